@@ -1,0 +1,12 @@
+#!/usr/bin/env bash
+# Installs the system packages the tests need when they are missing: Debian's chromium for the browser
+# tests (Playwright never downloads its own browser here). Needs root or passwordless sudo.
+set -euo pipefail
+need=()
+command -v chromium >/dev/null 2>&1 || need+=(chromium)
+if [ ${#need[@]} -gt 0 ]; then
+  SUDO=""; [ "$(id -u)" -ne 0 ] && SUDO="sudo"
+  echo "Installing Debian packages: ${need[*]}"
+  $SUDO apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq "${need[@]}" >/dev/null
+fi

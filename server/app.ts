@@ -1,0 +1,130 @@
+import http from 'node:http';
+import path from 'node:path';
+import fs from 'node:fs';
+import type { AddressInfo } from 'node:net';
+import express from 'express';
+import { Server as SocketIOServer } from 'socket.io';
+import type { Config } from './config.js';
+import { MAX_SOCKET_IO_BUFFER_BYTES } from '../shared/limits.js';
+import { createLogger, type Logger } from './http/logger.js';
+import { ConnectionRegistry } from './realtime/ConnectionRegistry.js';
+import { openRecordStore } from './storage/openRecordStore.js';
+import { openSessionStore } from './storage/openSessionStore.js';
+import { openDocStore } from './storage/openDocStore.js';
+import { AuditLog } from './audit/AuditLog.js';
+import { createAuthService, type AuthService } from './auth/AuthService.js';
+import { SyncServer } from './sync/SyncServer.js';
+import { apiRouter } from './routes/apiRouter.js';
+import { bootstrapAdmin } from './commands/adminBootstrapper.js';
+import { seedDemo } from './commands/demoSeeder.js';
+import { docAccess } from '../shared/docAccess.js';
+import type { DocStore, RecordStore, SessionStore } from './storage/types.js';
+import { attachSocketAuth } from './realtime/socketAuth.js';
+
+/** Everything a route or command may use; built once per server. */
+export type AppDeps = {
+  config: Config;
+  log: Logger;
+  records: RecordStore;
+  sessions: SessionStore;
+  docs: DocStore;
+  audit: AuditLog;
+  auth: AuthService;
+  registry: ConnectionRegistry;
+  sync: SyncServer;
+  io: SocketIOServer;
+};
+
+/** A running server. */
+export type RunningServer = {
+  url: string;
+  port: number;
+  deps: AppDeps;
+  close(): Promise<void>;
+};
+
+/**
+ * Opens storage, creates the first admin and demo if the store is empty, and serves REST, the built
+ * client, Yjs sync and Socket.IO on one HTTP server. Resolves once listening.
+ */
+export async function startServer(config: Config): Promise<RunningServer> {
+  fs.mkdirSync(config.dataDir, { recursive: true, mode: 0o700 });
+  const log = createLogger(config.logLevel);
+  const records = await openRecordStore(config.dataDir);
+  const sessions = await openSessionStore(config.dataDir);
+  const docs = await openDocStore(path.join(config.dataDir, 'docs'));
+  const audit = await AuditLog.open(path.join(config.dataDir, 'audit.log'));
+  const registry = new ConnectionRegistry();
+  const auth = createAuthService({ config, records, sessions, audit, registry });
+
+  await bootstrapAdmin({ config, records, log });
+  if (config.seedDemo) await seedDemo({ config, records, docs, log });
+
+  const app = express();
+  app.disable('x-powered-by');
+  if (config.trustProxy) app.set('trust proxy', 1);
+
+  const httpServer = http.createServer(app);
+  const sync = new SyncServer({
+    docs,
+    log,
+    registry,
+    publicOrigins: config.publicOrigins,
+    idleUnloadMs: config.docIdleUnloadMs,
+    authenticate: (req) => auth.fromRequest(req),
+    // Access is decided afresh for every connection from the current membership record.
+    access: (ctx, ref) => {
+      const m = records.find('memberships', (x) => x.userId === ctx.userId && x.reviewId === ref.reviewId)[0] ?? null;
+      return docAccess(ref, m);
+    },
+  });
+  const io = new SocketIOServer(httpServer, {
+    path: '/socket.io',
+    // Socket.IO must not destroy upgrades it does not own: /yjs upgrades are handled by SyncServer.
+    destroyUpgrade: false,
+    maxHttpBufferSize: MAX_SOCKET_IO_BUFFER_BYTES,
+    serveClient: false,
+  });
+  attachSocketAuth(io, { auth, registry, publicOrigins: config.publicOrigins });
+
+  const deps: AppDeps = { config, log, records, sessions, docs, audit, auth, registry, sync, io };
+  app.use('/api', apiRouter(deps));
+  if (config.clientDir && fs.existsSync(path.join(config.clientDir, 'index.html'))) {
+    const indexHtml = path.join(config.clientDir, 'index.html');
+    app.use(express.static(config.clientDir, { index: false, maxAge: '1h' }));
+    // The client routes in the browser; any non-API GET serves the app shell.
+    app.get(/^\/(?!api\/|yjs\/|socket\.io\/).*/, (_req, res) => res.sendFile(indexHtml));
+  }
+
+  httpServer.on('upgrade', (req, socket, head) => {
+    if ((req.url ?? '').startsWith('/yjs/')) sync.handleUpgrade(req, socket, head);
+    // Other upgrade paths are Socket.IO's (it registers its own listener) or unknown; unknown ones
+    // are closed by Socket.IO only for its own path, so close them here after it had its turn.
+    else if (!(req.url ?? '').startsWith('/socket.io/')) socket.destroy();
+  });
+
+  await new Promise<void>((resolve, reject) => {
+    httpServer.once('error', reject);
+    httpServer.listen(config.port, config.host, () => resolve());
+  });
+  const port = (httpServer.address() as AddressInfo).port;
+  const url = `http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${port}`;
+  log.info('server.listening', { port });
+
+  let closing: Promise<void> | null = null;
+  return {
+    url,
+    port,
+    deps,
+    close() {
+      closing ??= (async () => {
+        io.close();
+        await sync.close();
+        await new Promise<void>((resolve) => httpServer.close(() => resolve()));
+        httpServer.closeAllConnections();
+        await Promise.all([records.close(), sessions.close(), docs.close(), audit.close()]);
+      })();
+      return closing;
+    },
+  };
+}

@@ -1,0 +1,36 @@
+import type { DocRef } from './docNames.js';
+import type { Membership } from './schemas/records.js';
+
+/** What one connection may do with one shared document. */
+export type Access = 'none' | 'read' | 'write';
+
+/**
+ * Decides a member's access to a shared document from their role in that review. This is the single
+ * rule the sync server enforces per connection; the client only mirrors it to hide controls.
+ *
+ * - Not a member of the review (including a partnership admin): none. Admin rights manage accounts,
+ *   they do not open case files.
+ * - Observers read everything and write nothing.
+ * - The people register and genogram are written by the lead reviewer, the review team and agency
+ *   authors, because agencies add the family members they know of.
+ * - An agency's chronology is written by that agency's authors, and by the lead reviewer who may
+ *   import on an agency's behalf; everyone else in the review reads it.
+ * - The review-team fields (key learning flag, workshop phase, team note) are written by the lead
+ *   reviewer and review team only.
+ */
+export function docAccess(ref: DocRef, membership: Pick<Membership, 'reviewId' | 'role' | 'agencyId'> | null): Access {
+  if (!membership || membership.reviewId !== ref.reviewId) return 'none';
+  const { role } = membership;
+  if (role === 'observer') return 'read';
+  switch (ref.kind) {
+    case 'people':
+    case 'genogram':
+      return 'write';
+    case 'chronology':
+      if (role === 'lead-reviewer') return 'write';
+      if (role === 'agency-author' && membership.agencyId === ref.agencyId) return 'write';
+      return 'read';
+    case 'chronology-team':
+      return role === 'lead-reviewer' || role === 'review-team' ? 'write' : 'read';
+  }
+}

@@ -1,0 +1,39 @@
+import type { Id } from './ids.js';
+
+/**
+ * Yjs document names, as used in /yjs/<docName>. Every shared document belongs to exactly one review,
+ * and its kind decides who may read or write it (see docAccess.ts). The grammar is deliberately tiny so
+ * that the server can parse a name before it touches storage:
+ *
+ *   review.<reviewId>.people                  the people register (family composition)
+ *   review.<reviewId>.genogram                positions and relationships of the genogram
+ *   review.<reviewId>.chronology.<agencyId>   one agency's chronology rows (owned by that agency)
+ *   review.<reviewId>.chronology-team         review-team fields keyed by entry id
+ */
+export type DocRef =
+  | { reviewId: Id; kind: 'people' }
+  | { reviewId: Id; kind: 'genogram' }
+  | { reviewId: Id; kind: 'chronology-team' }
+  | { reviewId: Id; kind: 'chronology'; agencyId: Id };
+
+/** The kinds of shared document. */
+export type DocKind = DocRef['kind'];
+
+const ID = '[A-Za-z0-9_-]{16,24}';
+const DOC_NAME = new RegExp(`^review\\.(${ID})\\.(people|genogram|chronology-team|chronology\\.(${ID}))$`);
+
+/** Parses a doc name; null for anything outside the grammar (which the server refuses). */
+export function parseDocName(name: string): DocRef | null {
+  const m = DOC_NAME.exec(name);
+  if (!m) return null;
+  const reviewId = m[1]!;
+  if (m[3]) return { reviewId, kind: 'chronology', agencyId: m[3] };
+  return { reviewId, kind: m[2] as 'people' | 'genogram' | 'chronology-team' };
+}
+
+/** Formats a doc reference as its name. */
+export function docName(ref: DocRef): string {
+  return ref.kind === 'chronology'
+    ? `review.${ref.reviewId}.chronology.${ref.agencyId}`
+    : `review.${ref.reviewId}.${ref.kind}`;
+}

@@ -1,0 +1,62 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { spawn, type ChildProcess } from 'node:child_process';
+import { loadConfig, type Config } from '../../server/config.js';
+import { startServer, type RunningServer } from '../../server/app.js';
+
+/** Credentials of the admin every test server starts with. */
+export const TEST_ADMIN = { email: 'admin@test.invalid', password: 'correct horse battery staple' };
+
+/** A fresh, empty data directory under the OS temp folder. */
+export function tempDataDir(prefix = 'rr-test-'): string {
+  return fs.mkdtempSync(path.join(os.tmpdir(), prefix));
+}
+
+/** The environment a test server runs with: port 0, an empty store, no demo, silent logs. */
+export function testEnv(dataDir: string, extra: Record<string, string> = {}): Record<string, string> {
+  return {
+    PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDir, ADMIN_EMAIL: TEST_ADMIN.email,
+    ADMIN_PASSWORD: TEST_ADMIN.password, SEED_DEMO: 'false', LOG_LEVEL: 'silent', ...extra,
+  };
+}
+
+/** Starts the real server in this process on port 0. */
+export async function startTestServer(
+  opts: { dataDir?: string; env?: Record<string, string>; config?: Partial<Config> } = {},
+): Promise<RunningServer & { dataDir: string }> {
+  const dataDir = opts.dataDir ?? tempDataDir();
+  const config = loadConfig(testEnv(dataDir, opts.env), { clientDir: null, ...opts.config });
+  const server = await startServer(config);
+  return Object.assign(server, { dataDir });
+}
+
+/** The real server in a child process (for kill -9 tests). Resolves once it prints its URL. */
+export async function spawnServer(
+  dataDir: string,
+  env: Record<string, string> = {},
+  port = 0,
+): Promise<{ child: ChildProcess; url: string; port: number; kill9(): Promise<void> }> {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
+    cwd: path.resolve(import.meta.dirname, '../..'),
+    env: { ...process.env, ...testEnv(dataDir, { ...env, PORT: String(port) }), LOG_LEVEL: 'info' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  const url = await new Promise<string>((resolve, reject) => {
+    let out = '';
+    const timer = setTimeout(() => reject(new Error(`server did not start: ${out}`)), 30_000);
+    child.stdout!.on('data', (d: Buffer) => {
+      out += d.toString();
+      const m = /running at (http:\/\/[^\s]+)/.exec(out);
+      if (m) { clearTimeout(timer); resolve(m[1]!); }
+    });
+    child.stderr!.on('data', (d: Buffer) => { out += d.toString(); });
+    child.once('exit', (code) => { clearTimeout(timer); reject(new Error(`server exited ${code}: ${out}`)); });
+  });
+  return {
+    child,
+    url,
+    port: Number(new URL(url).port),
+    kill9: () => new Promise<void>((resolve) => { child.once('exit', () => resolve()); child.kill('SIGKILL'); }),
+  };
+}
