@@ -1,0 +1,33 @@
+import type { Server as SocketIOServer } from 'socket.io';
+import type { AuthService } from '../auth/AuthService.js';
+import type { ConnectionRegistry } from './ConnectionRegistry.js';
+import { isAllowedOrigin } from '../http/origin.js';
+
+/**
+ * Guards the default Socket.IO namespace, which carries staff (signed-in) traffic only: the handshake
+ * must present a live session cookie and an allowed Origin, exactly like the /yjs upgrade. Each staff
+ * socket is registered so that logout, disabling or a role change disconnects it at once.
+ *
+ * Anonymous workshop participants use their own namespace, which never reads the session cookie, so
+ * that their submissions travel on a channel that does not carry staff sessions.
+ */
+export function attachSocketAuth(
+  io: SocketIOServer,
+  deps: { auth: AuthService; registry: ConnectionRegistry; publicOrigins: readonly string[] },
+): void {
+  const staff = io.of('/');
+  staff.use((socket, next) => {
+    const req = socket.request;
+    if (!isAllowedOrigin(req, deps.publicOrigins)) return next(new Error('forbidden-origin'));
+    const ctx = deps.auth.fromRequest(req);
+    if (!ctx) return next(new Error('unauthenticated'));
+    socket.data.auth = ctx;
+    const remove = deps.registry.add({
+      sessionHash: ctx.sessionHash,
+      userId: ctx.userId,
+      close: () => socket.disconnect(true),
+    });
+    socket.once('disconnect', remove);
+    next();
+  });
+}
