@@ -20,6 +20,7 @@ import { seedDemo } from './commands/demoSeeder.js';
 import { docAccess } from '../shared/docAccess.js';
 import type { DocStore, RecordStore, SessionStore } from './storage/types.js';
 import { attachSocketAuth } from './realtime/socketAuth.js';
+import { securityHeaders } from './http/securityHeaders.js';
 
 /** Everything a route or command may use; built once per server. */
 export type AppDeps = {
@@ -57,11 +58,14 @@ export async function startServer(config: Config): Promise<RunningServer> {
   const registry = new ConnectionRegistry();
   const auth = createAuthService({ config, records, sessions, audit, registry });
 
-  await bootstrapAdmin({ config, records, log });
-  if (config.seedDemo) await seedDemo({ config, records, docs, log });
+  const boot = await bootstrapAdmin({ config, records, log });
+  if (config.seedDemo && boot.created) {
+    await seedDemo({ config, records, docs, audit, log, password: config.adminPassword ?? boot.generatedPassword });
+  }
 
   const app = express();
   app.disable('x-powered-by');
+  app.use(securityHeaders);
   if (config.trustProxy) app.set('trust proxy', 1);
 
   const httpServer = http.createServer(app);

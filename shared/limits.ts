@@ -24,8 +24,11 @@ export const MAX_PASSWORD_CHARS = 256;
 /** How long an invitation link stays valid. */
 export const INVITATION_TTL_MS = 7 * 24 * 60 * 60 * 1000;
 
-/** Failed logins allowed per email or per client address inside the throttle window. */
+/** Failed logins allowed per email inside the throttle window. */
 export const LOGIN_MAX_FAILURES = 5;
 
 /** The window over which failed logins are counted. */
 export const LOGIN_THROTTLE_WINDOW_MS = 15 * 60 * 1000;
+
+/** Failed logins allowed from one client address inside the window; higher, because offices share an address. */
+export const LOGIN_MAX_FAILURES_PER_CLIENT = 30;

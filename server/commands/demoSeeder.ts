@@ -1,0 +1,60 @@
+import * as Y from 'yjs';
+import { newId } from '../../shared/ids.js';
+import { blankPerson } from '../../shared/people.js';
+import { writePerson } from '../../shared/peopleDoc.js';
+import { docName } from '../../shared/docNames.js';
+import type { Config } from '../config.js';
+import type { Logger } from '../http/logger.js';
+import type { DocStore, RecordStore } from '../storage/types.js';
+import type { AuditLog } from '../audit/AuditLog.js';
+import { hashPassword } from '../auth/passwords.js';
+import { createReview } from './reviewCreator.js';
+import { addAgency } from './agencyAdder.js';
+import { DEMO_AGENCIES, DEMO_PEOPLE } from './demoFamily.js';
+
+/** Demo accounts (all @demo.invalid so they can never receive mail), sharing the admin's password. */
+export const DEMO_ACCOUNTS = [
+  { email: 'team@demo.invalid', name: 'Priya Shah (demo)', role: 'review-team' as const, agencyCode: null },
+  { email: 'police.author@demo.invalid', name: 'Sam Okafor (demo)', role: 'agency-author' as const, agencyCode: 'POL' },
+  { email: 'observer@demo.invalid', name: 'Chris Lowe (demo)', role: 'observer' as const, agencyCode: null },
+];
+
+/**
+ * Seeds the fictional demo review on first start (when the store has no reviews): six agencies, ten
+ * people in the register, and demo accounts for the other roles. The first admin is its lead reviewer
+ * so that signing in shows it straight away.
+ */
+export async function seedDemo(deps: {
+  config: Config; records: RecordStore; docs: DocStore; audit: AuditLog; log: Logger; password: string | null;
+}): Promise<string | null> {
+  const { records, docs } = deps;
+  if (records.find('reviews').length > 0) return null;
+  const admin = records.find('users', (u) => u.isAdmin)[0];
+  if (!admin) return null;
+  const review = await createReview(deps, admin.id, {
+    title: 'Demo Rapid Review (fictional)', kind: 'rapid-review', childPseudonym: 'Child M',
+    referralDate: '2026-11-09', periodStart: '2019-03-14', periodEnd: '2026-11-02',
+  }, { fictional: true });
+  const agencies = [];
+  for (const a of DEMO_AGENCIES) agencies.push(await addAgency(deps, admin.id, review.id, a));
+
+  const doc = new Y.Doc();
+  for (const p of DEMO_PEOPLE) writePerson(doc, { ...blankPerson(newId()), ...p });
+  await docs.append(docName({ reviewId: review.id, kind: 'people' }), Y.encodeStateAsUpdate(doc));
+  doc.destroy();
+
+  if (deps.password) {
+    const hash = await hashPassword(deps.password);
+    for (const acc of DEMO_ACCOUNTS) {
+      const userId = newId();
+      const agencyId = acc.agencyCode ? agencies.find((a) => a.shortCode === acc.agencyCode)!.id : null;
+      await records.commit([
+        { op: 'put', collection: 'users', record: { id: userId, email: acc.email, name: acc.name, passwordHash: hash, isAdmin: false, disabled: false, createdAt: new Date().toISOString() } },
+        { op: 'put', collection: 'memberships', record: { id: newId(), reviewId: review.id, userId, role: acc.role, agencyId } },
+      ]);
+    }
+    process.stdout.write(`Demo accounts (same password): ${DEMO_ACCOUNTS.map((a) => a.email).join(', ')}\n`);
+  }
+  deps.log.info('demo.seeded', { reviewId: review.id, agencies: agencies.length, people: DEMO_PEOPLE.length });
+  return review.id;
+}

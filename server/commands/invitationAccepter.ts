@@ -1,0 +1,45 @@
+import { newId } from '../../shared/ids.js';
+import type { User } from '../../shared/schemas/records.js';
+import { HttpError } from '../http/errors.js';
+import { hashPassword, verifyPassword } from '../auth/passwords.js';
+import { findLiveInvitation } from './invitationFinder.js';
+import type { CommandDeps } from './types.js';
+
+/**
+ * Accepts an invitation. A new email creates the account with the chosen name and password; an email
+ * that already has an account joins the review only if the password given is that account's, so a
+ * leaked link cannot take over an account. The user, the membership and the used invitation are one
+ * atomic commit, which also makes the link single-use.
+ */
+export async function acceptInvitation(
+  deps: CommandDeps,
+  token: string,
+  body: { name: string; password: string },
+): Promise<{ userId: string; reviewId: string }> {
+  const now = deps.now?.() ?? new Date();
+  const inv = findLiveInvitation(deps.records, token, now);
+  const existing = deps.records.find('users', (u) => u.email === inv.email)[0];
+  let user: User;
+  if (existing) {
+    if (existing.disabled || !(await verifyPassword(existing.passwordHash, body.password))) {
+      throw new HttpError(409, 'account-exists', 'An account with this email already exists. Enter that account\'s password to join the review.');
+    }
+    user = existing;
+  } else {
+    user = {
+      id: newId(), email: inv.email, name: body.name, passwordHash: await hashPassword(body.password),
+      isAdmin: false, disabled: false, createdAt: now.toISOString(),
+    };
+  }
+  // Re-check after the slow hash: a concurrent accept of the same link must not create two members.
+  const again = deps.records.get('invitations', inv.id);
+  if (!again || again.acceptedAt !== null) throw new HttpError(404, 'invitation-not-found', 'This invitation link has already been used.');
+  await deps.records.commit([
+    ...(existing ? [] : [{ op: 'put' as const, collection: 'users' as const, record: user }]),
+    { op: 'put', collection: 'memberships', record: { id: newId(), reviewId: inv.reviewId, userId: user.id, role: inv.role, agencyId: inv.agencyId } },
+    { op: 'put', collection: 'invitations', record: { ...inv, acceptedAt: now.toISOString() } },
+  ]);
+  if (!existing) await deps.audit.record({ type: 'user.created', actorId: user.id, targetId: user.id });
+  await deps.audit.record({ type: 'invitation.accepted', actorId: user.id, reviewId: inv.reviewId, targetId: inv.id });
+  return { userId: user.id, reviewId: inv.reviewId };
+}

@@ -1,0 +1,42 @@
+import { Router } from 'express';
+import { LoginBodySchema } from '../../../shared/schemas/api.js';
+import type { AppDeps } from '../../app.js';
+import { clearedCookieHeader, sessionCookieHeader } from '../../auth/sessionCookie.js';
+import { HttpError } from '../../http/errors.js';
+import { parseInput } from '../../http/validate.js';
+import { authOf, requireAuth } from '../context.js';
+
+/** Sign-in, sign-out and "who am I". */
+export function authRoutes(deps: AppDeps): Router {
+  const r = Router();
+  const secure = deps.config.trustProxy;
+
+  r.post('/auth/login', async (req, res) => {
+    const body = parseInput(LoginBodySchema, req.body);
+    // The throttle keys on the client address, which is used in memory only and never logged or stored.
+    const result = await deps.auth.login(body.email, body.password, req.ip ?? 'unknown');
+    if (!result.ok && result.reason === 'throttled') {
+      res.setHeader('Retry-After', String(result.retryAfter));
+      throw new HttpError(429, 'throttled', 'Too many failed sign-in attempts. Wait a few minutes and try again.');
+    }
+    if (!result.ok) throw new HttpError(401, 'bad-credentials', 'The email address or password is not right.');
+    res.setHeader('Set-Cookie', sessionCookieHeader(result.token, { secure, maxAgeSeconds: deps.auth.cookieMaxAgeSeconds }));
+    res.json({ user: { id: result.ctx.userId, name: result.ctx.name, email: result.ctx.email, isAdmin: result.ctx.isAdmin } });
+  });
+
+  r.post('/auth/logout', async (req, res) => {
+    const ctx = deps.auth.fromRequest(req);
+    if (ctx) await deps.auth.logout(ctx);
+    res.setHeader('Set-Cookie', clearedCookieHeader(secure));
+    res.json({ ok: true });
+  });
+
+  r.get('/me', requireAuth(deps), (_req, res) => {
+    const ctx = authOf(res);
+    const memberships = deps.records.find('memberships', (m) => m.userId === ctx.userId)
+      .map((m) => ({ id: m.id, reviewId: m.reviewId, role: m.role, agencyId: m.agencyId }));
+    res.json({ user: { id: ctx.userId, name: ctx.name, email: ctx.email, isAdmin: ctx.isAdmin }, memberships });
+  });
+
+  return r;
+}

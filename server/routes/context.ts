@@ -1,0 +1,54 @@
+import type { Request, RequestHandler, Response } from 'express';
+import type { Membership } from '../../shared/schemas/records.js';
+import { IdSchema } from '../../shared/ids.js';
+import type { Role } from '../../shared/roles.js';
+import type { AuthContext } from '../auth/types.js';
+import type { AppDeps } from '../app.js';
+import { HttpError, forbidden, notFound } from '../http/errors.js';
+
+/** Rejects requests without a live session with 401 and stores the AuthContext for handlers. */
+export function requireAuth(deps: Pick<AppDeps, 'auth'>): RequestHandler {
+  return (req, res, next) => {
+    const ctx = deps.auth.fromRequest(req);
+    if (!ctx) return next(new HttpError(401, 'unauthenticated', 'Please sign in.'));
+    res.locals.auth = ctx;
+    next();
+  };
+}
+
+/** The caller's AuthContext (requireAuth must have run). */
+export function authOf(res: Response): AuthContext {
+  return res.locals.auth as AuthContext;
+}
+
+/** A path parameter that must be a record id; anything else is a 404 rather than a lookup. */
+export function idParam(req: Request, name: string, what = 'That review'): string {
+  const parsed = IdSchema.safeParse(req.params[name]);
+  if (!parsed.success) throw notFound(what);
+  return parsed.data;
+}
+
+/**
+ * The caller's membership of the review in `:id`, optionally requiring one of `roles`. A non-member
+ * gets 404, exactly as for a review that does not exist, so review ids cannot be probed. Every refusal
+ * is audited (ids and a reason code only).
+ */
+export async function membershipFor(
+  deps: Pick<AppDeps, 'records' | 'audit'>,
+  req: Request,
+  res: Response,
+  roles?: readonly Role[],
+): Promise<Membership> {
+  const ctx = authOf(res);
+  const reviewId = idParam(req, 'id');
+  const m = deps.records.find('memberships', (x) => x.reviewId === reviewId && x.userId === ctx.userId)[0];
+  if (!m || !deps.records.get('reviews', reviewId)) {
+    await deps.audit.record({ type: 'access.denied', actorId: ctx.userId, reviewId, reason: 'not-member' });
+    throw notFound();
+  }
+  if (roles && !roles.includes(m.role)) {
+    await deps.audit.record({ type: 'access.denied', actorId: ctx.userId, reviewId, reason: 'role' });
+    throw forbidden();
+  }
+  return m;
+}
