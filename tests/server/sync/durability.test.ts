@@ -1,0 +1,79 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { spawnServer, startTestServer, tempDataDir } from '../../utils/testServer.js';
+import { login } from '../../utils/api.js';
+import { createReviewWithMembers } from '../../utils/factories.js';
+import { openDoc, synced, until, type TestClient } from '../../utils/yjsClient.js';
+
+const clients: TestClient[] = [];
+afterEach(() => { for (const c of clients.splice(0)) c.destroy(); });
+const open = (...args: Parameters<typeof openDoc>) => { const c = openDoc(...args); clients.push(c); return c; };
+
+describe('durability', () => {
+  it('keeps every edit across a restart', async () => {
+    const dataDir = tempDataDir();
+    let server = await startTestServer({ dataDir });
+    const fx = await createReviewWithMembers(server.url);
+    const name = `review.${fx.reviewId}.people`;
+    const a = open(server.url, name, fx.lead.cookie);
+    await synced(a);
+    for (let i = 0; i < 700; i++) a.doc.getMap('people').set(`p${i}`, i); // past the compaction threshold
+    const b = open(server.url, name, fx.team.cookie);
+    await until(() => b.doc.getMap('people').size === 700, 'all edits relayed');
+    a.destroy();
+    b.destroy();
+    await server.close();
+
+    server = await startTestServer({ dataDir, env: { SEED_DEMO: 'false' } });
+    try {
+      const cookie = await login(server.url, fx.team.email, 'a long test password 123');
+      const fresh = open(server.url, name, cookie);
+      await synced(fresh);
+      expect(fresh.doc.getMap('people').size).toBe(700);
+      expect(fresh.doc.getMap('people').get('p699')).toBe(699);
+    } finally {
+      await server.close();
+    }
+  });
+
+  it('loses nothing when the server is killed with kill -9 in the middle of a stream of edits', async () => {
+    const dataDir = tempDataDir();
+    let srv = await spawnServer(dataDir);
+    try {
+      const fx = await createReviewWithMembers(srv.url);
+      const name = `review.${fx.reviewId}.genogram`;
+      const a = open(srv.url, name, fx.lead.cookie);
+      const b = open(srv.url, name, fx.team.cookie);
+      await Promise.all([synced(a), synced(b)]);
+      const N = 400;
+      let killed = false;
+      let restarted: Promise<void> | null = null;
+      // Both clients keep editing; the server is killed part-way and restarted on the same port.
+      for (let i = 0; i < N; i++) {
+        a.doc.getMap('a').set(`k${i}`, i);
+        b.doc.getMap('b').set(`k${i}`, i);
+        if (i === N / 2 && !killed) {
+          killed = true;
+          const port = srv.port;
+          await srv.kill9();
+          restarted = spawnServer(dataDir, {}, port).then((s) => { srv = s; });
+        }
+        if (i % 20 === 0) await new Promise((r) => setTimeout(r, 5));
+      }
+      await restarted;
+      // The sessions survived the crash (they are durable records), so the clients reconnect by themselves.
+      await until(() => a.provider.synced && b.provider.synced && a.provider.wsconnected && b.provider.wsconnected, 'reconnect', 30_000);
+      const fresh = open(srv.url, name, fx.lead.cookie);
+      await synced(fresh);
+      await until(() => fresh.doc.getMap('a').size === N && fresh.doc.getMap('b').size === N, 'every edit on the server', 30_000);
+      await srv.kill9();
+      // And it is on disk: after another crash, a new server has all of it.
+      srv = await spawnServer(dataDir, {}, srv.port);
+      const check = open(srv.url, name, fx.lead.cookie);
+      await synced(check);
+      expect(check.doc.getMap('a').size).toBe(N);
+      expect(check.doc.getMap('b').size).toBe(N);
+    } finally {
+      await srv.kill9();
+    }
+  }, 120_000);
+});

@@ -1,0 +1,51 @@
+import * as Y from 'yjs';
+import WebSocket from 'ws';
+import { WebsocketProvider } from 'y-websocket';
+
+/** A real y-websocket client in Node, signed in with a session cookie. */
+export type TestClient = { doc: Y.Doc; provider: WebsocketProvider; closed: Promise<{ code: number }>; destroy(): void };
+
+/**
+ * Opens a WebsocketProvider to /yjs/<docName> on the test server, sending the cookie and (by default)
+ * the server's own Origin as a browser would. Reconnection is on, as in the app.
+ */
+export function openDoc(baseUrl: string, docName: string, cookie: string | null, opts: { origin?: string; connect?: boolean } = {}): TestClient {
+  const headers: Record<string, string> = { origin: opts.origin ?? baseUrl };
+  if (cookie) headers.cookie = cookie;
+  let resolveClosed!: (v: { code: number }) => void;
+  const closed = new Promise<{ code: number }>((r) => { resolveClosed = r; });
+  class CookieWebSocket extends WebSocket {
+    constructor(url: string, protocols?: string | string[]) {
+      super(url, protocols, { headers });
+      this.on('close', (code) => resolveClosed({ code }));
+      this.on('unexpected-response', (_req, res) => resolveClosed({ code: res.statusCode ?? 0 }));
+      // Errors surface as close events through the provider; keep them from crashing the test run.
+      this.on('error', () => undefined);
+    }
+  }
+  const doc = new Y.Doc();
+  const provider = new WebsocketProvider(`${baseUrl.replace(/^http/, 'ws')}/yjs`, docName, doc, {
+    WebSocketPolyfill: CookieWebSocket as unknown as typeof globalThis.WebSocket,
+    disableBc: true,
+    connect: opts.connect ?? true,
+  });
+  return { doc, provider, closed, destroy: () => { provider.destroy(); doc.destroy(); } };
+}
+
+/** Resolves once the provider has completed its first sync with the server. */
+export function synced(c: TestClient): Promise<void> {
+  if (c.provider.synced) return Promise.resolve();
+  return new Promise((resolve) => {
+    const on = (s: boolean) => { if (s) { c.provider.off('sync', on); resolve(); } };
+    c.provider.on('sync', on);
+  });
+}
+
+/** Polls until `check` is true, or fails with `what` after `ms`. */
+export async function until(check: () => boolean, what: string, ms = 10_000): Promise<void> {
+  const end = Date.now() + ms;
+  while (!check()) {
+    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 20));
+  }
+}
