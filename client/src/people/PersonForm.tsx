@@ -1,0 +1,130 @@
+import { useState, type FormEvent } from 'react';
+import { COMMON_RELATIONSHIPS, GenderSchema, suggestReportLabel, type Person } from '../../../shared/people.js';
+import { CheckboxField } from '../components/CheckboxField.js';
+import { DateField } from '../components/DateField.js';
+import { ErrorSummary, type FormError } from '../components/ErrorSummary.js';
+import { Notice } from '../components/Notice.js';
+import { RadioGroup } from '../components/RadioGroup.js';
+import { TextAreaField } from '../components/TextAreaField.js';
+import { TextField } from '../components/TextField.js';
+import {
+  GENDER_LABELS, PERSON_FIELD_ORDER, formToPerson, personToForm, type PersonFormField, type PersonFormValues,
+} from '../lib/personForm.js';
+import { withPerson } from '../lib/registerOrder.js';
+
+const ID: Record<PersonFormField, string> = {
+  name: 'person-name', aliases: 'person-aliases', relationship: 'person-relationship', isSubject: 'person-subject',
+  dateOfBirth: 'person-dob', dateOfDeath: 'person-dod', gender: 'person-gender', ethnicity: 'person-ethnicity',
+  addresses: 'person-addresses', nhsNumber: 'person-nhs', reportLabel: 'person-label', notes: 'person-notes',
+};
+
+/**
+ * Adds or edits one person in the register. The form keeps a draft; saving hands the checked person
+ * to `onSave`, which merges it with whatever colleagues changed meanwhile. A change by someone else
+ * while the form is open is pointed out.
+ */
+export function PersonForm({ opened, current, isNew, register, childPseudonym, onSave, onRemove, onCancel }: {
+  opened: Person;
+  current: Person | null;
+  isNew: boolean;
+  register: readonly Person[];
+  childPseudonym: string;
+  onSave(edited: Person): void;
+  onRemove(): void;
+  onCancel(): void;
+}) {
+  const [values, setValues] = useState<PersonFormValues>(() => personToForm(opened));
+  const [fieldErrors, setFieldErrors] = useState<Partial<Record<PersonFormField, string>>>({});
+  const [summary, setSummary] = useState<FormError[]>([]);
+  const [attempt, setAttempt] = useState(0);
+  const [confirmRemove, setConfirmRemove] = useState(false);
+  const set = <K extends PersonFormField>(k: K) => (v: PersonFormValues[K]) => setValues((s) => ({ ...s, [k]: v }));
+
+  const changedElsewhere = !isNew && current !== null && JSON.stringify(current) !== JSON.stringify(opened);
+  const removedElsewhere = !isNew && current === null;
+
+  const suggest = () => {
+    const draft = { id: opened.id, relationship: values.relationship, isSubject: values.isSubject };
+    const label = suggestReportLabel(draft, withPerson(register, { ...opened, ...draft }), childPseudonym);
+    setValues((s) => ({ ...s, reportLabel: label }));
+  };
+
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    const { errors, person } = formToPerson(opened.id, values);
+    setFieldErrors(errors);
+    setSummary(PERSON_FIELD_ORDER.filter((f) => errors[f]).map((f) => ({ fieldId: ID[f], message: errors[f]! })));
+    setAttempt((n) => n + 1);
+    if (!person) return;
+    const reportLabel = person.reportLabel || suggestReportLabel(person, withPerson(register, person), childPseudonym);
+    onSave({ ...person, reportLabel });
+  };
+
+  return (
+    <form onSubmit={submit} noValidate className="person-form">
+      {changedElsewhere && (
+        <Notice tone="info" role="status" title="Someone else changed this person while you were editing">
+          <p>Saving keeps their changes to any field you have not changed yourself.</p>
+        </Notice>
+      )}
+      {removedElsewhere && (
+        <Notice tone="error" role="alert" title="Someone else removed this person">
+          <p>Saving will add them back to the register.</p>
+        </Notice>
+      )}
+      <ErrorSummary errors={summary} focusKey={attempt} />
+      <TextField id={ID.name} label="Name" hint="Full name as the agencies record it, or 'Not known'." value={values.name} onChange={set('name')} error={fieldErrors.name} autoComplete="off" />
+      <TextAreaField id={ID.aliases} label="Also known as (optional)" hint="Other names or spellings, one per line." value={values.aliases} onChange={set('aliases')} error={fieldErrors.aliases} />
+      <TextField
+        id={ID.relationship} label="Relationship to the child" hint="Choose a suggestion or type your own, for example Partner of Mother."
+        value={values.relationship} onChange={set('relationship')} error={fieldErrors.relationship} list="relationship-options" autoComplete="off"
+      />
+      <datalist id="relationship-options">
+        {COMMON_RELATIONSHIPS.map((r) => <option key={r} value={r} />)}
+      </datalist>
+      <CheckboxField id={ID.isSubject} label="This is the subject child" hint="The child the review is about." checked={values.isSubject} onChange={set('isSubject')} />
+      <div className="date-range">
+        <DateField id={ID.dateOfBirth} label="Date of birth (optional)" value={values.dateOfBirth} onChange={set('dateOfBirth')} error={fieldErrors.dateOfBirth} />
+        <DateField id={ID.dateOfDeath} label="Date of death (optional)" value={values.dateOfDeath} onChange={set('dateOfDeath')} error={fieldErrors.dateOfDeath} />
+      </div>
+      <RadioGroup
+        id={ID.gender} name="person-gender" legend="Gender" inline value={values.gender}
+        onChange={(v) => set('gender')(v as PersonFormValues['gender'])}
+        options={GenderSchema.options.map((g) => ({ value: g, label: GENDER_LABELS[g] }))}
+      />
+      <TextField id={ID.ethnicity} label="Ethnicity (optional)" value={values.ethnicity} onChange={set('ethnicity')} error={fieldErrors.ethnicity} autoComplete="off" />
+      <TextAreaField id={ID.addresses} label="Addresses (optional)" hint="One address per line, most recent first." value={values.addresses} onChange={set('addresses')} error={fieldErrors.addresses} />
+      <TextField
+        id={ID.nhsNumber} label="NHS number (optional)" hint="10 digits, for example 485 777 3456." value={values.nhsNumber}
+        onChange={set('nhsNumber')} error={fieldErrors.nhsNumber} inputMode="numeric" autoComplete="off" className="input--short"
+      />
+      <div className="label-row">
+        <TextField
+          id={ID.reportLabel} label="Report label" hint="How the published report refers to this person, for example Mother or Sibling 1. Left blank, it is suggested when you save."
+          value={values.reportLabel} onChange={set('reportLabel')} error={fieldErrors.reportLabel} autoComplete="off"
+        />
+        <button type="button" className="button button--secondary" onClick={suggest}>Suggest a label</button>
+      </div>
+      <TextAreaField id={ID.notes} label="Notes (optional)" value={values.notes} onChange={set('notes')} error={fieldErrors.notes} rows={4} />
+      <div className="button-row">
+        <button type="submit" className="button">{isNew ? 'Add to register' : 'Save changes'}</button>
+        <button type="button" className="button button--secondary" onClick={onCancel}>Cancel</button>
+      </div>
+      {!isNew && !removedElsewhere && (
+        <div className="danger-zone">
+          {!confirmRemove ? (
+            <button type="button" className="button button--warning" onClick={() => setConfirmRemove(true)}>Remove from register</button>
+          ) : (
+            <div role="group" aria-labelledby="confirm-remove-text">
+              <p id="confirm-remove-text"><strong>Remove {opened.name || 'this person'} from the register for everyone?</strong></p>
+              <div className="button-row">
+                <button type="button" className="button button--warning" onClick={onRemove} autoFocus>Yes, remove</button>
+                <button type="button" className="button button--secondary" onClick={() => setConfirmRemove(false)}>No, keep</button>
+              </div>
+            </div>
+          )}
+        </div>
+      )}
+    </form>
+  );
+}

@@ -1,0 +1,36 @@
+import { LoadingMessage } from '../components/LoadingMessage.js';
+import { useRouteFocus } from '../hooks/useRouteFocus.js';
+import { AcceptInvitationPage } from '../pages/AcceptInvitationPage.js';
+import { CreateReviewPage } from '../pages/CreateReviewPage.js';
+import { NotFoundPage } from '../pages/NotFoundPage.js';
+import { ReviewsPage } from '../pages/ReviewsPage.js';
+import { SignInPage } from '../pages/SignInPage.js';
+import { RequireSignIn } from '../session/RequireSignIn.js';
+import { useSession } from '../session/sessionContext.js';
+import { ReviewWorkspacePage } from '../workspace/ReviewWorkspacePage.js';
+import { isWorkspaceTab } from '../workspace/tabs.js';
+import { matchPath } from './matchPath.js';
+import { useLocation } from './navigation.js';
+
+/** Picks the page for the current path. Pages for signed-in users are wrapped in RequireSignIn. */
+export function AppRoutes() {
+  const { pathname } = useLocation();
+  const { state } = useSession();
+  useRouteFocus(pathname);
+
+  if (state.status === 'loading') return <LoadingMessage text="Checking whether you are signed in…" />;
+
+  if (matchPath('/sign-in', pathname)) return <SignInPage />;
+  const invite = matchPath('/invite/:token', pathname);
+  if (invite) return <AcceptInvitationPage token={invite.token!} />;
+
+  if (matchPath('/', pathname)) return <RequireSignIn><ReviewsPage /></RequireSignIn>;
+  if (matchPath('/reviews/new', pathname)) return <RequireSignIn><CreateReviewPage /></RequireSignIn>;
+  const review = matchPath('/reviews/:id', pathname);
+  if (review) return <RequireSignIn><ReviewWorkspacePage reviewId={review.id!} tab="overview" /></RequireSignIn>;
+  const tabbed = matchPath('/reviews/:id/:tab', pathname);
+  if (tabbed && isWorkspaceTab(tabbed.tab!)) {
+    return <RequireSignIn><ReviewWorkspacePage reviewId={tabbed.id!} tab={tabbed.tab} /></RequireSignIn>;
+  }
+  return <NotFoundPage />;
+}

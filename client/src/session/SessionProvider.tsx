@@ -1,0 +1,48 @@
+import { useCallback, useEffect, useMemo, useState, type ReactNode } from 'react';
+import { apiRequest, setUnauthorisedHandler } from '../api/client.js';
+import { ApiRequestError } from '../api/ApiRequestError.js';
+import { MeSchema } from '../api/schemas.js';
+import { SessionContext, type SessionState, type SessionValue } from './sessionContext.js';
+
+/** Loads the session from GET /api/me and offers sign-in and sign-out to the app. */
+export function SessionProvider({ children }: { children: ReactNode }) {
+  const [state, setState] = useState<SessionState>({ status: 'loading' });
+
+  const refresh = useCallback(async () => {
+    try {
+      const me = await apiRequest('GET', '/api/me', { schema: MeSchema, skipUnauthorisedHandler: true });
+      setState({ status: 'signed-in', me });
+    } catch (err) {
+      if (err instanceof ApiRequestError && err.status === 401) setState({ status: 'signed-out', notice: null });
+      else setState({ status: 'signed-out', notice: 'Could not check whether you are signed in. Please sign in.' });
+    }
+  }, []);
+
+  useEffect(() => {
+    void refresh();
+    // Any request answered 401 means the session ended (idle timeout, sign-out elsewhere).
+    setUnauthorisedHandler(() => {
+      setState((s) => (s.status === 'signed-in'
+        ? { status: 'signed-out', notice: 'Your session has ended. Please sign in again.' }
+        : s));
+    });
+    return () => setUnauthorisedHandler(null);
+  }, [refresh]);
+
+  const signIn = useCallback(async (email: string, password: string) => {
+    await apiRequest('POST', '/api/auth/login', { body: { email, password }, skipUnauthorisedHandler: true });
+    const me = await apiRequest('GET', '/api/me', { schema: MeSchema });
+    setState({ status: 'signed-in', me });
+  }, []);
+
+  const signOut = useCallback(async () => {
+    try {
+      await apiRequest('POST', '/api/auth/logout', { skipUnauthorisedHandler: true });
+    } finally {
+      setState({ status: 'signed-out', notice: 'You have signed out.' });
+    }
+  }, []);
+
+  const value = useMemo<SessionValue>(() => ({ state, signIn, signOut, refresh }), [state, signIn, signOut, refresh]);
+  return <SessionContext.Provider value={value}>{children}</SessionContext.Provider>;
+}

@@ -1,0 +1,33 @@
+import { createContext, useContext } from 'react';
+import type { Me } from '../api/schemas.js';
+
+/** Where the session stands: still asking the server, signed out (with an optional reason), or signed in. */
+export type SessionState =
+  | { status: 'loading' }
+  | { status: 'signed-out'; notice: string | null }
+  | { status: 'signed-in'; me: Me };
+
+/** The session and the actions that change it. */
+export type SessionValue = {
+  state: SessionState;
+  signIn(email: string, password: string): Promise<void>;
+  signOut(): Promise<void>;
+  refresh(): Promise<void>;
+};
+
+/** React context carrying the session; SessionProvider fills it. */
+export const SessionContext = createContext<SessionValue | null>(null);
+
+/** The current session; throws when used outside SessionProvider, which is a programming error. */
+export function useSession(): SessionValue {
+  const value = useContext(SessionContext);
+  if (!value) throw new Error('useSession must be used inside SessionProvider');
+  return value;
+}
+
+/** The signed-in user's data; only for pages that are shown to signed-in users. */
+export function useMe(): Me {
+  const { state } = useSession();
+  if (state.status !== 'signed-in') throw new Error('useMe needs a signed-in session');
+  return state.me;
+}
