@@ -92,7 +92,7 @@ async function main(): Promise<void> {
   await measure(bareClients.slice(0, 5));
   const oursLat: number[] = [];
   const bareLat: number[] = [];
-  for (let rep = 0; rep < 2; rep++) {
+  for (let rep = 0; rep < 3; rep++) {
     bareLat.push(...(await measure(bareClients)));
     oursLat.push(...(await measure(ourClients)));
   }
@@ -100,7 +100,7 @@ async function main(): Promise<void> {
   const o = fig(oursLat);
   const b = fig(bareLat);
   writeResult('syncFanout', {
-    clients: CLIENTS, editsPerClient: ROUNDS * 2, ours: o, bareRelay: b,
+    clients: CLIENTS, editsPerClient: ROUNDS * 3, ours: o, bareRelay: b,
     p99Ratio: +(o.p99ms / b.p99ms).toFixed(3), target: 'ours p99 <= 1.25 x bare relay p99', met: o.p99ms <= 1.25 * b.p99ms,
   });
   for (const c of [...ourClients, ...bareClients]) c.destroy();

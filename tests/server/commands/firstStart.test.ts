@@ -1,0 +1,68 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { spawnSync } from 'node:child_process';
+import * as Y from 'yjs';
+import { describe, expect, it } from 'vitest';
+import { startTestServer, tempDataDir } from '../../utils/testServer.js';
+import { api, login } from '../../utils/api.js';
+import { readPeople } from '../../../shared/peopleDoc.js';
+import { FIRST_RUN_FILE } from '../../../server/commands/adminBootstrapper.js';
+
+describe('first start', () => {
+  it('seeds a fictional demo review with 6 agencies and 10 people, once', async () => {
+    const dataDir = tempDataDir();
+    let server = await startTestServer({ dataDir, env: { SEED_DEMO: 'true' } });
+    try {
+      const cookie = await login(server.url);
+      const list = (await api(server.url, 'GET', '/api/reviews', { cookie })).body.reviews;
+      expect(list).toHaveLength(1);
+      expect(list[0]).toMatchObject({ fictional: true, role: 'lead-reviewer' });
+      expect(list[0].agencies).toHaveLength(6);
+      const updates = await server.deps.docs.load(`review.${list[0].id}.people`);
+      const doc = new Y.Doc();
+      for (const u of updates) Y.applyUpdate(doc, u);
+      const people = readPeople(doc);
+      expect(people).toHaveLength(10);
+      expect(people.filter((p) => p.isSubject)).toHaveLength(1);
+      const demo = await login(server.url, 'police.author@demo.invalid', 'correct horse battery staple');
+      expect((await api(server.url, 'GET', '/api/reviews', { cookie: demo })).body.reviews[0].role).toBe('agency-author');
+    } finally {
+      await server.close();
+    }
+    server = await startTestServer({ dataDir, env: { SEED_DEMO: 'true' } });
+    try {
+      const cookie = await login(server.url);
+      expect((await api(server.url, 'GET', '/api/reviews', { cookie })).body.reviews).toHaveLength(1);
+    } finally {
+      await server.close();
+    }
+  });
+
+  it('generates and keeps an admin password when none is configured', async () => {
+    const dataDir = tempDataDir();
+    const server = await startTestServer({ dataDir, env: { ADMIN_EMAIL: '', ADMIN_PASSWORD: '' }, config: { adminEmail: undefined, adminPassword: undefined } });
+    try {
+      const file = path.join(dataDir, FIRST_RUN_FILE);
+      expect(fs.statSync(file).mode & 0o777).toBe(0o600);
+      const password = /password: (\S+)/.exec(fs.readFileSync(file, 'utf8'))![1]!;
+      await login(server.url, 'admin@example.org', password);
+    } finally {
+      await server.close();
+    }
+  });
+
+  it('creates an admin from the CLI', async () => {
+    const dataDir = tempDataDir();
+    const run = spawnSync(process.execPath, ['--import', 'tsx', 'server/cli.ts', 'create-admin', '--email', 'cli@test.invalid'], {
+      env: { ...process.env, DATA_DIR: dataDir, ADMIN_PASSWORD: 'a password from the cli' }, encoding: 'utf8',
+    });
+    expect(run.stdout).toContain('Account created');
+    const server = await startTestServer({ dataDir, env: { ADMIN_EMAIL: 'someone-else@test.invalid' } });
+    try {
+      const cookie = await login(server.url, 'cli@test.invalid', 'a password from the cli');
+      expect((await api(server.url, 'GET', '/api/me', { cookie })).body.user.isAdmin).toBe(true);
+    } finally {
+      await server.close();
+    }
+  });
+});
