@@ -35,6 +35,28 @@ describe('durability', () => {
     }
   });
 
+  it('unloads an idle doc after its last connection and reloads it intact', async () => {
+    const server = await startTestServer({ config: { docIdleUnloadMs: 50 } });
+    try {
+      const fx = await createReviewWithMembers(server.url);
+      const name = `review.${fx.reviewId}.genogram`;
+      const a = open(server.url, name, fx.lead.cookie);
+      await synced(a);
+      a.doc.getMap('nodes').set('kept', 'after unload');
+      const b = open(server.url, name, fx.team.cookie);
+      await until(() => b.doc.getMap('nodes').get('kept') === 'after unload', 'relay');
+      expect(server.deps.sync.loadedDocs).toBe(1);
+      a.destroy();
+      b.destroy();
+      await until(() => server.deps.sync.loadedDocs === 0, 'idle unload');
+      const c = open(server.url, name, fx.team.cookie);
+      await synced(c);
+      expect(c.doc.getMap('nodes').get('kept')).toBe('after unload');
+    } finally {
+      await server.close();
+    }
+  });
+
   it('loses nothing when the server is killed with kill -9 in the middle of a stream of edits', async () => {
     const dataDir = tempDataDir();
     let srv = await spawnServer(dataDir);
