@@ -1,55 +1,73 @@
 import { z } from 'zod';
 
-/** Key event categories from the Document 12 guidance, in its order. */
-export const CATEGORIES = [
-  'referral', 'assessment', 'strategy-discussion', 'child-protection-conference', 's47-enquiry', 'hospital-attendance',
-  'house-move', 'household-change', 'police-incident-domestic-abuse', 'school-change-exclusion', 'missing-episode',
-  'birth-death', 'other',
+/**
+ * Key event categories, from the examples in the regional toolkit's guidance on completing the
+ * chronologies (seed 002, Document 12). They drive filtering and the timeline legend; a row that
+ * fits none is 'other'.
+ */
+export const CHRONOLOGY_CATEGORIES = [
+  'referral', 'assessment', 'strategy-discussion', 'child-protection-conference', 's47-enquiry',
+  'hospital-attendance', 'house-move', 'household-change', 'police-incident', 'school-change',
+  'missing-episode', 'birth-or-death', 'other',
 ] as const;
 
 /** A key event category. */
-export const CategorySchema = z.enum(CATEGORIES);
+export const ChronologyCategorySchema = z.enum(CHRONOLOGY_CATEGORIES);
 
 /** A key event category. */
-export type Category = z.infer<typeof CategorySchema>;
+export type ChronologyCategory = z.infer<typeof ChronologyCategorySchema>;
 
-/** en-GB labels for categories. */
-export const CATEGORY_LABELS: Record<Category, string> = {
+/** What each category is called on screen and in exports (en-GB, sentence case). */
+export const CATEGORY_LABELS: Record<ChronologyCategory, string> = {
   referral: 'Referral',
   assessment: 'Assessment',
   'strategy-discussion': 'Strategy discussion',
   'child-protection-conference': 'Child protection conference',
-  's47-enquiry': 'S47 enquiry',
+  's47-enquiry': 'Section 47 enquiry',
   'hospital-attendance': 'Hospital attendance',
   'house-move': 'House move',
-  'household-change': 'Household change',
-  'police-incident-domestic-abuse': 'Police incident or domestic abuse',
-  'school-change-exclusion': 'School change or exclusion',
+  'household-change': 'Change in household',
+  'police-incident': 'Police incident or domestic abuse',
+  'school-change': 'School change or exclusion',
   'missing-episode': 'Missing episode',
-  'birth-death': 'Birth or death',
+  'birth-or-death': 'Birth or death',
   other: 'Other',
 };
 
-/** Contact with the child, as Document 10 asks ("state whether they were seen alone or not"). */
-export const ChildContactSchema = z.enum(['none', 'seen', 'seen-alone', 'not-seen']);
-
-/** Contact with the child. */
-export type ChildContact = z.infer<typeof ChildContactSchema>;
-
-/** en-GB labels for child contact. */
-export const CHILD_CONTACT_LABELS: Record<ChildContact, string> = {
-  none: 'No contact', seen: 'Seen, not alone', 'seen-alone': 'Seen alone', 'not-seen': 'Not seen',
+/** What each category covers, paraphrasing Document 12, for hints next to the category picker. */
+export const CATEGORY_DESCRIPTIONS: Record<ChronologyCategory, string> = {
+  referral: 'Contacts, referrals and self-referrals about the child or family, including referrals to other agencies or teams',
+  assessment: 'Assessments undertaken',
+  'strategy-discussion': 'Strategy discussions and meetings',
+  'child-protection-conference': 'Initial and review child protection conferences',
+  's47-enquiry': 'Child protection enquiries under section 47 of the Children Act 1989',
+  'hospital-attendance': 'Attendance at or admission to hospital, including injuries',
+  'house-move': 'Moves of home',
+  'household-change': 'Changes in family composition: new partners, separations, others moving into the home',
+  'police-incident': 'Police logs of incidents at the home or involving family members, including domestic abuse',
+  'school-change': 'Changes of school and school exclusions',
+  'missing-episode': 'The child going missing from home or care',
+  'birth-or-death': 'Births, deaths and serious illness in the family',
+  other: 'Any other key event',
 };
 
-/** Finds a category from free text ("S.47", "Strategy meeting", "A&E"), for imports; 'other' when unsure. */
-export function categoryFromText(text: string): Category {
-  const t = text.toLowerCase();
-  const rules: [RegExp, Category][] = [
-    [/refer/, 'referral'], [/assess/, 'assessment'], [/strateg/, 'strategy-discussion'],
-    [/conference|icpc|rcpc/, 'child-protection-conference'], [/s\.?\s?47|section 47/, 's47-enquiry'],
-    [/hospital|a&e|a and e|emergency dep|admi/, 'hospital-attendance'], [/house move|moved|move house|address/, 'house-move'],
-    [/household|partner|family composition/, 'household-change'], [/police|domestic|incident/, 'police-incident-domestic-abuse'],
-    [/school|exclu/, 'school-change-exclusion'], [/missing|abscond/, 'missing-episode'], [/birth|death|born|died/, 'birth-death'],
-  ];
-  return rules.find(([re]) => re.test(t))?.[1] ?? 'other';
+/** Extra names people use for a category, lower case, so typed and imported values land in the right place. */
+const ALIASES: Record<string, ChronologyCategory> = {
+  s47: 's47-enquiry', 'section 47': 's47-enquiry', 's47 enquiry': 's47-enquiry', 'section 47 investigation': 's47-enquiry',
+  'child protection enquiry': 's47-enquiry', 'cp conference': 'child-protection-conference', icpc: 'child-protection-conference',
+  rcpc: 'child-protection-conference', 'strategy meeting': 'strategy-discussion', 'household change': 'household-change',
+  'new partner': 'household-change', 'police incident': 'police-incident', 'domestic abuse': 'police-incident',
+  'school change': 'school-change', 'school exclusion': 'school-change', exclusion: 'school-change', missing: 'missing-episode',
+  'missing from home': 'missing-episode', 'a&e attendance': 'hospital-attendance', 'hospital admission': 'hospital-attendance',
+  birth: 'birth-or-death', death: 'birth-or-death', 'change of address': 'house-move',
+};
+
+/** Reads a category from its key, its label or a common alias (case-insensitive); null when unknown. */
+export function parseCategory(text: string): ChronologyCategory | null {
+  const t = text.trim().toLowerCase().replace(/\s+/g, ' ');
+  if (!t) return null;
+  for (const c of CHRONOLOGY_CATEGORIES) {
+    if (c === t || CATEGORY_LABELS[c].toLowerCase() === t) return c;
+  }
+  return ALIASES[t] ?? null;
 }

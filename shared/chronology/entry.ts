@@ -1,83 +1,115 @@
 import { z } from 'zod';
+import { IdSchema } from '../ids.js';
 import { MAX_LABEL_CHARS, MAX_TEXT_CHARS } from '../limits.js';
-import { ChronoDateSchema } from './chronologyDate.js';
-import { CategorySchema, ChildContactSchema } from './categories.js';
+import { ChronologyCategorySchema } from './categories.js';
+import { ChronologyDateSchema } from './chronologyDate.js';
+import { MAX_FAMILY_CONTACTS, MAX_SEQUENCE } from './limits.js';
 
-/** Most entries one agency chronology may hold; the benchmark runs 5,000 across a review. */
-export const MAX_ENTRIES_PER_AGENCY = 10_000;
+/**
+ * The rows of a Key Events Chronology (seed 002, Document 10) and of the organisational changes
+ * chronology. An agency's rows are written by that agency; the review team's judgements about a row
+ * (key practice learning event, workshop phase, note) are kept apart in TeamFields, keyed by entry id,
+ * because they live in a document agency authors cannot write.
+ */
 
-/** Longest key event or comment text, in characters. */
-export const MAX_ENTRY_TEXT_CHARS = MAX_TEXT_CHARS;
+/** Contact with the child at this event: none, seen, seen alone, or not seen (a visit where the child was not seen). */
+export const ChildContactSchema = z.enum(['none', 'seen', 'seen-alone', 'not-seen']);
 
-/** An entry id: Yjs map keys written by clients (newId) or derived by the importer. */
-export const EntryIdSchema = z.string().regex(/^[A-Za-z0-9_-]{8,40}$/);
+/** Contact with the child at this event. */
+export type ChildContact = z.infer<typeof ChildContactSchema>;
 
-/** One row of an agency's key events chronology (Document 10), owned by that agency. */
+/** Labels for contact with the child (en-GB). */
+export const CHILD_CONTACT_LABELS: Record<ChildContact, string> = {
+  none: 'No contact', seen: 'Seen', 'seen-alone': 'Seen alone', 'not-seen': 'Not seen',
+};
+
+/** A time of day as HH:MM, 24-hour. */
+export const TimeSchema = z.string().regex(/^(?:[01]\d|2[0-3]):[0-5]\d$/, 'must be a time as HH:MM');
+
+/** A person id in the people register (shared/people.ts uses the same bounds). */
+export const PersonRefSchema = z.string().min(1).max(64);
+
+/**
+ * Who acted, as a role ("Social worker", "Health visitor"), never a person's name: the integrated
+ * chronology is shared widely and names of practitioners do not belong in it.
+ */
+export const ActorRoleSchema = z.string().max(MAX_LABEL_CHARS);
+
+/** One row of an agency's Key Events Chronology (Document 10's columns, plus category and ordering). */
 export const ChronologyEntrySchema = z.object({
-  id: EntryIdSchema,
-  date: ChronoDateSchema,
-  /** HH:MM, 24-hour, or null. */
-  time: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/).nullable(),
-  /** Orders entries of the same agency on the same day and time. */
-  sequence: z.number().int().min(0).max(9999),
+  id: IdSchema,
+  agencyId: IdSchema,
+  date: ChronologyDateSchema,
+  /** Time of day when known; rows with no time sort first within their day. */
+  time: TimeSchema.nullable(),
+  /** Orders rows on the same day and time, as the author entered them. */
+  sequence: z.int().min(0).max(MAX_SEQUENCE),
+  /** Where the information comes from (e.g. "GP record", "Police log"). */
   source: z.string().max(MAX_LABEL_CHARS),
   childContact: ChildContactSchema,
-  /** A role ("Health visitor"), never a practitioner's name. */
-  childContactBy: z.string().max(MAX_LABEL_CHARS),
-  /** People-register ids of the family members who had contact. */
-  familyContactIds: z.array(z.string().min(1).max(64)).max(50),
-  familyContactBy: z.string().max(MAX_LABEL_CHARS),
-  event: z.string().max(MAX_ENTRY_TEXT_CHARS),
-  comment: z.string().max(MAX_ENTRY_TEXT_CHARS),
-  category: CategorySchema,
-  /** A fingerprint of the imported row, so re-importing the same file adds nothing; null when typed. */
-  importKey: z.string().max(64).nullable(),
+  childContactBy: ActorRoleSchema,
+  /** People-register ids of the family members contacted. */
+  familyContactIds: z.array(PersonRefSchema).max(MAX_FAMILY_CONTACTS)
+    .refine((ids) => new Set(ids).size === ids.length, 'must not list a person twice'),
+  familyContactBy: ActorRoleSchema,
+  /** The key event or action undertaken. */
+  keyEvent: z.string().max(MAX_TEXT_CHARS),
+  /** Comment and analysis, including potential learning. */
+  comment: z.string().max(MAX_TEXT_CHARS),
+  category: ChronologyCategorySchema,
 });
 
-/** A chronology entry. */
+/** One row of an agency's Key Events Chronology. */
 export type ChronologyEntry = z.infer<typeof ChronologyEntrySchema>;
 
-/** Review-team fields for one entry, kept in the review's team document so agency authors cannot edit them. */
+/** The fields of an entry stored in its Y.Map: everything except the id (the map key) and agency (the document). */
+export const ENTRY_CONTENT_KEYS = [
+  'date', 'time', 'sequence', 'source', 'childContact', 'childContactBy', 'familyContactIds', 'familyContactBy',
+  'keyEvent', 'comment', 'category',
+] as const satisfies readonly (keyof ChronologyEntry)[];
+
+/** A new, empty row dated `date`; every other field starts blank so the author fills it in. */
+export function blankEntry(id: string, agencyId: string, date: ChronologyEntry['date']): ChronologyEntry {
+  return {
+    id, agencyId, date, time: null, sequence: 0, source: '', childContact: 'none', childContactBy: '',
+    familyContactIds: [], familyContactBy: '', keyEvent: '', comment: '', category: 'other',
+  };
+}
+
+/** A workshop phase id; phases are defined with the workshop, and this only has to be a safe key. */
+export const PhaseIdSchema = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'must be a phase id');
+
+/** Review-team judgements about one entry, which agency authors cannot edit. */
 export const TeamFieldsSchema = z.object({
+  /** Marks a key practice learning event, emphasised on the timeline. */
   keyLearning: z.boolean(),
-  phaseId: z.string().max(64).nullable(),
+  /** The workshop phase this row is shared in, if any. */
+  phaseId: PhaseIdSchema.nullable(),
+  /** A note from the review team. */
   note: z.string().max(MAX_TEXT_CHARS),
 });
 
-/** Review-team fields of an entry. */
+/** Review-team judgements about one entry. */
 export type TeamFields = z.infer<typeof TeamFieldsSchema>;
 
-/** Team fields for an entry nobody has marked. */
-export const NO_TEAM_FIELDS: TeamFields = { keyLearning: false, phaseId: null, note: '' };
+/** The team fields of an entry nobody has marked yet. */
+export function blankTeamFields(): TeamFields {
+  return { keyLearning: false, phaseId: null, note: '' };
+}
 
-/** One row of an agency's organisational changes chronology. */
+/** One row of an agency's organisational changes chronology: restructures, staffing, policy changes. */
 export const OrgChangeSchema = z.object({
-  id: EntryIdSchema,
-  date: ChronoDateSchema,
-  change: z.string().max(MAX_ENTRY_TEXT_CHARS),
-  impact: z.string().max(MAX_ENTRY_TEXT_CHARS),
+  id: IdSchema,
+  agencyId: IdSchema,
+  date: ChronologyDateSchema,
+  /** The organisational change. */
+  change: z.string().max(MAX_TEXT_CHARS),
+  /** Its impact on frontline practice. */
+  impact: z.string().max(MAX_TEXT_CHARS),
 });
 
-/** An organisational change. */
+/** One row of an organisational changes chronology. */
 export type OrgChange = z.infer<typeof OrgChangeSchema>;
 
-/** A workshop phase: a titled date range over the chronology, drawn as a background on the timeline. */
-export const PhaseSchema = z.object({
-  id: z.string().min(1).max(64),
-  title: z.string().trim().min(1).max(MAX_LABEL_CHARS),
-  start: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
-  end: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
-});
-
-/** A workshop phase. */
-export type Phase = z.infer<typeof PhaseSchema>;
-
-/** A blank entry for the given id and today's date. */
-export function blankEntry(id: string, todayIso: string): ChronologyEntry {
-  const [y, m, d] = todayIso.split('-').map(Number) as [number, number, number];
-  return {
-    id, date: { precision: 'day', year: y, month: m, day: d, uncertain: false }, time: null, sequence: 0, source: '',
-    childContact: 'none', childContactBy: '', familyContactIds: [], familyContactBy: '', event: '', comment: '',
-    category: 'other', importKey: null,
-  };
-}
+/** The fields of an organisational change stored in its Y.Map. */
+export const ORG_CHANGE_CONTENT_KEYS = ['date', 'change', 'impact'] as const satisfies readonly (keyof OrgChange)[];

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { blankPerson } from '../../../shared/people.js';
-import { matchHeader, planImport, parseChildContact, type ImportCell } from '../../../shared/chronology/index.js';
+import { matchHeader, planImport, parseChildContact, dateFromExcelSerial, expandTwoDigitYear, type ImportCell } from '../../../shared/chronology/index.js';
 
 const cells = (...texts: string[]): ImportCell[] => texts.map((text) => ({ text }));
 const people = [{ ...blankPerson('mum'), name: 'Kerry Thornbury', relationship: 'Mother' }, { ...blankPerson('gran'), name: 'Janet Thornbury', relationship: 'Maternal Grandmother' }];
@@ -28,16 +28,16 @@ describe('planImport', () => {
     cells('', '', '', '', '', '', ''),
     cells('c. 2017', '25:00', 'x', '', '', 'Bad time row', ''),
   ];
-  const opts = { agencyId: 'AGENCYAAAAAAAAAAAAAAAA', people, existingKeys: new Set<string>(), pivotYear: 2026 };
+  const opts = { agencyId: 'AGENCYAAAAAAAAAAAAAAAA', people, existingIds: new Set<string>(), currentYear: 2026 };
 
   it('reads good rows and rejects bad ones with their row numbers', () => {
     const plan = planImport(rows, opts);
     if ('error' in plan) throw new Error(plan.error);
-    expect(plan.entries.map((e) => e.event)).toEqual(['New birth visit', 'Referral to CSC made']);
+    expect(plan.entries.map((e) => e.keyEvent)).toEqual(['New birth visit', 'Referral to CSC made']);
     expect(plan.entries[0]).toMatchObject({ time: '09:30', childContact: 'seen-alone', childContactBy: 'Health Visitor', familyContactIds: ['mum'], familyContactBy: 'Health Visitor', source: 'Case notes' });
-    expect(plan.entries[1]).toMatchObject({ date: { precision: 'month', year: 2019, month: 3 }, childContact: 'not-seen', familyContactIds: ['gran'], category: 'referral' });
+    expect(plan.entries[1]).toMatchObject({ date: { precision: 'month', year: 2019, month: 3, uncertainty: 'none' }, childContact: 'not-seen', familyContactIds: ['gran'], category: 'referral' });
     expect(plan.rejected).toEqual([
-      { row: 5, reason: 'The date is not a real calendar date.' },
+      { row: 5, reason: expect.stringContaining('The date "31/02/2019" could not be read.') },
       { row: 6, reason: 'The key event or action is empty.' },
       { row: 8, reason: 'The time is not a time of day as HH:MM.' },
     ]);
@@ -46,7 +46,7 @@ describe('planImport', () => {
   it('skips rows already imported, so re-importing adds nothing', () => {
     const first = planImport(rows, opts);
     if ('error' in first) throw new Error(first.error);
-    const again = planImport(rows, { ...opts, existingKeys: new Set(first.entries.map((e) => e.importKey!)) });
+    const again = planImport(rows, { ...opts, existingIds: new Set(first.entries.map((e) => e.id)) });
     if ('error' in again) throw new Error(again.error);
     expect(again.entries).toEqual([]);
     expect(again.duplicates).toBe(2);
@@ -54,6 +54,19 @@ describe('planImport', () => {
 
   it('explains a file without a header row', () => {
     expect(planImport([cells('a', 'b')], opts)).toEqual({ error: expect.stringContaining('No header row') });
+  });
+
+  it('reads every date form agencies write, including Excel serials and two-digit years', () => {
+    const forms = ['14/03/2019', '4/3/19', '2019-03-14', 'March 2019', '2019', '?/06/2018', 'c. 2017'];
+    const plan = planImport([HEADER, ...forms.map((f, i) => cells(f, '', 's', '', '', `Event ${i}`, '')), [{ text: '43538', dateSerial: 43538 }, { text: '' }, { text: '' }, { text: '' }, { text: '' }, { text: 'Serial' }, { text: '' }]], opts);
+    if ('error' in plan) throw new Error(plan.error);
+    expect(plan.rejected).toEqual([]);
+    expect(plan.entries.map((e) => [e.date.precision, e.date.year, e.date.month, e.date.day, e.date.uncertainty])).toEqual([
+      ['day', 2019, 3, 14, 'none'], ['day', 2019, 3, 4, 'none'], ['day', 2019, 3, 14, 'none'], ['month', 2019, 3, null, 'none'],
+      ['year', 2019, null, null, 'none'], ['month', 2018, 6, null, 'query'], ['year', 2017, null, null, 'circa'], ['day', 2019, 3, 14, 'none'],
+    ]);
+    expect(dateFromExcelSerial(-1)).toBeNull();
+    expect(expandTwoDigitYear('4/3/98', 2026)).toBe('4/3/1998');
   });
 
   it('reads contact with the child', () => {

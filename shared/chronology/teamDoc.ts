@@ -1,0 +1,50 @@
+import * as Y from 'yjs';
+import { IdSchema } from '../ids.js';
+import { TeamFieldsSchema, blankTeamFields, type TeamFields } from './entry.js';
+import { ChronologyLimitError } from './chronologyDoc.js';
+import { MAX_TEAM_FIELD_ROWS } from './limits.js';
+import { recordFields, writeRecord } from './yRecord.js';
+
+/**
+ * The Yjs shape of the review-team document (review.<reviewId>.chronology-team):
+ *   doc.getMap('teamFields'): entry id -> Y.Map of { keyLearning, phaseId, note }
+ * It is separate from the agency documents because only the lead reviewer and the review team may
+ * write it (shared/docAccess.ts), while agency authors own their rows. An entry with no stored team
+ * fields has blankTeamFields().
+ */
+
+/** Name of the Y.Map holding team fields by entry id. */
+export const TEAM_FIELDS_MAP = 'teamFields';
+
+const TEAM_KEYS = ['keyLearning', 'phaseId', 'note'] as const;
+
+/** Team fields of every entry that has any, keyed by entry id; invalid records (a crafted update) are skipped. */
+export function readTeamFields(doc: Y.Doc): Map<string, TeamFields> {
+  const out = new Map<string, TeamFields>();
+  doc.getMap<unknown>(TEAM_FIELDS_MAP).forEach((value, id) => {
+    const fields = recordFields(value);
+    if (!fields || !IdSchema.safeParse(id).success) return;
+    const parsed = TeamFieldsSchema.safeParse({ ...blankTeamFields(), ...fields });
+    if (parsed.success) out.set(id, parsed.data);
+  });
+  return out;
+}
+
+/**
+ * Writes the team fields of one entry after validating them; only changed fields are written. Throws a
+ * ZodError for invalid fields or entry id, and a ChronologyLimitError past MAX_TEAM_FIELD_ROWS.
+ */
+export function writeTeamFields(doc: Y.Doc, entryId: string, fields: TeamFields): void {
+  const id = IdSchema.parse(entryId);
+  const valid = TeamFieldsSchema.parse(fields);
+  const map = doc.getMap<unknown>(TEAM_FIELDS_MAP);
+  if (!(map.get(id) instanceof Y.Map) && map.size >= MAX_TEAM_FIELD_ROWS) {
+    throw new ChronologyLimitError(`The review team can annotate at most ${MAX_TEAM_FIELD_ROWS.toLocaleString('en-GB')} entries`);
+  }
+  doc.transact(() => writeRecord(map, id, valid, TEAM_KEYS));
+}
+
+/** Removes the team fields of an entry (when the entry itself is removed). */
+export function removeTeamFields(doc: Y.Doc, entryId: string): void {
+  doc.getMap(TEAM_FIELDS_MAP).delete(entryId);
+}

@@ -1,0 +1,31 @@
+import * as Y from 'yjs';
+
+/**
+ * Small helpers for records stored as one Y.Map per record inside a parent Y.Map (record id -> fields).
+ * One Y.Map per record lets two people edit different fields of the same row without conflict, and
+ * writing only the changed fields keeps a single-field edit to a few hundred bytes.
+ */
+
+/** The plain fields of a stored record, or null when the stored value is not a Y.Map (a crafted update). */
+export function recordFields(value: unknown): Record<string, unknown> | null {
+  return value instanceof Y.Map ? (value.toJSON() as Record<string, unknown>) : null;
+}
+
+/**
+ * Writes the given keys of `record` into the Y.Map under `id`, creating it when absent, changing only
+ * values that differ and deleting keys outside `keys` (left by an older version or a crafted update).
+ * The caller validates first and wraps this in a transaction.
+ */
+export function writeRecord(parent: Y.Map<unknown>, id: string, record: Record<string, unknown>, keys: readonly string[]): void {
+  let ymap = parent.get(id);
+  if (!(ymap instanceof Y.Map)) {
+    ymap = new Y.Map<unknown>();
+    parent.set(id, ymap);
+  }
+  const target = ymap as Y.Map<unknown>;
+  for (const k of keys) {
+    const v = record[k];
+    if (JSON.stringify(target.get(k)) !== JSON.stringify(v)) target.set(k, v);
+  }
+  for (const k of [...target.keys()]) if (!keys.includes(k)) target.delete(k);
+}
