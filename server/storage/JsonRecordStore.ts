@@ -1,6 +1,7 @@
 import { Low } from 'lowdb';
 import { z } from 'zod';
 import { AgencySchema, InvitationSchema, MembershipSchema, PartnershipSchema, ReviewSchema, UserSchema } from '../../shared/schemas/records.js';
+import { WorkshopSchema } from '../../shared/workshop/workshop.js';
 import { DurableFileAdapter } from './DurableFileAdapter.js';
 import { GroupCommitter } from './GroupCommitter.js';
 import type { CollectionName, Collections, RecordChange, RecordStore } from './types.js';
@@ -13,12 +14,13 @@ const SCHEMAS: { [C in CollectionName]: z.ZodType<Collections[C]> } = {
   agencies: AgencySchema,
   memberships: MembershipSchema,
   invitations: InvitationSchema,
+  workshops: WorkshopSchema,
 };
 
 /** The file's shape: one object of records keyed by id per collection. */
 type Data = { [C in CollectionName]: Record<string, Collections[C]> };
 
-const EMPTY = (): Data => ({ partnerships: {}, users: {}, reviews: {}, agencies: {}, memberships: {}, invitations: {} });
+const EMPTY = (): Data => ({ partnerships: {}, users: {}, reviews: {}, agencies: {}, memberships: {}, invitations: {}, workshops: {} });
 
 /**
  * The embedded record store: lowdb over a DurableFileAdapter, with group commit. Reads come from

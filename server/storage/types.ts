@@ -1,4 +1,5 @@
 import type { Agency, Invitation, Membership, Partnership, Review, Session, User } from '../../shared/schemas/records.js';
+import type { Workshop } from '../../shared/workshop/workshop.js';
 
 /**
  * The two storage interfaces. Domain code, routes and the sync layer depend only on these, so a
@@ -13,6 +14,7 @@ export type Collections = {
   agencies: Agency;
   memberships: Membership;
   invitations: Invitation;
+  workshops: Workshop;
 };
 
 /** A collection name. */

@@ -1,0 +1,92 @@
+import { z } from 'zod';
+import { IdSchema } from '../ids.js';
+import { IsoDateSchema } from '../dates.js';
+import { MAX_LABEL_CHARS, MAX_TEXT_CHARS } from '../limits.js';
+import { DEFAULT_AGENDA, WORKSHEET_1, WORKSHEET_2, WORKSHEET_3, WORKSHEET_4 } from './templates.js';
+
+/** The smallest anonymity threshold: fewer than 3 responses could point at one person. */
+export const MIN_K = 3;
+
+/** Longest response, in characters; a worksheet answer, not an essay. */
+export const MAX_RESPONSE_CHARS = 5_000;
+
+/** Short, slug-like ids for agenda items, phases, lessons and prompts. */
+const SlugSchema = z.string().regex(/^[a-z0-9-]{1,40}$/);
+
+/** A workshop's editable set-up (lead reviewer). */
+export const WorkshopSetupSchema = z.strictObject({
+  /** Local date and time of the meeting, DD/MM/YYYY-independent ISO parts. */
+  date: IsoDateSchema,
+  startTime: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/),
+  agenda: z.array(z.strictObject({ id: SlugSchema, time: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/), title: z.string().trim().min(1).max(MAX_LABEL_CHARS), lead: z.string().max(MAX_LABEL_CHARS) })).min(1).max(40),
+  phases: z.array(z.strictObject({ id: SlugSchema, title: z.string().trim().min(1).max(MAX_LABEL_CHARS), start: IsoDateSchema, end: IsoDateSchema })).max(20)
+    .refine((ps) => ps.every((p) => p.start <= p.end), 'each phase must start before it ends'),
+  lessons: z.array(z.strictObject({ id: SlugSchema, text: z.string().trim().min(1).max(MAX_TEXT_CHARS) })).max(30),
+  worksheets: z.strictObject({
+    w1: z.array(z.string().trim().min(1).max(1000)).min(1).max(12),
+    w2: z.string().trim().min(1).max(1000),
+    w3: z.string().trim().min(1).max(1000),
+    w4: z.array(z.string().trim().min(1).max(1000)).min(1).max(12),
+  }),
+  k: z.number().int().min(MIN_K).max(50),
+});
+
+/** A workshop's set-up. */
+export type WorkshopSetup = z.infer<typeof WorkshopSetupSchema>;
+
+/** Where the workshop is: draft (set-up), open (worksheet 1, before the meeting), live, closed. */
+export const StageSchema = z.enum(['draft', 'open', 'live', 'closed']);
+
+/** What the facilitator is showing participants. */
+export const ShowingSchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('agenda') }),
+  z.object({ kind: z.literal('phase'), phaseId: SlugSchema }),
+  z.object({ kind: z.literal('lessons') }),
+  z.object({ kind: z.literal('feedback') }),
+]);
+
+/** The live state every screen follows. */
+export const WorkshopStateSchema = z.object({
+  stage: StageSchema,
+  currentItemId: SlugSchema.nullable(),
+  /** When the current item started, to the minute, for the facilitator's timer. */
+  itemStartedAt: z.string().nullable(),
+  showing: ShowingSchema,
+  sharedPhaseIds: z.array(SlugSchema),
+  lessonsShared: z.boolean(),
+  feedbackOpen: z.boolean(),
+});
+
+/** The live state. */
+export type WorkshopState = z.infer<typeof WorkshopStateSchema>;
+
+/** A workshop record: set-up, state and the join code (shown to the facilitator, typed by participants). */
+export const WorkshopSchema = z.object({
+  id: IdSchema,
+  reviewId: IdSchema,
+  setup: WorkshopSetupSchema,
+  state: WorkshopStateSchema,
+  joinCode: z.string().regex(/^[A-Z2-9]{6}$/),
+  /** Once any response exists anonymity can never be lowered: k may only go up. */
+  responsesExist: z.boolean(),
+  createdBy: IdSchema,
+});
+
+/** A workshop record. */
+export type Workshop = z.infer<typeof WorkshopSchema>;
+
+/** The prefilled set-up for a new workshop (Documents 18 and 18a). */
+export function defaultSetup(dateIso: string): WorkshopSetup {
+  return {
+    date: dateIso, startTime: '10:00',
+    agenda: DEFAULT_AGENDA.map((a, i) => ({ id: `item-${i + 1}`, ...a })),
+    phases: [], lessons: [],
+    worksheets: { w1: [...WORKSHEET_1], w2: WORKSHEET_2, w3: WORKSHEET_3, w4: [...WORKSHEET_4] },
+    k: MIN_K,
+  };
+}
+
+/** The state of a workshop nobody has published. */
+export const INITIAL_STATE: WorkshopState = {
+  stage: 'draft', currentItemId: null, itemStartedAt: null, showing: { kind: 'agenda' }, sharedPhaseIds: [], lessonsShared: false, feedbackOpen: false,
+};

@@ -1,0 +1,169 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startTestServer, spawnServer, tempDataDir } from '../../utils/testServer.js';
+import { api } from '../../utils/api.js';
+import { createReviewWithMembers } from '../../utils/factories.js';
+import { connectParticipant, newReceipt, type Participant } from '../../utils/participant.js';
+
+let server: Awaited<ReturnType<typeof startTestServer>>;
+let fx: Awaited<ReturnType<typeof createReviewWithMembers>>;
+let logged = '';
+const realWrite = process.stdout.write.bind(process.stdout);
+
+/** Creates a workshop with two phases and two lessons, publishes it, and returns its id and code. */
+async function publishedWorkshop(baseUrl: string, cookie: string, reviewId: string, k = 3): Promise<{ id: string; code: string }> {
+  const created = await api(baseUrl, 'POST', `/api/reviews/${reviewId}/workshops`, { cookie, body: { date: '2026-12-01' } });
+  expect(created.status).toBe(201);
+  const w = (await api(baseUrl, 'GET', `/api/reviews/${reviewId}/workshops/${created.body.id}`, { cookie })).body;
+  const setup = { ...w.setup, k, phases: [{ id: 'p1', title: 'Pregnancy and birth', start: '2019-01-01', end: '2019-12-31' }, { id: 'p2', title: 'Early years', start: '2020-01-01', end: '2022-12-31' }],
+    lessons: [{ id: 'l1', text: 'Fathers were invisible to services.' }, { id: 'l2', text: 'Escalation was not used.' }] };
+  expect((await api(baseUrl, 'PUT', `/api/reviews/${reviewId}/workshops/${created.body.id}/setup`, { cookie, body: setup })).status).toBe(200);
+  expect((await api(baseUrl, 'POST', `/api/reviews/${reviewId}/workshops/${created.body.id}/control`, { cookie, body: { action: 'publish' } })).status).toBe(200);
+  return { id: created.body.id, code: created.body.joinCode };
+}
+
+beforeAll(async () => {
+  server = await startTestServer({ env: { LOG_LEVEL: 'info' } });
+  // Capture everything the server logs during this file, to prove it holds nothing identifying.
+  process.stdout.write = ((chunk: string | Uint8Array, ...rest: unknown[]) => { logged += chunk.toString(); return realWrite(chunk as string, ...(rest as [])); }) as typeof process.stdout.write;
+  fx = await createReviewWithMembers(server.url);
+});
+afterAll(async () => {
+  process.stdout.write = realWrite;
+  await server.close();
+});
+
+describe('workshop with 30 anonymous participants', () => {
+  it('collects answers anonymously, enforces k, and stores nothing that identifies anyone', async () => {
+    const { id, code } = await publishedWorkshop(server.url, fx.lead.cookie, fx.reviewId);
+    const people: Participant[] = [];
+    for (let i = 0; i < 30; i++) people.push(await connectParticipant(server.url, i === 0 ? { cookie: fx.lead.cookie, 'user-agent': 'UA-CANARY/1.0' } : { 'user-agent': 'UA-CANARY/1.0' }));
+    const joins = await Promise.all(people.map((p) => p.emit('join', { workshopId: id, code })));
+    expect(joins.every((j) => j.ok)).toBe(true);
+    expect(joins[0].view.prompts.map((p: { id: string }) => p.id)).toEqual(['w1-1', 'w1-2', 'w1-3', 'w1-4', 'w1-5']);
+    expect(joins[0].view.confidentiality).toMatch(/highly confidential/);
+
+    const acks = await Promise.all(people.map((p, i) => p.emit('respond', { promptId: 'w1-1', text: `Answer number ${i}`, receipt: newReceipt() })));
+    expect(acks.every((a) => a.ok)).toBe(true);
+    // Only two answers to question 2: below k, the facilitator sees the count only.
+    const r1 = newReceipt();
+    await people[0]!.emit('respond', { promptId: 'w1-2', text: 'first draft', receipt: r1 });
+    await people[0]!.emit('respond', { promptId: 'w1-2', text: 'edited answer', receipt: r1 });
+    await people[1]!.emit('respond', { promptId: 'w1-2', text: 'another', receipt: newReceipt() });
+
+    const results = (await api(server.url, 'GET', `/api/reviews/${fx.reviewId}/workshops/${id}/responses`, { cookie: fx.team.cookie })).body;
+    const q1 = results.prompts.find((p: { id: string }) => p.id === 'w1-1');
+    const q2 = results.prompts.find((p: { id: string }) => p.id === 'w1-2');
+    expect(q1.released).toBe(true);
+    expect(q1.responses.map((r: { text: string }) => r.text).sort()).toEqual(Array.from({ length: 30 }, (_, i) => `Answer number ${i}`).sort());
+    expect(q2).toMatchObject({ count: 2, released: false, responses: [] });
+    // An agency author is not on the review team and cannot see responses at all.
+    expect((await api(server.url, 'GET', `/api/reviews/${fx.reviewId}/workshops/${id}/responses`, { cookie: fx.author.cookie })).status).toBe(403);
+
+    // Scan every stored byte of the workshop and every log line for identifying traces.
+    const stored = fs.readdirSync(path.join(server.dataDir, 'workshops', id)).map((f) => fs.readFileSync(path.join(server.dataDir, 'workshops', id, f), 'utf8')).join('\n');
+    const haystack = stored + logged;
+    for (const p of people) expect(haystack).not.toContain(p.socket.id!);
+    expect(haystack).not.toMatch(/127\.0\.0\.1|::1|::ffff/);
+    expect(haystack).not.toContain('UA-CANARY');
+    expect(haystack).not.toContain(fx.lead.cookie.split('=')[1]!);
+    expect(stored).not.toMatch(/\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/);
+    expect(stored).toContain('edited answer');
+    expect(stored).not.toContain('first draft');
+    // Storage order is not arrival order: slots are random.
+    const slots = Object.keys(JSON.parse(fs.readFileSync(path.join(server.dataDir, 'workshops', id, 'responses.json'), 'utf8')).prompts['w1-1']);
+    const texts = slots.map((s) => JSON.parse(fs.readFileSync(path.join(server.dataDir, 'workshops', id, 'responses.json'), 'utf8')).prompts['w1-1'][s].text);
+    expect(texts).not.toEqual(Array.from({ length: 30 }, (_, i) => `Answer number ${i}`));
+
+    // Anonymity cannot be lowered once responses exist.
+    const w = (await api(server.url, 'GET', `/api/reviews/${fx.reviewId}/workshops/${id}`, { cookie: fx.lead.cookie })).body;
+    const raise = await api(server.url, 'PUT', `/api/reviews/${fx.reviewId}/workshops/${id}/setup`, { cookie: fx.lead.cookie, body: { ...w.setup, k: 5 } });
+    expect(raise.status).toBe(200);
+    const lower = await api(server.url, 'PUT', `/api/reviews/${fx.reviewId}/workshops/${id}/setup`, { cookie: fx.lead.cookie, body: { ...w.setup, k: 3 } });
+    expect(lower.status).toBe(409);
+    for (const p of people) p.close();
+  });
+
+  it('follows the facilitator live and refuses answers once closed', async () => {
+    const { id, code } = await publishedWorkshop(server.url, fx.lead.cookie, fx.reviewId);
+    const p = await connectParticipant(server.url);
+    await p.emit('join', { workshopId: id, code });
+    const control = (body: object) => api(server.url, 'POST', `/api/reviews/${fx.reviewId}/workshops/${id}/control`, { cookie: fx.lead.cookie, body });
+    const nextView = () => new Promise<any>((r) => p.socket.once('view', r));
+
+    let v = nextView();
+    await control({ action: 'start' });
+    expect((await v).stage).toBe('live');
+    expect((await api(server.url, 'POST', `/api/reviews/${fx.reviewId}/workshops/${id}/control`, { cookie: fx.team.cookie, body: { action: 'close' } })).status).toBe(403);
+    const w1 = await p.emit('respond', { promptId: 'w1-1', text: 'too late', receipt: newReceipt() });
+    expect(w1).toMatchObject({ ok: false, error: { code: 'prompt-closed' } });
+
+    v = nextView();
+    await control({ action: 'share-phase', phaseId: 'p1' });
+    const phaseView = await v;
+    expect(phaseView.phase.title).toBe('Pregnancy and birth');
+    expect(phaseView.prompts.map((x: { id: string }) => x.id)).toEqual(['w2-p1']);
+    expect((await p.emit('respond', { promptId: 'w2-p1', text: 'The GP letter is missing.', receipt: newReceipt() })).ok).toBe(true);
+
+    v = nextView();
+    await control({ action: 'share-lessons' });
+    expect((await v).lessons).toHaveLength(2);
+    v = nextView();
+    await control({ action: 'open-feedback' });
+    expect((await v).prompts.map((x: { id: string }) => x.id)).toContain('w4-1');
+    expect((await p.emit('private-request', { contact: 'Call me on my work number' })).ok).toBe(true);
+
+    // A screen that reconnects gets the current state by joining again.
+    const again = await connectParticipant(server.url);
+    expect((await again.emit('join', { workshopId: id, code })).view.showing.kind).toBe('feedback');
+
+    await control({ action: 'close' });
+    expect(await p.emit('respond', { promptId: 'w4-1', text: 'x', receipt: newReceipt() })).toMatchObject({ ok: false, error: { code: 'closed' } });
+    const priv = await api(server.url, 'GET', `/api/reviews/${fx.reviewId}/workshops/${id}/private-requests`, { cookie: fx.lead.cookie });
+    expect(priv.body.requests).toEqual([{ contact: 'Call me on my work number' }]);
+    p.close();
+    again.close();
+  });
+
+  it('refuses wrong codes, bad payloads and oversize answers', async () => {
+    const { id, code } = await publishedWorkshop(server.url, fx.lead.cookie, fx.reviewId);
+    const p = await connectParticipant(server.url);
+    expect(await p.emit('join', { workshopId: id, code: code === 'AAAAAA' ? 'BBBBBB' : 'AAAAAA' })).toMatchObject({ ok: false, error: { code: 'not-found' } });
+    expect(await p.emit('respond', { promptId: 'w1-1', text: 'x', receipt: newReceipt() })).toMatchObject({ ok: false, error: { code: 'not-joined' } });
+    await p.emit('join', { workshopId: id, code });
+    expect(await p.emit('respond', { promptId: 'w1-1', text: 'x'.repeat(5001), receipt: newReceipt() })).toMatchObject({ ok: false, error: { code: 'invalid' } });
+    expect(await p.emit('respond', { promptId: 'w1-1', text: 'x', receipt: 'short', extra: 1 })).toMatchObject({ ok: false, error: { code: 'invalid' } });
+    // Guessing codes is throttled per connection.
+    const guesser = await connectParticipant(server.url);
+    const answers = [];
+    for (let i = 0; i < 7; i++) answers.push((await guesser.emit('join', { workshopId: id, code: `ZZZZZ${i + 2}` })).error.code);
+    expect(answers.slice(0, 5).every((c) => c === 'not-found')).toBe(true);
+    expect(answers.slice(5)).toEqual(['rate-limited', 'rate-limited']);
+    p.close();
+    guesser.close();
+  });
+});
+
+describe('durability of acknowledged responses', () => {
+  it('keeps a response acknowledged just before kill -9', async () => {
+    const dataDir = tempDataDir();
+    let srv = await spawnServer(dataDir);
+    try {
+      const f = await createReviewWithMembers(srv.url);
+      const { id, code } = await publishedWorkshop(srv.url, f.lead.cookie, f.reviewId);
+      const p = await connectParticipant(srv.url);
+      await p.emit('join', { workshopId: id, code });
+      const ack = await p.emit('respond', { promptId: 'w1-3', text: 'acknowledged then crash', receipt: newReceipt() });
+      expect(ack.ok).toBe(true);
+      await srv.kill9();
+      p.close();
+      srv = await spawnServer(dataDir);
+      const cookie = (await api(srv.url, 'POST', '/api/auth/login', { body: { email: 'admin@test.invalid', password: 'correct horse battery staple' } })).headers.get('set-cookie')!.split(';')[0]!;
+      const results = (await api(srv.url, 'GET', `/api/reviews/${f.reviewId}/workshops/${id}/responses`, { cookie })).body;
+      expect(results.prompts.find((x: { id: string }) => x.id === 'w1-3').count).toBe(1);
+    } finally {
+      await srv.kill9();
+    }
+  }, 60_000);
+});
