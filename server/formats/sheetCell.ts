@@ -1,8 +1,8 @@
 /**
  * The cell type the spreadsheet readers return. Text alone is not enough for .xlsx: a date typed into
  * Excel is stored as a serial day number whose only sign of being a date is the cell's number format,
- * so a date cell keeps both its number and that fact. Callers turn it into a chronology date with
- * `chronoDateFromExcelSerial(cell.number)` from shared/chronology.
+ * so a date cell keeps both its number and that fact. Callers turn it into a chronology date with the
+ * Excel-serial helper in shared/chronology, always as a 1900-system serial (see `isDate`).
  */
 
 /** One cell as read from a sheet; nothing in it was ever evaluated. */

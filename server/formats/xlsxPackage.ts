@@ -27,6 +27,7 @@ interface Relationship {
   readonly target: string;
 }
 
+/** The error for a zip that is not a readable workbook; `why` is a short technical hint, never file content. */
 export const invalidXlsx = (why: string): FormatError =>
   new FormatError('xlsx_invalid', `The file is not a readable Excel workbook (${why}).`);
 

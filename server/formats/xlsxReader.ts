@@ -1,106 +1,205 @@
 import { FormatError } from './FormatError.js';
 import { resolveLimits, type FormatLimits } from './limits.js';
-import { isCompoundFile } from './zipDirectory.js';
 import { openZip } from './safeUnzip.js';
-import { locateSheet, readSharedStrings, readXml } from './xlsxPackage.js';
+import { DATE_1904_OFFSET_DAYS, EMPTY_CELL, isoToExcelSerial, type SheetCell } from './sheetCell.js';
+import { readDateStyles } from './xlsxDateStyles.js';
+import { decodeOoxmlEscapes, invalidXlsx, locateSheet, readSharedStrings, readXml } from './xlsxPackage.js';
 import { xmlTokens } from './xmlTokenizer.js';
 
-/** One cell read from a sheet: its text, and its serial number when the cell is a date-formatted number. */
-export type SheetCell = { text: string; dateSerial?: number };
-
-/** A sheet read into rows, with the workbook's date system. */
-export type SheetRows = { rows: SheetCell[][]; date1904: boolean };
-
-/** Built-in number formats that Excel shows as dates (ECMA-376 18.8.30). */
-const BUILTIN_DATE_FORMATS = new Set([14, 15, 16, 17, 18, 19, 20, 21, 22, 45, 46, 47]);
-
-/** Style index -> "is a date format", from styles.xml (cellXfs + custom numFmts). */
-function dateStyles(xml: string | null): boolean[] {
-  if (!xml) return [];
-  const custom = new Map<number, boolean>();
-  const out: boolean[] = [];
-  let inXfs = false;
-  for (const t of xmlTokens(xml)) {
-    if (t.kind === 'open' && t.name === 'numFmt') {
-      // A custom format is a date if it has day/month/year codes outside quoted text and brackets.
-      const code = (t.attrs.formatCode ?? '').replace(/"[^"]*"|\[[^\]]*\]/g, '').toLowerCase();
-      custom.set(Number(t.attrs.numFmtId), /[dmy]/.test(code) && !/^[#0.,%]+$/.test(code));
-    } else if (t.kind === 'open' && t.name === 'cellXfs') inXfs = !t.selfClosing;
-    else if (t.kind === 'close' && t.name === 'cellXfs') inXfs = false;
-    else if (t.kind === 'open' && t.name === 'xf' && inXfs) {
-      const id = Number(t.attrs.numFmtId ?? 0);
-      out.push(BUILTIN_DATE_FORMATS.has(id) || custom.get(id) === true);
-    }
-  }
-  return out;
-}
-
-/** "B12" -> zero-based column 1. */
-function columnIndex(ref: string): number {
-  let col = 0;
-  for (const ch of ref) {
-    const c = ch.charCodeAt(0);
-    if (c < 65 || c > 90) break;
-    col = col * 26 + (c - 64);
-  }
-  return col - 1;
-}
-
 /**
- * Reads the first worksheet of an .xlsx into rows of cells. Formulas are never evaluated: a formula
- * cell yields only the value Excel cached when it last saved. Every cap in limits.ts applies; a
- * legacy .xls (a compound file, not a zip) is refused with a message that says what to do.
+ * Reads one worksheet of an uploaded .xlsx into rows of `SheetCell`s. Defences, in order: the upload
+ * size and zip directory (entry count, names, declared sizes) before anything is inflated; only the
+ * parts the sheet needs are inflated, each within the per-entry and total caps; XML with a DTD is
+ * refused; rows, columns and cell length are capped as cells are placed. Formulas are never evaluated:
+ * a formula cell yields the result Excel cached when it last saved the file, or nothing.
  */
-export function readXlsx(bytes: Uint8Array, overrides?: Partial<FormatLimits>): SheetRows {
-  const limits = resolveLimits(overrides);
-  if (isCompoundFile(bytes)) throw new FormatError('legacy_office_file', 'This is an old-style .xls file. Save it as .xlsx (Excel Workbook) and try again.');
-  const zip = openZip(bytes, limits);
-  const parts = locateSheet(zip, undefined);
-  const shared = parts.sharedStringsPath ? readSharedStrings(readXml(zip, parts.sharedStringsPath)) : [];
-  const styles = dateStyles(parts.stylesPath ? readXml(zip, parts.stylesPath) : null);
-  const rows: SheetCell[][] = [];
-  let row: SheetCell[] | null = null;
-  let rowIndex = -1;
-  let cell: { col: number; type: string; style: number } | null = null;
-  let inValue = false;
-  let inInlineText = false;
-  let value = '';
 
-  for (const t of xmlTokens(readXml(zip, parts.sheetPath))) {
-    if (t.kind === 'open') {
-      if (t.name === 'row') {
-        rowIndex = t.attrs.r ? Number(t.attrs.r) - 1 : rowIndex + 1;
-        if (!Number.isInteger(rowIndex) || rowIndex < 0) throw new FormatError('xlsx_invalid', 'The file is not a readable Excel workbook (bad row number).');
-        if (rowIndex >= limits.maxRows) throw new FormatError('too_many_rows', `The sheet has more than ${limits.maxRows.toLocaleString('en-GB')} rows.`);
-        while (rows.length < rowIndex) rows.push([]);
-        row = [];
-        rows[rowIndex] = row;
-        if (t.selfClosing) row = null;
-      } else if (t.name === 'c' && row) {
-        const col = t.attrs.r ? columnIndex(t.attrs.r) : row.length;
-        if (col >= limits.maxColumns) throw new FormatError('too_many_columns', `The sheet has more than ${limits.maxColumns} columns.`);
-        cell = { col, type: t.attrs.t ?? 'n', style: Number(t.attrs.s ?? 0) };
-        value = '';
-        if (t.selfClosing) cell = null;
-      } else if (t.name === 'v' && cell) inValue = !t.selfClosing;
-      else if (t.name === 't' && cell && cell.type === 'inlineStr') inInlineText = !t.selfClosing;
-    } else if (t.kind === 'text') {
-      if (inValue || inInlineText) value += t.text;
-    } else if (t.kind === 'close') {
-      if (t.name === 'v') inValue = false;
-      else if (t.name === 't') inInlineText = false;
-      else if (t.name === 'c' && cell && row) {
-        let out: SheetCell;
-        if (cell.type === 's') out = { text: shared[Number(value)] ?? '' };
-        else if (cell.type === 'b') out = { text: value === '1' ? 'TRUE' : 'FALSE' };
-        else if (cell.type === 'n' && value !== '' && styles[cell.style]) out = { text: value, dateSerial: Number(value) };
-        else out = { text: value };
-        if (out.text.length > limits.maxCellChars) throw new FormatError('cell_too_long', `Row ${rowIndex + 1} has a cell longer than ${limits.maxCellChars.toLocaleString('en-GB')} characters.`);
-        while (row.length < cell.col) row.push({ text: '' });
-        row[cell.col] = out;
+/** Options for `readXlsx`. */
+export interface XlsxReadOptions {
+  /** Tab name or 0-based index of the sheet to read; default the first sheet. */
+  sheet?: string | number;
+  /** Narrower caps than the defaults in limits.ts. */
+  limits?: Partial<FormatLimits>;
+}
+
+/** One worksheet read from a workbook. */
+export interface XlsxSheet {
+  /** The sheet's tab name. */
+  readonly sheetName: string;
+  /**
+   * Rows in sheet order from row 1 to the last row with content. Each row is trimmed after its last
+   * non-empty cell (so rows differ in length); gaps before it are `EMPTY_CELL`; rows without content are `[]`.
+   */
+  readonly rows: SheetCell[][];
+}
+
+/** Excel's grid: column XFD and row 1,048,576. References outside it are malformed, not merely large. */
+const EXCEL_MAX_COLUMNS = 16_384;
+const EXCEL_MAX_ROWS = 1_048_576;
+
+/** A cell being read: its position, type and style, and the raw text of its `<v>` and `<is>` children. */
+interface PendingCell {
+  readonly col: number;
+  readonly type: string;
+  readonly style: number;
+  value: string | null;
+  inline: string | null;
+}
+
+/** Reads a worksheet (the first, or `options.sheet`) from .xlsx bytes within every cap in limits.ts. */
+export function readXlsx(bytes: Uint8Array, options: XlsxReadOptions = {}): XlsxSheet {
+  const limits = resolveLimits(options.limits);
+  const zip = openZip(bytes, limits);
+  const parts = locateSheet(zip, options.sheet);
+  const shared = parts.sharedStringsPath === undefined ? [] : readSharedStrings(readXml(zip, parts.sharedStringsPath));
+  const dateStyles = parts.stylesPath === undefined ? [] : readDateStyles(readXml(zip, parts.stylesPath));
+  const context: CellContext = { shared, dateStyles, date1904: parts.date1904 };
+  return { sheetName: parts.sheetName, rows: readSheetData(readXml(zip, parts.sheetPath), context, limits) };
+}
+
+/** Reads the rows of a worksheet from .xlsx bytes; `readXlsx` without the sheet name. */
+export function readXlsxRows(bytes: Uint8Array, options: XlsxReadOptions = {}): SheetCell[][] {
+  return readXlsx(bytes, options).rows;
+}
+
+/** Workbook-wide facts needed to turn a raw `<c>` into a `SheetCell`. */
+interface CellContext {
+  readonly shared: readonly string[];
+  readonly dateStyles: readonly boolean[];
+  readonly date1904: boolean;
+}
+
+/** Parses a cell reference's column ("B7" → 1); undefined when malformed or outside Excel's grid. */
+export function columnIndex(ref: string): number | undefined {
+  const m = /^\$?([A-Za-z]{1,3})\$?[0-9]+$/.exec(ref);
+  if (!m) return undefined;
+  let n = 0;
+  for (const ch of m[1]!.toUpperCase()) n = n * 26 + (ch.charCodeAt(0) - 64);
+  return n <= EXCEL_MAX_COLUMNS ? n - 1 : undefined;
+}
+
+/** Walks `<sheetData>` and places every non-empty cell, applying the row, column and cell caps. */
+function readSheetData(xml: string, context: CellContext, limits: FormatLimits): SheetCell[][] {
+  const rows: SheetCell[][] = [];
+  let inSheetData = false;
+  let rowIndex = -1;
+  let nextCol = 0;
+  let cell: PendingCell | null = null;
+  let target: 'value' | 'inline' | null = null;
+  let inInline = false;
+  let phoneticDepth = 0;
+
+  for (const tok of xmlTokens(xml)) {
+    if (tok.kind === 'text') {
+      if (cell === null || target === null) continue;
+      if (target === 'value') cell.value = (cell.value ?? '') + tok.text;
+      else cell.inline = (cell.inline ?? '') + tok.text;
+    } else if (tok.kind === 'open') {
+      if (tok.name === 'sheetData') inSheetData = true;
+      if (!inSheetData) continue;
+      if (tok.name === 'row') {
+        rowIndex = tok.attrs.r === undefined ? rowIndex + 1 : parseRowNumber(tok.attrs.r) - 1;
+        nextCol = 0;
+      } else if (tok.name === 'c' && rowIndex >= 0) {
+        const col = tok.attrs.r === undefined ? nextCol : columnIndex(tok.attrs.r);
+        if (col === undefined) throw invalidXlsx('bad cell reference');
+        nextCol = col + 1;
+        cell = { col, type: tok.attrs.t ?? 'n', style: Number(tok.attrs.s ?? 0), value: null, inline: null };
+      } else if (cell !== null) {
+        // <f> (the formula) is deliberately never a text target: its text is ignored, not evaluated.
+        if (tok.name === 'v') target = 'value';
+        else if (tok.name === 'is') inInline = true;
+        else if (tok.name === 'rPh') phoneticDepth++;
+        else if (tok.name === 't' && inInline && phoneticDepth === 0) {
+          target = 'inline';
+          cell.inline ??= '';
+        }
+      }
+    } else {
+      if (tok.name === 'sheetData') break;
+      if (tok.name === 'v' || tok.name === 't') target = null;
+      else if (tok.name === 'is') inInline = false;
+      else if (tok.name === 'rPh') phoneticDepth--;
+      else if (tok.name === 'c' && cell !== null) {
+        const value = toSheetCell(cell, context);
+        if (value.text !== '') place(rows, rowIndex, cell.col, value, limits);
         cell = null;
-      } else if (t.name === 'row') row = null;
+        target = null;
+        inInline = false;
+        phoneticDepth = 0;
+      }
     }
   }
-  return { rows: rows.map((r) => r ?? []), date1904: parts.date1904 };
+  for (let r = 0; r < rows.length; r++) rows[r] ??= [];
+  return rows;
+}
+
+/** Parses a `<row r>` number; malformed or off-grid numbers make the sheet invalid. */
+function parseRowNumber(r: string): number {
+  const n = /^[0-9]{1,7}$/.test(r) ? Number(r) : NaN;
+  if (!(n >= 1 && n <= EXCEL_MAX_ROWS)) throw invalidXlsx('bad row number');
+  return n;
+}
+
+/** Puts a non-empty cell into the grid after checking the caps; the error names the row and column. */
+function place(rows: SheetCell[][], rowIndex: number, col: number, value: SheetCell, limits: FormatLimits): void {
+  if (rowIndex + 1 > limits.maxRows) {
+    throw new FormatError('too_many_rows', `The sheet has more than ${limits.maxRows} rows.`);
+  }
+  if (col + 1 > limits.maxColumns) {
+    throw new FormatError('too_many_columns', `Row ${rowIndex + 1} has more than ${limits.maxColumns} columns.`);
+  }
+  if (value.text.length > limits.maxCellChars) {
+    throw new FormatError(
+      'cell_too_long',
+      `Row ${rowIndex + 1}, column ${col + 1} is longer than ${limits.maxCellChars} characters.`,
+    );
+  }
+  const row = (rows[rowIndex] ??= []);
+  while (row.length < col) row.push(EMPTY_CELL);
+  row[col] = value;
+}
+
+/** Turns a raw cell into its value by type; returns EMPTY_CELL for cells without a value. */
+function toSheetCell(cell: PendingCell, context: CellContext): SheetCell {
+  const raw = cell.value;
+  switch (cell.type) {
+    case 's': {
+      if (raw === null || raw.trim() === '') return EMPTY_CELL;
+      const index = /^\s*[0-9]+\s*$/.test(raw) ? Number(raw) : -1;
+      const text = context.shared[index];
+      if (text === undefined) throw invalidXlsx('bad shared string reference');
+      return text === '' ? EMPTY_CELL : { text };
+    }
+    case 'inlineStr':
+      return textCell(decodeOoxmlEscapes(cell.inline ?? raw ?? ''));
+    case 'str':
+      return textCell(decodeOoxmlEscapes(raw ?? ''));
+    case 'e':
+      return textCell(raw ?? '');
+    case 'b':
+      if (raw === null || raw.trim() === '') return EMPTY_CELL;
+      return { text: raw.trim() === '1' || raw.trim().toLowerCase() === 'true' ? 'TRUE' : 'FALSE' };
+    case 'd': {
+      if (raw === null || raw.trim() === '') return EMPTY_CELL;
+      const serial = isoToExcelSerial(raw);
+      return serial === undefined ? { text: raw } : { text: raw.trim(), number: serial, isDate: true };
+    }
+    case 'n':
+      return numberCell(raw, context.dateStyles[cell.style] === true, context.date1904);
+    default:
+      throw invalidXlsx('unknown cell type');
+  }
+}
+
+const textCell = (text: string): SheetCell => (text === '' ? EMPTY_CELL : { text });
+
+/** A numeric cell; date-styled serials from 1904 workbooks are moved to the 1900 system. */
+function numberCell(raw: string | null, isDate: boolean, date1904: boolean): SheetCell {
+  if (raw === null || raw.trim() === '') return EMPTY_CELL;
+  const stored = Number(raw);
+  if (!Number.isFinite(stored)) throw invalidXlsx('bad number');
+  if (!isDate) return { text: String(stored), number: stored };
+  const number = date1904 ? stored + DATE_1904_OFFSET_DAYS : stored;
+  return { text: String(stored), number, isDate: true };
 }
