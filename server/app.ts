@@ -21,6 +21,9 @@ import { docAccess } from '../shared/docAccess.js';
 import type { DocStore, RecordStore, SessionStore } from './storage/types.js';
 import { attachSocketAuth } from './realtime/socketAuth.js';
 import { securityHeaders } from './http/securityHeaders.js';
+import { ResponseStore } from './workshop/ResponseStore.js';
+import { WorkshopHub } from './workshop/WorkshopHub.js';
+import { attachFacilitatorEvents } from './workshop/facilitatorEvents.js';
 
 /** Everything a route or command may use; built once per server. */
 export type AppDeps = {
@@ -34,6 +37,8 @@ export type AppDeps = {
   registry: ConnectionRegistry;
   sync: SyncServer;
   io: SocketIOServer;
+  responses: ResponseStore;
+  hub: WorkshopHub;
 };
 
 /** A running server. */
@@ -90,8 +95,11 @@ export async function startServer(config: Config): Promise<RunningServer> {
     serveClient: false,
   });
   attachSocketAuth(io, { auth, registry, publicOrigins: config.publicOrigins });
+  const responses = new ResponseStore(path.join(config.dataDir, 'workshops'));
+  const hub = new WorkshopHub(io, { records, sync, responses, log, publicOrigins: config.publicOrigins });
 
-  const deps: AppDeps = { config, log, records, sessions, docs, audit, auth, registry, sync, io };
+  const deps: AppDeps = { config, log, records, sessions, docs, audit, auth, registry, sync, io, responses, hub };
+  attachFacilitatorEvents(deps);
   app.use('/api', apiRouter(deps));
   if (config.clientDir && fs.existsSync(path.join(config.clientDir, 'index.html'))) {
     const indexHtml = path.join(config.clientDir, 'index.html');
@@ -126,7 +134,7 @@ export async function startServer(config: Config): Promise<RunningServer> {
         await sync.close();
         await new Promise<void>((resolve) => httpServer.close(() => resolve()));
         httpServer.closeAllConnections();
-        await Promise.all([records.close(), sessions.close(), docs.close(), audit.close()]);
+        await Promise.all([records.close(), sessions.close(), docs.close(), audit.close(), responses.close()]);
       })();
       return closing;
     },

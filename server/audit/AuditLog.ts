@@ -8,6 +8,7 @@ export const AuditEventSchema = z.object({
     'login.success', 'login.failure', 'logout', 'access.denied', 'review.created', 'agency.added',
     'invitation.created', 'invitation.accepted', 'membership.role-changed', 'membership.removed',
     'user.created', 'user.disabled', 'user.password-reset', 'export.downloaded', 'export.refused',
+    'chronology.imported',
   ]),
   actorId: z.string().nullable().optional(),
   reviewId: z.string().nullable().optional(),

@@ -11,6 +11,8 @@ import { agencyRoutes } from './reviews/agencyRoutes.js';
 import { memberRoutes } from './reviews/memberRoutes.js';
 import { invitationRoutes } from './invitations/invitationRoutes.js';
 import { userRoutes } from './admin/userRoutes.js';
+import { chronologyRoutes } from './chronology/chronologyRoutes.js';
+import { workshopRoutes } from './workshop/workshopRoutes.js';
 
 /**
  * Everything under /api. Order matters: the request log wraps everything, the CSRF guard runs before
@@ -27,6 +29,8 @@ export function apiRouter(deps: AppDeps): Router {
   r.use(memberRoutes(deps));
   r.use(invitationRoutes(deps));
   r.use(userRoutes(deps));
+  r.use(chronologyRoutes(deps));
+  r.use(workshopRoutes(deps));
   r.use(unknownRoute);
   r.use(errorHandler(deps.log));
   return r;

@@ -1,0 +1,80 @@
+import { CATEGORY_LABELS, CHILD_CONTACT_LABELS, formatChronologyDate, type IntegratedRow } from '../../shared/chronology/index.js';
+import { createPseudonymiser, findLeaks, type Leak } from '../../shared/pseudonymise/index.js';
+import type { Person } from '../../shared/people.js';
+import { HttpError } from '../http/errors.js';
+import { writeCsv } from '../formats/csvWriter.js';
+import { writeXlsx } from '../formats/xlsxWriter.js';
+import type { AuditLog } from '../audit/AuditLog.js';
+import type { RecordStore } from '../storage/types.js';
+import type { SyncServer } from '../sync/SyncServer.js';
+import { assembleChronology } from './chronologyAssembler.js';
+
+/** The Document 10 columns plus the agency, in export order. */
+export const EXPORT_HEADER = [
+  'Agency', 'Date (DD/MM/YYYY)', 'Time', 'Source of information', 'Contact with the child (seen alone or not) and by whom',
+  'Contact with family members and by whom', 'Key event / action undertaken', 'Comment and analysis, including potential learning',
+  'Category', 'Key practice learning event',
+];
+
+/** Index of the date column in EXPORT_HEADER. */
+const DATE_COLUMN = 1;
+
+/** Column widths in characters for the .xlsx. */
+const WIDTHS = [14, 14, 8, 22, 28, 28, 50, 50, 22, 14];
+
+/** An export ready to download. */
+export type ChronologyExport = { bytes: Uint8Array; filename: string; contentType: string };
+
+/** One exported row as text cells; names are replaced when `pseudo` is given. */
+function rowCells(r: IntegratedRow, people: Map<string, Person>, pseudo: ((s: string) => string) | null, label: (id: string) => string): string[] {
+  const t = (s: string) => (pseudo ? pseudo(s) : s);
+  const family = r.familyContactIds.map((id) => (pseudo ? label(id) : people.get(id)?.name || label(id))).join(', ');
+  const child = r.childContact === 'none' ? '' : `${CHILD_CONTACT_LABELS[r.childContact]}${r.childContactBy ? ` by ${t(r.childContactBy)}` : ''}`;
+  return [
+    r.agencyCode, formatChronologyDate(r.date), r.time ?? '', t(r.source), child,
+    [family, r.familyContactBy ? `by ${t(r.familyContactBy)}` : ''].filter(Boolean).join(' '),
+    t(r.keyEvent), t(r.comment), CATEGORY_LABELS[r.category], r.team.keyLearning ? 'Yes' : '',
+  ];
+}
+
+/** Where leaks were found, for the refusal message (row and column, never the text). */
+function describeLeaks(leaks: readonly Leak[]): string {
+  const places = [...new Set(leaks.map((l) => l.place))].slice(0, 10);
+  return `The pseudonymised export still holds identifying details, so it was not produced. Check: ${places.join('; ')}.`;
+}
+
+/**
+ * Builds the integrated chronology as .xlsx (agency colours as row fills, header frozen) or .csv.
+ * A pseudonymised copy replaces names from the people register and removes identifiers, then is
+ * leak-checked cell by cell; any hit refuses the export. A named copy is marked OFFICIAL-SENSITIVE.
+ * Every download and refusal is audited.
+ */
+export async function exportChronology(
+  deps: { records: RecordStore; sync: SyncServer; audit: AuditLog },
+  input: { reviewId: string; actorId: string; format: 'xlsx' | 'csv'; pseudonymise: boolean },
+): Promise<ChronologyExport> {
+  const review = deps.records.get('reviews', input.reviewId)!;
+  const chron = await assembleChronology(deps, input.reviewId);
+  const people = new Map(chron.people.map((p) => [p.id, p]));
+  const p = createPseudonymiser(chron.people, review.childPseudonym);
+  const cells = chron.rows.map((r) => rowCells(r, people, input.pseudonymise ? p.text : null, p.label));
+  if (input.pseudonymise) {
+    // The Date column is the chronology itself (an event on the day of a birth is still that event's
+    // date); every other cell, including free text that quotes a date of birth, is scanned.
+    const leaks = findLeaks(cells.flatMap((row, i) => row.flatMap((text, c) => (c === DATE_COLUMN ? [] : [{ place: `row ${i + 1}, ${EXPORT_HEADER[c]}`, text }]))), chron.people);
+    if (leaks.length > 0) {
+      await deps.audit.record({ type: 'export.refused', actorId: input.actorId, reviewId: input.reviewId, reason: 'leak-check' });
+      throw new HttpError(422, 'leak-found', describeLeaks(leaks));
+    }
+  }
+  const banner = input.pseudonymise
+    ? `OFFICIAL-SENSITIVE – ${review.childPseudonym} – integrated chronology, pseudonymised copy`
+    : `OFFICIAL-SENSITIVE – ${review.title} – integrated chronology, NAMED copy: do not share beyond the review`;
+  const base = `chronology-${input.pseudonymise ? 'pseudonymised' : 'named'}`;
+  await deps.audit.record({ type: 'export.downloaded', actorId: input.actorId, reviewId: input.reviewId, reason: `chronology-${input.format}-${input.pseudonymise ? 'pseudo' : 'named'}` });
+  if (input.format === 'csv') {
+    return { bytes: new TextEncoder().encode(writeCsv([[banner], EXPORT_HEADER, ...cells])), filename: `${base}.csv`, contentType: 'text/csv; charset=utf-8' };
+  }
+  const bytes = writeXlsx([{ name: 'Integrated chronology', banner, header: EXPORT_HEADER, rows: cells, fills: chron.rows.map((r) => r.colour), widths: WIDTHS }]);
+  return { bytes, filename: `${base}.xlsx`, contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' };
+}

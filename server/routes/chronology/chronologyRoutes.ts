@@ -1,0 +1,58 @@
+import { Router } from 'express';
+import { z } from 'zod';
+import { docAccess } from '../../../shared/docAccess.js';
+import type { AppDeps } from '../../app.js';
+import { assembleChronology } from '../../commands/chronologyAssembler.js';
+import { importChronology } from '../../commands/chronologyImporter.js';
+import { exportChronology } from '../../commands/chronologyExporter.js';
+import { forbidden, notFound } from '../../http/errors.js';
+import { readSingleFile } from '../../http/multipart.js';
+import { parseInput } from '../../http/validate.js';
+import { MAX_UPLOAD_BYTES } from '../../formats/limits.js';
+import { authOf, idParam, membershipFor, requireAuth } from '../context.js';
+
+const ImportQuerySchema = z.strictObject({ dryRun: z.enum(['true', 'false']).optional() });
+const ExportQuerySchema = z.strictObject({ pseudonymise: z.enum(['true', 'false']) });
+
+/** The integrated chronology: read as JSON, import an agency's spreadsheet, export .xlsx/.csv. */
+export function chronologyRoutes(deps: AppDeps): Router {
+  const r = Router();
+  r.use('/reviews/:id/chronology', requireAuth(deps));
+
+  r.get('/reviews/:id/chronology', async (req, res) => {
+    const m = await membershipFor(deps, req, res);
+    const { agencies, rows, phases } = await assembleChronology(deps, m.reviewId);
+    res.json({ agencies, rows, phases });
+  });
+
+  r.post('/reviews/:id/agencies/:agencyId/chronology/import', requireAuth(deps), async (req, res) => {
+    const m = await membershipFor(deps, req, res);
+    const agencyId = idParam(req, 'agencyId', 'That agency');
+    const agency = deps.records.get('agencies', agencyId);
+    if (!agency || agency.reviewId !== m.reviewId) throw notFound('That agency');
+    // The same rule as the live document: only that agency's authors and the lead reviewer write it.
+    if (docAccess({ reviewId: m.reviewId, kind: 'chronology', agencyId }, m) !== 'write') {
+      await deps.audit.record({ type: 'access.denied', actorId: authOf(res).userId, reviewId: m.reviewId, reason: 'not-agency-author' });
+      throw forbidden('Only this agency\u2019s authors or the lead reviewer can import its chronology.');
+    }
+    const query = parseInput(ImportQuerySchema, req.query, 'query');
+    const file = await readSingleFile(req, 'file', MAX_UPLOAD_BYTES);
+    const report = await importChronology(deps, {
+      reviewId: m.reviewId, agencyId, actorId: authOf(res).userId, bytes: file.bytes, filename: file.filename,
+      dryRun: query.dryRun === 'true', pivotYear: new Date().getUTCFullYear(),
+    });
+    res.json(report);
+  });
+
+  for (const format of ['xlsx', 'csv'] as const) {
+    r.get(`/reviews/:id/chronology/export.${format}`, async (req, res) => {
+      const m = await membershipFor(deps, req, res, ['lead-reviewer', 'review-team']);
+      const query = parseInput(ExportQuerySchema, req.query, 'query');
+      const out = await exportChronology(deps, { reviewId: m.reviewId, actorId: authOf(res).userId, format, pseudonymise: query.pseudonymise === 'true' });
+      res.setHeader('Content-Type', out.contentType);
+      res.setHeader('Content-Disposition', `attachment; filename="${out.filename}"`);
+      res.end(Buffer.from(out.bytes));
+    });
+  }
+  return r;
+}
