@@ -86,6 +86,9 @@ export const InvitationViewSchema = z.object({
   email: z.string(),
 });
 
+/** POST /api/invitations/:token/accept */
+export const InvitationAcceptedSchema = z.object({ reviewId: z.string() });
+
 /** One member of a review, as GET /api/reviews/:id/members lists them. */
 export const MemberSchema = z.object({
   id: z.string(),
@@ -94,6 +97,7 @@ export const MemberSchema = z.object({
   email: z.string(),
   role: RoleSchema,
   agencyId: z.string().nullable().optional().default(null),
+  disabled: z.boolean().optional().default(false),
 });
 
 /** GET /api/reviews/:id/members */

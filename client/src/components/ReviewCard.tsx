@@ -8,7 +8,7 @@ import { Badge } from './Badge.js';
 /** One review in the reviews list: title, kind, role, referral date and agencies. */
 export function ReviewCard({ review }: { review: ReviewListItem }) {
   return (
-    <li className="card">
+    <li className={review.fictional ? 'card card--demo' : 'card'}>
       <h2 className="card__title">
         <Link to={`/reviews/${encodeURIComponent(review.id)}/overview`}>{review.title}</Link>
       </h2>
@@ -16,6 +16,7 @@ export function ReviewCard({ review }: { review: ReviewListItem }) {
         <Badge tone="info">{REVIEW_KIND_LABELS[review.kind]}</Badge>
         {review.fictional && <Badge tone="demo">Fictional demo</Badge>}
       </p>
+      {review.fictional && <p className="card__demo-note">Fictional: made up for training and trying the app. No real child or family.</p>}
       <dl className="summary-list summary-list--compact">
         <div><dt>Child</dt><dd>{review.childPseudonym}</dd></div>
         <div><dt>Your role</dt><dd>{ROLE_LABELS[review.role]}</dd></div>

@@ -12,7 +12,10 @@ export type ApiData<T> = {
   reload(): Promise<void>;
 };
 
-/** Loads `path` with GET and validates it with `schema`; reloads when the path changes. */
+/**
+ * Loads `path` with GET and validates it with `schema`; reloads when the path changes. A failed reload
+ * keeps the data it had (so a brief outage does not blank the page) unless the server says 403 or 404.
+ */
 export function useApiData<T>(path: string, schema: z.ZodType<T>): ApiData<T> {
   const [data, setData] = useState<T | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -30,7 +33,10 @@ export function useApiData<T>(path: string, schema: z.ZodType<T>): ApiData<T> {
     } catch (err) {
       if (signal?.cancelled) return;
       setError(errorMessage(err));
-      setStatus(err instanceof ApiRequestError ? err.status : null);
+      const status = err instanceof ApiRequestError ? err.status : null;
+      setStatus(status);
+      // A reload that finds the record gone or forbidden must stop showing it; a network blip keeps it.
+      if (status === 403 || status === 404) setData(null);
     } finally {
       if (!signal?.cancelled) setLoading(false);
     }

@@ -6,11 +6,14 @@ import { ErrorSummary, type FormError } from '../components/ErrorSummary.js';
 import { RadioGroup } from '../components/RadioGroup.js';
 import { TextField } from '../components/TextField.js';
 import { usePageTitle } from '../hooks/usePageTitle.js';
+import { Notice } from '../components/Notice.js';
 import { formErrorsFromApi } from '../lib/apiErrors.js';
 import { REVIEW_KIND_HINTS, REVIEW_KIND_LABELS } from '../lib/labels.js';
+import { canCreateReview } from '../lib/permissions.js';
 import { EMPTY_REVIEW_FORM, validateReviewForm, type ReviewFormField, type ReviewFormValues } from '../lib/reviewForm.js';
 import { Link } from '../router/Link.js';
 import { navigate } from '../router/navigation.js';
+import { useMe } from '../session/sessionContext.js';
 
 const FIELD_IDS: Record<ReviewFormField, string> = {
   kind: 'review-kind',
@@ -32,9 +35,13 @@ const FIELD_LABELS: Record<ReviewFormField, string> = {
 
 const ORDER = Object.keys(FIELD_IDS) as ReviewFormField[];
 
-/** The form that creates a review: kind, title, the child's pseudonym, and its dates. */
+/**
+ * The form that creates a review: kind, title, the child's pseudonym, and its dates. People the server
+ * would refuse (neither a partnership admin nor a lead reviewer) are told so instead of given the form.
+ */
 export function CreateReviewPage() {
   usePageTitle('Create a review');
+  const me = useMe();
   const [values, setValues] = useState<ReviewFormValues>(EMPTY_REVIEW_FORM);
   const [fieldErrors, setFieldErrors] = useState<Partial<Record<ReviewFormField, string>>>({});
   const [summary, setSummary] = useState<FormError[]>([]);
@@ -59,6 +66,18 @@ export function CreateReviewPage() {
       setBusy(false);
     }
   };
+
+  if (!canCreateReview(me)) {
+    return (
+      <div className="narrow">
+        <p><Link to="/" className="back-link">Back to your reviews</Link></p>
+        <h1>Create a review</h1>
+        <Notice title="You cannot create a review">
+          <p>Only a partnership admin or a lead reviewer can create a review. Ask your partnership admin if you need one.</p>
+        </Notice>
+      </div>
+    );
+  }
 
   return (
     <div className="narrow">

@@ -29,14 +29,16 @@ type Panel = { mode: 'add' | 'edit' | 'view'; opened: Person } | null;
 /**
  * The people register, co-edited live through Yjs (review.<id>.people). Everyone with the register open
  * is listed with what they are editing. Members whose role gives read access see it read-only; the
- * sync server refuses their writes anyway.
+ * sync server refuses their writes anyway. If the role changes while the register is open (to
+ * observer, say), the panel closes so no edit is typed that the server would drop.
  */
-export function PeopleTab({ detail }: { detail: ReviewDetail }) {
+export function PeopleTab({ detail, onAccessChanged }: { detail: ReviewDetail; onAccessChanged(): void }) {
   const me = useMe();
   const reviewId = detail.review.id;
   const ref = useMemo(() => ({ reviewId, kind: 'people' as const }), [reviewId]);
   const canWrite = docAccess(ref, { reviewId, role: detail.membership.role, agencyId: detail.membership.agencyId }) === 'write';
-  const { shared, facts } = useSharedDoc(docName(ref));
+  // When the server closes the socket because the role changed, re-read the role so the controls follow.
+  const { shared, facts } = useSharedDoc(docName(ref), { onAccessCheck: onAccessChanged });
   const people = useDocValue(shared?.doc ?? null, readSorted, NO_PEOPLE);
   const presence = usePresence(shared?.provider ?? null, me.user.name);
   const [panel, setPanel] = useState<Panel>(null);
@@ -50,6 +52,9 @@ export function PeopleTab({ detail }: { detail: ReviewDetail }) {
   }, [shared, panel]);
 
   const close = useCallback(() => setPanel(null), []);
+  useEffect(() => {
+    if (!canWrite) setPanel((p) => (p && p.mode !== 'view' ? null : p));
+  }, [canWrite]);
   const open = (id: string) => {
     const person = people.find((p) => p.id === id);
     if (person) setPanel({ mode: canWrite ? 'edit' : 'view', opened: person });

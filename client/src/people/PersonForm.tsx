@@ -40,6 +40,7 @@ export function PersonForm({ opened, current, isNew, register, childPseudonym, o
   const [confirmRemove, setConfirmRemove] = useState(false);
   const set = <K extends PersonFormField>(k: K) => (v: PersonFormValues[K]) => setValues((s) => ({ ...s, [k]: v }));
 
+  const otherSubject = register.find((p) => p.isSubject && p.id !== opened.id);
   const changedElsewhere = !isNew && current !== null && JSON.stringify(current) !== JSON.stringify(opened);
   const removedElsewhere = !isNew && current === null;
 
@@ -83,6 +84,11 @@ export function PersonForm({ opened, current, isNew, register, childPseudonym, o
         {COMMON_RELATIONSHIPS.map((r) => <option key={r} value={r} />)}
       </datalist>
       <CheckboxField id={ID.isSubject} label="This is the subject child" hint="The child the review is about." checked={values.isSubject} onChange={set('isSubject')} />
+      {values.isSubject && otherSubject && (
+        <p className="field__hint" role="status">
+          {otherSubject.reportLabel || otherSubject.name || 'Someone else'} is already marked as the subject child. Keep both only if the review is about more than one child.
+        </p>
+      )}
       <div className="date-range">
         <DateField id={ID.dateOfBirth} label="Date of birth (optional)" value={values.dateOfBirth} onChange={set('dateOfBirth')} error={fieldErrors.dateOfBirth} />
         <DateField id={ID.dateOfDeath} label="Date of death (optional)" value={values.dateOfDeath} onChange={set('dateOfDeath')} error={fieldErrors.dateOfDeath} />

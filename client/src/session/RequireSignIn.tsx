@@ -3,15 +3,20 @@ import { LoadingMessage } from '../components/LoadingMessage.js';
 import { navigate, useLocation } from '../router/navigation.js';
 import { useSession } from './sessionContext.js';
 
-/** Shows its children to a signed-in user; sends anyone else to sign in, remembering where they were going. */
+/**
+ * Shows its children to a signed-in user; sends anyone else to sign in, remembering where they were
+ * going, except after choosing to sign out (the next person at this computer should not land on the
+ * previous person's review).
+ */
 export function RequireSignIn({ children }: { children: ReactNode }) {
   const { state } = useSession();
   const { pathname, search } = useLocation();
+  const byUser = state.status === 'signed-out' && state.byUser === true;
   useEffect(() => {
     if (state.status === 'signed-out') {
-      navigate(`/sign-in?next=${encodeURIComponent(pathname + search)}`, { replace: true });
+      navigate(byUser ? '/sign-in' : `/sign-in?next=${encodeURIComponent(pathname + search)}`, { replace: true });
     }
-  }, [state.status, pathname, search]);
+  }, [state.status, byUser, pathname, search]);
   if (state.status !== 'signed-in') return <LoadingMessage />;
   return <>{children}</>;
 }

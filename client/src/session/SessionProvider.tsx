@@ -39,7 +39,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     try {
       await apiRequest('POST', '/api/auth/logout', { skipUnauthorisedHandler: true });
     } finally {
-      setState({ status: 'signed-out', notice: 'You have signed out.' });
+      setState({ status: 'signed-out', notice: 'You have signed out.', byUser: true });
     }
   }, []);
 

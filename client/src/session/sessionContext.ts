@@ -1,10 +1,14 @@
 import { createContext, useContext } from 'react';
 import type { Me } from '../api/schemas.js';
 
-/** Where the session stands: still asking the server, signed out (with an optional reason), or signed in. */
+/**
+ * Where the session stands: still asking the server, signed out (with an optional notice, and whether the
+ * person chose to sign out, in which case the app does not offer to return to the page they left), or
+ * signed in.
+ */
 export type SessionState =
   | { status: 'loading' }
-  | { status: 'signed-out'; notice: string | null }
+  | { status: 'signed-out'; notice: string | null; byUser?: boolean }
   | { status: 'signed-in'; me: Me };
 
 /** The session and the actions that change it. */

@@ -55,7 +55,7 @@ export function AddAgencyForm({ reviewId, usedColours, onAdded }: {
       setColour(nextAgencyColour([...usedColours, colour]));
       setAdded(addedName);
     } catch (err) {
-      setErrors(formErrorsFromApi(err, IDS, LABELS, IDS.name));
+      setErrors(formErrorsFromApi(err, IDS, LABELS, IDS.name, { 'duplicate-short-code': 'shortCode' }));
       setAttempt((n) => n + 1);
     } finally {
       setBusy(false);

@@ -41,7 +41,7 @@ export function InviteForm({ reviewId, agencies, onInvited }: {
       setRole('');
       setAgencyId('');
     } catch (err) {
-      setErrors(formErrorsFromApi(err, IDS, LABELS, IDS.email));
+      setErrors(formErrorsFromApi(err, IDS, LABELS, IDS.email, { 'already-member': 'email' }));
       setAttempt((n) => n + 1);
     } finally {
       setBusy(false);

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { ROLE_LABELS } from '../../../shared/roles.js';
 import type { AgencyView, Member } from '../api/schemas.js';
 import { AgencyTag } from '../components/AgencyTag.js';
@@ -12,10 +12,23 @@ export function MemberTable({ reviewId, members, agencies, selfMembershipId, can
   agencies: readonly AgencyView[];
   selfMembershipId: string;
   canManage: boolean;
-  onChanged(): Promise<void>;
+  /** Called after a role change; `self` is true when the lead reviewer changed their own role. */
+  onChanged(self: boolean): Promise<void>;
 }) {
   const [editing, setEditing] = useState<string | null>(null);
   const [changed, setChanged] = useState<string | null>(null);
+  // When the inline form closes, focus goes back to that member's "Change role" button, not the page top.
+  const [refocus, setRefocus] = useState<string | null>(null);
+  useEffect(() => {
+    if (!refocus || editing) return;
+    const target = document.getElementById(`change-role-${refocus}`) ?? document.querySelector<HTMLElement>('[data-route-focus]');
+    target?.focus();
+    setRefocus(null);
+  }, [refocus, editing, members]);
+  const close = (id: string) => {
+    setEditing(null);
+    setRefocus(id);
+  };
   return (
     <>
       <div aria-live="polite" className="live-line">{changed}</div>
@@ -36,7 +49,10 @@ export function MemberTable({ reviewId, members, agencies, selfMembershipId, can
               const isSelf = m.id === selfMembershipId;
               return (
                 <tr key={m.id}>
-                  <th scope="row">{m.name}{isSelf && <span className="muted"> (you)</span>}</th>
+                  <th scope="row">
+                    {m.name}{isSelf && <span className="muted"> (you)</span>}
+                    {m.disabled && <span className="aka">Account disabled: cannot sign in</span>}
+                  </th>
                   <td className="break">{m.email}</td>
                   <td>
                     {ROLE_LABELS[m.role]}
@@ -47,15 +63,18 @@ export function MemberTable({ reviewId, members, agencies, selfMembershipId, can
                       {editing === m.id ? (
                         <RoleChangeForm
                           reviewId={reviewId} member={m} agencies={agencies}
-                          onCancel={() => setEditing(null)}
+                          onCancel={() => close(m.id)}
                           onSaved={async (text) => {
-                            setEditing(null);
                             setChanged(text);
-                            await onChanged();
+                            await onChanged(isSelf);
+                            close(m.id);
                           }}
                         />
                       ) : (
-                        <button type="button" className="button button--secondary button--small" onClick={() => { setChanged(null); setEditing(m.id); }}>
+                        <button
+                          type="button" id={`change-role-${m.id}`} className="button button--secondary button--small"
+                          onClick={() => { setChanged(null); setEditing(m.id); }}
+                        >
                           Change role<span className="visually-hidden"> for {m.name}</span>
                         </button>
                       )}

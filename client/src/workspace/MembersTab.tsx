@@ -9,7 +9,7 @@ import { InviteLink } from './InviteLink.js';
 import { MemberTable } from './MemberTable.js';
 
 /** The review's members and, for the lead reviewer, invitations and role changes. */
-export function MembersTab({ detail }: { detail: ReviewDetail }) {
+export function MembersTab({ detail, onReviewChanged }: { detail: ReviewDetail; onReviewChanged(): Promise<void> }) {
   const reviewId = detail.review.id;
   const members = useApiData(`/api/reviews/${encodeURIComponent(reviewId)}/members`, MemberListSchema);
   const manage = canManageReview(detail.membership.role);
@@ -22,7 +22,11 @@ export function MembersTab({ detail }: { detail: ReviewDetail }) {
       {members.data && (
         <MemberTable
           reviewId={reviewId} members={members.data.members} agencies={detail.agencies}
-          selfMembershipId={detail.membership.id} canManage={manage} onChanged={members.reload}
+          selfMembershipId={detail.membership.id} canManage={manage}
+          onChanged={async (self) => {
+            // A lead reviewer who hands over the role loses these controls: reload their own membership too.
+            await Promise.all([members.reload(), self ? onReviewChanged() : Promise.resolve()]);
+          }}
         />
       )}
       {manage ? (

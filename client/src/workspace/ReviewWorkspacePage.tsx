@@ -46,8 +46,8 @@ export function ReviewWorkspacePage({ reviewId, tab }: { reviewId: string; tab: 
           <section className="workspace-section" aria-labelledby="section-heading">
             {tab === 'overview' && <OverviewTab detail={detail.data} />}
             {tab === 'agencies' && <AgenciesTab detail={detail.data} onChanged={detail.reload} />}
-            {tab === 'people' && <PeopleTab detail={detail.data} />}
-            {tab === 'members' && <MembersTab detail={detail.data} />}
+            {tab === 'people' && <PeopleTab detail={detail.data} onAccessChanged={() => void detail.reload()} />}
+            {tab === 'members' && <MembersTab detail={detail.data} onReviewChanged={detail.reload} />}
           </section>
         </>
       )}

@@ -26,8 +26,9 @@ export function invitationRoutes(deps: AppDeps): Router {
     const m = await membershipFor(deps, req, res, ['lead-reviewer']);
     const body = parseInput(CreateInvitationBodySchema, req.body);
     const { token } = await createInvitation(deps, authOf(res).userId, m.reviewId, body);
-    // The link is built from the request's own origin so it works behind any host name.
-    const origin = `${req.protocol}://${req.get('host') ?? 'localhost'}`;
+    // The configured public origin wins (behind a proxy the request may say http://); otherwise the
+    // request's own origin, so a local trial works on any host name.
+    const origin = deps.config.publicOrigins[0] ?? `${req.protocol}://${req.get('host') ?? 'localhost'}`;
     res.status(201).json({ inviteUrl: `${origin}/invite/${token}`, token });
   });
 
