@@ -13,6 +13,7 @@ import { invitationRoutes } from './invitations/invitationRoutes.js';
 import { userRoutes } from './admin/userRoutes.js';
 import { chronologyRoutes } from './chronology/chronologyRoutes.js';
 import { workshopRoutes } from './workshop/workshopRoutes.js';
+import { reportRoutes } from './report/reportRoutes.js';
 
 /**
  * Everything under /api. Order matters: the request log wraps everything, the CSRF guard runs before
@@ -31,6 +32,7 @@ export function apiRouter(deps: AppDeps): Router {
   r.use(userRoutes(deps));
   r.use(chronologyRoutes(deps));
   r.use(workshopRoutes(deps));
+  r.use(reportRoutes(deps));
   r.use(unknownRoute);
   r.use(errorHandler(deps.log));
   return r;

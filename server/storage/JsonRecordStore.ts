@@ -2,6 +2,7 @@ import { Low } from 'lowdb';
 import { z } from 'zod';
 import { AgencySchema, InvitationSchema, MembershipSchema, PartnershipSchema, ReviewSchema, UserSchema } from '../../shared/schemas/records.js';
 import { WorkshopSchema } from '../../shared/workshop/workshop.js';
+import { ReportDraftRecordSchema } from '../../shared/report/record.js';
 import { DurableFileAdapter } from './DurableFileAdapter.js';
 import { GroupCommitter } from './GroupCommitter.js';
 import type { CollectionName, Collections, RecordChange, RecordStore } from './types.js';
@@ -15,12 +16,13 @@ const SCHEMAS: { [C in CollectionName]: z.ZodType<Collections[C]> } = {
   memberships: MembershipSchema,
   invitations: InvitationSchema,
   workshops: WorkshopSchema,
+  reportDrafts: ReportDraftRecordSchema,
 };
 
 /** The file's shape: one object of records keyed by id per collection. */
 type Data = { [C in CollectionName]: Record<string, Collections[C]> };
 
-const EMPTY = (): Data => ({ partnerships: {}, users: {}, reviews: {}, agencies: {}, memberships: {}, invitations: {}, workshops: {} });
+const EMPTY = (): Data => ({ partnerships: {}, users: {}, reviews: {}, agencies: {}, memberships: {}, invitations: {}, workshops: {}, reportDrafts: {} });
 
 /**
  * The embedded record store: lowdb over a DurableFileAdapter, with group commit. Reads come from

@@ -1,5 +1,6 @@
 import type { Agency, Invitation, Membership, Partnership, Review, Session, User } from '../../shared/schemas/records.js';
 import type { Workshop } from '../../shared/workshop/workshop.js';
+import type { ReportDraftRecord } from '../../shared/report/record.js';
 
 /**
  * The two storage interfaces. Domain code, routes and the sync layer depend only on these, so a
@@ -15,6 +16,7 @@ export type Collections = {
   memberships: Membership;
   invitations: Invitation;
   workshops: Workshop;
+  reportDrafts: ReportDraftRecord;
 };
 
 /** A collection name. */

@@ -1,0 +1,79 @@
+import { allPrompts } from '../../shared/workshop/prompts.js';
+import { releaseResponses } from '../../shared/workshop/anonymity.js';
+import { createPseudonymiser, findLeaks } from '../../shared/pseudonymise/index.js';
+import { assembleReport, emptyDraft, modelTexts, toMarkdown, type ReportModel } from '../../shared/report/index.js';
+import { isoDateInLondon } from '../../shared/dates.js';
+import type { AuditLog } from '../audit/AuditLog.js';
+import { HttpError } from '../http/errors.js';
+import type { RecordStore } from '../storage/types.js';
+import type { SyncServer } from '../sync/SyncServer.js';
+import type { ResponseStore } from '../workshop/ResponseStore.js';
+import { renderDocx } from '../report/docxRenderer.js';
+import { checkDocx } from '../report/docxLeakCheck.js';
+import { assembleChronology } from './chronologyAssembler.js';
+
+type Deps = { records: RecordStore; sync: SyncServer; responses: ResponseStore; audit: AuditLog };
+
+/** The review's terms of reference for the report, when the lifecycle feature has stored them. */
+export type TermsOfReferenceSource = (reviewId: string) => { keyLinesOfEnquiry: string[]; periodStart: string | null; periodEnd: string | null } | null;
+
+/**
+ * Gathers everything the report draws on (review, partnership, lead reviewers, agencies, integrated
+ * chronology, released workshop responses without hidden ones, the draft) and assembles the model,
+ * pseudonymised from the people register. Workshop responses below the anonymity threshold are never
+ * quoted.
+ */
+export async function buildReportModel(deps: Deps, reviewId: string, termsOfReference: TermsOfReferenceSource): Promise<{ model: ReportModel; people: Awaited<ReturnType<typeof assembleChronology>>['people']; partnership: string }> {
+  const review = deps.records.get('reviews', reviewId)!;
+  const partnership = deps.records.find('partnerships')[0]?.name ?? '';
+  const leadReviewers = deps.records.find('memberships', (m) => m.reviewId === reviewId && m.role === 'lead-reviewer')
+    .map((m) => deps.records.get('users', m.userId)?.name ?? '').filter(Boolean);
+  const chron = await assembleChronology(deps, reviewId);
+  const workshop = deps.records.find('workshops', (w) => w.reviewId === reviewId)[0] ?? null;
+  let workshopInput: { prompts: { id: string; label: string; responses: string[] }[] } | null = null;
+  if (workshop) {
+    const prompts = [];
+    for (const p of allPrompts(workshop.setup)) {
+      const visible = (await deps.responses.list(workshop.id, p.id)).filter((r) => !r.hidden);
+      prompts.push({ id: p.id, label: p.label, responses: releaseResponses(visible, workshop.setup.k, Math.random).responses.map((r) => r.text) });
+    }
+    workshopInput = { prompts };
+  }
+  const draft = deps.records.get('reportDrafts', reviewId)?.draft ?? emptyDraft();
+  const pseudo = createPseudonymiser(chron.people, review.childPseudonym);
+  const model = assembleReport({
+    review, partnership, leadReviewers, todayIso: isoDateInLondon(new Date()),
+    agencies: chron.agencies, rows: chron.rows, workshop: workshopInput, termsOfReference: termsOfReference(reviewId), draft,
+    pseudonymise: pseudo.text,
+  });
+  return { model, people: chron.people, partnership };
+}
+
+/**
+ * Produces the report as .docx or .md and runs the leak check on exactly what will be downloaded: for
+ * Word, the bytes themselves (every part, runs joined); for Markdown, its text. Any hit refuses the
+ * export with the places listed (never the leaked text), and the refusal is audited.
+ */
+export async function exportReport(deps: Deps, input: { reviewId: string; actorId: string; format: 'docx' | 'md'; termsOfReference: TermsOfReferenceSource }): Promise<{ bytes: Uint8Array; filename: string; contentType: string }> {
+  const { model, people, partnership } = await buildReportModel(deps, input.reviewId, input.termsOfReference);
+  let bytes: Uint8Array;
+  let problems: { place: string; problem: string }[];
+  if (input.format === 'docx') {
+    bytes = await renderDocx(model, partnership);
+    problems = checkDocx(bytes, people, partnership);
+  } else {
+    const md = toMarkdown(model);
+    bytes = new TextEncoder().encode(md);
+    problems = [...findLeaks(modelTexts(model), people), ...findLeaks([{ place: 'markdown', text: md }], people)]
+      .map((l) => ({ place: l.place, problem: `a real ${l.kind.replace('-', ' ')} from the people register` }));
+  }
+  if (problems.length > 0) {
+    await deps.audit.record({ type: 'export.refused', actorId: input.actorId, reviewId: input.reviewId, reason: 'leak-check' });
+    const list = [...new Set(problems.map((p) => `${p.place}: ${p.problem}`))].slice(0, 12).join('; ');
+    throw new HttpError(422, 'leak-found', `The report was not produced because it still holds identifying details or document history. ${list}.`, { problems });
+  }
+  await deps.audit.record({ type: 'export.downloaded', actorId: input.actorId, reviewId: input.reviewId, reason: `report-${input.format}` });
+  return input.format === 'docx'
+    ? { bytes, filename: 'draft-report.docx', contentType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document' }
+    : { bytes, filename: 'draft-report.md', contentType: 'text/markdown; charset=utf-8' };
+}

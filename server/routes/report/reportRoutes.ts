@@ -1,0 +1,42 @@
+import { Router } from 'express';
+import { ReportDraftSchema, emptyDraft, toMarkdown } from '../../../shared/report/index.js';
+import type { AppDeps } from '../../app.js';
+import { buildReportModel, exportReport, type TermsOfReferenceSource } from '../../commands/reportExporter.js';
+import { parseInput } from '../../http/validate.js';
+import { authOf, membershipFor, requireAuth } from '../context.js';
+
+/** The report draft (lead reviewer writes; review team reads), its preview, and the exports (lead reviewer only). */
+export function reportRoutes(deps: AppDeps, termsOfReference: TermsOfReferenceSource = () => null): Router {
+  const r = Router();
+  r.use('/reviews/:id/report', requireAuth(deps));
+  r.use('/reviews/:id/export', requireAuth(deps));
+
+  r.get('/reviews/:id/report/draft', async (req, res) => {
+    const m = await membershipFor(deps, req, res, ['lead-reviewer', 'review-team']);
+    res.json({ draft: deps.records.get('reportDrafts', m.reviewId)?.draft ?? emptyDraft() });
+  });
+
+  r.put('/reviews/:id/report/draft', async (req, res) => {
+    const m = await membershipFor(deps, req, res, ['lead-reviewer']);
+    const draft = parseInput(ReportDraftSchema, req.body);
+    await deps.records.put('reportDrafts', { id: m.reviewId, reviewId: m.reviewId, draft });
+    res.json({ draft });
+  });
+
+  r.get('/reviews/:id/report/preview', async (req, res) => {
+    const m = await membershipFor(deps, req, res, ['lead-reviewer', 'review-team']);
+    const { model } = await buildReportModel(deps, m.reviewId, termsOfReference);
+    res.json({ markdown: toMarkdown(model), model });
+  });
+
+  for (const format of ['docx', 'md'] as const) {
+    r.get(`/reviews/:id/export/report.${format}`, async (req, res) => {
+      const m = await membershipFor(deps, req, res, ['lead-reviewer']);
+      const out = await exportReport(deps, { reviewId: m.reviewId, actorId: authOf(res).userId, format, termsOfReference });
+      res.setHeader('Content-Type', out.contentType);
+      res.setHeader('Content-Disposition', `attachment; filename="${out.filename}"`);
+      res.end(Buffer.from(out.bytes));
+    });
+  }
+  return r;
+}
