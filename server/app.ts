@@ -80,6 +80,7 @@ export async function startServer(config: Config): Promise<RunningServer> {
     registry,
     publicOrigins: config.publicOrigins,
     idleUnloadMs: config.docIdleUnloadMs,
+    heartbeatMs: config.syncHeartbeatMs,
     authenticate: (req) => auth.fromRequest(req),
     // Access is decided afresh for every connection from the current membership record.
     access: (ctx, ref) => {

@@ -37,6 +37,8 @@ export type Config = {
   seedDemo: boolean;
   docIdleUnloadMs: number;
   logLevel: 'silent' | 'error' | 'info';
+  /** Yjs socket heartbeat interval in ms (default 15 s); tests shorten it. */
+  syncHeartbeatMs?: number;
   /** Where the built client is; absent in API-only tests. */
   clientDir: string | null;
 };

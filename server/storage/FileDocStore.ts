@@ -1,4 +1,5 @@
 import fs from 'node:fs/promises';
+import { constants as FS } from 'node:fs';
 import path from 'node:path';
 import { crc32 } from 'node:zlib';
 import { parseDocName } from '../../shared/docNames.js';
@@ -6,21 +7,38 @@ import { fsyncDir } from './DurableFileAdapter.js';
 import type { DocStore } from './types.js';
 
 /** Each log record is [u32 length][u32 crc32 of the bytes][bytes], little-endian. */
-const HEADER_BYTES = 8;
+export const RECORD_HEADER_BYTES = 8;
 const LOG = 'log.bin';
 const SNAPSHOT = 'snapshot.bin';
 
-type Waiter = { update: Uint8Array; resolve: () => void; reject: (e: unknown) => void };
-type Op = { kind: 'compact'; snapshot: Uint8Array; resolve: () => void; reject: (e: unknown) => void };
+/** One queued operation on one doc; the queue runs them strictly in order. */
+type Op =
+  | { kind: 'append'; update: Uint8Array; resolve: () => void; reject: (e: unknown) => void }
+  | { kind: 'compact'; snapshot: Uint8Array; resolve: () => void; reject: (e: unknown) => void }
+  | { kind: 'load'; resolve: (u: Uint8Array[]) => void; reject: (e: unknown) => void };
 
-/** Per-document state: an open log handle and a queue that serialises appends and compactions. */
+/** Per-document state: an open log handle, the length of its valid prefix, and the op queue. */
 type DocFiles = {
   dir: string;
   log: fs.FileHandle | null;
+  /** Bytes of whole, checked records in the log; the next record is written here. */
   logBytes: number;
   snapshotBytes: number;
-  queue: (Waiter | Op)[];
-  draining: boolean;
+  queue: Op[];
+  /** The running drain, if any; `close` and `size` wait on it. */
+  draining: Promise<void> | null;
+};
+
+/** Counters for tests and benchmarks: appends, log writes and their fdatasyncs, and bytes written. */
+export type DocStoreStats = {
+  appends: number;
+  logWrites: number;
+  syncs: number;
+  /** Bytes written to logs (headers included). */
+  bytesWritten: number;
+  snapshots: number;
+  /** Bytes written as snapshots by compaction. */
+  snapshotBytesWritten: number;
 };
 
 /**
@@ -29,52 +47,30 @@ type DocFiles = {
  * header, so an edit costs O(size of the edit) bytes rather than a rewrite of the document.
  *
  * Group commit: appends that arrive while a write is in progress are written together and share one
- * fdatasync. Appends and compactions for one doc go through one queue, so a compaction's snapshot
- * (taken when it was requested) covers every append queued before it and none queued after.
+ * write and one fdatasync. Appends, compactions and loads of one doc go through one queue, so a
+ * compaction's snapshot (taken when it was requested) covers every append queued before it, and a
+ * load never sees a half-written record or a half-done compaction.
  *
  * Crash safety: a torn record at the end of the log (power cut mid-write) fails its length or CRC
- * check and is cut off on load; it was never acknowledged. Compaction renames the new snapshot into
- * place before truncating the log; a crash between the two leaves the old log beside the new
- * snapshot, and re-applying those updates is harmless because applying a Yjs update twice is a no-op.
+ * check; it is cut off when the doc is first opened, before anything is appended after it. It was
+ * never acknowledged, so cutting it loses nothing that was promised.
  */
 export class FileDocStore implements DocStore {
   private readonly docs = new Map<string, Promise<DocFiles>>();
+  /** Running totals since the store was opened. */
+  readonly stats: DocStoreStats = { appends: 0, logWrites: 0, syncs: 0, bytesWritten: 0, snapshots: 0, snapshotBytesWritten: 0 };
 
   /** Creates a store rooted at `root` (created mode 0700 on first use). */
   constructor(private readonly root: string) {}
 
-  /** Every stored update for a doc, snapshot first; a torn tail is truncated. */
-  async load(docName: string): Promise<Uint8Array[]> {
-    const files = await this.open(docName);
-    await this.idle(files);
-    const out: Uint8Array[] = [];
-    const snap = await readIfExists(path.join(files.dir, SNAPSHOT));
-    if (snap && snap.length > 0) out.push(snap);
-    const log = (await readIfExists(path.join(files.dir, LOG))) ?? new Uint8Array();
-    let at = 0;
-    while (at + HEADER_BYTES <= log.length) {
-      const view = new DataView(log.buffer, log.byteOffset + at, HEADER_BYTES);
-      const len = view.getUint32(0, true);
-      const crc = view.getUint32(4, true);
-      if (at + HEADER_BYTES + len > log.length) break;
-      const body = log.subarray(at + HEADER_BYTES, at + HEADER_BYTES + len);
-      if (crc32(body) >>> 0 !== crc) break;
-      out.push(body.slice());
-      at += HEADER_BYTES + len;
-    }
-    if (at < log.length) {
-      // Cut the torn or corrupt tail so later appends follow a valid record.
-      await files.log!.truncate(at);
-      await files.log!.datasync();
-    }
-    files.logBytes = at;
-    files.snapshotBytes = snap?.length ?? 0;
-    return out;
+  /** Every stored update for a doc, snapshot first, then the log records in order. */
+  load(docName: string): Promise<Uint8Array[]> {
+    return this.enqueue(docName, (resolve, reject) => ({ kind: 'load', resolve, reject }));
   }
 
-  /** Appends one update; resolves once it is fsynced. */
+  /** Appends one update; resolves once it is fdatasynced. */
   append(docName: string, update: Uint8Array): Promise<void> {
-    return this.enqueue(docName, (resolve, reject) => ({ update, resolve, reject }));
+    return this.enqueue(docName, (resolve, reject) => ({ kind: 'append', update, resolve, reject }));
   }
 
   /** Replaces the doc's snapshot and log with one snapshot, atomically. */
@@ -82,71 +78,114 @@ export class FileDocStore implements DocStore {
     return this.enqueue(docName, (resolve, reject) => ({ kind: 'compact', snapshot, resolve, reject }));
   }
 
-  /** Bytes held for the doc now (snapshot + log). */
+  /** Bytes held for the doc once queued writes are done (snapshot + log). */
   async size(docName: string): Promise<number> {
     const files = await this.open(docName);
-    await this.idle(files);
+    await idle(files);
     return files.snapshotBytes + files.logBytes;
   }
 
   /** Waits for queued writes and closes every log handle. */
   async close(): Promise<void> {
-    for (const opening of this.docs.values()) {
-      const files = await opening;
-      await this.idle(files);
+    const all = [...this.docs.values()];
+    this.docs.clear();
+    for (const opening of all) {
+      const files = await opening.catch(() => null);
+      if (!files) continue;
+      await idle(files);
       await files.log?.close();
       files.log = null;
     }
-    this.docs.clear();
   }
 
-  private async enqueue(docName: string, make: (res: () => void, rej: (e: unknown) => void) => Waiter | Op): Promise<void> {
+  private async enqueue<T>(docName: string, make: (res: (v: T) => void, rej: (e: unknown) => void) => Op): Promise<T> {
     const files = await this.open(docName);
-    return new Promise<void>((resolve, reject) => {
+    return new Promise<T>((resolve, reject) => {
       files.queue.push(make(resolve, reject));
-      if (!files.draining) void this.drain(files);
+      this.kick(files);
+    });
+  }
+
+  /** Starts draining the queue unless a drain is running; a drain that ends re-checks the queue. */
+  private kick(files: DocFiles): void {
+    if (files.draining || files.queue.length === 0) return;
+    files.draining = this.drain(files).finally(() => {
+      files.draining = null;
+      // An op queued between the drain's last check and now would otherwise wait forever.
+      this.kick(files);
     });
   }
 
   private async drain(files: DocFiles): Promise<void> {
-    files.draining = true;
+    // Yield once so that appends made in the same tick join the first batch, not only later ones.
+    await Promise.resolve();
     while (files.queue.length > 0) {
-      const head = files.queue[0]!;
-      if ('kind' in head) {
-        files.queue.shift();
-        try {
-          await this.writeSnapshot(files, head.snapshot);
-          head.resolve();
-        } catch (err) {
-          head.reject(err);
-        }
+      const head = files.queue.shift()!;
+      if (head.kind === 'compact') {
+        await this.writeSnapshot(files, head.snapshot).then(head.resolve, head.reject);
         continue;
       }
-      // Take every append up to the next compaction: one write, one fsync (group commit).
-      const batch: Waiter[] = [];
-      while (files.queue.length > 0 && !('kind' in files.queue[0]!)) batch.push(files.queue.shift() as Waiter);
-      try {
-        const total = batch.reduce((n, w) => n + HEADER_BYTES + w.update.length, 0);
-        const buf = Buffer.allocUnsafe(total);
-        let at = 0;
-        for (const w of batch) {
-          buf.writeUInt32LE(w.update.length, at);
-          buf.writeUInt32LE(crc32(w.update) >>> 0, at + 4);
-          buf.set(w.update, at + HEADER_BYTES);
-          at += HEADER_BYTES + w.update.length;
-        }
-        await files.log!.write(buf, 0, buf.length, files.logBytes);
-        await files.log!.datasync();
-        files.logBytes += total;
-        for (const w of batch) w.resolve();
-      } catch (err) {
-        for (const w of batch) w.reject(err);
+      if (head.kind === 'load') {
+        await readDoc(files).then(head.resolve, head.reject);
+        continue;
       }
+      // Take every append up to the next other op: one write, one fdatasync (group commit).
+      const batch = [head];
+      while (files.queue[0]?.kind === 'append') batch.push(files.queue.shift() as typeof head);
+      await this.writeBatch(files, batch).then(
+        () => { for (const w of batch) w.resolve(); },
+        (err) => { for (const w of batch) w.reject(err); },
+      );
     }
-    files.draining = false;
   }
 
+  private async writeBatch(files: DocFiles, batch: { update: Uint8Array }[]): Promise<void> {
+    if (!files.log) throw new Error('doc store closed');
+    const total = batch.reduce((n, w) => n + RECORD_HEADER_BYTES + w.update.length, 0);
+    const buf = Buffer.allocUnsafe(total);
+    let at = 0;
+    for (const w of batch) {
+      buf.writeUInt32LE(w.update.length, at);
+      buf.writeUInt32LE(crc32(w.update) >>> 0, at + 4);
+      buf.set(w.update, at + RECORD_HEADER_BYTES);
+      at += RECORD_HEADER_BYTES + w.update.length;
+    }
+    try {
+      // Positional write at the end of the valid prefix (the file is not O_APPEND): if an earlier
+      // write failed part-way, its leftovers are overwritten instead of sitting between good records.
+      let off = 0;
+      while (off < total) {
+        const { bytesWritten } = await files.log.write(buf, off, total - off, files.logBytes + off);
+        off += bytesWritten;
+      }
+      this.stats.logWrites += 1;
+      await files.log.datasync();
+      this.stats.syncs += 1;
+    } catch (err) {
+      // Best effort: drop whatever part of the failed batch reached the file.
+      await files.log.truncate(files.logBytes).catch(() => undefined);
+      throw err;
+    }
+    files.logBytes += total;
+    this.stats.appends += batch.length;
+    this.stats.bytesWritten += total;
+  }
+
+  /**
+   * Compaction: write the snapshot to a temp file, fsync it, rename it over the old snapshot, fsync
+   * the directory, and only then empty the log.
+   *
+   * A crash at any point is safe:
+   * - before the rename: the old snapshot and the full log are intact; the stray temp file is
+   *   overwritten by the next compaction and never read;
+   * - after the rename but before the log is truncated: the new snapshot already contains every
+   *   update in the old log, and load returns both. Re-applying a Yjs update that a doc already holds
+   *   is a no-op: Yjs identifies every item by (client id, clock) and skips items it has, and deletions
+   *   are a set of id ranges, so applying one twice deletes nothing more. The doc is therefore exactly
+   *   the same, and the next compaction removes the duplicate log.
+   */
   private async writeSnapshot(files: DocFiles, snapshot: Uint8Array): Promise<void> {
+    if (!files.log) throw new Error('doc store closed');
     const tmp = path.join(files.dir, `${SNAPSHOT}.tmp`);
     const fh = await fs.open(tmp, 'w', 0o600);
     try {
@@ -157,37 +196,87 @@ export class FileDocStore implements DocStore {
     }
     await fs.rename(tmp, path.join(files.dir, SNAPSHOT));
     await fsyncDir(files.dir);
-    // Only now is it safe to drop the log: the snapshot that replaces it is durable.
-    await files.log!.truncate(0);
-    await files.log!.datasync();
-    files.logBytes = 0;
     files.snapshotBytes = snapshot.length;
+    this.stats.snapshots += 1;
+    this.stats.snapshotBytesWritten += snapshot.length;
+    // Only now is it safe to drop the log: the snapshot that replaces it is durable.
+    await files.log.truncate(0);
+    await files.log.datasync();
+    files.logBytes = 0;
   }
 
-  private async open(docName: string): Promise<DocFiles> {
-    // The grammar admits only [A-Za-z0-9_.-], so a valid name is a safe directory name (no '/' or '..').
-    if (!parseDocName(docName)) throw new Error('invalid doc name');
+  private open(docName: string): Promise<DocFiles> {
+    // The grammar admits only [A-Za-z0-9_.-] and no "..", so a valid name is a safe directory name.
+    if (!parseDocName(docName)) return Promise.reject(new Error('invalid doc name'));
     // The map holds the opening promise, so concurrent first calls share one file handle.
     let opening = this.docs.get(docName);
     if (!opening) {
-      opening = (async () => {
-        const dir = path.join(this.root, docName);
-        await fs.mkdir(dir, { recursive: true, mode: 0o700 });
-        // O_APPEND: every write lands at the end, which is where the log's next record belongs.
-        const log = await fs.open(path.join(dir, LOG), 'a+', 0o600);
-        const stat = await log.stat();
-        const snap = await fs.stat(path.join(dir, SNAPSHOT)).catch(() => null);
-        return { dir, log, logBytes: stat.size, snapshotBytes: snap?.size ?? 0, queue: [], draining: false };
-      })();
+      opening = openDocFiles(path.join(this.root, docName), this.root);
       this.docs.set(docName, opening);
-      opening.catch(() => this.docs.delete(docName));
+      opening.catch(() => { if (this.docs.get(docName) === opening) this.docs.delete(docName); });
     }
     return opening;
   }
+}
 
-  private async idle(files: DocFiles): Promise<void> {
-    while (files.draining || files.queue.length > 0) await new Promise((r) => setImmediate(r));
+/** Opens (creating if needed) one doc's directory and log, and cuts a torn tail left by a crash. */
+async function openDocFiles(dir: string, root: string): Promise<DocFiles> {
+  const existed = await fs.stat(dir).then(() => true, () => false);
+  await fs.mkdir(dir, { recursive: true, mode: 0o700 });
+  // Read-write without O_APPEND: records are written at an explicit offset (see writeBatch).
+  const log = await fs.open(path.join(dir, LOG), FS.O_RDWR | FS.O_CREAT, 0o600);
+  try {
+    if (!existed) {
+      // Make the new directory and log file themselves durable, not just their contents.
+      await fsyncDir(dir);
+      await fsyncDir(root);
+    }
+    const bytes = new Uint8Array(await log.readFile());
+    const valid = scanLog(bytes).validBytes;
+    if (valid < bytes.length) {
+      // A torn or corrupt tail from a crash: cut it before anything is appended after it.
+      await log.truncate(valid);
+      await log.datasync();
+    }
+    const snap = await fs.stat(path.join(dir, SNAPSHOT)).catch(() => null);
+    return { dir, log, logBytes: valid, snapshotBytes: snap?.size ?? 0, queue: [], draining: null };
+  } catch (err) {
+    await log.close();
+    throw err;
   }
+}
+
+/** Reads the snapshot and the log's valid records. */
+async function readDoc(files: DocFiles): Promise<Uint8Array[]> {
+  const out: Uint8Array[] = [];
+  const snap = await readIfExists(path.join(files.dir, SNAPSHOT));
+  if (snap && snap.length > 0) out.push(snap);
+  const log = (await readIfExists(path.join(files.dir, LOG))) ?? new Uint8Array();
+  // Only the prefix this store knows to be whole is read.
+  out.push(...scanLog(log.subarray(0, files.logBytes)).records);
+  return out;
+}
+
+/** Splits a log into its records, stopping at the first torn or corrupt one. */
+export function scanLog(log: Uint8Array): { records: Uint8Array[]; validBytes: number } {
+  const records: Uint8Array[] = [];
+  const view = new DataView(log.buffer, log.byteOffset, log.byteLength);
+  let at = 0;
+  while (at + RECORD_HEADER_BYTES <= log.length) {
+    const len = view.getUint32(at, true);
+    const crc = view.getUint32(at + 4, true);
+    const end = at + RECORD_HEADER_BYTES + len;
+    if (end > log.length) break;
+    const body = log.subarray(at + RECORD_HEADER_BYTES, end);
+    if (crc32(body) >>> 0 !== crc) break;
+    records.push(body.slice());
+    at = end;
+  }
+  return { records, validBytes: at };
+}
+
+async function idle(files: DocFiles): Promise<void> {
+  while (files.draining) await files.draining;
 }
 
 async function readIfExists(file: string): Promise<Uint8Array | null> {

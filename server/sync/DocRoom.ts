@@ -5,17 +5,13 @@ import * as decoding from 'lib0/decoding';
 import * as encoding from 'lib0/encoding';
 import type { WebSocket } from 'ws';
 import type { Access } from '../../shared/docAccess.js';
+import { parseDocName } from '../../shared/docNames.js';
 import type { AuthContext } from '../auth/types.js';
 import type { Logger } from '../http/logger.js';
 import type { DocStore } from '../storage/types.js';
 import { filterAwarenessUpdate } from './awarenessFilter.js';
+import { shouldCompact, type LogState } from './compactionPolicy.js';
 import { MESSAGE_AWARENESS, MESSAGE_QUERY_AWARENESS, MESSAGE_SYNC, frame } from './messages.js';
-
-/** Compact a doc's log once this many updates were appended since the last snapshot. */
-export const COMPACT_AFTER_UPDATES = 500;
-
-/** Compact a doc's log once it holds this many bytes beyond the snapshot. */
-export const COMPACT_AFTER_BYTES = 1024 * 1024;
 
 /** One WebSocket on this doc, with the access it was granted at upgrade time. */
 export type Conn = { ws: WebSocket; ctx: AuthContext; access: Access; clientIds: Set<number> };
@@ -35,10 +31,15 @@ export class DocRoom {
   readonly awareness = new awarenessProtocol.Awareness(this.doc);
   readonly conns = new Map<WebSocket, Conn>();
   readonly ready: Promise<void>;
-  private updatesSinceCompact = 0;
-  private bytesSinceCompact = 0;
+  /** The doc's kind (people, genogram, …), the only part of its name that goes into logs besides counts. */
+  readonly kind: string;
+  /** The doc's storage since its last snapshot, for the compaction policy. */
+  private readonly stored: LogState = { records: 0, logBytes: 0, snapshotBytes: 0 };
   private compacting: Promise<void> | null = null;
   private pendingWrites = new Set<Promise<void>>();
+  /** True once the doc is loaded; until then work waits in `backlog`, in arrival order. */
+  private loaded = false;
+  private backlog: (() => void)[] = [];
   private failed = false;
 
   /** Loads the doc (after `after`, e.g. a previous unload of the same name) and wires relaying. */
@@ -49,9 +50,21 @@ export class DocRoom {
     after: Promise<void>,
     private readonly onFailure: (room: DocRoom) => void,
   ) {
+    this.kind = parseDocName(name)?.kind ?? 'unknown';
     // The server has no presence of its own.
     this.awareness.setLocalState(null);
-    this.ready = after.then(() => this.load());
+    this.ready = after.then(() => this.load()).then(() => {
+      this.loaded = true;
+      for (const run of this.backlog.splice(0)) {
+        try {
+          run();
+        } catch {
+          // Each item guards its own socket; one failing must not stall the others.
+        }
+      }
+    });
+    // Handled by SyncServer (which logs and forgets the room); this keeps it from being "unhandled".
+    this.ready.catch(() => { this.backlog = []; });
     this.doc.on('update', (update: Uint8Array, origin: unknown) => this.onUpdate(update, origin));
     this.awareness.on('update', ({ added, updated, removed }: { added: number[]; updated: number[]; removed: number[] }) => {
       const changed = [...added, ...updated, ...removed];
@@ -64,13 +77,19 @@ export class DocRoom {
     const updates = await this.docs.load(this.name);
     // Applying with the 'load' origin keeps these updates from being appended to the log again.
     Y.transact(this.doc, () => { for (const u of updates) Y.applyUpdate(this.doc, u); }, 'load');
-    if (updates.length > COMPACT_AFTER_UPDATES) this.compact();
+    // The store returns the snapshot first; without one the first record stands in for it, which only
+    // makes the policy a little more eager to compact.
+    const [first, ...rest] = updates;
+    this.stored.snapshotBytes = first?.length ?? 0;
+    this.stored.records = rest.length;
+    this.stored.logBytes = rest.reduce((n, u) => n + u.length, 0);
+    if (shouldCompact(this.stored, 'live')) void this.compact();
   }
 
   /** Adds a connection and starts the sync handshake. */
   add(conn: Conn): void {
     this.conns.set(conn.ws, conn);
-    void this.ready.then(() => {
+    this.whenLoaded(() => {
       if (!this.conns.has(conn.ws)) return;
       send(conn.ws, frame(MESSAGE_SYNC, (e) => syncProtocol.writeSyncStep1(e, this.doc)));
       const states = [...this.awareness.getStates().keys()];
@@ -82,16 +101,25 @@ export class DocRoom {
 
   /** Handles one frame from a connection, in arrival order, after loading. */
   receive(conn: Conn, data: Uint8Array): void {
-    void this.ready.then(() => {
+    this.whenLoaded(() => {
       if (!this.conns.has(conn.ws)) return;
       try {
         this.handle(conn, data);
       } catch {
         // A malformed frame ends only this socket; the doc and other connections carry on.
-        this.log.info('sync.bad-frame', { doc: this.name.split('.')[2] ?? 'doc' });
+        this.log.info('sync.bad-frame', { kind: this.kind, bytes: data.length });
         conn.ws.close(CLOSE_BAD_DATA, 'bad message');
       }
     });
+  }
+
+  /**
+   * Runs `fn` now if the doc is loaded, else once it is, after everything queued before it. Running
+   * synchronously once loaded keeps a frame's relay free of an extra event-loop hop.
+   */
+  private whenLoaded(fn: () => void): void {
+    if (this.loaded) fn();
+    else this.backlog.push(fn);
   }
 
   private handle(conn: Conn, data: Uint8Array): void {
@@ -113,6 +141,8 @@ export class DocRoom {
       const raw = decoding.readVarUint8Array(d);
       const owns = (id: number) => {
         if (conn.clientIds.has(id)) return true;
+        // No take-over, even for the same user: y-websocket clients echo other clients' states back,
+        // so a claim cannot be told from an echo. A dead socket's ids are freed by the heartbeat.
         for (const other of this.conns.values()) if (other !== conn && other.clientIds.has(id)) return false;
         return true;
       };
@@ -143,19 +173,20 @@ export class DocRoom {
     );
     this.pendingWrites.add(write);
     void write.finally(() => this.pendingWrites.delete(write));
-    this.updatesSinceCompact += 1;
-    this.bytesSinceCompact += update.length;
-    if (this.updatesSinceCompact >= COMPACT_AFTER_UPDATES || this.bytesSinceCompact >= COMPACT_AFTER_BYTES) this.compact();
+    this.stored.records += 1;
+    this.stored.logBytes += update.length;
+    if (shouldCompact(this.stored, 'live')) void this.compact();
   }
 
   /** Replaces the doc's log with one snapshot (queued behind earlier appends by the store). */
   compact(): Promise<void> {
-    this.updatesSinceCompact = 0;
-    this.bytesSinceCompact = 0;
     const snapshot = Y.encodeStateAsUpdate(this.doc);
+    this.stored.records = 0;
+    this.stored.logBytes = 0;
+    this.stored.snapshotBytes = snapshot.length;
     const run = (this.compacting ?? Promise.resolve()).then(() => this.docs.compact(this.name, snapshot)).catch(() => {
       // A failed compaction loses nothing: the log is only truncated after the snapshot is durable.
-      this.log.error('sync.compact-failed', {});
+      this.log.error('sync.compact-failed', { kind: this.kind });
     });
     this.compacting = run;
     return run;
@@ -169,17 +200,22 @@ export class DocRoom {
     if (conn.clientIds.size > 0) awarenessProtocol.removeAwarenessStates(this.awareness, [...conn.clientIds], null);
   }
 
+  /** True once storage refused a write; the room is being discarded. */
+  get hasFailed(): boolean {
+    return this.failed;
+  }
+
   /** Waits for every pending append. */
   async flushed(): Promise<void> {
     while (this.pendingWrites.size > 0) await Promise.all([...this.pendingWrites]);
     await this.compacting;
   }
 
-  /** Compacts (unless storage failed) and frees memory; the room must have no connections. */
+  /** Compacts when that pays for itself (and storage has not failed), then frees memory; no connections may remain. */
   async unload(): Promise<void> {
     await this.ready.catch(() => undefined);
     await this.flushed();
-    if (!this.failed) await this.compact();
+    if (!this.failed && shouldCompact(this.stored, 'unload')) await this.compact();
     this.awareness.destroy();
     this.doc.destroy();
   }
@@ -192,8 +228,10 @@ export class DocRoom {
   private fail(): void {
     if (this.failed) return;
     this.failed = true;
-    this.log.error('sync.persist-failed', { conns: this.conns.size });
+    this.log.error('sync.persist-failed', { kind: this.kind, conns: this.conns.size });
     for (const c of this.conns.values()) c.ws.close(CLOSE_SERVER_ERROR, 'storage error');
+    // Frames still arriving on the closing sockets are ignored (receive checks membership).
+    this.conns.clear();
     this.onFailure(this);
   }
 }

@@ -1,5 +1,6 @@
 import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
+import * as Y from 'yjs';
 import { WebSocketServer, type WebSocket } from 'ws';
 import { parseDocName, type DocRef } from '../../shared/docNames.js';
 import type { Access } from '../../shared/docAccess.js';
@@ -19,12 +20,20 @@ export type SyncServerOptions = {
   publicOrigins: readonly string[];
   /** Unload a doc this long after its last connection closed. */
   idleUnloadMs: number;
+  /** Heartbeat interval; tests shorten it. */
+  heartbeatMs?: number;
   authenticate: (req: IncomingMessage) => AuthContext | null;
   access: (ctx: AuthContext, ref: DocRef) => Access;
 };
 
 /** The close code sent when the server ends a socket because the user's access changed. */
 export const CLOSE_ACCESS_CHANGED = 4001;
+
+/** How often sockets are pinged; a socket that misses one ping is terminated at the next. */
+export const HEARTBEAT_MS = 15_000;
+
+/** How long a socket closed for an access change may take to finish the close handshake. */
+const CLOSE_GRACE_MS = 2_000;
 
 /**
  * Our y-websocket protocol server at /yjs/<docName>, built on y-protocols. Every check happens before
@@ -40,13 +49,31 @@ export class SyncServer {
   private readonly unloading = new Map<string, Promise<void>>();
 
   /** Creates the server; it serves nothing until handleUpgrade is called. */
-  constructor(private readonly opts: SyncServerOptions) {}
+  /** Pings every socket; one that did not answer the previous ping is gone (laptop lid, lost network). */
+  private readonly heartbeat: NodeJS.Timeout;
+  private readonly alive = new WeakSet<WebSocket>();
+
+  /** Creates the server; it serves nothing until handleUpgrade is called. */
+  constructor(private readonly opts: SyncServerOptions) {
+    // A dead socket would otherwise stay in its room for ever: its presence would linger, a tab that
+    // reconnects with the same client id could not update it, and the doc could never unload.
+    this.heartbeat = setInterval(() => {
+      for (const ws of this.wss.clients) {
+        if (!this.alive.has(ws)) { ws.terminate(); continue; }
+        this.alive.delete(ws);
+        ws.ping();
+      }
+    }, opts.heartbeatMs ?? HEARTBEAT_MS);
+    this.heartbeat.unref();
+  }
 
   /** Authorises and upgrades one /yjs request, or answers it with 4xx and destroys the socket. */
   handleUpgrade(req: IncomingMessage, socket: Duplex, head: Buffer): void {
     const refuse = (status: number, text: string) => {
-      socket.end(`HTTP/1.1 ${status} ${text}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
-      socket.destroy();
+      // A plain HTTP answer on the raw socket; destroy it once the answer is flushed.
+      socket.on('error', () => socket.destroy());
+      socket.once('finish', () => socket.destroy());
+      socket.end(`HTTP/1.1 ${status} ${text}\r\nConnection: close\r\nContent-Type: text/plain\r\nContent-Length: 0\r\n\r\n`);
     };
     let name: string;
     try {
@@ -57,23 +84,40 @@ export class SyncServer {
     const ref = parseDocName(name);
     if (!ref) return refuse(404, 'Not Found');
     if (!isAllowedOrigin(req, this.opts.publicOrigins)) return refuse(403, 'Forbidden');
-    const ctx = this.opts.authenticate(req);
+    let ctx: AuthContext | null;
+    let access: Access;
+    try {
+      ctx = this.opts.authenticate(req);
+      access = ctx ? this.opts.access(ctx, ref) : 'none';
+    } catch {
+      // The session or record store failed; refuse rather than let the upgrade listener throw.
+      this.opts.log.error('sync.authorise-failed', {});
+      return refuse(500, 'Internal Server Error');
+    }
     if (!ctx) return refuse(401, 'Unauthorized');
-    const access = this.opts.access(ctx, ref);
     // Same answer for "no such review" and "not yours", so review ids cannot be probed.
     if (access === 'none') return refuse(404, 'Not Found');
-    this.wss.handleUpgrade(req, socket, head, (ws) => this.onConnection(ws, name, ctx, access));
+    const who = ctx;
+    this.wss.handleUpgrade(req, socket, head, (ws) => this.onConnection(ws, name, who, access));
   }
 
   private onConnection(ws: WebSocket, name: string, ctx: AuthContext, access: Access): void {
     ws.binaryType = 'nodebuffer';
+    this.alive.add(ws);
+    ws.on('pong', () => this.alive.add(ws));
     const room = this.room(name);
     const conn: Conn = { ws, ctx, access, clientIds: new Set() };
     room.add(conn);
     const unregister = this.opts.registry.add({
       sessionHash: ctx.sessionHash,
       userId: ctx.userId,
-      close: () => ws.close(CLOSE_ACCESS_CHANGED, 'access changed'),
+      close: () => {
+        // Stop serving at once: later frames are ignored and nothing more is sent, even before the
+        // close handshake completes; a client that never answers it is cut off shortly after.
+        room.remove(ws);
+        ws.close(CLOSE_ACCESS_CHANGED, 'access changed');
+        setTimeout(() => ws.terminate(), CLOSE_GRACE_MS).unref();
+      },
     });
     ws.on('message', (data: Buffer, isBinary: boolean) => {
       if (!isBinary) return ws.close(1003, 'binary only');
@@ -86,10 +130,7 @@ export class SyncServer {
       room.remove(ws);
       if (room.conns.size === 0 && this.rooms.get(name) === room) this.scheduleUnload(name, room);
     });
-    room.ready.catch(() => {
-      this.opts.log.error('sync.load-failed', {});
-      ws.close(1011, 'load failed');
-    });
+    room.ready.catch(() => ws.close(1011, 'load failed'));
   }
 
   private room(name: string): DocRoom {
@@ -106,11 +147,19 @@ export class SyncServer {
         void failed.unload();
       });
       this.rooms.set(name, room);
+      const loading = room;
+      loading.ready.catch(() => {
+        // Storage could not be read: forget the room so that the next connection tries again.
+        this.opts.log.error('sync.load-failed', { kind: loading.kind });
+        if (this.rooms.get(name) === loading) this.rooms.delete(name);
+      });
     }
     return room;
   }
 
   private scheduleUnload(name: string, room: DocRoom): void {
+    const existing = this.unloadTimers.get(name);
+    if (existing) clearTimeout(existing);
     const timer = setTimeout(() => {
       this.unloadTimers.delete(name);
       if (room.conns.size > 0 || this.rooms.get(name) !== room) return;
@@ -124,6 +173,39 @@ export class SyncServer {
     this.unloadTimers.set(name, timer);
   }
 
+  /**
+   * A private copy of a doc's current state, for server-side reads (REST views, exports). It reads the
+   * live room when the doc is loaded, so it includes edits not yet compacted, and loads it otherwise.
+   */
+  async snapshot(name: string): Promise<Y.Doc> {
+    const room = this.room(name);
+    try {
+      await room.ready;
+      const copy = new Y.Doc();
+      Y.applyUpdate(copy, Y.encodeStateAsUpdate(room.doc));
+      return copy;
+    } finally {
+      if (room.conns.size === 0) this.scheduleUnload(name, room);
+    }
+  }
+
+  /**
+   * Applies a server-made update (an import) through the live room, so connected clients see it at
+   * once, and resolves only once it is durable. One Yjs update is applied in one transaction, so an
+   * import is all or nothing.
+   */
+  async applyUpdate(name: string, update: Uint8Array): Promise<void> {
+    const room = this.room(name);
+    try {
+      await room.ready;
+      Y.applyUpdate(room.doc, update, 'server');
+      await room.flushed();
+      if (room.hasFailed) throw new Error('storage refused the update');
+    } finally {
+      if (room.conns.size === 0) this.scheduleUnload(name, room);
+    }
+  }
+
   /** Number of docs in memory (for tests and health). */
   get loadedDocs(): number {
     return this.rooms.size;
@@ -131,6 +213,7 @@ export class SyncServer {
 
   /** Closes every socket and writes every loaded doc's pending updates. */
   async close(): Promise<void> {
+    clearInterval(this.heartbeat);
     for (const t of this.unloadTimers.values()) clearTimeout(t);
     this.unloadTimers.clear();
     for (const ws of this.wss.clients) ws.terminate();

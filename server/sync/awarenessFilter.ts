@@ -1,5 +1,6 @@
 import * as decoding from 'lib0/decoding';
 import * as encoding from 'lib0/encoding';
+import { hasForbiddenKey } from '../http/validate.js';
 
 /** Longest awareness state JSON accepted per client; presence is small (a name, a cursor, a row id). */
 export const MAX_AWARENESS_STATE_CHARS = 4_096;
@@ -8,6 +9,8 @@ export const MAX_AWARENESS_STATE_CHARS = 4_096;
  * Rewrites an awareness update from one connection before it is applied or relayed:
  * - every state's `user` is replaced by the identity the server knows from the session, so a client
  *   cannot show itself as someone else;
+ * - states that are not plain objects, or that use `__proto__`, `constructor` or `prototype` as a key,
+ *   are dropped;
  * - a connection may only speak for client ids it introduced itself (the first time it uses an id
  *   not used by another connection), so it cannot remove or impersonate another tab's presence.
  * Returns the rewritten update and the ids it speaks for, or null when nothing is acceptable.
@@ -31,7 +34,9 @@ export function filterAwarenessUpdate(
       kept.push({ clientId, clock, json: 'null' });
       continue;
     }
-    if (typeof state !== 'object' || Array.isArray(state)) continue;
+    // Presence is relayed to every browser on the doc: drop anything that is not a plain object, and
+    // any state using a prototype-polluting key, as the REST API does for bodies.
+    if (typeof state !== 'object' || Array.isArray(state) || hasForbiddenKey(state)) continue;
     kept.push({ clientId, clock, json: JSON.stringify({ ...(state as Record<string, unknown>), user: { name: user.name } }) });
   }
   if (kept.length === 0) return null;

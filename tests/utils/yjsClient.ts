@@ -23,6 +23,8 @@ export function openDoc(baseUrl: string, docName: string, cookie: string | null,
       this.on('error', () => undefined);
     }
   }
+  // In Node, every WebsocketProvider adds a process 'exit' listener; tests and benches open many at once.
+  if (process.getMaxListeners() < 256) process.setMaxListeners(256);
   const doc = new Y.Doc();
   const provider = new WebsocketProvider(`${baseUrl.replace(/^http/, 'ws')}/yjs`, docName, doc, {
     WebSocketPolyfill: CookieWebSocket as unknown as typeof globalThis.WebSocket,

@@ -1,8 +1,10 @@
 import WebSocket from 'ws';
 import * as Y from 'yjs';
+import * as encoding from 'lib0/encoding';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestServer } from '../../utils/testServer.js';
 import { api } from '../../utils/api.js';
+import { MAX_YJS_FRAME_BYTES } from '../../../shared/limits.js';
 import { createReviewWithMembers } from '../../utils/factories.js';
 import { openDoc, synced, until, type TestClient } from '../../utils/yjsClient.js';
 
@@ -72,12 +74,50 @@ describe('live editing', () => {
     expect(seen.user.name).toBe(fx.team.name);
   });
 
+  it('does not let a connection overwrite or remove presence of client ids it does not own', async () => {
+    const name = `review.${fx.reviewId}.genogram`;
+    const a = open(server.url, name, fx.lead.cookie);
+    const watcher = open(server.url, name, fx.author.cookie);
+    await Promise.all([synced(a), synced(watcher)]);
+    a.provider.awareness.setLocalStateField('editing', 'mine');
+    const stateAt = (id: number) => watcher.provider.awareness.getStates().get(id) as { editing?: string; user?: { name: string } } | undefined;
+    await until(() => stateAt(a.doc.clientID)?.editing === 'mine', 'a presence');
+    // A raw socket of another member sends a state for a's client id, then a removal, then one of its own.
+    const raw = new WebSocket(`${server.url.replace('http', 'ws')}/yjs/${name}`, { headers: { origin: server.url, cookie: fx.team.cookie } });
+    await new Promise<void>((resolve) => raw.on('open', () => resolve()));
+    const awarenessFrame = (clientId: number, clock: number, json: string) => {
+      const inner = encoding.createEncoder();
+      encoding.writeVarUint(inner, 1);
+      encoding.writeVarUint(inner, clientId);
+      encoding.writeVarUint(inner, clock);
+      encoding.writeVarString(inner, json);
+      const e = encoding.createEncoder();
+      encoding.writeVarUint(e, 1);
+      encoding.writeVarUint8Array(e, encoding.toUint8Array(inner));
+      return encoding.toUint8Array(e);
+    };
+    raw.send(awarenessFrame(a.doc.clientID, 1_000, JSON.stringify({ editing: 'hijacked' })));
+    raw.send(awarenessFrame(a.doc.clientID, 1_001, 'null'));
+    raw.send(awarenessFrame(424_242, 1, JSON.stringify({ editing: 'raw', user: { name: fx.lead.name } })));
+    await until(() => stateAt(424_242)?.editing === 'raw', 'raw presence');
+    expect(stateAt(424_242)!.user!.name).toBe(fx.team.name);
+    expect(stateAt(a.doc.clientID)?.editing).toBe('mine');
+    expect(stateAt(a.doc.clientID)?.user?.name).toBe(fx.lead.name);
+    raw.close();
+    // Its presence goes when it disconnects.
+    await until(() => stateAt(424_242) === undefined, 'raw presence removed on close');
+  });
+
   it('drops an observer\'s edits: they reach neither other clients nor storage, but the observer still reads', async () => {
     const name = `review.${fx.reviewId}.people`;
     const lead = open(server.url, name, fx.lead.cookie);
     const observer = open(server.url, name, fx.observer.cookie);
     await Promise.all([synced(lead), synced(observer)]);
     observer.doc.getMap('people').set('sneaky', 'observer edit');
+    // Frames of one socket are handled in order: once the lead sees presence the observer sent after its
+    // edit, the server has handled (and dropped) the edit.
+    observer.provider.awareness.setLocalStateField('editing', 'after-edit');
+    await until(() => (lead.provider.awareness.getStates().get(observer.doc.clientID) as { editing?: string } | undefined)?.editing === 'after-edit', 'observer presence');
     lead.doc.getMap('people').set('p1', 'lead edit');
     await until(() => observer.doc.getMap('people').get('p1') === 'lead edit', 'observer reads lead edit');
     // A fresh client that syncs after both edits sees the lead's and not the observer's.
@@ -100,6 +140,8 @@ describe('live editing', () => {
     const authorB = open(server.url, bName, fx.author2.cookie);
     await Promise.all([synced(authorA), synced(authorB)]);
     authorA.doc.getMap('entries').set('forged', 'A writes in B');
+    authorA.provider.awareness.setLocalStateField('editing', 'after-forgery');
+    await until(() => (authorB.provider.awareness.getStates().get(authorA.doc.clientID) as { editing?: string } | undefined)?.editing === 'after-forgery', 'A presence');
     authorB.doc.getMap('entries').set('real', 'B writes in B');
     await until(() => authorA.doc.getMap('entries').get('real') === 'B writes in B', 'A reads B');
     const stored = await server.deps.docs.load(bName);
@@ -109,17 +151,29 @@ describe('live editing', () => {
     expect(authorB.doc.getMap('entries').has('forged')).toBe(false);
   });
 
-  it('closes only the socket that sends a malformed frame', async () => {
-    const name = `review.${fx.reviewId}.genogram`;
-    const good = open(server.url, name, fx.lead.cookie);
-    await synced(good);
+  /** Opens a raw socket to a doc, sends one frame and resolves with the close code the server sends. */
+  function closeCodeAfterSending(name: string, payload: Buffer): Promise<number> {
     const bad = new WebSocket(`${server.url.replace('http', 'ws')}/yjs/${name}`, { headers: { origin: server.url, cookie: fx.team.cookie } });
-    const code = await new Promise<number>((resolve) => {
-      bad.on('open', () => bad.send(Buffer.from([0, 2, 200, 1, 2, 3])));
+    return new Promise<number>((resolve) => {
+      bad.on('open', () => bad.send(payload));
       bad.on('close', (c) => resolve(c));
       bad.on('error', () => undefined);
     });
-    expect(code).toBe(1007);
+  }
+
+  it('closes only the socket that sends a malformed or oversized frame', async () => {
+    const name = `review.${fx.reviewId}.genogram`;
+    const good = open(server.url, name, fx.lead.cookie);
+    await synced(good);
+    // A sync update whose declared length runs past the end of the frame.
+    expect(await closeCodeAfterSending(name, Buffer.from([0, 2, 200, 1, 2, 3]))).toBe(1007);
+    // An unknown sync message type.
+    expect(await closeCodeAfterSending(name, Buffer.from([0, 9, 0]))).toBe(1007);
+    // Garbage inside a well-framed awareness update.
+    expect(await closeCodeAfterSending(name, Buffer.from([1, 5, 1, 7, 1, 2, 123]))).toBe(1007);
+    // One byte over the frame cap.
+    expect(await closeCodeAfterSending(name, Buffer.alloc(MAX_YJS_FRAME_BYTES + 1))).toBe(1009);
+    expect(good.provider.wsconnected).toBe(true);
     good.doc.getMap('nodes').set('after-bad', 1);
     const other = open(server.url, name, fx.team.cookie);
     await synced(other);

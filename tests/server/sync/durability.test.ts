@@ -1,7 +1,10 @@
+import path from 'node:path';
+import * as Y from 'yjs';
 import { afterEach, describe, expect, it } from 'vitest';
+import { FileDocStore } from '../../../server/storage/FileDocStore.js';
 import { spawnServer, startTestServer, tempDataDir } from '../../utils/testServer.js';
 import { login } from '../../utils/api.js';
-import { createReviewWithMembers } from '../../utils/factories.js';
+import { TEST_PASSWORD, createReviewWithMembers } from '../../utils/factories.js';
 import { openDoc, synced, until, type TestClient } from '../../utils/yjsClient.js';
 
 const clients: TestClient[] = [];
@@ -19,17 +22,44 @@ describe('durability', () => {
     for (let i = 0; i < 700; i++) a.doc.getMap('people').set(`p${i}`, i); // past the compaction threshold
     const b = open(server.url, name, fx.team.cookie);
     await until(() => b.doc.getMap('people').size === 700, 'all edits relayed');
+    // An observer edits too; the edit must not survive anywhere.
+    const o = open(server.url, name, fx.observer.cookie);
+    await synced(o);
+    o.doc.getMap('people').set('sneaky', 'observer edit');
+    a.doc.getMap('people').set('last', 'lead edit after the observer');
+    await until(() => o.doc.getMap('people').get('last') === 'lead edit after the observer', 'observer reads on');
     a.destroy();
     b.destroy();
+    o.destroy();
     await server.close();
 
     server = await startTestServer({ dataDir, env: { SEED_DEMO: 'false' } });
     try {
-      const cookie = await login(server.url, fx.team.email, 'a long test password 123');
+      const cookie = await login(server.url, fx.team.email, TEST_PASSWORD);
       const fresh = open(server.url, name, cookie);
       await synced(fresh);
-      expect(fresh.doc.getMap('people').size).toBe(700);
+      expect(fresh.doc.getMap('people').size).toBe(701);
       expect(fresh.doc.getMap('people').get('p699')).toBe(699);
+      expect(fresh.doc.getMap('people').get('last')).toBe('lead edit after the observer');
+      expect(fresh.doc.getMap('people').has('sneaky')).toBe(false);
+      // The observer comes back still holding its edit: its sync handshake re-sends it, and it is dropped again.
+      const obsCookie = await login(server.url, fx.observer.email, TEST_PASSWORD);
+      const again = open(server.url, name, obsCookie, { connect: false });
+      again.doc.getMap('people').set('sneaky', 'observer edit');
+      again.provider.connect();
+      await synced(again);
+      // The server handles one socket's frames in order, so once the team member sees presence the observer
+      // sent after syncing, the server has already handled (and dropped) the re-sent edit.
+      again.provider.awareness.setLocalStateField('editing', 'after-resync');
+      await until(() => (fresh.provider.awareness.getStates().get(again.doc.clientID) as { editing?: string } | undefined)?.editing === 'after-resync', 'observer presence');
+      expect(fresh.doc.getMap('people').has('sneaky')).toBe(false);
+      await server.close();
+      const store = new FileDocStore(path.join(dataDir, 'docs'));
+      const onDisk = new Y.Doc();
+      for (const u of await store.load(name)) Y.applyUpdate(onDisk, u);
+      await store.close();
+      expect(onDisk.getMap('people').has('sneaky')).toBe(false);
+      expect(onDisk.getMap('people').size).toBe(701);
     } finally {
       await server.close();
     }
@@ -46,12 +76,26 @@ describe('durability', () => {
       const b = open(server.url, name, fx.team.cookie);
       await until(() => b.doc.getMap('nodes').get('kept') === 'after unload', 'relay');
       expect(server.deps.sync.loadedDocs).toBe(1);
+      for (let i = 0; i < 200; i++) a.doc.getMap('nodes').set(`n${i}`, 'x'.repeat(100));
+      await until(() => b.doc.getMap('nodes').size === 201, 'relay of the rest');
+      const whole = Y.encodeStateAsUpdate(b.doc);
       a.destroy();
       b.destroy();
       await until(() => server.deps.sync.loadedDocs === 0, 'idle unload');
-      const c = open(server.url, name, fx.team.cookie);
+      const stored = await server.deps.docs.size(name);
+      // A client that already holds the whole doc reconnects to the unloaded doc. The server loads it before
+      // answering, so the client's sync step 2 carries nothing new and nothing is appended.
+      const c = open(server.url, name, fx.team.cookie, { connect: false });
+      Y.applyUpdate(c.doc, whole);
+      c.provider.connect();
       await synced(c);
-      expect(c.doc.getMap('nodes').get('kept')).toBe('after unload');
+      const d = open(server.url, name, fx.lead.cookie);
+      await synced(d);
+      c.provider.awareness.setLocalStateField('editing', 'barrier'); // handled after c's sync step 2
+      await until(() => (d.provider.awareness.getStates().get(c.doc.clientID) as { editing?: string } | undefined)?.editing === 'barrier', 'presence');
+      expect(d.doc.getMap('nodes').get('kept')).toBe('after unload');
+      expect(d.doc.getMap('nodes').size).toBe(201);
+      expect(await server.deps.docs.size(name)).toBe(stored);
     } finally {
       await server.close();
     }
