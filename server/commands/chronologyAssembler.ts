@@ -18,17 +18,12 @@ export async function assembleChronology(deps: { records: RecordStore; sync: Syn
     .map((a) => ({ id: a.id, name: a.name, shortCode: a.shortCode, colour: a.colour }));
   const byAgency = new Map<string, ChronologyEntry[]>();
   for (const a of agencies) {
-    const doc = await deps.sync.snapshot(docName({ reviewId, kind: 'chronology', agencyId: a.id }));
-    byAgency.set(a.id, readEntries(doc, a.id));
-    doc.destroy();
+    // Read in place: copying a 5,000-row doc for every view or export costs far more memory than reading it.
+    byAgency.set(a.id, await deps.sync.read(docName({ reviewId, kind: 'chronology', agencyId: a.id }), (doc) => readEntries(doc, a.id)));
   }
-  const teamDoc = await deps.sync.snapshot(docName({ reviewId, kind: 'chronology-team' }));
-  const team = readTeamFields(teamDoc);
-  teamDoc.destroy();
+  const team = await deps.sync.read(docName({ reviewId, kind: 'chronology-team' }), readTeamFields);
   // Workshop phases are drawn on the timeline; they are defined with the review's workshop.
   const phases = deps.records.find('workshops', (w) => w.reviewId === reviewId).flatMap((w) => w.setup.phases);
-  const peopleDoc = await deps.sync.snapshot(docName({ reviewId, kind: 'people' }));
-  const people = readPeople(peopleDoc);
-  peopleDoc.destroy();
+  const people = await deps.sync.read(docName({ reviewId, kind: 'people' }), readPeople);
   return { agencies, rows: integrate(byAgency, agencies, team), phases, people };
 }

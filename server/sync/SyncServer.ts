@@ -174,6 +174,21 @@ export class SyncServer {
   }
 
   /**
+   * Runs a read-only function on a doc's live state without copying it (exports of large docs). `read`
+   * must not modify the doc and must not keep references to it; it runs synchronously, so no update
+   * can interleave with it.
+   */
+  async read<T>(name: string, read: (doc: Y.Doc) => T): Promise<T> {
+    const room = this.room(name);
+    try {
+      await room.ready;
+      return read(room.doc);
+    } finally {
+      if (room.conns.size === 0) this.scheduleUnload(name, room);
+    }
+  }
+
+  /**
    * A private copy of a doc's current state, for server-side reads (REST views, exports). It reads the
    * live room when the doc is loaded, so it includes edits not yet compacted, and loads it otherwise.
    */
