@@ -30,14 +30,14 @@ export async function buildReportModel(deps: Deps, reviewId: string, termsOfRefe
     .map((m) => deps.records.get('users', m.userId)?.name ?? '').filter(Boolean);
   const chron = await assembleChronology(deps, reviewId);
   const workshop = deps.records.find('workshops', (w) => w.reviewId === reviewId)[0] ?? null;
-  let workshopInput: { prompts: { id: string; label: string; responses: string[] }[] } | null = null;
+  let workshopInput: { prompts: { id: string; label: string; responses: string[] }[]; participants?: number; livedExperience?: string } | null = null;
   if (workshop) {
     const prompts = [];
     for (const p of allPrompts(workshop.setup)) {
       const visible = (await deps.responses.list(workshop.id, p.id)).filter((r) => !r.hidden);
       prompts.push({ id: p.id, label: p.label, responses: releaseResponses(visible, workshop.setup.k, Math.random).responses.map((r) => r.text) });
     }
-    workshopInput = { prompts };
+    workshopInput = { prompts, participants: workshop.attendance.length || undefined, livedExperience: workshop.outcome.livedExperience };
   }
   const draft = deps.records.get('reportDrafts', reviewId)?.draft ?? emptyDraft();
   const pseudo = createPseudonymiser(chron.people, review.childPseudonym);

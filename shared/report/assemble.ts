@@ -19,8 +19,11 @@ export type ReportInput = {
   todayIso: string;
   agencies: { name: string; shortCode: string }[];
   rows: readonly IntegratedRow[];
-  /** Released (at least k), visible workshop responses per prompt; null when there was no workshop. */
-  workshop: { prompts: { id: string; label: string; responses: string[] }[] } | null;
+  /**
+   * Released (at least k), visible workshop responses per prompt, the attendance count and the
+   * review team's notes on the child's lived experience; null when there was no workshop.
+   */
+  workshop: { prompts: { id: string; label: string; responses: string[] }[]; participants?: number; livedExperience?: string } | null;
   termsOfReference: { keyLinesOfEnquiry: string[]; periodStart: string | null; periodEnd: string | null } | null;
   draft: ReportDraft;
   pseudonymise: (text: string) => string;
@@ -51,6 +54,10 @@ export function assembleReport(input: ReportInput): ReportModel {
   h(1, 'Executive summary'); prompt('executive-summary'); text(d.executiveSummary, '[Executive summary: no more than two pages.]');
   h(1, 'Introduction'); prompt('introduction'); text(d.introduction, '[Introduction to be written.]');
   h(1, `About ${input.review.childPseudonym}`); prompt('about-the-child'); text(d.aboutTheChild, `[What life was like for ${input.review.childPseudonym}.]`);
+  if (input.workshop?.livedExperience?.trim()) {
+    h(2, 'From the Reflective Learning Workshop');
+    text(input.workshop.livedExperience, '');
+  }
 
   h(1, 'Terms of reference and methodology'); prompt('terms-of-reference');
   const tor = input.termsOfReference;
@@ -66,7 +73,7 @@ export function assembleReport(input: ReportInput): ReportModel {
   blocks.push({ kind: 'bullets', items: input.agencies.map((a) => `${a.name} (${a.shortCode})${withRows.has(a.shortCode) ? ': provided a key events chronology' : ''}`) });
   h(2, 'Reflective Learning Workshop');
   blocks.push(input.workshop
-    ? { kind: 'paragraph', text: d.workshopParticipants !== null ? `A Reflective Learning Workshop was held with ${d.workshopParticipants} practitioners and managers.` : 'A Reflective Learning Workshop was held with [number] practitioners and managers.' }
+    ? { kind: 'paragraph', text: (d.workshopParticipants ?? input.workshop.participants) ? `A Reflective Learning Workshop was held with ${d.workshopParticipants ?? input.workshop.participants} practitioners and managers.` : 'A Reflective Learning Workshop was held with [number] practitioners and managers.' }
     : { kind: 'placeholder', text: '[Describe the workshop, if one was held.]' });
   h(2, 'Family involvement'); prompt('family-involvement');
   if (d.familyInvolved === false && !d.familyInvolvementStatement.trim()) blocks.push({ kind: 'placeholder', text: '[The family did not contribute: give the reasons.]' });

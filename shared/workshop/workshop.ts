@@ -60,6 +60,27 @@ export const WorkshopStateSchema = z.object({
 /** The live state. */
 export type WorkshopState = z.infer<typeof WorkshopStateSchema>;
 
+/** Who attended, for the report; kept apart from responses and never linked to them. */
+export const AttendanceSchema = z.array(z.strictObject({
+  name: z.string().trim().min(1).max(MAX_LABEL_CHARS),
+  role: z.string().trim().max(MAX_LABEL_CHARS),
+  agency: z.string().trim().max(MAX_LABEL_CHARS),
+})).max(200);
+
+/** What the review team takes from the workshop: themes, good practice, the child's lived experience, draft learning points. */
+export const OutcomeSchema = z.strictObject({
+  themes: z.array(z.strictObject({ id: SlugSchema, title: z.string().trim().min(1).max(MAX_LABEL_CHARS), notes: z.string().max(MAX_TEXT_CHARS), promptIds: z.array(z.string().max(60)).max(50) })).max(30),
+  goodPractice: z.string().max(MAX_TEXT_CHARS),
+  livedExperience: z.string().max(MAX_TEXT_CHARS),
+  learningPoints: z.array(z.strictObject({ id: SlugSchema, text: z.string().trim().min(1).max(MAX_TEXT_CHARS), lessonId: SlugSchema.nullable() })).max(40),
+});
+
+/** The workshop's outcome notes. */
+export type Outcome = z.infer<typeof OutcomeSchema>;
+
+/** An empty outcome. */
+export const EMPTY_OUTCOME: Outcome = { themes: [], goodPractice: '', livedExperience: '', learningPoints: [] };
+
 /** A workshop record: set-up, state and the join code (shown to the facilitator, typed by participants). */
 export const WorkshopSchema = z.object({
   id: IdSchema,
@@ -70,6 +91,8 @@ export const WorkshopSchema = z.object({
   /** Once any response exists anonymity can never be lowered: k may only go up. */
   responsesExist: z.boolean(),
   createdBy: IdSchema,
+  attendance: AttendanceSchema.default([]),
+  outcome: OutcomeSchema.default(EMPTY_OUTCOME),
 });
 
 /** A workshop record. */

@@ -4,7 +4,7 @@ import { IsoDateSchema } from '../../../shared/dates.js';
 import { releaseResponses } from '../../../shared/workshop/anonymity.js';
 import { allPrompts } from '../../../shared/workshop/prompts.js';
 import { ControlSchema, checkSetupChange } from '../../../shared/workshop/transitions.js';
-import { WorkshopSetupSchema, type Workshop } from '../../../shared/workshop/workshop.js';
+import { AttendanceSchema, OutcomeSchema, WorkshopSetupSchema, type Workshop } from '../../../shared/workshop/workshop.js';
 import type { AppDeps } from '../../app.js';
 import { createWorkshop } from '../../commands/workshopCreator.js';
 import { controlWorkshop } from '../../commands/workshopController.js';
@@ -27,7 +27,7 @@ export function workshopRoutes(deps: AppDeps): Router {
     if (!w || w.reviewId !== m.reviewId) throw notFound('That workshop');
     return w;
   };
-  const view = (w: Workshop) => ({ id: w.id, setup: w.setup, state: w.state, joinCode: w.joinCode, responsesExist: w.responsesExist });
+  const view = (w: Workshop) => ({ id: w.id, setup: w.setup, state: w.state, joinCode: w.joinCode, responsesExist: w.responsesExist, attendance: w.attendance, outcome: w.outcome });
 
   r.get('/reviews/:id/workshops', async (req, res) => {
     const m = await membershipFor(deps, req, res, ['lead-reviewer', 'review-team']);
@@ -53,6 +53,23 @@ export function workshopRoutes(deps: AppDeps): Router {
     const updated = { ...w, setup };
     await deps.records.put('workshops', updated);
     await deps.hub.broadcast(updated);
+    res.json(view(updated));
+  });
+
+  // The attendance register (for the report) and the outcome notes are edited as whole lists.
+  r.put('/reviews/:id/workshops/:workshopId/attendance', async (req, res) => {
+    const w = await load(req, res, ['lead-reviewer']);
+    const attendance = parseInput(AttendanceSchema, req.body);
+    const updated = { ...w, attendance };
+    await deps.records.put('workshops', updated);
+    res.json(view(updated));
+  });
+
+  r.put('/reviews/:id/workshops/:workshopId/outcome', async (req, res) => {
+    const w = await load(req, res, ['lead-reviewer', 'review-team']);
+    const outcome = parseInput(OutcomeSchema, req.body);
+    const updated = { ...w, outcome };
+    await deps.records.put('workshops', updated);
     res.json(view(updated));
   });
 

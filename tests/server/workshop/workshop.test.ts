@@ -122,6 +122,15 @@ describe('workshop with 30 anonymous participants', () => {
     expect(await p.emit('respond', { promptId: 'w4-1', text: 'x', receipt: newReceipt() })).toMatchObject({ ok: false, error: { code: 'closed' } });
     const priv = await api(server.url, 'GET', `/api/reviews/${fx.reviewId}/workshops/${id}/private-requests`, { cookie: fx.lead.cookie });
     expect(priv.body.requests).toEqual([{ contact: 'Call me on my work number' }]);
+    // Attendance (for the report) and outcome notes are kept on the workshop, never on responses.
+    const att = await api(server.url, 'PUT', `/api/reviews/${fx.reviewId}/workshops/${id}/attendance`, { cookie: fx.lead.cookie, body: [{ name: 'A Practitioner', role: 'Health visitor', agency: 'ICB' }] });
+    expect(att.status).toBe(200);
+    expect((await api(server.url, 'PUT', `/api/reviews/${fx.reviewId}/workshops/${id}/attendance`, { cookie: fx.team.cookie, body: [] })).status).toBe(403);
+    const outcome = { themes: [{ id: 'reach', title: 'Hard to reach', notes: 'Themes from worksheet 2', promptIds: ['w2-p1'] }], goodPractice: 'Quick referral', livedExperience: 'She loved the park.', learningPoints: [{ id: 'lp1', text: 'Ask about new partners', lessonId: 'l1' }] };
+    const saved = await api(server.url, 'PUT', `/api/reviews/${fx.reviewId}/workshops/${id}/outcome`, { cookie: fx.team.cookie, body: outcome });
+    expect(saved.status).toBe(200);
+    expect(saved.body.outcome).toEqual(outcome);
+    expect((await api(server.url, 'PUT', `/api/reviews/${fx.reviewId}/workshops/${id}/outcome`, { cookie: fx.team.cookie, body: { ...outcome, extra: 1 } })).status).toBe(400);
     p.close();
     again.close();
   });
