@@ -9,6 +9,7 @@ import type { AppDeps } from '../../app.js';
 import { createWorkshop } from '../../commands/workshopCreator.js';
 import { controlWorkshop } from '../../commands/workshopController.js';
 import { writeCsv } from '../../formats/csvWriter.js';
+import { responsesDocx } from '../../report/responsesDocx.js';
 import { HttpError, notFound } from '../../http/errors.js';
 import { parseInput } from '../../http/validate.js';
 import { authOf, idParam, membershipFor, requireAuth } from '../context.js';
@@ -114,6 +115,21 @@ export function workshopRoutes(deps: AppDeps): Router {
     res.setHeader('Content-Type', 'text/csv; charset=utf-8');
     res.setHeader('Content-Disposition', 'attachment; filename="workshop-responses.csv"');
     res.end(writeCsv(rows));
+  });
+
+  r.get('/reviews/:id/workshops/:workshopId/responses.docx', async (req, res) => {
+    const w = await load(req, res, ['lead-reviewer']);
+    const prompts = [];
+    for (const p of allPrompts(w.setup)) {
+      const released = releaseResponses((await deps.responses.list(w.id, p.id)).filter((x) => !x.hidden), w.setup.k, Math.random);
+      prompts.push({ label: p.label, text: p.text, released: released.released, count: released.count, responses: released.responses.map((x) => x.text) });
+    }
+    const review = deps.records.get('reviews', w.reviewId)!;
+    const bytes = await responsesDocx(`Reflective Learning Workshop responses: ${review.childPseudonym}`, deps.records.find('partnerships')[0]?.name ?? '', prompts);
+    await deps.audit.record({ type: 'export.downloaded', actorId: authOf(res).userId, reviewId: w.reviewId, reason: 'workshop-docx' });
+    res.setHeader('Content-Type', 'application/vnd.openxmlformats-officedocument.wordprocessingml.document');
+    res.setHeader('Content-Disposition', 'attachment; filename="workshop-responses.docx"');
+    res.end(Buffer.from(bytes));
   });
 
   return r;

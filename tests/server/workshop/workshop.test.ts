@@ -1,4 +1,5 @@
 import fs from 'node:fs';
+import { strFromU8, unzipSync } from 'fflate';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestServer, spawnServer, tempDataDir } from '../../utils/testServer.js';
@@ -82,6 +83,16 @@ describe('workshop with 30 anonymous participants', () => {
     expect(raise.status).toBe(200);
     const lower = await api(server.url, 'PUT', `/api/reviews/${fx.reviewId}/workshops/${id}/setup`, { cookie: fx.lead.cookie, body: { ...w.setup, k: 3 } });
     expect(lower.status).toBe(409);
+    // Exports: hidden responses are left out; CSV cells are neutralised; the .docx holds the same words.
+    const slot = (await api(server.url, 'GET', `/api/reviews/${fx.reviewId}/workshops/${id}/responses`, { cookie: fx.lead.cookie })).body.prompts[0].responses[0];
+    expect((await api(server.url, 'POST', `/api/reviews/${fx.reviewId}/workshops/${id}/responses/w1-1/${slot.slot}/hidden`, { cookie: fx.lead.cookie, body: { hidden: true } })).status).toBe(200);
+    const csv = await fetch(`${server.url}/api/reviews/${fx.reviewId}/workshops/${id}/responses.csv`, { headers: { cookie: fx.lead.cookie } }).then((r) => r.text());
+    expect(csv).not.toMatch(new RegExp(`${slot.text}(?!\\d)`));
+    expect(csv.match(/Answer number/g)).toHaveLength(29);
+    const docx = new Uint8Array(await (await fetch(`${server.url}/api/reviews/${fx.reviewId}/workshops/${id}/responses.docx`, { headers: { cookie: fx.lead.cookie } })).arrayBuffer());
+    const xml = strFromU8(unzipSync(docx)['word/document.xml']!);
+    expect(xml.match(/Answer number/g)).toHaveLength(29);
+    expect(xml).toContain('not shown, because fewer than the anonymity threshold');
     for (const p of people) p.close();
   });
 
