@@ -103,7 +103,7 @@ export class ResponseStore {
       .map(([slot, r]) => ({ slot, text: r.text, hidden: r.hidden }));
   }
 
-  /** Counts per prompt (not hidden), for the facilitator's progress display. */
+  /** Counts per prompt, hidden ones included (hiding is moderation, not withdrawal), for the facilitator's progress display. */
   async counts(workshopId: string): Promise<Record<string, number>> {
     const { responses } = await this.files(workshopId);
     return Object.fromEntries(Object.entries(responses.data.prompts).map(([p, rs]) => [p, Object.keys(rs).length]));

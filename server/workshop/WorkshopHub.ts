@@ -118,6 +118,8 @@ export class WorkshopHub {
     guard('private-request', PrivateRequestPayloadSchema, async (p: z.infer<typeof PrivateRequestPayloadSchema>, reply) => {
       const w = joined(reply);
       if (!w) return;
+      // Worksheet 4 asks the question, so the request opens with it.
+      if (!w.state.feedbackOpen) return reply(fail('prompt-closed', 'You can ask to speak privately once the feedback worksheet opens.'));
       await this.deps.responses.requestPrivate(w.id, p.contact);
       reply({ ok: true });
     });
@@ -126,6 +128,8 @@ export class WorkshopHub {
   /** Sends every participant screen of a workshop its new view (after a facilitator action). */
   async broadcast(w: Workshop): Promise<void> {
     this.ns.to(`p:${w.id}`).emit('view', await participantView(this.deps, w));
+    // Facilitators watching (review team, a second lead tab) follow the state too.
+    this.ns.server.of('/').to(`f:${w.id}`).emit('workshop:state', { workshopId: w.id, state: w.state, setup: w.setup, responsesExist: w.responsesExist });
   }
 
   /** Counts per prompt to the facilitators watching (staff namespace room). */

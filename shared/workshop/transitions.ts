@@ -65,8 +65,11 @@ export function checkSetupChange(before: WorkshopSetup, after: WorkshopSetup, re
   const ids = (s: WorkshopSetup) => new Set([...s.phases.map((p) => p.id), ...s.lessons.map((l) => l.id)]);
   const kept = ids(after);
   if ([...ids(before)].some((id) => !kept.has(id))) return 'Responses exist, so phases and lessons cannot be removed.';
-  if (after.worksheets.w1.length < before.worksheets.w1.length || after.worksheets.w4.length < before.worksheets.w4.length) {
-    return 'Responses exist, so worksheet questions cannot be removed.';
+  // Worksheet 1 and 4 questions are identified by position, so once answers exist the existing
+  // questions must stay exactly as they were: otherwise an answer would sit under a different question.
+  const same = (a: string[], b: string[]) => a.every((q, i) => b[i] === q);
+  if (!same(before.worksheets.w1, after.worksheets.w1) || !same(before.worksheets.w4, after.worksheets.w4)) {
+    return 'Responses exist, so existing worksheet questions cannot be changed or removed; new questions can be added at the end.';
   }
   return null;
 }

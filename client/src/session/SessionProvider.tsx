@@ -19,7 +19,9 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   }, []);
 
   useEffect(() => {
-    void refresh();
+    // Workshop participants are anonymous: the join page never asks whether a staff session exists.
+    if (window.location.pathname.startsWith('/join/')) setState({ status: 'signed-out', notice: null });
+    else void refresh();
     // Any request answered 401 means the session ended (idle timeout, sign-out elsewhere).
     setUnauthorisedHandler(() => {
       setState((s) => (s.status === 'signed-in'
