@@ -40,7 +40,8 @@ export async function buildReportModel(deps: Deps, reviewId: string, termsOfRefe
     workshopInput = { prompts, participants: workshop.attendance.length || undefined, livedExperience: workshop.outcome.livedExperience };
   }
   const draft = deps.records.get('reportDrafts', reviewId)?.draft ?? emptyDraft();
-  const pseudo = createPseudonymiser(chron.people, review.childPseudonym);
+  // Dates of birth become ages on the referral date (or today when there is none).
+  const pseudo = createPseudonymiser(chron.people, review.childPseudonym, { agesOn: review.referralDate ?? isoDateInLondon(new Date()) });
   const model = assembleReport({
     review, partnership, leadReviewers, todayIso: isoDateInLondon(new Date()),
     agencies: chron.agencies, rows: chron.rows, workshop: workshopInput, termsOfReference: termsOfReference(reviewId), draft,

@@ -2,7 +2,7 @@ import type { Person } from '../people.js';
 import { suggestReportLabel } from '../people.js';
 import { nameTerms, type NameTerm } from './nameTerms.js';
 import { findTerms } from './matcher.js';
-import { EMAIL_RE, NHS_RE, PHONE_RE, POSTCODE_RE, registerIdentifiers } from './identifiers.js';
+import { EMAIL_RE, NHS_RE, PHONE_RE, POSTCODE_RE, ageOn, registerIdentifiers } from './identifiers.js';
 
 /** What replaces a name shared by several people (a family surname on its own). */
 export const AMBIGUOUS_NAME = '[name removed]';
@@ -43,7 +43,16 @@ export function reportLabels(people: readonly Person[], childPseudonym: string):
  * or +44), then the register's own addresses and dates of birth, then postcodes, and names last,
  * longest first. Every replacement is a label or a bracketed marker that no later step can match.
  */
-export function createPseudonymiser(people: readonly Person[], childPseudonym: string): Pseudonymiser {
+export function createPseudonymiser(people: readonly Person[], childPseudonym: string, opts: { agesOn?: string } = {}): Pseudonymiser {
+  const dobOf = new Map(people.map((p) => [p.id, p.dateOfBirth]));
+  // A date of birth becomes the person's age on the reference date (e.g. the incident or referral),
+  // which keeps the fact a reader needs without the identifier.
+  const dobReplacement = (personId: string) => {
+    const dob = dobOf.get(personId);
+    if (!opts.agesOn || !dob || opts.agesOn < dob) return REMOVED.dateOfBirth;
+    const age = ageOn(dob, opts.agesOn);
+    return `[aged ${age === 0 ? 'under 1' : age} on ${opts.agesOn.split('-').reverse().join('/')}]`;
+  };
   const labels = reportLabels(people, childPseudonym);
   const terms = nameTerms(people);
   const identifiers = registerIdentifiers(people).map((i) => ({ ...i, re: new RegExp(i.pattern, 'giu') }));
@@ -57,7 +66,7 @@ export function createPseudonymiser(people: readonly Person[], childPseudonym: s
       s = s.replace(EMAIL_RE, REMOVED.email);
       s = s.replace(PHONE_RE, (m) => (m.replace(/\D/g, '').length >= 10 ? REMOVED.phone : m));
       for (const id of identifiers) {
-        s = s.replace(id.re, id.kind === 'address' ? REMOVED.address : id.kind === 'nhs-number' ? REMOVED.nhs : REMOVED.dateOfBirth);
+        s = s.replace(id.re, id.kind === 'address' ? REMOVED.address : id.kind === 'nhs-number' ? REMOVED.nhs : dobReplacement(id.personId));
       }
       s = s.replace(NHS_RE, REMOVED.nhs);
       s = s.replace(POSTCODE_RE, REMOVED.postcode);

@@ -56,7 +56,12 @@ describe('pseudonymiser', () => {
     expect(out).toContain('[postcode removed]');
   });
 
-  it('turns dates of birth into ages', () => {
+  it('turns a date of birth in text into an age on the reference date', () => {
+    const withAges = createPseudonymiser(REGISTER, 'Child M', { agesOn: '2026-11-09' });
+    expect(withAges.text('Maisie (DOB 14/03/2019) was seen')).toBe('Child M (DOB [aged 7 on 09/11/2026]) was seen');
+  });
+
+  it('computes ages', () => {
     expect(ageOn('2019-03-14', '2026-03-13')).toBe(6);
     expect(ageOn('2019-03-14', '2026-03-14')).toBe(7);
   });
