@@ -9,6 +9,8 @@ export const AuditEventSchema = z.object({
     'invitation.created', 'invitation.accepted', 'membership.role-changed', 'membership.removed',
     'user.created', 'user.disabled', 'user.password-reset', 'export.downloaded', 'export.refused',
     'chronology.imported',
+    'lifecycle.settings-saved', 'milestones.saved', 'scoping.status-changed', 'scoping.form-saved',
+    'rapid-review.saved', 'terms-of-reference.saved',
   ]),
   actorId: z.string().nullable().optional(),
   reviewId: z.string().nullable().optional(),

@@ -14,6 +14,8 @@ import { userRoutes } from './admin/userRoutes.js';
 import { chronologyRoutes } from './chronology/chronologyRoutes.js';
 import { workshopRoutes } from './workshop/workshopRoutes.js';
 import { reportRoutes } from './report/reportRoutes.js';
+import { lifecycleRouter } from './lifecycle/lifecycleRouter.js';
+import { termsOfReferenceSource } from '../commands/termsOfReferenceReader.js';
 
 /**
  * Everything under /api. Order matters: the request log wraps everything, the CSRF guard runs before
@@ -32,7 +34,8 @@ export function apiRouter(deps: AppDeps): Router {
   r.use(userRoutes(deps));
   r.use(chronologyRoutes(deps));
   r.use(workshopRoutes(deps));
-  r.use(reportRoutes(deps));
+  r.use(reportRoutes(deps, termsOfReferenceSource(deps.records)));
+  r.use(lifecycleRouter(deps));
   r.use(unknownRoute);
   r.use(errorHandler(deps.log));
   return r;

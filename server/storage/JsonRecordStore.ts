@@ -3,6 +3,9 @@ import { z } from 'zod';
 import { AgencySchema, InvitationSchema, MembershipSchema, PartnershipSchema, ReviewSchema, UserSchema } from '../../shared/schemas/records.js';
 import { WorkshopSchema } from '../../shared/workshop/workshop.js';
 import { ReportDraftRecordSchema } from '../../shared/report/record.js';
+import {
+  AgencyScopingSchema, LifecycleSettingsSchema, MilestonePlanSchema, RapidReviewRecordSchema, TermsOfReferenceRecordSchema,
+} from '../../shared/lifecycle/index.js';
 import { DurableFileAdapter } from './DurableFileAdapter.js';
 import { GroupCommitter } from './GroupCommitter.js';
 import type { CollectionName, Collections, RecordChange, RecordStore } from './types.js';
@@ -17,12 +20,18 @@ const SCHEMAS: { [C in CollectionName]: z.ZodType<Collections[C]> } = {
   invitations: InvitationSchema,
   workshops: WorkshopSchema,
   reportDrafts: ReportDraftRecordSchema,
+  lifecycleSettings: LifecycleSettingsSchema,
+  milestonePlans: MilestonePlanSchema,
+  agencyScopings: AgencyScopingSchema,
+  rapidReviewRecords: RapidReviewRecordSchema,
+  termsOfReference: TermsOfReferenceRecordSchema,
 };
 
 /** The file's shape: one object of records keyed by id per collection. */
 type Data = { [C in CollectionName]: Record<string, Collections[C]> };
 
-const EMPTY = (): Data => ({ partnerships: {}, users: {}, reviews: {}, agencies: {}, memberships: {}, invitations: {}, workshops: {}, reportDrafts: {} });
+const EMPTY = (): Data => ({ partnerships: {}, users: {}, reviews: {}, agencies: {}, memberships: {}, invitations: {}, workshops: {}, reportDrafts: {},
+  lifecycleSettings: {}, milestonePlans: {}, agencyScopings: {}, rapidReviewRecords: {}, termsOfReference: {} });
 
 /**
  * The embedded record store: lowdb over a DurableFileAdapter, with group commit. Reads come from

@@ -1,6 +1,7 @@
 import type { Agency, Invitation, Membership, Partnership, Review, Session, User } from '../../shared/schemas/records.js';
 import type { Workshop } from '../../shared/workshop/workshop.js';
 import type { ReportDraftRecord } from '../../shared/report/record.js';
+import type { AgencyScoping, LifecycleSettings, MilestonePlan, RapidReviewRecord, TermsOfReferenceRecord } from '../../shared/lifecycle/index.js';
 
 /**
  * The two storage interfaces. Domain code, routes and the sync layer depend only on these, so a
@@ -17,6 +18,11 @@ export type Collections = {
   invitations: Invitation;
   workshops: Workshop;
   reportDrafts: ReportDraftRecord;
+  lifecycleSettings: LifecycleSettings;
+  milestonePlans: MilestonePlan;
+  agencyScopings: AgencyScoping;
+  rapidReviewRecords: RapidReviewRecord;
+  termsOfReference: TermsOfReferenceRecord;
 };
 
 /** A collection name. */

@@ -1,0 +1,41 @@
+import { docName } from '../../shared/docNames.js';
+import { readPeople } from '../../shared/peopleDoc.js';
+import type { Person } from '../../shared/people.js';
+import { checkQuorum, scopingDigest, type Quorum, type RapidReviewContent, type ScopingDigest } from '../../shared/lifecycle/index.js';
+import type { Agency, Review } from '../../shared/schemas/records.js';
+import type { RecordStore } from '../storage/types.js';
+import type { SyncServer } from '../sync/SyncServer.js';
+import { rapidReviewOf } from './rapidReviewRecordSaver.js';
+import { scopingsOf } from './scopingUpdater.js';
+
+/** Everything the Rapid Review record is shown and exported with. */
+export type AssembledRapidReview = {
+  review: Review;
+  agencies: Agency[];
+  content: RapidReviewContent;
+  version: number;
+  updatedAt: string;
+  people: Person[];
+  quorum: Quorum;
+  scoping: ScopingDigest;
+};
+
+/** Reads a review's people register from its live document (or storage). */
+export async function readReviewPeople(sync: SyncServer, reviewId: string): Promise<Person[]> {
+  const doc = await sync.snapshot(docName({ reviewId, kind: 'people' }));
+  try {
+    return readPeople(doc);
+  } finally {
+    doc.destroy();
+  }
+}
+
+/** Gathers the record, the review's agencies, the people register and the returned scoping forms. */
+export async function assembleRapidReview(deps: { records: RecordStore; sync: SyncServer }, reviewId: string): Promise<AssembledRapidReview> {
+  const review = deps.records.get('reviews', reviewId)!;
+  const agencies = deps.records.find('agencies', (a) => a.reviewId === reviewId);
+  const { content, version, updatedAt } = rapidReviewOf(deps, reviewId);
+  const people = await readReviewPeople(deps.sync, reviewId);
+  const scoping = scopingDigest(scopingsOf(deps.records, reviewId));
+  return { review, agencies, content, version, updatedAt, people, quorum: checkQuorum(content.participants, agencies), scoping };
+}
