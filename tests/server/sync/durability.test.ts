@@ -132,10 +132,12 @@ describe('durability', () => {
       await synced(fresh);
       await until(() => fresh.doc.getMap('a').size === N && fresh.doc.getMap('b').size === N, 'every edit on the server', 30_000);
       await srv.kill9();
-      // And it is on disk: after another crash, a new server has all of it.
+      // Killed again at once: appends still in flight were never acknowledged, and the clients that hold
+      // them re-send them when they reconnect, so a new server ends up with all of it.
       srv = await spawnServer(dataDir, {}, srv.port);
       const check = open(srv.url, name, fx.lead.cookie);
       await synced(check);
+      await until(() => check.doc.getMap('a').size === N && check.doc.getMap('b').size === N, 'every edit after the second crash', 30_000);
       expect(check.doc.getMap('a').size).toBe(N);
       expect(check.doc.getMap('b').size).toBe(N);
     } finally {
