@@ -7,6 +7,8 @@ import { usePageTitle } from '../hooks/usePageTitle.js';
 import { canCreateReview } from '../lib/permissions.js';
 import { Link } from '../router/Link.js';
 import { useMe } from '../session/sessionContext.js';
+import { MilestonesDashboard } from '../lifecycle/MilestonesDashboard.js';
+import { TimetableSettingsForm } from '../lifecycle/TimetableSettingsForm.js';
 
 /**
  * The list of reviews the signed-in user belongs to, with a way to start a new one for those who may
@@ -30,11 +32,13 @@ export function ReviewsPage() {
           ? 'You are not a member of any review yet. Create one, or ask a lead reviewer to invite you.'
           : 'You are not a member of any review yet. Ask a lead reviewer to invite you.'}</p>
       )}
+      {data && data.reviews.length > 0 && <MilestonesDashboard />}
       {data && data.reviews.length > 0 && (
         <ul className="card-list" aria-label="Reviews">
           {data.reviews.map((r) => <ReviewCard key={r.id} review={r} />)}
         </ul>
       )}
+      {me.user.isAdmin && <TimetableSettingsForm />}
     </>
   );
 }

@@ -3,6 +3,7 @@ import { useRouteFocus } from '../hooks/useRouteFocus.js';
 import { AcceptInvitationPage } from '../pages/AcceptInvitationPage.js';
 import { CreateReviewPage } from '../pages/CreateReviewPage.js';
 import { NotFoundPage } from '../pages/NotFoundPage.js';
+import { JoinPage } from '../participant/JoinPage.js';
 import { ReviewsPage } from '../pages/ReviewsPage.js';
 import { SignInPage } from '../pages/SignInPage.js';
 import { RequireSignIn } from '../session/RequireSignIn.js';
@@ -17,6 +18,10 @@ export function AppRoutes() {
   const { pathname } = useLocation();
   const { state } = useSession();
   useRouteFocus(pathname);
+
+  // Workshop participants never sign in: their page does not wait for, or depend on, a session.
+  const join = matchPath('/join/:workshopId', pathname);
+  if (join) return <JoinPage workshopId={join.workshopId!} />;
 
   if (state.status === 'loading') return <LoadingMessage text="Checking whether you are signed in…" />;
 

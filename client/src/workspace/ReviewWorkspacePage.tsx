@@ -7,6 +7,14 @@ import { usePageTitle } from '../hooks/usePageTitle.js';
 import { REVIEW_KIND_LABELS } from '../lib/labels.js';
 import { Link } from '../router/Link.js';
 import { PeopleTab } from '../people/PeopleTab.js';
+import { ChronologyTab } from '../chronology/ChronologyTab.js';
+import { GenogramTab } from '../genogram/GenogramTab.js';
+import { WorkshopTab } from '../workshop/WorkshopTab.js';
+import { ReportTab } from '../report/ReportTab.js';
+import { TimescalesTab } from '../lifecycle/TimescalesTab.js';
+import { ScopingTab } from '../lifecycle/ScopingTab.js';
+import { RapidReviewTab } from '../lifecycle/RapidReviewTab.js';
+import { TermsOfReferenceTab } from '../lifecycle/TermsOfReferenceTab.js';
 import { AgenciesTab } from './AgenciesTab.js';
 import { MembersTab } from './MembersTab.js';
 import { OverviewTab } from './OverviewTab.js';
@@ -42,12 +50,20 @@ export function ReviewWorkspacePage({ reviewId, tab }: { reviewId: string; tab: 
       {detail.loading && !detail.data && !detail.error && <LoadingMessage text="Loading review…" />}
       {detail.data && (
         <>
-          <WorkspaceNav reviewId={reviewId} current={tab} />
+          <WorkspaceNav reviewId={reviewId} current={tab} role={detail.data.membership.role} />
           <section className="workspace-section" aria-labelledby="section-heading">
             {tab === 'overview' && <OverviewTab detail={detail.data} />}
             {tab === 'agencies' && <AgenciesTab detail={detail.data} onChanged={detail.reload} />}
             {tab === 'people' && <PeopleTab detail={detail.data} onAccessChanged={() => void detail.reload()} />}
+            {tab === 'chronology' && <ChronologyTab detail={detail.data} onAccessChanged={() => void detail.reload()} />}
+            {tab === 'genogram' && <GenogramTab detail={detail.data} onAccessChanged={() => void detail.reload()} />}
             {tab === 'members' && <MembersTab detail={detail.data} onReviewChanged={detail.reload} />}
+            {tab === 'workshop' && <WorkshopTab detail={detail.data} />}
+            {tab === 'report' && <ReportTab detail={detail.data} />}
+            {tab === 'timescales' && <TimescalesTab detail={detail.data} />}
+            {tab === 'scoping' && <ScopingTab detail={detail.data} />}
+            {tab === 'rapid-review' && <RapidReviewTab detail={detail.data} />}
+            {tab === 'terms-of-reference' && <TermsOfReferenceTab detail={detail.data} />}
           </section>
         </>
       )}

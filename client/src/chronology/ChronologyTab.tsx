@@ -1,0 +1,300 @@
+import { Suspense, lazy, useCallback, useEffect, useMemo, useState } from 'react';
+import {
+  blankEntry, blankTeamFields, filterEntries, removeEntry, removeTeamFields, writeEntry, writeTeamFields,
+  type ChronologyDate, type ChronologyEntry, type IntegratedRow, type TeamFields,
+} from '../../../shared/chronology/index.js';
+import { isoDateInLondon } from '../../../shared/dates.js';
+import { docAccess } from '../../../shared/docAccess.js';
+import { newId } from '../../../shared/ids.js';
+import { ROLE_LABELS } from '../../../shared/roles.js';
+import type { ReviewDetail } from '../api/schemas.js';
+import { Dialog } from '../components/Dialog.js';
+import { LoadingMessage } from '../components/LoadingMessage.js';
+import { Notice } from '../components/Notice.js';
+import { usePresence } from '../hooks/usePresence.js';
+import { describeSync } from '../lib/syncStatus.js';
+import { useMe } from '../session/sessionContext.js';
+import { fetchPhases } from './chronologyApi.js';
+import { ChronologyFilters } from './ChronologyFilters.js';
+import { ChronologyPresence } from './ChronologyPresence.js';
+import { ChronologyTable } from './ChronologyTable.js';
+import { EntryPanel, type EntrySave } from './EntryPanel.js';
+import { mergeEdit, nextSequence } from './entryForm.js';
+import { ExportPanel } from './ExportPanel.js';
+import { formToFilter, formToSearch, searchToForm, type ChronologyView, type FilterForm } from './filterForm.js';
+import { ImportPanel } from './ImportPanel.js';
+import { rowName } from './rowDisplay.js';
+import type { Phase } from './timelineItems.js';
+import { useChronologyData } from './useChronologyData.js';
+import { useRowEditors } from './useRowEditors.js';
+
+// vis-timeline is large; it loads only when someone opens the timeline, so the table stays quick.
+const TimelineView = lazy(() => import('./TimelineView.js'));
+
+/** What the side panel shows. */
+type Panel =
+  | { kind: 'row'; isNew: boolean; agencyId: string; opened: ChronologyEntry; openedTeam: TeamFields }
+  | { kind: 'import' }
+  | { kind: 'export' }
+  | null;
+
+/** The agency's own fields of an integrated row, without the agency code, colour and team fields. */
+function entryOf(row: IntegratedRow): ChronologyEntry {
+  const { agencyCode: _c, agencyName: _n, colour: _col, team: _t, ...entry } = row;
+  return entry;
+}
+
+/**
+ * The integrated chronology: every agency's rows in one date order, live. Each agency writes its own
+ * rows (the lead reviewer any agency's); the lead reviewer and review team mark key practice
+ * learning events, workshop phases and notes; everyone else reads. The server enforces all of this
+ * per document; the page only hides what it would refuse.
+ */
+export function ChronologyTab({ detail, onAccessChanged }: { detail: ReviewDetail; onAccessChanged(): void }) {
+  const me = useMe();
+  const reviewId = detail.review.id;
+  const { role, agencyId: ownAgency } = detail.membership;
+  const data = useChronologyData(reviewId, detail.agencies, onAccessChanged);
+  const membership = useMemo(() => ({ reviewId, role, agencyId: ownAgency }), [reviewId, role, ownAgency]);
+  const canWriteAgency = useCallback(
+    (agencyId: string) => docAccess({ reviewId, kind: 'chronology', agencyId }, membership) === 'write',
+    [reviewId, membership],
+  );
+  const canWriteTeam = docAccess({ reviewId, kind: 'chronology-team' }, membership) === 'write';
+  const writable = useMemo(() => data.agencies.filter((a) => canWriteAgency(a.id)), [data.agencies, canWriteAgency]);
+  const readOnly = writable.length === 0 && !canWriteTeam;
+
+  // Filters and view live in the address bar, so a filtered view can be bookmarked and survives Back.
+  const [initial] = useState(() => searchToForm(window.location.search));
+  const [form, setForm] = useState<FilterForm>(initial.form);
+  const [view, setView] = useState<ChronologyView>(initial.view);
+  useEffect(() => {
+    const search = formToSearch(form, view);
+    if (search !== window.location.search) window.history.replaceState(window.history.state, '', `${window.location.pathname}${search}`);
+  }, [form, view]);
+  const { filter, errors: filterErrors } = useMemo(() => formToFilter(form), [form]);
+  const rows = useMemo(() => filterEntries(data.rows, data.teamFields, filter), [data.rows, data.teamFields, filter]);
+  const rowsById = useMemo(() => new Map(data.rows.map((r) => [r.id, r])), [data.rows]);
+  const peopleById = useMemo(() => new Map(data.people.map((p) => [p.id, p])), [data.people]);
+
+  const [activeId, setActiveId] = useState<string | null>(null);
+  const [focusRequest, setFocusRequest] = useState(0);
+  const [panel, setPanel] = useState<Panel>(null);
+  const [pendingOpen, setPendingOpen] = useState<string | null>(null);
+  const [announcement, setAnnouncement] = useState('');
+  const [saveError, setSaveError] = useState<string | null>(null);
+
+  // Workshop phases come from the REST API, only once something needs them.
+  const [phases, setPhases] = useState<Phase[] | null>(null);
+  const needsPhases = view === 'timeline' || (panel?.kind === 'row' && canWriteTeam) || data.rows.some((r) => r.team.phaseId !== null);
+  useEffect(() => {
+    if (!needsPhases || phases !== null) return;
+    let cancelled = false;
+    fetchPhases(reviewId).then((p) => { if (!cancelled) setPhases(p); }, () => { if (!cancelled) setPhases([]); });
+    return () => { cancelled = true; };
+  }, [needsPhases, phases, reviewId]);
+  const phaseTitles = useMemo(() => new Map((phases ?? []).map((p) => [p.id, p.title])), [phases]);
+
+  // Presence: the team document is open for everyone, so it lists who is here; every agency document
+  // carries which row each person is editing.
+  const providers = useMemo(
+    () => [...Object.values(data.sharedByAgency).map((s) => s.provider), ...(data.team ? [data.team.provider] : [])],
+    [data.sharedByAgency, data.team],
+  );
+  const editors = useRowEditors(providers, me.user.name);
+  const presence = usePresence(data.team?.provider ?? null, me.user.name);
+
+  const editable = panel?.kind === 'row' && (canWriteAgency(panel.agencyId) || canWriteTeam);
+  const editing = panel?.kind === 'row' && editable ? { agencyId: panel.agencyId, id: panel.opened.id } : null;
+  useEffect(() => {
+    for (const [agencyId, s] of Object.entries(data.sharedByAgency)) {
+      s.provider.awareness.setLocalStateField('editing', editing && editing.agencyId === agencyId ? editing.id : null);
+    }
+    data.team?.provider.awareness.setLocalStateField('editing', editing?.id ?? null);
+  }, [data.sharedByAgency, data.team, editing?.agencyId, editing?.id]);
+
+  // If access drops while a panel is open (a role change), close what can no longer be saved.
+  useEffect(() => {
+    if (panel?.kind === 'import' && writable.length === 0) setPanel(null);
+  }, [panel, writable.length]);
+
+  const openRow = useCallback((id: string) => {
+    const row = rowsById.get(id);
+    if (!row) return;
+    setActiveId(id);
+    setSaveError(null);
+    setPanel({ kind: 'row', isNew: false, agencyId: row.agencyId, opened: entryOf(row), openedTeam: row.team });
+  }, [rowsById]);
+
+  const openFromTimeline = useCallback((id: string) => {
+    setView('table');
+    setActiveId(id);
+    setFocusRequest((n) => n + 1);
+    setPendingOpen(id);
+  }, []);
+  // Open the row a timeline item asked for once the table has focused it, so closing returns focus there.
+  useEffect(() => {
+    if (!pendingOpen || view !== 'table') return;
+    const frame = window.requestAnimationFrame(() => {
+      setPendingOpen(null);
+      openRow(pendingOpen);
+    });
+    return () => window.cancelAnimationFrame(frame);
+  }, [pendingOpen, view, openRow]);
+
+  const addRow = () => {
+    const agencyId = writable.find((a) => a.id === ownAgency)?.id ?? writable[0]?.id;
+    if (!agencyId) return;
+    setSaveError(null);
+    const date: ChronologyDate = { precision: 'year', year: new Date().getFullYear(), month: null, day: null, uncertainty: 'none' };
+    setPanel({ kind: 'row', isNew: true, agencyId, opened: blankEntry(newId(), agencyId, date), openedTeam: blankTeamFields() });
+  };
+
+  const sequenceFor = useCallback((agencyId: string, date: ChronologyDate, ownId: string) =>
+    nextSequence((data.entriesByAgency[agencyId] ?? []).filter((e) => e.id !== ownId), date), [data.entriesByAgency]);
+
+  const save = ({ agencyId, entry, team }: EntrySave) => {
+    if (panel?.kind !== 'row') return;
+    const id = panel.opened.id;
+    try {
+      if (entry) {
+        const shared = data.sharedByAgency[agencyId];
+        if (!shared) throw new Error('That agency’s chronology is not open yet. Try again in a moment.');
+        const current = panel.isNew ? null : (data.entriesByAgency[agencyId] ?? []).find((e) => e.id === id) ?? null;
+        const merged = panel.isNew ? entry : mergeEdit(panel.opened, entry, current);
+        writeEntry(shared.doc, agencyId, { ...merged, id, agencyId });
+      }
+      if (team && data.team) {
+        const currentTeam = data.teamFields.get(id) ?? blankTeamFields();
+        const merged = mergeEdit(panel.openedTeam, team, currentTeam);
+        if (JSON.stringify(merged) !== JSON.stringify(currentTeam)) writeTeamFields(data.team.doc, id, merged);
+      }
+    } catch (err) {
+      setSaveError(err instanceof Error ? err.message : 'The row could not be saved.');
+      return;
+    }
+    const agency = data.agencies.find((a) => a.id === agencyId);
+    const name = entry && agency ? rowName({ agencyCode: agency.shortCode, date: entry.date, time: entry.time }) : 'row';
+    setAnnouncement(panel.isNew ? `Added the ${name}.` : `Saved the ${name}.`);
+    setActiveId(id);
+    setPanel(null);
+  };
+
+  const remove = () => {
+    if (panel?.kind !== 'row') return;
+    const shared = data.sharedByAgency[panel.agencyId];
+    if (!shared) return;
+    const row = rowsById.get(panel.opened.id);
+    removeEntry(shared.doc, panel.opened.id);
+    if (canWriteTeam && data.team) removeTeamFields(data.team.doc, panel.opened.id);
+    setAnnouncement(row ? `Removed the ${rowName(row)}.` : 'Removed the row.');
+    setPanel(null);
+  };
+
+  const modeFor = useCallback((row: IntegratedRow) => (canWriteAgency(row.agencyId) || canWriteTeam ? 'edit' as const : 'view' as const), [canWriteAgency, canWriteTeam]);
+  const close = useCallback(() => setPanel(null), []);
+  const childDateOfBirth = data.people.find((p) => p.isSubject)?.dateOfBirth ?? null;
+  const sync = describeSync(data.facts);
+  const syncText = sync.tone === 'error'
+    ? 'The server closed the chronology. Reload the page; you may no longer have access.'
+    : readOnly && sync.tone === 'ok' ? 'Connected. Showing the latest version.' : sync.text;
+
+  let panelTitle = '';
+  if (panel?.kind === 'import') panelTitle = 'Import a chronology spreadsheet';
+  else if (panel?.kind === 'export') panelTitle = 'Export the chronology';
+  else if (panel?.kind === 'row') {
+    const row = rowsById.get(panel.opened.id);
+    panelTitle = panel.isNew ? 'Add a row' : `${editable ? 'Edit' : 'View'} the ${row ? rowName(row) : 'row'}`;
+  }
+
+  return (
+    <>
+      <h2 id="section-heading" data-route-focus tabIndex={-1}>Chronology</h2>
+      <p>Every agency’s key events in one date order, coloured by agency. Each agency writes its own rows; the review team marks key practice learning events.</p>
+      <div className="register-bar">
+        <p className={`sync-status sync-status--${sync.tone}`} role="status" aria-live="polite" data-testid="sync-status">
+          <span className="sync-status__dot" aria-hidden="true" />
+          {syncText}
+        </p>
+        <ChronologyPresence entries={presence} rowsById={rowsById} />
+      </div>
+      {readOnly && (
+        <Notice tone="info" title="Read only">
+          <p>As {ROLE_LABELS[role].toLowerCase()} you can read the chronology but not change it.</p>
+        </Notice>
+      )}
+      {(writable.length > 0 || canWriteTeam) && (
+        <div className="button-row chron-actions">
+          {writable.length > 0 && (
+            <>
+              <button type="button" className="button" onClick={addRow} disabled={!data.loaded}>Add a row</button>
+              <button type="button" className="button button--secondary" onClick={() => setPanel({ kind: 'import' })}>Import a spreadsheet</button>
+            </>
+          )}
+          {canWriteTeam && (
+            <button type="button" className="button button--secondary" onClick={() => setPanel({ kind: 'export' })}>Export</button>
+          )}
+        </div>
+      )}
+      <ChronologyFilters
+        form={form} errors={filterErrors} onChange={setForm} agencies={data.agencies} people={data.people}
+        shown={rows.length} total={data.rows.length}
+      />
+      <div className="chron-view-bar">
+        <h3 id="chronology-table-title" className="chron-view-bar__title">Integrated chronology</h3>
+        <div className="chron-view-toggle" role="group" aria-label="Show the chronology as">
+          <button type="button" className="button button--small button--secondary" aria-pressed={view === 'table'} onClick={() => setView('table')}>Table</button>
+          <button type="button" className="button button--small button--secondary" aria-pressed={view === 'timeline'} onClick={() => setView('timeline')}>Timeline</button>
+        </div>
+      </div>
+      <p className="visually-hidden" role="status" aria-live="polite">{announcement}</p>
+      {!data.loaded && data.rows.length === 0 ? (
+        <LoadingMessage text="Loading the chronology…" />
+      ) : view === 'table' ? (
+        <>
+          <p className="field__hint" id="chronology-keys-hint">
+            Rows are in date order; uncertain and approximate dates say so under the date. In the table, the up and down arrow keys
+            move between rows, Page Up, Page Down, Home and End jump, and Enter opens the row. Escape closes it.
+          </p>
+          <ChronologyTable
+            rows={rows} totalCount={data.rows.length} activeId={activeId} onActiveChange={setActiveId} onOpen={openRow}
+            modeFor={modeFor} editors={editors} people={peopleById} phaseTitles={phaseTitles} focusRequest={focusRequest}
+          />
+          {rows.length === 0 && (
+            <p className="chron-empty">{data.rows.length === 0 ? 'No rows have been added yet.' : 'No rows match these filters.'}</p>
+          )}
+        </>
+      ) : (
+        <Suspense fallback={<LoadingMessage text="Loading the timeline…" />}>
+          <TimelineView rows={rows} agencies={data.agencies} phases={phases ?? []} onOpenRow={openFromTimeline} />
+        </Suspense>
+      )}
+      {panel && (
+        <Dialog title={panelTitle} titleId="chronology-panel-title" onClose={close}>
+          {panel.kind === 'import' && (
+            <ImportPanel reviewId={reviewId} agencies={writable} initialAgencyId={writable.find((a) => a.id === ownAgency)?.id ?? writable[0]?.id ?? ''} onClose={close} />
+          )}
+          {panel.kind === 'export' && <ExportPanel reviewId={reviewId} />}
+          {panel.kind === 'row' && (
+            <>
+              {saveError && <Notice tone="error" role="alert" title="The row was not saved"><p>{saveError}</p></Notice>}
+              <EntryPanel
+                key={panel.opened.id}
+                isNew={panel.isNew} opened={panel.opened} openedTeam={panel.openedTeam}
+                current={(data.entriesByAgency[panel.agencyId] ?? []).find((e) => e.id === panel.opened.id) ?? null}
+                currentTeam={data.teamFields.get(panel.opened.id) ?? blankTeamFields()}
+                agencyId={panel.agencyId} agencyChoices={panel.isNew ? writable : []}
+                agencyOf={(id) => data.agencies.find((a) => a.id === id)}
+                canEditEntry={canWriteAgency(panel.agencyId)} canEditTeam={canWriteTeam}
+                people={data.people} peopleById={peopleById} phases={phases} childDateOfBirth={childDateOfBirth}
+                todayIso={isoDateInLondon(new Date())} sequenceFor={sequenceFor}
+                onSave={save} onRemove={remove} onCancel={close}
+              />
+            </>
+          )}
+        </Dialog>
+      )}
+      {data.connectors}
+    </>
+  );
+}

@@ -1,0 +1,259 @@
+import { useMemo, useState, type FormEvent } from 'react';
+import {
+  CATEGORY_LABELS, CHILD_CONTACT_LABELS, CHRONOLOGY_CATEGORIES, formatChronologyDate, validateEntryDate,
+  type AgencyInfo, type ChildContact, type ChronologyCategory, type ChronologyDate, type ChronologyEntry, type TeamFields,
+} from '../../../shared/chronology/index.js';
+import { formatUkDate, type IsoDate } from '../../../shared/dates.js';
+import type { Person } from '../../../shared/people.js';
+import { CheckboxField } from '../components/CheckboxField.js';
+import { ErrorSummary, type FormError } from '../components/ErrorSummary.js';
+import { Notice } from '../components/Notice.js';
+import { SelectField } from '../components/SelectField.js';
+import { TextAreaField } from '../components/TextAreaField.js';
+import { TextField } from '../components/TextField.js';
+import { EntryDetails, TeamDetails } from './EntryDetails.js';
+import {
+  ENTRY_FIELD_ORDER, entryToForm, formToEntry, formToTeam, teamToForm,
+  type EntryFormField, type EntryFormValues, type TeamFormValues,
+} from './entryForm.js';
+import { dateNote, personLabel } from './rowDisplay.js';
+import type { Phase } from './timelineItems.js';
+
+/** What saving the panel hands back: the agency's row and the team's fields, each null when not editable here. */
+export type EntrySave = { agencyId: string; entry: ChronologyEntry | null; team: TeamFields | null };
+
+/**
+ * A chronology row in the side panel. Agency authors edit their own agency's rows; the lead reviewer
+ * edits any agency's rows and chooses the agency of a new row; the lead reviewer and review team edit
+ * the review team's fields; everything else is shown read only. The date must parse; a future date
+ * is saved only after a second press; a date before the child's birth is allowed and said so.
+ */
+export function EntryPanel({
+  isNew, opened, openedTeam, current, currentTeam, agencyId, agencyChoices, agencyOf, canEditEntry, canEditTeam,
+  people, peopleById, phases, childDateOfBirth, todayIso, sequenceFor, onSave, onRemove, onCancel,
+}: {
+  isNew: boolean;
+  opened: ChronologyEntry;
+  openedTeam: TeamFields;
+  current: ChronologyEntry | null;
+  currentTeam: TeamFields;
+  agencyId: string;
+  agencyChoices: readonly AgencyInfo[];
+  agencyOf(id: string): AgencyInfo | undefined;
+  canEditEntry: boolean;
+  canEditTeam: boolean;
+  people: readonly Person[];
+  peopleById: ReadonlyMap<string, Person>;
+  phases: readonly Phase[] | null;
+  childDateOfBirth: IsoDate | null;
+  todayIso: IsoDate;
+  sequenceFor(agencyId: string, date: ChronologyDate, ownId: string): number;
+  onSave(save: EntrySave): void;
+  onRemove(): void;
+  onCancel(): void;
+}) {
+  const [values, setValues] = useState<EntryFormValues>(() => (isNew ? { ...entryToForm(opened), date: '', sequence: '' } : entryToForm(opened)));
+  const [team, setTeam] = useState<TeamFormValues>(() => teamToForm(openedTeam));
+  const [chosenAgency, setChosenAgency] = useState(agencyId);
+  const [errors, setErrors] = useState<Partial<Record<EntryFormField | 'team', string>>>({});
+  const [submits, setSubmits] = useState(0);
+  const [warnedFor, setWarnedFor] = useState<string | null>(null);
+  const [confirmRemove, setConfirmRemove] = useState(false);
+  const set = <K extends keyof EntryFormValues>(k: K, v: EntryFormValues[K]) => setValues((prev) => ({ ...prev, [k]: v }));
+  const agency = agencyOf(chosenAgency);
+
+  // What the typed date reads as, while typing: the date, or nothing until it parses.
+  const check = useMemo(() => (values.date.trim() ? validateEntryDate(values.date, todayIso, childDateOfBirth) : null), [values.date, todayIso, childDateOfBirth]);
+  const readsAs = check?.date ? `Reads as ${formatChronologyDate(check.date)}${dateNote(check.date) ? ` (${dateNote(check.date)!.toLowerCase()})` : ''}.` : null;
+
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    const found: Partial<Record<EntryFormField | 'team', string>> = {};
+    let entry: ChronologyEntry | null = null;
+    let teamFields: TeamFields | null = null;
+    if (canEditEntry) {
+      const r = formToEntry(opened.id, chosenAgency, values, {
+        todayIso, childDateOfBirth, defaultSequence: (d) => sequenceFor(chosenAgency, d, opened.id),
+      });
+      Object.assign(found, r.errors);
+      if (r.entry && r.warning && warnedFor !== values.date) {
+        // First press with a future date: show the warning; a second press saves.
+        setWarnedFor(values.date);
+        setErrors({});
+        return;
+      }
+      entry = r.entry;
+    }
+    if (canEditTeam) {
+      const t = formToTeam(team);
+      if (t.error) found.team = t.error;
+      teamFields = t.fields;
+    }
+    setErrors(found);
+    if (Object.keys(found).length > 0) {
+      setSubmits((n) => n + 1);
+      return;
+    }
+    onSave({ agencyId: chosenAgency, entry, team: teamFields });
+  };
+
+  const summary: FormError[] = [
+    ...ENTRY_FIELD_ORDER.filter((f) => errors[f]).map((f) => ({ fieldId: `entry-${f}`, message: errors[f]! })),
+    ...(errors.team ? [{ fieldId: 'team-note', message: errors.team }] : []),
+  ];
+  const changedMeanwhile = !isNew && current !== null && JSON.stringify(current) !== JSON.stringify(opened);
+  const removedMeanwhile = !isNew && current === null;
+  const teamChangedMeanwhile = !isNew && JSON.stringify(currentTeam) !== JSON.stringify(openedTeam);
+  const phaseTitle = (id: string | null) => (id ? phases?.find((p) => p.id === id)?.title ?? null : null);
+  const future = check?.warning ?? null;
+  const showsEntryForm = canEditEntry;
+  const canSave = canEditEntry || canEditTeam;
+
+  return (
+    <form onSubmit={submit} noValidate>
+      <ErrorSummary errors={summary} focusKey={submits} />
+      {changedMeanwhile && canEditEntry && (
+        <Notice tone="info" title="Someone else changed this row while you were editing">
+          <p>Saving keeps their changes to the fields you have not changed.</p>
+        </Notice>
+      )}
+      {removedMeanwhile && canEditEntry && (
+        <Notice tone="error" title="Someone else removed this row">
+          <p>Saving adds it again as you see it here.</p>
+        </Notice>
+      )}
+      {teamChangedMeanwhile && canEditTeam && (
+        <Notice tone="info" title="Someone else changed the review team’s fields of this row">
+          <p>Saving keeps their changes to the fields you have not changed.</p>
+        </Notice>
+      )}
+
+      {showsEntryForm ? (
+        <fieldset className="fieldset chron-form__group">
+          <legend className="fieldset__legend">The agency’s record</legend>
+          {isNew && agencyChoices.length > 1 ? (
+            <SelectField
+              id="entry-agency" label="Agency" value={chosenAgency} onChange={setChosenAgency}
+              hint="As lead reviewer you can add a row on behalf of any agency."
+              options={agencyChoices.map((a) => ({ value: a.id, label: `${a.shortCode}: ${a.name}` }))}
+            />
+          ) : (
+            <p><strong>Agency:</strong> {agency ? `${agency.shortCode}: ${agency.name}` : 'Unknown agency'}</p>
+          )}
+          <TextField
+            id="entry-date" label="Date" value={values.date} onChange={(v) => set('date', v)} error={errors.date}
+            hint="DD/MM/YYYY, or MM/YYYY or YYYY when only that is known. Add ? if unsure or c. if approximate, for example 03/2019? or c. 2017."
+            autoComplete="off" className="input--short"
+          />
+          {readsAs && <p className="chron-form__reads" data-testid="date-reads-as">{readsAs}</p>}
+          {future && (
+            <div role={warnedFor === values.date ? 'alert' : undefined}>
+              <Notice tone="info" title="This date is in the future">
+                <p>{future}</p>
+                {warnedFor === values.date && <p>Press the save button again to save it with this date.</p>}
+              </Notice>
+            </div>
+          )}
+          {check?.beforeBirth && childDateOfBirth && (
+            <p className="chron-form__reads">This is before the child’s date of birth ({formatUkDate(childDateOfBirth)}). That is allowed: chronologies often start before birth.</p>
+          )}
+          <div className="chron-form__pair">
+            <TextField id="entry-time" label="Time (optional)" hint="HH:MM, 24-hour clock" value={values.time} onChange={(v) => set('time', v)} error={errors.time} autoComplete="off" className="input--date" />
+            <TextField
+              id="entry-sequence" label="Order within the day (optional)" hint="Leave blank to add it after the day’s other rows"
+              value={values.sequence} onChange={(v) => set('sequence', v)} error={errors.sequence} inputMode="numeric" autoComplete="off" className="input--date"
+            />
+          </div>
+          <SelectField
+            id="entry-category" label="Category" value={values.category} onChange={(v) => set('category', v as ChronologyCategory)}
+            options={CHRONOLOGY_CATEGORIES.map((c) => ({ value: c, label: CATEGORY_LABELS[c] }))} error={errors.category}
+          />
+          <TextField id="entry-source" label="Source of information" hint="For example, GP record or police log" value={values.source} onChange={(v) => set('source', v)} error={errors.source} />
+          <SelectField
+            id="entry-childContact" label="Contact with the child" value={values.childContact} onChange={(v) => set('childContact', v as ChildContact)}
+            options={(Object.keys(CHILD_CONTACT_LABELS) as ChildContact[]).map((c) => ({ value: c, label: CHILD_CONTACT_LABELS[c] }))}
+          />
+          <TextField
+            id="entry-childContactBy" label="Contact with the child by (role)" hint="A role, such as Health visitor, never a person’s name"
+            value={values.childContactBy} onChange={(v) => set('childContactBy', v)} error={errors.childContactBy}
+          />
+          <fieldset className="fieldset chron-form__people" id="entry-familyContactIds" tabIndex={-1}>
+            <legend className="fieldset__legend">Contact with family members</legend>
+            {errors.familyContactIds && <p className="field__error"><span className="visually-hidden">Error: </span>{errors.familyContactIds}</p>}
+            {people.length === 0 && <p className="muted">No one is in the people register yet.</p>}
+            {people.map((p) => (
+              <CheckboxField
+                key={p.id} id={`entry-family-${p.id}`} label={personLabel(p)} checked={values.familyContactIds.includes(p.id)}
+                onChange={(on) => set('familyContactIds', on ? [...values.familyContactIds, p.id] : values.familyContactIds.filter((x) => x !== p.id))}
+              />
+            ))}
+            {values.familyContactIds.filter((id) => !peopleById.has(id)).length > 0 && (
+              <p className="muted">This row also names someone no longer in the register.</p>
+            )}
+          </fieldset>
+          <TextField
+            id="entry-familyContactBy" label="Contact with family members by (role)" hint="A role, never a person’s name"
+            value={values.familyContactBy} onChange={(v) => set('familyContactBy', v)} error={errors.familyContactBy}
+          />
+          <TextAreaField id="entry-keyEvent" label="Key event or action undertaken" value={values.keyEvent} onChange={(v) => set('keyEvent', v)} error={errors.keyEvent} />
+          <TextAreaField id="entry-comment" label="Comment and analysis (optional)" hint="Including potential learning" value={values.comment} onChange={(v) => set('comment', v)} error={errors.comment} rows={4} />
+        </fieldset>
+      ) : (
+        <>
+          <h3 className="chron-form__heading">The agency’s record</h3>
+          <EntryDetails entry={current ?? opened} agencyName={agency?.name ?? ''} agencyCode={agency?.shortCode ?? ''} people={peopleById} />
+        </>
+      )}
+
+      {canEditTeam ? (
+        <fieldset className="fieldset chron-form__group">
+          <legend className="fieldset__legend">Review team</legend>
+          <CheckboxField
+            id="team-keyLearning" label="Key practice learning event" checked={team.keyLearning}
+            onChange={(v) => setTeam((t) => ({ ...t, keyLearning: v }))}
+            hint="Emphasised in the chronology and on the timeline"
+          />
+          <SelectField
+            id="team-phase" label="Workshop phase" value={team.phaseId} onChange={(v) => setTeam((t) => ({ ...t, phaseId: v }))}
+            hint={phases === null ? 'Loading the workshop phases…' : phases.length === 0 ? 'No workshop phases have been set up yet.' : undefined}
+            options={[
+              { value: '', label: 'None' },
+              ...(phases ?? []).map((p) => ({ value: p.id, label: p.title })),
+              ...(team.phaseId && !(phases ?? []).some((p) => p.id === team.phaseId) ? [{ value: team.phaseId, label: 'A phase no longer listed' }] : []),
+            ]}
+          />
+          <TextAreaField id="team-note" label="Review team note (optional)" value={team.note} onChange={(v) => setTeam((t) => ({ ...t, note: v }))} error={errors.team} />
+        </fieldset>
+      ) : !isNew && (
+        <>
+          <h3 className="chron-form__heading">Review team</h3>
+          <TeamDetails team={currentTeam} phaseTitle={phaseTitle(currentTeam.phaseId)} />
+        </>
+      )}
+
+      <div className="button-row">
+        {canSave && (
+          <button type="submit" className="button">
+            {warnedFor !== null && warnedFor === values.date && future ? 'Save with this date' : isNew ? 'Add row' : 'Save changes'}
+          </button>
+        )}
+        <button type="button" className="button button--secondary" onClick={onCancel}>{canSave ? 'Cancel' : 'Close'}</button>
+      </div>
+      {canEditEntry && !isNew && current && (
+        <div className="danger-zone">
+          {!confirmRemove ? (
+            <button type="button" className="button button--warning" onClick={() => setConfirmRemove(true)}>Remove this row</button>
+          ) : (
+            <div role="alert">
+              <p><strong>Remove this row from the {agency?.shortCode ?? 'agency'} chronology?</strong> Everyone in the review will stop seeing it.</p>
+              <div className="button-row">
+                <button type="button" className="button button--warning" onClick={onRemove}>Yes, remove</button>
+                <button type="button" className="button button--secondary" onClick={() => setConfirmRemove(false)}>Keep the row</button>
+              </div>
+            </div>
+          )}
+        </div>
+      )}
+    </form>
+  );
+}

@@ -1,0 +1,222 @@
+import { useEffect, useRef, useState } from 'react';
+import { Timeline, type DataGroup, type DataItem, type TimelineOptions } from 'vis-timeline/peer';
+import { DataSet } from 'vis-data/peer';
+import 'vis-timeline/styles/vis-timeline-graph2d.min.css';
+import type { AgencyInfo, IntegratedRow } from '../../../shared/chronology/index.js';
+import { clusterContent, laneContent, phaseContent, rowItemContent } from './timelineContent.js';
+import { diffItems, shiftWindow, type Phase, type TimelineItemData } from './timelineItems.js';
+import { DAY_MS, fullExtent, itemsForViewport } from './timelineWindow.js';
+
+/** Width of the lane names at the left, used until the timeline has measured itself. */
+const LANE_LABEL_PX = 120;
+
+/** True when the person asked for less motion: zooming and moving then jump instead of sliding. */
+function reducedMotion(): boolean {
+  return window.matchMedia?.('(prefers-reduced-motion: reduce)').matches ?? false;
+}
+
+/** A vis-timeline cluster's content (a safety net behind our own clusters): how many rows, in words. */
+function visClusterContent(count: number): HTMLElement {
+  const el = document.createElement('span');
+  el.className = 'tl-cluster__label';
+  el.textContent = `${count} rows`;
+  return el;
+}
+
+/**
+ * vis-timeline's lane panels scroll vertically when there are many rows; a scrolling region must be
+ * reachable by keyboard (WCAG 2.1.1), so each gets a tab stop and a name.
+ */
+function labelScrollPanels(root: HTMLElement): void {
+  const names: Record<string, string> = { 'vis-left': 'Agency lane names', 'vis-center': 'Timeline lanes', 'vis-right': 'Timeline lanes, right edge' };
+  for (const panel of root.querySelectorAll<HTMLElement>('.vis-panel.vis-left, .vis-panel.vis-center, .vis-panel.vis-right')) {
+    const name = Object.entries(names).find(([cls]) => panel.classList.contains(cls))?.[1] ?? 'Timeline panel';
+    if (!['auto', 'scroll'].includes(getComputedStyle(panel).overflowY)) continue;
+    panel.tabIndex = 0;
+    panel.setAttribute('role', 'group');
+    panel.setAttribute('aria-label', `${name} (scroll with the arrow keys)`);
+  }
+}
+
+/**
+ * The integrated chronology on a timeline (vis-timeline): one lane per agency, each row an item in
+ * its agency's colour that names the agency code and date in words; key practice learning events
+ * carry a heavy border and the words "Key learning"; workshop phases are background ranges. Rows
+ * too close together to show become a cluster saying how many there are (timelineWindow.ts), and
+ * only rows near the view are handed to vis-timeline, so 5,000 rows stay quick. Items cannot be
+ * dragged; the buttons above the timeline zoom and move it, each row item is a button that opens its
+ * row in the table, and each cluster a button that zooms in to its rows.
+ */
+export default function TimelineView({ rows, agencies, phases, onOpenRow }: {
+  rows: readonly IntegratedRow[];
+  agencies: readonly AgencyInfo[];
+  phases: readonly Phase[];
+  onOpenRow(id: string): void;
+}) {
+  const container = useRef<HTMLDivElement>(null);
+  const timeline = useRef<Timeline | null>(null);
+  const items = useRef(new DataSet<TimelineItemData>());
+  const groups = useRef(new DataSet<DataGroup>());
+  const shown = useRef(new Map<string, string>());
+  const data = useRef({ rows, phases });
+  data.current = { rows, phases };
+  const open = useRef(onOpenRow);
+  open.current = onOpenRow;
+  // Until someone moves or zooms, the view follows the rows (they arrive agency by agency).
+  const userMoved = useRef(false);
+  const [ready, setReady] = useState(false);
+
+  /** Puts into the DataSet exactly the items the current view needs, changing only what differs. */
+  const refresh = () => {
+    const tl = timeline.current;
+    const extent = fullExtent(data.current.rows, data.current.phases);
+    const win = tl ? tl.getWindow() : null;
+    const start = win ? win.start.getTime() : extent?.start ?? Date.now() - 365 * DAY_MS;
+    const end = win ? win.end.getTime() : extent?.end ?? Date.now();
+    const center = container.current?.querySelector<HTMLElement>('.vis-panel.vis-center');
+    const widthPx = center?.clientWidth || Math.max(200, (container.current?.clientWidth ?? 1000) - LANE_LABEL_PX);
+    const next = itemsForViewport(data.current.rows, data.current.phases, { start, end, widthPx });
+    const { upsert, remove, signatures } = diffItems(shown.current, next);
+    if (remove.length) items.current.remove(remove);
+    if (upsert.length) items.current.update(upsert);
+    shown.current = signatures;
+  };
+
+  const zoomTo = (start: number, end: number) => {
+    userMoved.current = true;
+    const pad = Math.max((end - start) * 0.05, DAY_MS);
+    timeline.current?.setWindow(start - pad, end + pad, reducedMotion() ? { animation: false } : undefined);
+  };
+
+  useEffect(() => {
+    groups.current.update(agencies.map((a, i) => ({ id: a.id, content: laneContent(a), order: i, className: 'tl-group' })));
+    const keep = new Set(agencies.map((a) => a.id));
+    groups.current.remove(groups.current.getIds().filter((id) => !keep.has(String(id))));
+  }, [agencies]);
+
+  useEffect(() => {
+    const tl = timeline.current;
+    if (tl && !userMoved.current) {
+      const extent = fullExtent(rows, phases);
+      const win = tl.getWindow();
+      if (extent && (extent.start !== win.start.getTime() || extent.end !== win.end.getTime())) {
+        // The rangechanged handler refreshes the items for the new window.
+        tl.setWindow(extent.start, extent.end, { animation: false });
+        return;
+      }
+    }
+    refresh();
+  }, [rows, phases]);
+
+  useEffect(() => {
+    const el = container.current;
+    if (!el) return;
+    const extent = fullExtent(data.current.rows, data.current.phases);
+    const options: TimelineOptions = {
+      editable: false,
+      selectable: false,
+      stack: true,
+      orientation: { axis: 'top', item: 'top' },
+      margin: { item: { horizontal: 2, vertical: 4 }, axis: 4 },
+      align: 'left',
+      groupOrder: 'order',
+      showCurrentTime: false,
+      showTooltips: false,
+      // The mouse wheel scrolls the page; Ctrl with the wheel zooms, and the buttons always do.
+      zoomKey: 'ctrlKey',
+      verticalScroll: true,
+      maxHeight: 640,
+      minHeight: 240,
+      zoomMin: 7 * DAY_MS,
+      zoomMax: 120 * 365 * DAY_MS,
+      min: new Date(1900, 0, 1),
+      max: new Date(2101, 0, 1),
+      ...(extent ? { start: new Date(extent.start), end: new Date(extent.end) } : {}),
+      // A safety net: anything still crowded after our own clustering is clustered by vis-timeline.
+      cluster: {
+        maxItems: 8,
+        titleTemplate: '{count} rows close together. Zoom in to see them',
+        showStipes: false,
+        fitOnDoubleClick: true,
+        // Phases are backgrounds, never part of a cluster.
+        clusterCriteria: (a, b) => a.type !== 'background' && b.type !== 'background',
+      },
+      // Content is built as DOM nodes from plain fields: never an HTML string from case data.
+      template: (item: TimelineItemData | null, _element: HTMLElement, raw: { uiItems?: unknown[] } | undefined) => {
+        if (item?.label?.kind === 'row') return rowItemContent(item.label, (id) => open.current(id));
+        if (item?.label?.kind === 'cluster') return clusterContent(item.label, zoomTo);
+        if (item?.label?.kind === 'phase') return phaseContent(item.label);
+        return visClusterContent(Array.isArray(raw?.uiItems) ? raw.uiItems.length : 0);
+      },
+      onInitialDrawComplete: () => {
+        labelScrollPanels(el);
+        setReady(true);
+      },
+    };
+    // The first items are computed for the starting window before vis-timeline draws anything.
+    refresh();
+    const tl = new Timeline(el, items.current as unknown as DataSet<DataItem>, groups.current, options);
+    timeline.current = tl;
+    let frame = 0;
+    let first = true;
+    const onRange = (props?: { byUser?: boolean }) => {
+      if (first) {
+        // vis-timeline shows itself on the first redraw after its first range change, which would
+        // otherwise wait for its once-a-second resize check: ask for that redraw now.
+        first = false;
+        window.setTimeout(() => timeline.current?.redraw(), 0);
+      }
+      if (props?.byUser) userMoved.current = true;
+      window.cancelAnimationFrame(frame);
+      frame = window.requestAnimationFrame(refresh);
+    };
+    tl.on('rangechanged', onRange);
+    return () => {
+      window.cancelAnimationFrame(frame);
+      tl.off('rangechanged', onRange);
+      tl.destroy();
+      timeline.current = null;
+    };
+  }, []);
+
+  const animation = () => (reducedMotion() ? { animation: false } : undefined);
+  const move = (fraction: number) => {
+    const tl = timeline.current;
+    if (!tl) return;
+    userMoved.current = true;
+    const w = tl.getWindow();
+    const to = shiftWindow(w.start, w.end, fraction);
+    tl.setWindow(to.start, to.end, animation());
+  };
+  const zoom = (factor: 'in' | 'out') => {
+    userMoved.current = true;
+    if (factor === 'in') timeline.current?.zoomIn(0.5, animation());
+    else timeline.current?.zoomOut(0.5, animation());
+  };
+  const showAll = () => {
+    userMoved.current = false;
+    const extent = fullExtent(data.current.rows, data.current.phases);
+    if (extent) timeline.current?.setWindow(extent.start, extent.end, animation());
+  };
+
+  return (
+    <div className="tl" data-testid="chronology-timeline">
+      <div className="tl__controls" role="group" aria-label="Move and zoom the timeline">
+        <button type="button" className="button button--secondary button--small" onClick={() => zoom('in')}>Zoom in</button>
+        <button type="button" className="button button--secondary button--small" onClick={() => zoom('out')}>Zoom out</button>
+        <button type="button" className="button button--secondary button--small" onClick={() => move(-0.3)}>Move earlier</button>
+        <button type="button" className="button button--secondary button--small" onClick={() => move(0.3)}>Move later</button>
+        <button type="button" className="button button--secondary button--small" onClick={showAll}>Show everything</button>
+      </div>
+      <p className="field__hint" id="timeline-hint">
+        One lane per agency. Each item shows the agency code and the date; key practice learning events have a heavy border and
+        say “Key learning”. Where rows are too close together to show, an item says how many there are: press it to zoom in.
+        Workshop phases are shaded behind the lanes. Press Tab to reach an item and Enter to open its row in the table.
+      </p>
+      <div
+        ref={container} className="tl__canvas" role="region" aria-label="Timeline of the integrated chronology"
+        aria-describedby="timeline-hint" data-timeline-ready={ready ? 'true' : 'false'}
+      />
+    </div>
+  );
+}

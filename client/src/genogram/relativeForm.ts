@@ -1,0 +1,76 @@
+import { parseUkDate } from '../../../shared/dates.js';
+import { MAX_LABEL_CHARS } from '../../../shared/limits.js';
+import type { Gender } from '../../../shared/people.js';
+import {
+  PLACEHOLDER_NAME, type BirthStatus, type ChildLinkKind, type PartnershipKind,
+} from '../../../shared/genogram/index.js';
+import type { NewPerson, RelativePlan } from './actions.js';
+
+/** Which relative the add form is adding, relative to the selected person. */
+export type RelativeMode = 'person' | 'partner' | 'child' | 'parent' | 'sibling';
+
+/** The add form as typed. Dates are DD/MM/YYYY text; choices hold ids ('' for none). */
+export type RelativeFormValues = {
+  name: string;
+  unknown: boolean;
+  gender: Gender;
+  dateOfBirth: string;
+  dateOfDeath: string;
+  relationship: string;
+  birthStatus: BirthStatus;
+  partnership: PartnershipKind;
+  link: ChildLinkKind;
+  /** For a child: the couple (partnership id) they hang from, or '' for the selected person alone. */
+  otherParent: string;
+  /** For a parent: the existing single parent to make a couple with, or ''. */
+  coupleWith: string;
+  /** For a sibling: the parent link ('person:id' or 'partnership:id') to hang from. */
+  parentRef: string;
+};
+
+/** A field of the add form that can be in error. */
+export type RelativeField = 'name' | 'dateOfBirth' | 'dateOfDeath' | 'relationship';
+
+/** The headings of the add form for each mode. */
+export const MODE_TITLES: Record<RelativeMode, string> = {
+  person: 'Add a person', partner: 'Add a partner', child: 'Add a child', parent: 'Add a parent', sibling: 'Add a brother or sister',
+};
+
+/** A blank add form; `defaults` fills the mode's choices (the first partner, the only parent, the first parent link). */
+export function blankRelativeForm(defaults: Partial<RelativeFormValues> = {}): RelativeFormValues {
+  return {
+    name: '', unknown: false, gender: 'unknown', dateOfBirth: '', dateOfDeath: '', relationship: '', birthStatus: 'born',
+    partnership: 'married', link: 'birth', otherParent: '', coupleWith: '', parentRef: '', ...defaults,
+  };
+}
+
+/**
+ * Checks the add form and turns it into the person to add and how they join the family. A person whose
+ * identity is not known is added as a placeholder named "Unknown".
+ */
+export function relativeFormToInput(mode: RelativeMode, anchorId: string | null, v: RelativeFormValues): {
+  errors: Partial<Record<RelativeField, string>>;
+  input: { plan: RelativePlan; fields: NewPerson } | null;
+} {
+  const errors: Partial<Record<RelativeField, string>> = {};
+  const name = v.unknown ? PLACEHOLDER_NAME : v.name.trim();
+  if (!name) errors.name = "Enter the person's name, or tick that it is not known";
+  else if (name.length > MAX_LABEL_CHARS) errors.name = `Name must be ${MAX_LABEL_CHARS} characters or fewer`;
+  const dob = v.dateOfBirth.trim() ? parseUkDate(v.dateOfBirth) : null;
+  if (v.dateOfBirth.trim() && !dob) errors.dateOfBirth = 'Date of birth must be a real date, written as DD/MM/YYYY';
+  const dod = v.dateOfDeath.trim() ? parseUkDate(v.dateOfDeath) : null;
+  if (v.dateOfDeath.trim() && !dod) errors.dateOfDeath = 'Date of death must be a real date, written as DD/MM/YYYY';
+  else if (dob && dod && dod < dob) errors.dateOfDeath = 'Date of death must be the same as or after the date of birth';
+  if (v.relationship.trim().length > MAX_LABEL_CHARS) errors.relationship = `Relationship must be ${MAX_LABEL_CHARS} characters or fewer`;
+  if (Object.keys(errors).length > 0) return { errors, input: null };
+  const fields: NewPerson = {
+    name, gender: v.gender, dateOfBirth: dob, dateOfDeath: dod, relationship: v.relationship.trim(), isSubject: false, birthStatus: v.birthStatus,
+  };
+  let plan: RelativePlan;
+  if (mode === 'person' || !anchorId) plan = { kind: 'person' };
+  else if (mode === 'partner') plan = { kind: 'partner', of: anchorId, partnership: v.partnership };
+  else if (mode === 'child') plan = { kind: 'child', of: anchorId, partnershipId: v.otherParent || null, link: v.link };
+  else if (mode === 'parent') plan = { kind: 'parent', of: anchorId, link: v.link, coupleWith: v.coupleWith || null, partnership: v.partnership };
+  else plan = { kind: 'sibling', of: anchorId, parentRef: v.parentRef || null };
+  return { errors, input: { plan, fields } };
+}

@@ -1,0 +1,70 @@
+import { Notice } from '../components/Notice.js';
+import { currentItem, promptsByWorksheet, WORKSHEET_TITLES, type Connection } from './participantState.js';
+import { PrivateRequestForm } from './PrivateRequestForm.js';
+import { PromptAnswer } from './PromptAnswer.js';
+import { SharedContent } from './SharedContent.js';
+import type { Ack } from './useWorkshopSocket.js';
+import type { ParticipantView } from './viewSchema.js';
+
+const CONNECTION_TEXT: Record<Connection, string> = {
+  connecting: 'Connecting…',
+  connected: 'Connected: this screen follows the lead reviewer.',
+  reconnecting: 'Connection lost. Reconnecting… Your answers so far are safe.',
+};
+
+/**
+ * The workshop as a participant sees it: the connection, what changed (announced politely), the
+ * current agenda item, what the lead reviewer is sharing and, beside it, the open questions.
+ */
+export function ParticipantScreen({ view, workshopId, connection, announcement, call }: {
+  view: ParticipantView;
+  workshopId: string;
+  connection: Connection;
+  announcement: { text: string; seq: number };
+  call(event: 'respond' | 'withdraw' | 'private-request', payload: unknown): Promise<Ack>;
+}) {
+  const item = currentItem(view);
+  const groups = promptsByWorksheet(view);
+  const feedbackOpen = view.prompts.some((p) => p.worksheet === 4);
+  return (
+    <div className="ws-participant">
+      <h1 data-step-focus tabIndex={-1}>{view.title}</h1>
+      <p className={`ws-connection ws-connection--${connection}`} role="status">
+        <span className="ws-connection__dot" aria-hidden="true" />{CONNECTION_TEXT[connection]}
+      </p>
+      {/* The no-break space on odd counts makes a repeated sentence a change, so it is announced again. */}
+      <p className="live-line ws-live" aria-live="polite" aria-atomic="true">{announcement.text}{announcement.seq % 2 ? '\u00a0' : ''}</p>
+
+      {view.stage === 'closed' ? (
+        <Notice tone="info" title="This workshop has closed">
+          <p>It no longer accepts answers. Thank you for taking part. Your answers have been kept anonymously for the review.</p>
+        </Notice>
+      ) : (
+        <>
+          {view.stage === 'open' && (
+            <Notice tone="info" title="The meeting has not started yet">
+              <p>Please answer worksheet 1 now. It captures your thinking before you hear from others. It closes when the meeting starts.</p>
+            </Notice>
+          )}
+          {item && <p className="ws-current"><span className="ws-current__label">Now:</span> {item.time} {item.title}</p>}
+          <div className="ws-layout">
+            <section className="ws-layout__shared" aria-labelledby="shared-heading">
+              <SharedContent view={view} />
+            </section>
+            <section className="ws-layout__answers" aria-labelledby="answers-heading">
+              <h2 id="answers-heading">Your answers</h2>
+              {groups.length === 0 && <p>No questions are open at the moment. They will appear here when the lead reviewer opens them.</p>}
+              {groups.map((g) => (
+                <div key={g.worksheet} className="ws-worksheet">
+                  <h3 className="ws-worksheet__title">{WORKSHEET_TITLES[g.worksheet]}</h3>
+                  {g.prompts.map((p) => <PromptAnswer key={p.id} prompt={p} workshopId={workshopId} call={call} />)}
+                </div>
+              ))}
+              {feedbackOpen && <PrivateRequestForm call={call} />}
+            </section>
+          </div>
+        </>
+      )}
+    </div>
+  );
+}

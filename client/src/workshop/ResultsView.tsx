@@ -1,0 +1,128 @@
+import { useCallback, useEffect, useState, type Dispatch } from 'react';
+import { apiRequest, errorMessage } from '../api/client.js';
+import { Notice } from '../components/Notice.js';
+import { SelectField } from '../components/SelectField.js';
+import { ResultsSchema, setResponseHidden, workshopPath, type PromptResults, type Results, type WorkshopView } from './api.js';
+import { responseKey, type Outcome, type OutcomeAction } from './outcome.js';
+
+/**
+ * The answers per question. Below the threshold k only the count is shown; at or above it, the
+ * answers in the fresh random order the server gives. The lead reviewer can hide an answer (for
+ * example one that names someone): it stays stored, unchanged, but leaves views and exports. Answers
+ * can be grouped into themes and marked as good practice for the outcome.
+ */
+export function ResultsView({ reviewId, workshop, lead, counts, outcome }: {
+  reviewId: string;
+  workshop: WorkshopView;
+  lead: boolean;
+  counts: Record<string, number>;
+  outcome: { outcome: Outcome; dispatch: Dispatch<OutcomeAction> } | null;
+}) {
+  const [results, setResults] = useState<Results | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [status, setStatus] = useState('');
+  const [filter, setFilter] = useState('');
+
+  const load = useCallback(async () => {
+    try {
+      setResults(await apiRequest('GET', `${workshopPath(reviewId, workshop.id)}/responses`, { schema: ResultsSchema }));
+      setError(null);
+      setStatus('Results loaded.');
+    } catch (err) {
+      setError(errorMessage(err));
+    }
+  }, [reviewId, workshop.id]);
+  useEffect(() => { void load(); }, [load]);
+
+  const loaded = results ? results.prompts.reduce((n, p) => n + p.count, 0) : 0;
+  const live = Object.values(counts).reduce((n, c) => n + c, 0);
+
+  const toggle = async (p: PromptResults, slot: string, hidden: boolean) => {
+    try {
+      await setResponseHidden(reviewId, workshop.id, p.id, slot, hidden);
+      setResults((r) => r && {
+        ...r,
+        prompts: r.prompts.map((q) => (q.id !== p.id ? q : { ...q, responses: q.responses.map((x) => (x.slot === slot ? { ...x, hidden } : x)) })),
+      });
+      setStatus(hidden ? 'Response hidden. It is left out of views and exports; its words are unchanged.' : 'Response shown again.');
+    } catch (err) {
+      setStatus(`That did not work: ${errorMessage(err)}`);
+    }
+  };
+
+  const shown = results?.prompts.filter((p) => !filter || p.id === filter) ?? [];
+  return (
+    <section aria-labelledby="results-heading">
+      <h3 id="results-heading">Results</h3>
+      <p className="muted">Answers are shown in a new random order each time, and only once at least {workshop.setup.k} have arrived for a question.</p>
+      <div className="button-row ws-results__bar">
+        <button type="button" className="button button--secondary button--small" onClick={() => void load()}>Refresh results</button>
+        {results && live !== loaded && <span>New answers have arrived since these results were loaded.</span>}
+      </div>
+      <p role="status" className="muted">{status}</p>
+      {error && <Notice tone="error" role="alert" title="Results could not be loaded"><p>{error}</p></Notice>}
+      {results && (
+        <>
+          <SelectField
+            id="results-filter" label="Show results for" value={filter} onChange={setFilter}
+            options={[{ value: '', label: 'All questions' }, ...results.prompts.map((p) => ({ value: p.id, label: p.label }))]}
+          />
+          {shown.map((p) => (
+            <section key={p.id} className="ws-result" aria-labelledby={`result-${p.id}`} data-testid={`results-${p.id}`}>
+              <h4 id={`result-${p.id}`}>{p.label}</h4>
+              <p className="muted pre-wrap">{p.text}</p>
+              {!p.released ? (
+                <p>{p.count === 1 ? '1 response' : `${p.count} responses`} — shown once at least {results.k} have arrived.</p>
+              ) : (
+                <>
+                  <p>{p.count} responses, in random order.</p>
+                  <ul className="ws-responses">
+                    {p.responses.map((r, i) => (
+                      <li key={r.slot} className={r.hidden ? 'ws-response ws-response--hidden' : 'ws-response'}>
+                        {r.hidden && <p className="ws-response__flag">Hidden: left out of views and exports.</p>}
+                        <p className="pre-wrap break">{r.text}</p>
+                        {lead && (
+                          <div className="ws-response__tools">
+                            <button type="button" className="button button--secondary button--small" onClick={() => void toggle(p, r.slot, !r.hidden)}>
+                              {r.hidden ? 'Show' : 'Hide'}<span className="visually-hidden"> response {i + 1} to {p.label}</span>
+                            </button>
+                            {outcome && <ResponseMarks keyId={responseKey(p.id, r.slot)} label={`response ${i + 1} to ${p.label}`} {...outcome} />}
+                          </div>
+                        )}
+                      </li>
+                    ))}
+                  </ul>
+                </>
+              )}
+            </section>
+          ))}
+        </>
+      )}
+    </section>
+  );
+}
+
+/** Theme and good-practice marks for one response (a select and a checkbox: no dragging needed). */
+function ResponseMarks({ keyId, label, outcome, dispatch }: { keyId: string; label: string; outcome: Outcome; dispatch: Dispatch<OutcomeAction> }) {
+  const mark = outcome.marks[keyId];
+  const id = `mark-${keyId.replace(/[^a-z0-9-]/gi, '-')}`;
+  return (
+    <>
+      {outcome.themes.length > 0 && (
+        <span className="ws-mark">
+          <label htmlFor={`${id}-theme`}>Theme<span className="visually-hidden"> for {label}</span></label>
+          <select id={`${id}-theme`} className="select ws-mark__select" value={mark?.themeId ?? ''}
+            onChange={(e) => dispatch({ type: 'assign', key: keyId, themeId: e.target.value || null })}>
+            <option value="">No theme</option>
+            {outcome.themes.map((t) => <option key={t.id} value={t.id}>{t.title}</option>)}
+          </select>
+        </span>
+      )}
+      <span className="ws-mark">
+        <input id={`${id}-good`} type="checkbox" className="checkbox__input" checked={mark?.goodPractice ?? false}
+          onChange={(e) => dispatch({ type: 'good-practice', key: keyId, value: e.target.checked })} />
+        <label htmlFor={`${id}-good`}>Good practice<span className="visually-hidden"> ({label})</span></label>
+      </span>
+    </>
+  );
+}

@@ -1,0 +1,108 @@
+import { useEffect, useRef, useState } from 'react';
+import { formatUkDate } from '../../../shared/dates.js';
+import type { Control } from '../../../shared/workshop/transitions.js';
+import { apiRequest, errorMessage } from '../api/client.js';
+import { Notice } from '../components/Notice.js';
+import { controlWorkshop, WorkshopViewSchema, workshopPath, type WorkshopView } from './api.js';
+import { Console } from './Console.js';
+import { STAGE_LABELS, showingLabel } from './consoleModel.js';
+import { CountsTable } from './CountsTable.js';
+import { JoinDetails } from './JoinDetails.js';
+import { OutcomePanel } from './OutcomePanel.js';
+import { PrivateRequests } from './PrivateRequests.js';
+import { ResultsView } from './ResultsView.js';
+import { SetupForm } from './SetupForm.js';
+import { SetupSummary } from './SetupSummary.js';
+import { useOutcome } from './useOutcome.js';
+import { useWorkshopCounts } from './useWorkshopCounts.js';
+
+/**
+ * One workshop for the facilitator: status and sharing, the console, live counts, results with
+ * moderation, private requests, export, the outcome, and the set-up. The lead reviewer acts; the
+ * review team sees the same without the controls (the server enforces the difference).
+ */
+export function WorkshopPanel({ reviewId, initial, lead, onChanged }: { reviewId: string; initial: WorkshopView; lead: boolean; onChanged(): void }) {
+  const [w, setW] = useState(initial);
+  useEffect(() => setW(initial), [initial]);
+  const [busy, setBusy] = useState(false);
+  const [message, setMessage] = useState<{ tone: 'ok' | 'error'; text: string } | null>(null);
+  const published = w.state.stage !== 'draft';
+  const { counts, status } = useWorkshopCounts(w.id, published);
+  const { outcome, dispatch, kept } = useOutcome(w.id);
+  const consoleHeading = useRef<HTMLHeadingElement>(null);
+
+  const control = async (c: Control, done: string) => {
+    if (busy) return;
+    setBusy(true);
+    try {
+      const updated = await controlWorkshop(reviewId, w.id, c);
+      setW(updated);
+      setMessage({ tone: 'ok', text: done });
+      onChanged();
+    } catch (err) {
+      setMessage({ tone: 'error', text: errorMessage(err) });
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const refresh = async () => {
+    try {
+      setW(await apiRequest('GET', workshopPath(reviewId, w.id), { schema: WorkshopViewSchema }));
+      setMessage({ tone: 'ok', text: 'Status refreshed.' });
+    } catch (err) {
+      setMessage({ tone: 'error', text: errorMessage(err) });
+    }
+  };
+
+  // A control that removes its own button (Publish, Start meeting) must not leave focus nowhere.
+  useEffect(() => {
+    if (document.activeElement === document.body || document.activeElement === null) consoleHeading.current?.focus();
+  }, [w.state.stage]);
+
+  return (
+    <div className="ws-panel">
+      <section aria-labelledby="status-heading">
+        <h3 id="status-heading">Workshop on {formatUkDate(w.setup.date)} at {w.setup.startTime}</h3>
+        <dl className="summary-list summary-list--compact">
+          <div><dt>Stage</dt><dd data-testid="workshop-stage">{STAGE_LABELS[w.state.stage]}</dd></div>
+          <div><dt>Participants see</dt><dd data-testid="workshop-showing">{showingLabel(w.setup, w.state)}</dd></div>
+          <div><dt>Anonymity threshold</dt><dd>Answers to a question are shown once at least {w.setup.k} have arrived.</dd></div>
+        </dl>
+        <button type="button" className="button button--secondary button--small" onClick={() => void refresh()}>Refresh status</button>
+      </section>
+
+      {published && <JoinDetails workshopId={w.id} joinCode={w.joinCode} />}
+
+      <section aria-labelledby="console-heading" className="ws-console">
+        <h3 id="console-heading" ref={consoleHeading} tabIndex={-1}>Console</h3>
+        <div role="status" className="ws-console__message">
+          {message?.tone === 'ok' && <p className="live-line">{message.text}</p>}
+        </div>
+        <div role="alert">{message?.tone === 'error' && <Notice tone="error" title="That did not work"><p>{message.text}</p></Notice>}</div>
+        <Console workshop={w} lead={lead} busy={busy} onControl={(c, done) => void control(c, done)} />
+      </section>
+
+      {published && <CountsTable setup={w.setup} state={w.state} counts={counts} status={status} />}
+      {published && <ResultsView reviewId={reviewId} workshop={w} lead={lead} counts={counts} outcome={lead ? { outcome, dispatch } : null} />}
+      {published && lead && <PrivateRequests reviewId={reviewId} workshopId={w.id} />}
+      {published && lead && (
+        <section aria-labelledby="export-heading">
+          <h3 id="export-heading">Export</h3>
+          <p>
+            <a href={`${workshopPath(reviewId, w.id)}/responses.csv`} download>Download the anonymised responses (.csv)</a>
+          </p>
+          <p className="muted">Hidden responses, and questions with fewer than {w.setup.k} answers, are left out. The download is recorded in the audit log.</p>
+        </section>
+      )}
+      {published && lead && <OutcomePanel setup={w.setup} outcome={outcome} dispatch={dispatch} kept={kept} />}
+
+      <section aria-labelledby="setup-heading">
+        <h3 id="setup-heading">Set-up</h3>
+        {lead && w.state.stage !== 'closed'
+          ? <SetupForm reviewId={reviewId} workshop={w} open={!published} onSaved={(updated) => { setW(updated); onChanged(); }} />
+          : <SetupSummary setup={w.setup} />}
+      </section>
+    </div>
+  );
+}

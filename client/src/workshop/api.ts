@@ -1,0 +1,71 @@
+import { z } from 'zod';
+import { WorkshopSetupSchema, WorkshopStateSchema, type WorkshopSetup } from '../../../shared/workshop/workshop.js';
+import type { Control } from '../../../shared/workshop/transitions.js';
+import { apiRequest } from '../api/client.js';
+
+/**
+ * The workshop REST API as the facilitator's screens use it (docs/api.md, "Workshop"). Responses are
+ * checked with these schemas; the set-up and state schemas are the shared ones the server validates with.
+ */
+
+/** A workshop as GET /api/reviews/:id/workshops/:wid returns it. */
+export const WorkshopViewSchema = z.object({
+  id: z.string(),
+  setup: WorkshopSetupSchema,
+  state: WorkshopStateSchema,
+  joinCode: z.string(),
+  responsesExist: z.boolean(),
+});
+
+/** GET /api/reviews/:id/workshops */
+export const WorkshopListSchema = z.object({ workshops: z.array(WorkshopViewSchema) });
+
+/** One released (or counted) prompt of GET …/responses. */
+export const PromptResultsSchema = z.object({
+  id: z.string(),
+  worksheet: z.number(),
+  label: z.string(),
+  text: z.string(),
+  count: z.number(),
+  released: z.boolean(),
+  responses: z.array(z.object({ slot: z.string(), text: z.string(), hidden: z.boolean() })),
+});
+
+/** GET …/responses */
+export const ResultsSchema = z.object({ k: z.number(), prompts: z.array(PromptResultsSchema) });
+
+/** GET …/private-requests */
+export const PrivateRequestsSchema = z.object({ requests: z.array(z.object({ contact: z.string() })) });
+
+/** A workshop as the facilitator's screens hold it. */
+export type WorkshopView = z.infer<typeof WorkshopViewSchema>;
+/** Results for one prompt. */
+export type PromptResults = z.infer<typeof PromptResultsSchema>;
+/** Results for every prompt. */
+export type Results = z.infer<typeof ResultsSchema>;
+
+/** The REST path of a review's workshops, or of one workshop. */
+export function workshopPath(reviewId: string, workshopId?: string): string {
+  const base = `/api/reviews/${encodeURIComponent(reviewId)}/workshops`;
+  return workshopId ? `${base}/${encodeURIComponent(workshopId)}` : base;
+}
+
+/** Creates a workshop on an ISO date; answers its id. */
+export function createWorkshop(reviewId: string, dateIso: string): Promise<{ id: string }> {
+  return apiRequest('POST', workshopPath(reviewId), { body: { date: dateIso }, schema: z.object({ id: z.string() }) });
+}
+
+/** Saves the whole set-up; answers the updated workshop. */
+export function saveSetup(reviewId: string, workshopId: string, setup: WorkshopSetup): Promise<WorkshopView> {
+  return apiRequest('PUT', `${workshopPath(reviewId, workshopId)}/setup`, { body: setup, schema: WorkshopViewSchema });
+}
+
+/** Applies a facilitator control; answers the updated workshop. */
+export function controlWorkshop(reviewId: string, workshopId: string, control: Control): Promise<WorkshopView> {
+  return apiRequest('POST', `${workshopPath(reviewId, workshopId)}/control`, { body: control, schema: WorkshopViewSchema });
+}
+
+/** Hides a response from views and exports, or shows it again. */
+export function setResponseHidden(reviewId: string, workshopId: string, promptId: string, slot: string, hidden: boolean): Promise<unknown> {
+  return apiRequest('POST', `${workshopPath(reviewId, workshopId)}/responses/${encodeURIComponent(promptId)}/${encodeURIComponent(slot)}/hidden`, { body: { hidden } });
+}
