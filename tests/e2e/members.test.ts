@@ -104,8 +104,8 @@ describe('invitations and roles through the UI', () => {
     await page.getByRole('heading', { level: 1, name: 'Test review' }).waitFor();
     await page.getByRole('link', { name: 'Your reviews', exact: true }).click();
     // Both reviews are now in their list.
-    await page.getByRole('link', { name: 'Another review' }).waitFor();
-    await page.getByRole('link', { name: 'Test review' }).waitFor();
+    await page.getByRole('list', { name: 'Reviews' }).getByRole('link', { name: 'Another review' }).waitFor();
+    await page.getByRole('list', { name: 'Reviews' }).getByRole('link', { name: 'Test review' }).waitFor();
     // A review team member may not start reviews, so the list does not offer it.
     expect(await page.getByRole('link', { name: 'Create a review' }).count()).toBe(0);
   });
