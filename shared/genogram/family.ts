@@ -1,7 +1,5 @@
 import type { Person } from '../people.js';
-import type {
-  BirthStatus, GenogramData, Household, Line, ParentChild, Partnership, Point, Relationship, Twins,
-} from './model.js';
+import type { BirthStatus, GenogramData, Household, Line, ParentChild, Partnership, Point, Twins } from './model.js';
 import { parentPersons, partnershipsById } from './rules.js';
 
 /**
@@ -110,17 +108,4 @@ export function compareByBirth(a: Pick<Person, 'id' | 'dateOfBirth'> | undefined
     return a.dateOfBirth < b.dateOfBirth ? -1 : 1;
   }
   return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
-}
-
-/** The people a relationship involves, for presence and the list view. */
-export function peopleIn(rel: Relationship, family: Family): string[] {
-  switch (rel.type) {
-    case 'partnership':
-    case 'twins':
-      return [rel.a, rel.b];
-    case 'line':
-      return [rel.from, rel.to];
-    case 'parent-child':
-      return [...parentPersons(rel, partnershipsById(family.partnerships)), rel.child];
-  }
 }

@@ -277,15 +277,8 @@ describe('the person panel, export and read-only access', () => {
     } finally {
       chronology.destroy();
     }
-    await lead.screenshot({ path: '/tmp/lead-before.png' });
-    console.log('JOBOX', JSON.stringify(await node(lead, 'Jo Bloggs').boundingBox()));
     await node(lead, 'Jo Bloggs').click();
-    await lead.waitForTimeout(500);
-    await lead.screenshot({ path: '/tmp/lead-after.png' });
-    console.log('H3', await lead.locator('h3').allInnerTexts());
     await lead.getByRole('heading', { level: 3, name: 'Jo Bloggs' }).waitFor();
-    await lead.waitForTimeout(3000);
-    console.log('PANEL', JSON.stringify(await lead.getByTestId('genogram-person-panel').innerText()));
     const mentions = lead.getByTestId('genogram-mentions');
     await mentions.getByText('Home visit; mother seen with the child.').waitFor();
     expect(await mentions.getByRole('listitem').allInnerTexts()).toEqual([`17/05/2023 ${fx.agencies[0]!.shortCode} Home visit; mother seen with the child.`]);

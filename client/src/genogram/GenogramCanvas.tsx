@@ -1,5 +1,5 @@
 import { useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
-import { Controls, ReactFlow, useReactFlow, type NodeChange } from '@xyflow/react';
+import { Controls, ReactFlow, useReactFlow, type NodeChange, type NodeSelectionChange } from '@xyflow/react';
 import '@xyflow/react/dist/style.css';
 import { PERSON_HEIGHT, PERSON_WIDTH, describePerson, type Family, type Point } from '../../../shared/genogram/index.js';
 import { initials, type PresenceEntry } from '../lib/presence.js';
@@ -114,11 +114,12 @@ export function GenogramCanvas({ loaded, family, positions, nameOf, labelMode, t
   }, [family, nameOf]);
 
   const onNodesChange = (changes: NodeChange[]) => {
+    // Selecting one person arrives as "select them" plus "unselect the previous one", in either order.
+    const picked = changes.find((c): c is NodeSelectionChange => c.type === 'select' && c.selected);
+    if (picked) onSelect(picked.id);
+    else if (changes.some((c) => c.type === 'select' && !c.selected && c.id === selectedId)) onSelect(null);
     for (const c of changes) {
-      if (c.type === 'select') {
-        if (c.selected) onSelect(c.id);
-        else if (c.id === selectedId) onSelect(null);
-      } else if (c.type === 'position' && c.position && !c.id.startsWith('household:')) {
+      if (c.type === 'position' && c.position && !c.id.startsWith('household:')) {
         const { id, position } = c;
         if (c.dragging) {
           setDragging((d) => new Map(d).set(id, position));
