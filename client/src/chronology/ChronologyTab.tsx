@@ -1,7 +1,6 @@
 import { Suspense, lazy, useCallback, useEffect, useMemo, useState } from 'react';
 import {
-  blankEntry, blankTeamFields, filterEntries, removeEntry, removeTeamFields, writeEntry, writeTeamFields,
-  type ChronologyDate, type ChronologyEntry, type IntegratedRow, type TeamFields,
+  blankEntry, blankTeamFields, filterEntries, type ChronologyDate, type ChronologyEntry, type IntegratedRow, type TeamFields,
 } from '../../../shared/chronology/index.js';
 import { isoDateInLondon } from '../../../shared/dates.js';
 import { docAccess } from '../../../shared/docAccess.js';
@@ -19,21 +18,23 @@ import { ChronologyFilters } from './ChronologyFilters.js';
 import { ChronologyPresence } from './ChronologyPresence.js';
 import { ChronologyTable } from './ChronologyTable.js';
 import { EntryPanel, type EntrySave } from './EntryPanel.js';
-import { mergeEdit, nextSequence } from './entryForm.js';
+import { nextSequence } from './entryForm.js';
 import { ExportPanel } from './ExportPanel.js';
 import { formToFilter, formToSearch, searchToForm, type ChronologyView, type FilterForm } from './filterForm.js';
 import { ImportPanel } from './ImportPanel.js';
 import { rowName } from './rowDisplay.js';
+import { removeRow, writeRowEdit } from './rowWrites.js';
 import type { Phase } from './timelineItems.js';
 import { useChronologyData } from './useChronologyData.js';
 import { useRowEditors } from './useRowEditors.js';
 
 // vis-timeline is large; it loads only when someone opens the timeline, so the table stays quick.
-const TimelineView = lazy(() => import('./TimelineView.js'));
+const loadTimeline = () => import('./TimelineView.js');
+const TimelineView = lazy(loadTimeline);
 
 /** What the side panel shows. */
 type Panel =
-  | { kind: 'row'; isNew: boolean; agencyId: string; opened: ChronologyEntry; openedTeam: TeamFields }
+  | { kind: 'row'; isNew: boolean; agencyId: string; opened: ChronologyEntry; openedTeam: TeamFields; openedEditable: boolean }
   | { kind: 'import' }
   | { kind: 'export' }
   | null;
@@ -72,6 +73,10 @@ export function ChronologyTab({ detail, onAccessChanged }: { detail: ReviewDetai
     const search = formToSearch(form, view);
     if (search !== window.location.search) window.history.replaceState(window.history.state, '', `${window.location.pathname}${search}`);
   }, [form, view]);
+  // Opened straight on the timeline: fetch its code while the documents load.
+  useEffect(() => {
+    if (initial.view === 'timeline') void loadTimeline();
+  }, [initial.view]);
   const { filter, errors: filterErrors } = useMemo(() => formToFilter(form), [form]);
   const rows = useMemo(() => filterEntries(data.rows, data.teamFields, filter), [data.rows, data.teamFields, filter]);
   const rowsById = useMemo(() => new Map(data.rows.map((r) => [r.id, r])), [data.rows]);
@@ -113,18 +118,23 @@ export function ChronologyTab({ detail, onAccessChanged }: { detail: ReviewDetai
     data.team?.provider.awareness.setLocalStateField('editing', editing?.id ?? null);
   }, [data.sharedByAgency, data.team, editing?.agencyId, editing?.id]);
 
-  // If access drops while a panel is open (a role change), close what can no longer be saved.
+  // If access drops while a panel is open (a role change), close what can no longer be saved, so no
+  // edit is typed that the server would drop.
   useEffect(() => {
     if (panel?.kind === 'import' && writable.length === 0) setPanel(null);
-  }, [panel, writable.length]);
+    if (panel?.kind === 'row' && panel.openedEditable && !editable) setPanel(null);
+  }, [panel, writable.length, editable]);
 
   const openRow = useCallback((id: string) => {
     const row = rowsById.get(id);
     if (!row) return;
     setActiveId(id);
     setSaveError(null);
-    setPanel({ kind: 'row', isNew: false, agencyId: row.agencyId, opened: entryOf(row), openedTeam: row.team });
-  }, [rowsById]);
+    setPanel({
+      kind: 'row', isNew: false, agencyId: row.agencyId, opened: entryOf(row), openedTeam: row.team,
+      openedEditable: canWriteAgency(row.agencyId) || canWriteTeam,
+    });
+  }, [rowsById, canWriteAgency, canWriteTeam]);
 
   const openFromTimeline = useCallback((id: string) => {
     setView('table');
@@ -147,7 +157,7 @@ export function ChronologyTab({ detail, onAccessChanged }: { detail: ReviewDetai
     if (!agencyId) return;
     setSaveError(null);
     const date: ChronologyDate = { precision: 'year', year: new Date().getFullYear(), month: null, day: null, uncertainty: 'none' };
-    setPanel({ kind: 'row', isNew: true, agencyId, opened: blankEntry(newId(), agencyId, date), openedTeam: blankTeamFields() });
+    setPanel({ kind: 'row', isNew: true, agencyId, opened: blankEntry(newId(), agencyId, date), openedTeam: blankTeamFields(), openedEditable: true });
   };
 
   const sequenceFor = useCallback((agencyId: string, date: ChronologyDate, ownId: string) =>
@@ -157,18 +167,12 @@ export function ChronologyTab({ detail, onAccessChanged }: { detail: ReviewDetai
     if (panel?.kind !== 'row') return;
     const id = panel.opened.id;
     try {
-      if (entry) {
-        const shared = data.sharedByAgency[agencyId];
-        if (!shared) throw new Error('That agency’s chronology is not open yet. Try again in a moment.');
-        const current = panel.isNew ? null : (data.entriesByAgency[agencyId] ?? []).find((e) => e.id === id) ?? null;
-        const merged = panel.isNew ? entry : mergeEdit(panel.opened, entry, current);
-        writeEntry(shared.doc, agencyId, { ...merged, id, agencyId });
-      }
-      if (team && data.team) {
-        const currentTeam = data.teamFields.get(id) ?? blankTeamFields();
-        const merged = mergeEdit(panel.openedTeam, team, currentTeam);
-        if (JSON.stringify(merged) !== JSON.stringify(currentTeam)) writeTeamFields(data.team.doc, id, merged);
-      }
+      writeRowEdit({
+        isNew: panel.isNew, id, agencyId, opened: panel.opened, openedTeam: panel.openedTeam, entry, team,
+        agencyDoc: data.sharedByAgency[agencyId]?.doc ?? null, teamDoc: data.team?.doc ?? null,
+        currentEntry: (data.entriesByAgency[agencyId] ?? []).find((e) => e.id === id) ?? null,
+        currentTeam: data.teamFields.get(id) ?? null,
+      });
     } catch (err) {
       setSaveError(err instanceof Error ? err.message : 'The row could not be saved.');
       return;
@@ -185,8 +189,7 @@ export function ChronologyTab({ detail, onAccessChanged }: { detail: ReviewDetai
     const shared = data.sharedByAgency[panel.agencyId];
     if (!shared) return;
     const row = rowsById.get(panel.opened.id);
-    removeEntry(shared.doc, panel.opened.id);
-    if (canWriteTeam && data.team) removeTeamFields(data.team.doc, panel.opened.id);
+    removeRow(shared.doc, canWriteTeam ? data.team?.doc ?? null : null, panel.opened.id);
     setAnnouncement(row ? `Removed the ${rowName(row)}.` : 'Removed the row.');
     setPanel(null);
   };
@@ -248,9 +251,8 @@ export function ChronologyTab({ detail, onAccessChanged }: { detail: ReviewDetai
         </div>
       </div>
       <p className="visually-hidden" role="status" aria-live="polite">{announcement}</p>
-      {!data.loaded && data.rows.length === 0 ? (
-        <LoadingMessage text="Loading the chronology…" />
-      ) : view === 'table' ? (
+      {!data.loaded && <LoadingMessage text="Loading the chronology…" />}
+      {view === 'table' ? data.loaded && (
         <>
           <p className="field__hint" id="chronology-keys-hint">
             Rows are in date order; uncertain and approximate dates say so under the date. In the table, the up and down arrow keys
@@ -265,6 +267,7 @@ export function ChronologyTab({ detail, onAccessChanged }: { detail: ReviewDetai
           )}
         </>
       ) : (
+        // The timeline starts drawing while the documents load, and fills in when they have.
         <Suspense fallback={<LoadingMessage text="Loading the timeline…" />}>
           <TimelineView rows={rows} agencies={data.agencies} phases={phases ?? []} onOpenRow={openFromTimeline} />
         </Suspense>

@@ -1,8 +1,23 @@
 import { useEffect, useState } from 'react';
 import * as Y from 'yjs';
-import { ENTRIES_MAP, readEntries, readEntry, sortEntries, type ChronologyEntry } from '../../../shared/chronology/index.js';
+import { ENTRIES_MAP, PRECISION_RANK, chronologyDateRange, readEntries, readEntry, type ChronologyEntry } from '../../../shared/chronology/index.js';
 
 const NONE: readonly ChronologyEntry[] = [];
+
+/**
+ * Puts one agency's rows nearly in the shared order, cheaply: by a key computed once per row (first
+ * day, precision, time, sequence, id) instead of comparing dates pairwise. The shared `integrate`
+ * sorts with the real rule afterwards, so this only has to be close for that sort to be a quick
+ * merge of a few sorted runs; the order shown is always the shared one.
+ */
+export function presort(entries: Iterable<ChronologyEntry>): ChronologyEntry[] {
+  const keyed = [...entries].map((e) => ({
+    e,
+    k: `${chronologyDateRange(e.date).start}${PRECISION_RANK[e.date.precision]}${e.time === null ? ' ' : e.time}${String(e.sequence).padStart(4, '0')}${e.id}`,
+  }));
+  keyed.sort((a, b) => (a.k < b.k ? -1 : a.k > b.k ? 1 : 0));
+  return keyed.map((x) => x.e);
+}
 
 /**
  * One agency's chronology rows, read from its live document and kept in the shared order. After the
@@ -20,7 +35,7 @@ export function useAgencyEntries(doc: Y.Doc | null, agencyId: string): readonly 
     const map = doc.getMap<unknown>(ENTRIES_MAP);
     const byId = new Map(readEntries(doc, agencyId).map((e) => [e.id, e]));
     // Sorted per agency, the integrated sort only merges a few sorted runs.
-    const publish = () => setEntries(sortEntries([...byId.values()]));
+    const publish = () => setEntries(presort(byId.values()));
     publish();
     const onDeep = (events: Y.YEvent<Y.AbstractType<unknown>>[]) => {
       const changed = new Set<string>();
