@@ -32,7 +32,7 @@ export function apiRouter(deps: AppDeps): Router {
   r.use(memberRoutes(deps));
   r.use(invitationRoutes(deps));
   r.use(userRoutes(deps));
-  r.use(chronologyRoutes(deps));
+  r.use(chronologyRoutes(deps, termsOfReferenceSource(deps.records)));
   r.use(workshopRoutes(deps));
   r.use(reportRoutes(deps, termsOfReferenceSource(deps.records)));
   r.use(lifecycleRouter(deps));

@@ -14,6 +14,7 @@ import { usePresence } from '../hooks/usePresence.js';
 import { describeSync } from '../lib/syncStatus.js';
 import { useMe } from '../session/sessionContext.js';
 import { fetchPhases } from './chronologyApi.js';
+import { ScopeNotice } from './ScopeNotice.js';
 import { ChronologyFilters } from './ChronologyFilters.js';
 import { ChronologyPresence } from './ChronologyPresence.js';
 import { ChronologyTable } from './ChronologyTable.js';
@@ -213,6 +214,7 @@ export function ChronologyTab({ detail, onAccessChanged }: { detail: ReviewDetai
   return (
     <>
       <h2 id="section-heading" data-route-focus tabIndex={-1}>Chronology</h2>
+      <ScopeNotice reviewId={reviewId} />
       <p>Every agency’s key events in one date order, coloured by agency. Each agency writes its own rows; the review team marks key practice learning events.</p>
       <div className="register-bar">
         <p className={`sync-status sync-status--${sync.tone}`} role="status" aria-live="polite" data-testid="sync-status">

@@ -17,6 +17,17 @@ export const ChronologyPhasesSchema = z.object({
   phases: z.array(z.object({ id: z.string(), title: z.string(), start: IsoSchema, end: IsoSchema })).optional().default([]),
 });
 
+/** The terms of reference's scope for the chronology: period under review and key lines of enquiry. */
+export const ChronologyScopeSchema = z.object({
+  scope: z.object({ keyLinesOfEnquiry: z.array(z.string()), periodStart: IsoSchema.nullable(), periodEnd: IsoSchema.nullable() }).nullable().optional().default(null),
+});
+
+/** The chronology's scope from the terms of reference, or null. */
+export async function fetchScope(reviewId: string): Promise<z.infer<typeof ChronologyScopeSchema>['scope']> {
+  const r = await apiRequest('GET', `/api/reviews/${encodeURIComponent(reviewId)}/chronology`, { schema: ChronologyScopeSchema });
+  return r.scope;
+}
+
 /** What an import, or its dry run, reports. */
 export const ImportReportSchema = z.object({
   imported: z.number(),

@@ -15,14 +15,18 @@ const ImportQuerySchema = z.strictObject({ dryRun: z.enum(['true', 'false']).opt
 const ExportQuerySchema = z.strictObject({ pseudonymise: z.enum(['true', 'false']) });
 
 /** The integrated chronology: read as JSON, import an agency's spreadsheet, export .xlsx/.csv. */
-export function chronologyRoutes(deps: AppDeps): Router {
+export function chronologyRoutes(
+  deps: AppDeps,
+  termsOfReference: (reviewId: string) => { keyLinesOfEnquiry: string[]; periodStart: string | null; periodEnd: string | null } | null = () => null,
+): Router {
   const r = Router();
   r.use('/reviews/:id/chronology', requireAuth(deps));
 
   r.get('/reviews/:id/chronology', async (req, res) => {
     const m = await membershipFor(deps, req, res);
     const { agencies, rows, phases } = await assembleChronology(deps, m.reviewId);
-    res.json({ agencies, rows, phases });
+    // The terms of reference scope the chronology: its period and key lines of enquiry are shown with it.
+    res.json({ agencies, rows, phases, scope: termsOfReference(m.reviewId) });
   });
 
   r.post('/reviews/:id/agencies/:agencyId/chronology/import', requireAuth(deps), async (req, res) => {

@@ -260,6 +260,8 @@ describe('terms of reference', () => {
     expect(ok.body.proposedKloes).toEqual(['How did agencies share information about the mother’s new partner?']);
     expect((await call('GET', `/api/reviews/${f.fx.reviewId}`, f.fx.observer.cookie)).body.review).toMatchObject({ periodStart: '2025-01-01', periodEnd: '2026-10-28' });
     expect(termsOfReferenceSource(f.server.deps.records)(f.fx.reviewId)).toEqual(ok.body.summary);
+    // The chronology is scoped by them too: its view carries the period and key lines of enquiry.
+    expect((await call('GET', `/api/reviews/${f.fx.reviewId}/chronology`, f.fx.observer.cookie)).body.scope).toEqual(ok.body.summary);
     expect((await call('GET', `${base}/terms-of-reference`, f.fx.observer.cookie)).body.content.teamMembers[0].name).toBe('Ann Team');
   });
 });
