@@ -31,14 +31,23 @@ export async function startTestServer(
   return Object.assign(server, { dataDir });
 }
 
-/** The real server in a child process (for kill -9 tests). Resolves once it prints its URL. */
+/** The production bundle `npm run build:server` writes (what `npm start` runs). */
+export const COMPILED_SERVER = 'dist/server/main.js';
+
+/**
+ * The real server in a child process (for kill -9 tests and benchmarks). Resolves once it prints its
+ * URL. `compiled` runs the production bundle instead of the TypeScript sources under tsx.
+ */
 export async function spawnServer(
   dataDir: string,
   env: Record<string, string> = {},
   port = 0,
+  opts: { compiled?: boolean } = {},
 ): Promise<{ child: ChildProcess; url: string; port: number; kill9(): Promise<void> }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
-    cwd: path.resolve(import.meta.dirname, '../..'),
+  const root = path.resolve(import.meta.dirname, '../..');
+  if (opts.compiled && !fs.existsSync(path.join(root, COMPILED_SERVER))) throw new Error(`${COMPILED_SERVER} is missing: run npm run build:server first`);
+  const child = spawn(process.execPath, opts.compiled ? [COMPILED_SERVER] : ['--import', 'tsx', 'server/main.ts'], {
+    cwd: root,
     env: { ...process.env, ...testEnv(dataDir, { ...env, PORT: String(port) }), LOG_LEVEL: 'info' },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
