@@ -11,6 +11,7 @@ export const AuditEventSchema = z.object({
     'chronology.imported',
     'lifecycle.settings-saved', 'milestones.saved', 'scoping.status-changed', 'scoping.form-saved',
     'rapid-review.saved', 'terms-of-reference.saved',
+    'workshop.outcome-saved',
   ]),
   actorId: z.string().nullable().optional(),
   reviewId: z.string().nullable().optional(),

@@ -1,7 +1,8 @@
 import { allPrompts } from '../../shared/workshop/prompts.js';
 import { releaseResponses } from '../../shared/workshop/anonymity.js';
+import { goodPracticeKeys, responseKey, storedOutcome } from '../../shared/workshop/outcome.js';
 import { createPseudonymiser, findLeaks } from '../../shared/pseudonymise/index.js';
-import { assembleReport, emptyDraft, modelTexts, toMarkdown, type ReportModel } from '../../shared/report/index.js';
+import { assembleReport, emptyDraft, modelTexts, toMarkdown, type ReportInput, type ReportModel } from '../../shared/report/index.js';
 import { isoDateInLondon } from '../../shared/dates.js';
 import type { AuditLog } from '../audit/AuditLog.js';
 import { HttpError } from '../http/errors.js';
@@ -19,9 +20,9 @@ export type TermsOfReferenceSource = (reviewId: string) => { keyLinesOfEnquiry: 
 
 /**
  * Gathers everything the report draws on (review, partnership, lead reviewers, agencies, integrated
- * chronology, released workshop responses without hidden ones, the draft) and assembles the model,
- * pseudonymised from the people register. Workshop responses below the anonymity threshold are never
- * quoted.
+ * chronology, released workshop responses without hidden ones, the workshop outcome's lived experience
+ * and good practice, the draft) and assembles the model, pseudonymised from the people register.
+ * Workshop responses below the anonymity threshold are never quoted.
  */
 export async function buildReportModel(deps: Deps, reviewId: string, termsOfReference: TermsOfReferenceSource): Promise<{ model: ReportModel; people: Awaited<ReturnType<typeof assembleChronology>>['people']; partnership: string }> {
   const review = deps.records.get('reviews', reviewId)!;
@@ -30,14 +31,25 @@ export async function buildReportModel(deps: Deps, reviewId: string, termsOfRefe
     .map((m) => deps.records.get('users', m.userId)?.name ?? '').filter(Boolean);
   const chron = await assembleChronology(deps, reviewId);
   const workshop = deps.records.find('workshops', (w) => w.reviewId === reviewId)[0] ?? null;
-  let workshopInput: { prompts: { id: string; label: string; responses: string[] }[]; participants?: number; livedExperience?: string } | null = null;
+  let workshopInput: ReportInput['workshop'] = null;
   if (workshop) {
+    // The same release rule quotes responses and good practice: visible (not hidden) responses of a
+    // prompt with at least k of them, in a fresh random order. A good-practice mark counts only on such
+    // a response, so one hidden or fallen below k after it was marked never reaches the report.
+    const { outcome } = storedOutcome(workshop);
+    const good = new Set(goodPracticeKeys(outcome));
     const prompts = [];
+    const goodResponses: string[] = [];
     for (const p of allPrompts(workshop.setup)) {
       const visible = (await deps.responses.list(workshop.id, p.id)).filter((r) => !r.hidden);
-      prompts.push({ id: p.id, label: p.label, responses: releaseResponses(visible, workshop.setup.k, Math.random).responses.map((r) => r.text) });
+      const released = releaseResponses(visible, workshop.setup.k, Math.random).responses;
+      prompts.push({ id: p.id, label: p.label, responses: released.map((r) => r.text) });
+      for (const r of released) if (good.has(responseKey(p.id, r.slot))) goodResponses.push(r.text);
     }
-    workshopInput = { prompts, participants: workshop.attendance.length || undefined, livedExperience: workshop.outcome.livedExperience };
+    workshopInput = {
+      prompts, participants: (workshop.attendance ?? []).length || undefined, livedExperience: outcome.livedExperience,
+      goodPractice: { notes: outcome.goodPracticeNotes, responses: goodResponses },
+    };
   }
   const draft = deps.records.get('reportDrafts', reviewId)?.draft ?? emptyDraft();
   // Dates of birth become ages on the referral date (or today when there is none).

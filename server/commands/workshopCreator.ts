@@ -1,7 +1,8 @@
 import { randomInt } from 'node:crypto';
 import { newId } from '../../shared/ids.js';
 import { JOIN_CODE_ALPHABET } from '../../shared/workshop/anonymity.js';
-import { defaultSetup, EMPTY_OUTCOME, INITIAL_STATE, type Workshop } from '../../shared/workshop/workshop.js';
+import { EMPTY_OUTCOME } from '../../shared/workshop/outcome.js';
+import { defaultSetup, INITIAL_STATE, type Workshop } from '../../shared/workshop/workshop.js';
 import type { RecordStore } from '../storage/types.js';
 
 /** A random six-character join code from an alphabet without look-alike characters. */
@@ -15,7 +16,7 @@ export function newJoinCode(): string {
 export async function createWorkshop(deps: { records: RecordStore }, reviewId: string, actorId: string, dateIso: string): Promise<Workshop> {
   const w: Workshop = {
     id: newId(), reviewId, setup: defaultSetup(dateIso), state: INITIAL_STATE, joinCode: newJoinCode(), responsesExist: false, createdBy: actorId,
-    attendance: [], outcome: EMPTY_OUTCOME,
+    attendance: [], outcome: EMPTY_OUTCOME, outcomeVersion: 0,
   };
   await deps.records.put('workshops', w);
   return w;

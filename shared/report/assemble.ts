@@ -20,10 +20,16 @@ export type ReportInput = {
   agencies: { name: string; shortCode: string }[];
   rows: readonly IntegratedRow[];
   /**
-   * Released (at least k), visible workshop responses per prompt, the attendance count and the
-   * review team's notes on the child's lived experience; null when there was no workshop.
+   * Released (at least k), visible workshop responses per prompt, the attendance count, and from the
+   * workshop's outcome the notes on the child's lived experience and good practice: the facilitator's
+   * notes and the released responses marked as good practice. null when there was no workshop.
    */
-  workshop: { prompts: { id: string; label: string; responses: string[] }[]; participants?: number; livedExperience?: string } | null;
+  workshop: {
+    prompts: { id: string; label: string; responses: string[] }[];
+    participants?: number;
+    livedExperience?: string;
+    goodPractice?: { notes: string; responses: string[] };
+  } | null;
   termsOfReference: { keyLinesOfEnquiry: string[]; periodStart: string | null; periodEnd: string | null } | null;
   draft: ReportDraft;
   pseudonymise: (text: string) => string;
@@ -103,6 +109,15 @@ export function assembleReport(input: ReportInput): ReportModel {
   if (themes.length === 0) blocks.push({ kind: 'placeholder', text: '[Add a theme for each key line of enquiry.]' });
 
   h(1, 'Good practice'); prompt('good-practice'); text(d.goodPractice, '[Examples of good practice.]');
+  const good = input.workshop?.goodPractice;
+  if (good && (good.notes.trim() || good.responses.length > 0)) {
+    h(2, 'From the Reflective Learning Workshop');
+    if (good.notes.trim()) text(good.notes, '');
+    if (good.responses.length > 0) {
+      h(3, 'Practitioners\u2019 reflections on good practice');
+      for (const r of good.responses) blocks.push({ kind: 'quote', text: p(r) });
+    }
+  }
 
   h(1, 'Learning points'); prompt('learning-points');
   if (d.learningPoints.length === 0) blocks.push({ kind: 'placeholder', text: '[Learning points, numbered.]' });

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { IdSchema } from '../ids.js';
 import { IsoDateSchema } from '../dates.js';
 import { MAX_LABEL_CHARS, MAX_TEXT_CHARS } from '../limits.js';
+import { StoredOutcomeSchema } from './outcome.js';
 import { DEFAULT_AGENDA, WORKSHEET_1, WORKSHEET_2, WORKSHEET_3, WORKSHEET_4 } from './templates.js';
 
 /** The smallest anonymity threshold: fewer than 3 responses could point at one person. */
@@ -67,20 +68,6 @@ export const AttendanceSchema = z.array(z.strictObject({
   agency: z.string().trim().max(MAX_LABEL_CHARS),
 })).max(200);
 
-/** What the review team takes from the workshop: themes, good practice, the child's lived experience, draft learning points. */
-export const OutcomeSchema = z.strictObject({
-  themes: z.array(z.strictObject({ id: SlugSchema, title: z.string().trim().min(1).max(MAX_LABEL_CHARS), notes: z.string().max(MAX_TEXT_CHARS), promptIds: z.array(z.string().max(60)).max(50) })).max(30),
-  goodPractice: z.string().max(MAX_TEXT_CHARS),
-  livedExperience: z.string().max(MAX_TEXT_CHARS),
-  learningPoints: z.array(z.strictObject({ id: SlugSchema, text: z.string().trim().min(1).max(MAX_TEXT_CHARS), lessonId: SlugSchema.nullable() })).max(40),
-});
-
-/** The workshop's outcome notes. */
-export type Outcome = z.infer<typeof OutcomeSchema>;
-
-/** An empty outcome. */
-export const EMPTY_OUTCOME: Outcome = { themes: [], goodPractice: '', livedExperience: '', learningPoints: [] };
-
 /** A workshop record: set-up, state and the join code (shown to the facilitator, typed by participants). */
 export const WorkshopSchema = z.object({
   id: IdSchema,
@@ -92,7 +79,10 @@ export const WorkshopSchema = z.object({
   responsesExist: z.boolean(),
   createdBy: IdSchema,
   attendance: AttendanceSchema.default([]),
-  outcome: OutcomeSchema.default(EMPTY_OUTCOME),
+  /** The captured outcome (outcome.ts); records from before it existed, or in its first shape, are upgraded. */
+  outcome: StoredOutcomeSchema,
+  /** Bumped by every save of the outcome, for optimistic concurrency; 0 before the first. */
+  outcomeVersion: z.number().int().min(0).default(0),
 });
 
 /** A workshop record. */

@@ -258,4 +258,35 @@ describe('report builder, preview and download', () => {
       expect(await other.page.getByRole('article').count()).toBe(0);
     }
   });
+
+  it('adds the workshop\u2019s draft learning points to the list, once, pseudonymised in the report', async () => {
+    const ws = (await api(e2e.server.url, 'GET', `/api/reviews/${fx.reviewId}/workshops`, { cookie: fx.lead.cookie })).body.workshops[0];
+    const outcome = { ...ws.outcome, learningPoints: { other: 'Ask Kerry who lives in the home.\n\nShare concerns with health the same day.' } };
+    expect((await api(e2e.server.url, 'PUT', `/api/reviews/${fx.reviewId}/workshops/${ws.id}/outcome`, { cookie: fx.lead.cookie, body: { baseVersion: ws.outcomeVersion, outcome } })).status).toBe(200);
+
+    const { page } = await e2e.signedIn(TEST_ADMIN.email, TEST_ADMIN.password);
+    await openBuilder(page);
+    const add = page.getByRole('button', { name: 'Add the workshop\u2019s draft learning points' });
+    await add.focus();
+    await page.keyboard.press('Enter');
+    await page.getByRole('status').filter({ hasText: '2 learning points added from the workshop. Save the draft to keep them.' }).waitFor();
+    // Focus goes to the first one added, after the learning point already in the draft.
+    await expect.poll(() => describeFocus(page)).toBe('TEXTAREA|textarea|Learning point 2');
+    expect(await page.getByRole('textbox', { name: 'Learning point 3' }).inputValue()).toBe('Share concerns with health the same day.');
+    expect(await page.getByRole('combobox', { name: 'Theme for learning point 2' }).inputValue()).toBe('');
+    await add.click();
+    await page.getByRole('status').filter({ hasText: 'The workshop\u2019s draft learning points are already in the list.' }).waitFor();
+    expect(await page.getByRole('textbox', { name: 'Learning point 4' }).count()).toBe(0);
+    await expectAxeClean(page, 'report builder with the workshop\u2019s learning points');
+
+    await page.getByRole('button', { name: 'Save draft' }).last().click();
+    await page.getByRole('status').filter({ hasText: 'The report draft was saved.' }).waitFor();
+    const stored = (await api(e2e.server.url, 'GET', `/api/reviews/${fx.reviewId}/report/draft`, { cookie: fx.lead.cookie })).body.draft;
+    expect(stored.learningPoints.map((lp: { text: string }) => lp.text)).toEqual([
+      'Concerns were not shared early enough between police and health.', 'Ask Kerry who lives in the home.', 'Share concerns with health the same day.',
+    ]);
+    const md = await previewMarkdown();
+    expect(md).toContain('Learning Point 2: Ask Mother who lives in the home.');
+    expect(md).not.toMatch(/Kerry|Thornbury/);
+  });
 });

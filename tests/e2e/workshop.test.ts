@@ -349,21 +349,74 @@ describe('a short Reflective Learning Workshop', () => {
     await lead.getByRole('region', { name: 'Requests to speak privately' }).getByText('ext 4321').waitFor();
 
     // The outcome: a theme, a response grouped into it and marked as good practice, without dragging.
+    const saveStatus = lead.getByTestId('outcome-save-status');
+    await expect.poll(() => saveStatus.innerText(), WAIT).toBe('Saved');
+    expect(await lead.getByText('Kept in this browser tab only').count()).toBe(0);
     await lead.getByLabel('New theme').fill('Fathers invisible');
     await lead.getByRole('button', { name: 'Add theme' }).click();
     const lessonResults = lead.getByTestId('results-w3-lesson-1');
+    const lessonTexts = await lessonResults.locator('.ws-response .pre-wrap').allInnerTexts();
     await lessonResults.getByLabel('Theme for response 1 to Proposed lesson 1').selectOption({ label: 'Fathers invisible' });
-    await lessonResults.getByLabel('Good practice (response 2 to Proposed lesson 1)').check();
+    // Marked with the keyboard alone: Space on the focused checkbox.
+    const goodBox = lessonResults.getByLabel('Good practice (response 2 to Proposed lesson 1)');
+    await goodBox.focus();
+    await lead.keyboard.press('Space');
+    expect(await goodBox.isChecked()).toBe(true);
     await lead.getByText('1 response grouped here.').waitFor();
     await lead.getByText('1 response is marked as good practice (mark them under Results).').waitFor();
     await lead.getByLabel('Notes on the child’s lived experience').fill('Often hungry at school.');
+    await lead.getByLabel('Notes on good practice').fill('The school nurse followed up every absence.');
     // Responses exist: the set-up keeps what answers hang from, and k can only go up.
     await lead.getByText('Edit the set-up').click();
     await lead.getByRole('group', { name: 'Phase 1', exact: true }).getByText('Responses exist, so this phase cannot be removed.').waitFor();
     expect(await lead.getByRole('group', { name: 'Phase 1', exact: true }).getByRole('button', { name: /^Remove/ }).count()).toBe(0);
     await lead.getByText('Responses exist, so it can only stay at 3 or go up.', { exact: false }).waitFor();
     await lead.getByLabel('Learning point from proposed lesson 1').fill('Think family: ask about every adult in the home.');
+    // Saved on the server a moment after the last change; the status says so (a live region) and the
+    // results show the same line.
+    const stored = () => api(e2e.server.url, 'GET', `/api/reviews/${fx.reviewId}/workshops/${workshopId}/outcome`, { cookie: fx.lead.cookie }).then((r) => r.body.outcome);
+    await expect.poll(async () => (await stored()).learningPoints['lesson-1'], WAIT).toBe('Think family: ask about every adult in the home.');
+    await expect.poll(() => saveStatus.innerText(), WAIT).toBe('Saved');
+    const onServer = await stored();
+    expect(onServer.livedExperience).toBe('Often hungry at school.');
+    expect(Object.values(onServer.marks)).toHaveLength(2);
+    expect(await saveStatus.getAttribute('role')).toBe('status');
+    expect(await lead.getByTestId('outcome-save-copy').innerText()).toBe('Outcome: Saved');
     await expectAxeClean(lead, 'facilitator results and outcome');
+
+    // A reload brings it all back from the server (the results come in a new random order, so the
+    // responses are found by their words).
+    await lead.reload();
+    await lead.getByRole('heading', { level: 3, name: 'Outcome' }).waitFor();
+    await expect.poll(() => lead.getByTestId('outcome-save-status').innerText(), WAIT).toBe('Saved');
+    const again = lead.getByTestId('results-w3-lesson-1');
+    await again.getByText('3 responses, in random order.').waitFor();
+    const themed = again.locator('.ws-response').filter({ hasText: lessonTexts[0]! }).getByRole('combobox');
+    await expect.poll(() => themed.evaluate((el) => (el as HTMLSelectElement).selectedOptions[0]?.textContent), WAIT).toBe('Fathers invisible');
+    expect(await again.locator('.ws-response').filter({ hasText: lessonTexts[1]! }).getByRole('checkbox', { name: /^Good practice/ }).isChecked()).toBe(true);
+    expect(await again.locator('.ws-response').filter({ hasText: lessonTexts[2]! }).getByRole('checkbox', { name: /^Good practice/ }).isChecked()).toBe(false);
+    expect(await lead.getByLabel('Theme 1', { exact: true }).inputValue()).toBe('Fathers invisible');
+    await lead.getByText('1 response grouped here.').waitFor();
+    expect(await lead.getByLabel('Notes on the child’s lived experience').inputValue()).toBe('Often hungry at school.');
+    expect(await lead.getByLabel('Notes on good practice').inputValue()).toBe('The school nurse followed up every absence.');
+    expect(await lead.getByLabel('Learning point from proposed lesson 1').inputValue()).toBe('Think family: ask about every adult in the home.');
+    await expectAxeClean(lead, 'facilitator outcome after a reload');
+
+    // Someone else (another tab) saves first: this screen's next save is refused, nothing is overwritten,
+    // and it offers to reload the saved outcome.
+    const current = (await api(e2e.server.url, 'GET', `/api/reviews/${fx.reviewId}/workshops/${workshopId}/outcome`, { cookie: fx.lead.cookie })).body;
+    const elsewhere = await api(e2e.server.url, 'PUT', `/api/reviews/${fx.reviewId}/workshops/${workshopId}/outcome`,
+      { cookie: fx.lead.cookie, body: { baseVersion: current.version, outcome: { ...current.outcome, livedExperience: 'Changed in another tab.' } } });
+    expect(elsewhere.status).toBe(200);
+    await lead.getByLabel('Notes on the child’s lived experience').fill('Changed on this screen.');
+    const conflict = lead.getByRole('alert').filter({ hasText: 'Not saved: someone else saved the outcome first' });
+    await conflict.waitFor(WAIT);
+    await expect.poll(() => lead.getByTestId('outcome-save-status').innerText(), WAIT).toBe('Not saved – someone else saved the outcome first.');
+    expect((await stored()).livedExperience).toBe('Changed in another tab.');
+    await expectAxeClean(lead, 'facilitator outcome conflict');
+    await conflict.getByRole('button', { name: 'Reload the saved outcome' }).click();
+    await expect.poll(() => lead.getByLabel('Notes on the child’s lived experience').inputValue(), WAIT).toBe('Changed in another tab.');
+    await expect.poll(() => lead.getByTestId('outcome-save-status').innerText(), WAIT).toBe('Saved');
   });
 
   it('lets the review team watch without controls', async () => {

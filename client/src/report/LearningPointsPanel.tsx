@@ -7,8 +7,11 @@ import { ItemControls } from './ItemControls.js';
 import { themeLabel } from './labels.js';
 import { SectionPanel } from './SectionPanel.js';
 
-/** Learning points, numbered in this order and each linked to the theme it is called out under. */
-export function LearningPointsPanel({ kit }: { kit: BuilderKit }) {
+/**
+ * Learning points, numbered in this order and each linked to the theme it is called out under. When the
+ * workshop's outcome holds draft learning points, one button adds those the list does not hold yet.
+ */
+export function LearningPointsPanel({ kit, workshopPoints, onAddWorkshopPoints }: { kit: BuilderKit; workshopPoints: number; onAddWorkshopPoints(): void }) {
   const { draft } = kit;
   const full = draft.learningPoints.length >= MAX_ITEMS.learningPoints;
   const themeOptions = [{ value: '', label: 'No theme' }, ...draft.themes.map((t) => ({ value: t.id, label: themeLabel(draft, t.id) }))];
@@ -48,6 +51,16 @@ export function LearningPointsPanel({ kit }: { kit: BuilderKit }) {
       <p>
         <button type="button" id={fieldIds.add('learningPoints')} className="button button--secondary" disabled={full} onClick={() => kit.add('learningPoints')}>Add a learning point</button>
       </p>
+      {workshopPoints > 0 && (
+        <p>
+          <button type="button" id="report-add-workshop-learning-points" className="button button--secondary" disabled={full}
+            aria-describedby="report-workshop-learning-points-hint" onClick={onAddWorkshopPoints}>Add the workshop’s draft learning points</button>
+          <span className="field__hint" id="report-workshop-learning-points-hint">
+            {' '}The Reflective Learning Workshop’s outcome holds {workshopPoints === 1 ? '1 draft learning point' : `${workshopPoints} draft learning points`}; any
+            not in this list yet are added at the end, without a theme.
+          </span>
+        </p>
+      )}
       {full && <p className="muted">The report holds at most {MAX_ITEMS.learningPoints} learning points.</p>}
     </SectionPanel>
   );

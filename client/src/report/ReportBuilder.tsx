@@ -15,6 +15,7 @@ import { DraftResponseSchema, reportPaths } from './reportApi.js';
 import { SectionPanel } from './SectionPanel.js';
 import { FamilyPanel, TermsPanel } from './TermsPanels.js';
 import { ThemesPanel, type ThemeSources } from './ThemesPanel.js';
+import { learningPointsToAdd } from './workshopLearningPoints.js';
 
 const participantsOf = (d: ReportDraft) => (d.workshopParticipants === null ? '' : String(d.workshopParticipants));
 
@@ -34,10 +35,12 @@ function firstFieldOf(list: DraftList, d: ReportDraft, index: number): string {
  * draft lives here until Save sends the whole of it (PUT); problems are listed at the top and beside
  * their fields. `onDirtyChange` tells the tab whether there are unsaved changes.
  */
-export function ReportBuilder({ detail, initial, sources, hidden, onDirtyChange }: {
+export function ReportBuilder({ detail, initial, sources, workshopLearningPoints, hidden, onDirtyChange }: {
   detail: ReviewDetail;
   initial: ReportDraft;
   sources: ThemeSources;
+  /** The workshop outcome's draft learning points, which one button adds to the list. */
+  workshopLearningPoints: readonly string[];
   hidden: boolean;
   onDirtyChange(dirty: boolean): void;
 }) {
@@ -91,6 +94,18 @@ export function ReportBuilder({ detail, initial, sources, hidden, onDirtyChange 
       setFocusIds([fieldIds.add(list)]);
       setAnnouncement(`${what} removed${extra}. Save the draft to keep this change.`);
     },
+  };
+
+  const addWorkshopPoints = () => {
+    const texts = learningPointsToAdd(draft, workshopLearningPoints);
+    if (texts.length === 0) {
+      setAnnouncement('The workshop’s draft learning points are already in the list.');
+      return;
+    }
+    const next = draftReducer(draft, { type: 'append-learning-points', texts });
+    dispatch({ type: 'append-learning-points', texts });
+    setFocusIds([fieldIds.learningPoint(next.learningPoints[draft.learningPoints.length]!.id, 'text')]);
+    setAnnouncement(`${texts.length === 1 ? '1 learning point' : `${texts.length} learning points`} added from the workshop. Save the draft to keep ${texts.length === 1 ? 'it' : 'them'}.`);
   };
 
   const onParticipants = (text: string) => {
@@ -180,7 +195,7 @@ export function ReportBuilder({ detail, initial, sources, hidden, onDirtyChange 
         </SectionPanel>
         <ThemesPanel kit={kit} sources={sources} />
         {textPanel('report-good-practice', 'goodPractice', 'good-practice', 'Good practice', 'Examples of good practice at all levels. Leave a blank line between paragraphs.')}
-        <LearningPointsPanel kit={kit} />
+        <LearningPointsPanel kit={kit} workshopPoints={workshopLearningPoints.length} onAddWorkshopPoints={addWorkshopPoints} />
         <RecommendationsPanel kit={kit} />
         <ActionPlanPanel kit={kit} />
         <SectionPanel id="report-glossary" title="Glossary and appendix" removedPrompts={draft.removedPrompts} onTogglePrompt={togglePrompt}>

@@ -11,6 +11,7 @@ import { ChronologyRowsSchema, DraftResponseSchema, reportPaths, WorkshopListSch
 import { promptChoices } from './themeSources.js';
 import type { ThemeSources } from './ThemesPanel.js';
 import { useUnsavedChangesWarning } from './useUnsavedChangesWarning.js';
+import { workshopLearningPoints } from './workshopLearningPoints.js';
 
 /** True when a role may see the report (the server's rule for the preview): the lead reviewer and the review team. */
 export function canSeeReport(role: ReviewDetail['membership']['role']): boolean {
@@ -62,6 +63,8 @@ function LeadReport({ detail }: { detail: ReviewDetail }) {
     };
   }, [chronology.data, chronology.error, workshops.data, workshops.error]);
 
+  const workshopPoints = useMemo(() => workshopLearningPoints(workshops.data?.workshops ?? []), [workshops.data]);
+
   // After switching view, focus goes to the view's heading, as it would on a new page.
   const previewHeading = useRef<HTMLHeadingElement>(null);
   const firstView = useRef(true);
@@ -88,7 +91,7 @@ function LeadReport({ detail }: { detail: ReviewDetail }) {
       {draft.loading && !draft.data && <LoadingMessage text="Loading the report draft…" />}
       {draft.data && (
         <ReportBuilder
-          detail={detail} initial={draft.data.draft} sources={sources} hidden={view !== 'build'}
+          detail={detail} initial={draft.data.draft} sources={sources} workshopLearningPoints={workshopPoints} hidden={view !== 'build'}
           onDirtyChange={onDirtyChange}
         />
       )}

@@ -41,6 +41,7 @@ export type DraftAction =
   | { type: 'toggle-theme-entry'; id: string; entryId: string }
   | { type: 'toggle-theme-prompt'; id: string; promptId: string }
   | { type: 'update-learning-point'; id: string; patch: Partial<Pick<LearningPoint, 'text' | 'themeId'>> }
+  | { type: 'append-learning-points'; texts: string[] }
   | { type: 'update-recommendation'; id: string; patch: Partial<Pick<Recommendation, 'text' | 'organisation' | 'measure'>> }
   | { type: 'toggle-recommendation-lp'; id: string; learningPointId: string }
   | { type: 'update-action'; index: number; patch: Partial<ActionRow> };
@@ -139,6 +140,14 @@ export function draftReducer(d: ReportDraft, a: DraftAction): ReportDraft {
     case 'toggle-theme-entry': return { ...d, themes: mapById(d.themes, a.id, (t) => ({ ...t, entryIds: toggle(t.entryIds, a.entryId) })) };
     case 'toggle-theme-prompt': return { ...d, themes: mapById(d.themes, a.id, (t) => ({ ...t, promptIds: toggle(t.promptIds, a.promptId) })) };
     case 'update-learning-point': return { ...d, learningPoints: mapById(d.learningPoints, a.id, (lp) => ({ ...lp, ...a.patch })) };
+    case 'append-learning-points': {
+      // Learning points brought in (from the workshop) start without a theme: the lead reviewer links them.
+      const learningPoints = [...d.learningPoints];
+      for (const text of a.texts.slice(0, Math.max(0, MAX_ITEMS.learningPoints - learningPoints.length))) {
+        learningPoints.push({ id: nextId(ID_PREFIXES.learningPoint, learningPoints.map((l) => l.id)), text, themeId: null });
+      }
+      return { ...d, learningPoints };
+    }
     case 'update-recommendation': return { ...d, recommendations: mapById(d.recommendations, a.id, (r) => ({ ...r, ...a.patch })) };
     case 'toggle-recommendation-lp': {
       // Links keep the learning points' own order, so "Learning Point 1, 3" reads in number order.

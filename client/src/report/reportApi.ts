@@ -58,7 +58,7 @@ export const ChronologyRowsSchema = z.object({
 export type ChronologyRowView = z.infer<typeof ChronologyRowsSchema>['rows'][number];
 
 /**
- * GET /api/reviews/:id/workshops. Set-ups are read as they come and checked one by one
- * (workshopPrompts.ts), so one set-up this page cannot read does not hide the rest of the builder.
+ * GET /api/reviews/:id/workshops. Set-ups and outcomes are read as they come and checked one by one
+ * (themeSources.ts, workshopLearningPoints.ts), so one this page cannot read does not hide the rest of the builder.
  */
-export const WorkshopListSchema = z.object({ workshops: z.array(z.object({ id: z.string(), setup: z.unknown() })) });
+export const WorkshopListSchema = z.object({ workshops: z.array(z.object({ id: z.string(), setup: z.unknown(), outcome: z.unknown().optional() })) });

@@ -1,22 +1,25 @@
-import { useCallback, useEffect, useState, type Dispatch } from 'react';
+import { useCallback, useEffect, useState } from 'react';
+import { responseKey } from '../../../shared/workshop/outcome.js';
 import { apiRequest, errorMessage } from '../api/client.js';
 import { Notice } from '../components/Notice.js';
 import { SelectField } from '../components/SelectField.js';
 import { ResultsSchema, setResponseHidden, workshopPath, type PromptResults, type Results, type WorkshopView } from './api.js';
-import { responseKey, type Outcome, type OutcomeAction } from './outcome.js';
+import { OutcomeSaveStatus } from './OutcomeSaveStatus.js';
+import type { OutcomeEditor } from './useOutcome.js';
 
 /**
  * The answers per question. Below the threshold k only the count is shown; at or above it, the
  * answers in the fresh random order the server gives. The lead reviewer can hide an answer (for
  * example one that names someone): it stays stored, unchanged, but leaves views and exports. Answers
- * can be grouped into themes and marked as good practice for the outcome.
+ * can be grouped into themes and marked as good practice for the outcome (not hidden ones: hiding an
+ * answer clears its marks, as the server drops marks on hidden answers when the outcome is saved).
  */
 export function ResultsView({ reviewId, workshop, lead, counts, outcome }: {
   reviewId: string;
   workshop: WorkshopView;
   lead: boolean;
   counts: Record<string, number>;
-  outcome: { outcome: Outcome; dispatch: Dispatch<OutcomeAction> } | null;
+  outcome: OutcomeEditor | null;
 }) {
   const [results, setResults] = useState<Results | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -44,6 +47,7 @@ export function ResultsView({ reviewId, workshop, lead, counts, outcome }: {
         ...r,
         prompts: r.prompts.map((q) => (q.id !== p.id ? q : { ...q, responses: q.responses.map((x) => (x.slot === slot ? { ...x, hidden } : x)) })),
       });
+      if (hidden) outcome?.dispatch({ type: 'forget-response', key: responseKey(p.id, slot) });
       setStatus(hidden ? 'Response hidden. It is left out of views and exports; its words are unchanged.' : 'Response shown again.');
     } catch (err) {
       setStatus(`That did not work: ${errorMessage(err)}`);
@@ -60,6 +64,7 @@ export function ResultsView({ reviewId, workshop, lead, counts, outcome }: {
         {results && live !== loaded && <span>New answers have arrived since these results were loaded.</span>}
       </div>
       <p role="status" className="muted">{status}</p>
+      {outcome && <OutcomeSaveStatus state={outcome.state} live={false} onReload={outcome.reload} onRetry={outcome.retry} />}
       {error && <Notice tone="error" role="alert" title="Results could not be loaded"><p>{error}</p></Notice>}
       {results && (
         <>
@@ -86,7 +91,9 @@ export function ResultsView({ reviewId, workshop, lead, counts, outcome }: {
                             <button type="button" className="button button--secondary button--small" onClick={() => void toggle(p, r.slot, !r.hidden)}>
                               {r.hidden ? 'Show' : 'Hide'}<span className="visually-hidden"> response {i + 1} to {p.label}</span>
                             </button>
-                            {outcome && <ResponseMarks keyId={responseKey(p.id, r.slot)} label={`response ${i + 1} to ${p.label}`} {...outcome} />}
+                            {outcome?.ready && !r.hidden && (
+                              <ResponseMarks keyId={responseKey(p.id, r.slot)} label={`response ${i + 1} to ${p.label}`} editor={outcome} />
+                            )}
                           </div>
                         )}
                       </li>
@@ -103,7 +110,8 @@ export function ResultsView({ reviewId, workshop, lead, counts, outcome }: {
 }
 
 /** Theme and good-practice marks for one response (a select and a checkbox: no dragging needed). */
-function ResponseMarks({ keyId, label, outcome, dispatch }: { keyId: string; label: string; outcome: Outcome; dispatch: Dispatch<OutcomeAction> }) {
+function ResponseMarks({ keyId, label, editor }: { keyId: string; label: string; editor: OutcomeEditor }) {
+  const { outcome, dispatch } = editor;
   const mark = outcome.marks[keyId];
   const id = `mark-${keyId.replace(/[^a-z0-9-]/gi, '-')}`;
   return (
@@ -114,7 +122,7 @@ function ResponseMarks({ keyId, label, outcome, dispatch }: { keyId: string; lab
           <select id={`${id}-theme`} className="select ws-mark__select" value={mark?.themeId ?? ''}
             onChange={(e) => dispatch({ type: 'assign', key: keyId, themeId: e.target.value || null })}>
             <option value="">No theme</option>
-            {outcome.themes.map((t) => <option key={t.id} value={t.id}>{t.title}</option>)}
+            {outcome.themes.map((t, i) => <option key={t.id} value={t.id}>{t.title.trim() || `Theme ${i + 1}`}</option>)}
           </select>
         </span>
       )}

@@ -28,7 +28,7 @@ export function WorkshopPanel({ reviewId, initial, lead, onChanged }: { reviewId
   const [message, setMessage] = useState<{ tone: 'ok' | 'error'; text: string } | null>(null);
   const published = w.state.stage !== 'draft';
   const { counts, status } = useWorkshopCounts(w.id, published);
-  const { outcome, dispatch, kept } = useOutcome(w.id);
+  const outcome = useOutcome(reviewId, w.id, published && lead);
   const consoleHeading = useRef<HTMLHeadingElement>(null);
 
   const control = async (c: Control, done: string) => {
@@ -84,7 +84,7 @@ export function WorkshopPanel({ reviewId, initial, lead, onChanged }: { reviewId
       </section>
 
       {published && <CountsTable setup={w.setup} state={w.state} counts={counts} status={status} />}
-      {published && <ResultsView reviewId={reviewId} workshop={w} lead={lead} counts={counts} outcome={lead ? { outcome, dispatch } : null} />}
+      {published && <ResultsView reviewId={reviewId} workshop={w} lead={lead} counts={counts} outcome={lead ? outcome : null} />}
       {published && lead && <PrivateRequests reviewId={reviewId} workshopId={w.id} />}
       {published && lead && (
         <section aria-labelledby="export-heading">
@@ -95,7 +95,7 @@ export function WorkshopPanel({ reviewId, initial, lead, onChanged }: { reviewId
           <p className="muted">Hidden responses, and questions with fewer than {w.setup.k} answers, are left out. The download is recorded in the audit log.</p>
         </section>
       )}
-      {published && lead && <OutcomePanel setup={w.setup} outcome={outcome} dispatch={dispatch} kept={kept} />}
+      {published && lead && <OutcomePanel setup={w.setup} editor={outcome} />}
 
       <section aria-labelledby="setup-heading">
         <h3 id="setup-heading">Set-up</h3>

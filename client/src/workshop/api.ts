@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { WorkshopSetupSchema, WorkshopStateSchema, type WorkshopSetup } from '../../../shared/workshop/workshop.js';
 import type { Control } from '../../../shared/workshop/transitions.js';
+import { OutcomeReplySchema, type Outcome } from '../../../shared/workshop/outcome.js';
 import { apiRequest } from '../api/client.js';
 
 /**
@@ -68,4 +69,14 @@ export function controlWorkshop(reviewId: string, workshopId: string, control: C
 /** Hides a response from views and exports, or shows it again. */
 export function setResponseHidden(reviewId: string, workshopId: string, promptId: string, slot: string, hidden: boolean): Promise<unknown> {
   return apiRequest('POST', `${workshopPath(reviewId, workshopId)}/responses/${encodeURIComponent(promptId)}/${encodeURIComponent(slot)}/hidden`, { body: { hidden } });
+}
+
+/** The saved outcome of a workshop and its version (GET …/outcome). */
+export function loadOutcome(reviewId: string, workshopId: string): Promise<{ outcome: Outcome; version: number }> {
+  return apiRequest('GET', `${workshopPath(reviewId, workshopId)}/outcome`, { schema: OutcomeReplySchema });
+}
+
+/** Saves the whole outcome edited from `baseVersion`; a 409 means someone else saved first (PUT …/outcome). */
+export function saveOutcome(reviewId: string, workshopId: string, baseVersion: number, outcome: Outcome): Promise<{ outcome: Outcome; version: number }> {
+  return apiRequest('PUT', `${workshopPath(reviewId, workshopId)}/outcome`, { body: { baseVersion, outcome }, schema: OutcomeReplySchema });
 }

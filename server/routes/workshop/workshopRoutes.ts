@@ -4,10 +4,12 @@ import { IsoDateSchema } from '../../../shared/dates.js';
 import { releaseResponses } from '../../../shared/workshop/anonymity.js';
 import { allPrompts } from '../../../shared/workshop/prompts.js';
 import { ControlSchema, checkSetupChange } from '../../../shared/workshop/transitions.js';
-import { AttendanceSchema, OutcomeSchema, WorkshopSetupSchema, type Workshop } from '../../../shared/workshop/workshop.js';
+import { OutcomeSaveSchema, storedOutcome } from '../../../shared/workshop/outcome.js';
+import { AttendanceSchema, WorkshopSetupSchema, type Workshop } from '../../../shared/workshop/workshop.js';
 import type { AppDeps } from '../../app.js';
 import { createWorkshop } from '../../commands/workshopCreator.js';
 import { controlWorkshop } from '../../commands/workshopController.js';
+import { saveWorkshopOutcome } from '../../commands/workshopOutcomeSaver.js';
 import { writeCsv } from '../../formats/csvWriter.js';
 import { responsesDocx } from '../../report/responsesDocx.js';
 import { HttpError, notFound } from '../../http/errors.js';
@@ -28,7 +30,12 @@ export function workshopRoutes(deps: AppDeps): Router {
     if (!w || w.reviewId !== m.reviewId) throw notFound('That workshop');
     return w;
   };
-  const view = (w: Workshop) => ({ id: w.id, setup: w.setup, state: w.state, joinCode: w.joinCode, responsesExist: w.responsesExist, attendance: w.attendance, outcome: w.outcome });
+  const view = (w: Workshop) => {
+    const { outcome, version } = storedOutcome(w);
+    return { id: w.id, setup: w.setup, state: w.state, joinCode: w.joinCode, responsesExist: w.responsesExist, attendance: w.attendance ?? [], outcome, outcomeVersion: version };
+  };
+  // Writes start from the record as it is now, not as it was before an await, so none undoes another.
+  const fresh = (w: Workshop): Workshop => deps.records.get('workshops', w.id) ?? w;
 
   r.get('/reviews/:id/workshops', async (req, res) => {
     const m = await membershipFor(deps, req, res, ['lead-reviewer', 'review-team']);
@@ -51,27 +58,31 @@ export function workshopRoutes(deps: AppDeps): Router {
     const setup = parseInput(WorkshopSetupSchema, req.body);
     const problem = checkSetupChange(w.setup, setup, w.responsesExist);
     if (problem) throw new HttpError(409, 'anonymity-locked', problem);
-    const updated = { ...w, setup };
+    const updated = { ...fresh(w), setup };
     await deps.records.put('workshops', updated);
     await deps.hub.broadcast(updated);
     res.json(view(updated));
   });
 
-  // The attendance register (for the report) and the outcome notes are edited as whole lists.
+  // The attendance register (for the report) is edited as a whole list.
   r.put('/reviews/:id/workshops/:workshopId/attendance', async (req, res) => {
     const w = await load(req, res, ['lead-reviewer']);
     const attendance = parseInput(AttendanceSchema, req.body);
-    const updated = { ...w, attendance };
+    const updated = { ...fresh(w), attendance };
     await deps.records.put('workshops', updated);
     res.json(view(updated));
   });
 
+  // The outcome: the facilitator (lead reviewer) captures it, as they run and moderate the workshop;
+  // the review team may read it, as they may read the results.
+  r.get('/reviews/:id/workshops/:workshopId/outcome', async (req, res) => {
+    res.json(storedOutcome(await load(req, res, ['lead-reviewer', 'review-team'])));
+  });
+
   r.put('/reviews/:id/workshops/:workshopId/outcome', async (req, res) => {
-    const w = await load(req, res, ['lead-reviewer', 'review-team']);
-    const outcome = parseInput(OutcomeSchema, req.body);
-    const updated = { ...w, outcome };
-    await deps.records.put('workshops', updated);
-    res.json(view(updated));
+    const w = await load(req, res, ['lead-reviewer']);
+    const body = parseInput(OutcomeSaveSchema, req.body);
+    res.json(await saveWorkshopOutcome(deps, authOf(res).userId, w.id, body));
   });
 
   r.post('/reviews/:id/workshops/:workshopId/control', async (req, res) => {

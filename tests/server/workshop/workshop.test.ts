@@ -6,23 +6,12 @@ import { startTestServer, spawnServer, tempDataDir } from '../../utils/testServe
 import { api } from '../../utils/api.js';
 import { createReviewWithMembers } from '../../utils/factories.js';
 import { connectParticipant, newReceipt, type Participant } from '../../utils/participant.js';
+import { publishedWorkshop } from './workshopFixture.js';
 
 let server: Awaited<ReturnType<typeof startTestServer>>;
 let fx: Awaited<ReturnType<typeof createReviewWithMembers>>;
 let logged = '';
 const realWrite = process.stdout.write.bind(process.stdout);
-
-/** Creates a workshop with two phases and two lessons, publishes it, and returns its id and code. */
-async function publishedWorkshop(baseUrl: string, cookie: string, reviewId: string, k = 3): Promise<{ id: string; code: string }> {
-  const created = await api(baseUrl, 'POST', `/api/reviews/${reviewId}/workshops`, { cookie, body: { date: '2026-12-01' } });
-  expect(created.status).toBe(201);
-  const w = (await api(baseUrl, 'GET', `/api/reviews/${reviewId}/workshops/${created.body.id}`, { cookie })).body;
-  const setup = { ...w.setup, k, phases: [{ id: 'p1', title: 'Pregnancy and birth', start: '2019-01-01', end: '2019-12-31' }, { id: 'p2', title: 'Early years', start: '2020-01-01', end: '2022-12-31' }],
-    lessons: [{ id: 'l1', text: 'Fathers were invisible to services.' }, { id: 'l2', text: 'Escalation was not used.' }] };
-  expect((await api(baseUrl, 'PUT', `/api/reviews/${reviewId}/workshops/${created.body.id}/setup`, { cookie, body: setup })).status).toBe(200);
-  expect((await api(baseUrl, 'POST', `/api/reviews/${reviewId}/workshops/${created.body.id}/control`, { cookie, body: { action: 'publish' } })).status).toBe(200);
-  return { id: created.body.id, code: created.body.joinCode };
-}
 
 beforeAll(async () => {
   server = await startTestServer({ env: { LOG_LEVEL: 'info' } });
@@ -133,15 +122,11 @@ describe('workshop with 30 anonymous participants', () => {
     expect(await p.emit('respond', { promptId: 'w4-1', text: 'x', receipt: newReceipt() })).toMatchObject({ ok: false, error: { code: 'closed' } });
     const priv = await api(server.url, 'GET', `/api/reviews/${fx.reviewId}/workshops/${id}/private-requests`, { cookie: fx.lead.cookie });
     expect(priv.body.requests).toEqual([{ contact: 'Call me on my work number' }]);
-    // Attendance (for the report) and outcome notes are kept on the workshop, never on responses.
+    // Attendance (for the report) is kept on the workshop, never on responses; only the lead reviewer
+    // keeps it, as only they capture the outcome (tests/server/workshop/outcome.test.ts).
     const att = await api(server.url, 'PUT', `/api/reviews/${fx.reviewId}/workshops/${id}/attendance`, { cookie: fx.lead.cookie, body: [{ name: 'A Practitioner', role: 'Health visitor', agency: 'ICB' }] });
     expect(att.status).toBe(200);
     expect((await api(server.url, 'PUT', `/api/reviews/${fx.reviewId}/workshops/${id}/attendance`, { cookie: fx.team.cookie, body: [] })).status).toBe(403);
-    const outcome = { themes: [{ id: 'reach', title: 'Hard to reach', notes: 'Themes from worksheet 2', promptIds: ['w2-p1'] }], goodPractice: 'Quick referral', livedExperience: 'She loved the park.', learningPoints: [{ id: 'lp1', text: 'Ask about new partners', lessonId: 'l1' }] };
-    const saved = await api(server.url, 'PUT', `/api/reviews/${fx.reviewId}/workshops/${id}/outcome`, { cookie: fx.team.cookie, body: outcome });
-    expect(saved.status).toBe(200);
-    expect(saved.body.outcome).toEqual(outcome);
-    expect((await api(server.url, 'PUT', `/api/reviews/${fx.reviewId}/workshops/${id}/outcome`, { cookie: fx.team.cookie, body: { ...outcome, extra: 1 } })).status).toBe(400);
     p.close();
     again.close();
   });

@@ -12,13 +12,13 @@ const row = (id: string, day: number, keyEvent: string, keyLearning: boolean): I
   agencyCode: 'POL', agencyName: 'Police', colour: '#d7e8fb', team: { ...blankTeamFields(), keyLearning },
 });
 
-function build(draft: Partial<ReportDraft> = {}) {
+function build(draft: Partial<ReportDraft> = {}, workshopExtra: { livedExperience?: string; goodPractice?: { notes: string; responses: string[] } } = {}) {
   return assembleReport({
     review: { childPseudonym: 'Child T', kind: 'lcspr', periodStart: '2019-01-01', periodEnd: '2021-12-31' },
     partnership: 'Northby Safeguarding Partnership', leadReviewers: ['A. Reviewer'], todayIso: '2026-11-22',
     agencies: [{ name: 'Northby Police', shortCode: 'POL' }, { name: 'Northby ICB', shortCode: 'ICB' }],
     rows: [row('imp0000000000000002', 20, 'Kerry Thornbury reported to MASH', true), row('imp0000000000000001', 5, 'Routine visit', false)],
-    workshop: { prompts: [{ id: 'w3-l1', label: 'Proposed lesson 1', responses: ['Kerry was never asked about the new partner.'] }] },
+    workshop: { prompts: [{ id: 'w3-l1', label: 'Proposed lesson 1', responses: ['Kerry was never asked about the new partner.'] }], ...workshopExtra },
     termsOfReference: null,
     draft: { ...emptyDraft(), ...draft },
     pseudonymise: pseudo.text,
@@ -55,6 +55,22 @@ describe('assembleReport', () => {
     expect(md).toContain('Addressed to: Northby ICB');
     expect(md).not.toContain('Guidance: Analyse why decisions');
     expect(md).toContain('Guidance: Few, focused on improving practice');
+  });
+
+  it('adds the workshop outcome\u2019s lived experience and good practice, pseudonymised, and nothing when it has none', () => {
+    const md = toMarkdown(build({ goodPractice: 'The GP followed up.' }, {
+      livedExperience: 'Kerry said the child was often hungry.',
+      goodPractice: { notes: 'Kerry Thornbury was kept informed.', responses: ['The health visitor saw Kerry within a day.'] },
+    }));
+    const good = md.slice(md.indexOf('# Good practice'), md.indexOf('# Learning points'));
+    expect(good).toContain('The GP followed up.');
+    expect(good).toContain('From the Reflective Learning Workshop');
+    expect(good).toContain('Mother was kept informed.');
+    expect(good).toContain('> The health visitor saw Mother within a day.');
+    expect(md.slice(md.indexOf('# About Child T'), md.indexOf('# Terms of reference'))).toContain('Mother said the child was often hungry.');
+    expect(md).not.toContain('Kerry');
+    const none = toMarkdown(build({}, { livedExperience: ' ', goodPractice: { notes: '  ', responses: [] } }));
+    expect(none).not.toContain('From the Reflective Learning Workshop');
   });
 
   it('lists only the acronyms the text uses', () => {
