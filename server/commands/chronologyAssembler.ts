@@ -1,29 +1,44 @@
 import { docName } from '../../shared/docNames.js';
 import { readPeople } from '../../shared/peopleDoc.js';
 import type { Person } from '../../shared/people.js';
-import { integrate, readEntries, readTeamFields, type AgencyInfo, type ChronologyEntry, type IntegratedRow } from '../../shared/chronology/index.js';
+import {
+  integrate, integrateOrgChanges, readEntries, readOrgChanges, readTeamFields,
+  type AgencyInfo, type ChronologyEntry, type IntegratedOrgChange, type IntegratedRow, type OrgChange,
+} from '../../shared/chronology/index.js';
 import type { RecordStore } from '../storage/types.js';
 import type { SyncServer } from '../sync/SyncServer.js';
 
 /** A review's integrated chronology with what views and exports need beside it. */
-export type AssembledChronology = { agencies: AgencyInfo[]; rows: IntegratedRow[]; phases: { id: string; title: string; start: string; end: string }[]; people: Person[] };
+export type AssembledChronology = {
+  agencies: AgencyInfo[];
+  rows: IntegratedRow[];
+  /** Every agency's organisational changes in one date order, with the agency's code and colour. */
+  orgChanges: IntegratedOrgChange[];
+  phases: { id: string; title: string; start: string; end: string }[];
+  people: Person[];
+};
 
 /**
- * Reads every agency chronology, the team fields and the people register of a review from the live
- * documents (or storage) and merges them with the shared `integrate` rule. Server code holds no
- * chronology rules of its own.
+ * Reads every agency chronology (key events and organisational changes), the team fields and the
+ * people register of a review from the live documents (or storage) and merges them with the shared
+ * `integrate` rules. Server code holds no chronology rules of its own.
  */
 export async function assembleChronology(deps: { records: RecordStore; sync: SyncServer }, reviewId: string): Promise<AssembledChronology> {
   const agencies = deps.records.find('agencies', (a) => a.reviewId === reviewId)
     .map((a) => ({ id: a.id, name: a.name, shortCode: a.shortCode, colour: a.colour }));
   const byAgency = new Map<string, ChronologyEntry[]>();
+  const changesByAgency = new Map<string, OrgChange[]>();
   for (const a of agencies) {
     // Read in place: copying a 5,000-row doc for every view or export costs far more memory than reading it.
-    byAgency.set(a.id, await deps.sync.read(docName({ reviewId, kind: 'chronology', agencyId: a.id }), (doc) => readEntries(doc, a.id)));
+    const read = await deps.sync.read(docName({ reviewId, kind: 'chronology', agencyId: a.id }), (doc) => ({
+      entries: readEntries(doc, a.id), orgChanges: readOrgChanges(doc, a.id),
+    }));
+    byAgency.set(a.id, read.entries);
+    changesByAgency.set(a.id, read.orgChanges);
   }
   const team = await deps.sync.read(docName({ reviewId, kind: 'chronology-team' }), readTeamFields);
   // Workshop phases are drawn on the timeline; they are defined with the review's workshop.
   const phases = deps.records.find('workshops', (w) => w.reviewId === reviewId).flatMap((w) => w.setup.phases);
   const people = await deps.sync.read(docName({ reviewId, kind: 'people' }), readPeople);
-  return { agencies, rows: integrate(byAgency, agencies, team), phases, people };
+  return { agencies, rows: integrate(byAgency, agencies, team), orgChanges: integrateOrgChanges(changesByAgency, agencies), phases, people };
 }

@@ -1,4 +1,4 @@
-import { CATEGORY_LABELS, CHILD_CONTACT_LABELS, formatChronologyDate, type IntegratedRow } from '../../shared/chronology/index.js';
+import { CATEGORY_LABELS, CHILD_CONTACT_LABELS, formatChronologyDate, type IntegratedOrgChange, type IntegratedRow } from '../../shared/chronology/index.js';
 import { createPseudonymiser, findLeaks, type Leak } from '../../shared/pseudonymise/index.js';
 import type { Person } from '../../shared/people.js';
 import { HttpError } from '../http/errors.js';
@@ -22,6 +22,18 @@ const DATE_COLUMN = 1;
 /** Column widths in characters for the .xlsx. */
 const WIDTHS = [14, 14, 8, 22, 28, 28, 50, 50, 22, 14];
 
+/** The organisational changes sheet's columns (the .xlsx only: a .csv holds one table). */
+export const ORG_CHANGES_HEADER = ['Agency', 'Date (DD/MM/YYYY)', 'Organisational change', 'Impact on frontline practice'];
+
+/** Tab name of the organisational changes sheet. */
+export const ORG_CHANGES_SHEET = 'Organisational changes';
+
+/** Index of the date column in ORG_CHANGES_HEADER. */
+const ORG_DATE_COLUMN = 1;
+
+/** Column widths in characters for the organisational changes sheet. */
+const ORG_WIDTHS = [14, 14, 60, 60];
+
 /** An export ready to download. */
 export type ChronologyExport = { bytes: Uint8Array; filename: string; contentType: string };
 
@@ -37,6 +49,12 @@ function rowCells(r: IntegratedRow, people: Map<string, Person>, pseudo: ((s: st
   ];
 }
 
+/** One organisational change as text cells; free text is pseudonymised when `pseudo` is given. */
+function orgChangeCells(c: IntegratedOrgChange, pseudo: ((s: string) => string) | null): string[] {
+  const t = (s: string) => (pseudo ? pseudo(s) : s);
+  return [c.agencyCode, formatChronologyDate(c.date), t(c.change), t(c.impact)];
+}
+
 /** Where leaks were found, for the refusal message (row and column, never the text). */
 function describeLeaks(leaks: readonly Leak[]): string {
   const places = [...new Set(leaks.map((l) => l.place))].slice(0, 10);
@@ -44,7 +62,8 @@ function describeLeaks(leaks: readonly Leak[]): string {
 }
 
 /**
- * Builds the integrated chronology as .xlsx (agency colours as row fills, header frozen) or .csv.
+ * Builds the integrated chronology as .xlsx (agency colours as row fills, header frozen; a second
+ * sheet holds every agency's organisational changes) or .csv (the key events only).
  * A pseudonymised copy replaces names from the people register and removes identifiers, then is
  * leak-checked cell by cell; any hit refuses the export. A named copy is marked OFFICIAL-SENSITIVE.
  * Every download and refusal is audited.
@@ -58,10 +77,15 @@ export async function exportChronology(
   const people = new Map(chron.people.map((p) => [p.id, p]));
   const p = createPseudonymiser(chron.people, review.childPseudonym);
   const cells = chron.rows.map((r) => rowCells(r, people, input.pseudonymise ? p.text : null, p.label));
+  // Organisational changes go on their own .xlsx sheet; a .csv holds the key events only.
+  const orgCells = input.format === 'xlsx' ? chron.orgChanges.map((c) => orgChangeCells(c, input.pseudonymise ? p.text : null)) : [];
   if (input.pseudonymise) {
     // The Date column is the chronology itself (an event on the day of a birth is still that event's
     // date); every other cell, including free text that quotes a date of birth, is scanned.
-    const leaks = findLeaks(cells.flatMap((row, i) => row.flatMap((text, c) => (c === DATE_COLUMN ? [] : [{ place: `row ${i + 1}, ${EXPORT_HEADER[c]}`, text }]))), chron.people);
+    const leaks = findLeaks([
+      ...cells.flatMap((row, i) => row.flatMap((text, c) => (c === DATE_COLUMN ? [] : [{ place: `row ${i + 1}, ${EXPORT_HEADER[c]}`, text }]))),
+      ...orgCells.flatMap((row, i) => row.flatMap((text, c) => (c === ORG_DATE_COLUMN ? [] : [{ place: `${ORG_CHANGES_SHEET} row ${i + 1}, ${ORG_CHANGES_HEADER[c]}`, text }]))),
+    ], chron.people);
     if (leaks.length > 0) {
       await deps.audit.record({ type: 'export.refused', actorId: input.actorId, reviewId: input.reviewId, reason: 'leak-check' });
       throw new HttpError(422, 'leak-found', describeLeaks(leaks));
@@ -75,6 +99,9 @@ export async function exportChronology(
   if (input.format === 'csv') {
     return { bytes: new TextEncoder().encode(writeCsv([[banner], EXPORT_HEADER, ...cells])), filename: `${base}.csv`, contentType: 'text/csv; charset=utf-8' };
   }
-  const bytes = writeXlsx([{ name: 'Integrated chronology', banner, header: EXPORT_HEADER, rows: cells, fills: chron.rows.map((r) => r.colour), widths: WIDTHS }]);
+  const bytes = writeXlsx([
+    { name: 'Integrated chronology', banner, header: EXPORT_HEADER, rows: cells, fills: chron.rows.map((r) => r.colour), widths: WIDTHS },
+    { name: ORG_CHANGES_SHEET, banner, header: ORG_CHANGES_HEADER, rows: orgCells, fills: chron.orgChanges.map((c) => c.colour), widths: ORG_WIDTHS },
+  ]);
   return { bytes, filename: `${base}.xlsx`, contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' };
 }

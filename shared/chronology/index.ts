@@ -10,6 +10,7 @@ export * from './filter.js';
 export * from './chronologyDoc.js';
 export * from './teamDoc.js';
 export * from './integrate.js';
+export * from './orgChanges.js';
 export * from './headers.js';
 export * from './importRows.js';
 export * from './excelDate.js';

@@ -318,3 +318,45 @@ describe('import', () => {
     expect(await page.getByRole('button', { name: /Edit this row/ }).count()).toBe(0);
   });
 });
+
+describe('filters with several values', () => {
+  it('ticks several categories and several people with the keyboard, and each list closes with Escape', async () => {
+    const count = () => icb.getByTestId('chronology-count').innerText();
+    await icb.getByRole('heading', { level: 2, name: 'Chronology' }).focus();
+
+    // Categories: a closed disclosure that says what is chosen; Enter opens it, Space ticks.
+    await tabTo(icb, /^SUMMARY\|\|Categories:Any category$/, 60);
+    expect(await focusVisible(icb)).toBe(true);
+    await icb.keyboard.press('Enter');
+    await tabTo(icb, /^INPUT\|checkbox\|Birth or death$/);
+    await icb.keyboard.press('Space');
+    await expect.poll(count, WAIT).toBe('Showing 1 of 5 rows.');
+    await tabTo(icb, /^INPUT\|checkbox\|Other$/);
+    await icb.keyboard.press('Space');
+    await expect.poll(count, WAIT).toBe('Showing all 5 rows.');
+    await icb.keyboard.press('Escape');
+    expect(await describeFocus(icb)).toBe('SUMMARY||Categories:2 categories');
+    expect(await icb.getByTestId('filter-category').evaluate((el) => (el as HTMLDetailsElement).open)).toBe(false);
+
+    // People: any of the chosen people, so a second person widens the match.
+    await tabTo(icb, /^SUMMARY\|\|People:Anyone$/, 10, 'Shift+Tab');
+    await icb.keyboard.press('Enter');
+    await tabTo(icb, /^INPUT\|checkbox\|Maisie Thornbury \(Subject child\)$/);
+    await icb.keyboard.press('Space');
+    await expect.poll(count, WAIT).toBe('Showing 0 of 5 rows.');
+    await tabTo(icb, /^INPUT\|checkbox\|Kerry Thornbury \(Mother\)$/);
+    await icb.keyboard.press('Space');
+    await expect.poll(count, WAIT).toBe('Showing 1 of 5 rows.');
+    await tableRow(icb, 'Imported birth visit').waitFor();
+    await expectAxeClean(icb, 'chronology filters with a list open');
+    await icb.keyboard.press('Escape');
+    expect(await describeFocus(icb)).toBe('SUMMARY||People:2 people');
+    const url = new URL(icb.url());
+    expect(url.searchParams.getAll('person')).toEqual(['p-child', 'p-mum']);
+    expect(url.searchParams.getAll('category')).toEqual(['birth-or-death', 'other']);
+
+    await icb.getByRole('button', { name: 'Clear filters' }).click();
+    await expect.poll(count, WAIT).toBe('Showing all 5 rows.');
+    expect(await describeFocus(icb)).toBe('H3||Filter the chronology');
+  });
+});

@@ -1,14 +1,17 @@
+import { useRef } from 'react';
 import { CATEGORY_LABELS, CHRONOLOGY_CATEGORIES, type AgencyInfo, type ChronologyCategory } from '../../../shared/chronology/index.js';
 import type { Person } from '../../../shared/people.js';
 import { DateField } from '../components/DateField.js';
 import { SelectField } from '../components/SelectField.js';
 import { TextField } from '../components/TextField.js';
 import { isFiltering, type FilterForm, type FilterFormErrors, type KeyLearningChoice } from './filterForm.js';
+import { MultiChoiceFilter } from './MultiChoiceFilter.js';
 import { personLabel, safeColour } from './rowDisplay.js';
 
 /**
- * The chronology's filters: agencies (tick any), a person from the register, a category, a date
- * range typed as DD/MM/YYYY, key practice learning events, and words. They apply as they change;
+ * The chronology's filters: agencies (tick any), people from the register and categories (each a
+ * list to tick any of, folded away until opened), a date range typed as DD/MM/YYYY, key practice
+ * learning events, and words. They apply as they change;
  * the number of rows shown is announced politely.
  */
 export function ChronologyFilters({ form, errors, onChange, agencies, people, shown, total }: {
@@ -20,6 +23,7 @@ export function ChronologyFilters({ form, errors, onChange, agencies, people, sh
   shown: number;
   total: number;
 }) {
+  const heading = useRef<HTMLHeadingElement>(null);
   const set = <K extends keyof FilterForm>(key: K, value: FilterForm[K]) => onChange({ ...form, [key]: value });
   const toggleAgency = (id: string, on: boolean) =>
     set('agencyIds', on ? [...form.agencyIds, id] : form.agencyIds.filter((a) => a !== id));
@@ -28,7 +32,7 @@ export function ChronologyFilters({ form, errors, onChange, agencies, people, sh
     : `Showing ${shown.toLocaleString('en-GB')} of ${total.toLocaleString('en-GB')} rows.`;
   return (
     <form className="chron-filters" aria-labelledby="chronology-filters-title" onSubmit={(e) => e.preventDefault()}>
-      <h3 id="chronology-filters-title" className="chron-filters__title">Filter the chronology</h3>
+      <h3 id="chronology-filters-title" className="chron-filters__title" ref={heading} tabIndex={-1}>Filter the chronology</h3>
       <div className="chron-filters__grid">
         <fieldset className="chron-filters__agencies">
           <legend className="field__label">Agencies</legend>
@@ -49,15 +53,15 @@ export function ChronologyFilters({ form, errors, onChange, agencies, people, sh
           ))}
         </fieldset>
         <div className="chron-filters__fields">
-          <SelectField
-            id="filter-person" label="Person" value={form.personIds[0] ?? ''}
-            onChange={(v) => set('personIds', v ? [v] : [])}
-            options={[{ value: '', label: 'Anyone' }, ...people.map((p) => ({ value: p.id, label: personLabel(p) }))]}
+          <MultiChoiceFilter
+            id="filter-person" label="People" anyText="Anyone" plural="people" missingLabel="Someone no longer in the register"
+            options={people.map((p) => ({ value: p.id, label: personLabel(p) }))}
+            chosen={form.personIds} onChange={(v) => set('personIds', v)}
           />
-          <SelectField
-            id="filter-category" label="Category" value={form.categories[0] ?? ''}
-            onChange={(v) => set('categories', v ? [v as ChronologyCategory] : [])}
-            options={[{ value: '', label: 'Any category' }, ...CHRONOLOGY_CATEGORIES.map((c) => ({ value: c, label: CATEGORY_LABELS[c] }))]}
+          <MultiChoiceFilter<ChronologyCategory>
+            id="filter-category" label="Categories" anyText="Any category" plural="categories" missingLabel="An unknown category"
+            options={CHRONOLOGY_CATEGORIES.map((c) => ({ value: c, label: CATEGORY_LABELS[c] }))}
+            chosen={form.categories} onChange={(v) => set('categories', v)}
           />
           <SelectField
             id="filter-key-learning" label="Key practice learning events" value={form.keyLearning}
@@ -79,7 +83,11 @@ export function ChronologyFilters({ form, errors, onChange, agencies, people, sh
       <div className="chron-filters__footer">
         <p className="chron-filters__count" role="status" aria-live="polite" data-testid="chronology-count">{count}</p>
         {isFiltering(form) && (
-          <button type="button" className="button button--secondary button--small" onClick={() => onChange({ ...form, agencyIds: [], personIds: [], categories: [], from: '', to: '', keyLearning: 'any', text: '' })}>
+          <button type="button" className="button button--secondary button--small" onClick={() => {
+            onChange({ ...form, agencyIds: [], personIds: [], categories: [], from: '', to: '', keyLearning: 'any', text: '' });
+            // The button goes once nothing is filtered; focus moves to the filters' heading rather than the page.
+            heading.current?.focus();
+          }}>
             Clear filters
           </button>
         )}

@@ -23,6 +23,7 @@ import { nextSequence } from './entryForm.js';
 import { ExportPanel } from './ExportPanel.js';
 import { formToFilter, formToSearch, searchToForm, type ChronologyView, type FilterForm } from './filterForm.js';
 import { ImportPanel } from './ImportPanel.js';
+import { OrgChangesSection } from './OrgChangesSection.js';
 import { rowName } from './rowDisplay.js';
 import { removeRow, writeRowEdit } from './rowWrites.js';
 import type { Phase } from './timelineItems.js';
@@ -273,6 +274,12 @@ export function ChronologyTab({ detail, onAccessChanged }: { detail: ReviewDetai
         <Suspense fallback={<LoadingMessage text="Loading the timeline…" />}>
           <TimelineView rows={rows} agencies={data.agencies} phases={phases ?? []} onOpenRow={openFromTimeline} />
         </Suspense>
+      )}
+      {data.loaded && (
+        <OrgChangesSection
+          agencies={data.agencies} sharedByAgency={data.sharedByAgency} canWriteAgency={canWriteAgency}
+          ownAgencyId={ownAgency} todayIso={isoDateInLondon(new Date())}
+        />
       )}
       {panel && (
         <Dialog title={panelTitle} titleId="chronology-panel-title" onClose={close}>

@@ -114,3 +114,13 @@ export function searchToForm(search: string): { form: FilterForm; view: Chronolo
     view: p.get('view') === 'timeline' ? 'timeline' : 'table',
   };
 }
+
+/**
+ * What a several-choice filter says when closed: `anyText` when nothing is chosen, the one choice's
+ * label, or how many are chosen ("2 people"), so the closed control still tells what it filters.
+ */
+export function choiceSummary(chosenLabels: readonly string[], anyText: string, plural: string): string {
+  if (chosenLabels.length === 0) return anyText;
+  if (chosenLabels.length === 1) return chosenLabels[0]!;
+  return `${chosenLabels.length.toLocaleString('en-GB')} ${plural}`;
+}

@@ -14,7 +14,7 @@ import { authOf, idParam, membershipFor, requireAuth } from '../context.js';
 const ImportQuerySchema = z.strictObject({ dryRun: z.enum(['true', 'false']).optional() });
 const ExportQuerySchema = z.strictObject({ pseudonymise: z.enum(['true', 'false']) });
 
-/** The integrated chronology: read as JSON, import an agency's spreadsheet, export .xlsx/.csv. */
+/** The integrated chronology: read as JSON (with the organisational changes), import an agency's spreadsheet, export .xlsx/.csv. */
 export function chronologyRoutes(
   deps: AppDeps,
   termsOfReference: (reviewId: string) => { keyLinesOfEnquiry: string[]; periodStart: string | null; periodEnd: string | null } | null = () => null,
@@ -24,9 +24,9 @@ export function chronologyRoutes(
 
   r.get('/reviews/:id/chronology', async (req, res) => {
     const m = await membershipFor(deps, req, res);
-    const { agencies, rows, phases } = await assembleChronology(deps, m.reviewId);
+    const { agencies, rows, orgChanges, phases } = await assembleChronology(deps, m.reviewId);
     // The terms of reference scope the chronology: its period and key lines of enquiry are shown with it.
-    res.json({ agencies, rows, phases, scope: termsOfReference(m.reviewId) });
+    res.json({ agencies, rows, orgChanges, phases, scope: termsOfReference(m.reviewId) });
   });
 
   r.post('/reviews/:id/agencies/:agencyId/chronology/import', requireAuth(deps), async (req, res) => {

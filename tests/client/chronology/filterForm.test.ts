@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ChronologyFilterSchema, MAX_FILTER_TEXT_CHARS } from '../../../shared/chronology/index.js';
-import { EMPTY_FILTER_FORM, formToFilter, formToSearch, isFiltering, searchToForm, type FilterForm } from '../../../client/src/chronology/filterForm.js';
+import { EMPTY_FILTER_FORM, choiceSummary, formToFilter, formToSearch, isFiltering, searchToForm, type FilterForm } from '../../../client/src/chronology/filterForm.js';
 
 const A = 'AAAAAAAAAAAAAAAAAAAAAA';
 const B = 'BBBBBBBBBBBBBBBBBBBBBB';
@@ -73,5 +73,23 @@ describe('the address bar', () => {
     const { form: f, view } = searchToForm('?agency=../../etc&agency=' + A + '&agency=' + A + '&category=arson&category=referral&from=2019-02-31&to=31/03/2019&keyLearning=maybe&view=gallery&extra=1');
     expect(f).toEqual(form({ agencyIds: [A], categories: ['referral'] }));
     expect(view).toBe('table');
+  });
+});
+
+describe('choiceSummary', () => {
+  it('says "any" for no choice, the label for one, and a count for several', () => {
+    expect(choiceSummary([], 'Anyone', 'people')).toBe('Anyone');
+    expect(choiceSummary(['Kerry (Mother)'], 'Anyone', 'people')).toBe('Kerry (Mother)');
+    expect(choiceSummary(['Referral', 'Assessment', 'House move'], 'Any category', 'categories')).toBe('3 categories');
+  });
+});
+
+describe('several people and categories', () => {
+  it('keeps every chosen person and category in the filter and in the address bar, and reads them back', () => {
+    const f = form({ personIds: ['p-mum', 'p-dad', 'p-child'], categories: ['referral', 'assessment'] });
+    expect(formToFilter(f).filter).toEqual({ personIds: ['p-mum', 'p-dad', 'p-child'], categories: ['referral', 'assessment'] });
+    const search = formToSearch(f, 'table');
+    expect(search).toBe('?person=p-mum&person=p-dad&person=p-child&category=referral&category=assessment');
+    expect(searchToForm(search).form).toEqual(f);
   });
 });

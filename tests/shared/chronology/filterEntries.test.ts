@@ -70,6 +70,14 @@ describe('filterEntries', () => {
     expect(run({ agencyIds: [CSC], keyLearning: true, text: 'strategy', from: '2019-01-01' })).toEqual([4]);
     expect(run({ agencyIds: [CSC], personIds: ['pom'] })).toEqual([]);
   });
+
+  it('matches any of several people and any of several categories, and both lists together', () => {
+    expect(run({ personIds: ['pom', 'mum'] })).toEqual([1, 4]);
+    expect(run({ categories: ['police-incident', 'missing-episode', 'birth-or-death'] })).toEqual([1, 5, 6]);
+    // Any chosen person AND any chosen category.
+    expect(run({ personIds: ['mum', 'pom'], categories: ['strategy-discussion', 'referral'] })).toEqual([4]);
+    expect(run({ personIds: ['pom'], categories: ['strategy-discussion', 'referral'] })).toEqual([]);
+  });
 });
 
 describe('ChronologyFilterSchema', () => {

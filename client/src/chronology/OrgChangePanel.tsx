@@ -1,0 +1,137 @@
+import { useEffect, useMemo, useRef, useState, type FormEvent } from 'react';
+import { formatChronologyDate, validateEntryDate, type AgencyInfo, type OrgChange } from '../../../shared/chronology/index.js';
+import type { IsoDate } from '../../../shared/dates.js';
+import { ErrorSummary, type FormError } from '../components/ErrorSummary.js';
+import { Notice } from '../components/Notice.js';
+import { TextAreaField } from '../components/TextAreaField.js';
+import { TextField } from '../components/TextField.js';
+import {
+  BLANK_ORG_CHANGE_FORM, ORG_CHANGE_FIELD_ORDER, formToOrgChange, orgChangeToForm,
+  type OrgChangeFormField, type OrgChangeFormValues,
+} from './orgChangeForm.js';
+import { dateNote } from './rowDisplay.js';
+
+/**
+ * Adds or edits one organisational change of one agency, in the side panel. The date is read as key
+ * event dates are; a future date is saved only after a second press; removing asks first. Only
+ * people who may write the agency's chronology are shown this panel, and the server enforces it.
+ */
+export function OrgChangePanel({ isNew, opened, current, agency, onBehalf, todayIso, onSave, onRemove, onCancel }: {
+  isNew: boolean;
+  opened: OrgChange;
+  /** The change as it is now in the live document (null when new, or removed meanwhile). */
+  current: OrgChange | null;
+  agency: AgencyInfo;
+  /** True when the writer is not one of the agency's own authors (the lead reviewer). */
+  onBehalf: boolean;
+  todayIso: IsoDate;
+  onSave(change: OrgChange): void;
+  onRemove(): void;
+  onCancel(): void;
+}) {
+  const [values, setValues] = useState<OrgChangeFormValues>(() => (isNew ? BLANK_ORG_CHANGE_FORM : orgChangeToForm(opened)));
+  const [errors, setErrors] = useState<Partial<Record<OrgChangeFormField, string>>>({});
+  const [submits, setSubmits] = useState(0);
+  const [warnedFor, setWarnedFor] = useState<string | null>(null);
+  const [confirmRemove, setConfirmRemove] = useState(false);
+  // Focus follows the remove question: to "Keep the change" when it is asked (the safe answer), and
+  // back to the remove button when it is withdrawn, so keyboard focus is never dropped to the page.
+  const removeButton = useRef<HTMLButtonElement>(null);
+  const keepButton = useRef<HTMLButtonElement>(null);
+  const asked = useRef(false);
+  useEffect(() => {
+    if (confirmRemove) {
+      asked.current = true;
+      keepButton.current?.focus();
+    } else if (asked.current) removeButton.current?.focus();
+  }, [confirmRemove]);
+  const set = <K extends OrgChangeFormField>(k: K, v: string) => setValues((prev) => ({ ...prev, [k]: v }));
+
+  // What the typed date reads as, while typing.
+  const check = useMemo(() => (values.date.trim() ? validateEntryDate(values.date, todayIso) : null), [values.date, todayIso]);
+  const note = check?.date ? dateNote(check.date) : null;
+  const readsAs = check?.date ? `Reads as ${formatChronologyDate(check.date)}${note ? ` (${note.toLowerCase()})` : ''}.` : null;
+  const future = check?.warning ?? null;
+  const confirming = future !== null && warnedFor === values.date;
+
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    const r = formToOrgChange(opened.id, agency.id, values, todayIso);
+    setErrors(r.errors);
+    if (!r.change) {
+      setSubmits((n) => n + 1);
+      return;
+    }
+    if (r.warning && warnedFor !== values.date) {
+      // First press with a future date: show the warning; a second press saves.
+      setWarnedFor(values.date);
+      return;
+    }
+    onSave(r.change);
+  };
+
+  const summary: FormError[] = ORG_CHANGE_FIELD_ORDER.filter((f) => errors[f]).map((f) => ({ fieldId: `org-change-${f}`, message: errors[f]! }));
+  const changedMeanwhile = !isNew && current !== null && JSON.stringify(current) !== JSON.stringify(opened);
+  const removedMeanwhile = !isNew && current === null;
+
+  return (
+    <form onSubmit={submit} noValidate>
+      <ErrorSummary errors={summary} focusKey={submits} />
+      {changedMeanwhile && (
+        <Notice tone="info" title="Someone else changed this entry while you were editing">
+          <p>Saving keeps their changes to the fields you have not changed.</p>
+        </Notice>
+      )}
+      {removedMeanwhile && (
+        <Notice tone="error" title="Someone else removed this entry">
+          <p>Saving adds it again as you see it here.</p>
+        </Notice>
+      )}
+      <p>
+        <strong>Agency:</strong> {agency.shortCode}: {agency.name}
+        {onBehalf && <> (as lead reviewer, on the agency’s behalf)</>}
+      </p>
+      <TextField
+        id="org-change-date" label="Date" value={values.date} onChange={(v) => set('date', v)} error={errors.date}
+        hint="DD/MM/YYYY, or MM/YYYY or YYYY when only that is known. Add ? if unsure or c. if approximate, for example 04/2019 or c. 2018."
+        autoComplete="off" className="input--short"
+      />
+      {readsAs && <p className="chron-form__reads" data-testid="org-change-reads-as">{readsAs}</p>}
+      {future && (
+        <div role={confirming ? 'alert' : undefined}>
+          <Notice tone="info" title="This date is in the future">
+            <p>{future}</p>
+            {confirming && <p>Press the save button again to save it with this date.</p>}
+          </Notice>
+        </div>
+      )}
+      <TextAreaField
+        id="org-change-change" label="Organisational change" value={values.change} onChange={(v) => set('change', v)} error={errors.change}
+        hint="For example a restructure, a change in staffing or caseloads, or a new policy or procedure"
+      />
+      <TextAreaField
+        id="org-change-impact" label="Impact on frontline practice (optional)" value={values.impact} onChange={(v) => set('impact', v)}
+        error={errors.impact} rows={4}
+      />
+      <div className="button-row">
+        <button type="submit" className="button">{confirming ? 'Save with this date' : isNew ? 'Add change' : 'Save changes'}</button>
+        <button type="button" className="button button--secondary" onClick={onCancel}>Cancel</button>
+      </div>
+      {!isNew && current && (
+        <div className="danger-zone">
+          {!confirmRemove ? (
+            <button type="button" ref={removeButton} className="button button--warning" onClick={() => setConfirmRemove(true)}>Remove this change</button>
+          ) : (
+            <div role="alert">
+              <p><strong>Remove this change from the {agency.shortCode} organisational changes?</strong> Everyone in the review will stop seeing it.</p>
+              <div className="button-row">
+                <button type="button" className="button button--warning" onClick={onRemove}>Yes, remove</button>
+                <button type="button" ref={keepButton} className="button button--secondary" onClick={() => setConfirmRemove(false)}>Keep the change</button>
+              </div>
+            </div>
+          )}
+        </div>
+      )}
+    </form>
+  );
+}

@@ -1,0 +1,169 @@
+import { useEffect, useState } from 'react';
+import type * as Y from 'yjs';
+import {
+  exactDate, formatChronologyDate, removeOrgChange, writeOrgChange, type AgencyInfo, type OrgChange,
+} from '../../../shared/chronology/index.js';
+import type { IsoDate } from '../../../shared/dates.js';
+import { newId } from '../../../shared/ids.js';
+import { AgencyTag } from '../components/AgencyTag.js';
+import { Dialog } from '../components/Dialog.js';
+import { Notice } from '../components/Notice.js';
+import { TableWrap } from '../components/TableWrap.js';
+import type { SharedDoc } from '../hooks/useSharedDoc.js';
+import { mergeEdit } from './entryForm.js';
+import { OrgChangePanel } from './OrgChangePanel.js';
+import { dateNote, safeColour } from './rowDisplay.js';
+import { useOrgChanges } from './useOrgChanges.js';
+
+/**
+ * Each agency's organisational changes chronology (Document 12's second, smaller chronology):
+ * restructures, staffing and policy changes with their impact on frontline practice. Everyone in the
+ * review reads every agency's list, grouped by agency with its short code beside its colour. An
+ * agency's authors, and the lead reviewer on its behalf, add, edit and remove its changes; the rows
+ * live in the agency's own chronology document, so the server enforces who may write them.
+ */
+export function OrgChangesSection({ agencies, sharedByAgency, canWriteAgency, ownAgencyId, todayIso }: {
+  agencies: readonly AgencyInfo[];
+  sharedByAgency: Readonly<Record<string, SharedDoc>>;
+  canWriteAgency(agencyId: string): boolean;
+  /** The viewer's own agency, when they are an agency author. */
+  ownAgencyId: string | null;
+  todayIso: IsoDate;
+}) {
+  const [announcement, setAnnouncement] = useState('');
+  return (
+    <section className="org-changes" aria-labelledby="org-changes-heading" data-testid="org-changes">
+      <h3 id="org-changes-heading">Organisational changes</h3>
+      <p>
+        Changes in each agency that may have affected frontline practice during the period under review, such as restructures,
+        staffing and caseloads, or new policies. Each agency records its own.
+      </p>
+      <p className="visually-hidden" role="status" aria-live="polite">{announcement}</p>
+      {agencies.length === 0 && <p className="muted">No agencies have been added to this review yet.</p>}
+      {agencies.map((a) => (
+        <AgencyOrgChanges
+          key={a.id} agency={a} doc={sharedByAgency[a.id]?.doc ?? null} canWrite={canWriteAgency(a.id)}
+          onBehalf={a.id !== ownAgencyId} todayIso={todayIso} onAnnounce={setAnnouncement}
+        />
+      ))}
+    </section>
+  );
+}
+
+/** What the side panel shows for one agency: a new change or an existing one. */
+type Panel = { isNew: boolean; opened: OrgChange } | null;
+
+/** One agency's organisational changes: a table in date order, and add and edit controls when the user may write. */
+function AgencyOrgChanges({ agency, doc, canWrite, onBehalf, todayIso, onAnnounce }: {
+  agency: AgencyInfo;
+  doc: Y.Doc | null;
+  canWrite: boolean;
+  onBehalf: boolean;
+  todayIso: IsoDate;
+  onAnnounce(text: string): void;
+}) {
+  const changes = useOrgChanges(doc, agency.id);
+  const [panel, setPanel] = useState<Panel>(null);
+  const [saveError, setSaveError] = useState<string | null>(null);
+  const headingId = `org-changes-${agency.id}`;
+  const close = () => setPanel(null);
+  // If access drops while the panel is open (a role change), close it, so no edit is typed that the server would drop.
+  useEffect(() => {
+    if (!canWrite) setPanel(null);
+  }, [canWrite]);
+
+  const openNew = () => {
+    setSaveError(null);
+    setPanel({ isNew: true, opened: { id: newId(), agencyId: agency.id, date: exactDate(todayIso), change: '', impact: '' } });
+  };
+  const openExisting = (c: OrgChange) => {
+    setSaveError(null);
+    setPanel({ isNew: false, opened: c });
+  };
+  const current = panel ? changes.find((c) => c.id === panel.opened.id) ?? null : null;
+
+  const save = (edited: OrgChange) => {
+    if (!panel || !doc) return;
+    try {
+      // Only the fields this person changed are taken, so a colleague's edit to another field survives.
+      const merged = panel.isNew ? edited : mergeEdit(panel.opened, edited, current);
+      writeOrgChange(doc, agency.id, { ...merged, id: panel.opened.id, agencyId: agency.id });
+    } catch (err) {
+      setSaveError(err instanceof Error ? err.message : 'The change could not be saved.');
+      return;
+    }
+    onAnnounce(`${panel.isNew ? 'Added' : 'Saved'} the ${agency.shortCode} organisational change of ${formatChronologyDate(edited.date)}.`);
+    setPanel(null);
+  };
+  const remove = () => {
+    if (!panel || !doc) return;
+    removeOrgChange(doc, panel.opened.id);
+    onAnnounce(`Removed the ${agency.shortCode} organisational change of ${formatChronologyDate(panel.opened.date)}.`);
+    setPanel(null);
+  };
+
+  const title = panel?.isNew
+    ? `Add an organisational change for ${agency.shortCode}`
+    : panel ? `Edit the ${agency.shortCode} organisational change of ${formatChronologyDate(panel.opened.date)}` : '';
+
+  return (
+    <div className="org-changes__agency" data-testid={`org-changes-${agency.shortCode}`}>
+      <h4 id={headingId} className="org-changes__title">
+        <AgencyTag shortCode={agency.shortCode} colour={safeColour(agency.colour)} /> {agency.name}
+      </h4>
+      {changes.length === 0 ? (
+        <p className="muted">No organisational changes recorded yet.</p>
+      ) : (
+        <TableWrap label={`${agency.shortCode} organisational changes`}>
+          <table className="table org-changes__table" aria-labelledby={headingId}>
+            <thead>
+              <tr>
+                <th scope="col">Date</th>
+                <th scope="col">Organisational change</th>
+                <th scope="col">Impact on frontline practice</th>
+                {canWrite && <th scope="col"><span className="visually-hidden">Actions</span></th>}
+              </tr>
+            </thead>
+            <tbody>
+              {changes.map((c) => {
+                const date = formatChronologyDate(c.date);
+                const note = dateNote(c.date);
+                return (
+                  <tr key={c.id} data-change-id={c.id}>
+                    <th scope="row" className="org-changes__date">
+                      {date}
+                      {note && <span className="chron-cell__note">{note}</span>}
+                    </th>
+                    <td className="org-changes__text">{c.change}</td>
+                    <td className="org-changes__text">{c.impact || <span className="muted">Not recorded yet</span>}</td>
+                    {canWrite && (
+                      <td>
+                        <button type="button" className="button button--small button--secondary" onClick={() => openExisting(c)}>
+                          Edit<span className="visually-hidden"> the {agency.shortCode} change of {date}</span>
+                        </button>
+                      </td>
+                    )}
+                  </tr>
+                );
+              })}
+            </tbody>
+          </table>
+        </TableWrap>
+      )}
+      {canWrite && (
+        <button type="button" className="button button--secondary button--small" onClick={openNew} disabled={!doc}>
+          Add an organisational change for {agency.shortCode}
+        </button>
+      )}
+      {panel && (
+        <Dialog title={title} titleId="org-change-panel-title" onClose={close}>
+          {saveError && <Notice tone="error" role="alert" title="The change was not saved"><p>{saveError}</p></Notice>}
+          <OrgChangePanel
+            key={panel.opened.id} isNew={panel.isNew} opened={panel.opened} current={current} agency={agency}
+            onBehalf={onBehalf} todayIso={todayIso} onSave={save} onRemove={remove} onCancel={close}
+          />
+        </Dialog>
+      )}
+    </div>
+  );
+}
