@@ -16,8 +16,9 @@ import { WAIT, describeFocus, expectAxeClean, focusVisible, startE2e, tabTo, typ
  * generations (a person, her partner, their child, her mother) without the mouse; a review team
  * member in a second browser context sees each change live, adds to the family with the mouse, and
  * sees who else is here. Undo takes back only one's own change; tidy clears a manual position;
- * selecting a person lists the chronology rows naming them; exports carry names or report labels;
- * an observer sees the drawing read-only; axe finds nothing serious on the way.
+ * selecting a person lists the chronology rows naming them and links to the chronology filtered to
+ * them; exports carry names or report labels; an observer sees the drawing read-only; axe finds
+ * nothing serious on the way.
  */
 
 let e2e: E2e;
@@ -282,6 +283,17 @@ describe('the person panel, export and read-only access', () => {
     const mentions = lead.getByTestId('genogram-mentions');
     await mentions.getByText('Home visit; mother seen with the child.').waitFor();
     expect(await mentions.getByRole('listitem').allInnerTexts()).toEqual([`17/05/2023 ${fx.agencies[0]!.shortCode} Home visit; mother seen with the child.`]);
+
+    // The panel's link opens the chronology filtered to her events.
+    await lead.getByRole('link', { name: 'Show Jo Bloggs\u2019s events in the chronology' }).click();
+    await lead.getByRole('heading', { level: 2, name: 'Chronology' }).waitFor();
+    const url = new URL(lead.url());
+    expect(url.pathname).toBe(`/reviews/${fx.reviewId}/chronology`);
+    expect(url.searchParams.getAll('person')).toEqual([jo]);
+    await lead.getByTestId('chronology-count').getByText('Showing 1 of 2 rows.').waitFor();
+    await lead.getByText('Home visit; mother seen with the child.').first().waitFor();
+    expect(await lead.getByText('A row about someone else.').count()).toBe(0);
+    await openGenogram(lead);
   });
 
   it('exports SVG and PNG, with report labels or real names', async () => {

@@ -3,7 +3,6 @@ import { z } from 'zod';
 import { ChronologyDateSchema, formatChronologyDate } from '../../../shared/chronology/index.js';
 import { apiRequest, errorMessage } from '../api/client.js';
 import { Link } from '../router/Link.js';
-import { isWorkspaceTab } from '../workspace/tabs.js';
 
 /** The part of GET /api/reviews/:id/chronology this panel reads: each row's date, agency, event and family contacts. */
 export const MentionRowsSchema = z.object({
@@ -21,6 +20,11 @@ export type MentionRow = z.infer<typeof MentionRowsSchema>['rows'][number];
 
 /** Longest key event shown in the panel; the chronology shows the rest. */
 const MAX_EVENT_CHARS = 160;
+
+/** The chronology tab filtered to one person's events (the filter reads `person` from the address). */
+function chronologyFilteredTo(reviewId: string, personId: string): string {
+  return `/reviews/${encodeURIComponent(reviewId)}/chronology?${new URLSearchParams({ person: personId }).toString()}`;
+}
 
 /**
  * The integrated chronology's rows that name a person as a family contact, in the chronology's own
@@ -57,9 +61,7 @@ export function ChronologyMentions({ reviewId, personId, name }: { reviewId: str
           ))}
         </ul>
       )}
-      {isWorkspaceTab('chronology') && (
-        <p><Link to={`/reviews/${encodeURIComponent(reviewId)}/chronology?person=${encodeURIComponent(personId)}`}>Show {name}&rsquo;s events in the chronology</Link></p>
-      )}
+      <p><Link to={chronologyFilteredTo(reviewId, personId)}>Show {name}&rsquo;s events in the chronology</Link></p>
     </section>
   );
 }

@@ -1,5 +1,5 @@
 import { useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
-import { Controls, ReactFlow, useReactFlow, type NodeChange, type NodeSelectionChange } from '@xyflow/react';
+import { Controls, ReactFlow, useReactFlow, type NodeChange, type NodeDimensionChange, type NodeSelectionChange } from '@xyflow/react';
 import '@xyflow/react/dist/style.css';
 import { PERSON_HEIGHT, PERSON_WIDTH, describePerson, type Family, type Point } from '../../../shared/genogram/index.js';
 import { initials, type PresenceEntry } from '../lib/presence.js';
@@ -8,6 +8,7 @@ import {
   DrawingContext, EDGE_TYPES, NODE_TYPES, type GenogramEdge, type HouseholdFlowNode, type PersonFlowNode,
 } from './flowElements.js';
 import { describeRelationshipLine, metaLine, symbolFacts, type LabelMode, type NameOf } from './names.js';
+import { keepUnchanged, withMeasured, type Measured } from './stableNodes.js';
 
 /** What React Flow says to screen reader users about a focused person. */
 const ARIA_LABELS = {
@@ -72,6 +73,9 @@ export function GenogramCanvas({ loaded, family, positions, nameOf, labelMode, t
     return out;
   }, [positions, dragging]);
   const drawing = useMemo(() => computeDrawing(family, live), [family, live]);
+  // Node sizes as React Flow measured them, handed back so that it does not measure a node again
+  // each time its object is replaced (on every step of a drag, for the person being dragged).
+  const [measured, setMeasured] = useState<ReadonlyMap<string, Measured>>(new Map());
   // Whether the person has panned or zoomed by hand; until then the family is kept in view.
   const userMoved = useRef(false);
   // Refit when people join or leave, not when someone is moved: a colleague's drag must not move my view.
@@ -83,24 +87,34 @@ export function GenogramCanvas({ loaded, family, positions, nameOf, labelMode, t
     return out;
   }, [presence]);
 
+  // Everything about each person's node except where it is, so a drag step does not redo it.
+  const people = useMemo(() => family.people.map((p) => {
+    const name = nameOf(p.id);
+    return {
+      id: p.id, type: 'person', position: { x: 0, y: 0 }, width: PERSON_WIDTH, height: PERSON_HEIGHT, selected: p.id === selectedId,
+      draggable: canWrite, connectable: false, ariaLabel: describePerson(p, todayIso, name),
+      data: { name, meta: metaLine(p, labelMode), facts: symbolFacts(p, todayIso), editors: editors.get(p.id) ?? [] },
+    } satisfies PersonFlowNode;
+  }), [family.people, nameOf, labelMode, todayIso, selectedId, canWrite, editors]);
+
+  // The last nodes handed to React Flow: a node that has not changed keeps its object, so that while
+  // someone is dragged only they (and any household outline round them) are drawn again.
+  const previous = useRef<(HouseholdFlowNode | PersonFlowNode)[]>([]);
   const nodes = useMemo(() => {
     const households: HouseholdFlowNode[] = drawing.households.map((h, index) => ({
       id: `household:${h.id}`, type: 'household', position: { x: h.rect.x, y: h.rect.y }, width: h.rect.width, height: h.rect.height,
+      measured: measured.get(`household:${h.id}`),
       data: { label: h.label, index, width: h.rect.width, height: h.rect.height },
       selectable: false, draggable: false, focusable: false, connectable: false, zIndex: -1, ariaRole: 'presentation',
     }));
-    const people: PersonFlowNode[] = family.people.flatMap((p) => {
-      const at = live.get(p.id);
-      if (!at) return [];
-      const name = nameOf(p.id);
-      return [{
-        id: p.id, type: 'person', position: at, width: PERSON_WIDTH, height: PERSON_HEIGHT, selected: p.id === selectedId,
-        draggable: canWrite, connectable: false, ariaLabel: describePerson(p, todayIso, name),
-        data: { name, meta: metaLine(p, labelMode), facts: symbolFacts(p, todayIso), editors: editors.get(p.id) ?? [] },
-      } satisfies PersonFlowNode];
+    const placed: PersonFlowNode[] = people.flatMap((n) => {
+      const at = live.get(n.id);
+      return at ? [{ ...n, position: at, measured: measured.get(n.id) }] : [];
     });
-    return [...households, ...people];
-  }, [drawing.households, family.people, live, nameOf, labelMode, todayIso, selectedId, canWrite, editors]);
+    const next = keepUnchanged(previous.current, [...households, ...placed]);
+    previous.current = next;
+    return next;
+  }, [drawing.households, people, live, measured]);
 
   const edges = useMemo(() => {
     const out: GenogramEdge[] = [];
@@ -114,6 +128,8 @@ export function GenogramCanvas({ loaded, family, positions, nameOf, labelMode, t
   }, [family, nameOf]);
 
   const onNodesChange = (changes: NodeChange[]) => {
+    const sized = changes.filter((c): c is NodeDimensionChange => c.type === 'dimensions');
+    if (sized.length > 0) setMeasured((m) => withMeasured(m, sized));
     // Selecting one person arrives as "select them" plus "unselect the previous one", in either order.
     const picked = changes.find((c): c is NodeSelectionChange => c.type === 'select' && c.selected);
     if (picked) onSelect(picked.id);

@@ -1,6 +1,6 @@
-import { createContext, useContext } from 'react';
+import { createContext, memo, useContext } from 'react';
 import { Handle, Position, type Edge, type EdgeProps, type Node, type NodeProps } from '@xyflow/react';
-import { PERSON_WIDTH, SYMBOL_SIZE, SYMBOL_TOP, type LineKind } from '../../../shared/genogram/index.js';
+import { PERSON_WIDTH, SYMBOL_SIZE, SYMBOL_TOP, type LineGeometry, type LineKind } from '../../../shared/genogram/index.js';
 import type { Drawing } from './drawing.js';
 import { ChildLine, PartnershipLine, RelationLine, TwinBar, householdDash } from './Lines.js';
 import { PersonSymbol, type SymbolFacts } from './PersonSymbol.js';
@@ -68,24 +68,36 @@ export type GenogramEdgeData = { ref: string; kind?: LineKind };
 /** A genogram edge. */
 export type GenogramEdge = Edge<GenogramEdgeData, 'partnership' | 'child' | 'line' | 'twins'>;
 
+/*
+ * The drawing is worked out afresh on every step of a drag, so every edge hears of it; these keep the
+ * SVG of a line that did not move from being rebuilt, by comparing what it draws.
+ */
+const SamePartnershipLine = memo(PartnershipLine, (a, b) =>
+  a.g.path === b.g.path && a.g.dash === b.g.dash && a.g.slashes.join() === b.g.slashes.join());
+const SameChildLine = memo(ChildLine);
+const sameLine = (a: LineGeometry, b: LineGeometry) =>
+  a.paths.join() === b.paths.join() && a.arrow === b.arrow && a.label.x === b.label.x && a.label.y === b.label.y;
+const SameRelationLine = memo(RelationLine, (a, b) => a.kind === b.kind && sameLine(a.g, b.g));
+const SameTwinBar = memo(TwinBar);
+
 function PartnershipEdge({ data }: EdgeProps<GenogramEdge>) {
   const g = useContext(DrawingContext)?.partnerships.get(data?.ref ?? '');
-  return g ? <PartnershipLine g={g} /> : null;
+  return g ? <SamePartnershipLine g={g} /> : null;
 }
 
 function ChildEdge({ data }: EdgeProps<GenogramEdge>) {
   const g = useContext(DrawingContext)?.children.get(data?.ref ?? '');
-  return g ? <ChildLine path={g.path} dash={g.dash} /> : null;
+  return g ? <SameChildLine path={g.path} dash={g.dash} /> : null;
 }
 
 function LineEdge({ data }: EdgeProps<GenogramEdge>) {
   const g = useContext(DrawingContext)?.lines.get(data?.ref ?? '');
-  return g && data?.kind ? <RelationLine g={g} kind={data.kind} /> : null;
+  return g && data?.kind ? <SameRelationLine g={g} kind={data.kind} /> : null;
 }
 
 function TwinsEdge({ data }: EdgeProps<GenogramEdge>) {
   const path = useContext(DrawingContext)?.twinBars.get(data?.ref ?? '');
-  return path ? <TwinBar path={path} /> : null;
+  return path ? <SameTwinBar path={path} /> : null;
 }
 
 /** The edge types, defined once. */

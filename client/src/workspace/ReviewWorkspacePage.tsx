@@ -1,3 +1,4 @@
+import { Suspense, lazy, useEffect, type ReactNode } from 'react';
 import { ReviewDetailSchema } from '../api/schemas.js';
 import { Badge } from '../components/Badge.js';
 import { LoadingMessage } from '../components/LoadingMessage.js';
@@ -8,7 +9,6 @@ import { REVIEW_KIND_LABELS } from '../lib/labels.js';
 import { Link } from '../router/Link.js';
 import { PeopleTab } from '../people/PeopleTab.js';
 import { ChronologyTab } from '../chronology/ChronologyTab.js';
-import { GenogramTab } from '../genogram/GenogramTab.js';
 import { WorkshopTab } from '../workshop/WorkshopTab.js';
 import { ReportTab } from '../report/ReportTab.js';
 import { TimescalesTab } from '../lifecycle/TimescalesTab.js';
@@ -20,6 +20,34 @@ import { MembersTab } from './MembersTab.js';
 import { OverviewTab } from './OverviewTab.js';
 import { WorkspaceNav } from './WorkspaceNav.js';
 import { WORKSPACE_TABS, type WorkspaceTab } from './tabs.js';
+
+/**
+ * The genogram (React Flow and dagre, about a third of the client) is fetched only when its tab is
+ * first opened, so every other page loads without it.
+ */
+const GenogramTab = lazy(() => import('../genogram/GenogramTab.js').then((m) => ({ default: m.GenogramTab })));
+
+/**
+ * Puts focus on a lazily loaded tab's heading when it arrives after an in-app navigation: route focus
+ * ran while the tab was still loading and fell back to the page's h1. A first page load (focus on the
+ * body) is left alone, as useRouteFocus leaves it.
+ */
+function FocusOnArrival({ children }: { children: ReactNode }) {
+  useEffect(() => {
+    const active = document.activeElement;
+    if (active instanceof HTMLElement && active.matches('main h1')) document.querySelector<HTMLElement>('[data-route-focus]')?.focus();
+  }, []);
+  return children;
+}
+
+/** A tab whose code is fetched on first use, with a loading message that screen readers announce meanwhile. */
+function LazyTab({ loading, children }: { loading: string; children: ReactNode }) {
+  return (
+    <Suspense fallback={<LoadingMessage text={loading} />}>
+      <FocusOnArrival>{children}</FocusOnArrival>
+    </Suspense>
+  );
+}
 
 /** A review's workspace: its heading, the section navigation, and the chosen section. */
 export function ReviewWorkspacePage({ reviewId, tab }: { reviewId: string; tab: WorkspaceTab }) {
@@ -56,7 +84,11 @@ export function ReviewWorkspacePage({ reviewId, tab }: { reviewId: string; tab: 
             {tab === 'agencies' && <AgenciesTab detail={detail.data} onChanged={detail.reload} />}
             {tab === 'people' && <PeopleTab detail={detail.data} onAccessChanged={() => void detail.reload()} />}
             {tab === 'chronology' && <ChronologyTab detail={detail.data} onAccessChanged={() => void detail.reload()} />}
-            {tab === 'genogram' && <GenogramTab detail={detail.data} onAccessChanged={() => void detail.reload()} />}
+            {tab === 'genogram' && (
+              <LazyTab loading="Loading the genogram…">
+                <GenogramTab detail={detail.data} onAccessChanged={() => void detail.reload()} />
+              </LazyTab>
+            )}
             {tab === 'members' && <MembersTab detail={detail.data} onReviewChanged={detail.reload} />}
             {tab === 'workshop' && <WorkshopTab detail={detail.data} />}
             {tab === 'report' && <ReportTab detail={detail.data} />}
