@@ -1,6 +1,8 @@
 import { docName } from '../../shared/docNames.js';
 import { readPeople } from '../../shared/peopleDoc.js';
 import type { Person } from '../../shared/people.js';
+import { practitionersAsPeople, type Practitioner } from '../../shared/practitioners.js';
+import { readPractitioners } from '../../shared/chronology/practitionersDoc.js';
 import {
   integrate, integrateOrgChanges, readEntries, readOrgChanges, readTeamFields,
   type AgencyInfo, type ChronologyEntry, type IntegratedOrgChange, type IntegratedRow, type OrgChange,
@@ -16,10 +18,15 @@ export type AssembledChronology = {
   orgChanges: IntegratedOrgChange[];
   phases: { id: string; title: string; start: string; end: string }[];
   people: Person[];
+  /**
+   * What every export pseudonymises from and leak-checks against: the people register plus each
+   * agency's practitioners, whose names become their role and agency.
+   */
+  exportRegister: Person[];
 };
 
 /**
- * Reads every agency chronology (key events and organisational changes), the team fields and the
+ * Reads every agency chronology (key events, organisational changes, practitioners), the team fields and the
  * people register of a review from the live documents (or storage) and merges them with the shared
  * `integrate` rules. Server code holds no chronology rules of its own.
  */
@@ -28,11 +35,13 @@ export async function assembleChronology(deps: { records: RecordStore; sync: Syn
     .map((a) => ({ id: a.id, name: a.name, shortCode: a.shortCode, colour: a.colour }));
   const byAgency = new Map<string, ChronologyEntry[]>();
   const changesByAgency = new Map<string, OrgChange[]>();
+  const practitioners: Practitioner[] = [];
   for (const a of agencies) {
     // Read in place: copying a 5,000-row doc for every view or export costs far more memory than reading it.
     const read = await deps.sync.read(docName({ reviewId, kind: 'chronology', agencyId: a.id }), (doc) => ({
-      entries: readEntries(doc, a.id), orgChanges: readOrgChanges(doc, a.id),
+      entries: readEntries(doc, a.id), orgChanges: readOrgChanges(doc, a.id), practitioners: readPractitioners(doc, a.id),
     }));
+    practitioners.push(...read.practitioners);
     byAgency.set(a.id, read.entries);
     changesByAgency.set(a.id, read.orgChanges);
   }
@@ -40,5 +49,6 @@ export async function assembleChronology(deps: { records: RecordStore; sync: Syn
   // Workshop phases are drawn on the timeline; they are defined with the review's workshop.
   const phases = deps.records.find('workshops', (w) => w.reviewId === reviewId).flatMap((w) => w.setup.phases);
   const people = await deps.sync.read(docName({ reviewId, kind: 'people' }), readPeople);
-  return { agencies, rows: integrate(byAgency, agencies, team), orgChanges: integrateOrgChanges(changesByAgency, agencies), phases, people };
+  const exportRegister = [...people, ...practitionersAsPeople(practitioners, new Map(agencies.map((a) => [a.id, a.shortCode])))];
+  return { agencies, rows: integrate(byAgency, agencies, team), orgChanges: integrateOrgChanges(changesByAgency, agencies), phases, people, exportRegister };
 }

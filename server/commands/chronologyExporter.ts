@@ -75,7 +75,7 @@ export async function exportChronology(
   const review = deps.records.get('reviews', input.reviewId)!;
   const chron = await assembleChronology(deps, input.reviewId);
   const people = new Map(chron.people.map((p) => [p.id, p]));
-  const p = createPseudonymiser(chron.people, review.childPseudonym);
+  const p = createPseudonymiser(chron.exportRegister, review.childPseudonym);
   const cells = chron.rows.map((r) => rowCells(r, people, input.pseudonymise ? p.text : null, p.label));
   // Organisational changes go on their own .xlsx sheet; a .csv holds the key events only.
   const orgCells = input.format === 'xlsx' ? chron.orgChanges.map((c) => orgChangeCells(c, input.pseudonymise ? p.text : null)) : [];
@@ -85,7 +85,7 @@ export async function exportChronology(
     const leaks = findLeaks([
       ...cells.flatMap((row, i) => row.flatMap((text, c) => (c === DATE_COLUMN ? [] : [{ place: `row ${i + 1}, ${EXPORT_HEADER[c]}`, text }]))),
       ...orgCells.flatMap((row, i) => row.flatMap((text, c) => (c === ORG_DATE_COLUMN ? [] : [{ place: `${ORG_CHANGES_SHEET} row ${i + 1}, ${ORG_CHANGES_HEADER[c]}`, text }]))),
-    ], chron.people);
+    ], chron.exportRegister);
     if (leaks.length > 0) {
       await deps.audit.record({ type: 'export.refused', actorId: input.actorId, reviewId: input.reviewId, reason: 'leak-check' });
       throw new HttpError(422, 'leak-found', describeLeaks(leaks));

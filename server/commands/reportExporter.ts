@@ -53,13 +53,13 @@ export async function buildReportModel(deps: Deps, reviewId: string, termsOfRefe
   }
   const draft = deps.records.get('reportDrafts', reviewId)?.draft ?? emptyDraft();
   // Dates of birth become ages on the referral date (or today when there is none).
-  const pseudo = createPseudonymiser(chron.people, review.childPseudonym, { agesOn: review.referralDate ?? isoDateInLondon(new Date()) });
+  const pseudo = createPseudonymiser(chron.exportRegister, review.childPseudonym, { agesOn: review.referralDate ?? isoDateInLondon(new Date()) });
   const model = assembleReport({
     review, partnership, leadReviewers, todayIso: isoDateInLondon(new Date()),
     agencies: chron.agencies, rows: chron.rows, workshop: workshopInput, termsOfReference: termsOfReference(reviewId), draft,
     pseudonymise: pseudo.text,
   });
-  return { model, people: chron.people, partnership };
+  return { model, people: chron.exportRegister, partnership };
 }
 
 /**

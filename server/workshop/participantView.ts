@@ -35,7 +35,7 @@ export async function participantView(deps: { records: RecordStore; sync: SyncSe
     const p = w.setup.phases.find((x) => x.id === showing.phaseId);
     if (p) {
       const chron = await assembleChronology(deps, w.reviewId);
-      const pseudo = createPseudonymiser(chron.people, review.childPseudonym);
+      const pseudo = createPseudonymiser(chron.exportRegister, review.childPseudonym);
       phase = { id: p.id, title: p.title, rows: phaseRows(chron.rows, p, pseudo.text) };
     }
   }

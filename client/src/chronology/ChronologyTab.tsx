@@ -24,6 +24,7 @@ import { ExportPanel } from './ExportPanel.js';
 import { formToFilter, formToSearch, searchToForm, type ChronologyView, type FilterForm } from './filterForm.js';
 import { ImportPanel } from './ImportPanel.js';
 import { OrgChangesSection } from './OrgChangesSection.js';
+import { PractitionersPanel } from './PractitionersPanel.js';
 import { rowName } from './rowDisplay.js';
 import { removeRow, writeRowEdit } from './rowWrites.js';
 import type { Phase } from './timelineItems.js';
@@ -276,10 +277,13 @@ export function ChronologyTab({ detail, onAccessChanged }: { detail: ReviewDetai
         </Suspense>
       )}
       {data.loaded && (
-        <OrgChangesSection
-          agencies={data.agencies} sharedByAgency={data.sharedByAgency} canWriteAgency={canWriteAgency}
-          ownAgencyId={ownAgency} todayIso={isoDateInLondon(new Date())}
-        />
+        <>
+          <OrgChangesSection
+            agencies={data.agencies} sharedByAgency={data.sharedByAgency} canWriteAgency={canWriteAgency}
+            ownAgencyId={ownAgency} todayIso={isoDateInLondon(new Date())}
+          />
+          <PractitionersPanel agencies={data.agencies} sharedByAgency={data.sharedByAgency} canWriteAgency={canWriteAgency} />
+        </>
       )}
       {panel && (
         <Dialog title={panelTitle} titleId="chronology-panel-title" onClose={close}>
