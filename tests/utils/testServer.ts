@@ -35,20 +35,29 @@ export async function startTestServer(
 export const COMPILED_SERVER = 'dist/server/main.js';
 
 /**
+ * The environment `npm start` gives the bundle (package.json "start"; a test keeps the two in step).
+ * A fixed glibc mmap threshold stops freed large blocks (argon2's 19 MiB per password hash, multi-MB
+ * Yjs frames) from being kept in malloc arenas: without it a long-running server holds ~100 MiB it no
+ * longer uses (docs/performance.md, report export).
+ */
+export const PRODUCTION_ENV: Readonly<Record<string, string>> = { MALLOC_MMAP_THRESHOLD_: '131072' };
+
+/**
  * The real server in a child process (for kill -9 tests and benchmarks). Resolves once it prints its
- * URL. `compiled` runs the production bundle instead of the TypeScript sources under tsx.
+ * URL. `compiled` runs the production bundle instead of the TypeScript sources under tsx, with the
+ * environment `npm start` sets unless `productionEnv` is false.
  */
 export async function spawnServer(
   dataDir: string,
   env: Record<string, string> = {},
   port = 0,
-  opts: { compiled?: boolean } = {},
+  opts: { compiled?: boolean; productionEnv?: boolean } = {},
 ): Promise<{ child: ChildProcess; url: string; port: number; kill9(): Promise<void> }> {
   const root = path.resolve(import.meta.dirname, '../..');
   if (opts.compiled && !fs.existsSync(path.join(root, COMPILED_SERVER))) throw new Error(`${COMPILED_SERVER} is missing: run npm run build:server first`);
   const child = spawn(process.execPath, opts.compiled ? [COMPILED_SERVER] : ['--import', 'tsx', 'server/main.ts'], {
     cwd: root,
-    env: { ...process.env, ...testEnv(dataDir, { ...env, PORT: String(port) }), LOG_LEVEL: 'info' },
+    env: { ...process.env, ...(opts.compiled && opts.productionEnv !== false ? PRODUCTION_ENV : {}), ...testEnv(dataDir, { ...env, PORT: String(port) }), LOG_LEVEL: 'info' },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   const url = await new Promise<string>((resolve, reject) => {

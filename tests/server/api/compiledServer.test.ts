@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { spawnServer, tempDataDir } from '../../utils/testServer.js';
+import fs from 'node:fs';
+import { COMPILED_SERVER, PRODUCTION_ENV, spawnServer, tempDataDir } from '../../utils/testServer.js';
 import { api } from '../../utils/api.js';
 import { createReviewWithMembers } from '../../utils/factories.js';
 import { openDoc, synced, until } from '../../utils/yjsClient.js';
@@ -17,6 +18,12 @@ describe('the production server bundle', () => {
 
   beforeAll(async () => { server = await spawnServer(dataDir, {}, 0, { compiled: true }); });
   afterAll(async () => { await server?.kill9(); });
+
+  it('is what npm start runs, with the same environment the benchmarks use', () => {
+    const start: string = JSON.parse(fs.readFileSync('package.json', 'utf8')).scripts.start;
+    const env = Object.entries(PRODUCTION_ENV).map(([k, v]) => `${k}=${v}`).join(' ');
+    expect(start).toContain(`${env} node ${COMPILED_SERVER}`);
+  });
 
   it('serves the API, the client, Yjs sync and Socket.IO, and keeps data across a graceful restart', async () => {
     expect((await api(server.url, 'GET', '/api/health')).body).toEqual({ status: 'ok' });
