@@ -6,3 +6,4 @@ export * from './model.js';
 export * from './assemble.js';
 export * from './markdown.js';
 export * from './record.js';
+export * from './length.js';

@@ -98,6 +98,14 @@ describe('report builder, preview and download', () => {
     await page.getByRole('textbox', { name: 'Introduction', exact: true }).fill(INTRO);
     await page.getByText('You have unsaved changes.').first().waitFor();
 
+    // The executive summary counts its words against the two-page limit and says in words when it is over.
+    const execSummary = page.getByRole('textbox', { name: 'Executive summary', exact: true });
+    const length = page.getByTestId('summary-length');
+    await execSummary.fill(Array.from({ length: 1001 }, (_, i) => `word${i}`).join(' '));
+    await expect.poll(() => length.innerText()).toContain('Warning: 1,001 words, more than two pages');
+    await execSummary.fill('Child T was seen.');
+    await expect.poll(() => length.innerText()).toBe('4 words of about 1,000 (two pages).');
+
     // Leaving with unsaved changes asks first; staying keeps the text.
     const question = new Promise<string>((resolve) => page.once('dialog', (d) => { resolve(d.message()); void d.dismiss(); }));
     await page.getByRole('navigation', { name: 'Review sections' }).getByRole('link', { name: 'Overview' }).click();

@@ -1,4 +1,4 @@
-import { useEffect, useReducer, useRef, useState, type FormEvent } from 'react';
+import { useEffect, useReducer, useRef, useState, type FormEvent, type ReactNode } from 'react';
 import type { ReportDraft } from '../../../shared/report/draft.js';
 import { REPORT_MARKING } from '../../../shared/report/assemble.js';
 import { apiRequest } from '../api/client.js';
@@ -13,6 +13,7 @@ import { LearningPointsPanel } from './LearningPointsPanel.js';
 import { RecommendationsPanel } from './RecommendationsPanel.js';
 import { DraftResponseSchema, reportPaths } from './reportApi.js';
 import { SectionPanel } from './SectionPanel.js';
+import { SummaryLength } from './SummaryLength.js';
 import { FamilyPanel, TermsPanel } from './TermsPanels.js';
 import { ThemesPanel, type ThemeSources } from './ThemesPanel.js';
 import { learningPointsToAdd } from './workshopLearningPoints.js';
@@ -140,12 +141,13 @@ export function ReportBuilder({ detail, initial, sources, workshopLearningPoints
     }
   };
 
-  const textPanel = (id: string, field: TextSection, promptId: string, title: string, hint: string, rows = 6) => (
+  const textPanel = (id: string, field: TextSection, promptId: string, title: string, hint: string, rows = 6, after?: ReactNode) => (
     <SectionPanel id={id} title={title} promptId={promptId} removedPrompts={draft.removedPrompts} onTogglePrompt={(p) => dispatch({ type: 'toggle-prompt', promptId: p })}>
       <TextAreaField
         id={fieldIds.text(field)} label={TEXT_LABELS[field]} hint={hint} rows={rows}
         value={draft[field]} error={kit.error(fieldIds.text(field))} onChange={(value) => dispatch({ type: 'set-text', field, value })}
       />
+      {after}
     </SectionPanel>
   );
   const togglePrompt = (promptId: string) => dispatch({ type: 'toggle-prompt', promptId });
@@ -179,7 +181,7 @@ export function ReportBuilder({ detail, initial, sources, workshopLearningPoints
             and the marking &ldquo;{REPORT_MARKING}&rdquo; on every page. The contents is a field that Word fills in when the document is opened.
           </p>
         </SectionPanel>
-        {textPanel('report-executive-summary', 'executiveSummary', 'executive-summary', 'Executive summary', 'No more than two pages. Leave a blank line between paragraphs.', 8)}
+        {textPanel('report-executive-summary', 'executiveSummary', 'executive-summary', 'Executive summary', 'No more than two pages. Leave a blank line between paragraphs.', 8, <SummaryLength text={draft.executiveSummary} />)}
         {textPanel('report-introduction', 'introduction', 'introduction', 'Introduction', 'Leave a blank line between paragraphs.')}
         {textPanel('report-about-the-child', 'aboutTheChild', 'about-the-child', `About ${child}`, 'Draw on the lived-experience notes from the workshop. Leave a blank line between paragraphs.')}
         <TermsPanel kit={kit} detail={detail} participantsText={participantsText} onParticipants={onParticipants} />
