@@ -11,6 +11,7 @@ import { hashPassword } from '../auth/passwords.js';
 import { createReview } from './reviewCreator.js';
 import { addAgency } from './agencyAdder.js';
 import { DEMO_AGENCIES, DEMO_PEOPLE } from './demoFamily.js';
+import { seedDemoChronology } from './demoChronology.js';
 
 /** Demo accounts (all @demo.invalid so they can never receive mail), sharing the admin's password. */
 export const DEMO_ACCOUNTS = [
@@ -21,8 +22,8 @@ export const DEMO_ACCOUNTS = [
 
 /**
  * Seeds the fictional demo review on first start (when the store has no reviews): six agencies, ten
- * people in the register, and demo accounts for the other roles. The first admin is its lead reviewer
- * so that signing in shows it straight away.
+ * people in the register, a short integrated chronology (demoChronology.ts), and demo accounts for
+ * the other roles. The first admin is its lead reviewer so that signing in shows it straight away.
  */
 export async function seedDemo(deps: {
   config: Config; records: RecordStore; docs: DocStore; audit: AuditLog; log: Logger; password: string | null;
@@ -39,9 +40,15 @@ export async function seedDemo(deps: {
   for (const a of DEMO_AGENCIES) agencies.push(await addAgency(deps, admin.id, review.id, a));
 
   const doc = new Y.Doc();
-  for (const p of DEMO_PEOPLE) writePerson(doc, { ...blankPerson(newId()), ...p });
+  const personIds = new Map<string, string>();
+  for (const p of DEMO_PEOPLE) {
+    const id = newId();
+    personIds.set(p.name, id);
+    writePerson(doc, { ...blankPerson(id), ...p });
+  }
   await docs.append(docName({ reviewId: review.id, kind: 'people' }), Y.encodeStateAsUpdate(doc));
   doc.destroy();
+  const rows = await seedDemoChronology(docs, review.id, agencies, personIds);
 
   if (deps.password) {
     const hash = await hashPassword(deps.password);
@@ -55,6 +62,6 @@ export async function seedDemo(deps: {
     }
     process.stdout.write(`Demo accounts (same password): ${DEMO_ACCOUNTS.map((a) => a.email).join(', ')}\n`);
   }
-  deps.log.info('demo.seeded', { reviewId: review.id, agencies: agencies.length, people: DEMO_PEOPLE.length });
+  deps.log.info('demo.seeded', { reviewId: review.id, agencies: agencies.length, people: DEMO_PEOPLE.length, rows });
   return review.id;
 }

@@ -56,7 +56,7 @@ export async function buildReportModel(deps: Deps, reviewId: string, termsOfRefe
   const pseudo = createPseudonymiser(chron.exportRegister, review.childPseudonym, { agesOn: review.referralDate ?? isoDateInLondon(new Date()) });
   const model = assembleReport({
     review, partnership, leadReviewers, todayIso: isoDateInLondon(new Date()),
-    agencies: chron.agencies, rows: chron.rows, workshop: workshopInput, termsOfReference: termsOfReference(reviewId), draft,
+    agencies: chron.agencies, rows: chron.rows, childDateOfBirth: chron.people.find((x) => x.isSubject)?.dateOfBirth ?? null, workshop: workshopInput, termsOfReference: termsOfReference(reviewId), draft,
     pseudonymise: pseudo.text,
   });
   return { model, people: chron.exportRegister, partnership };

@@ -31,6 +31,8 @@ export type ReportInput = {
     goodPractice?: { notes: string; responses: string[] };
   } | null;
   termsOfReference: { keyLinesOfEnquiry: string[]; periodStart: string | null; periodEnd: string | null } | null;
+  /** The subject child's date of birth (ISO), so a period that starts at birth says so instead of giving the date. */
+  childDateOfBirth?: string | null;
   draft: ReportDraft;
   pseudonymise: (text: string) => string;
 };
@@ -73,7 +75,9 @@ export function assembleReport(input: ReportInput): ReportModel {
   else blocks.push({ kind: 'placeholder', text: '[Key lines of enquiry from the terms of reference.]' });
   const start = tor?.periodStart ?? input.review.periodStart;
   const end = tor?.periodEnd ?? input.review.periodEnd;
-  blocks.push({ kind: 'paragraph', text: start && end ? `The review considered the period from ${formatUkDate(start)} to ${formatUkDate(end)}.` : '[Time period under review.]' });
+  // A period often starts at the child's birth; the date itself would publish the date of birth.
+  const from = start && start === input.childDateOfBirth ? `the birth of ${input.review.childPseudonym}` : start ? formatUkDate(start) : '';
+  blocks.push({ kind: 'paragraph', text: start && end ? p(`The review considered the period from ${from} to ${formatUkDate(end)}.`) : '[Time period under review.]' });
   h(2, 'Agencies involved');
   const withRows = new Set(input.rows.map((r) => r.agencyCode));
   blocks.push({ kind: 'bullets', items: input.agencies.map((a) => `${a.name} (${a.shortCode})${withRows.has(a.shortCode) ? ': provided a key events chronology' : ''}`) });

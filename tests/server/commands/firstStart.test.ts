@@ -9,7 +9,7 @@ import { readPeople } from '../../../shared/peopleDoc.js';
 import { FIRST_RUN_FILE } from '../../../server/commands/adminBootstrapper.js';
 
 describe('first start', () => {
-  it('seeds a fictional demo review with 6 agencies and 10 people, once', async () => {
+  it('seeds a fictional demo review with 6 agencies, 10 people and a chronology, once', async () => {
     const dataDir = tempDataDir();
     let server = await startTestServer({ dataDir, env: { SEED_DEMO: 'true' } });
     try {
@@ -24,6 +24,21 @@ describe('first start', () => {
       const people = readPeople(doc);
       expect(people).toHaveLength(10);
       expect(people.filter((p) => p.isSubject)).toHaveLength(1);
+      // The demo chronology: rows from every agency, key learning flags, an organisational change; and the
+      // demo exports pass their leak checks with practitioners replaced by their roles.
+      const chron = (await api(server.url, 'GET', `/api/reviews/${list[0].id}/chronology`, { cookie })).body;
+      expect(chron.rows).toHaveLength(11);
+      expect(new Set(chron.rows.map((r: { agencyCode: string }) => r.agencyCode)).size).toBe(6);
+      expect(chron.rows.filter((r: { team: { keyLearning: boolean } }) => r.team.keyLearning)).toHaveLength(6);
+      expect(chron.orgChanges).toHaveLength(1);
+      const report = await fetch(`${server.url}/api/reviews/${list[0].id}/export/report.md`, { headers: { cookie } });
+      const md = await report.text();
+      expect(report.status, md.slice(0, 600)).toBe(200);
+      expect(md).toContain('Social Worker (CSC) saw Child M alone');
+      expect(md).not.toMatch(/Amira|Hussain|Maisie|Thornbury|Larch/);
+      const csv = await fetch(`${server.url}/api/reviews/${list[0].id}/chronology/export.csv?pseudonymise=true`, { headers: { cookie } });
+      expect(csv.status).toBe(200);
+      expect(await csv.text()).toContain('Designated Safeguarding Lead (SCH)');
       const demo = await login(server.url, 'police.author@demo.invalid', 'correct horse battery staple');
       expect((await api(server.url, 'GET', '/api/reviews', { cookie: demo })).body.reviews[0].role).toBe('agency-author');
     } finally {

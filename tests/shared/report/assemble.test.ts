@@ -26,6 +26,18 @@ function build(draft: Partial<ReportDraft> = {}, workshopExtra: { livedExperienc
 }
 
 describe('assembleReport', () => {
+  it('says a period that starts at the child\u2019s birth starts there, rather than publishing the date of birth', () => {
+    const base = build();
+    const period = (childDateOfBirth: string | null) => toMarkdown(assembleReport({
+      review: { childPseudonym: 'Child T', kind: 'lcspr', periodStart: '2019-01-01', periodEnd: '2021-12-31' },
+      partnership: '', leadReviewers: [], todayIso: '2026-11-22', agencies: [], rows: [], workshop: null, termsOfReference: null,
+      childDateOfBirth, draft: emptyDraft(), pseudonymise: pseudo.text,
+    })).split('\n').find((l) => l.startsWith('The review considered'));
+    expect(period('2019-01-01')).toBe('The review considered the period from the birth of Child T to 31/12/2021.');
+    expect(period('2018-05-05')).toBe('The review considered the period from 01/01/2019 to 31/12/2021.');
+    expect(toMarkdown(base)).toContain('from 01/01/2019 to 31/12/2021');
+  });
+
   it('follows Document 19 in order, with a title page marked DRAFT – OFFICIAL-SENSITIVE', () => {
     const m = build();
     const headings = m.blocks.filter((b) => b.kind === 'heading' && b.level === 1).map((b) => (b as { text: string }).text);
