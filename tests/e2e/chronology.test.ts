@@ -8,7 +8,7 @@ import { api } from '../utils/api.js';
 import { createReviewWithMembers, TEST_PASSWORD } from '../utils/factories.js';
 import { TEST_ADMIN } from '../utils/testServer.js';
 import { openDoc, synced, until, type TestClient } from '../utils/yjsClient.js';
-import { WAIT, describeFocus, expectAxeClean, focusVisible, startE2e, tabTo, waitForRegister, type E2e } from './harness.js';
+import { WAIT, describeFocus, expectAxeClean, focusVisible, startE2e, rgb, tabTo, waitForRegister, type E2e } from './harness.js';
 
 /**
  * Issue 3, item 8 (end to end) for the chronology tab: two agency authors add rows at the same time
@@ -25,12 +25,6 @@ let colours: Record<string, string>;
 let pol: Page;
 let icb: Page;
 const clients: TestClient[] = [];
-
-/** The CSS rgb() form of a #rrggbb colour, as getComputedStyle reports it. */
-function rgb(hex: string): string {
-  const n = Number.parseInt(hex.slice(1), 16);
-  return `rgb(${(n >> 16) & 255}, ${(n >> 8) & 255}, ${n & 255})`;
-}
 
 /** The table row whose cells mention `text`. */
 function tableRow(page: Page, text: string | RegExp) {

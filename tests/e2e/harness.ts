@@ -194,3 +194,9 @@ export async function sendRawYjs(page: Page, docName: string, frames: Uint8Array
 export async function closeRawYjs(page: Page): Promise<void> {
   await page.evaluate(() => (window as unknown as { __rawYjs?: WebSocket }).__rawYjs?.close());
 }
+
+/** The CSS rgb() form of a #rrggbb colour, as getComputedStyle reports it. */
+export function rgb(hex: string): string {
+  const n = Number.parseInt(hex.slice(1), 16);
+  return `rgb(${(n >> 16) & 255}, ${(n >> 8) & 255}, ${n & 255})`;
+}

@@ -10,6 +10,7 @@ import { connectParticipant, newReceipt } from '../../utils/participant.js';
 import { startTestServer, tempDataDir, TEST_ADMIN } from '../../utils/testServer.js';
 import { openDoc, synced } from '../../utils/yjsClient.js';
 import { publishedWorkshop } from './workshopFixture.js';
+import { captureStdout } from '../../utils/captureStdout.js';
 
 /**
  * The workshop outcome on the server: the lead reviewer (who facilitates) saves it, the review team may
@@ -20,18 +21,17 @@ import { publishedWorkshop } from './workshopFixture.js';
 
 let server: Awaited<ReturnType<typeof startTestServer>>;
 let fx: Awaited<ReturnType<typeof createReviewWithMembers>>;
-let logged = '';
-const realWrite = process.stdout.write.bind(process.stdout);
+let capture: ReturnType<typeof captureStdout>;
 const SLOT_NOBODY = 'f'.repeat(24);
 
 beforeAll(async () => {
   server = await startTestServer({ env: { LOG_LEVEL: 'info' } });
   // Capture everything the server logs during this file, to prove it holds no case content.
-  process.stdout.write = ((chunk: string | Uint8Array, ...rest: unknown[]) => { logged += chunk.toString(); return realWrite(chunk as string, ...(rest as [])); }) as typeof process.stdout.write;
+  capture = captureStdout();
   fx = await createReviewWithMembers(server.url);
 });
 afterAll(async () => {
-  process.stdout.write = realWrite;
+  capture.stop();
   await server?.close();
 });
 
@@ -151,8 +151,8 @@ describe('the workshop outcome API', () => {
     expect(saves).toHaveLength(1);
     expect(saves[0]).toMatchObject({ actorId: fx.lead.userId, reviewId: fx.reviewId });
     expect(JSON.stringify(audit)).not.toContain('canary');
-    expect(logged).not.toContain('canary');
-    expect(logged).not.toMatch(/Log (one|two|three)/);
+    expect(capture.text()).not.toContain('canary');
+    expect(capture.text()).not.toMatch(/Log (one|two|three)/);
   });
 });
 

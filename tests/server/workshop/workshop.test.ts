@@ -7,20 +7,20 @@ import { api } from '../../utils/api.js';
 import { createReviewWithMembers } from '../../utils/factories.js';
 import { connectParticipant, newReceipt, type Participant } from '../../utils/participant.js';
 import { publishedWorkshop } from './workshopFixture.js';
+import { captureStdout } from '../../utils/captureStdout.js';
 
 let server: Awaited<ReturnType<typeof startTestServer>>;
 let fx: Awaited<ReturnType<typeof createReviewWithMembers>>;
-let logged = '';
-const realWrite = process.stdout.write.bind(process.stdout);
+let capture: ReturnType<typeof captureStdout>;
 
 beforeAll(async () => {
   server = await startTestServer({ env: { LOG_LEVEL: 'info' } });
   // Capture everything the server logs during this file, to prove it holds nothing identifying.
-  process.stdout.write = ((chunk: string | Uint8Array, ...rest: unknown[]) => { logged += chunk.toString(); return realWrite(chunk as string, ...(rest as [])); }) as typeof process.stdout.write;
+  capture = captureStdout();
   fx = await createReviewWithMembers(server.url);
 });
 afterAll(async () => {
-  process.stdout.write = realWrite;
+  capture.stop();
   await server.close();
 });
 
@@ -53,7 +53,7 @@ describe('workshop with 30 anonymous participants', () => {
 
     // Scan every stored byte of the workshop and every log line for identifying traces.
     const stored = fs.readdirSync(path.join(server.dataDir, 'workshops', id)).map((f) => fs.readFileSync(path.join(server.dataDir, 'workshops', id, f), 'utf8')).join('\n');
-    const haystack = stored + logged;
+    const haystack = stored + capture.text();
     for (const p of people) expect(haystack).not.toContain(p.socket.id!);
     expect(haystack).not.toMatch(/127\.0\.0\.1|::1|::ffff/);
     expect(haystack).not.toContain('UA-CANARY');
