@@ -7,7 +7,7 @@ import * as encoding from 'lib0/encoding';
 import * as syncProtocol from 'y-protocols/sync';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { startTestServer } from '../utils/testServer.js';
-import { launchBrowser, newContext, seriousAxeViolations, signInThroughUi } from '../utils/browser.js';
+import { launchBrowser, newContext, axeViolations, signInThroughUi } from '../utils/browser.js';
 
 /**
  * What every end-to-end file shares: the real server started in this process on port 0 serving the
@@ -77,9 +77,9 @@ export async function startE2e(env: Record<string, string> = {}): Promise<E2e> {
   };
 }
 
-/** Fails with the list of problems when axe finds serious or critical WCAG 2.2 AA violations. */
+/** Fails with the list of problems when axe finds any WCAG 2.2 A or AA violation. */
 export async function expectAxeClean(page: Page, what: string): Promise<void> {
-  const problems = await seriousAxeViolations(page);
+  const problems = await axeViolations(page);
   expect(problems, `${what}: ${JSON.stringify(problems, null, 1)}`).toEqual([]);
 }
 

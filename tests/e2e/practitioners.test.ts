@@ -34,8 +34,13 @@ afterAll(async () => { await e2e?.close(); });
 
 describe('practitioners named in the chronology', () => {
   it('an author lists, edits and removes their own practitioner by keyboard; another agency sees it live but cannot change it', async () => {
+    // Only the author's own agency offers to add; the form opens with focus on the name.
+    expect(await pol.getByRole('button', { name: 'Add a practitioner for ICB' }).count()).toBe(0);
+    await pol.getByRole('button', { name: 'Add a practitioner for POL' }).focus();
+    await pol.keyboard.press('Enter');
     const form = pol.getByRole('form', { name: 'Add a POL practitioner' });
-    await form.getByLabel('Practitioner’s name').focus();
+    await form.waitFor();
+    await expect.poll(() => describeFocus(pol), WAIT).toBe('INPUT|text|Practitioner’s name');
     // Nothing entered: both fields say what is missing.
     await tabTo(pol, /^BUTTON\|submit\|Add practitioner$/);
     await pol.keyboard.press('Enter');
@@ -50,13 +55,14 @@ describe('practitioners named in the chronology', () => {
     const row = group(pol, 'POL').getByRole('row').filter({ hasText: 'Janet Okafor' });
     await row.waitFor();
     expect(await row.innerText()).toContain('Detective Constable (POL)');
-    expect(await form.getByLabel('Practitioner’s name').inputValue()).toBe('');
+    // The form closes and focus returns to the button that opened it.
+    await expect.poll(() => describeFocus(pol), WAIT).toBe('BUTTON|button|Add a practitioner for POL');
 
     // The other agency's author sees it arrive, with no controls for it and no POL form.
     const seen = group(icb, 'POL').getByRole('row').filter({ hasText: 'Janet Okafor' });
     await seen.waitFor(WAIT);
     expect(await group(icb, 'POL').getByRole('button').count()).toBe(0);
-    expect(await icb.getByRole('form', { name: 'Add a POL practitioner' }).count()).toBe(0);
+    expect(await icb.getByRole('button', { name: 'Add a practitioner for POL' }).count()).toBe(0);
     await expectAxeClean(pol, 'practitioners section');
 
     // Edit the role with the keyboard.

@@ -18,7 +18,7 @@ import { WAIT, expectAxeClean, focusVisible, startE2e, tabTo, type E2e } from '.
  * signing in, accept the confidentiality statement and answer worksheets 1 to 4 while their screens
  * follow the facilitator live, including across a dropped connection. The facilitator sees live
  * counts, results only at k, hides a response, reads a private request and closes the workshop.
- * axe finds no serious or critical problems on either side.
+ * axe finds no violation on either side.
  */
 
 let e2e: E2e;

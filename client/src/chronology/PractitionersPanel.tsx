@@ -1,4 +1,4 @@
-import { useCallback, useState, type FormEvent } from 'react';
+import { useCallback, useEffect, useRef, useState, type FormEvent } from 'react';
 import type * as Y from 'yjs';
 import type { AgencyInfo } from '../../../shared/chronology/index.js';
 import { readPractitioners, removePractitioner, writePractitioner } from '../../../shared/chronology/practitionersDoc.js';
@@ -49,7 +49,15 @@ function AgencyPractitioners({ agency, doc, canWrite, onAnnounce }: {
   const read = useCallback((d: Y.Doc) => readPractitioners(d, agency.id), [agency.id]);
   const list = useDocValue(doc, read, NONE);
   const [editing, setEditing] = useState<Practitioner | null>(null);
+  const [adding, setAdding] = useState(false);
+  const addButton = useRef<HTMLButtonElement>(null);
   const headingId = `practitioners-${agency.id}`;
+  // Closing the form returns focus to the control that opened it, so keyboard users keep their place.
+  const close = () => {
+    setEditing(null);
+    setAdding(false);
+    window.requestAnimationFrame(() => addButton.current?.focus());
+  };
   if (!canWrite && list.length === 0) return null;
   return (
     <div className="practitioners__agency" data-testid={`practitioners-${agency.shortCode}`}>
@@ -64,7 +72,7 @@ function AgencyPractitioners({ agency, doc, canWrite, onAnnounce }: {
                 <td>{practitionerLabel(p, agency.shortCode)}</td>
                 {canWrite && (
                   <td className="button-row">
-                    <button type="button" className="button button--small button--secondary" onClick={() => setEditing(p)}>
+                    <button type="button" className="button button--small button--secondary" onClick={() => { setAdding(false); setEditing(p); }}>
                       Edit<span className="visually-hidden"> {p.name}</span>
                     </button>
                     <button
@@ -80,17 +88,21 @@ function AgencyPractitioners({ agency, doc, canWrite, onAnnounce }: {
           </tbody>
         </table>
       )}
-      {canWrite && doc && (
+      {canWrite && doc && (adding || editing ? (
         <PractitionerForm
           key={editing?.id ?? 'new'} agency={agency} editing={editing}
           onSave={(p) => {
             writePractitioner(doc, p);
             onAnnounce(editing ? `Saved ${p.name}.` : `Added ${p.name} as ${practitionerLabel(p, agency.shortCode)}.`);
-            setEditing(null);
+            close();
           }}
-          onCancel={() => setEditing(null)}
+          onCancel={close}
         />
-      )}
+      ) : (
+        <button ref={addButton} type="button" className="button button--small button--secondary" onClick={() => setAdding(true)}>
+          Add a practitioner for {agency.shortCode}
+        </button>
+      ))}
     </div>
   );
 }
@@ -106,6 +118,7 @@ function PractitionerForm({ agency, editing, onSave, onCancel }: {
   const [role, setRole] = useState(editing?.role ?? '');
   const [errors, setErrors] = useState<{ name?: string; role?: string }>({});
   const idBase = `practitioner-${agency.id}`;
+  useEffect(() => { document.getElementById(`${idBase}-name`)?.focus(); }, [idBase]);
   const submit = (e: FormEvent) => {
     e.preventDefault();
     const parsed = PractitionerSchema.safeParse({ id: editing?.id ?? newId(), agencyId: agency.id, name, role });
@@ -120,7 +133,6 @@ function PractitionerForm({ agency, editing, onSave, onCancel }: {
     }
     setErrors({});
     onSave(parsed.data);
-    if (!editing) { setName(''); setRole(''); }
   };
   return (
     <form className="practitioners__form" onSubmit={submit} noValidate aria-label={`${editing ? 'Edit' : 'Add'} a ${agency.shortCode} practitioner`}>
@@ -128,7 +140,7 @@ function PractitionerForm({ agency, editing, onSave, onCancel }: {
       <TextField id={`${idBase}-role`} label="Role" hint="For example Social Worker or Health Visitor" value={role} onChange={setRole} error={errors.role} autoComplete="off" />
       <div className="button-row">
         <button type="submit" className="button button--small">{editing ? 'Save practitioner' : 'Add practitioner'}</button>
-        {editing && <button type="button" className="button button--small button--secondary" onClick={onCancel}>Cancel</button>}
+        <button type="button" className="button button--small button--secondary" onClick={onCancel}>Cancel</button>
       </div>
     </form>
   );
