@@ -12,6 +12,7 @@ import { createReview } from './reviewCreator.js';
 import { addAgency } from './agencyAdder.js';
 import { DEMO_AGENCIES, DEMO_PEOPLE } from './demoFamily.js';
 import { seedDemoChronology } from './demoChronology.js';
+import { seedDemoGenogram } from './demoGenogram.js';
 
 /** Demo accounts (all @demo.invalid so they can never receive mail), sharing the admin's password. */
 export const DEMO_ACCOUNTS = [
@@ -22,8 +23,9 @@ export const DEMO_ACCOUNTS = [
 
 /**
  * Seeds the fictional demo review on first start (when the store has no reviews): six agencies, ten
- * people in the register, a short integrated chronology (demoChronology.ts), and demo accounts for
- * the other roles. The first admin is its lead reviewer so that signing in shows it straight away.
+ * people in the register with their genogram (demoGenogram.ts), a short integrated chronology
+ * (demoChronology.ts), and demo accounts for the other roles. The first admin is its lead reviewer so
+ * that signing in shows it straight away.
  */
 export async function seedDemo(deps: {
   config: Config; records: RecordStore; docs: DocStore; audit: AuditLog; log: Logger; password: string | null;
@@ -49,6 +51,7 @@ export async function seedDemo(deps: {
   await docs.append(docName({ reviewId: review.id, kind: 'people' }), Y.encodeStateAsUpdate(doc));
   doc.destroy();
   const rows = await seedDemoChronology(docs, review.id, agencies, personIds);
+  await seedDemoGenogram(docs, review.id, personIds);
 
   if (deps.password) {
     const hash = await hashPassword(deps.password);

@@ -6,6 +6,8 @@ import { describe, expect, it } from 'vitest';
 import { startTestServer, tempDataDir } from '../../utils/testServer.js';
 import { api, login } from '../../utils/api.js';
 import { readPeople } from '../../../shared/peopleDoc.js';
+import { readGenogram } from '../../../shared/genogram/genogramDoc.js';
+import { findProblems } from '../../../shared/genogram/rules.js';
 import { FIRST_RUN_FILE } from '../../../server/commands/adminBootstrapper.js';
 
 describe('first start', () => {
@@ -39,6 +41,16 @@ describe('first start', () => {
       const csv = await fetch(`${server.url}/api/reviews/${list[0].id}/chronology/export.csv?pseudonymise=true`, { headers: { cookie } });
       expect(csv.status).toBe(200);
       expect(await csv.text()).toContain('Designated Safeguarding Lead (SCH)');
+      // The demo genogram: four couples, five children hanging from them, a lone-parent link, three
+      // lines and two households, with no rule broken.
+      const gUpdates = await server.deps.docs.load(`review.${list[0].id}.genogram`);
+      const gDoc = new Y.Doc();
+      for (const u of gUpdates) Y.applyUpdate(gDoc, u);
+      const genogram = readGenogram(gDoc);
+      const byType = (t: string) => genogram.relationships.filter((r) => r.type === t).length;
+      expect([byType('partnership'), byType('parent-child'), byType('line')]).toEqual([4, 5, 3]);
+      expect(genogram.households).toHaveLength(2);
+      expect(findProblems(genogram.relationships, new Set(people.map((p) => p.id)))).toEqual([]);
       const demo = await login(server.url, 'police.author@demo.invalid', 'correct horse battery staple');
       expect((await api(server.url, 'GET', '/api/reviews', { cookie: demo })).body.reviews[0].role).toBe('agency-author');
     } finally {
