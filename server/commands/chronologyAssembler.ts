@@ -25,6 +25,11 @@ export type AssembledChronology = {
   exportRegister: Person[];
 };
 
+/** The workshop phases drawn over the chronology: titled date ranges defined with the review's workshop. */
+export function chronologyPhases(records: RecordStore, reviewId: string): AssembledChronology['phases'] {
+  return records.find('workshops', (w) => w.reviewId === reviewId).flatMap((w) => w.setup.phases);
+}
+
 /**
  * Reads every agency chronology (key events, organisational changes, practitioners), the team fields and the
  * people register of a review from the live documents (or storage) and merges them with the shared
@@ -46,8 +51,7 @@ export async function assembleChronology(deps: { records: RecordStore; sync: Syn
     changesByAgency.set(a.id, read.orgChanges);
   }
   const team = await deps.sync.read(docName({ reviewId, kind: 'chronology-team' }), readTeamFields);
-  // Workshop phases are drawn on the timeline; they are defined with the review's workshop.
-  const phases = deps.records.find('workshops', (w) => w.reviewId === reviewId).flatMap((w) => w.setup.phases);
+  const phases = chronologyPhases(deps.records, reviewId);
   const people = await deps.sync.read(docName({ reviewId, kind: 'people' }), readPeople);
   const exportRegister = [...people, ...practitionersAsPeople(practitioners, new Map(agencies.map((a) => [a.id, a.shortCode])))];
   return { agencies, rows: integrate(byAgency, agencies, team), orgChanges: integrateOrgChanges(changesByAgency, agencies), phases, people, exportRegister };

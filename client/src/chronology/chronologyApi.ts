@@ -24,7 +24,7 @@ export const ChronologyScopeSchema = z.object({
 
 /** The chronology's scope from the terms of reference, or null. */
 export async function fetchScope(reviewId: string): Promise<z.infer<typeof ChronologyScopeSchema>['scope']> {
-  const r = await apiRequest('GET', `/api/reviews/${encodeURIComponent(reviewId)}/chronology`, { schema: ChronologyScopeSchema });
+  const r = await apiRequest('GET', `/api/reviews/${encodeURIComponent(reviewId)}/chronology/context`, { schema: ChronologyScopeSchema });
   return r.scope;
 }
 
@@ -43,7 +43,7 @@ export type ImportReport = z.infer<typeof ImportReportSchema>;
 
 /** The review's workshop phases, drawn as background ranges on the timeline. */
 export async function fetchPhases(reviewId: string): Promise<Phase[]> {
-  const r = await apiRequest('GET', `/api/reviews/${encodeURIComponent(reviewId)}/chronology`, { schema: ChronologyPhasesSchema });
+  const r = await apiRequest('GET', `/api/reviews/${encodeURIComponent(reviewId)}/chronology/context`, { schema: ChronologyPhasesSchema });
   return r.phases;
 }
 

@@ -2,7 +2,7 @@ import { Router } from 'express';
 import { z } from 'zod';
 import { docAccess } from '../../../shared/docAccess.js';
 import type { AppDeps } from '../../app.js';
-import { assembleChronology } from '../../commands/chronologyAssembler.js';
+import { assembleChronology, chronologyPhases } from '../../commands/chronologyAssembler.js';
 import { importChronology } from '../../commands/chronologyImporter.js';
 import { exportChronology } from '../../commands/chronologyExporter.js';
 import { forbidden, notFound } from '../../http/errors.js';
@@ -27,6 +27,14 @@ export function chronologyRoutes(
     const { agencies, rows, orgChanges, phases } = await assembleChronology(deps, m.reviewId);
     // The terms of reference scope the chronology: its period and key lines of enquiry are shown with it.
     res.json({ agencies, rows, orgChanges, phases, scope: termsOfReference(m.reviewId) });
+  });
+
+  // What frames the chronology (terms-of-reference scope, workshop phases) without its rows: the page
+  // and the timeline need these while the rows arrive over Yjs, and assembling 5,000 rows for them
+  // would slow the first render.
+  r.get('/reviews/:id/chronology/context', async (req, res) => {
+    const m = await membershipFor(deps, req, res);
+    res.json({ phases: chronologyPhases(deps.records, m.reviewId), scope: termsOfReference(m.reviewId) });
   });
 
   r.post('/reviews/:id/agencies/:agencyId/chronology/import', requireAuth(deps), async (req, res) => {

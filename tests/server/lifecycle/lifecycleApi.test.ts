@@ -262,6 +262,10 @@ describe('terms of reference', () => {
     expect(termsOfReferenceSource(f.server.deps.records)(f.fx.reviewId)).toEqual(ok.body.summary);
     // The chronology is scoped by them too: its view carries the period and key lines of enquiry.
     expect((await call('GET', `/api/reviews/${f.fx.reviewId}/chronology`, f.fx.observer.cookie)).body.scope).toEqual(ok.body.summary);
+    // The light context route the page loads first carries the same scope (and the phases), without rows.
+    const context = await call('GET', `/api/reviews/${f.fx.reviewId}/chronology/context`, f.fx.observer.cookie);
+    expect(context.body).toEqual({ phases: [], scope: ok.body.summary });
+    expect((await call('GET', `/api/reviews/${f.fx.reviewId}/chronology/context`, f.fx.outsider.cookie)).status).toBe(404);
     expect((await call('GET', `${base}/terms-of-reference`, f.fx.observer.cookie)).body.content.teamMembers[0].name).toBe('Ann Team');
   });
 });
