@@ -5,7 +5,7 @@ import { spawnServer, tempDataDir } from '../tests/utils/testServer.js';
 import { api } from '../tests/utils/api.js';
 import { createReviewWithMembers } from '../tests/utils/factories.js';
 import { openDoc, synced, until } from '../tests/utils/yjsClient.js';
-import { connectParticipant, newReceipt } from '../tests/utils/participant.js';
+import { invitedParticipants } from '../tests/utils/participant.js';
 import { blankPerson } from '../shared/people.js';
 import { writePerson } from '../shared/peopleDoc.js';
 import { blankTeamFields, writeEntries, writeTeamFields, type ChronologyEntry } from '../shared/chronology/index.js';
@@ -63,9 +63,10 @@ async function seed(dataDir: string, productionEnv: boolean): Promise<{ fx: Fixt
 
   const created = await api(server.url, 'POST', `/api/reviews/${fx.reviewId}/workshops`, { cookie: fx.lead.cookie, body: { date: '2026-12-01' } });
   await api(server.url, 'POST', `/api/reviews/${fx.reviewId}/workshops/${created.body.id}/control`, { cookie: fx.lead.cookie, body: { action: 'publish' } });
-  const people = await Promise.all(Array.from({ length: 60 }, () => connectParticipant(server.url)));
-  await Promise.all(people.map((p) => p.emit('join', { workshopId: created.body.id, code: created.body.joinCode })));
-  await Promise.all(people.flatMap((p, i) => [1, 2, 3, 4, 5].map((q) => p.emit('respond', { promptId: `w1-${q}`, text: `Reflection ${q} from ${i}: ${names[i % names.length]} was hard to reach.`, receipt: newReceipt() }))));
+  const people = await invitedParticipants(server.url, fx.lead.cookie, fx.reviewId, created.body.id, 60);
+  await Promise.all(people.flatMap((p, i) => [1, 2, 3, 4, 5].map((q) => p.emit('respond', { promptId: `w1-${q}`, text: `Reflection ${q} from ${i}: ${names[i % names.length]} was hard to reach.` }))));
+  // Starting the meeting releases worksheet 1, so the report quotes it.
+  await api(server.url, 'POST', `/api/reviews/${fx.reviewId}/workshops/${created.body.id}/control`, { cookie: fx.lead.cookie, body: { action: 'start' } });
   const draft = (await api(server.url, 'GET', `/api/reviews/${fx.reviewId}/report/draft`, { cookie: fx.lead.cookie })).body.draft;
   await api(server.url, 'PUT', `/api/reviews/${fx.reviewId}/report/draft`, { cookie: fx.lead.cookie, body: { ...draft,
     themes: [{ id: 'reach', title: 'Hard to reach or hard to hear', analysis: 'Why?', entryIds: entries.slice(0, 50).map((e) => e.id), promptIds: ['w1-1', 'w1-2', 'w1-3', 'w1-4', 'w1-5'] }] } });

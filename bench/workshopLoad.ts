@@ -1,7 +1,7 @@
 import { startTestServer } from '../tests/utils/testServer.js';
 import { api } from '../tests/utils/api.js';
 import { createReviewWithMembers } from '../tests/utils/factories.js';
-import { connectParticipant, newReceipt, type Participant } from '../tests/utils/participant.js';
+import { invitedParticipants } from '../tests/utils/participant.js';
 import { percentile, writeResult } from './benchUtils.js';
 
 /**
@@ -20,9 +20,8 @@ async function main(): Promise<void> {
   const created = await api(server.url, 'POST', `/api/reviews/${fx.reviewId}/workshops`, { cookie: fx.lead.cookie, body: { date: '2026-12-01' } });
   const id = created.body.id as string;
   await api(server.url, 'POST', `/api/reviews/${fx.reviewId}/workshops/${id}/control`, { cookie: fx.lead.cookie, body: { action: 'publish' } });
-  const people: Participant[] = [];
-  for (let i = 0; i < PARTICIPANTS; i++) people.push(await connectParticipant(server.url));
-  await Promise.all(people.map((p) => p.emit('join', { workshopId: id, code: created.body.joinCode })));
+  // Each participant redeems a personal invitation for a blind-signed token and joins with it.
+  const people = await invitedParticipants(server.url, fx.lead.cookie, fx.reviewId, id, PARTICIPANTS);
 
   const latencies: number[] = [];
   let lost = 0;
@@ -31,13 +30,15 @@ async function main(): Promise<void> {
     // Spread the 900 submissions evenly over the window.
     await new Promise((r) => setTimeout(r, ((i * EACH + k) / (PARTICIPANTS * EACH)) * WINDOW_MS));
     const t = performance.now();
-    const ack = await p.emit('respond', { promptId: `w1-${k + 1}`, text: `Answer ${k} from participant ${i}`, receipt: newReceipt() }).catch(() => ({ ok: false }));
+    const ack = await p.emit('respond', { promptId: `w1-${k + 1}`, text: `Answer ${k} from participant ${i}` }).catch(() => ({ ok: false }));
     if (ack.ok) latencies.push(performance.now() - t);
     else lost++;
   })));
   const elapsed = performance.now() - started;
+  // Starting the meeting ends worksheet 1 and releases its answers to the facilitator.
+  await api(server.url, 'POST', `/api/reviews/${fx.reviewId}/workshops/${id}/control`, { cookie: fx.lead.cookie, body: { action: 'start' } });
   const results = (await api(server.url, 'GET', `/api/reviews/${fx.reviewId}/workshops/${id}/responses`, { cookie: fx.lead.cookie })).body;
-  const received = results.prompts.filter((p: { id: string }) => p.id.startsWith('w1-')).reduce((n: number, p: { count: number }) => n + p.count, 0);
+  const received = results.prompts.filter((p: { id: string }) => p.id.startsWith('w1-')).reduce((n: number, p: { responses: unknown[] }) => n + p.responses.length, 0);
   writeResult('workshopLoad', {
     participants: PARTICIPANTS, responsesEach: EACH, windowMs: WINDOW_MS, elapsedMs: Math.round(elapsed),
     acknowledged: latencies.length, lost, facilitatorReceived: received,

@@ -23,6 +23,8 @@ import { attachSocketAuth } from './realtime/socketAuth.js';
 import { securityHeaders } from './http/securityHeaders.js';
 import { ResponseStore } from './workshop/ResponseStore.js';
 import { WorkshopHub } from './workshop/WorkshopHub.js';
+import { TokenIssuer } from './workshop/TokenIssuer.js';
+import { COUNTS_INTERVAL_MS } from '../shared/workshop/anonymity.js';
 import { attachFacilitatorEvents } from './workshop/facilitatorEvents.js';
 
 /** Everything a route or command may use; built once per server. */
@@ -38,6 +40,7 @@ export type AppDeps = {
   sync: SyncServer;
   io: SocketIOServer;
   responses: ResponseStore;
+  issuer: TokenIssuer;
   hub: WorkshopHub;
 };
 
@@ -97,9 +100,10 @@ export async function startServer(config: Config): Promise<RunningServer> {
   });
   attachSocketAuth(io, { auth, registry, publicOrigins: config.publicOrigins });
   const responses = new ResponseStore(path.join(config.dataDir, 'workshops'));
-  const hub = new WorkshopHub(io, { records, sync, responses, log, publicOrigins: config.publicOrigins });
+  const issuer = new TokenIssuer((id) => responses.dir(id));
+  const hub = new WorkshopHub(io, { records, sync, responses, issuer, log, publicOrigins: config.publicOrigins, countsIntervalMs: config.workshopCountsIntervalMs ?? COUNTS_INTERVAL_MS });
 
-  const deps: AppDeps = { config, log, records, sessions, docs, audit, auth, registry, sync, io, responses, hub };
+  const deps: AppDeps = { config, log, records, sessions, docs, audit, auth, registry, sync, io, responses, issuer, hub };
   attachFacilitatorEvents(deps);
   app.use('/api', apiRouter(deps));
   if (config.clientDir && fs.existsSync(path.join(config.clientDir, 'index.html'))) {
@@ -132,6 +136,7 @@ export async function startServer(config: Config): Promise<RunningServer> {
     close() {
       closing ??= (async () => {
         io.close();
+        hub.counts.close();
         await sync.close();
         await new Promise<void>((resolve) => httpServer.close(() => resolve()));
         httpServer.closeAllConnections();

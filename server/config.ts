@@ -37,6 +37,8 @@ export type Config = {
   seedDemo: boolean;
   docIdleUnloadMs: number;
   logLevel: 'silent' | 'error' | 'info';
+  /** How often at most the facilitator's live workshop counts change (default COUNTS_INTERVAL_MS, 30 s); tests shorten it. */
+  workshopCountsIntervalMs?: number;
   /** Yjs socket heartbeat interval in ms (default 15 s); tests shorten it. */
   syncHeartbeatMs?: number;
   /** Where the built client is; absent in API-only tests. */

@@ -1,5 +1,4 @@
-import { allPrompts } from '../../shared/workshop/prompts.js';
-import { releaseResponses } from '../../shared/workshop/anonymity.js';
+import { exportableAnswers, releasedAnswers } from '../workshop/releasedAnswers.js';
 import { goodPracticeKeys, responseKey, storedOutcome } from '../../shared/workshop/outcome.js';
 import { createPseudonymiser, findLeaks } from '../../shared/pseudonymise/index.js';
 import { assembleReport, emptyDraft, modelTexts, toMarkdown, type ReportInput, type ReportModel } from '../../shared/report/index.js';
@@ -33,18 +32,18 @@ export async function buildReportModel(deps: Deps, reviewId: string, termsOfRefe
   const workshop = deps.records.find('workshops', (w) => w.reviewId === reviewId)[0] ?? null;
   let workshopInput: ReportInput['workshop'] = null;
   if (workshop) {
-    // The same release rule quotes responses and good practice: visible (not hidden) responses of a
-    // prompt with at least k of them, in a fresh random order. A good-practice mark counts only on such
-    // a response, so one hidden or fallen below k after it was marked never reaches the report.
+    // The report quotes what staff were shown: the visible (not hidden) answers of each prompt's
+    // current release, none when fewer than k remain. A good-practice mark counts only on such an
+    // answer, so one hidden after it was marked never reaches the report.
     const { outcome } = storedOutcome(workshop);
     const good = new Set(goodPracticeKeys(outcome));
     const prompts = [];
     const goodResponses: string[] = [];
-    for (const p of allPrompts(workshop.setup)) {
-      const visible = (await deps.responses.list(workshop.id, p.id)).filter((r) => !r.hidden);
-      const released = releaseResponses(visible, workshop.setup.k, Math.random).responses;
+    for (const p of await releasedAnswers(deps, workshop)) {
+      const quotable = new Set(exportableAnswers(p, workshop.setup.k));
+      const released = p.responses.filter((r) => !r.hidden && quotable.has(r.text));
       prompts.push({ id: p.id, label: p.label, responses: released.map((r) => r.text) });
-      for (const r of released) if (good.has(responseKey(p.id, r.slot))) goodResponses.push(r.text);
+      for (const r of released) if (good.has(responseKey(p.id, r.id))) goodResponses.push(r.text);
     }
     workshopInput = {
       prompts, participants: (workshop.attendance ?? []).length || undefined, livedExperience: outcome.livedExperience,

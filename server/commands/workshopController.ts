@@ -1,19 +1,46 @@
+import { promptsEndingPhase } from '../../shared/workshop/anonymity.js';
 import { applyControl, type Control } from '../../shared/workshop/transitions.js';
 import type { Workshop } from '../../shared/workshop/workshop.js';
 import { HttpError } from '../http/errors.js';
 import type { RecordStore } from '../storage/types.js';
+import type { ResponseStore } from '../workshop/ResponseStore.js';
+import type { TokenIssuer } from '../workshop/TokenIssuer.js';
 import type { WorkshopHub } from '../workshop/WorkshopHub.js';
+import { moveMarks, releaseAnswers } from './workshopAnswersReleaser.js';
+
+type Deps = { records: RecordStore; hub: WorkshopHub; responses: ResponseStore; issuer: TokenIssuer };
 
 /**
- * Applies a facilitator's control action with the shared state machine, stores the new state, and
- * pushes the new view to every participant screen. The time is kept to the minute only.
+ * Applies a facilitator's control action with the shared state machine, stores the new state, releases
+ * the answers of whatever phase just ended, and pushes the new view to every participant screen. The
+ * time is kept to the minute only. Closing also erases what could link anything (closeWorkshop).
  */
-export async function controlWorkshop(deps: { records: RecordStore; hub: WorkshopHub }, w: Workshop, control: Control, now = new Date()): Promise<Workshop> {
+export async function controlWorkshop(deps: Deps, w: Workshop, control: Control, now = new Date()): Promise<Workshop> {
   const minute = `${now.toISOString().slice(0, 16)}Z`;
   const result = applyControl(w.setup, w.state, control, minute);
   if (!result.ok) throw new HttpError(409, 'not-now', result.reason);
-  const updated = { ...w, state: result.state };
-  await deps.records.put('workshops', updated);
+  const ended = promptsEndingPhase(w.setup, w.state, result.state);
+  if (result.state.stage === 'closed') await deps.responses.seal(w.id);
+  const cur = deps.records.get('workshops', w.id) ?? w;
+  await deps.records.put('workshops', { ...cur, state: result.state });
+  if (ended.length > 0) await releaseAnswers(deps, w.id, ended);
+  if (result.state.stage === 'closed') await closeWorkshop(deps, w.id);
+  const updated = deps.records.get('workshops', w.id)!;
   await deps.hub.broadcast(updated);
   return updated;
+}
+
+/**
+ * The last step of closing (after the final releases): what remains is answers with no keys. Answer
+ * keys and slot maps go (the store rewrites every answer under a new id, and the outcome's marks move
+ * with them), the blind-signing key goes, and the invitations keep only whether they were used.
+ * Participants' browsers forget their pass and answers when they see the workshop closed.
+ */
+export async function closeWorkshop(deps: Deps, workshopId: string): Promise<void> {
+  const renames = await deps.responses.finalise(workshopId);
+  await moveMarks(deps.records, workshopId, renames);
+  const cur = deps.records.get('workshops', workshopId)!;
+  await deps.records.put('workshops', { ...cur, invitations: cur.invitations.map((i) => ({ ...i, secretHash: null })) });
+  await deps.issuer.erase(workshopId);
+  deps.hub.counts.forget(workshopId);
 }

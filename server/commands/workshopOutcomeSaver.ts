@@ -1,25 +1,21 @@
 import { keepVisibleMarks, responseKey, storedOutcome, type Outcome } from '../../shared/workshop/outcome.js';
-import { allPrompts } from '../../shared/workshop/prompts.js';
 import type { Workshop } from '../../shared/workshop/workshop.js';
 import type { AuditLog } from '../audit/AuditLog.js';
 import { notFound } from '../http/errors.js';
 import type { RecordStore } from '../storage/types.js';
 import type { ResponseStore } from '../workshop/ResponseStore.js';
+import { releasedAnswers } from '../workshop/releasedAnswers.js';
 import { checkBaseVersion } from './lifecycleVersionChecker.js';
 
 type Deps = { records: RecordStore; responses: ResponseStore; audit: AuditLog };
 
 /**
- * The responses the facilitator can see and mark now, as "promptId/slot" keys: those under a prompt
- * of the set-up that has reached the anonymity threshold (the rule of GET …/responses), and not hidden.
+ * The responses the facilitator can see and mark now, as "promptId/id" keys: those of each prompt's
+ * current release (GET …/responses) that are not hidden.
  */
-async function markableResponses(deps: Pick<Deps, 'responses'>, w: Workshop): Promise<Set<string>> {
+async function markableResponses(deps: Pick<Deps, 'responses' | 'records'>, w: Workshop): Promise<Set<string>> {
   const keys = new Set<string>();
-  for (const p of allPrompts(w.setup)) {
-    const all = await deps.responses.list(w.id, p.id);
-    if (all.length < w.setup.k) continue;
-    for (const r of all) if (!r.hidden) keys.add(responseKey(p.id, r.slot));
-  }
+  for (const p of await releasedAnswers(deps, w)) for (const r of p.responses) if (!r.hidden) keys.add(responseKey(p.id, r.id));
   return keys;
 }
 

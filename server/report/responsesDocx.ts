@@ -15,7 +15,7 @@ export async function responsesDocx(title: string, partnership: string, prompts:
     children.push(new Paragraph({ heading: HeadingLevel.HEADING_2, children: [new TextRun(p.label)] }));
     children.push(new Paragraph({ children: [new TextRun({ text: p.text, italics: true })] }));
     if (!p.released) {
-      children.push(new Paragraph({ children: [new TextRun(`${p.count} response${p.count === 1 ? '' : 's'}: not shown, because fewer than the anonymity threshold were received.`)] }));
+      children.push(new Paragraph({ children: [new TextRun('Answers not shown, because fewer than the anonymity threshold were received, or they have not been released yet.')] }));
       continue;
     }
     for (const r of p.responses) children.push(new Paragraph({ bullet: { level: 0 }, children: r.split('\n').map((line, i) => new TextRun({ text: line, break: i > 0 ? 1 : 0 })) }));

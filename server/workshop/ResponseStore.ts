@@ -1,136 +1,228 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { createHash, randomBytes } from 'node:crypto';
-import { Low } from 'lowdb';
-import { DurableFileAdapter } from '../storage/DurableFileAdapter.js';
-import { GroupCommitter } from '../storage/GroupCommitter.js';
-import type { VisibleResponse } from '../../shared/workshop/anonymity.js';
+import { shuffle, type JoinMode, type ReleasedAnswer } from '../../shared/workshop/anonymity.js';
+import { DurableJson } from './DurableJson.js';
 
 /**
- * A stored response: the words, a hash of its receipt (so its author can edit or withdraw it) and
- * whether the facilitator hid it. Deliberately nothing else: no participant or socket id, no IP
- * address, no user agent, no session, no time. Responses are keyed by a random slot id and listed in
- * slot order, so storage order says nothing about arrival order either.
+ * Who is answering, as the store needs to know it: a token holder (by the hash of their token) or
+ * someone who joined with the code (by the receipt their browser keeps for that answer).
  */
-type StoredResponse = { text: string; receiptHash: string; hidden: boolean };
-type ResponsesFile = { prompts: Record<string, Record<string, StoredResponse>> };
+export type Author = { mode: 'token'; tokenId: string } | { mode: 'code'; receipt: string };
+
+/**
+ * A stored answer: the words, the key its author can replace or withdraw it by, the join mode, and
+ * whether the facilitator hid it. Deliberately nothing else: no participant or socket id, no address,
+ * no user agent, no session, no time. The key is a hash of the token and the prompt (so one person's
+ * answers to two prompts share nothing) or of a receipt. Keys are erased when the workshop closes.
+ */
+type StoredAnswer = { text: string; key: string | null; mode: JoinMode | null; hidden: boolean };
+
+/** One answer of a release: its release-local id, the internal slot it was taken from, and its words then. */
+type ReleaseItem = { id: string; slot: string; text: string; hidden: boolean };
+
+/** A release: a snapshot of a prompt's answers in a fresh random order under fresh ids. */
+export type StoredRelease = { id: string; items: ReleaseItem[]; fromInvitations: number; fromCode: number; codeCounted: boolean };
+
+type ResponsesFile = {
+  prompts: Record<string, Record<string, StoredAnswer>>;
+  releases: Record<string, StoredRelease>;
+  /** Set when the workshop closes: keys, modes and slot maps are gone and nothing more is accepted. */
+  closed?: boolean;
+};
 type PrivateFile = { requests: Record<string, { contact: string }> };
 
-const hashReceipt = (receipt: string) => createHash('sha256').update(receipt).digest('hex');
+/** The store refuses answers once the workshop has closed (a race with the close is settled here). */
+export class WorkshopClosedError extends Error {}
 
-/** One durable JSON file with group commit and rollback on failed writes. */
-class DurableJson<T> {
-  private last: string;
-  private readonly committer: GroupCommitter;
-  private constructor(private readonly db: Low<T>) {
-    this.last = JSON.stringify(db.data);
-    this.committer = new GroupCommitter(async () => {
-      const snap = JSON.stringify(this.db.data);
-      await this.db.adapter.write(JSON.parse(snap) as T);
-      this.last = snap;
-    }, () => { this.db.data = JSON.parse(this.last) as T; });
-  }
-  static async open<T>(file: string, empty: T): Promise<DurableJson<T>> {
-    const db = new Low<T>(new DurableFileAdapter<T>(file), empty);
-    await db.read();
-    return new DurableJson(db);
-  }
-  get data(): T { return this.db.data; }
-  flush(): Promise<void> { return this.committer.flush(); }
-  idle(): Promise<void> { return this.committer.idle(); }
+const sha256 = (s: string) => createHash('sha256').update(s).digest('hex');
+const newSlot = () => randomBytes(12).toString('hex');
+/** The key an answer is replaced and withdrawn by: per prompt for a token, per answer for a receipt. */
+function authorKey(promptId: string, a: Author): string {
+  return a.mode === 'token' ? sha256(`token\0${a.tokenId}\0${promptId}`) : sha256(`receipt\0${a.receipt}`);
 }
+/** Objects keep insertion order and JSON keeps it too: sorting by random keys makes file order random. */
+const sortByKey = <T>(o: Record<string, T>): Record<string, T> => Object.fromEntries(Object.entries(o).sort(([a], [b]) => a.localeCompare(b)));
 
 /**
  * Anonymous workshop data, one folder per workshop under DATA_DIR/workshops, kept apart from records
- * so that nothing joins a response to an account. Private "speak to the lead reviewer" requests are a
- * separate file with their own random keys: no shared key and no timing link to any answer. Every
- * write is durable before the call resolves, so an acknowledged response is never lost.
+ * so that nothing joins an answer to an account. Staff never read answers directly: they read the
+ * prompt's current release, a snapshot taken when the facilitator releases the prompt or its phase
+ * ends, in a fresh random order under fresh ids, so two listings never show an answer arriving or
+ * changing. Private requests are a separate file with their own random keys. Every write is durable
+ * before the call resolves, so an acknowledged answer is never lost.
  */
 export class ResponseStore {
   private readonly open = new Map<string, Promise<{ responses: DurableJson<ResponsesFile>; privates: DurableJson<PrivateFile> }>>();
 
   /** Creates the store rooted at `root`. */
-  constructor(private readonly root: string) {}
+  constructor(private readonly root: string, private readonly random: () => number = Math.random) {}
+
+  /** The folder of one workshop's anonymous data. */
+  dir(workshopId: string): string {
+    return path.join(this.root, workshopId);
+  }
 
   private files(workshopId: string) {
     let f = this.open.get(workshopId);
     if (!f) {
       f = (async () => {
-        const dir = path.join(this.root, workshopId);
-        await fs.mkdir(dir, { recursive: true, mode: 0o700 });
-        return {
-          responses: await DurableJson.open<ResponsesFile>(path.join(dir, 'responses.json'), { prompts: {} }),
-          privates: await DurableJson.open<PrivateFile>(path.join(dir, 'private-requests.json'), { requests: {} }),
-        };
+        await fs.mkdir(this.dir(workshopId), { recursive: true, mode: 0o700 });
+        const responses = await DurableJson.open<ResponsesFile>(path.join(this.dir(workshopId), 'responses.json'), { prompts: {}, releases: {} });
+        responses.data.releases ??= {};
+        return { responses, privates: await DurableJson.open<PrivateFile>(path.join(this.dir(workshopId), 'private-requests.json'), { requests: {} }) };
       })();
       this.open.set(workshopId, f);
     }
     return f;
   }
 
-  /** Stores or replaces (same receipt) a response; resolves once durable. */
-  async respond(workshopId: string, promptId: string, text: string, receipt: string): Promise<void> {
+  /** Stores or replaces (same author key) an answer; resolves once durable. An edit comes back unhidden, like any new answer. */
+  async respond(workshopId: string, promptId: string, text: string, author: Author): Promise<void> {
     const { responses } = await this.files(workshopId);
+    if (responses.data.closed) throw new WorkshopClosedError();
     const prompt = (responses.data.prompts[promptId] ??= {});
-    const receiptHash = hashReceipt(receipt);
-    const existing = Object.entries(prompt).find(([, r]) => r.receiptHash === receiptHash);
-    if (existing) existing[1].text = text;
-    else {
-      prompt[randomBytes(12).toString('hex')] = { text, receiptHash, hidden: false };
-      // JavaScript objects keep insertion order, and JSON.stringify writes it: re-sort by the random
-      // slot so the file's order is random too, not the order in which answers arrived.
-      responses.data.prompts[promptId] = Object.fromEntries(Object.entries(prompt).sort(([a], [b]) => a.localeCompare(b)));
-    }
+    const key = authorKey(promptId, author);
+    const existing = Object.keys(prompt).find((s) => prompt[s]!.key === key);
+    // An edit takes a new slot too, so not even the internal key says "this answer was changed".
+    if (existing) delete prompt[existing];
+    prompt[newSlot()] = { text, key, mode: author.mode, hidden: false };
+    responses.data.prompts[promptId] = sortByKey(prompt);
     await responses.flush();
   }
 
-  /** Withdraws the response with this receipt; false if there is none. */
-  async withdraw(workshopId: string, promptId: string, receipt: string): Promise<boolean> {
+  /** Withdraws the author's answer to a prompt; false if there is none. */
+  async withdraw(workshopId: string, promptId: string, author: Author): Promise<boolean> {
     const { responses } = await this.files(workshopId);
+    if (responses.data.closed) throw new WorkshopClosedError();
     const prompt = responses.data.prompts[promptId] ?? {};
-    const receiptHash = hashReceipt(receipt);
-    const slot = Object.keys(prompt).find((s) => prompt[s]!.receiptHash === receiptHash);
+    const key = authorKey(promptId, author);
+    const slot = Object.keys(prompt).find((s) => prompt[s]!.key === key);
     if (!slot) return false;
     delete prompt[slot];
     await responses.flush();
     return true;
   }
 
-  /** Responses to one prompt in slot (random) order, including hidden ones, without receipts. */
-  async list(workshopId: string, promptId: string): Promise<VisibleResponse[]> {
+  /** Live answers per prompt and join mode; for the k rule and coarse counts only, never shown as they are. */
+  async tally(workshopId: string): Promise<Record<string, { token: number; code: number }>> {
     const { responses } = await this.files(workshopId);
-    return Object.entries(responses.data.prompts[promptId] ?? {}).sort(([a], [b]) => a.localeCompare(b))
-      .map(([slot, r]) => ({ slot, text: r.text, hidden: r.hidden }));
+    const out: Record<string, { token: number; code: number }> = {};
+    for (const [p, answers] of Object.entries(responses.data.prompts)) {
+      const t = { token: 0, code: 0 };
+      for (const a of Object.values(answers)) t[a.mode === 'code' ? 'code' : 'token'] += 1;
+      out[p] = t;
+    }
+    return out;
   }
 
-  /** Counts per prompt, hidden ones included (hiding is moderation, not withdrawal), for the facilitator's progress display. */
-  async counts(workshopId: string): Promise<Record<string, number>> {
+  /**
+   * Makes a new release of a prompt: every answer now, in a fresh random order under fresh ids. The
+   * caller has checked that they reach k (the rule lives in shared/); `codeCounted` records whether
+   * answers from the code counted towards it. Answers below k are never released. Answers the facilitator hid stay hidden. Returns
+   * the new release and how ids of the release it replaces map onto it (for outcome marks).
+   */
+  async release(workshopId: string, promptId: string, codeCounted: boolean): Promise<{ release: StoredRelease; renamed: Map<string, string> }> {
     const { responses } = await this.files(workshopId);
-    return Object.fromEntries(Object.entries(responses.data.prompts).map(([p, rs]) => [p, Object.keys(rs).length]));
+    const answers = Object.entries(responses.data.prompts[promptId] ?? {});
+    const items = shuffle(answers.map(([slot, a]) => ({ id: newSlot(), slot, text: a.text, hidden: a.hidden })), this.random);
+    const release: StoredRelease = {
+      id: newSlot(), items,
+      fromInvitations: answers.filter(([, a]) => a.mode !== 'code').length,
+      fromCode: answers.filter(([, a]) => a.mode === 'code').length,
+      codeCounted,
+    };
+    const bySlot = new Map(items.map((i) => [i.slot, i.id]));
+    const renamed = new Map<string, string>();
+    for (const old of responses.data.releases[promptId]?.items ?? []) {
+      const now = bySlot.get(old.slot);
+      if (now) renamed.set(old.id, now);
+    }
+    responses.data.releases[promptId] = release;
+    await responses.flush();
+    return { release, renamed };
   }
 
-  /** Hides or shows a response (moderation); the words themselves are never changed. */
-  async setHidden(workshopId: string, promptId: string, slot: string, hidden: boolean): Promise<boolean> {
+  /** The current release of a prompt, or null before its first. */
+  async currentRelease(workshopId: string, promptId: string): Promise<{ id: string; responses: ReleasedAnswer[]; fromInvitations: number; fromCode: number; codeCounted: boolean } | null> {
     const { responses } = await this.files(workshopId);
-    const r = responses.data.prompts[promptId]?.[slot];
-    if (!r) return false;
-    r.hidden = hidden;
+    const r = responses.data.releases[promptId];
+    if (!r) return null;
+    return { id: r.id, responses: r.items.map((i) => ({ id: i.id, text: i.text, hidden: i.hidden })), fromInvitations: r.fromInvitations, fromCode: r.fromCode, codeCounted: r.codeCounted };
+  }
+
+  /** Hides or shows an answer of the current release (moderation); it stays hidden in later releases. */
+  async setHidden(workshopId: string, promptId: string, releasedId: string, hidden: boolean): Promise<boolean> {
+    const { responses } = await this.files(workshopId);
+    const item = responses.data.releases[promptId]?.items.find((i) => i.id === releasedId);
+    if (!item) return false;
+    item.hidden = hidden;
+    const answer = responses.data.prompts[promptId]?.[item.slot];
+    if (answer) answer.hidden = hidden;
     await responses.flush();
     return true;
+  }
+
+  /** Refuses every later answer or withdrawal (the first step of closing; synchronous once the files are open). */
+  async seal(workshopId: string): Promise<void> {
+    const { responses } = await this.files(workshopId);
+    responses.data.closed = true;
+  }
+
+  /**
+   * The last step of closing: what remains is answers with no keys. Every answer gets a new random id,
+   * its key and join mode go, and each release is rewritten onto the new ids so no slot map is kept.
+   * Returns, per prompt, how the current release's ids map onto the final ones (for outcome marks).
+   */
+  async finalise(workshopId: string): Promise<Map<string, Map<string, string>>> {
+    const { responses } = await this.files(workshopId);
+    const renames = new Map<string, Map<string, string>>();
+    const prompts: ResponsesFile['prompts'] = {};
+    const releases: ResponsesFile['releases'] = {};
+    for (const [promptId, answers] of Object.entries(responses.data.prompts)) {
+      const finalOf = new Map<string, string>();
+      const out: Record<string, StoredAnswer> = {};
+      for (const [slot, a] of Object.entries(answers)) {
+        const id = newSlot();
+        finalOf.set(slot, id);
+        out[id] = { text: a.text, key: null, mode: null, hidden: a.hidden };
+      }
+      prompts[promptId] = sortByKey(out);
+      const r = responses.data.releases[promptId];
+      if (!r) continue;
+      const renamed = new Map<string, string>();
+      const items: ReleaseItem[] = [];
+      for (const i of r.items) {
+        const id = finalOf.get(i.slot);
+        if (!id) continue;
+        renamed.set(i.id, id);
+        items.push({ id, slot: id, text: out[id]!.text, hidden: out[id]!.hidden });
+      }
+      releases[promptId] = { ...r, id: newSlot(), items };
+      renames.set(promptId, renamed);
+    }
+    responses.data = { prompts, releases, closed: true };
+    await responses.flush();
+    return renames;
+  }
+
+  /** Whether the workshop's anonymous data has been finalised. */
+  async isClosed(workshopId: string): Promise<boolean> {
+    return (await this.files(workshopId)).responses.data.closed === true;
   }
 
   /** Stores a private request; resolves once durable. */
   async requestPrivate(workshopId: string, contact: string): Promise<void> {
     const { privates } = await this.files(workshopId);
-    privates.data.requests[randomBytes(12).toString('hex')] = { contact };
-    privates.data.requests = Object.fromEntries(Object.entries(privates.data.requests).sort(([a], [b]) => a.localeCompare(b)));
+    privates.data.requests[newSlot()] = { contact };
+    privates.data.requests = sortByKey(privates.data.requests);
     await privates.flush();
   }
 
-  /** Private requests in random-key order. */
+  /** Private requests in a fresh random order. */
   async privateRequests(workshopId: string): Promise<{ contact: string }[]> {
     const { privates } = await this.files(workshopId);
-    return Object.keys(privates.data.requests).sort().map((k) => privates.data.requests[k]!);
+    return shuffle(Object.values(privates.data.requests).map((r) => ({ contact: r.contact })), this.random);
   }
 
   /** Waits for every pending write. */

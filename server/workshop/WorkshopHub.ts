@@ -1,6 +1,10 @@
+import { createHash } from 'node:crypto';
 import type { Namespace, Server as SocketIOServer, Socket } from 'socket.io';
 import { z } from 'zod';
-import { JoinPayloadSchema, PrivateRequestPayloadSchema, RespondPayloadSchema, WithdrawPayloadSchema } from '../../shared/workshop/participant.js';
+import type { PromptCounts } from '../../shared/workshop/anonymity.js';
+import {
+  IssuerKeyPayloadSchema, JoinPayloadSchema, PrivateRequestPayloadSchema, RedeemPayloadSchema, RespondPayloadSchema, WithdrawPayloadSchema,
+} from '../../shared/workshop/participant.js';
 import { openPromptIds } from '../../shared/workshop/prompts.js';
 import type { Workshop } from '../../shared/workshop/workshop.js';
 import { hasForbiddenKey } from '../http/validate.js';
@@ -8,42 +12,67 @@ import { isAllowedOrigin } from '../http/origin.js';
 import type { Logger } from '../http/logger.js';
 import type { RecordStore } from '../storage/types.js';
 import type { SyncServer } from '../sync/SyncServer.js';
+import { CountsPublisher } from './CountsPublisher.js';
 import { participantView } from './participantView.js';
 import { RateLimiter } from './RateLimiter.js';
-import type { ResponseStore } from './ResponseStore.js';
+import { WorkshopClosedError, type Author, type ResponseStore } from './ResponseStore.js';
+import type { TokenIssuer } from './TokenIssuer.js';
 
-/** Events a participant may send per second, sustained, and in a burst. */
+/** Events one connection may send per second, sustained, and in a burst. */
 const PER_SOCKET = { capacity: 20, perSecond: 2 };
+/** Answers, withdrawals and requests per participation token, whatever connection they come from. */
+const PER_TOKEN = { capacity: 30, perSecond: 0.5 };
+/** Answers from everyone who joined with the code, together: reconnecting does not refill it. */
+const PER_WORKSHOP_CODE = { capacity: 300, perSecond: 10 };
 /** Submissions a whole workshop accepts per second, sustained, and in a burst (300 people answering at once). */
 const PER_WORKSHOP = { capacity: 2_000, perSecond: 500 };
+
 /**
- * Wrong join codes tolerated per workshop (50 at once, then one a second) and per connection (5, then
- * one every 6 seconds). With 31^6 (about 887 million) codes, guessing at these rates is hopeless, and
- * the per-workshop allowance is large enough that a guesser cannot lock real participants out.
+ * How long a connection waits before each join attempt once it has sent wrong codes or invitations:
+ * doubling from a quarter of a second up to eight seconds. Only that connection is slowed: nobody
+ * else is ever refused, and a valid token never waits.
  */
-const BAD_CODES_PER_WORKSHOP = { capacity: 50, perSecond: 1 };
-const BAD_CODES_PER_SOCKET = { capacity: 5, perSecond: 1 / 6 };
+export function wrongAttemptDelayMs(failures: number): number {
+  return failures <= 0 ? 0 : Math.min(250 * 2 ** (failures - 1), 8_000);
+}
 
 type Ack = (answer: { ok: true; [k: string]: unknown } | { ok: false; error: { code: string; message: string } }) => void;
 const fail = (code: string, message: string) => ({ ok: false as const, error: { code, message } });
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+const sha256 = (s: string) => createHash('sha256').update(s).digest('hex');
+
+/** What a joined connection holds: the workshop, and the token's id or that it joined with the code. */
+type Joined = { workshopId: string; mode: 'token'; tokenId: string } | { workshopId: string; mode: 'code' };
+
+const CLOSED_MESSAGE = 'This workshop has closed and no longer accepts answers. Thank you for taking part.';
 
 /**
  * The anonymous participant channel: the Socket.IO namespace /workshop. It never reads the session
- * cookie (it deletes it from the handshake before anything else runs), never logs or stores the
- * address or user agent, and gives responses no identifier beyond a receipt hash. A submission is
- * acknowledged only once it is durable. Screens follow the facilitator through room broadcasts, and a
- * reconnecting screen gets the current state when it joins again.
+ * cookie (it deletes it from the handshake before anything else runs) and never logs or stores the
+ * address or user agent. Participants redeem a personal invitation for a blind-signed token, and join
+ * with that token (or, when the facilitator allows it, with the code alone). An answer is stored under
+ * a key derived from the token and prompt, acknowledged only once durable, and reaches staff only in
+ * a release. Screens follow the facilitator through room broadcasts.
  */
 export class WorkshopHub {
   readonly ns: Namespace;
+  /** The facilitator's coarse live counts. */
+  readonly counts: CountsPublisher;
   private readonly perSocket = new RateLimiter(PER_SOCKET.capacity, PER_SOCKET.perSecond);
+  private readonly perToken = new RateLimiter(PER_TOKEN.capacity, PER_TOKEN.perSecond);
+  private readonly perWorkshopCode = new RateLimiter(PER_WORKSHOP_CODE.capacity, PER_WORKSHOP_CODE.perSecond);
   private readonly perWorkshop = new RateLimiter(PER_WORKSHOP.capacity, PER_WORKSHOP.perSecond);
-  private readonly badCodes = new RateLimiter(BAD_CODES_PER_WORKSHOP.capacity, BAD_CODES_PER_WORKSHOP.perSecond);
-  private readonly badCodesPerSocket = new RateLimiter(BAD_CODES_PER_SOCKET.capacity, BAD_CODES_PER_SOCKET.perSecond);
 
   /** Creates the namespace and wires its events. */
-  constructor(io: SocketIOServer, private readonly deps: { records: RecordStore; sync: SyncServer; responses: ResponseStore; log: Logger; publicOrigins: readonly string[] }) {
+  constructor(io: SocketIOServer, private readonly deps: {
+    records: RecordStore; sync: SyncServer; responses: ResponseStore; issuer: TokenIssuer; log: Logger; publicOrigins: readonly string[]; countsIntervalMs: number;
+  }) {
     this.ns = io.of('/workshop');
+    this.counts = new CountsPublisher({
+      workshop: (id) => deps.records.get('workshops', id),
+      responses: deps.responses,
+      emit: (workshopId, counts) => this.emitCounts(workshopId, counts),
+    }, deps.countsIntervalMs);
     this.ns.use((socket, next) => {
       // Staff sessions must not travel on this channel: drop the cookie before anything can read it.
       delete socket.request.headers.cookie;
@@ -56,7 +85,9 @@ export class WorkshopHub {
 
   private onConnection(socket: Socket): void {
     const key = socket.id;
-    socket.once('disconnect', () => { this.perSocket.forget(key); this.badCodesPerSocket.forget(key); });
+    let failures = 0;
+    let joining = false;
+    socket.once('disconnect', () => this.perSocket.forget(key));
     const guard = (event: string, schema: z.ZodType, handler: (payload: never, ack: Ack) => Promise<void>) => {
       socket.on(event, (payload: unknown, ack: unknown) => {
         const reply: Ack = typeof ack === 'function' ? (ack as Ack) : () => undefined;
@@ -66,61 +97,140 @@ export class WorkshopHub {
         if (!parsed.success) return reply(fail('invalid', `That message is not valid: ${parsed.error.issues.map((i) => `${i.path.join('.')} ${i.message}`).join('; ')}.`));
         handler(parsed.data as never, reply).catch(() => {
           this.deps.log.error('workshop.handler-failed', { event });
-          reply(fail('server', 'Your answer could not be saved. Please try again.'));
+          reply(fail('server', 'That could not be saved. Please try again.'));
         });
       });
     };
-
-    guard('join', JoinPayloadSchema, async (p: z.infer<typeof JoinPayloadSchema>, reply) => {
-      // Only wrong codes use up the allowance, per workshop and per connection, so guessing is slow.
-      if (!this.badCodes.peek(p.workshopId) || !this.badCodesPerSocket.peek(key)) {
-        return reply(fail('rate-limited', 'Too many attempts. Wait a minute and try again.'));
+    /** Wrong codes and invitations slow this connection down, one attempt at a time; they never lock anyone out. */
+    const slowly = async (reply: Ack, attempt: () => Promise<boolean>) => {
+      if (joining) return reply(fail('busy', 'Still checking your last attempt. Wait a moment.'));
+      joining = true;
+      try {
+        await sleep(wrongAttemptDelayMs(failures));
+        if (!(await attempt())) failures += 1;
+      } finally {
+        joining = false;
       }
-      const w = this.deps.records.get('workshops', p.workshopId);
-      if (!w || w.joinCode !== p.code || w.state.stage === 'draft') {
-        this.badCodes.take(p.workshopId);
-        this.badCodesPerSocket.take(key);
-        return reply(fail('not-found', 'That workshop link or code is not right. Check the code with the lead reviewer.'));
-      }
+    };
+    const enter = async (w: Workshop, joined: Joined, reply: Ack) => {
       for (const room of socket.rooms) if (room !== socket.id) await socket.leave(room);
       await socket.join(`p:${w.id}`);
-      socket.data.workshopId = w.id;
-      reply({ ok: true, view: await participantView(this.deps, w) });
+      socket.data.joined = joined;
+      reply({ ok: true, mode: joined.mode, view: await participantView(this.deps, w) });
+    };
+
+    guard('join', JoinPayloadSchema, async (p: z.infer<typeof JoinPayloadSchema>, reply) => {
+      const live = (w: Workshop | undefined): w is Workshop => !!w && w.state.stage !== 'draft';
+      if ('token' in p) {
+        const w = this.deps.records.get('workshops', p.workshopId);
+        if (live(w) && w.state.stage === 'closed') return reply(fail('closed', CLOSED_MESSAGE));
+        const tokenId = live(w) ? await this.deps.issuer.verify(w.id, p.token) : null;
+        if (!w || !tokenId) return reply(fail('bad-token', 'This browser’s pass for the workshop is not valid. Open your invitation link again, or ask the lead reviewer for a new one.'));
+        return enter(w, { workshopId: w.id, mode: 'token', tokenId }, reply);
+      }
+      await slowly(reply, async () => {
+        const w = this.deps.records.get('workshops', p.workshopId);
+        if (live(w) && w.state.stage === 'closed' && w.joinCode === p.code) { reply(fail('closed', CLOSED_MESSAGE)); return true; }
+        if (!live(w) || w.joinCode !== p.code) {
+          reply(fail('not-found', 'That workshop link or code is not right. Check the code with the lead reviewer.'));
+          return false;
+        }
+        if (!w.codeJoining) {
+          reply(fail('code-off', 'Joining with the code alone is switched off for this workshop. Use your personal invitation link from the lead reviewer.'));
+          return true;
+        }
+        await enter(w, { workshopId: w.id, mode: 'code' }, reply);
+        return true;
+      });
     });
 
-    const joined = (reply: Ack): Workshop | null => {
-      const id = socket.data.workshopId as string | undefined;
-      const w = id ? this.deps.records.get('workshops', id) : undefined;
-      if (!w) { reply(fail('not-joined', 'Join the workshop first.')); return null; }
-      if (w.state.stage === 'closed') { reply(fail('closed', 'This workshop has closed and no longer accepts answers. Thank you for taking part.')); return null; }
-      if (!this.perWorkshop.take(w.id)) { reply(fail('rate-limited', 'Many people are answering at once. Try again in a moment.')); return null; }
-      return w;
+    guard('issuer-key', IssuerKeyPayloadSchema, async (p: z.infer<typeof IssuerKeyPayloadSchema>, reply) => {
+      const w = this.deps.records.get('workshops', p.workshopId);
+      if (!w || w.state.stage === 'draft' || w.state.stage === 'closed') return reply(fail('not-found', 'That workshop link is not right, or the workshop has closed.'));
+      reply({ ok: true, publicKey: await this.deps.issuer.publicKey(w.id), fingerprint: await this.deps.issuer.fingerprint(w.id) });
+    });
+
+    guard('redeem', RedeemPayloadSchema, async (p: z.infer<typeof RedeemPayloadSchema>, reply) => {
+      await slowly(reply, async () => {
+        const hash = sha256(p.invitation);
+        // The check and the write are one synchronous step: one invitation gives one token, however many ask at once.
+        const before = this.deps.records.get('workshops', p.workshopId);
+        const inv = before?.invitations.find((i) => i.secretHash === hash);
+        if (!before || !inv || before.state.stage === 'draft' || before.state.stage === 'closed') {
+          reply(fail('invitation-not-found', 'This invitation link is not valid, has already been used, or the workshop has closed. If you used it in another browser, join from there; or ask the lead reviewer for a new link.'));
+          return false;
+        }
+        const mark = (used: boolean) => {
+          const cur = this.deps.records.get('workshops', before.id)!;
+          return this.deps.records.put('workshops', { ...cur, invitations: cur.invitations.map((i) => (i.id === inv.id ? { ...i, used, secretHash: used ? null : hash } : i)) });
+        };
+        await mark(true);
+        let blindSignature: string;
+        try {
+          blindSignature = await this.deps.issuer.blindSign(before.id, p.blindedMessage);
+        } catch {
+          await mark(false);
+          reply(fail('invalid', 'That request could not be signed. Open the invitation link again.'));
+          return true;
+        }
+        reply({ ok: true, blindSignature });
+        return true;
+      });
+    });
+
+    /** The joined workshop and this connection's author, or null after replying why not. */
+    const joined = (reply: Ack, receipt: string | undefined, needsReceipt = true): { w: Workshop; author: Author } | null => {
+      const j = socket.data.joined as Joined | undefined;
+      const w = j ? this.deps.records.get('workshops', j.workshopId) : undefined;
+      if (!j || !w) { reply(fail('not-joined', 'Join the workshop first.')); return null; }
+      if (w.state.stage === 'closed') { reply(fail('closed', CLOSED_MESSAGE)); return null; }
+      if (j.mode === 'code' && !w.codeJoining) { reply(fail('code-off', 'Joining with the code alone has been switched off. Use your personal invitation link.')); return null; }
+      if (j.mode === 'code' && !receipt && needsReceipt) { reply(fail('invalid', 'That message is not valid: receipt is required.')); return null; }
+      const limited = j.mode === 'token' ? !this.perToken.take(j.tokenId) : !this.perWorkshopCode.take(w.id);
+      if (limited || !this.perWorkshop.take(w.id)) { reply(fail('rate-limited', 'Many answers are arriving at once. Try again in a moment.')); return null; }
+      return { w, author: j.mode === 'token' ? { mode: 'token', tokenId: j.tokenId } : { mode: 'code', receipt: receipt ?? '' } };
+    };
+    const closedRace = (err: unknown, reply: Ack) => {
+      if (err instanceof WorkshopClosedError) return reply(fail('closed', CLOSED_MESSAGE));
+      throw err;
     };
 
     guard('respond', RespondPayloadSchema, async (p: z.infer<typeof RespondPayloadSchema>, reply) => {
-      const w = joined(reply);
-      if (!w) return;
-      if (!openPromptIds(w.setup, w.state).has(p.promptId)) return reply(fail('prompt-closed', 'That question is not open for answers now.'));
-      await this.deps.responses.respond(w.id, p.promptId, p.text, p.receipt);
-      if (!w.responsesExist) await this.deps.records.put('workshops', { ...this.deps.records.get('workshops', w.id)!, responsesExist: true });
+      const ctx = joined(reply, p.receipt);
+      if (!ctx) return;
+      if (!openPromptIds(ctx.w.setup, ctx.w.state).has(p.promptId)) return reply(fail('prompt-closed', 'That question is not open for answers now.'));
+      // Mark that answers exist before the first is stored: a set-up save that lowers k checks this
+      // flag and writes in one synchronous step, so once an answer exists k can only go up.
+      const cur = this.deps.records.get('workshops', ctx.w.id)!;
+      if (!cur.responsesExist) await this.deps.records.put('workshops', { ...cur, responsesExist: true });
+      try {
+        await this.deps.responses.respond(ctx.w.id, p.promptId, p.text, ctx.author);
+      } catch (err) {
+        return closedRace(err, reply);
+      }
       reply({ ok: true });
-      await this.pushCounts(w.id);
+      this.counts.changed(ctx.w.id);
     });
 
     guard('withdraw', WithdrawPayloadSchema, async (p: z.infer<typeof WithdrawPayloadSchema>, reply) => {
-      const w = joined(reply);
-      if (!w) return;
-      const done = await this.deps.responses.withdraw(w.id, p.promptId, p.receipt);
-      reply(done ? { ok: true } : fail('not-found', 'There is no answer for that receipt.'));
-      await this.pushCounts(w.id);
+      const ctx = joined(reply, p.receipt);
+      if (!ctx) return;
+      let done: boolean;
+      try {
+        done = await this.deps.responses.withdraw(ctx.w.id, p.promptId, ctx.author);
+      } catch (err) {
+        return closedRace(err, reply);
+      }
+      reply(done ? { ok: true } : fail('not-found', 'There is no answer of yours to withdraw.'));
+      this.counts.changed(ctx.w.id);
     });
 
     guard('private-request', PrivateRequestPayloadSchema, async (p: z.infer<typeof PrivateRequestPayloadSchema>, reply) => {
-      const w = joined(reply);
-      if (!w) return;
+      const ctx = joined(reply, undefined, false);
+      if (!ctx) return;
       // Worksheet 4 asks the question, so the request opens with it.
-      if (!w.state.feedbackOpen) return reply(fail('prompt-closed', 'You can ask to speak privately once the feedback worksheet opens.'));
-      await this.deps.responses.requestPrivate(w.id, p.contact);
+      if (!ctx.w.state.feedbackOpen) return reply(fail('prompt-closed', 'You can ask to speak privately once the feedback worksheet opens.'));
+      await this.deps.responses.requestPrivate(ctx.w.id, p.contact);
       reply({ ok: true });
     });
   }
@@ -132,8 +242,13 @@ export class WorkshopHub {
     this.ns.server.of('/').to(`f:${w.id}`).emit('workshop:state', { workshopId: w.id, state: w.state, setup: w.setup, responsesExist: w.responsesExist });
   }
 
-  /** Counts per prompt to the facilitators watching (staff namespace room). */
-  async pushCounts(workshopId: string): Promise<void> {
-    this.ns.server.of('/').to(`f:${workshopId}`).emit('workshop:counts', { workshopId, counts: await this.deps.responses.counts(workshopId) });
+  /** Tells the watching staff that prompts were released (their screens reload results and outcome). */
+  released(workshopId: string, promptIds: readonly string[]): void {
+    this.ns.server.of('/').to(`f:${workshopId}`).emit('workshop:released', { workshopId, promptIds });
   }
+
+  private emitCounts(workshopId: string, counts: Record<string, PromptCounts>): void {
+    this.ns.server.of('/').to(`f:${workshopId}`).emit('workshop:counts', { workshopId, counts });
+  }
+
 }

@@ -24,7 +24,7 @@ export function attachFacilitatorEvents(deps: AppDeps): void {
         return reply({ ok: false, error: { code: 'not-found', message: 'That workshop was not found.' } });
       }
       await socket.join(`f:${w.id}`);
-      reply({ ok: true, counts: await deps.responses.counts(w.id) });
+      reply({ ok: true, counts: await deps.hub.counts.snapshot(w.id) });
     });
   });
 }

@@ -7,6 +7,7 @@ import { phaseRows } from '../../shared/workshop/phaseRows.js';
 import type { RecordStore } from '../storage/types.js';
 import type { SyncServer } from '../sync/SyncServer.js';
 import { assembleChronology } from '../commands/chronologyAssembler.js';
+import { workshopTextFilter } from './workshopText.js';
 
 /** Everything a participant's screen shows; it never holds a real name. */
 export type ParticipantView = {
@@ -40,16 +41,18 @@ export async function participantView(deps: { records: RecordStore; sync: SyncSe
     }
   }
   const open = openPromptIds(w.setup, w.state);
+  // Everything below that the lead reviewer wrote passes the workshop text filter (workshopText.ts).
+  const text = await workshopTextFilter(deps, w);
   return {
     title: `Reflective Learning Workshop: ${review.childPseudonym}`,
     stage: w.state.stage,
     confidentiality: CONFIDENTIALITY_STATEMENT,
     promise: ANONYMITY_PROMISE,
-    agenda: w.setup.agenda.map((a) => ({ id: a.id, time: a.time, title: a.title })),
+    agenda: w.setup.agenda.map((a) => ({ id: a.id, time: a.time, title: text(a.title) })),
     currentItemId: w.state.currentItemId,
     showing: w.state.showing,
-    phase,
-    lessons: w.state.lessonsShared ? w.setup.lessons.map((l) => ({ id: l.id, text: l.text })) : null,
-    prompts: allPrompts(w.setup).filter((p) => open.has(p.id)),
+    phase: phase && { ...phase, title: text(phase.title), rows: phase.rows.map((r) => ({ ...r, event: text(r.event) })) },
+    lessons: w.state.lessonsShared ? w.setup.lessons.map((l) => ({ id: l.id, text: text(l.text) })) : null,
+    prompts: allPrompts(w.setup).filter((p) => open.has(p.id)).map((p) => ({ ...p, label: text(p.label), text: text(p.text) })),
   };
 }

@@ -6,9 +6,10 @@ import { MAX_LABEL_CHARS, MAX_TEXT_CHARS } from '../limits.js';
  * the child's lived experience, and draft learning points from the proposed lessons. It is stored on
  * the workshop record for the report export.
  *
- * Responses are referred to by prompt id and slot only. A slot is the 96-bit random key the response
- * store gives a response when it first arrives (server/workshop/ResponseStore.ts): it stays the same
- * when its author edits the words, and says nothing about who wrote it, when, or in which order.
+ * Responses are referred to by prompt id and their id in the prompt's current release only: 96 random
+ * bits that a new release replaces (server/workshop/ResponseStore.ts), so nothing ties an answer across
+ * two releases. When a prompt is released again, the server moves the marks onto the new ids
+ * (remapMarks), so the outcome stays consistent without the screen ever seeing the link.
  */
 
 /** Most themes an outcome holds; a workshop yields a handful, this is a guard against abuse. */
@@ -156,4 +157,20 @@ export function draftLearningPoints(o: Outcome, lessons: readonly { id: string }
   const out = order.map((id) => (o.learningPoints[id] ?? '').trim()).filter(Boolean);
   for (const para of (o.learningPoints[OTHER_LEARNING_POINTS] ?? '').split(/\n\s*\n/)) if (para.trim()) out.push(para.trim());
   return out;
+}
+
+/**
+ * Moves marks onto a new release's ids: for each re-released prompt, `renames` maps the old release's
+ * ids to the new ones. A mark on an answer that is not in the new release (withdrawn or edited) is dropped.
+ */
+export function remapMarks(o: Outcome, renames: ReadonlyMap<string, ReadonlyMap<string, string>>): Outcome {
+  const marks: Outcome['marks'] = {};
+  for (const [key, m] of Object.entries(o.marks)) {
+    const { promptId, slot } = splitResponseKey(key);
+    const map = renames.get(promptId);
+    if (!map) { marks[key] = m; continue; }
+    const now = map.get(slot);
+    if (now) marks[responseKey(promptId, now)] = m;
+  }
+  return { ...o, marks };
 }

@@ -68,6 +68,24 @@ export const AttendanceSchema = z.array(z.strictObject({
   agency: z.string().trim().max(MAX_LABEL_CHARS),
 })).max(200);
 
+/** Most invitations a workshop holds: more than the 300 participants it is built for. */
+export const MAX_INVITATIONS = 400;
+
+/**
+ * One practitioner's invitation. Only a hash of the link's secret is kept, and it is erased when the
+ * invitation is used or the workshop closes; `used` is all that remains. The label is how the lead
+ * reviewer knows whom they invited (a name or role); it is never linked to any answer.
+ */
+export const InvitationSchema = z.strictObject({
+  id: SlugSchema,
+  label: z.string().trim().min(1).max(MAX_LABEL_CHARS),
+  secretHash: z.string().regex(/^[a-f0-9]{64}$/).nullable(),
+  used: z.boolean(),
+});
+
+/** A workshop invitation. */
+export type WorkshopInvitation = z.infer<typeof InvitationSchema>;
+
 /** A workshop record: set-up, state and the join code (shown to the facilitator, typed by participants). */
 export const WorkshopSchema = z.object({
   id: IdSchema,
@@ -83,6 +101,10 @@ export const WorkshopSchema = z.object({
   outcome: StoredOutcomeSchema,
   /** Bumped by every save of the outcome, for optimistic concurrency; 0 before the first. */
   outcomeVersion: z.number().int().min(0).default(0),
+  /** Joining with the code alone (lower assurance, no invitation): off unless the facilitator turns it on. */
+  codeJoining: z.boolean().default(false),
+  /** The invitation list (docs/anonymity.md): one personal link per practitioner. */
+  invitations: z.array(InvitationSchema).max(MAX_INVITATIONS).default([]),
 });
 
 /** A workshop record. */

@@ -1,41 +1,30 @@
-import { Router, type Request, type Response } from 'express';
+import { Router } from 'express';
 import { z } from 'zod';
 import { IsoDateSchema } from '../../../shared/dates.js';
-import { releaseResponses } from '../../../shared/workshop/anonymity.js';
-import { allPrompts } from '../../../shared/workshop/prompts.js';
+import { MAX_LABEL_CHARS } from '../../../shared/limits.js';
 import { ControlSchema, checkSetupChange } from '../../../shared/workshop/transitions.js';
 import { OutcomeSaveSchema, storedOutcome } from '../../../shared/workshop/outcome.js';
-import { AttendanceSchema, WorkshopSetupSchema, type Workshop } from '../../../shared/workshop/workshop.js';
+import { AttendanceSchema, WorkshopSetupSchema } from '../../../shared/workshop/workshop.js';
 import type { AppDeps } from '../../app.js';
 import { createWorkshop } from '../../commands/workshopCreator.js';
 import { controlWorkshop } from '../../commands/workshopController.js';
+import { createWorkshopInvitations } from '../../commands/workshopInvitationsCreator.js';
 import { saveWorkshopOutcome } from '../../commands/workshopOutcomeSaver.js';
-import { writeCsv } from '../../formats/csvWriter.js';
-import { responsesDocx } from '../../report/responsesDocx.js';
-import { HttpError, notFound } from '../../http/errors.js';
+import { HttpError } from '../../http/errors.js';
 import { parseInput } from '../../http/validate.js';
-import { authOf, idParam, membershipFor, requireAuth } from '../context.js';
+import { authOf, membershipFor, requireAuth } from '../context.js';
+import { answersRoutes } from './answersRoutes.js';
+import { loadWorkshop, workshopView as view } from './loadWorkshop.js';
 
 const CreateSchema = z.strictObject({ date: IsoDateSchema });
-const HideSchema = z.strictObject({ hidden: z.boolean() });
+const InvitationsSchema = z.strictObject({ labels: z.array(z.string().trim().min(1).max(MAX_LABEL_CHARS)).min(1).max(100) });
+const CodeJoiningSchema = z.strictObject({ on: z.boolean() });
 
-/** Workshop set-up, control and anonymous results: lead reviewer manages, the review team may watch. */
+/** Workshop set-up, control, invitations and the outcome: lead reviewer manages, the review team may watch. */
 export function workshopRoutes(deps: AppDeps): Router {
   const r = Router();
   r.use('/reviews/:id/workshops', requireAuth(deps));
-
-  const load = async (req: Request, res: Response, roles: readonly ('lead-reviewer' | 'review-team')[]): Promise<Workshop> => {
-    const m = await membershipFor(deps, req, res, roles);
-    const w = deps.records.get('workshops', idParam(req, 'workshopId', 'That workshop'));
-    if (!w || w.reviewId !== m.reviewId) throw notFound('That workshop');
-    return w;
-  };
-  const view = (w: Workshop) => {
-    const { outcome, version } = storedOutcome(w);
-    return { id: w.id, setup: w.setup, state: w.state, joinCode: w.joinCode, responsesExist: w.responsesExist, attendance: w.attendance ?? [], outcome, outcomeVersion: version };
-  };
-  // Writes start from the record as it is now, not as it was before an await, so none undoes another.
-  const fresh = (w: Workshop): Workshop => deps.records.get('workshops', w.id) ?? w;
+  const load = (req: Parameters<typeof loadWorkshop>[1], res: Parameters<typeof loadWorkshop>[2], roles: Parameters<typeof loadWorkshop>[3]) => loadWorkshop(deps, req, res, roles);
 
   r.get('/reviews/:id/workshops', async (req, res) => {
     const m = await membershipFor(deps, req, res, ['lead-reviewer', 'review-team']);
@@ -56,9 +45,12 @@ export function workshopRoutes(deps: AppDeps): Router {
   r.put('/reviews/:id/workshops/:workshopId/setup', async (req, res) => {
     const w = await load(req, res, ['lead-reviewer']);
     const setup = parseInput(WorkshopSetupSchema, req.body);
-    const problem = checkSetupChange(w.setup, setup, w.responsesExist);
+    // The check and the write are one synchronous step on the record as it is now: an answer's
+    // "responses exist" flag is written before the answer, so k can never go down once one exists.
+    const cur = deps.records.get('workshops', w.id) ?? w;
+    const problem = checkSetupChange(cur.setup, setup, cur.responsesExist);
     if (problem) throw new HttpError(409, 'anonymity-locked', problem);
-    const updated = { ...fresh(w), setup };
+    const updated = { ...cur, setup };
     await deps.records.put('workshops', updated);
     await deps.hub.broadcast(updated);
     res.json(view(updated));
@@ -68,8 +60,35 @@ export function workshopRoutes(deps: AppDeps): Router {
   r.put('/reviews/:id/workshops/:workshopId/attendance', async (req, res) => {
     const w = await load(req, res, ['lead-reviewer']);
     const attendance = parseInput(AttendanceSchema, req.body);
-    const updated = { ...fresh(w), attendance };
+    const updated = { ...(deps.records.get('workshops', w.id) ?? w), attendance };
     await deps.records.put('workshops', updated);
+    res.json(view(updated));
+  });
+
+  // Personal invitation links: the secrets are answered once, here, for the lead reviewer to send.
+  r.post('/reviews/:id/workshops/:workshopId/invitations', async (req, res) => {
+    const w = await load(req, res, ['lead-reviewer']);
+    const body = parseInput(InvitationsSchema, req.body);
+    res.status(201).json({ invitations: await createWorkshopInvitations(deps, authOf(res).userId, w.id, body) });
+  });
+
+  r.post('/reviews/:id/workshops/:workshopId/invitations/:invitationId/link', async (req, res) => {
+    const w = await load(req, res, ['lead-reviewer']);
+    const id = String(req.params.invitationId);
+    if (!/^[a-z0-9-]{1,40}$/.test(id)) throw new HttpError(404, 'not-found', 'That invitation was not found.');
+    res.status(201).json({ invitations: await createWorkshopInvitations(deps, authOf(res).userId, w.id, { renew: id }) });
+  });
+
+  // The lower-assurance mode: joining with the code alone, off unless the lead reviewer turns it on.
+  r.put('/reviews/:id/workshops/:workshopId/code-joining', async (req, res) => {
+    const w = await load(req, res, ['lead-reviewer']);
+    const body = parseInput(CodeJoiningSchema, req.body);
+    const cur = deps.records.get('workshops', w.id) ?? w;
+    if (cur.state.stage === 'closed') throw new HttpError(409, 'closed', 'The workshop has closed.');
+    const updated = { ...cur, codeJoining: body.on };
+    await deps.records.put('workshops', updated);
+    await deps.audit.record({ type: 'workshop.code-joining-changed', actorId: authOf(res).userId, reviewId: w.reviewId, targetId: w.id, reason: body.on ? 'on' : 'off' });
+    deps.hub.counts.changed(w.id);
     res.json(view(updated));
   });
 
@@ -91,57 +110,6 @@ export function workshopRoutes(deps: AppDeps): Router {
     res.json(view(await controlWorkshop(deps, w, control)));
   });
 
-  r.get('/reviews/:id/workshops/:workshopId/responses', async (req, res) => {
-    const w = await load(req, res, ['lead-reviewer', 'review-team']);
-    const prompts = [];
-    for (const p of allPrompts(w.setup)) {
-      const all = await deps.responses.list(w.id, p.id);
-      prompts.push({ ...p, ...releaseResponses(all, w.setup.k, Math.random) });
-    }
-    res.json({ k: w.setup.k, prompts });
-  });
-
-  r.post('/reviews/:id/workshops/:workshopId/responses/:promptId/:slot/hidden', async (req, res) => {
-    const w = await load(req, res, ['lead-reviewer']);
-    const body = parseInput(HideSchema, req.body);
-    const promptId = String(req.params.promptId);
-    const slot = String(req.params.slot);
-    if (!/^[a-f0-9]{24}$/.test(slot) || !(await deps.responses.setHidden(w.id, promptId, slot, body.hidden))) throw notFound('That response');
-    res.json({ ok: true });
-  });
-
-  r.get('/reviews/:id/workshops/:workshopId/private-requests', async (req, res) => {
-    const w = await load(req, res, ['lead-reviewer']);
-    res.json({ requests: await deps.responses.privateRequests(w.id) });
-  });
-
-  r.get('/reviews/:id/workshops/:workshopId/responses.csv', async (req, res) => {
-    const w = await load(req, res, ['lead-reviewer']);
-    const rows: string[][] = [['Prompt', 'Question', 'Response']];
-    for (const p of allPrompts(w.setup)) {
-      const released = releaseResponses((await deps.responses.list(w.id, p.id)).filter((x) => !x.hidden), w.setup.k, Math.random);
-      for (const x of released.responses) rows.push([p.label, p.text, x.text]);
-    }
-    await deps.audit.record({ type: 'export.downloaded', actorId: authOf(res).userId, reviewId: w.reviewId, reason: 'workshop-csv' });
-    res.setHeader('Content-Type', 'text/csv; charset=utf-8');
-    res.setHeader('Content-Disposition', 'attachment; filename="workshop-responses.csv"');
-    res.end(writeCsv(rows));
-  });
-
-  r.get('/reviews/:id/workshops/:workshopId/responses.docx', async (req, res) => {
-    const w = await load(req, res, ['lead-reviewer']);
-    const prompts = [];
-    for (const p of allPrompts(w.setup)) {
-      const released = releaseResponses((await deps.responses.list(w.id, p.id)).filter((x) => !x.hidden), w.setup.k, Math.random);
-      prompts.push({ label: p.label, text: p.text, released: released.released, count: released.count, responses: released.responses.map((x) => x.text) });
-    }
-    const review = deps.records.get('reviews', w.reviewId)!;
-    const bytes = await responsesDocx(`Reflective Learning Workshop responses: ${review.childPseudonym}`, deps.records.find('partnerships')[0]?.name ?? '', prompts);
-    await deps.audit.record({ type: 'export.downloaded', actorId: authOf(res).userId, reviewId: w.reviewId, reason: 'workshop-docx' });
-    res.setHeader('Content-Type', 'application/vnd.openxmlformats-officedocument.wordprocessingml.document');
-    res.setHeader('Content-Disposition', 'attachment; filename="workshop-responses.docx"');
-    res.end(Buffer.from(bytes));
-  });
-
+  r.use(answersRoutes(deps));
   return r;
 }

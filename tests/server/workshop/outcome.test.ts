@@ -6,10 +6,21 @@ import { writePerson } from '../../../shared/peopleDoc.js';
 import { EMPTY_OUTCOME } from '../../../shared/workshop/outcome.js';
 import { api, login } from '../../utils/api.js';
 import { createReviewWithMembers, TEST_PASSWORD } from '../../utils/factories.js';
-import { connectParticipant, newReceipt } from '../../utils/participant.js';
+import { joinWithToken, redeemInvitation } from '../../utils/participant.js';
 import { startTestServer, tempDataDir, TEST_ADMIN } from '../../utils/testServer.js';
 import { openDoc, synced } from '../../utils/yjsClient.js';
-import { publishedWorkshop } from './workshopFixture.js';
+import { invite, publishedWorkshop, release } from './workshopFixture.js';
+
+/** Joins `n` invited practitioners with their tokens. */
+async function tokenPeople(cookie: string, reviewId: string, id: string, n: number) {
+  const people = [];
+  for (const secret of await invite(server.url, cookie, reviewId, id, n)) {
+    const t = await redeemInvitation(server.url, id, secret);
+    if (!t.ok) throw new Error('redeem refused');
+    people.push(await joinWithToken(server.url, id, t.token));
+  }
+  return people;
+}
 import { captureStdout } from '../../utils/captureStdout.js';
 
 /**
@@ -37,17 +48,18 @@ afterAll(async () => {
 
 /** A published workshop where three participants answered worksheet 1 question 1 (released at k = 3) and two answered question 2 (not released). */
 async function answeredWorkshop(answers: string[]): Promise<{ id: string; path: string; slots: Record<string, string> }> {
-  const { id, code } = await publishedWorkshop(server.url, fx.lead.cookie, fx.reviewId);
-  const people = await Promise.all([0, 1, 2].map(() => connectParticipant(server.url)));
-  for (const p of people) expect((await p.emit('join', { workshopId: id, code })).ok).toBe(true);
-  for (const [i, text] of answers.entries()) expect((await people[i]!.emit('respond', { promptId: 'w1-1', text, receipt: newReceipt() })).ok).toBe(true);
-  for (const p of people.slice(0, 2)) expect((await p.emit('respond', { promptId: 'w1-2', text: 'Below the threshold', receipt: newReceipt() })).ok).toBe(true);
+  const { id } = await publishedWorkshop(server.url, fx.lead.cookie, fx.reviewId);
+  const people = await tokenPeople(fx.lead.cookie, fx.reviewId, id, 3);
+  for (const [i, text] of answers.entries()) expect((await people[i]!.emit('respond', { promptId: 'w1-1', text })).ok).toBe(true);
+  for (const p of people.slice(0, 2)) expect((await p.emit('respond', { promptId: 'w1-2', text: 'Below the threshold' })).ok).toBe(true);
   for (const p of people) p.close();
+  expect(await release(server.url, fx.lead.cookie, fx.reviewId, id, 'w1-1')).toBe(200);
+  expect(await release(server.url, fx.lead.cookie, fx.reviewId, id, 'w1-2')).toBe(409);
   const wpath = `/api/reviews/${fx.reviewId}/workshops/${id}`;
   const results = (await api(server.url, 'GET', `${wpath}/responses`, { cookie: fx.lead.cookie })).body;
   const q1 = results.prompts.find((p: { id: string }) => p.id === 'w1-1');
   expect(q1.released).toBe(true);
-  const slots = Object.fromEntries(q1.responses.map((r: { slot: string; text: string }) => [r.text, r.slot]));
+  const slots = Object.fromEntries(q1.responses.map((r: { id: string; text: string }) => [r.text, r.id]));
   return { id, path: wpath, slots };
 }
 
@@ -164,18 +176,16 @@ describe('the report draws on the outcome', () => {
     try {
       await synced(reg);
       writePerson(reg.doc, { ...blankPerson('p-mum'), name: 'Kerry Thornbury', relationship: 'Mother', reportLabel: 'Mother' });
-      const { id, code } = await publishedWorkshop(server.url, review.lead.cookie, review.reviewId);
+      const { id } = await publishedWorkshop(server.url, review.lead.cookie, review.reviewId);
       // Four answers, so that with one hidden the prompt still has k = 3 visible and is quoted.
-      const people = await Promise.all([0, 1, 2, 3].map(() => connectParticipant(server.url)));
+      const people = await tokenPeople(review.lead.cookie, review.reviewId, id, 4);
       const texts = ['The health visitor saw Kerry Thornbury within a day.', 'Kerry\u2019s GP wrote promptly.', 'Nobody asked about the partner.', 'The school was not told.'];
-      for (const [i, p] of people.entries()) {
-        await p.emit('join', { workshopId: id, code });
-        expect((await p.emit('respond', { promptId: 'w1-1', text: texts[i], receipt: newReceipt() })).ok).toBe(true);
-      }
+      for (const [i, p] of people.entries()) expect((await p.emit('respond', { promptId: 'w1-1', text: texts[i] })).ok).toBe(true);
       for (const p of people) p.close();
+      expect(await release(server.url, review.lead.cookie, review.reviewId, id, 'w1-1')).toBe(200);
       const wpath = `/api/reviews/${review.reviewId}/workshops/${id}`;
       const q1 = (await api(server.url, 'GET', `${wpath}/responses`, { cookie: review.lead.cookie })).body.prompts.find((p: { id: string }) => p.id === 'w1-1');
-      const slot = (t: string) => q1.responses.find((r: { text: string }) => r.text === t).slot;
+      const slot = (t: string) => q1.responses.find((r: { text: string }) => r.text === t).id;
       const outcome = {
         ...EMPTY_OUTCOME,
         marks: { [`w1-1/${slot(texts[0]!)}`]: { themeId: null, goodPractice: true }, [`w1-1/${slot(texts[1]!)}`]: { themeId: null, goodPractice: true } },
@@ -210,8 +220,8 @@ describe('the report draws on the outcome', () => {
       expect(file).toContain('The health visitor saw Mother within a day.');
       expect(file).not.toMatch(/Kerry|Thornbury/);
 
-      // With a second answer hidden, fewer than k remain visible: the prompt is not released, and
-      // nothing of it is quoted, good practice included.
+      // With a second answer hidden, fewer than k remain visible: nothing of the prompt is quoted,
+      // good practice included.
       expect((await api(server.url, 'POST', `${wpath}/responses/w1-1/${slot(texts[3]!)}/hidden`, { cookie: review.lead.cookie, body: { hidden: true } })).status).toBe(200);
       md = (await api(server.url, 'GET', `/api/reviews/${review.reviewId}/report/preview`, { cookie: review.lead.cookie })).body.markdown;
       expect(md).not.toContain('The health visitor saw');

@@ -5,8 +5,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestServer, spawnServer, tempDataDir } from '../../utils/testServer.js';
 import { api } from '../../utils/api.js';
 import { createReviewWithMembers } from '../../utils/factories.js';
-import { connectParticipant, newReceipt, type Participant } from '../../utils/participant.js';
-import { publishedWorkshop } from './workshopFixture.js';
+import { connectParticipant, joinWithToken, newReceipt, redeemInvitation, type Participant } from '../../utils/participant.js';
+import { invite, publishedWorkshop, release } from './workshopFixture.js';
 import { captureStdout } from '../../utils/captureStdout.js';
 
 let server: Awaited<ReturnType<typeof startTestServer>>;
@@ -26,28 +26,36 @@ afterAll(async () => {
 
 describe('workshop with 30 anonymous participants', () => {
   it('collects answers anonymously, enforces k, and stores nothing that identifies anyone', async () => {
-    const { id, code } = await publishedWorkshop(server.url, fx.lead.cookie, fx.reviewId);
+    const { id } = await publishedWorkshop(server.url, fx.lead.cookie, fx.reviewId);
+    const secrets = await invite(server.url, fx.lead.cookie, fx.reviewId, id, 30);
     const people: Participant[] = [];
-    for (let i = 0; i < 30; i++) people.push(await connectParticipant(server.url, i === 0 ? { cookie: fx.lead.cookie, 'user-agent': 'UA-CANARY/1.0' } : { 'user-agent': 'UA-CANARY/1.0' }));
-    const joins = await Promise.all(people.map((p) => p.emit('join', { workshopId: id, code })));
+    const joins = [];
+    for (const [i, secret] of secrets.entries()) {
+      const t = await redeemInvitation(server.url, id, secret);
+      if (!t.ok) throw new Error('redeem refused');
+      const p = await connectParticipant(server.url, i === 0 ? { cookie: fx.lead.cookie, 'user-agent': 'UA-CANARY/1.0' } : { 'user-agent': 'UA-CANARY/1.0' });
+      people.push(p);
+      joins.push(await p.emit('join', { workshopId: id, token: t.token }));
+    }
     expect(joins.every((j) => j.ok)).toBe(true);
     expect(joins[0].view.prompts.map((p: { id: string }) => p.id)).toEqual(['w1-1', 'w1-2', 'w1-3', 'w1-4', 'w1-5']);
     expect(joins[0].view.confidentiality).toMatch(/highly confidential/);
 
-    const acks = await Promise.all(people.map((p, i) => p.emit('respond', { promptId: 'w1-1', text: `Answer number ${i}`, receipt: newReceipt() })));
+    const acks = await Promise.all(people.map((p, i) => p.emit('respond', { promptId: 'w1-1', text: `Answer number ${i}` })));
     expect(acks.every((a) => a.ok)).toBe(true);
-    // Only two answers to question 2: below k, the facilitator sees the count only.
-    const r1 = newReceipt();
-    await people[0]!.emit('respond', { promptId: 'w1-2', text: 'first draft', receipt: r1 });
-    await people[0]!.emit('respond', { promptId: 'w1-2', text: 'edited answer', receipt: r1 });
-    await people[1]!.emit('respond', { promptId: 'w1-2', text: 'another', receipt: newReceipt() });
+    // Only two people answer question 2 (one edits): below k, the facilitator sees a coarse count only.
+    await people[0]!.emit('respond', { promptId: 'w1-2', text: 'first draft' });
+    await people[0]!.emit('respond', { promptId: 'w1-2', text: 'edited answer' });
+    await people[1]!.emit('respond', { promptId: 'w1-2', text: 'another' });
+    expect(await release(server.url, fx.lead.cookie, fx.reviewId, id, 'w1-1')).toBe(200);
+    expect(await release(server.url, fx.lead.cookie, fx.reviewId, id, 'w1-2')).toBe(409);
 
     const results = (await api(server.url, 'GET', `/api/reviews/${fx.reviewId}/workshops/${id}/responses`, { cookie: fx.team.cookie })).body;
     const q1 = results.prompts.find((p: { id: string }) => p.id === 'w1-1');
     const q2 = results.prompts.find((p: { id: string }) => p.id === 'w1-2');
     expect(q1.released).toBe(true);
     expect(q1.responses.map((r: { text: string }) => r.text).sort()).toEqual(Array.from({ length: 30 }, (_, i) => `Answer number ${i}`).sort());
-    expect(q2).toMatchObject({ count: 2, released: false, responses: [] });
+    expect(q2).toMatchObject({ released: false, responses: [] });
     // An agency author is not on the review team and cannot see responses at all.
     expect((await api(server.url, 'GET', `/api/reviews/${fx.reviewId}/workshops/${id}/responses`, { cookie: fx.author.cookie })).status).toBe(403);
 
@@ -62,8 +70,8 @@ describe('workshop with 30 anonymous participants', () => {
     expect(stored).toContain('edited answer');
     expect(stored).not.toContain('first draft');
     // Storage order is not arrival order: slots are random.
-    const slots = Object.keys(JSON.parse(fs.readFileSync(path.join(server.dataDir, 'workshops', id, 'responses.json'), 'utf8')).prompts['w1-1']);
-    const texts = slots.map((s) => JSON.parse(fs.readFileSync(path.join(server.dataDir, 'workshops', id, 'responses.json'), 'utf8')).prompts['w1-1'][s].text);
+    const stored1 = JSON.parse(fs.readFileSync(path.join(server.dataDir, 'workshops', id, 'responses.json'), 'utf8')).prompts['w1-1'];
+    const texts = Object.keys(stored1).map((s) => stored1[s].text);
     expect(texts).not.toEqual(Array.from({ length: 30 }, (_, i) => `Answer number ${i}`));
 
     // Anonymity cannot be lowered once responses exist.
@@ -74,7 +82,7 @@ describe('workshop with 30 anonymous participants', () => {
     expect(lower.status).toBe(409);
     // Exports: hidden responses are left out; CSV cells are neutralised; the .docx holds the same words.
     const slot = (await api(server.url, 'GET', `/api/reviews/${fx.reviewId}/workshops/${id}/responses`, { cookie: fx.lead.cookie })).body.prompts[0].responses[0];
-    expect((await api(server.url, 'POST', `/api/reviews/${fx.reviewId}/workshops/${id}/responses/w1-1/${slot.slot}/hidden`, { cookie: fx.lead.cookie, body: { hidden: true } })).status).toBe(200);
+    expect((await api(server.url, 'POST', `/api/reviews/${fx.reviewId}/workshops/${id}/responses/w1-1/${slot.id}/hidden`, { cookie: fx.lead.cookie, body: { hidden: true } })).status).toBe(200);
     const csv = await fetch(`${server.url}/api/reviews/${fx.reviewId}/workshops/${id}/responses.csv`, { headers: { cookie: fx.lead.cookie } }).then((r) => r.text());
     expect(csv).not.toMatch(new RegExp(`${slot.text}(?!\\d)`));
     expect(csv.match(/Answer number/g)).toHaveLength(29);
@@ -86,7 +94,7 @@ describe('workshop with 30 anonymous participants', () => {
   });
 
   it('follows the facilitator live and refuses answers once closed', async () => {
-    const { id, code } = await publishedWorkshop(server.url, fx.lead.cookie, fx.reviewId);
+    const { id, code } = await publishedWorkshop(server.url, fx.lead.cookie, fx.reviewId, 3, { codeJoining: true });
     const p = await connectParticipant(server.url);
     await p.emit('join', { workshopId: id, code });
     const control = (body: object) => api(server.url, 'POST', `/api/reviews/${fx.reviewId}/workshops/${id}/control`, { cookie: fx.lead.cookie, body });
@@ -118,6 +126,7 @@ describe('workshop with 30 anonymous participants', () => {
     const again = await connectParticipant(server.url);
     expect((await again.emit('join', { workshopId: id, code })).view.showing.kind).toBe('feedback');
 
+    expect((await api(server.url, 'GET', `/api/reviews/${fx.reviewId}/workshops/${id}/private-requests`, { cookie: fx.lead.cookie })).status).toBe(409);
     await control({ action: 'close' });
     expect(await p.emit('respond', { promptId: 'w4-1', text: 'x', receipt: newReceipt() })).toMatchObject({ ok: false, error: { code: 'closed' } });
     const priv = await api(server.url, 'GET', `/api/reviews/${fx.reviewId}/workshops/${id}/private-requests`, { cookie: fx.lead.cookie });
@@ -132,19 +141,19 @@ describe('workshop with 30 anonymous participants', () => {
   });
 
   it('refuses wrong codes, bad payloads and oversize answers', async () => {
-    const { id, code } = await publishedWorkshop(server.url, fx.lead.cookie, fx.reviewId);
+    const { id, code } = await publishedWorkshop(server.url, fx.lead.cookie, fx.reviewId, 3, { codeJoining: true });
     const p = await connectParticipant(server.url);
     expect(await p.emit('join', { workshopId: id, code: code === 'AAAAAA' ? 'BBBBBB' : 'AAAAAA' })).toMatchObject({ ok: false, error: { code: 'not-found' } });
     expect(await p.emit('respond', { promptId: 'w1-1', text: 'x', receipt: newReceipt() })).toMatchObject({ ok: false, error: { code: 'not-joined' } });
     await p.emit('join', { workshopId: id, code });
     expect(await p.emit('respond', { promptId: 'w1-1', text: 'x'.repeat(5001), receipt: newReceipt() })).toMatchObject({ ok: false, error: { code: 'invalid' } });
     expect(await p.emit('respond', { promptId: 'w1-1', text: 'x', receipt: 'short', extra: 1 })).toMatchObject({ ok: false, error: { code: 'invalid' } });
-    // Guessing codes is throttled per connection.
+    // Guessing codes is slowed per connection: one attempt at a time, each waiting longer.
     const guesser = await connectParticipant(server.url);
-    const answers = [];
-    for (let i = 0; i < 7; i++) answers.push((await guesser.emit('join', { workshopId: id, code: `ZZZZZ${i + 2}` })).error.code);
-    expect(answers.slice(0, 5).every((c) => c === 'not-found')).toBe(true);
-    expect(answers.slice(5)).toEqual(['rate-limited', 'rate-limited']);
+    const answers = await Promise.all([2, 3, 4].map((i) => guesser.emit('join', { workshopId: id, code: `ZZZZZ${i}` })));
+    expect(answers.map((a) => a.error.code)).toEqual(['not-found', 'busy', 'busy']);
+    // A code join needs a receipt for each answer, so the answer can be changed or withdrawn.
+    expect(await p.emit('respond', { promptId: 'w1-1', text: 'x' })).toMatchObject({ ok: false, error: { code: 'invalid' } });
     p.close();
     guesser.close();
   });
@@ -156,17 +165,24 @@ describe('durability of acknowledged responses', () => {
     let srv = await spawnServer(dataDir);
     try {
       const f = await createReviewWithMembers(srv.url);
-      const { id, code } = await publishedWorkshop(srv.url, f.lead.cookie, f.reviewId);
-      const p = await connectParticipant(srv.url);
-      await p.emit('join', { workshopId: id, code });
-      const ack = await p.emit('respond', { promptId: 'w1-3', text: 'acknowledged then crash', receipt: newReceipt() });
+      const { id } = await publishedWorkshop(srv.url, f.lead.cookie, f.reviewId);
+      const [secret] = await invite(srv.url, f.lead.cookie, f.reviewId, id, 1);
+      const t = await redeemInvitation(srv.url, id, secret!);
+      if (!t.ok) throw new Error('redeem refused');
+      const p = await joinWithToken(srv.url, id, t.token);
+      const ack = await p.emit('respond', { promptId: 'w1-3', text: 'acknowledged then crash' });
       expect(ack.ok).toBe(true);
       await srv.kill9();
       p.close();
       srv = await spawnServer(dataDir);
       const cookie = (await api(srv.url, 'POST', '/api/auth/login', { body: { email: 'admin@test.invalid', password: 'correct horse battery staple' } })).headers.get('set-cookie')!.split(';')[0]!;
-      const results = (await api(srv.url, 'GET', `/api/reviews/${f.reviewId}/workshops/${id}/responses`, { cookie })).body;
-      expect(results.prompts.find((x: { id: string }) => x.id === 'w1-3').count).toBe(1);
+      // The answer is on disk (the live tally), and its token still replaces it after the restart.
+      const stored = JSON.parse(fs.readFileSync(path.join(dataDir, 'workshops', id, 'responses.json'), 'utf8'));
+      expect(Object.values(stored.prompts['w1-3']).map((a: any) => a.text)).toEqual(['acknowledged then crash']);
+      const again = await joinWithToken(srv.url, id, t.token);
+      expect((await again.emit('respond', { promptId: 'w1-3', text: 'replaced after restart' })).ok).toBe(true);
+      again.close();
+      expect(cookie).toBeTruthy();
     } finally {
       await srv.kill9();
     }

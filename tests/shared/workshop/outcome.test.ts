@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
-  draftLearningPoints, EMPTY_OUTCOME, goodPracticeKeys, keepVisibleMarks, OutcomeSaveSchema, OutcomeSchema, responseKey, splitResponseKey,
+  draftLearningPoints, EMPTY_OUTCOME, goodPracticeKeys, keepVisibleMarks, OutcomeSaveSchema, remapMarks, OutcomeSchema, responseKey, splitResponseKey,
   storedOutcome, themeMembers, type Outcome,
 } from '../../../shared/workshop/outcome.js';
 import { outcomeReducer, type OutcomeAction } from '../../../shared/workshop/outcomeReducer.js';
@@ -122,6 +122,17 @@ describe('outcome helpers', () => {
     const o = apply({ type: 'good-practice', key: a, value: true }, { type: 'good-practice', key: b, value: true });
     expect(keepVisibleMarks(o, () => true)).toBe(o);
     expect(Object.keys(keepVisibleMarks(o, (promptId) => promptId === 'w1-1').marks)).toEqual([a]);
+  });
+
+  it('moves marks onto a new release’s ids, dropping those whose answer left, and leaves other prompts alone', () => {
+    const o = apply({ type: 'good-practice', key: a, value: true }, { type: 'good-practice', key: b, value: true });
+    const pa = splitResponseKey(a);
+    const fresh = 'c'.repeat(24);
+    const moved = remapMarks(o, new Map([[pa.promptId, new Map([[pa.slot, fresh]])]]));
+    expect(moved.marks[responseKey(pa.promptId, fresh)]).toEqual(o.marks[a]);
+    expect(moved.marks[a]).toBeUndefined();
+    const gone = remapMarks(o, new Map([[pa.promptId, new Map()]]));
+    expect(Object.keys(gone.marks)).toEqual(Object.keys(o.marks).filter((k) => splitResponseKey(k).promptId !== pa.promptId));
   });
 
   it('lists the draft learning points in lesson order, then the others split at blank lines', () => {

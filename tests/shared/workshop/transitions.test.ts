@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { applyControl, checkSetupChange } from '../../../shared/workshop/transitions.js';
 import { defaultSetup, INITIAL_STATE, MIN_K } from '../../../shared/workshop/workshop.js';
 import { allPrompts, openPromptIds } from '../../../shared/workshop/prompts.js';
-import { releaseResponses } from '../../../shared/workshop/anonymity.js';
+import { coarseCount, coarseCountText, countTowardsK, promptsEndingPhase, shuffle } from '../../../shared/workshop/anonymity.js';
 
 const setup = { ...defaultSetup('2026-12-01'), phases: [{ id: 'p1', title: 'Early years', start: '2019-01-01', end: '2020-12-31' }], lessons: [{ id: 'l1', text: 'Lesson' }] };
 const step = (state: typeof INITIAL_STATE, c: Parameters<typeof applyControl>[2]) => {
@@ -47,16 +47,37 @@ describe('workshop state machine', () => {
   });
 });
 
-describe('anonymity threshold', () => {
-  const responses = ['a', 'b', 'c', 'd'].map((text, i) => ({ slot: String(i), text, hidden: false }));
-  it('shows only the count below k', () => {
-    expect(releaseResponses(responses.slice(0, 2), 3, Math.random)).toEqual({ count: 2, released: false, responses: [] });
+describe('anonymity rules', () => {
+  it('counts people towards k: one per token, code answers only while code joining is on and never k of them', () => {
+    expect(countTowardsK({ token: 2, code: 0 }, false, 3)).toBe(2);
+    expect(countTowardsK({ token: 0, code: 50 }, true, 3)).toBe(2);
+    expect(countTowardsK({ token: 0, code: 50 }, false, 3)).toBe(0);
+    expect(countTowardsK({ token: 1, code: 5 }, true, 3)).toBe(3);
   });
-  it('releases all at k or more, in an order set by the random source, not arrival', () => {
+  it('shows counts coarsely: fewer than k, then rounded down to fives, never below k', () => {
+    expect(coarseCount(2, 3)).toEqual({ kind: 'below', k: 3 });
+    expect(coarseCount(3, 3)).toEqual({ kind: 'at-least', value: 3 });
+    expect(coarseCount(4, 3)).toEqual({ kind: 'at-least', value: 3 });
+    expect(coarseCount(14, 3)).toEqual({ kind: 'at-least', value: 10 });
+    expect(coarseCountText(coarseCount(1, 4))).toBe('fewer than 4');
+    expect(coarseCountText(coarseCount(27, 4))).toBe('at least 25');
+  });
+  it('shuffles in an order set by the random source, not arrival', () => {
     let seed = 0.9;
-    const r = releaseResponses(responses, 3, () => { seed = (seed * 7.3) % 1; return seed; });
-    expect(r.released).toBe(true);
-    expect(r.responses.map((x) => x.text).sort()).toEqual(['a', 'b', 'c', 'd']);
-    expect(r.responses.map((x) => x.text)).not.toEqual(['a', 'b', 'c', 'd']);
+    const out = shuffle(['a', 'b', 'c', 'd'], () => { seed = (seed * 7.3) % 1; return seed; });
+    expect([...out].sort()).toEqual(['a', 'b', 'c', 'd']);
+    expect(out).not.toEqual(['a', 'b', 'c', 'd']);
+  });
+  it('releases a phase’s answers when the phase ends', () => {
+    const open = step(INITIAL_STATE, { action: 'publish' });
+    const live = step(open, { action: 'start' });
+    expect(promptsEndingPhase(setup, open, live)).toEqual(['w1-1', 'w1-2', 'w1-3', 'w1-4', 'w1-5']);
+    const phase = step(live, { action: 'share-phase', phaseId: 'p1' });
+    expect(promptsEndingPhase(setup, live, phase)).toEqual([]);
+    const lessons = step(phase, { action: 'share-lessons' });
+    expect(promptsEndingPhase(setup, phase, lessons)).toEqual(['w2-p1']);
+    const feedback = step(lessons, { action: 'open-feedback' });
+    expect(promptsEndingPhase(setup, lessons, feedback)).toEqual(['w3-l1']);
+    expect(promptsEndingPhase(setup, feedback, step(feedback, { action: 'close' }))).toHaveLength(12);
   });
 });
