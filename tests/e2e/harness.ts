@@ -7,6 +7,7 @@ import * as encoding from 'lib0/encoding';
 import * as syncProtocol from 'y-protocols/sync';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { startTestServer } from '../utils/testServer.js';
+import type { Config } from '../../server/config.js';
 import { launchBrowser, newContext, axeViolations, signInThroughUi } from '../utils/browser.js';
 
 /**
@@ -42,10 +43,10 @@ export type E2e = {
   close(): Promise<void>;
 };
 
-/** Starts the server (with extra environment, e.g. SEED_DEMO) and Chromium. */
-export async function startE2e(env: Record<string, string> = {}): Promise<E2e> {
+/** Starts the server (with extra environment, e.g. SEED_DEMO, and configuration a test shortens) and Chromium. */
+export async function startE2e(env: Record<string, string> = {}, config: Partial<Config> = {}): Promise<E2e> {
   ensureClientBuilt();
-  const server = await startTestServer({ env, config: { clientDir: CLIENT_DIR } });
+  const server = await startTestServer({ env, config: { clientDir: CLIENT_DIR, ...config } });
   let browser: Browser;
   try {
     browser = await launchBrowser();

@@ -16,8 +16,10 @@ const CONNECTION_TEXT: Record<Connection, string> = {
  * The workshop as a participant sees it: the connection, what changed (announced politely), the
  * current agenda item, what the lead reviewer is sharing and, beside it, the open questions.
  */
-export function ParticipantScreen({ view, workshopId, connection, announcement, call }: {
+export function ParticipantScreen({ view, workshopId, connection, announcement, call, withPass }: {
   view: ParticipantView;
+  /** Joined with an invitation's anonymous pass (else with the code alone, lower assurance). */
+  withPass: boolean;
   workshopId: string;
   connection: Connection;
   announcement: { text: string; seq: number };
@@ -37,7 +39,7 @@ export function ParticipantScreen({ view, workshopId, connection, announcement, 
 
       {view.stage === 'closed' ? (
         <Notice tone="info" title="This workshop has closed">
-          <p>It no longer accepts answers. Thank you for taking part. Your answers have been kept anonymously for the review.</p>
+          <p>It no longer accepts answers. Thank you for taking part. Your answers have been kept anonymously for the review, and this browser has forgotten your pass and your answers.</p>
         </Notice>
       ) : (
         <>
@@ -53,6 +55,12 @@ export function ParticipantScreen({ view, workshopId, connection, announcement, 
             </section>
             <section className="ws-layout__answers" aria-labelledby="answers-heading">
               <h2 id="answers-heading">Your answers</h2>
+              <p className="muted" data-testid="join-mode">
+                {withPass
+                  ? 'You joined with your anonymous pass: one answer per question counts as yours, and sending again replaces it.'
+                  : 'You joined with the workshop code only (lower assurance).'}
+                {' '}The panel sees answers in groups, never one by one.
+              </p>
               {groups.length === 0 && <p>No questions are open at the moment. They will appear here when the lead reviewer opens them.</p>}
               {groups.map((g) => (
                 <div key={g.worksheet} className="ws-worksheet">

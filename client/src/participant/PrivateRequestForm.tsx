@@ -30,8 +30,9 @@ export function PrivateRequestForm({ call }: { call(event: 'private-request', pa
     <section className="ws-prompt" aria-labelledby="private-heading">
       <h3 id="private-heading" className="ws-prompt__label">Would you like to speak privately with the lead reviewer?</h3>
       <p>
-        This request is kept apart from your answers and is not linked to them. The lead reviewer will see any contact
-        details you give here, so this request is not anonymous.
+        This request is kept apart from your answers and is not linked to them. The lead reviewer sees requests only
+        after the workshop closes, in a random order and with no time. They will see any contact details you give here,
+        so this request is not anonymous.
       </p>
       <form onSubmit={(e) => void send(e)} noValidate>
         <div className="field">

@@ -7,11 +7,11 @@ import type { KeyValueStorage } from './receipts.js';
  * dropped connection without asking again, and it is forgotten when the tab closes.
  */
 
-/** The remembered join of one tab. */
-export type JoinMemory = { workshopId: string; code: string; accepted: boolean };
+/** The remembered join of one tab (no code when it joined with this browser's pass). */
+export type JoinMemory = { workshopId: string; code: string | null; accepted: boolean };
 
 const KEY = 'rr.workshop.join';
-const JoinMemorySchema = z.object({ workshopId: z.string(), code: z.string().regex(/^[A-Z2-9]{6}$/), accepted: z.boolean() });
+const JoinMemorySchema = z.object({ workshopId: z.string(), code: z.string().regex(/^[A-Z2-9]{6}$/).nullable(), accepted: z.boolean() });
 
 /** The remembered join for this workshop, or null (another workshop's memory does not count). */
 export function readJoin(storage: KeyValueStorage | null, workshopId: string): JoinMemory | null {

@@ -24,7 +24,7 @@ export type ParticipantState = {
 
 /** What can happen to the screen. */
 export type ParticipantEvent =
-  | { type: 'join-start'; code: string }
+  | { type: 'join-start'; code: string | null }
   | { type: 'join-ok'; view: ParticipantView }
   | { type: 'join-failed'; message: string; forgetCode: boolean }
   | { type: 'accept' }
@@ -35,7 +35,7 @@ export type ParticipantEvent =
 export type Step = 'code' | 'joining' | 'statement' | 'workshop';
 
 /** The first state: a remembered code (from this tab) joins without asking again. */
-export function initialState(remembered: { code: string; accepted: boolean } | null): ParticipantState {
+export function initialState(remembered: { code: string | null; accepted: boolean } | null): ParticipantState {
   return {
     code: remembered?.code ?? null, joining: remembered !== null, joinError: null, accepted: remembered?.accepted ?? false,
     view: null, connection: 'connecting', announcement: { text: '', seq: 0 },

@@ -1,4 +1,3 @@
-import { RSABSSA } from '@cloudflare/blindrsa-ts';
 import { z } from 'zod';
 import { TokenSchema, type ParticipationToken } from '../../../shared/workshop/participant.js';
 import type { KeyValueStorage } from './receipts.js';
@@ -10,7 +9,8 @@ import type { KeyValueStorage } from './receipts.js';
  * the final signature until the token is presented when joining, and cannot link the two.
  */
 
-const suite = () => RSABSSA.SHA384.PSS.Randomized();
+/** The suite, loaded on demand: only a participant redeeming an invitation needs the library. */
+const suite = async () => (await import('@cloudflare/blindrsa-ts')).RSABSSA.SHA384.PSS.Randomized();
 const b64 = (bytes: Uint8Array) => {
   let s = '';
   for (const b of bytes) s += String.fromCharCode(b);
@@ -24,7 +24,7 @@ export type BlindRequest = { blindedMessage: string; finish(blindSignature: stri
 /** Starts a token for a workshop's public key (SPKI, base64url). */
 export async function blindRequest(publicKeySpki: string): Promise<BlindRequest> {
   const key = await crypto.subtle.importKey('spki', unb64(publicKeySpki), { name: 'RSA-PSS', hash: 'SHA-384' }, true, ['verify']);
-  const s = suite();
+  const s = await suite();
   const message = s.prepare(crypto.getRandomValues(new Uint8Array(32)));
   const { blindedMsg, inv } = await s.blind(key, message);
   return {

@@ -1,7 +1,9 @@
 import { useCallback, useEffect, useRef, type Dispatch } from 'react';
 import { io, type Socket } from 'socket.io-client';
+import type { ParticipationToken } from '../../../shared/workshop/participant.js';
 import { clearJoin, saveJoin } from './joinStorage.js';
 import type { ParticipantEvent } from './participantState.js';
+import { forgetToken } from './participationToken.js';
 import { browserStorage } from './receipts.js';
 import { ParticipantViewSchema } from './viewSchema.js';
 
@@ -17,14 +19,17 @@ const NO_ANSWER: Ack = { ok: false, error: { code: 'timeout', message: 'The serv
 
 /**
  * The participant's anonymous connection: Socket.IO namespace /workshop (the server drops any cookie
- * on it). It joins with the remembered code whenever it (re)connects, so after a dropped connection
+ * on it). It joins with this browser's pass (the blind-signed token), or else the remembered code,
+ * whenever it (re)connects, so after a dropped connection
  * the screen returns to the facilitator's current state, and it follows every `view` the server
  * sends. `call` sends one event and resolves with its acknowledgement; if the server has forgotten
  * the join (a new connection), it joins again and retries once.
  */
-export function useWorkshopSocket(workshopId: string, initialCode: string | null, accepted: boolean, dispatch: Dispatch<ParticipantEvent>) {
+export function useWorkshopSocket(workshopId: string, initialCode: string | null, token: ParticipationToken | null, accepted: boolean, dispatch: Dispatch<ParticipantEvent>) {
   const socketRef = useRef<Socket | null>(null);
   const codeRef = useRef<string | null>(initialCode);
+  const tokenRef = useRef<ParticipationToken | null>(token);
+  tokenRef.current = token;
   const acceptedRef = useRef(accepted);
   acceptedRef.current = accepted;
 
@@ -40,9 +45,11 @@ export function useWorkshopSocket(workshopId: string, initialCode: string | null
     }
   }, []);
 
-  const joinWith = useCallback(async (code: string): Promise<boolean> => {
-    const answer = await emit('join', { workshopId, code });
+  const joinWith = useCallback(async (code: string | null): Promise<boolean> => {
+    const pass = tokenRef.current;
+    const answer = await emit('join', pass ? { workshopId, token: pass } : { workshopId, code });
     if (!answer.ok) {
+      if (answer.error.code === 'bad-token') forgetToken(browserStorage('localStorage'), workshopId);
       // Only a wrong code is forgotten; a slow or refused attempt keeps it for the next try.
       const wrong = answer.error.code === 'not-found' || answer.error.code === 'invalid';
       if (wrong) {
@@ -69,7 +76,7 @@ export function useWorkshopSocket(workshopId: string, initialCode: string | null
     socketRef.current = socket;
     socket.on('connect', () => {
       dispatch({ type: 'connection', connection: 'connected' });
-      if (codeRef.current) void joinWith(codeRef.current);
+      if (tokenRef.current || codeRef.current) void joinWith(codeRef.current);
     });
     socket.on('disconnect', () => dispatch({ type: 'connection', connection: 'reconnecting' }));
     socket.on('connect_error', () => dispatch({ type: 'connection', connection: 'reconnecting' }));
@@ -93,10 +100,16 @@ export function useWorkshopSocket(workshopId: string, initialCode: string | null
     if (socket?.connected) void joinWith(code);
   }, [joinWith, dispatch]);
 
+  /** Joins with this browser's pass, once it has one (after redeeming an invitation). */
+  const joinWithPass = useCallback(() => {
+    dispatch({ type: 'join-start', code: null });
+    if (socketRef.current?.connected) void joinWith(null);
+  }, [joinWith, dispatch]);
+
   /** Sends one event and resolves with its acknowledgement, re-joining once if the server asks. */
   const call = useCallback(async (event: 'respond' | 'withdraw' | 'private-request', payload: unknown): Promise<Ack> => {
     const first = await emit(event, payload);
-    if (first.ok || first.error.code !== 'not-joined' || !codeRef.current) return first;
+    if (first.ok || first.error.code !== 'not-joined' || !(codeRef.current || tokenRef.current)) return first;
     if (!(await joinWith(codeRef.current))) return first;
     return emit(event, payload);
   }, [emit, joinWith]);
@@ -104,8 +117,8 @@ export function useWorkshopSocket(workshopId: string, initialCode: string | null
   /** Remembers that this tab accepted the confidentiality statement. */
   const rememberAccepted = useCallback(() => {
     acceptedRef.current = true;
-    if (codeRef.current) saveJoin(browserStorage('sessionStorage'), { workshopId, code: codeRef.current, accepted: true });
+    if (codeRef.current || tokenRef.current) saveJoin(browserStorage('sessionStorage'), { workshopId, code: codeRef.current, accepted: true });
   }, [workshopId]);
 
-  return { join, call, rememberAccepted };
+  return { join, joinWithPass, call, rememberAccepted };
 }

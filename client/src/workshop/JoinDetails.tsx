@@ -1,7 +1,7 @@
 import { useRef, useState } from 'react';
 
-/** The join link and short code the lead reviewer shares with practitioners. */
-export function JoinDetails({ workshopId, joinCode }: { workshopId: string; joinCode: string }) {
+/** The general join link and short code: for joining with the code alone (lower assurance), when it is on. */
+export function JoinDetails({ workshopId, joinCode, codeJoining }: { workshopId: string; joinCode: string; codeJoining: boolean }) {
   const url = `${window.location.origin}/join/${encodeURIComponent(workshopId)}`;
   const input = useRef<HTMLInputElement>(null);
   const [copied, setCopied] = useState<'yes' | 'select' | null>(null);
@@ -17,8 +17,12 @@ export function JoinDetails({ workshopId, joinCode }: { workshopId: string; join
   };
   return (
     <section className="ws-join" aria-labelledby="join-heading">
-      <h3 id="join-heading">Share with practitioners</h3>
-      <p>Send the link and the code separately. Practitioners need both; they do not sign in or give their names.</p>
+      <h3 id="join-heading">Joining with the code (lower assurance)</h3>
+      <p>
+        {codeJoining
+          ? 'Code joining is on: someone without an invitation can join with this link and code. Send them separately; nobody signs in or gives their name.'
+          : 'Code joining is off: this link and code do not let anyone join. Practitioners join with their personal invitation links.'}
+      </p>
       <div className="field">
         <label className="field__label" htmlFor="join-link">Join link</label>
         <div className="copy-row">

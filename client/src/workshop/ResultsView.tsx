@@ -3,22 +3,26 @@ import { responseKey } from '../../../shared/workshop/outcome.js';
 import { apiRequest, errorMessage } from '../api/client.js';
 import { Notice } from '../components/Notice.js';
 import { SelectField } from '../components/SelectField.js';
-import { ResultsSchema, setResponseHidden, workshopPath, type PromptResults, type Results, type WorkshopView } from './api.js';
+import { coarseCountText } from '../../../shared/workshop/anonymity.js';
+import { releasePrompt, ResultsSchema, setResponseHidden, workshopPath, type PromptResults, type Results, type WorkshopView } from './api.js';
 import { OutcomeSaveStatus } from './OutcomeSaveStatus.js';
 import type { OutcomeEditor } from './useOutcome.js';
 
 /**
- * The answers per question. Below the threshold k only the count is shown; at or above it, the
- * answers in the fresh random order the server gives. The lead reviewer can hide an answer (for
+ * The answers per question, as released: the lead reviewer releases a question when at least k people
+ * have answered it (or it is released when its part of the meeting ends), and each release comes in a
+ * fresh random order under fresh ids, so nothing shows answers arriving one by one. Before a release
+ * only a coarse count is shown. The lead reviewer can hide an answer (for
  * example one that names someone): it stays stored, unchanged, but leaves views and exports. Answers
  * can be grouped into themes and marked as good practice for the outcome (not hidden ones: hiding an
  * answer clears its marks, as the server drops marks on hidden answers when the outcome is saved).
  */
-export function ResultsView({ reviewId, workshop, lead, counts, outcome }: {
+export function ResultsView({ reviewId, workshop, lead, releasedSeq, outcome }: {
   reviewId: string;
   workshop: WorkshopView;
   lead: boolean;
-  counts: Record<string, number>;
+  /** Goes up when the server says prompts were released: the results are loaded again. */
+  releasedSeq: number;
   outcome: OutcomeEditor | null;
 }) {
   const [results, setResults] = useState<Results | null>(null);
@@ -35,17 +39,24 @@ export function ResultsView({ reviewId, workshop, lead, counts, outcome }: {
       setError(errorMessage(err));
     }
   }, [reviewId, workshop.id]);
-  useEffect(() => { void load(); }, [load]);
+  useEffect(() => { void load(); }, [load, releasedSeq]);
 
-  const loaded = results ? results.prompts.reduce((n, p) => n + p.count, 0) : 0;
-  const live = Object.values(counts).reduce((n, c) => n + c, 0);
+  const release = async (p: PromptResults) => {
+    try {
+      await releasePrompt(reviewId, workshop.id, p.id);
+      setStatus(`Answers to ${p.label} released, in a new random order.`);
+      await load();
+    } catch (err) {
+      setStatus(`Not released: ${errorMessage(err)}`);
+    }
+  };
 
   const toggle = async (p: PromptResults, slot: string, hidden: boolean) => {
     try {
       await setResponseHidden(reviewId, workshop.id, p.id, slot, hidden);
       setResults((r) => r && {
         ...r,
-        prompts: r.prompts.map((q) => (q.id !== p.id ? q : { ...q, responses: q.responses.map((x) => (x.slot === slot ? { ...x, hidden } : x)) })),
+        prompts: r.prompts.map((q) => (q.id !== p.id ? q : { ...q, responses: q.responses.map((x) => (x.id === slot ? { ...x, hidden } : x)) })),
       });
       if (hidden) outcome?.dispatch({ type: 'forget-response', key: responseKey(p.id, slot) });
       setStatus(hidden ? 'Response hidden. It is left out of views and exports; its words are unchanged.' : 'Response shown again.');
@@ -58,10 +69,13 @@ export function ResultsView({ reviewId, workshop, lead, counts, outcome }: {
   return (
     <section aria-labelledby="results-heading">
       <h3 id="results-heading">Results</h3>
-      <p className="muted">Answers are shown in a new random order each time, and only once at least {workshop.setup.k} have arrived for a question.</p>
+      <p className="muted">
+        Answers are shown in releases, never one by one: a question is released when you release it or when its part
+        of the meeting ends, and only once at least {workshop.setup.k} people have answered it. Each release comes in a
+        new random order. Changed or withdrawn answers show at the next release.
+      </p>
       <div className="button-row ws-results__bar">
         <button type="button" className="button button--secondary button--small" onClick={() => void load()}>Refresh results</button>
-        {results && live !== loaded && <span>New answers have arrived since these results were loaded.</span>}
       </div>
       <p role="status" className="muted">{status}</p>
       {outcome && <OutcomeSaveStatus state={outcome.state} live={false} onReload={outcome.reload} onRetry={outcome.retry} />}
@@ -76,23 +90,33 @@ export function ResultsView({ reviewId, workshop, lead, counts, outcome }: {
             <section key={p.id} className="ws-result" aria-labelledby={`result-${p.id}`} data-testid={`results-${p.id}`}>
               <h4 id={`result-${p.id}`}>{p.label}</h4>
               <p className="muted pre-wrap">{p.text}</p>
+              <p>People who have answered: {coarseCountText(p.count)}.</p>
+              {lead && workshop.state.stage !== 'closed' && (
+                <button type="button" className="button button--secondary button--small" onClick={() => void release(p)}>
+                  {p.released ? 'Release again' : 'Release answers'}<span className="visually-hidden"> to {p.label}</span>
+                </button>
+              )}
               {!p.released ? (
-                <p>{p.count === 1 ? '1 response' : `${p.count} responses`} — shown once at least {results.k} have arrived.</p>
+                <p>Not released yet: answers are shown once at least {results.k} people have answered and the question is released.</p>
               ) : (
                 <>
-                  <p>{p.count} responses, in random order.</p>
+                  <p data-testid={`release-${p.id}`}>
+                    {p.responses.length === 1 ? '1 response' : `${p.responses.length} responses`} in this release, in random order:
+                    {' '}{p.fromInvitations} from invitations, {p.fromCode} from the workshop code
+                    {p.fromCode > 0 && (p.codeCounted ? ' (counted towards the threshold, as code joining was on)' : ' (not counted towards the threshold, as code joining was off)')}.
+                  </p>
                   <ul className="ws-responses">
                     {p.responses.map((r, i) => (
-                      <li key={r.slot} className={r.hidden ? 'ws-response ws-response--hidden' : 'ws-response'}>
+                      <li key={r.id} className={r.hidden ? 'ws-response ws-response--hidden' : 'ws-response'}>
                         {r.hidden && <p className="ws-response__flag">Hidden: left out of views and exports.</p>}
                         <p className="pre-wrap break">{r.text}</p>
                         {lead && (
                           <div className="ws-response__tools">
-                            <button type="button" className="button button--secondary button--small" onClick={() => void toggle(p, r.slot, !r.hidden)}>
+                            <button type="button" className="button button--secondary button--small" onClick={() => void toggle(p, r.id, !r.hidden)}>
                               {r.hidden ? 'Show' : 'Hide'}<span className="visually-hidden"> response {i + 1} to {p.label}</span>
                             </button>
                             {outcome?.ready && !r.hidden && (
-                              <ResponseMarks keyId={responseKey(p.id, r.slot)} label={`response ${i + 1} to ${p.label}`} editor={outcome} />
+                              <ResponseMarks keyId={responseKey(p.id, r.id)} label={`response ${i + 1} to ${p.label}`} editor={outcome} />
                             )}
                           </div>
                         )}

@@ -7,6 +7,7 @@ import { controlWorkshop, WorkshopViewSchema, workshopPath, type WorkshopView } 
 import { Console } from './Console.js';
 import { STAGE_LABELS, showingLabel } from './consoleModel.js';
 import { CountsTable } from './CountsTable.js';
+import { InvitationsPanel } from './InvitationsPanel.js';
 import { JoinDetails } from './JoinDetails.js';
 import { OutcomePanel } from './OutcomePanel.js';
 import { PrivateRequests } from './PrivateRequests.js';
@@ -27,8 +28,11 @@ export function WorkshopPanel({ reviewId, initial, lead, onChanged }: { reviewId
   const [busy, setBusy] = useState(false);
   const [message, setMessage] = useState<{ tone: 'ok' | 'error'; text: string } | null>(null);
   const published = w.state.stage !== 'draft';
-  const { counts, status } = useWorkshopCounts(w.id, published);
+  const { counts, status, released } = useWorkshopCounts(w.id, published);
   const outcome = useOutcome(reviewId, w.id, published && lead);
+  // A release moves the outcome's marks onto the new ids on the server: load them again.
+  const reloadOutcome = outcome.reload;
+  useEffect(() => { if (released > 0) reloadOutcome(); }, [released]); // eslint-disable-line react-hooks/exhaustive-deps
   const consoleHeading = useRef<HTMLHeadingElement>(null);
 
   const control = async (c: Control, done: string) => {
@@ -67,12 +71,13 @@ export function WorkshopPanel({ reviewId, initial, lead, onChanged }: { reviewId
         <dl className="summary-list summary-list--compact">
           <div><dt>Stage</dt><dd data-testid="workshop-stage">{STAGE_LABELS[w.state.stage]}</dd></div>
           <div><dt>Participants see</dt><dd data-testid="workshop-showing">{showingLabel(w.setup, w.state)}</dd></div>
-          <div><dt>Anonymity threshold</dt><dd>Answers to a question are shown once at least {w.setup.k} have arrived.</dd></div>
+          <div><dt>Anonymity threshold</dt><dd>Answers to a question can be released once at least {w.setup.k} people have answered it.</dd></div>
         </dl>
         <button type="button" className="button button--secondary button--small" onClick={() => void refresh()}>Refresh status</button>
       </section>
 
-      {published && <JoinDetails workshopId={w.id} joinCode={w.joinCode} />}
+      {published && lead && <InvitationsPanel reviewId={reviewId} workshop={w} onChanged={setW} />}
+      {published && <JoinDetails workshopId={w.id} joinCode={w.joinCode} codeJoining={w.codeJoining} />}
 
       <section aria-labelledby="console-heading" className="ws-console">
         <h3 id="console-heading" ref={consoleHeading} tabIndex={-1}>Console</h3>
@@ -83,16 +88,16 @@ export function WorkshopPanel({ reviewId, initial, lead, onChanged }: { reviewId
         <Console workshop={w} lead={lead} busy={busy} onControl={(c, done) => void control(c, done)} />
       </section>
 
-      {published && <CountsTable setup={w.setup} state={w.state} counts={counts} status={status} />}
-      {published && <ResultsView reviewId={reviewId} workshop={w} lead={lead} counts={counts} outcome={lead ? outcome : null} />}
-      {published && lead && <PrivateRequests reviewId={reviewId} workshopId={w.id} />}
+      {published && <CountsTable setup={w.setup} state={w.state} counts={counts} status={status} codeJoining={w.codeJoining} />}
+      {published && <ResultsView reviewId={reviewId} workshop={w} lead={lead} releasedSeq={released} outcome={lead ? outcome : null} />}
+      {published && lead && <PrivateRequests reviewId={reviewId} workshopId={w.id} closed={w.state.stage === 'closed'} />}
       {published && lead && (
         <section aria-labelledby="export-heading">
           <h3 id="export-heading">Export</h3>
           <p>
             <a href={`${workshopPath(reviewId, w.id)}/responses.csv`} download>Download the anonymised responses (.csv)</a>
           </p>
-          <p className="muted">Hidden responses, and questions with fewer than {w.setup.k} answers, are left out. The download is recorded in the audit log.</p>
+          <p className="muted">Only released answers are included; hidden ones are left out, and so is a question left with fewer than {w.setup.k} visible answers. The download is recorded in the audit log.</p>
         </section>
       )}
       {published && lead && <OutcomePanel setup={w.setup} editor={outcome} />}

@@ -1,20 +1,26 @@
 import { useEffect, useState } from 'react';
 import { io } from 'socket.io-client';
 import { z } from 'zod';
+import { PromptCountsSchema } from './api.js';
 
-const CountsSchema = z.record(z.string(), z.number());
+const CountsSchema = z.record(z.string(), PromptCountsSchema);
+
+/** The coarse live counts of each prompt. */
+export type LiveCounts = z.infer<typeof CountsSchema>;
 
 /** Where the live counts stand. */
 export type CountsStatus = 'connecting' | 'live' | 'offline' | 'refused';
 
 /**
  * Live answer counts per prompt for the facilitator: the staff Socket.IO namespace (signed in with the
- * session cookie), `workshop:watch` once per connection, then `workshop:counts` as answers arrive.
- * Watching again after a reconnect picks up whatever arrived meanwhile.
+ * session cookie), `workshop:watch` once per connection, then `workshop:counts`, which the server sends
+ * at most every 30 seconds and coarse ("fewer than k", "at least 10"). `released` goes up each time the
+ * server says prompts were released, so the results and the outcome can be reloaded.
  */
-export function useWorkshopCounts(workshopId: string, enabled: boolean): { counts: Record<string, number>; status: CountsStatus } {
-  const [counts, setCounts] = useState<Record<string, number>>({});
+export function useWorkshopCounts(workshopId: string, enabled: boolean): { counts: LiveCounts; status: CountsStatus; released: number } {
+  const [counts, setCounts] = useState<LiveCounts>({});
   const [status, setStatus] = useState<CountsStatus>('connecting');
+  const [released, setReleased] = useState(0);
   useEffect(() => {
     if (!enabled) return;
     // forceNew: a socket of its own, so closing it never closes another feature's staff socket.
@@ -36,6 +42,10 @@ export function useWorkshopCounts(workshopId: string, enabled: boolean): { count
       const parsed = z.object({ workshopId: z.string(), counts: CountsSchema }).safeParse(payload);
       if (parsed.success && parsed.data.workshopId === workshopId) setCounts(parsed.data.counts);
     });
+    socket.on('workshop:released', (payload: unknown) => {
+      const parsed = z.object({ workshopId: z.string() }).safeParse(payload);
+      if (parsed.success && parsed.data.workshopId === workshopId) setReleased((n) => n + 1);
+    });
     socket.on('disconnect', () => setStatus('offline'));
     socket.on('connect_error', () => setStatus('offline'));
     return () => {
@@ -43,5 +53,5 @@ export function useWorkshopCounts(workshopId: string, enabled: boolean): { count
       socket.close();
     };
   }, [workshopId, enabled]);
-  return { counts, status };
+  return { counts, status, released };
 }
