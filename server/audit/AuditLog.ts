@@ -1,6 +1,7 @@
 import fs from 'node:fs/promises';
 import { createHash } from 'node:crypto';
 import { z } from 'zod';
+import type { AuditWriter } from '../storage/types.js';
 
 /** Events the audit log records. Never case content: ids, outcomes and reason codes only. */
 export const AuditEventSchema = z.object({
@@ -38,10 +39,11 @@ function hashLine(line: Omit<AuditLine, 'hash'>): string {
  * line before it, so deleting or editing any line breaks the chain that `verify` checks. Writes are
  * serialised so that the chain order is the file order, and each is fsynced before it resolves.
  */
-export class AuditLog {
+export class AuditLog implements AuditWriter {
   private chain: Promise<void> = Promise.resolve();
 
   private constructor(
+    private readonly file: string,
     private readonly fh: fs.FileHandle,
     private lastHash: string,
     private seq: number,
@@ -64,14 +66,14 @@ export class AuditLog {
       if ((err as NodeJS.ErrnoException).code !== 'ENOENT') throw err;
     }
     const fh = await fs.open(file, 'a', 0o600);
-    return new AuditLog(fh, last, seq);
+    return new AuditLog(file, fh, last, seq);
   }
 
-  /** Appends one event; resolves once it is on disk. */
-  record(event: AuditEvent): Promise<void> {
+  /** Appends one event, stamped `at` (now by default); resolves once it is on disk. */
+  record(event: AuditEvent, at: Date = new Date()): Promise<void> {
     const valid = AuditEventSchema.parse(event);
     const next = this.chain.then(async () => {
-      const body = { seq: this.seq + 1, at: new Date().toISOString(), ...valid, prev: this.lastHash };
+      const body = { seq: this.seq + 1, at: at.toISOString(), ...valid, prev: this.lastHash };
       const line: AuditLine = { ...body, hash: hashLine(body) };
       await this.fh.write(`${JSON.stringify(line)}\n`);
       await this.fh.datasync();
@@ -80,6 +82,18 @@ export class AuditLog {
     });
     this.chain = next.catch(() => undefined);
     return next;
+  }
+
+  /** Whether a line for this event stamped `at` is in the log (replaying a record store's outbox). */
+  async has(event: AuditEvent, at: Date): Promise<boolean> {
+    await this.chain;
+    const valid = AuditEventSchema.parse(event);
+    const stamp = at.toISOString();
+    const lines = (await fs.readFile(this.file, 'utf8')).split('\n').filter(Boolean);
+    return lines.some((text) => {
+      const { seq: _s, at: lineAt, prev: _p, hash: _h, ...rest } = JSON.parse(text) as AuditLine;
+      return lineAt === stamp && JSON.stringify(rest) === JSON.stringify(valid);
+    });
   }
 
   /** Waits for pending writes and closes the file. */
