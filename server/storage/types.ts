@@ -198,3 +198,21 @@ export interface ResponseStore {
   /** Waits for pending writes and releases files. */
   close(): Promise<void>;
 }
+
+/** The head of the audit chain: the last line's sequence number and hash (seq 0 and the genesis hash when empty). */
+export type AuditChainHead = { seq: number; hash: string };
+
+/**
+ * Where the hash-chained audit lines are kept. The chain itself (what a line holds and how it is
+ * hashed) is `server/audit/AuditLog.ts`'s; a store only keeps lines in order: `append` passes the
+ * current head to `build` and stores the line it returns, one append at a time, so the chain order is
+ * the stored order. Lines are stored exactly as built.
+ */
+export interface AuditStore<L extends AuditChainHead = AuditChainHead> {
+  /** Builds the next line from the current head and stores it durably before resolving. */
+  append(build: (head: AuditChainHead | null) => L): Promise<L>;
+  /** Every stored line, oldest first (verification, replay checks). */
+  lines(): Promise<L[]>;
+  /** Waits for pending appends and releases files. */
+  close(): Promise<void>;
+}
