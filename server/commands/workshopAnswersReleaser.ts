@@ -12,7 +12,7 @@ type Deps = { records: RecordStore; responses: ResponseStore; hub: { released(wo
  * k are left unreleased and listed. Watching staff screens are told which prompts changed.
  */
 export async function releaseAnswers(deps: Deps, workshopId: string, promptIds: readonly string[]): Promise<{ released: string[]; below: string[] }> {
-  const w = deps.records.get('workshops', workshopId);
+  const w = await deps.records.get('workshops', workshopId);
   if (!w) return { released: [], below: [...promptIds] };
   const tally = await deps.responses.tally(workshopId);
   const released: string[] = [];
@@ -28,11 +28,14 @@ export async function releaseAnswers(deps: Deps, workshopId: string, promptIds: 
   return { released, below };
 }
 
-/** Moves the stored outcome's marks onto new release ids; the version goes up so a screen editing the old ids reloads. */
+/**
+ * Moves the stored outcome's marks onto new release ids, as one read-modify-write of the record; the
+ * version goes up so a screen editing the old ids reloads instead of saving over them.
+ */
 export async function moveMarks(records: RecordStore, workshopId: string, renames: ReadonlyMap<string, ReadonlyMap<string, string>>): Promise<void> {
-  const cur = records.get('workshops', workshopId);
-  if (!cur) return;
-  const { outcome, version } = storedOutcome(cur);
-  if (Object.keys(outcome.marks).length === 0) return;
-  await records.put('workshops', { ...cur, outcome: remapMarks(outcome, renames), outcomeVersion: version + 1 });
+  await records.update('workshops', workshopId, (cur) => {
+    const { outcome, version } = storedOutcome(cur);
+    if (Object.keys(outcome.marks).length === 0) return cur;
+    return { ...cur, outcome: remapMarks(outcome, renames), outcomeVersion: version + 1 };
+  });
 }

@@ -1,7 +1,7 @@
 import { promptsEndingPhase } from '../../shared/workshop/anonymity.js';
 import { applyControl, type Control } from '../../shared/workshop/transitions.js';
 import type { Workshop } from '../../shared/workshop/workshop.js';
-import { HttpError } from '../http/errors.js';
+import { HttpError, notFound } from '../http/errors.js';
 import type { RecordStore } from '../storage/types.js';
 import type { ResponseStore } from '../workshop/ResponseStore.js';
 import type { TokenIssuer } from '../workshop/TokenIssuer.js';
@@ -17,15 +17,22 @@ type Deps = { records: RecordStore; hub: WorkshopHub; responses: ResponseStore; 
  */
 export async function controlWorkshop(deps: Deps, w: Workshop, control: Control, now = new Date()): Promise<Workshop> {
   const minute = `${now.toISOString().slice(0, 16)}Z`;
-  const result = applyControl(w.setup, w.state, control, minute);
-  if (!result.ok) throw new HttpError(409, 'not-now', result.reason);
-  const ended = promptsEndingPhase(w.setup, w.state, result.state);
-  if (result.state.stage === 'closed') await deps.responses.seal(w.id);
-  const cur = deps.records.get('workshops', w.id) ?? w;
-  await deps.records.put('workshops', { ...cur, state: result.state });
+  // Checked on the record as it is now; closing seals the answers before the state says closed.
+  const check = applyControl(w.setup, w.state, control, minute);
+  if (!check.ok) throw new HttpError(409, 'not-now', check.reason);
+  if (check.state.stage === 'closed') await deps.responses.seal(w.id);
+  let ended: string[] = [];
+  // Applied to the record as stored at write time, so a concurrent save is never undone.
+  const changed = await deps.records.update('workshops', w.id, (current) => {
+    const result = applyControl(current.setup, current.state, control, minute);
+    if (!result.ok) throw new HttpError(409, 'not-now', result.reason);
+    ended = promptsEndingPhase(current.setup, current.state, result.state);
+    return { ...current, state: result.state };
+  });
+  if (!changed) throw notFound('That workshop');
   if (ended.length > 0) await releaseAnswers(deps, w.id, ended);
-  if (result.state.stage === 'closed') await closeWorkshop(deps, w.id);
-  const updated = deps.records.get('workshops', w.id)!;
+  if (changed.state.stage === 'closed') await closeWorkshop(deps, w.id);
+  const updated = (await deps.records.get('workshops', w.id))!;
   await deps.hub.broadcast(updated);
   return updated;
 }
@@ -39,8 +46,7 @@ export async function controlWorkshop(deps: Deps, w: Workshop, control: Control,
 export async function closeWorkshop(deps: Deps, workshopId: string): Promise<void> {
   const renames = await deps.responses.finalise(workshopId);
   await moveMarks(deps.records, workshopId, renames);
-  const cur = deps.records.get('workshops', workshopId)!;
-  await deps.records.put('workshops', { ...cur, invitations: cur.invitations.map((i) => ({ ...i, secretHash: null })) });
+  await deps.records.update('workshops', workshopId, (cur) => ({ ...cur, invitations: cur.invitations.map((i) => ({ ...i, secretHash: null })) }));
   await deps.issuer.erase(workshopId);
   deps.hub.counts.forget(workshopId);
 }

@@ -10,12 +10,23 @@ import type { AuditLog } from '../audit/AuditLog.js';
  * and that is erased when the link is used. The audit line holds ids only.
  */
 export async function createWorkshopInvitations(deps: { records: RecordStore; audit: AuditLog }, actorId: string, workshopId: string, request: { labels: string[] } | { renew: string }): Promise<{ id: string; label: string; secret: string }[]> {
-  const cur = deps.records.get('workshops', workshopId);
-  if (!cur) throw notFound('That workshop');
-  if (cur.state.stage === 'closed') throw new HttpError(409, 'closed', 'The workshop has closed, so no more invitations can be made.');
-  const out: { id: string; label: string; secret: string }[] = [];
   const secret = () => randomBytes(32).toString('base64url');
   const hash = (s: string) => createHash('sha256').update(s).digest('hex');
+  let out: { id: string; label: string; secret: string }[] = [];
+  // One read-modify-write: ids and the list are computed from the record as stored at write time.
+  const updated = await deps.records.update('workshops', workshopId, (cur) => {
+    out = [];
+    const invitations = nextInvitations(cur, request, out, secret, hash);
+    return { ...cur, invitations };
+  });
+  if (!updated) throw notFound('That workshop');
+  await deps.audit.record({ type: 'workshop.invitations-created', actorId, reviewId: updated.reviewId, targetId: updated.id });
+  return out;
+}
+
+/** The invitation list after adding or renewing; fills `out` with the new secrets. Throws HttpError to refuse. */
+function nextInvitations(cur: Workshop, request: { labels: string[] } | { renew: string }, out: { id: string; label: string; secret: string }[], secret: () => string, hash: (s: string) => string): Workshop['invitations'] {
+  if (cur.state.stage === 'closed') throw new HttpError(409, 'closed', 'The workshop has closed, so no more invitations can be made.');
   let invitations: Workshop['invitations'];
   if ('renew' in request) {
     const inv = cur.invitations.find((i) => i.id === request.renew);
@@ -35,7 +46,5 @@ export async function createWorkshopInvitations(deps: { records: RecordStore; au
     });
     invitations = [...cur.invitations, ...added];
   }
-  await deps.records.put('workshops', { ...cur, invitations });
-  await deps.audit.record({ type: 'workshop.invitations-created', actorId, reviewId: cur.reviewId, targetId: cur.id });
-  return out;
+  return invitations;
 }

@@ -122,14 +122,14 @@ export class WorkshopHub {
     guard('join', JoinPayloadSchema, async (p: z.infer<typeof JoinPayloadSchema>, reply) => {
       const live = (w: Workshop | undefined): w is Workshop => !!w && w.state.stage !== 'draft';
       if ('token' in p) {
-        const w = this.deps.records.get('workshops', p.workshopId);
+        const w = await this.deps.records.get('workshops', p.workshopId);
         if (live(w) && w.state.stage === 'closed') return reply(fail('closed', CLOSED_MESSAGE));
         const tokenId = live(w) ? await this.deps.issuer.verify(w.id, p.token) : null;
         if (!w || !tokenId) return reply(fail('bad-token', 'This browser’s pass for the workshop is not valid. Open your invitation link again, or ask the lead reviewer for a new one.'));
         return enter(w, { workshopId: w.id, mode: 'token', tokenId }, reply);
       }
       await slowly(reply, async () => {
-        const w = this.deps.records.get('workshops', p.workshopId);
+        const w = await this.deps.records.get('workshops', p.workshopId);
         if (live(w) && w.state.stage === 'closed' && w.joinCode === p.code) { reply(fail('closed', CLOSED_MESSAGE)); return true; }
         if (!live(w) || w.joinCode !== p.code) {
           reply(fail('not-found', 'That workshop link or code is not right. Check the code with the lead reviewer.'));
@@ -145,7 +145,7 @@ export class WorkshopHub {
     });
 
     guard('issuer-key', IssuerKeyPayloadSchema, async (p: z.infer<typeof IssuerKeyPayloadSchema>, reply) => {
-      const w = this.deps.records.get('workshops', p.workshopId);
+      const w = await this.deps.records.get('workshops', p.workshopId);
       if (!w || w.state.stage === 'draft' || w.state.stage === 'closed') return reply(fail('not-found', 'That workshop link is not right, or the workshop has closed.'));
       reply({ ok: true, publicKey: await this.deps.issuer.publicKey(w.id), fingerprint: await this.deps.issuer.fingerprint(w.id) });
     });
@@ -153,23 +153,27 @@ export class WorkshopHub {
     guard('redeem', RedeemPayloadSchema, async (p: z.infer<typeof RedeemPayloadSchema>, reply) => {
       await slowly(reply, async () => {
         const hash = sha256(p.invitation);
-        // The check and the write are one synchronous step: one invitation gives one token, however many ask at once.
-        const before = this.deps.records.get('workshops', p.workshopId);
-        const inv = before?.invitations.find((i) => i.secretHash === hash);
-        if (!before || !inv || before.state.stage === 'draft' || before.state.stage === 'closed') {
+        // The check and the write are one step (records.update): one invitation gives one token,
+        // however many ask at once. Its secret's hash goes with it.
+        let invitationId: string | null = null;
+        const refused = new Error('invitation');
+        const marked = await this.deps.records.update('workshops', p.workshopId, (cur) => {
+          const inv = cur.invitations.find((i) => i.secretHash === hash);
+          if (!inv || cur.state.stage === 'draft' || cur.state.stage === 'closed') throw refused;
+          invitationId = inv.id;
+          return { ...cur, invitations: cur.invitations.map((i) => (i.id === inv.id ? { ...i, used: true, secretHash: null } : i)) };
+        }).catch((err: unknown) => { if (err === refused) return undefined; throw err; });
+        if (!marked || !invitationId) {
           reply(fail('invitation-not-found', 'This invitation link is not valid, has already been used, or the workshop has closed. If you used it in another browser, join from there; or ask the lead reviewer for a new link.'));
           return false;
         }
-        const mark = (used: boolean) => {
-          const cur = this.deps.records.get('workshops', before.id)!;
-          return this.deps.records.put('workshops', { ...cur, invitations: cur.invitations.map((i) => (i.id === inv.id ? { ...i, used, secretHash: used ? null : hash } : i)) });
-        };
-        await mark(true);
         let blindSignature: string;
         try {
-          blindSignature = await this.deps.issuer.blindSign(before.id, p.blindedMessage);
+          blindSignature = await this.deps.issuer.blindSign(marked.id, p.blindedMessage);
         } catch {
-          await mark(false);
+          // Nothing was signed: the invitation can be used again.
+          const id = invitationId;
+          await this.deps.records.update('workshops', marked.id, (cur) => ({ ...cur, invitations: cur.invitations.map((i) => (i.id === id && i.secretHash === null ? { ...i, used: false, secretHash: hash } : i)) }));
           reply(fail('invalid', 'That request could not be signed. Open the invitation link again.'));
           return true;
         }
@@ -179,9 +183,9 @@ export class WorkshopHub {
     });
 
     /** The joined workshop and this connection's author, or null after replying why not. */
-    const joined = (reply: Ack, receipt: string | undefined, needsReceipt = true): { w: Workshop; author: Author } | null => {
+    const joined = async (reply: Ack, receipt: string | undefined, needsReceipt = true): Promise<{ w: Workshop; author: Author } | null> => {
       const j = socket.data.joined as Joined | undefined;
-      const w = j ? this.deps.records.get('workshops', j.workshopId) : undefined;
+      const w = j ? await this.deps.records.get('workshops', j.workshopId) : undefined;
       if (!j || !w) { reply(fail('not-joined', 'Join the workshop first.')); return null; }
       if (w.state.stage === 'closed') { reply(fail('closed', CLOSED_MESSAGE)); return null; }
       if (j.mode === 'code' && !w.codeJoining) { reply(fail('code-off', 'Joining with the code alone has been switched off. Use your personal invitation link.')); return null; }
@@ -196,13 +200,12 @@ export class WorkshopHub {
     };
 
     guard('respond', RespondPayloadSchema, async (p: z.infer<typeof RespondPayloadSchema>, reply) => {
-      const ctx = joined(reply, p.receipt);
+      const ctx = await joined(reply, p.receipt);
       if (!ctx) return;
       if (!openPromptIds(ctx.w.setup, ctx.w.state).has(p.promptId)) return reply(fail('prompt-closed', 'That question is not open for answers now.'));
       // Mark that answers exist before the first is stored: a set-up save that lowers k checks this
-      // flag and writes in one synchronous step, so once an answer exists k can only go up.
-      const cur = this.deps.records.get('workshops', ctx.w.id)!;
-      if (!cur.responsesExist) await this.deps.records.put('workshops', { ...cur, responsesExist: true });
+      // flag and writes in one step (records.update), so once an answer exists k can only go up.
+      if (!ctx.w.responsesExist) await this.deps.records.update('workshops', ctx.w.id, (cur) => (cur.responsesExist ? cur : { ...cur, responsesExist: true }));
       try {
         await this.deps.responses.respond(ctx.w.id, p.promptId, p.text, ctx.author);
       } catch (err) {
@@ -213,7 +216,7 @@ export class WorkshopHub {
     });
 
     guard('withdraw', WithdrawPayloadSchema, async (p: z.infer<typeof WithdrawPayloadSchema>, reply) => {
-      const ctx = joined(reply, p.receipt);
+      const ctx = await joined(reply, p.receipt);
       if (!ctx) return;
       let done: boolean;
       try {
@@ -226,7 +229,7 @@ export class WorkshopHub {
     });
 
     guard('private-request', PrivateRequestPayloadSchema, async (p: z.infer<typeof PrivateRequestPayloadSchema>, reply) => {
-      const ctx = joined(reply, undefined, false);
+      const ctx = await joined(reply, undefined, false);
       if (!ctx) return;
       // Worksheet 4 asks the question, so the request opens with it.
       if (!ctx.w.state.feedbackOpen) return reply(fail('prompt-closed', 'You can ask to speak privately once the feedback worksheet opens.'));

@@ -14,11 +14,12 @@ import { WAIT, expectAxeClean, focusVisible, startE2e, tabTo, type E2e } from '.
 
 /**
  * The Reflective Learning Workshop end to end: the lead reviewer sets up, publishes and runs a short
- * workshop in the Workshop tab; three practitioners (one on a phone) join by link and code without
- * signing in, accept the confidentiality statement and answer worksheets 1 to 4 while their screens
- * follow the facilitator live, including across a dropped connection. The facilitator sees live
- * counts, results only at k, hides a response, reads a private request and closes the workshop.
- * axe finds no violation on either side.
+ * workshop in the Workshop tab; three practitioners (one on a phone) join from their personal
+ * invitation links without signing in (each browser gets a blind-signed pass), accept the
+ * confidentiality statement and answer worksheets 1 to 4 while their screens follow the facilitator
+ * live, including across a dropped connection. The facilitator sees coarse live counts and answers
+ * only in releases, hides a response, closes the workshop, and only then reads a private request;
+ * the participants' browsers then hold nothing about the workshop. axe finds no violation on either side.
  */
 
 let e2e: E2e;
@@ -27,7 +28,8 @@ const docs: TestClient[] = [];
 const extraContexts: BrowserContext[] = [];
 
 beforeAll(async () => {
-  e2e = await startE2e();
+  // Live counts change at most every 30 s in production; here every 200 ms, so the test need not wait.
+  e2e = await startE2e({}, { workshopCountsIntervalMs: 200 });
   fx = await createReviewWithMembers(e2e.server.url);
   // The register and one agency's chronology: phase 1 holds a row that names the mother, which
   // participants must see pseudonymised.
@@ -85,6 +87,7 @@ describe('a short Reflective Learning Workshop', () => {
   let phone: Page;
   let joinUrl = '';
   let code = '';
+  let links: string[] = [];
   let workshopId = '';
 
   it('lets the lead reviewer create and set up a workshop, prefilled from Documents 18 and 18a', async () => {
@@ -154,9 +157,19 @@ describe('a short Reflective Learning Workshop', () => {
     expect(code).toMatch(/^[A-Z2-9]{6}$/);
     // Focus did not fall to the page when the Publish button went away.
     expect(await lead.evaluate(() => document.activeElement?.id)).toBe('console-heading');
+    // Code joining is off until the lead reviewer turns it on.
+    expect(await lead.getByLabel('Allow joining with the workshop code alone (lower assurance)').isChecked()).toBe(false);
+    // One personal link per practitioner, shown once.
+    await lead.getByLabel('Practitioners to invite').fill('Health visitor\nPolice officer\nSchool nurse');
+    await lead.getByRole('button', { name: 'Make invitation links' }).click();
+    await lead.getByText('3 invitation links made. Copy them now: they are shown only once.').waitFor();
+    links = await Promise.all(['Health visitor', 'Police officer', 'School nurse'].map((n) => lead.getByLabel(`Link for ${n}`).inputValue()));
+    for (const l of links) expect(l).toMatch(new RegExp(`^${e2e.server.url}/join/${workshopId}#invitation=[A-Za-z0-9_-]{43}$`));
+    await lead.getByTestId('invitations-used').getByText('0 of 3 invitation links used.').waitFor();
+    await expectAxeClean(lead, 'facilitator invitations');
   });
 
-  it('lets three practitioners join by link and code, without signing in, after the confidentiality statement', async () => {
+  it('lets three practitioners join from their invitations, without signing in, after the confidentiality statement', async () => {
     const a = await e2e.open();
     const b = await e2e.open();
     const phoneCtx = await newContext(e2e.browser, e2e.server.url, { width: 375, height: 740 });
@@ -164,24 +177,32 @@ describe('a short Reflective Learning Workshop', () => {
     phone = await phoneCtx.newPage();
     people = [a.page, b.page, phone];
 
-    // A wrong code is refused with a clear message, linked to the field.
+    // Without an invitation, the code alone is a labelled lower-assurance mode; a wrong code is refused
+    // with a clear message, linked to the field, and the right one is refused while code joining is off.
     await a.page.goto(joinUrl);
     await a.page.getByRole('heading', { level: 1, name: 'Join the Reflective Learning Workshop' }).waitFor();
+    await a.page.getByRole('heading', { level: 2, name: 'Join with the workshop code only (lower assurance)' }).waitFor();
     await a.page.getByLabel('Workshop code').fill(code === 'AAAAAA' ? 'BBBBBB' : 'AAAAAA');
-    await a.page.getByRole('button', { name: 'Join' }).click();
+    await a.page.getByRole('button', { name: 'Join with the code' }).click();
     await a.page.getByRole('alert').getByRole('link', { name: /That workshop link or code is not right/ }).waitFor();
+    // The phone participant types the code in lower case with a space, and presses Enter.
+    await phone.goto(joinUrl);
+    const field = phone.getByLabel('Workshop code');
+    await field.waitFor();
+    await expectAxeClean(phone, 'participant code form (phone)');
+    await field.fill(`${code.slice(0, 3).toLowerCase()} ${code.slice(3).toLowerCase()}`);
+    await field.press('Enter');
+    await phone.getByRole('alert').getByRole('link', { name: /Joining with the code alone is switched off/ }).waitFor();
 
     for (const [i, page] of people.entries()) {
-      if (i > 0) await page.goto(joinUrl);
-      const field = page.getByLabel('Workshop code');
-      if (page === phone) {
-        await field.waitFor();
-        await expectAxeClean(phone, 'participant code form (phone)');
-      }
-      // The phone participant types the code in lower case with a space, and presses Enter.
-      await field.fill(page === phone ? `${code.slice(0, 3).toLowerCase()} ${code.slice(3).toLowerCase()}` : code);
-      await field.press('Enter');
+      // Each opens their own invitation (in a fresh page load, as from an email): the browser gets its
+      // pass, and the secret leaves the address bar.
+      page.on('console', (m) => { if (m.type() === 'error') process.stderr.write(`[page ${i}] ${m.text()}\n`); });
+      page.on('pageerror', (e) => process.stderr.write(`[page ${i}] ${e.message}\n`));
+      await page.goto('about:blank');
+      await page.goto(links[i]!);
       await page.getByRole('heading', { level: 2, name: 'Confidentiality statement' }).waitFor();
+      expect(page.url()).not.toContain('invitation=');
       await page.getByText(/remains highly confidential/).waitFor();
       await page.getByText(/The panel will not see who has shared what/).waitFor();
       // Nothing about the case is shown before accepting.
@@ -195,7 +216,10 @@ describe('a short Reflective Learning Workshop', () => {
       expect(await page.evaluate(() => document.activeElement?.tagName)).toBe('H1');
       await page.getByText('The meeting has not started yet').waitFor();
       await page.getByText('Connected: this screen follows the lead reviewer.').waitFor();
+      await page.getByTestId('join-mode').getByText(/You joined with your anonymous pass/).waitFor();
     }
+    await lead.getByRole('button', { name: 'Refresh status' }).click();
+    await lead.getByTestId('invitations-used').getByText('3 of 3 invitation links used.').waitFor();
     // No session: the participant pages hold no sign-in cookie and show no account.
     expect((await a.ctx.cookies()).length).toBe(0);
     expect(await a.page.getByText('Signed in as').count()).toBe(0);
@@ -219,13 +243,16 @@ describe('a short Reflective Learning Workshop', () => {
     expect(await b2.box.inputValue()).toBe('');
     expect(await b2.box.evaluate((el) => el === document.activeElement)).toBe(true);
 
-    // The receipts stay in the browser: one per answer, all different.
-    const receipts = await a.evaluate((id) => JSON.parse(localStorage.getItem(`rr.workshop.answers.${id}`) ?? '{}'), workshopId);
-    expect(receipts.answers['w1-1'].receipt).toMatch(/^[A-Za-z0-9_-]{43}$/);
-    expect(receipts.answers['w1-1'].confirmed).toBe(true);
+    // The pass and the answers stay in the browser until the workshop closes.
+    const kept = await a.evaluate((id) => JSON.parse(localStorage.getItem(`rr.workshop.answers.${id}`) ?? '{}'), workshopId);
+    expect(kept.answers['w1-1'].confirmed).toBe(true);
+    expect(await a.evaluate((id) => localStorage.getItem(`rr.workshop.token.${id}`), workshopId)).toMatch(/"signature"/);
 
-    await expect.poll(() => lead.getByTestId('count-w1-1').innerText(), WAIT).toBe('3');
-    await expect.poll(() => lead.getByTestId('count-w1-2').innerText(), WAIT).toBe('0');
+    // The facilitator's counts are coarse; the answers are not shown before a release.
+    await expect.poll(() => lead.getByTestId('count-w1-1').innerText(), WAIT).toBe('at least 3');
+    await expect.poll(() => lead.getByTestId('count-w1-2').innerText(), WAIT).toBe('fewer than 3');
+    await lead.getByRole('button', { name: 'Refresh results' }).click();
+    await lead.getByTestId('results-w1-1').getByText(/^Not released yet/).waitFor();
     await expectAxeClean(phone, 'participant worksheet 1 (phone)');
     expect(await overflowsSideways(phone)).toBe(false);
     await phone.setViewportSize({ width: 320, height: 740 });
@@ -285,7 +312,10 @@ describe('a short Reflective Learning Workshop', () => {
     for (const page of people) {
       await page.getByRole('heading', { level: 2, name: 'Phase 2: Early years' }).waitFor();
       await page.getByText('Connected: this screen follows the lead reviewer.').waitFor();
+      await page.getByTestId('join-mode').getByText(/You joined with your anonymous pass/).waitFor();
     }
+    await lead.getByRole('button', { name: 'Refresh status' }).click();
+    await lead.getByTestId('invitations-used').getByText('3 of 3 invitation links used.').waitFor();
     // A reload of the tab returns to the workshop without the code or the statement again.
     await phone.reload();
     await phone.getByRole('heading', { level: 2, name: 'Phase 2: Early years' }).waitFor();
@@ -325,15 +355,18 @@ describe('a short Reflective Learning Workshop', () => {
     expect(await overflowsSideways(phone)).toBe(false);
   });
 
-  it('shows results only at k, shuffled, with hiding, private requests, export and the outcome', async () => {
-    await expect.poll(() => lead.getByTestId('answers-total').innerText(), WAIT).toBe('14 answers in total.');
+  it('shows results only in releases at k, shuffled, with hiding, export and the outcome', async () => {
     await lead.getByRole('button', { name: 'Refresh results' }).click();
     const q1 = lead.getByTestId('results-w1-1');
-    await q1.getByText('3 responses, in random order.').waitFor();
+    // Worksheet 1 was released when the meeting started.
+    await q1.getByText(/^3 responses in this release, in random order: 3 from invitations, 0 from the workshop code/).waitFor();
     const texts = await q1.locator('.ws-response .pre-wrap').allInnerTexts();
     expect([...texts].sort()).toEqual(['Health visitor for the family, 2019 to 2020', 'Police officer on the first call-out', 'School nurse']);
-    await lead.getByTestId('results-w4-2').getByText('2 responses — shown once at least 3 have arrived.').waitFor();
+    await lead.getByTestId('results-w4-2').getByText(/^Not released yet/).waitFor();
     expect(await lead.getByTestId('results-w4-2').locator('.ws-response').count()).toBe(0);
+    // Releasing below k is refused: fewer than 3 people answered worksheet 4 question 2.
+    await lead.getByRole('button', { name: 'Release answers to Worksheet 4, question 2' }).click();
+    await lead.getByText(/Not released: Fewer than 3 people have answered this question/).waitFor();
 
     // Hide one response: it stays, flagged, and leaves the export.
     const hiddenText = texts[0]!;
@@ -345,8 +378,8 @@ describe('a short Reflective Learning Workshop', () => {
     expect(csv).toContain('School was not told.');
     expect(csv).not.toContain(hiddenText);
 
-    await lead.getByRole('button', { name: 'Show requests' }).click();
-    await lead.getByRole('region', { name: 'Requests to speak privately' }).getByText('ext 4321').waitFor();
+    // Private requests are not shown before the workshop closes.
+    expect(await lead.getByRole('button', { name: 'Show requests' }).count()).toBe(0);
 
     // The outcome: a theme, a response grouped into it and marked as good practice, without dragging.
     const saveStatus = lead.getByTestId('outcome-save-status');
@@ -390,7 +423,7 @@ describe('a short Reflective Learning Workshop', () => {
     await lead.getByRole('heading', { level: 3, name: 'Outcome' }).waitFor();
     await expect.poll(() => lead.getByTestId('outcome-save-status').innerText(), WAIT).toBe('Saved');
     const again = lead.getByTestId('results-w3-lesson-1');
-    await again.getByText('3 responses, in random order.').waitFor();
+    await again.getByText(/^3 responses in this release/).waitFor();
     const themed = again.locator('.ws-response').filter({ hasText: lessonTexts[0]! }).getByRole('combobox');
     await expect.poll(() => themed.evaluate((el) => (el as HTMLSelectElement).selectedOptions[0]?.textContent), WAIT).toBe('Fathers invisible');
     expect(await again.locator('.ws-response').filter({ hasText: lessonTexts[1]! }).getByRole('checkbox', { name: /^Good practice/ }).isChecked()).toBe(true);
@@ -423,15 +456,15 @@ describe('a short Reflective Learning Workshop', () => {
     const { page: team } = await e2e.signedIn(fx.team.email, TEST_PASSWORD);
     await team.goto(`/reviews/${fx.reviewId}/workshop`);
     await team.getByTestId('workshop-stage').getByText('Meeting in progress').waitFor();
-    await expect.poll(() => team.getByTestId('count-w1-1').innerText(), WAIT).toBe('3');
-    await team.getByTestId('results-w1-1').getByText('3 responses, in random order.').waitFor();
+    await expect.poll(() => team.getByTestId('count-w1-1').innerText(), WAIT).toBe('at least 3');
+    await team.getByTestId('results-w1-1').getByText(/^3 responses in this release/).waitFor();
     expect(await team.getByRole('button', { name: 'Close the workshop' }).count()).toBe(0);
     expect(await team.getByRole('button', { name: /^Hide/ }).count()).toBe(0);
     await expectAxeClean(team, 'review team view');
     await team.close();
   });
 
-  it('closes the workshop: participants are told, and their receipts are forgotten', async () => {
+  it('closes the workshop: participants are told, their browsers forget everything, and private requests show', async () => {
     await lead.getByRole('button', { name: 'Close the workshop' }).click();
     const yes = lead.getByRole('button', { name: 'Yes, close it' });
     await expect.poll(() => yes.evaluate((el) => el === document.activeElement), WAIT).toBe(true);
@@ -442,7 +475,12 @@ describe('a short Reflective Learning Workshop', () => {
       await page.getByText('It no longer accepts answers. Thank you for taking part.', { exact: false }).waitFor();
       expect(await page.getByRole('textbox').count()).toBe(0);
       await expect.poll(() => page.evaluate((id) => localStorage.getItem(`rr.workshop.answers.${id}`), workshopId), WAIT).toBeNull();
+      // A scan of the browser's storage: nothing about the workshop is left, pass included.
+      const left = await page.evaluate(() => [...Object.keys(localStorage), ...Object.keys(sessionStorage)].filter((k) => k.startsWith('rr.workshop')));
+      expect(left).toEqual([]);
     }
+    await lead.getByRole('button', { name: 'Show requests' }).click();
+    await lead.getByRole('region', { name: 'Requests to speak privately' }).getByText('ext 4321').waitFor();
     await expectAxeClean(phone, 'participant closed (phone)');
     await expectAxeClean(lead, 'facilitator closed');
   });

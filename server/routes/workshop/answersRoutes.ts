@@ -78,8 +78,8 @@ export function answersRoutes(deps: AppDeps): Router {
       const shown = exportableAnswers(p, w.setup.k);
       return { label: text(p.label), text: text(p.text), released: shown.length > 0, count: shown.length, responses: shown };
     });
-    const review = deps.records.get('reviews', w.reviewId)!;
-    const bytes = await responsesDocx(`Reflective Learning Workshop responses: ${review.childPseudonym}`, deps.records.find('partnerships')[0]?.name ?? '', prompts);
+    const review = (await deps.records.get('reviews', w.reviewId))!;
+    const bytes = await responsesDocx(`Reflective Learning Workshop responses: ${review.childPseudonym}`, (await deps.records.find('partnerships'))[0]?.name ?? '', prompts);
     await deps.audit.record({ type: 'export.downloaded', actorId: authOf(res).userId, reviewId: w.reviewId, reason: 'workshop-docx' });
     res.setHeader('Content-Type', 'application/vnd.openxmlformats-officedocument.wordprocessingml.document');
     res.setHeader('Content-Disposition', 'attachment; filename="workshop-responses.docx"');

@@ -8,7 +8,7 @@ import { idParam, membershipFor } from '../context.js';
 /** The workshop of the route, after checking the caller's role in its review (404 when it is not that review's). */
 export async function loadWorkshop(deps: AppDeps, req: Request, res: Response, roles: readonly ('lead-reviewer' | 'review-team')[]): Promise<Workshop> {
   const m = await membershipFor(deps, req, res, roles);
-  const w = deps.records.get('workshops', idParam(req, 'workshopId', 'That workshop'));
+  const w = await deps.records.get('workshops', idParam(req, 'workshopId', 'That workshop'));
   if (!w || w.reviewId !== m.reviewId) throw notFound('That workshop');
   return w;
 }

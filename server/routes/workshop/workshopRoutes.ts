@@ -10,7 +10,7 @@ import { createWorkshop } from '../../commands/workshopCreator.js';
 import { controlWorkshop } from '../../commands/workshopController.js';
 import { createWorkshopInvitations } from '../../commands/workshopInvitationsCreator.js';
 import { saveWorkshopOutcome } from '../../commands/workshopOutcomeSaver.js';
-import { HttpError } from '../../http/errors.js';
+import { HttpError, notFound } from '../../http/errors.js';
 import { parseInput } from '../../http/validate.js';
 import { authOf, membershipFor, requireAuth } from '../context.js';
 import { answersRoutes } from './answersRoutes.js';
@@ -28,7 +28,7 @@ export function workshopRoutes(deps: AppDeps): Router {
 
   r.get('/reviews/:id/workshops', async (req, res) => {
     const m = await membershipFor(deps, req, res, ['lead-reviewer', 'review-team']);
-    res.json({ workshops: deps.records.find('workshops', (w) => w.reviewId === m.reviewId).map(view) });
+    res.json({ workshops: (await deps.records.find('workshops', { reviewId: m.reviewId })).map(view) });
   });
 
   r.post('/reviews/:id/workshops', async (req, res) => {
@@ -45,13 +45,15 @@ export function workshopRoutes(deps: AppDeps): Router {
   r.put('/reviews/:id/workshops/:workshopId/setup', async (req, res) => {
     const w = await load(req, res, ['lead-reviewer']);
     const setup = parseInput(WorkshopSetupSchema, req.body);
-    // The check and the write are one synchronous step on the record as it is now: an answer's
-    // "responses exist" flag is written before the answer, so k can never go down once one exists.
-    const cur = deps.records.get('workshops', w.id) ?? w;
-    const problem = checkSetupChange(cur.setup, setup, cur.responsesExist);
-    if (problem) throw new HttpError(409, 'anonymity-locked', problem);
-    const updated = { ...cur, setup };
-    await deps.records.put('workshops', updated);
+    // The check and the write are one step (records.update) on the record as stored at write time,
+    // and an answer's "responses exist" flag is written before the answer: once one exists, k can
+    // never go down, whatever the timing.
+    const updated = await deps.records.update('workshops', w.id, (current) => {
+      const problem = checkSetupChange(current.setup, setup, current.responsesExist);
+      if (problem) throw new HttpError(409, 'anonymity-locked', problem);
+      return { ...current, setup };
+    });
+    if (!updated) throw notFound('That workshop');
     await deps.hub.broadcast(updated);
     res.json(view(updated));
   });
@@ -60,8 +62,8 @@ export function workshopRoutes(deps: AppDeps): Router {
   r.put('/reviews/:id/workshops/:workshopId/attendance', async (req, res) => {
     const w = await load(req, res, ['lead-reviewer']);
     const attendance = parseInput(AttendanceSchema, req.body);
-    const updated = { ...(deps.records.get('workshops', w.id) ?? w), attendance };
-    await deps.records.put('workshops', updated);
+    const updated = await deps.records.update('workshops', w.id, (current) => ({ ...current, attendance }));
+    if (!updated) throw notFound('That workshop');
     res.json(view(updated));
   });
 
@@ -83,10 +85,11 @@ export function workshopRoutes(deps: AppDeps): Router {
   r.put('/reviews/:id/workshops/:workshopId/code-joining', async (req, res) => {
     const w = await load(req, res, ['lead-reviewer']);
     const body = parseInput(CodeJoiningSchema, req.body);
-    const cur = deps.records.get('workshops', w.id) ?? w;
-    if (cur.state.stage === 'closed') throw new HttpError(409, 'closed', 'The workshop has closed.');
-    const updated = { ...cur, codeJoining: body.on };
-    await deps.records.put('workshops', updated);
+    const updated = await deps.records.update('workshops', w.id, (current) => {
+      if (current.state.stage === 'closed') throw new HttpError(409, 'closed', 'The workshop has closed.');
+      return { ...current, codeJoining: body.on };
+    });
+    if (!updated) throw notFound('That workshop');
     await deps.audit.record({ type: 'workshop.code-joining-changed', actorId: authOf(res).userId, reviewId: w.reviewId, targetId: w.id, reason: body.on ? 'on' : 'off' });
     deps.hub.counts.changed(w.id);
     res.json(view(updated));

@@ -183,10 +183,15 @@ describe('the k race', () => {
     const events: string[] = [];
     const records = server.deps.records;
     const responses = server.deps.responses;
-    const put = records.put.bind(records);
+    const update = records.update.bind(records);
     const respond = responses.respond.bind(responses);
-    // Observe (not replace) the two writes: the order in which they reach the stores.
-    records.put = (async (c: any, r: any) => { if (c === 'workshops') events.push(`put:${r.id}:${r.setup.k}`); return put(c, r); }) as typeof records.put;
+    // Observe (not replace) the two writes: the order in which they reach the stores. A record
+    // update's change runs at write time, so that is when it is noted.
+    records.update = ((c: any, id: string, change: (cur: any) => any) => update(c, id, (cur: any) => {
+      const next = change(cur);
+      if (c === 'workshops') events.push(`put:${id}:${next.setup.k}`);
+      return next;
+    })) as typeof records.update;
     responses.respond = (async (w: string, ...rest: Parameters<typeof respond> extends [string, ...infer R] ? R : never) => { events.push(`answer:${w}`); return respond(w, ...rest); }) as typeof responses.respond;
     try {
       for (let attempt = 0; attempt < 8; attempt++) {
@@ -208,7 +213,7 @@ describe('the k race', () => {
         expect(l.status === 200 ? 3 : 5).toBe(k);
       }
     } finally {
-      records.put = put;
+      records.update = update;
       responses.respond = respond;
     }
   });
