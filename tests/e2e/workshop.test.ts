@@ -197,8 +197,6 @@ describe('a short Reflective Learning Workshop', () => {
     for (const [i, page] of people.entries()) {
       // Each opens their own invitation (in a fresh page load, as from an email): the browser gets its
       // pass, and the secret leaves the address bar.
-      page.on('console', (m) => { if (m.type() === 'error') process.stderr.write(`[page ${i}] ${m.text()}\n`); });
-      page.on('pageerror', (e) => process.stderr.write(`[page ${i}] ${e.message}\n`));
       await page.goto('about:blank');
       await page.goto(links[i]!);
       await page.getByRole('heading', { level: 2, name: 'Confidentiality statement' }).waitFor();
