@@ -1,4 +1,4 @@
-import { useEffect, useReducer, useRef, useState } from 'react';
+import { useCallback, useEffect, useReducer, useRef, useState } from 'react';
 import type { ParticipationToken } from '../../../shared/workshop/participant.js';
 import { LoadingMessage } from '../components/LoadingMessage.js';
 import { Notice } from '../components/Notice.js';
@@ -56,7 +56,8 @@ function Participant({ workshopId }: { workshopId: string }) {
   const [redeem, setRedeem] = useState<{ state: 'working' } | { state: 'failed'; message: string } | { state: 'unsaved' } | null>(() => (invitation && !token ? { state: 'working' } : null));
   const [remembered] = useState(() => readJoin(browserStorage('sessionStorage'), workshopId));
   const [state, dispatch] = useReducer(participantReducer, remembered ?? (token ? { code: null, accepted: false } : null), initialState);
-  const { join, joinWithPass, call, rememberAccepted } = useWorkshopSocket(workshopId, remembered?.code ?? null, token, state.accepted, dispatch);
+  const tokenRejected = useCallback(() => setToken(null), []);
+  const { join, joinWithPass, call, rememberAccepted } = useWorkshopSocket(workshopId, remembered?.code ?? null, token, state.accepted, dispatch, tokenRejected);
   const step = stepOf(state);
   usePageTitle(redeem?.state === 'working' ? 'Getting your pass' : STEP_TITLES[step]);
 

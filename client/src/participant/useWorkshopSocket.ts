@@ -25,7 +25,7 @@ const NO_ANSWER: Ack = { ok: false, error: { code: 'timeout', message: 'The serv
  * sends. `call` sends one event and resolves with its acknowledgement; if the server has forgotten
  * the join (a new connection), it joins again and retries once.
  */
-export function useWorkshopSocket(workshopId: string, initialCode: string | null, token: ParticipationToken | null, accepted: boolean, dispatch: Dispatch<ParticipantEvent>) {
+export function useWorkshopSocket(workshopId: string, initialCode: string | null, token: ParticipationToken | null, accepted: boolean, dispatch: Dispatch<ParticipantEvent>, onTokenRejected: () => void = () => undefined) {
   const socketRef = useRef<Socket | null>(null);
   const codeRef = useRef<string | null>(initialCode);
   const tokenRef = useRef<ParticipationToken | null>(token);
@@ -49,7 +49,12 @@ export function useWorkshopSocket(workshopId: string, initialCode: string | null
     const pass = tokenRef.current;
     const answer = await emit('join', pass ? { workshopId, token: pass } : { workshopId, code });
     if (!answer.ok) {
-      if (answer.error.code === 'bad-token') forgetToken(browserStorage('localStorage'), workshopId);
+      if (answer.error.code === 'bad-token') {
+        // A pass the server does not accept is forgotten, so the screen offers the other ways in.
+        forgetToken(browserStorage('localStorage'), workshopId);
+        tokenRef.current = null;
+        onTokenRejected();
+      }
       // Only a wrong code is forgotten; a slow or refused attempt keeps it for the next try.
       const wrong = answer.error.code === 'not-found' || answer.error.code === 'invalid';
       if (wrong) {
@@ -68,7 +73,7 @@ export function useWorkshopSocket(workshopId: string, initialCode: string | null
     saveJoin(browserStorage('sessionStorage'), { workshopId, code, accepted: acceptedRef.current });
     dispatch({ type: 'join-ok', view: view.data });
     return true;
-  }, [emit, workshopId, dispatch]);
+  }, [emit, workshopId, dispatch, onTokenRejected]);
 
   useEffect(() => {
     // forceNew: the anonymous channel never shares an underlying connection with a staff socket.
