@@ -17,7 +17,7 @@ import { SyncServer } from './sync/SyncServer.js';
 import { apiRouter } from './routes/apiRouter.js';
 import { bootstrapAdmin } from './commands/adminBootstrapper.js';
 import { seedDemo } from './commands/demoSeeder.js';
-import { docAccess } from '../shared/docAccess.js';
+import { docAccess, docExists } from '../shared/docAccess.js';
 import type { DocStore, RecordStore, SessionStore } from './storage/types.js';
 import { attachSocketAuth } from './realtime/socketAuth.js';
 import { securityHeaders } from './http/securityHeaders.js';
@@ -84,6 +84,7 @@ export async function startServer(config: Config): Promise<RunningServer> {
     authenticate: (req) => auth.fromRequest(req),
     // Access is decided afresh for every connection from the current membership record.
     access: (ctx, ref) => {
+      if (!docExists(ref, ref.kind === 'chronology' ? records.get('agencies', ref.agencyId) : null)) return 'none';
       const m = records.find('memberships', (x) => x.userId === ctx.userId && x.reviewId === ref.reviewId)[0] ?? null;
       return docAccess(ref, m);
     },

@@ -9,7 +9,7 @@ import { parseDocName } from '../../shared/docNames.js';
 import { checkUpdate } from '../../shared/sync/checkUpdate.js';
 import { CLIENT_OWNERS_ROOT, DOC_SHAPES, MAX_DOC_BYTES, type RootShape } from '../../shared/sync/docShapes.js';
 import {
-  CLOSE_BAD_DATA, CLOSE_BAD_SHAPE, CLOSE_FOREIGN_CLIENT, CLOSE_SERVER_ERROR, CLOSE_TOO_LARGE,
+  CLOSE_BAD_DATA, CLOSE_BAD_SHAPE, CLOSE_FOREIGN_CLIENT, CLOSE_RATE_LIMITED, CLOSE_SERVER_ERROR, CLOSE_TOO_LARGE,
 } from '../../shared/sync/closeCodes.js';
 import type { AuthContext } from '../auth/types.js';
 import type { Logger } from '../http/logger.js';
@@ -19,9 +19,10 @@ import { LOAD_ORIGIN, buildDoc } from './buildDoc.js';
 import { shouldCompact, type LogState } from './compactionPolicy.js';
 import { MESSAGE_AWARENESS, MESSAGE_QUERY_AWARENESS, MESSAGE_SYNC, frame } from './messages.js';
 import { MAX_PENDING_MS, PendingUpdates } from './pendingUpdates.js';
+import { MAX_PRESENCE_IDS_PER_CONN, MAX_QUEUED_BYTES, type ConnBudgets } from './connLimits.js';
 
 /** One WebSocket on this doc, with the access it was granted at upgrade time. */
-export type Conn = { ws: WebSocket; ctx: AuthContext; access: Access; clientIds: Set<number> };
+export type Conn = { ws: WebSocket; ctx: AuthContext; access: Access; clientIds: Set<number>; budgets: ConnBudgets };
 
 /** The origin of updates the server makes itself (client id owners); relayed to every connection. */
 const SERVER_ORIGIN = 'server';
@@ -169,6 +170,8 @@ export class DocRoom {
       const syncType = decoding.readVarUint(d);
       if (syncType === syncProtocol.messageYjsSyncStep1) {
         const sv = decoding.readVarUint8Array(d);
+        // Each answer can be the whole document: a client asks once per connection, a flood is cut off.
+        if (!conn.budgets.syncRequests.take(Date.now())) return this.refuse(conn, CLOSE_RATE_LIMITED, 'too many sync requests', data.length);
         send(conn.ws, frame(MESSAGE_SYNC, (e) => syncProtocol.writeSyncStep2(e, this.doc, sv)));
         return;
       }
@@ -179,24 +182,29 @@ export class DocRoom {
       this.offer(conn, update, syncType === syncProtocol.messageYjsUpdate ? 'own' : 'handshake');
     } else if (type === MESSAGE_AWARENESS) {
       const raw = decoding.readVarUint8Array(d);
+      const claimed = new Set<number>();
       const owns = (id: number) => {
-        if (conn.clientIds.has(id)) return true;
+        if (conn.clientIds.has(id) || claimed.has(id)) return true;
+        if (conn.clientIds.size + claimed.size >= MAX_PRESENCE_IDS_PER_CONN) return false;
         // A client id is bound to the user who first used it here: another user cannot take its slot over.
         const owner = this.ownerOf(id);
         if (owner !== undefined && owner !== conn.ctx.userId) return false;
         // No take-over, even for the same user: y-websocket clients echo other clients' states back,
         // so a claim cannot be told from an echo. A dead socket's ids are freed by the heartbeat.
         for (const other of this.conns.values()) if (other !== conn && other.clientIds.has(id)) return false;
+        claimed.add(id);
         return true;
       };
       const filtered = filterAwarenessUpdate(raw, { name: conn.ctx.name }, owns);
-      if (!filtered) return;
+      // Echoes of other clients' states cost only the skip above; the connection's own updates are rate limited.
+      if (!filtered || !conn.budgets.presence.take(Date.now())) return;
       for (const id of filtered.clientIds) {
         conn.clientIds.add(id);
         if (!this.presenceOwners.has(id)) this.presenceOwners.set(id, conn.ctx.userId);
       }
       awarenessProtocol.applyAwarenessUpdate(this.awareness, filtered.update, conn);
     } else if (type === MESSAGE_QUERY_AWARENESS) {
+      if (!conn.budgets.syncRequests.take(Date.now())) return this.refuse(conn, CLOSE_RATE_LIMITED, 'too many sync requests', data.length);
       const states = [...this.awareness.getStates().keys()];
       send(conn.ws, frame(MESSAGE_AWARENESS, (e) => encoding.writeVarUint8Array(e, awarenessProtocol.encodeAwarenessUpdate(this.awareness, states))));
     }
@@ -387,6 +395,8 @@ export class DocRoom {
     if (this.pendingTimer) clearTimeout(this.pendingTimer);
     this.awareness.destroy();
     this.doc.destroy();
+    // An unloaded doc holds no file handle: a member opening many docs cannot exhaust descriptors.
+    await this.docs.release?.(this.name).catch(() => undefined);
   }
 
   /**
@@ -406,6 +416,15 @@ export class DocRoom {
   }
 }
 
+/**
+ * Sends a frame unless the socket already holds more unread bytes than MAX_QUEUED_BYTES; such a
+ * socket is cut off at once (its client sees 1006 and reconnects), which frees what was queued.
+ */
 function send(ws: WebSocket, data: Uint8Array): void {
-  if (ws.readyState === ws.OPEN) ws.send(data);
+  if (ws.readyState !== ws.OPEN) return;
+  if (ws.bufferedAmount + data.length > MAX_QUEUED_BYTES) {
+    ws.terminate();
+    return;
+  }
+  ws.send(data);
 }

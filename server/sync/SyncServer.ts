@@ -11,6 +11,7 @@ import { isAllowedOrigin } from '../http/origin.js';
 import type { ConnectionRegistry } from '../realtime/ConnectionRegistry.js';
 import type { DocStore } from '../storage/types.js';
 import { DocRoom, type Conn } from './DocRoom.js';
+import { connBudgets } from './connLimits.js';
 
 /** What the sync server needs from the rest of the app. */
 export type SyncServerOptions = {
@@ -106,7 +107,7 @@ export class SyncServer {
     this.alive.add(ws);
     ws.on('pong', () => this.alive.add(ws));
     const room = this.room(name);
-    const conn: Conn = { ws, ctx, access, clientIds: new Set() };
+    const conn: Conn = { ws, ctx, access, clientIds: new Set(), budgets: connBudgets(Date.now()) };
     room.add(conn);
     const unregister = this.opts.registry.add({
       sessionHash: ctx.sessionHash,
@@ -219,6 +220,11 @@ export class SyncServer {
     } finally {
       if (room.conns.size === 0) this.scheduleUnload(name, room);
     }
+  }
+
+  /** Number of open /yjs sockets (for tests and health). */
+  get connectionCount(): number {
+    return this.wss.clients.size;
   }
 
   /** Number of docs in memory (for tests and health). */

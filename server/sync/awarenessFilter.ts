@@ -27,8 +27,15 @@ export function filterAwarenessUpdate(
   for (let i = 0; i < n; i++) {
     const clientId = decoding.readVarUint(d);
     const clock = decoding.readVarUint(d);
+    if (!owns(clientId)) {
+      // y-websocket clients echo every state they receive: skip those bytes without decoding them.
+      const len = decoding.readVarUint(d);
+      if (d.pos + len > d.arr.length) throw new RangeError('awareness state runs past the end');
+      d.pos += len;
+      continue;
+    }
     const json = decoding.readVarString(d);
-    if (!owns(clientId) || json.length > MAX_AWARENESS_STATE_CHARS) continue;
+    if (json.length > MAX_AWARENESS_STATE_CHARS) continue;
     const state: unknown = JSON.parse(json);
     if (state === null) {
       kept.push({ clientId, clock, json: 'null' });
