@@ -81,6 +81,7 @@ export async function startServer(config: Config): Promise<RunningServer> {
     publicOrigins: config.publicOrigins,
     idleUnloadMs: config.docIdleUnloadMs,
     heartbeatMs: config.syncHeartbeatMs,
+    presence: config.syncPresence,
     authenticate: (req) => auth.fromRequest(req),
     // Access is decided afresh for every connection from the current membership record.
     access: (ctx, ref) => {

@@ -1,5 +1,4 @@
 import * as Y from 'yjs';
-import * as awarenessProtocol from 'y-protocols/awareness';
 import * as syncProtocol from 'y-protocols/sync';
 import * as decoding from 'lib0/decoding';
 import * as encoding from 'lib0/encoding';
@@ -15,6 +14,7 @@ import type { AuthContext } from '../auth/types.js';
 import type { Logger } from '../http/logger.js';
 import type { DocStore } from '../storage/types.js';
 import { filterAwarenessUpdate } from './awarenessFilter.js';
+import { PRESENCE_FLUSH_MS, PRESENCE_KEEPALIVE_MS, PresenceHub, type PresenceTiming } from './presenceHub.js';
 import { LOAD_ORIGIN, buildDoc } from './buildDoc.js';
 import { shouldCompact, type LogState } from './compactionPolicy.js';
 import { MESSAGE_AWARENESS, MESSAGE_QUERY_AWARENESS, MESSAGE_SYNC, frame } from './messages.js';
@@ -43,8 +43,8 @@ type Offer = 'own' | 'handshake';
 export class DocRoom {
   /** The live document; replaced only while loading (a document that threw is never kept). */
   doc = new Y.Doc({ gc: true });
-  // Presence is independent of the content, so it does not follow the document being rebuilt.
-  readonly awareness = new awarenessProtocol.Awareness(new Y.Doc());
+  /** Presence, batched per document; independent of the content, so it survives the doc being rebuilt. */
+  readonly presence: PresenceHub;
   readonly conns = new Map<WebSocket, Conn>();
   readonly ready: Promise<void>;
   /** The doc's kind (people, genogram, …), the only part of its name that goes into logs besides counts. */
@@ -75,12 +75,15 @@ export class DocRoom {
     private readonly log: Logger,
     after: Promise<void>,
     private readonly onFailure: (room: DocRoom) => void,
+    presenceTiming: PresenceTiming = { flushMs: PRESENCE_FLUSH_MS, keepaliveMs: PRESENCE_KEEPALIVE_MS },
   ) {
+    this.presence = new PresenceHub((update) => {
+      const msg = frame(MESSAGE_AWARENESS, (e) => encoding.writeVarUint8Array(e, update));
+      for (const c of this.conns.values()) send(c.ws, msg);
+    }, presenceTiming);
     const ref = parseDocName(name);
     this.kind = ref?.kind ?? 'unknown';
     this.shape = ref ? DOC_SHAPES[ref.kind] : {};
-    // The server has no presence of its own.
-    this.awareness.setLocalState(null);
     this.ready = after.then(() => this.load()).then(() => {
       this.loaded = true;
       for (const run of this.backlog.splice(0)) {
@@ -93,11 +96,6 @@ export class DocRoom {
     });
     // Handled by SyncServer (which logs and forgets the room); this keeps it from being "unhandled".
     this.ready.catch(() => { this.backlog = []; });
-    this.awareness.on('update', ({ added, updated, removed }: { added: number[]; updated: number[]; removed: number[] }) => {
-      const changed = [...added, ...updated, ...removed];
-      const msg = frame(MESSAGE_AWARENESS, (e) => encoding.writeVarUint8Array(e, awarenessProtocol.encodeAwarenessUpdate(this.awareness, changed)));
-      for (const c of this.conns.values()) send(c.ws, msg);
-    });
   }
 
   private async load(): Promise<void> {
@@ -127,10 +125,8 @@ export class DocRoom {
     this.whenLoaded(() => {
       if (!this.conns.has(conn.ws)) return;
       send(conn.ws, frame(MESSAGE_SYNC, (e) => syncProtocol.writeSyncStep1(e, this.doc)));
-      const states = [...this.awareness.getStates().keys()];
-      if (states.length > 0) {
-        send(conn.ws, frame(MESSAGE_AWARENESS, (e) => encoding.writeVarUint8Array(e, awarenessProtocol.encodeAwarenessUpdate(this.awareness, states))));
-      }
+      const states = this.presence.all();
+      if (states) send(conn.ws, frame(MESSAGE_AWARENESS, (e) => encoding.writeVarUint8Array(e, states)));
     });
   }
 
@@ -202,11 +198,11 @@ export class DocRoom {
         conn.clientIds.add(id);
         if (!this.presenceOwners.has(id)) this.presenceOwners.set(id, conn.ctx.userId);
       }
-      awarenessProtocol.applyAwarenessUpdate(this.awareness, filtered.update, conn);
+      this.presence.apply(filtered.entries);
     } else if (type === MESSAGE_QUERY_AWARENESS) {
       if (!conn.budgets.syncRequests.take(Date.now())) return this.refuse(conn, CLOSE_RATE_LIMITED, 'too many sync requests', data.length);
-      const states = [...this.awareness.getStates().keys()];
-      send(conn.ws, frame(MESSAGE_AWARENESS, (e) => encoding.writeVarUint8Array(e, awarenessProtocol.encodeAwarenessUpdate(this.awareness, states))));
+      const states = this.presence.all() ?? new Uint8Array([0]);
+      send(conn.ws, frame(MESSAGE_AWARENESS, (e) => encoding.writeVarUint8Array(e, states)));
     }
     // Other types (auth) are ignored.
   }
@@ -373,7 +369,7 @@ export class DocRoom {
     if (!conn) return;
     this.conns.delete(ws);
     this.pending.drop(conn);
-    if (conn.clientIds.size > 0) awarenessProtocol.removeAwarenessStates(this.awareness, [...conn.clientIds], null);
+    if (conn.clientIds.size > 0) this.presence.remove(conn.clientIds);
   }
 
   /** True once storage refused a write; the room is being discarded. */
@@ -393,7 +389,7 @@ export class DocRoom {
     await this.flushed();
     if (!this.failed && shouldCompact(this.stored, 'unload')) await this.compact();
     if (this.pendingTimer) clearTimeout(this.pendingTimer);
-    this.awareness.destroy();
+    this.presence.destroy();
     this.doc.destroy();
     // An unloaded doc holds no file handle: a member opening many docs cannot exhaust descriptors.
     await this.docs.release?.(this.name).catch(() => undefined);

@@ -13,14 +13,14 @@ export const MAX_AWARENESS_STATE_CHARS = 4_096;
  *   are dropped;
  * - a connection may only speak for client ids it introduced itself (the first time it uses an id
  *   not used by another connection), so it cannot remove or impersonate another tab's presence.
- * Returns the rewritten update and the ids it speaks for, or null when nothing is acceptable.
+ * Returns the rewritten update, the ids it speaks for and its entries, or null when nothing is acceptable.
  * Throws on a malformed update; the caller closes that socket.
  */
 export function filterAwarenessUpdate(
   update: Uint8Array,
   user: { name: string },
   owns: (clientId: number) => boolean,
-): { update: Uint8Array; clientIds: number[] } | null {
+): { update: Uint8Array; clientIds: number[]; entries: { clientId: number; clock: number; json: string }[] } | null {
   const d = decoding.createDecoder(update);
   const n = decoding.readVarUint(d);
   const kept: { clientId: number; clock: number; json: string }[] = [];
@@ -54,5 +54,5 @@ export function filterAwarenessUpdate(
     encoding.writeVarUint(e, k.clock);
     encoding.writeVarString(e, k.json);
   }
-  return { update: encoding.toUint8Array(e), clientIds: kept.map((k) => k.clientId) };
+  return { update: encoding.toUint8Array(e), clientIds: kept.map((k) => k.clientId), entries: kept };
 }
