@@ -111,3 +111,14 @@ describe('checkUpdate', () => {
     expect(doc.getMap('people').size).toBe(0);
   });
 });
+
+describe('docExists', () => {
+  it('accepts every fixed kind, and an agency chronology only for an agency of that review', async () => {
+    const { docExists } = await import('../../../shared/docAccess.js');
+    const reviewId = 'R'.repeat(20);
+    expect(docExists({ reviewId, kind: 'people' }, null)).toBe(true);
+    expect(docExists({ reviewId, kind: 'chronology', agencyId: 'A'.repeat(20) }, null)).toBe(false);
+    expect(docExists({ reviewId, kind: 'chronology', agencyId: 'A'.repeat(20) }, { reviewId: 'O'.repeat(20) })).toBe(false);
+    expect(docExists({ reviewId, kind: 'chronology', agencyId: 'A'.repeat(20) }, { reviewId })).toBe(true);
+  });
+});
