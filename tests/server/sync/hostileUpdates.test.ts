@@ -88,6 +88,7 @@ describe('hostile updates', () => {
     const res = await api(server.url, 'GET', `/api/reviews/${fx.reviewId}/chronology`, { cookie: fx.observer.cookie });
     expect(res.status).toBe(200);
     expect(res.body.rows.map((r: { keyEvent: string }) => r.keyEvent).sort()).toEqual(['A home visit', 'Seen at school']);
+    expect(res.body.skipped).toBe(1);
     const csv = await fetch(`${server.url}/api/reviews/${fx.reviewId}/chronology/export.csv?pseudonymise=false`, { headers: { cookie: fx.lead.cookie } });
     expect(csv.status).toBe(200);
   });
