@@ -261,15 +261,18 @@ class Checker {
     for (const [name, keys] of this.newRootKeys) {
       const shape = this.roots[name]!;
       const root = this.doc.share.get(name);
-      let live = 0;
       let added = 0;
       const held = root?._map;
-      if (held) for (const it of held.values()) if (!it.deleted) live += 1;
       for (const k of keys) {
         const it = held?.get(k);
         if (!it || it.deleted) added += 1;
       }
-      if (added > 0 && live + added > shape.maxEntries) throw new Refusal('cap', `more than ${shape.maxEntries} entries`);
+      // Counting live entries walks the map, so it is done only when the update adds keys (a new row,
+      // not an edit of one), and never when even a count of every key held stays within the cap.
+      if (added === 0 || (held?.size ?? 0) + added <= shape.maxEntries) continue;
+      let live = 0;
+      if (held) for (const it of held.values()) if (!it.deleted) live += 1;
+      if (live + added > shape.maxEntries) throw new Refusal('cap', `more than ${shape.maxEntries} entries`);
     }
     for (const { type, keys } of this.newRecordKeys.values()) {
       const held = type?._map;
