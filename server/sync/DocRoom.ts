@@ -6,7 +6,7 @@ import type { WebSocket } from 'ws';
 import type { Access } from '../../shared/docAccess.js';
 import { parseDocName } from '../../shared/docNames.js';
 import { checkUpdate } from '../../shared/sync/checkUpdate.js';
-import { CLIENT_OWNERS_ROOT, DOC_SHAPES, MAX_DOC_BYTES, type RootShape } from '../../shared/sync/docShapes.js';
+import { DOC_SHAPES, MAX_DOC_BYTES, type RootShape } from '../../shared/sync/docShapes.js';
 import {
   CLOSE_BAD_DATA, CLOSE_BAD_SHAPE, CLOSE_FOREIGN_CLIENT, CLOSE_RATE_LIMITED, CLOSE_SERVER_ERROR, CLOSE_TOO_LARGE,
 } from '../../shared/sync/closeCodes.js';
@@ -16,6 +16,7 @@ import type { DocStore } from '../storage/types.js';
 import { filterAwarenessUpdate } from './awarenessFilter.js';
 import { PRESENCE_FLUSH_MS, PRESENCE_KEEPALIVE_MS, PresenceHub, type PresenceTiming } from './presenceHub.js';
 import { LOAD_ORIGIN, buildDoc } from './buildDoc.js';
+import { ClientOwners } from './clientOwners.js';
 import { shouldCompact, type LogState } from './compactionPolicy.js';
 import { MESSAGE_AWARENESS, MESSAGE_QUERY_AWARENESS, MESSAGE_SYNC, frame } from './messages.js';
 import { MAX_PENDING_MS, PendingUpdates } from './pendingUpdates.js';
@@ -59,10 +60,8 @@ export class DocRoom {
   private failed = false;
   /** The doc's root maps (docs/sync.md), which every incoming update must keep. */
   private readonly shape: Readonly<Record<string, RootShape>>;
-  /** Which user introduced each Yjs client id (persisted in the doc's server-only root). */
-  private readonly owners = new Map<number, string>();
-  /** Who speaks for each presence client id while the room is loaded (see ownerOf). */
-  private readonly presenceOwners = new Map<number, string>();
+  /** Which user owns each Yjs client id (writers persisted in the doc's server-only root). */
+  private readonly owners = new ClientOwners();
   private readonly pending = new PendingUpdates<Conn, { update: Uint8Array; how: Offer }>();
   private pendingTimer: NodeJS.Timeout | null = null;
   /** True when loading skipped stored records: the log keeps them, so this state must never be compacted over it. */
@@ -107,9 +106,7 @@ export class DocRoom {
     }
     this.doc = doc;
     this.doc.on('update', (update: Uint8Array, origin: unknown) => this.onUpdate(update, origin));
-    this.doc.getMap<unknown>(CLIENT_OWNERS_ROOT).forEach((userId, id) => {
-      if (typeof userId === 'string') this.owners.set(Number(id), userId);
-    });
+    this.owners.load(this.doc);
     // The store returns the snapshot first; without one the first record stands in for it, which only
     // makes the policy a little more eager to compact.
     const [first, ...rest] = updates;
@@ -183,7 +180,7 @@ export class DocRoom {
         if (conn.clientIds.has(id) || claimed.has(id)) return true;
         if (conn.clientIds.size + claimed.size >= MAX_PRESENCE_IDS_PER_CONN) return false;
         // A client id is bound to the user who first used it here: another user cannot take its slot over.
-        const owner = this.ownerOf(id);
+        const owner = this.owners.ownerOf(id);
         if (owner !== undefined && owner !== conn.ctx.userId) return false;
         // No take-over, even for the same user: y-websocket clients echo other clients' states back,
         // so a claim cannot be told from an echo. A dead socket's ids are freed by the heartbeat.
@@ -196,7 +193,7 @@ export class DocRoom {
       if (!filtered || !conn.budgets.presence.take(Date.now())) return;
       for (const id of filtered.clientIds) {
         conn.clientIds.add(id);
-        if (!this.presenceOwners.has(id)) this.presenceOwners.set(id, conn.ctx.userId);
+        this.owners.claimPresence(id, conn.ctx.userId);
       }
       this.presence.apply(filtered.entries);
     } else if (type === MESSAGE_QUERY_AWARENESS) {
@@ -236,7 +233,7 @@ export class DocRoom {
     let verdict = checkUpdate(this.doc, update, this.shape);
     const me = conn.ctx.userId;
     if (verdict.ok && how === 'handshake') {
-      const foreign = verdict.clients.filter((c) => this.ownerOf(c) !== undefined && this.ownerOf(c) !== me);
+      const foreign = this.owners.foreign(verdict.clients, me);
       if (foreign.length > 0) {
         update = Y.diffUpdate(update, Y.encodeStateVector(new Map(foreign.map((c) => [c, FOREVER]))));
         verdict = checkUpdate(this.doc, update, this.shape);
@@ -248,7 +245,7 @@ export class DocRoom {
       this.refuse(conn, code, verdict.reason, offered.length);
       return 'refused';
     }
-    if (verdict.clients.some((c) => (this.ownerOf(c) ?? me) !== me)) {
+    if (this.owners.foreign(verdict.clients, me).length > 0) {
       this.refuse(conn, CLOSE_FOREIGN_CLIENT, 'client id of another user', offered.length);
       return 'refused';
     }
@@ -257,26 +254,14 @@ export class DocRoom {
       return 'refused';
     }
     try {
-      const fresh = how === 'own' ? verdict.clients.filter((c) => !this.owners.has(c)) : [];
-      if (fresh.length > 0) {
-        // Recorded before the update itself, in the same log, so the claim survives a restart.
-        Y.transact(this.doc, () => {
-          const map = this.doc.getMap<string>(CLIENT_OWNERS_ROOT);
-          for (const c of fresh) map.set(String(c), conn.ctx.userId);
-        }, SERVER_ORIGIN);
-        for (const c of fresh) this.owners.set(c, conn.ctx.userId);
-      }
+      // Recorded before the update itself, in the same log, so the claim survives a restart.
+      if (how === 'own') this.owners.recordWriters(this.doc, verdict.clients, me, SERVER_ORIGIN);
       Y.applyUpdate(this.doc, update, conn);
     } catch {
       this.fail('sync.doc-threw');
       return 'refused';
     }
     return 'applied';
-  }
-
-  /** The user who owns a Yjs client id: the one who first wrote under it, or else who first showed presence with it. */
-  private ownerOf(clientId: number): string | undefined {
-    return this.owners.get(clientId) ?? this.presenceOwners.get(clientId);
   }
 
   /**
