@@ -61,11 +61,11 @@ async function measure(clients: TestClient[]): Promise<number[]> {
       const key = `r${round}c${i}`;
       const start = performance.now();
       const waits = clients.filter((_, j) => j !== i).map((c) => new Promise<void>((resolve) => {
-        const map = c.doc.getMap('bench');
+        const map = c.doc.getMap('positions');
         const check = () => { if (map.has(key)) { latencies.push(performance.now() - start); map.unobserve(check); resolve(); } };
         map.observe(check);
       }));
-      clients[i]!.doc.getMap('bench').set(key, round);
+      clients[i]!.doc.getMap('positions').set(key, round);
       await Promise.all(waits);
     }
   }

@@ -17,7 +17,7 @@ import { SyncServer } from './sync/SyncServer.js';
 import { apiRouter } from './routes/apiRouter.js';
 import { bootstrapAdmin } from './commands/adminBootstrapper.js';
 import { seedDemo } from './commands/demoSeeder.js';
-import { docAccess } from '../shared/docAccess.js';
+import { docAccess, docExists } from '../shared/docAccess.js';
 import type { DocStore, RecordStore, SessionStore } from './storage/types.js';
 import { attachSocketAuth } from './realtime/socketAuth.js';
 import { securityHeaders } from './http/securityHeaders.js';
@@ -85,9 +85,11 @@ export async function startServer(config: Config): Promise<RunningServer> {
     publicOrigins: config.publicOrigins,
     idleUnloadMs: config.docIdleUnloadMs,
     heartbeatMs: config.syncHeartbeatMs,
+    presence: config.syncPresence,
     authenticate: (req) => auth.fromRequest(req),
     // Access is decided afresh for every connection from the current membership record.
     access: async (ctx, ref) => {
+      if (!docExists(ref, ref.kind === 'chronology' ? await records.get('agencies', ref.agencyId) : null)) return 'none';
       const m = (await records.find('memberships', { userId: ctx.userId, reviewId: ref.reviewId }))[0] ?? null;
       return docAccess(ref, m);
     },

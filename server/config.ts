@@ -41,6 +41,8 @@ export type Config = {
   workshopCountsIntervalMs?: number;
   /** Yjs socket heartbeat interval in ms (default 15 s); tests shorten it. */
   syncHeartbeatMs?: number;
+  /** Presence batching and keepalive intervals (tests set them; defaults in server/sync/presenceHub.ts). */
+  syncPresence?: { flushMs: number; keepaliveMs: number };
   /** Where the built client is; absent in API-only tests. */
   clientDir: string | null;
 };

@@ -1,5 +1,5 @@
 import type { DocRef } from './docNames.js';
-import type { Membership } from './schemas/records.js';
+import type { Agency, Membership } from './schemas/records.js';
 
 /** What one connection may do with one shared document. */
 export type Access = 'none' | 'read' | 'write';
@@ -33,4 +33,15 @@ export function docAccess(ref: DocRef, membership: Pick<Membership, 'reviewId' |
     case 'chronology-team':
       return role === 'lead-reviewer' || role === 'review-team' ? 'write' : 'read';
   }
+}
+
+/**
+ * Whether a shared document may exist at all: every kind is fixed by the name grammar, and an agency's
+ * chronology only for an agency of that review (`agency` is the record the name's agency id finds, if
+ * any). The server opens nothing (no room, directory or file) for a document that may not exist, and
+ * answers as it does for a review that is not the user's.
+ */
+export function docExists(ref: DocRef, agency: Pick<Agency, 'reviewId'> | null | undefined): boolean {
+  if (ref.kind !== 'chronology') return true;
+  return !!agency && agency.reviewId === ref.reviewId;
 }

@@ -1,5 +1,6 @@
 import * as Y from 'yjs';
 import { PersonSchema, blankPerson, type Person } from './people.js';
+import { recordFields } from './chronology/yRecord.js';
 
 /**
  * The Yjs shape of the people register document (review.<id>.people):
@@ -12,8 +13,9 @@ export const PEOPLE_MAP = 'people';
 export function readPeople(doc: Y.Doc): Person[] {
   const out: Person[] = [];
   doc.getMap<Y.Map<unknown>>(PEOPLE_MAP).forEach((ymap, id) => {
-    if (!(ymap instanceof Y.Map)) return;
-    const parsed = PersonSchema.safeParse({ ...blankPerson(id), ...ymap.toJSON(), id });
+    const fields = recordFields(ymap);
+    if (!fields) return;
+    const parsed = PersonSchema.safeParse({ ...blankPerson(id), ...fields, id });
     if (parsed.success) out.push(parsed.data);
   });
   return out;

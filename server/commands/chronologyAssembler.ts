@@ -4,7 +4,7 @@ import type { Person } from '../../shared/people.js';
 import { practitionersAsPeople, type Practitioner } from '../../shared/practitioners.js';
 import { readPractitioners } from '../../shared/chronology/practitionersDoc.js';
 import {
-  integrate, integrateOrgChanges, readEntries, readOrgChanges, readTeamFields,
+  ENTRIES_MAP, ORG_CHANGES_MAP, integrate, integrateOrgChanges, readEntries, readOrgChanges, readTeamFields,
   type AgencyInfo, type ChronologyEntry, type IntegratedOrgChange, type IntegratedRow, type OrgChange,
 } from '../../shared/chronology/index.js';
 import type { RecordStore } from '../storage/types.js';
@@ -23,6 +23,8 @@ export type AssembledChronology = {
    * agency's practitioners, whose names become their role and agency.
    */
   exportRegister: Person[];
+  /** Stored rows and organisational changes that did not parse and were left out (a crafted or malformed record). */
+  skipped: number;
 };
 
 /** The workshop phases drawn over the chronology: titled date ranges defined with the review's workshop. */
@@ -41,11 +43,15 @@ export async function assembleChronology(deps: { records: RecordStore; sync: Syn
   const byAgency = new Map<string, ChronologyEntry[]>();
   const changesByAgency = new Map<string, OrgChange[]>();
   const practitioners: Practitioner[] = [];
+  let skipped = 0;
   for (const a of agencies) {
     // Read in place: copying a 5,000-row doc for every view or export costs far more memory than reading it.
     const read = await deps.sync.read(docName({ reviewId, kind: 'chronology', agencyId: a.id }), (doc) => ({
       entries: readEntries(doc, a.id), orgChanges: readOrgChanges(doc, a.id), practitioners: readPractitioners(doc, a.id),
+      stored: doc.getMap(ENTRIES_MAP).size + doc.getMap(ORG_CHANGES_MAP).size,
     }));
+    // Readers skip what does not parse, so one malformed record never fails the whole chronology; it is counted.
+    skipped += read.stored - read.entries.length - read.orgChanges.length;
     practitioners.push(...read.practitioners);
     byAgency.set(a.id, read.entries);
     changesByAgency.set(a.id, read.orgChanges);
@@ -54,5 +60,5 @@ export async function assembleChronology(deps: { records: RecordStore; sync: Syn
   const phases = await chronologyPhases(deps.records, reviewId);
   const people = await deps.sync.read(docName({ reviewId, kind: 'people' }), readPeople);
   const exportRegister = [...people, ...practitionersAsPeople(practitioners, new Map(agencies.map((a) => [a.id, a.shortCode])))];
-  return { agencies, rows: integrate(byAgency, agencies, team), orgChanges: integrateOrgChanges(changesByAgency, agencies), phases, people, exportRegister };
+  return { agencies, rows: integrate(byAgency, agencies, team), orgChanges: integrateOrgChanges(changesByAgency, agencies), phases, people, exportRegister, skipped };
 }

@@ -27,6 +27,8 @@ type DocFiles = {
   queue: Op[];
   /** The running drain, if any; `close` and `size` wait on it. */
   draining: Promise<void> | null;
+  /** Set once `release` closed the handle; an operation that still got this entry reopens the doc. */
+  released?: boolean;
 };
 
 /** Counters for tests and benchmarks: appends, log writes and their fdatasyncs, and bytes written. */
@@ -85,6 +87,21 @@ export class FileDocStore implements DocStore {
     return files.snapshotBytes + files.logBytes;
   }
 
+  /** Waits for the doc's queued writes, then closes its log handle; the next operation reopens it. */
+  async release(docName: string): Promise<void> {
+    const opening = this.docs.get(docName);
+    const files = await opening?.catch(() => null);
+    if (!files) return;
+    await idle(files);
+    // Checked synchronously after the wait, so no operation can slip in between the check and the close.
+    if (this.docs.get(docName) !== opening || files.queue.length > 0 || files.draining) return;
+    this.docs.delete(docName);
+    files.released = true;
+    const log = files.log;
+    files.log = null;
+    await log?.close();
+  }
+
   /** Waits for queued writes and closes every log handle. */
   async close(): Promise<void> {
     const all = [...this.docs.values()];
@@ -100,6 +117,7 @@ export class FileDocStore implements DocStore {
 
   private async enqueue<T>(docName: string, make: (res: (v: T) => void, rej: (e: unknown) => void) => Op): Promise<T> {
     const files = await this.open(docName);
+    if (files.released) return this.enqueue(docName, make);
     return new Promise<T>((resolve, reject) => {
       files.queue.push(make(resolve, reject));
       this.kick(files);

@@ -160,6 +160,8 @@ export interface DocStore {
   compact(docName: string, snapshot: Uint8Array): Promise<void>;
   /** Bytes currently held for the doc (snapshot + log), for compaction decisions and benchmarks. */
   size(docName: string): Promise<number>;
+  /** Releases what the store holds open for a doc (its file handle) once its queued writes are done; the doc reopens on next use. */
+  release?(docName: string): Promise<void>;
   /** Flushes and releases files. */
   close(): Promise<void>;
 }

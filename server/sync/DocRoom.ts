@@ -1,24 +1,39 @@
 import * as Y from 'yjs';
-import * as awarenessProtocol from 'y-protocols/awareness';
 import * as syncProtocol from 'y-protocols/sync';
 import * as decoding from 'lib0/decoding';
 import * as encoding from 'lib0/encoding';
 import type { WebSocket } from 'ws';
 import type { Access } from '../../shared/docAccess.js';
 import { parseDocName } from '../../shared/docNames.js';
+import { checkUpdate } from '../../shared/sync/checkUpdate.js';
+import { DOC_SHAPES, MAX_DOC_BYTES, type RootShape } from '../../shared/sync/docShapes.js';
+import {
+  CLOSE_BAD_DATA, CLOSE_BAD_SHAPE, CLOSE_FOREIGN_CLIENT, CLOSE_RATE_LIMITED, CLOSE_SERVER_ERROR, CLOSE_TOO_LARGE,
+} from '../../shared/sync/closeCodes.js';
 import type { AuthContext } from '../auth/types.js';
 import type { Logger } from '../http/logger.js';
 import type { DocStore } from '../storage/types.js';
 import { filterAwarenessUpdate } from './awarenessFilter.js';
+import { PRESENCE_FLUSH_MS, PRESENCE_KEEPALIVE_MS, PresenceHub, type PresenceTiming } from './presenceHub.js';
+import { LOAD_ORIGIN, buildDoc } from './buildDoc.js';
+import { ClientOwners } from './clientOwners.js';
 import { shouldCompact, type LogState } from './compactionPolicy.js';
 import { MESSAGE_AWARENESS, MESSAGE_QUERY_AWARENESS, MESSAGE_SYNC, frame } from './messages.js';
+import { MAX_PENDING_MS, PendingUpdates } from './pendingUpdates.js';
+import { MAX_PRESENCE_IDS_PER_CONN, MAX_QUEUED_BYTES, type ConnBudgets } from './connLimits.js';
 
 /** One WebSocket on this doc, with the access it was granted at upgrade time. */
-export type Conn = { ws: WebSocket; ctx: AuthContext; access: Access; clientIds: Set<number> };
+export type Conn = { ws: WebSocket; ctx: AuthContext; access: Access; clientIds: Set<number>; budgets: ConnBudgets };
 
-/** Why a socket is closed by the room. WebSocket close codes: 1007 bad data, 1011 server error. */
-const CLOSE_BAD_DATA = 1007;
-const CLOSE_SERVER_ERROR = 1011;
+/** The origin of updates the server makes itself (client id owners); relayed to every connection. */
+const SERVER_ORIGIN = 'server';
+
+/** A clock past any real one: a state vector entry that makes diffUpdate drop a client's structs. */
+const FOREVER = 2 ** 31;
+
+/** How an update arrived: a connection's own edit (sync update) or a handshake (sync step 2). */
+type Offer = 'own' | 'handshake';
+
 
 /**
  * One loaded Yjs document and its connections. It applies accepted updates, relays them, persists
@@ -27,8 +42,10 @@ const CLOSE_SERVER_ERROR = 1011;
  * diff and it does not re-upload the whole document.
  */
 export class DocRoom {
-  readonly doc = new Y.Doc({ gc: true });
-  readonly awareness = new awarenessProtocol.Awareness(this.doc);
+  /** The live document; replaced only while loading (a document that threw is never kept). */
+  doc = new Y.Doc({ gc: true });
+  /** Presence, batched per document; independent of the content, so it survives the doc being rebuilt. */
+  readonly presence: PresenceHub;
   readonly conns = new Map<WebSocket, Conn>();
   readonly ready: Promise<void>;
   /** The doc's kind (people, genogram, …), the only part of its name that goes into logs besides counts. */
@@ -41,6 +58,14 @@ export class DocRoom {
   private loaded = false;
   private backlog: (() => void)[] = [];
   private failed = false;
+  /** The doc's root maps (docs/sync.md), which every incoming update must keep. */
+  private readonly shape: Readonly<Record<string, RootShape>>;
+  /** Which user owns each Yjs client id (writers persisted in the doc's server-only root). */
+  private readonly owners = new ClientOwners();
+  private readonly pending = new PendingUpdates<Conn, { update: Uint8Array; how: Offer }>();
+  private pendingTimer: NodeJS.Timeout | null = null;
+  /** True when loading skipped stored records: the log keeps them, so this state must never be compacted over it. */
+  private noCompaction = false;
 
   /** Loads the doc (after `after`, e.g. a previous unload of the same name) and wires relaying. */
   constructor(
@@ -49,10 +74,15 @@ export class DocRoom {
     private readonly log: Logger,
     after: Promise<void>,
     private readonly onFailure: (room: DocRoom) => void,
+    presenceTiming: PresenceTiming = { flushMs: PRESENCE_FLUSH_MS, keepaliveMs: PRESENCE_KEEPALIVE_MS },
   ) {
-    this.kind = parseDocName(name)?.kind ?? 'unknown';
-    // The server has no presence of its own.
-    this.awareness.setLocalState(null);
+    this.presence = new PresenceHub((update) => {
+      const msg = frame(MESSAGE_AWARENESS, (e) => encoding.writeVarUint8Array(e, update));
+      for (const c of this.conns.values()) send(c.ws, msg);
+    }, presenceTiming);
+    const ref = parseDocName(name);
+    this.kind = ref?.kind ?? 'unknown';
+    this.shape = ref ? DOC_SHAPES[ref.kind] : {};
     this.ready = after.then(() => this.load()).then(() => {
       this.loaded = true;
       for (const run of this.backlog.splice(0)) {
@@ -65,18 +95,18 @@ export class DocRoom {
     });
     // Handled by SyncServer (which logs and forgets the room); this keeps it from being "unhandled".
     this.ready.catch(() => { this.backlog = []; });
-    this.doc.on('update', (update: Uint8Array, origin: unknown) => this.onUpdate(update, origin));
-    this.awareness.on('update', ({ added, updated, removed }: { added: number[]; updated: number[]; removed: number[] }) => {
-      const changed = [...added, ...updated, ...removed];
-      const msg = frame(MESSAGE_AWARENESS, (e) => encoding.writeVarUint8Array(e, awarenessProtocol.encodeAwarenessUpdate(this.awareness, changed)));
-      for (const c of this.conns.values()) send(c.ws, msg);
-    });
   }
 
   private async load(): Promise<void> {
     const updates = await this.docs.load(this.name);
-    // Applying with the 'load' origin keeps these updates from being appended to the log again.
-    Y.transact(this.doc, () => { for (const u of updates) Y.applyUpdate(this.doc, u); }, 'load');
+    const { doc, skipped } = buildDoc(updates);
+    if (skipped > 0) {
+      this.noCompaction = true;
+      this.log.error('sync.load-skipped', { kind: this.kind, records: skipped });
+    }
+    this.doc = doc;
+    this.doc.on('update', (update: Uint8Array, origin: unknown) => this.onUpdate(update, origin));
+    this.owners.load(this.doc);
     // The store returns the snapshot first; without one the first record stands in for it, which only
     // makes the policy a little more eager to compact.
     const [first, ...rest] = updates;
@@ -92,25 +122,29 @@ export class DocRoom {
     this.whenLoaded(() => {
       if (!this.conns.has(conn.ws)) return;
       send(conn.ws, frame(MESSAGE_SYNC, (e) => syncProtocol.writeSyncStep1(e, this.doc)));
-      const states = [...this.awareness.getStates().keys()];
-      if (states.length > 0) {
-        send(conn.ws, frame(MESSAGE_AWARENESS, (e) => encoding.writeVarUint8Array(e, awarenessProtocol.encodeAwarenessUpdate(this.awareness, states))));
-      }
+      const states = this.presence.all();
+      if (states) send(conn.ws, frame(MESSAGE_AWARENESS, (e) => encoding.writeVarUint8Array(e, states)));
     });
   }
 
   /** Handles one frame from a connection, in arrival order, after loading. */
   receive(conn: Conn, data: Uint8Array): void {
     this.whenLoaded(() => {
-      if (!this.conns.has(conn.ws)) return;
+      if (!this.conns.has(conn.ws) || this.failed) return;
       try {
         this.handle(conn, data);
       } catch {
         // A malformed frame ends only this socket; the doc and other connections carry on.
-        this.log.info('sync.bad-frame', { kind: this.kind, bytes: data.length });
-        conn.ws.close(CLOSE_BAD_DATA, 'bad message');
+        this.refuse(conn, CLOSE_BAD_DATA, 'bad message', data.length);
       }
     });
+  }
+
+  /** Closes one connection for a refused frame and forgets it at once (later frames are ignored). */
+  private refuse(conn: Conn, code: number, reason: string, bytes: number): void {
+    this.log.info('sync.refused', { kind: this.kind, code, bytes });
+    this.remove(conn.ws);
+    conn.ws.close(code, reason);
   }
 
   /**
@@ -129,6 +163,8 @@ export class DocRoom {
       const syncType = decoding.readVarUint(d);
       if (syncType === syncProtocol.messageYjsSyncStep1) {
         const sv = decoding.readVarUint8Array(d);
+        // Each answer can be the whole document: a client asks once per connection, a flood is cut off.
+        if (!conn.budgets.syncRequests.take(Date.now())) return this.refuse(conn, CLOSE_RATE_LIMITED, 'too many sync requests', data.length);
         send(conn.ws, frame(MESSAGE_SYNC, (e) => syncProtocol.writeSyncStep2(e, this.doc, sv)));
         return;
       }
@@ -136,25 +172,140 @@ export class DocRoom {
       const update = decoding.readVarUint8Array(d);
       // Read-only connections: drop their changes here, before they touch the doc, other clients or storage.
       if (conn.access !== 'write') return;
-      Y.applyUpdate(this.doc, update, conn);
+      this.offer(conn, update, syncType === syncProtocol.messageYjsUpdate ? 'own' : 'handshake');
     } else if (type === MESSAGE_AWARENESS) {
       const raw = decoding.readVarUint8Array(d);
+      const claimed = new Set<number>();
       const owns = (id: number) => {
-        if (conn.clientIds.has(id)) return true;
+        if (conn.clientIds.has(id) || claimed.has(id)) return true;
+        if (conn.clientIds.size + claimed.size >= MAX_PRESENCE_IDS_PER_CONN) return false;
+        // A client id is bound to the user who first used it here: another user cannot take its slot over.
+        const owner = this.owners.ownerOf(id);
+        if (owner !== undefined && owner !== conn.ctx.userId) return false;
         // No take-over, even for the same user: y-websocket clients echo other clients' states back,
         // so a claim cannot be told from an echo. A dead socket's ids are freed by the heartbeat.
         for (const other of this.conns.values()) if (other !== conn && other.clientIds.has(id)) return false;
+        claimed.add(id);
         return true;
       };
       const filtered = filterAwarenessUpdate(raw, { name: conn.ctx.name }, owns);
-      if (!filtered) return;
-      for (const id of filtered.clientIds) conn.clientIds.add(id);
-      awarenessProtocol.applyAwarenessUpdate(this.awareness, filtered.update, conn);
+      // Echoes of other clients' states cost only the skip above; the connection's own updates are rate limited.
+      if (!filtered || !conn.budgets.presence.take(Date.now())) return;
+      for (const id of filtered.clientIds) {
+        conn.clientIds.add(id);
+        this.owners.claimPresence(id, conn.ctx.userId);
+      }
+      this.presence.apply(filtered.entries);
     } else if (type === MESSAGE_QUERY_AWARENESS) {
-      const states = [...this.awareness.getStates().keys()];
-      send(conn.ws, frame(MESSAGE_AWARENESS, (e) => encoding.writeVarUint8Array(e, awarenessProtocol.encodeAwarenessUpdate(this.awareness, states))));
+      if (!conn.budgets.syncRequests.take(Date.now())) return this.refuse(conn, CLOSE_RATE_LIMITED, 'too many sync requests', data.length);
+      const states = this.presence.all() ?? new Uint8Array([0]);
+      send(conn.ws, frame(MESSAGE_AWARENESS, (e) => encoding.writeVarUint8Array(e, states)));
     }
     // Other types (auth) are ignored.
+  }
+
+  /**
+   * Checks one update from a writer and applies it only if the whole of it is acceptable
+   * (shared/sync/checkUpdate.ts): it decodes in full, keeps the doc's shape and caps, and introduces
+   * structs only under client ids this user owns. Anything else closes the sender's socket and
+   * changes nothing. An update waiting for structs the doc lacks is held outside the doc, within caps.
+   */
+  private offer(conn: Conn, update: Uint8Array, how: Offer): void {
+    if (this.tryApply(conn, update, how) === 'missing') {
+      if (!this.pending.hold(conn, { update, how }, Date.now())) return this.refuse(conn, CLOSE_TOO_LARGE, 'too many missing dependencies', update.length);
+      this.schedulePendingExpiry();
+      return;
+    }
+    this.retryPending();
+  }
+
+  /**
+   * Applies `update` if acceptable; 'missing' when it must wait, 'refused' once the sender is closed.
+   *
+   * Client ids: a connection's own edits (sync type 2, which y-websocket sends only for local changes)
+   * may introduce structs only under client ids no other user owns, and claim the unowned ones. A
+   * handshake (sync step 2) also forwards structs of other clients that the server lacks, e.g. after
+   * a crash lost relayed but unstored updates; those of client ids another user owns are dropped from
+   * it (their owner re-sends them), and unowned ones are accepted without being claimed.
+   */
+  private tryApply(conn: Conn, offered: Uint8Array, how: Offer): 'applied' | 'missing' | 'refused' {
+    let update = offered;
+    let verdict = checkUpdate(this.doc, update, this.shape);
+    const me = conn.ctx.userId;
+    if (verdict.ok && how === 'handshake') {
+      const foreign = this.owners.foreign(verdict.clients, me);
+      if (foreign.length > 0) {
+        update = Y.diffUpdate(update, Y.encodeStateVector(new Map(foreign.map((c) => [c, FOREVER]))));
+        verdict = checkUpdate(this.doc, update, this.shape);
+      }
+    }
+    if (!verdict.ok) {
+      if (verdict.reason === 'missing') return 'missing';
+      const code = verdict.reason === 'malformed' ? CLOSE_BAD_DATA : verdict.reason === 'cap' ? CLOSE_TOO_LARGE : CLOSE_BAD_SHAPE;
+      this.refuse(conn, code, verdict.reason, offered.length);
+      return 'refused';
+    }
+    if (this.owners.foreign(verdict.clients, me).length > 0) {
+      this.refuse(conn, CLOSE_FOREIGN_CLIENT, 'client id of another user', offered.length);
+      return 'refused';
+    }
+    if (!this.withinByteCap(update.length)) {
+      this.refuse(conn, CLOSE_TOO_LARGE, 'document full', update.length);
+      return 'refused';
+    }
+    try {
+      // Recorded before the update itself, in the same log, so the claim survives a restart.
+      if (how === 'own') this.owners.recordWriters(this.doc, verdict.clients, me, SERVER_ORIGIN);
+      Y.applyUpdate(this.doc, update, conn);
+    } catch {
+      this.fail('sync.doc-threw');
+      return 'refused';
+    }
+    return 'applied';
+  }
+
+  /**
+   * Whether the doc stays within MAX_DOC_BYTES with `bytes` more. The stored size (snapshot plus log)
+   * over-counts overwritten values, so near the cap the true encoded size is measured and a compaction
+   * started, which resets the count.
+   */
+  private withinByteCap(bytes: number): boolean {
+    if (this.stored.snapshotBytes + this.stored.logBytes + bytes <= MAX_DOC_BYTES) return true;
+    if (this.stored.records === 0 || this.noCompaction) return false;
+    const size = Y.encodeStateAsUpdate(this.doc).length;
+    if (size + bytes > MAX_DOC_BYTES) return false;
+    void this.compact();
+    return true;
+  }
+
+  /** Retries held updates after an accepted one, until none makes progress. */
+  private retryPending(): void {
+    let progress = this.pending.size > 0;
+    while (progress) {
+      progress = false;
+      for (const p of this.pending.takeAll()) {
+        if (!this.conns.has(p.conn.ws)) continue;
+        const r = this.tryApply(p.conn, p.update.update, p.update.how);
+        if (r === 'missing') this.pending.hold(p.conn, p.update, p.since);
+        else if (r === 'applied') progress = true;
+      }
+    }
+  }
+
+  /**
+   * Closes the senders of updates that waited too long: their dependencies are not coming on this
+   * socket, and a reconnect's sync handshake sends the whole difference instead.
+   */
+  private schedulePendingExpiry(): void {
+    if (this.pendingTimer) return;
+    this.pendingTimer = setTimeout(() => {
+      this.pendingTimer = null;
+      for (const p of this.pending.expire(Date.now())) {
+        if (this.conns.has(p.conn.ws)) this.refuse(p.conn, CLOSE_TOO_LARGE, 'missing dependencies', p.update.update.length);
+      }
+      if (this.pending.size > 0) this.schedulePendingExpiry();
+    }, MAX_PENDING_MS);
+    this.pendingTimer.unref();
   }
 
   /**
@@ -164,11 +315,14 @@ export class DocRoom {
    * their whole state), so nothing is lost; see docs/sync.md.
    */
   private onUpdate(update: Uint8Array, origin: unknown): void {
-    if (origin === 'load') return;
+    if (origin === LOAD_ORIGIN || this.failed) return;
     const msg = frame(MESSAGE_SYNC, (e) => syncProtocol.writeUpdate(e, update));
-    for (const c of this.conns.values()) if (c !== origin) send(c.ws, msg);
+    const relay = () => { for (const c of this.conns.values()) if (c !== origin) send(c.ws, msg); };
+    // The server's own records (client id owners) are relayed only once durable: a client that held one
+    // the server lost in a crash would re-send it, and clients may not write that root.
+    if (origin !== SERVER_ORIGIN) relay();
     const write = this.docs.append(this.name, update).then(
-      () => undefined,
+      () => { if (origin === SERVER_ORIGIN && !this.failed) relay(); },
       () => this.fail(),
     );
     this.pendingWrites.add(write);
@@ -180,6 +334,8 @@ export class DocRoom {
 
   /** Replaces the doc's log with one snapshot (queued behind earlier appends by the store). */
   compact(): Promise<void> {
+    // A state built without some stored records must not replace the log that still holds them.
+    if (this.noCompaction || this.failed) return this.compacting ?? Promise.resolve();
     const snapshot = Y.encodeStateAsUpdate(this.doc);
     this.stored.records = 0;
     this.stored.logBytes = 0;
@@ -197,7 +353,8 @@ export class DocRoom {
     const conn = this.conns.get(ws);
     if (!conn) return;
     this.conns.delete(ws);
-    if (conn.clientIds.size > 0) awarenessProtocol.removeAwarenessStates(this.awareness, [...conn.clientIds], null);
+    this.pending.drop(conn);
+    if (conn.clientIds.size > 0) this.presence.remove(conn.clientIds);
   }
 
   /** True once storage refused a write; the room is being discarded. */
@@ -216,19 +373,23 @@ export class DocRoom {
     await this.ready.catch(() => undefined);
     await this.flushed();
     if (!this.failed && shouldCompact(this.stored, 'unload')) await this.compact();
-    this.awareness.destroy();
+    if (this.pendingTimer) clearTimeout(this.pendingTimer);
+    this.presence.destroy();
     this.doc.destroy();
+    // An unloaded doc holds no file handle: a member opening many docs cannot exhaust descriptors.
+    await this.docs.release?.(this.name).catch(() => undefined);
   }
 
   /**
-   * Storage refused a write. The in-memory doc may now hold an update that is not on disk, so every
-   * socket is closed: clients reconnect to a fresh room loaded from disk, and their sync handshake
-   * re-sends what is missing.
+   * Storage refused a write, or the document threw while applying an update. The in-memory doc may
+   * now hold an update that is not on disk, or be half-applied, so it is never stored or compacted
+   * again: every socket is closed, clients reconnect to a fresh room rebuilt from the log, and their
+   * sync handshake re-sends what is missing.
    */
-  private fail(): void {
+  private fail(event = 'sync.persist-failed'): void {
     if (this.failed) return;
     this.failed = true;
-    this.log.error('sync.persist-failed', { kind: this.kind, conns: this.conns.size });
+    this.log.error(event, { kind: this.kind, conns: this.conns.size });
     for (const c of this.conns.values()) c.ws.close(CLOSE_SERVER_ERROR, 'storage error');
     // Frames still arriving on the closing sockets are ignored (receive checks membership).
     this.conns.clear();
@@ -236,6 +397,15 @@ export class DocRoom {
   }
 }
 
+/**
+ * Sends a frame unless the socket already holds more unread bytes than MAX_QUEUED_BYTES; such a
+ * socket is cut off at once (its client sees 1006 and reconnects), which frees what was queued.
+ */
 function send(ws: WebSocket, data: Uint8Array): void {
-  if (ws.readyState === ws.OPEN) ws.send(data);
+  if (ws.readyState !== ws.OPEN) return;
+  if (ws.bufferedAmount + data.length > MAX_QUEUED_BYTES) {
+    ws.terminate();
+    return;
+  }
+  ws.send(data);
 }

@@ -11,6 +11,8 @@ import { isAllowedOrigin } from '../http/origin.js';
 import type { ConnectionRegistry } from '../realtime/ConnectionRegistry.js';
 import type { DocStore } from '../storage/types.js';
 import { DocRoom, type Conn } from './DocRoom.js';
+import { connBudgets } from './connLimits.js';
+import type { PresenceTiming } from './presenceHub.js';
 
 /** What the sync server needs from the rest of the app. */
 export type SyncServerOptions = {
@@ -22,6 +24,8 @@ export type SyncServerOptions = {
   idleUnloadMs: number;
   /** Heartbeat interval; tests shorten it. */
   heartbeatMs?: number;
+  /** Presence batching and keepalive intervals; tests change them. */
+  presence?: PresenceTiming;
   authenticate: (req: IncomingMessage) => Promise<AuthContext | null>;
   access: (ctx: AuthContext, ref: DocRef) => Promise<Access>;
 };
@@ -48,22 +52,31 @@ export class SyncServer {
   /** Unloads in progress, so that a doc reopened meanwhile loads only after the final compaction. */
   private readonly unloading = new Map<string, Promise<void>>();
 
-  /** Creates the server; it serves nothing until handleUpgrade is called. */
   /** Pings every socket; one that did not answer the previous ping is gone (laptop lid, lost network). */
   private readonly heartbeat: NodeJS.Timeout;
   private readonly alive = new WeakSet<WebSocket>();
+  private lastBeat = Date.now();
 
   /** Creates the server; it serves nothing until handleUpgrade is called. */
   constructor(private readonly opts: SyncServerOptions) {
     // A dead socket would otherwise stay in its room for ever: its presence would linger, a tab that
     // reconnects with the same client id could not update it, and the doc could never unload.
+    const every = opts.heartbeatMs ?? HEARTBEAT_MS;
     this.heartbeat = setInterval(() => {
-      for (const ws of this.wss.clients) {
-        if (!this.alive.has(ws)) { ws.terminate(); continue; }
-        this.alive.delete(ws);
-        ws.ping();
-      }
-    }, opts.heartbeatMs ?? HEARTBEAT_MS);
+      // A busy event loop must not read as dead sockets. Timers run before pending I/O is read, so the
+      // judgement waits for setImmediate, after the poll phase has read the pongs that already arrived;
+      // and a beat that comes late (the loop was blocked) judges nobody, it only pings again.
+      const now = Date.now();
+      const late = now - this.lastBeat > every * 1.5;
+      this.lastBeat = now;
+      setImmediate(() => {
+        for (const ws of this.wss.clients) {
+          if (!this.alive.has(ws) && !late) { ws.terminate(); continue; }
+          this.alive.delete(ws);
+          ws.ping();
+        }
+      });
+    }, every);
     this.heartbeat.unref();
   }
 
@@ -108,7 +121,7 @@ export class SyncServer {
     this.alive.add(ws);
     ws.on('pong', () => this.alive.add(ws));
     const room = this.room(name);
-    const conn: Conn = { ws, ctx, access, clientIds: new Set() };
+    const conn: Conn = { ws, ctx, access, clientIds: new Set(), budgets: connBudgets(Date.now()) };
     room.add(conn);
     const unregister = this.opts.registry.add({
       sessionHash: ctx.sessionHash,
@@ -122,6 +135,8 @@ export class SyncServer {
       },
     });
     ws.on('message', (data: Buffer, isBinary: boolean) => {
+      // Any frame shows the peer is there, as a pong does.
+      this.alive.add(ws);
       if (!isBinary) return ws.close(1003, 'binary only');
       room.receive(conn, new Uint8Array(data.buffer, data.byteOffset, data.byteLength));
     });
@@ -147,7 +162,7 @@ export class SyncServer {
       room = new DocRoom(name, this.opts.docs, this.opts.log, after, (failed) => {
         if (this.rooms.get(name) === failed) this.rooms.delete(name);
         void failed.unload();
-      });
+      }, this.opts.presence);
       this.rooms.set(name, room);
       const loading = room;
       loading.ready.catch(() => {
@@ -221,6 +236,11 @@ export class SyncServer {
     } finally {
       if (room.conns.size === 0) this.scheduleUnload(name, room);
     }
+  }
+
+  /** Number of open /yjs sockets (for tests and health). */
+  get connectionCount(): number {
+    return this.wss.clients.size;
   }
 
   /** Number of docs in memory (for tests and health). */

@@ -13,22 +13,29 @@ export const MAX_AWARENESS_STATE_CHARS = 4_096;
  *   are dropped;
  * - a connection may only speak for client ids it introduced itself (the first time it uses an id
  *   not used by another connection), so it cannot remove or impersonate another tab's presence.
- * Returns the rewritten update and the ids it speaks for, or null when nothing is acceptable.
+ * Returns the rewritten update, the ids it speaks for and its entries, or null when nothing is acceptable.
  * Throws on a malformed update; the caller closes that socket.
  */
 export function filterAwarenessUpdate(
   update: Uint8Array,
   user: { name: string },
   owns: (clientId: number) => boolean,
-): { update: Uint8Array; clientIds: number[] } | null {
+): { update: Uint8Array; clientIds: number[]; entries: { clientId: number; clock: number; json: string }[] } | null {
   const d = decoding.createDecoder(update);
   const n = decoding.readVarUint(d);
   const kept: { clientId: number; clock: number; json: string }[] = [];
   for (let i = 0; i < n; i++) {
     const clientId = decoding.readVarUint(d);
     const clock = decoding.readVarUint(d);
+    if (!owns(clientId)) {
+      // y-websocket clients echo every state they receive: skip those bytes without decoding them.
+      const len = decoding.readVarUint(d);
+      if (d.pos + len > d.arr.length) throw new RangeError('awareness state runs past the end');
+      d.pos += len;
+      continue;
+    }
     const json = decoding.readVarString(d);
-    if (!owns(clientId) || json.length > MAX_AWARENESS_STATE_CHARS) continue;
+    if (json.length > MAX_AWARENESS_STATE_CHARS) continue;
     const state: unknown = JSON.parse(json);
     if (state === null) {
       kept.push({ clientId, clock, json: 'null' });
@@ -47,5 +54,5 @@ export function filterAwarenessUpdate(
     encoding.writeVarUint(e, k.clock);
     encoding.writeVarString(e, k.json);
   }
-  return { update: encoding.toUint8Array(e), clientIds: kept.map((k) => k.clientId) };
+  return { update: encoding.toUint8Array(e), clientIds: kept.map((k) => k.clientId), entries: kept };
 }

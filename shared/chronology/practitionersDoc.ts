@@ -1,5 +1,6 @@
 import * as Y from 'yjs';
 import { PractitionerSchema, type Practitioner } from '../practitioners.js';
+import { recordFields } from './yRecord.js';
 
 /**
  * The Yjs shape of an agency's practitioner list, inside that agency's chronology doc
@@ -14,8 +15,9 @@ export const PRACTITIONERS_MAP = 'practitioners';
 export function readPractitioners(doc: Y.Doc, agencyId: string): Practitioner[] {
   const out: Practitioner[] = [];
   doc.getMap<unknown>(PRACTITIONERS_MAP).forEach((value, id) => {
-    if (!(value instanceof Y.Map)) return;
-    const parsed = PractitionerSchema.safeParse({ ...value.toJSON(), id, agencyId });
+    const fields = recordFields(value);
+    if (!fields) return;
+    const parsed = PractitionerSchema.safeParse({ ...fields, id, agencyId });
     if (parsed.success) out.push(parsed.data);
   });
   return out.sort((a, b) => a.name.localeCompare(b.name, 'en-GB') || a.id.localeCompare(b.id));

@@ -6,9 +6,20 @@ import * as Y from 'yjs';
  * writing only the changed fields keeps a single-field edit to a few hundred bytes.
  */
 
-/** The plain fields of a stored record, or null when the stored value is not a Y.Map (a crafted update). */
+/**
+ * The plain fields of a stored record, or null when the stored value is not a Y.Map or holds a nested
+ * type other than a Y.Text (a crafted update). Only the record's own level is read: a value nested
+ * thousands deep is refused without being walked, so one bad record cannot throw for the whole doc.
+ */
 export function recordFields(value: unknown): Record<string, unknown> | null {
-  return value instanceof Y.Map ? (value.toJSON() as Record<string, unknown>) : null;
+  if (!(value instanceof Y.Map)) return null;
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of (value as Y.Map<unknown>).entries()) {
+    if (v instanceof Y.Text) out[k] = v.toString();
+    else if (v instanceof Y.AbstractType) return null;
+    else out[k] = v;
+  }
+  return out;
 }
 
 /**

@@ -5,6 +5,7 @@ import {
   type Point, type Relationship,
 } from './model.js';
 import { checkHousehold, checkRelationship, type RuleProblem } from './rules.js';
+import { recordFields } from '../chronology/yRecord.js';
 
 /**
  * The Yjs shape of the genogram document (review.<id>.genogram):
@@ -41,8 +42,9 @@ const byId = <T extends { id: string }>(a: T, b: T) => (a.id < b.id ? -1 : a.id 
 export function readRelationships(doc: Y.Doc): Relationship[] {
   const out: Relationship[] = [];
   doc.getMap<unknown>(RELATIONSHIPS_MAP).forEach((value, id) => {
-    if (!(value instanceof Y.Map) || out.length >= MAX_RELATIONSHIPS) return;
-    const parsed = RelationshipSchema.safeParse({ ...value.toJSON(), id });
+    const fields = recordFields(value);
+    if (!fields || out.length >= MAX_RELATIONSHIPS) return;
+    const parsed = RelationshipSchema.safeParse({ ...fields, id });
     if (parsed.success) out.push(parsed.data);
   });
   return out.sort(byId);
@@ -52,8 +54,9 @@ export function readRelationships(doc: Y.Doc): Relationship[] {
 export function readHouseholds(doc: Y.Doc): Household[] {
   const out: Household[] = [];
   doc.getMap<unknown>(HOUSEHOLDS_MAP).forEach((value, id) => {
-    if (!(value instanceof Y.Map) || out.length >= MAX_HOUSEHOLDS) return;
-    const parsed = HouseholdSchema.safeParse({ ...value.toJSON(), id });
+    const fields = recordFields(value);
+    if (!fields || out.length >= MAX_HOUSEHOLDS) return;
+    const parsed = HouseholdSchema.safeParse({ ...fields, id });
     if (parsed.success) out.push(parsed.data);
   });
   return out.sort(byId);

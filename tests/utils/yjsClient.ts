@@ -1,6 +1,7 @@
 import * as Y from 'yjs';
 import WebSocket from 'ws';
 import { WebsocketProvider } from 'y-websocket';
+import * as encoding from 'lib0/encoding';
 
 /** A real y-websocket client in Node, signed in with a session cookie. */
 export type TestClient = { doc: Y.Doc; provider: WebsocketProvider; closed: Promise<{ code: number }>; destroy(): void };
@@ -44,10 +45,56 @@ export function synced(c: TestClient): Promise<void> {
 }
 
 /** Polls until `check` is true, or fails with `what` after `ms`. */
-export async function until(check: () => boolean, what: string, ms = 10_000): Promise<void> {
+export async function until(check: () => boolean | Promise<boolean>, what: string, ms = 10_000): Promise<void> {
   const end = Date.now() + ms;
-  while (!check()) {
+  while (!(await check())) {
     if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
     await new Promise((r) => setTimeout(r, 20));
   }
+}
+
+/** A bare ws client on /yjs/<docName> (for hostile frames), with the close code it gets. */
+export type RawSocket = { ws: WebSocket; opened: Promise<void>; closed: Promise<number>; received: Uint8Array[] };
+
+/** Opens a raw socket to a doc with the cookie and the server's own Origin; it never answers sync itself. */
+export function openRaw(baseUrl: string, docName: string, cookie: string, opts: { autoPong?: boolean } = {}): RawSocket {
+  const ws = new WebSocket(`${baseUrl.replace(/^http/, 'ws')}/yjs/${docName}`, { headers: { origin: baseUrl, cookie }, autoPong: opts.autoPong ?? true });
+  const received: Uint8Array[] = [];
+  ws.on('message', (d: Buffer) => received.push(new Uint8Array(d)));
+  ws.on('error', () => undefined);
+  const opened = new Promise<void>((resolve) => ws.once('open', () => resolve()));
+  const closed = new Promise<number>((resolve) => ws.once('close', (code) => resolve(code)));
+  return { ws, opened, closed, received };
+}
+
+/** A sync frame: 0 = step 1 (payload a state vector), 1 = step 2, 2 = update. */
+export function syncFrame(syncType: 0 | 1 | 2, payload: Uint8Array): Uint8Array {
+  const e = encoding.createEncoder();
+  encoding.writeVarUint(e, 0);
+  encoding.writeVarUint(e, syncType);
+  encoding.writeVarUint8Array(e, payload);
+  return encoding.toUint8Array(e);
+}
+
+/** An awareness frame holding the given states (null removes one). */
+export function awarenessFrame(states: { clientId: number; clock: number; state: unknown }[]): Uint8Array {
+  const inner = encoding.createEncoder();
+  encoding.writeVarUint(inner, states.length);
+  for (const s of states) {
+    encoding.writeVarUint(inner, s.clientId);
+    encoding.writeVarUint(inner, s.clock);
+    encoding.writeVarString(inner, JSON.stringify(s.state));
+  }
+  const e = encoding.createEncoder();
+  encoding.writeVarUint(e, 1);
+  encoding.writeVarUint8Array(e, encoding.toUint8Array(inner));
+  return encoding.toUint8Array(e);
+}
+
+/** The update a change makes to a document holding nothing, under a chosen client id. */
+export function updateFrom(change: (d: Y.Doc) => void, clientId?: number): Uint8Array {
+  const d = new Y.Doc();
+  if (clientId !== undefined) d.clientID = clientId;
+  d.transact(() => change(d));
+  return Y.encodeStateAsUpdate(d);
 }

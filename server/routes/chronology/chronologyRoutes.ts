@@ -25,9 +25,9 @@ export function chronologyRoutes(
 
   r.get('/reviews/:id/chronology', async (req, res) => {
     const m = await membershipFor(deps, req, res);
-    const { agencies, rows, orgChanges, phases } = await assembleChronology(deps, m.reviewId);
+    const { agencies, rows, orgChanges, phases, skipped } = await assembleChronology(deps, m.reviewId);
     // The terms of reference scope the chronology: its period and key lines of enquiry are shown with it.
-    res.json({ agencies, rows, orgChanges, phases, scope: await termsOfReference(m.reviewId) });
+    res.json({ agencies, rows, orgChanges, phases, scope: await termsOfReference(m.reviewId), skipped });
   });
 
   // What frames the chronology (terms-of-reference scope, workshop phases) without its rows: the page

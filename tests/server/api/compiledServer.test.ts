@@ -32,11 +32,11 @@ describe('the production server bundle', () => {
     expect(await page.text()).toContain('<div id="root">');
 
     const fx = await createReviewWithMembers(server.url);
-    const author = openDoc(server.url, `review.${fx.reviewId}.people`, fx.lead.cookie);
+    const author = openDoc(server.url, `review.${fx.reviewId}.genogram`, fx.lead.cookie);
     await synced(author);
-    author.doc.getMap('marker').set('written', 'by the bundle');
-    const reader = openDoc(server.url, `review.${fx.reviewId}.people`, fx.team.cookie);
-    await until(() => (reader.doc.getMap('marker') as Y.Map<string>).get('written') === 'by the bundle', 'edit relayed');
+    author.doc.getMap('positions').set('written', 'by the bundle');
+    const reader = openDoc(server.url, `review.${fx.reviewId}.genogram`, fx.team.cookie);
+    await until(() => (reader.doc.getMap('positions') as Y.Map<string>).get('written') === 'by the bundle', 'edit relayed');
     author.destroy();
     reader.destroy();
 
@@ -50,9 +50,9 @@ describe('the production server bundle', () => {
     server.child.kill('SIGTERM');
     await exited;
     server = await spawnServer(dataDir, {}, 0, { compiled: true });
-    const again = openDoc(server.url, `review.${fx.reviewId}.people`, fx.lead.cookie);
+    const again = openDoc(server.url, `review.${fx.reviewId}.genogram`, fx.lead.cookie);
     await synced(again);
-    expect((again.doc.getMap('marker') as Y.Map<string>).get('written')).toBe('by the bundle');
+    expect((again.doc.getMap('positions') as Y.Map<string>).get('written')).toBe('by the bundle');
     again.destroy();
   });
 });

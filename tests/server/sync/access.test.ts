@@ -61,8 +61,8 @@ describe('live editing', () => {
     const a = open(server.url, name, fx.lead.cookie);
     const b = open(server.url, name, fx.team.cookie);
     await Promise.all([synced(a), synced(b)]);
-    a.doc.getMap('nodes').set('n1', 'from lead');
-    await until(() => b.doc.getMap('nodes').get('n1') === 'from lead', 'relay to b');
+    a.doc.getMap('positions').set('n1', 'from lead');
+    await until(() => b.doc.getMap('positions').get('n1') === 'from lead', 'relay to b');
     // The team member claims to be the lead; everyone else sees their real name.
     b.provider.awareness.setLocalStateField('user', { name: fx.lead.name });
     b.provider.awareness.setLocalStateField('editing', 'n1');
@@ -109,29 +109,29 @@ describe('live editing', () => {
   });
 
   it('drops an observer\'s edits: they reach neither other clients nor storage, but the observer still reads', async () => {
-    const name = `review.${fx.reviewId}.people`;
+    const name = `review.${fx.reviewId}.genogram`;
     const lead = open(server.url, name, fx.lead.cookie);
     const observer = open(server.url, name, fx.observer.cookie);
     await Promise.all([synced(lead), synced(observer)]);
-    observer.doc.getMap('people').set('sneaky', 'observer edit');
+    observer.doc.getMap('positions').set('sneaky', 'observer edit');
     // Frames of one socket are handled in order: once the lead sees presence the observer sent after its
     // edit, the server has handled (and dropped) the edit.
     observer.provider.awareness.setLocalStateField('editing', 'after-edit');
     await until(() => (lead.provider.awareness.getStates().get(observer.doc.clientID) as { editing?: string } | undefined)?.editing === 'after-edit', 'observer presence');
-    lead.doc.getMap('people').set('p1', 'lead edit');
-    await until(() => observer.doc.getMap('people').get('p1') === 'lead edit', 'observer reads lead edit');
+    lead.doc.getMap('positions').set('p1', 'lead edit');
+    await until(() => observer.doc.getMap('positions').get('p1') === 'lead edit', 'observer reads lead edit');
     // A fresh client that syncs after both edits sees the lead's and not the observer's.
     const fresh = open(server.url, name, fx.team.cookie);
     await synced(fresh);
-    expect(fresh.doc.getMap('people').get('p1')).toBe('lead edit');
-    expect(fresh.doc.getMap('people').has('sneaky')).toBe(false);
-    expect(lead.doc.getMap('people').has('sneaky')).toBe(false);
+    expect(fresh.doc.getMap('positions').get('p1')).toBe('lead edit');
+    expect(fresh.doc.getMap('positions').has('sneaky')).toBe(false);
+    expect(lead.doc.getMap('positions').has('sneaky')).toBe(false);
     // And it never reached storage.
     const stored = await server.deps.docs.load(name);
     const replay = new Y.Doc();
     for (const u of stored) Y.applyUpdate(replay, u);
-    expect(replay.getMap('people').has('sneaky')).toBe(false);
-    expect(replay.getMap('people').get('p1')).toBe('lead edit');
+    expect(replay.getMap('positions').has('sneaky')).toBe(false);
+    expect(replay.getMap('positions').get('p1')).toBe('lead edit');
   });
 
   it('drops a crafted update from agency A\'s author to agency B\'s chronology', async () => {
@@ -142,8 +142,10 @@ describe('live editing', () => {
     authorA.doc.getMap('entries').set('forged', 'A writes in B');
     authorA.provider.awareness.setLocalStateField('editing', 'after-forgery');
     await until(() => (authorB.provider.awareness.getStates().get(authorA.doc.clientID) as { editing?: string } | undefined)?.editing === 'after-forgery', 'A presence');
-    authorB.doc.getMap('entries').set('real', 'B writes in B');
-    await until(() => authorA.doc.getMap('entries').get('real') === 'B writes in B', 'A reads B');
+    const row = new Y.Map<string>();
+    authorB.doc.getMap('entries').set('real', row);
+    row.set('keyEvent', 'B writes in B');
+    await until(() => (authorA.doc.getMap('entries').get('real') as Y.Map<string> | undefined)?.get('keyEvent') === 'B writes in B', 'A reads B');
     const stored = await server.deps.docs.load(bName);
     const replay = new Y.Doc();
     for (const u of stored) Y.applyUpdate(replay, u);
@@ -174,10 +176,10 @@ describe('live editing', () => {
     // One byte over the frame cap.
     expect(await closeCodeAfterSending(name, Buffer.alloc(MAX_YJS_FRAME_BYTES + 1))).toBe(1009);
     expect(good.provider.wsconnected).toBe(true);
-    good.doc.getMap('nodes').set('after-bad', 1);
+    good.doc.getMap('positions').set('after-bad', 1);
     const other = open(server.url, name, fx.team.cookie);
     await synced(other);
-    await until(() => other.doc.getMap('nodes').get('after-bad') === 1, 'server still serving');
+    await until(() => other.doc.getMap('positions').get('after-bad') === 1, 'server still serving');
     expect((await api(server.url, 'GET', '/api/health')).status).toBe(200);
   });
 

@@ -16,18 +16,18 @@ describe('durability', () => {
     const dataDir = tempDataDir();
     let server = await startTestServer({ dataDir });
     const fx = await createReviewWithMembers(server.url);
-    const name = `review.${fx.reviewId}.people`;
+    const name = `review.${fx.reviewId}.genogram`;
     const a = open(server.url, name, fx.lead.cookie);
     await synced(a);
-    for (let i = 0; i < 700; i++) a.doc.getMap('people').set(`p${i}`, i); // past the compaction threshold
+    for (let i = 0; i < 700; i++) a.doc.getMap('positions').set(`p${i}`, i); // past the compaction threshold
     const b = open(server.url, name, fx.team.cookie);
-    await until(() => b.doc.getMap('people').size === 700, 'all edits relayed');
+    await until(() => b.doc.getMap('positions').size === 700, 'all edits relayed');
     // An observer edits too; the edit must not survive anywhere.
     const o = open(server.url, name, fx.observer.cookie);
     await synced(o);
-    o.doc.getMap('people').set('sneaky', 'observer edit');
-    a.doc.getMap('people').set('last', 'lead edit after the observer');
-    await until(() => o.doc.getMap('people').get('last') === 'lead edit after the observer', 'observer reads on');
+    o.doc.getMap('positions').set('sneaky', 'observer edit');
+    a.doc.getMap('positions').set('last', 'lead edit after the observer');
+    await until(() => o.doc.getMap('positions').get('last') === 'lead edit after the observer', 'observer reads on');
     a.destroy();
     b.destroy();
     o.destroy();
@@ -38,28 +38,28 @@ describe('durability', () => {
       const cookie = await login(server.url, fx.team.email, TEST_PASSWORD);
       const fresh = open(server.url, name, cookie);
       await synced(fresh);
-      expect(fresh.doc.getMap('people').size).toBe(701);
-      expect(fresh.doc.getMap('people').get('p699')).toBe(699);
-      expect(fresh.doc.getMap('people').get('last')).toBe('lead edit after the observer');
-      expect(fresh.doc.getMap('people').has('sneaky')).toBe(false);
+      expect(fresh.doc.getMap('positions').size).toBe(701);
+      expect(fresh.doc.getMap('positions').get('p699')).toBe(699);
+      expect(fresh.doc.getMap('positions').get('last')).toBe('lead edit after the observer');
+      expect(fresh.doc.getMap('positions').has('sneaky')).toBe(false);
       // The observer comes back still holding its edit: its sync handshake re-sends it, and it is dropped again.
       const obsCookie = await login(server.url, fx.observer.email, TEST_PASSWORD);
       const again = open(server.url, name, obsCookie, { connect: false });
-      again.doc.getMap('people').set('sneaky', 'observer edit');
+      again.doc.getMap('positions').set('sneaky', 'observer edit');
       again.provider.connect();
       await synced(again);
       // The server handles one socket's frames in order, so once the team member sees presence the observer
       // sent after syncing, the server has already handled (and dropped) the re-sent edit.
       again.provider.awareness.setLocalStateField('editing', 'after-resync');
       await until(() => (fresh.provider.awareness.getStates().get(again.doc.clientID) as { editing?: string } | undefined)?.editing === 'after-resync', 'observer presence');
-      expect(fresh.doc.getMap('people').has('sneaky')).toBe(false);
+      expect(fresh.doc.getMap('positions').has('sneaky')).toBe(false);
       await server.close();
       const store = new FileDocStore(path.join(dataDir, 'docs'));
       const onDisk = new Y.Doc();
       for (const u of await store.load(name)) Y.applyUpdate(onDisk, u);
       await store.close();
-      expect(onDisk.getMap('people').has('sneaky')).toBe(false);
-      expect(onDisk.getMap('people').size).toBe(701);
+      expect(onDisk.getMap('positions').has('sneaky')).toBe(false);
+      expect(onDisk.getMap('positions').size).toBe(701);
     } finally {
       await server.close();
     }
@@ -72,12 +72,12 @@ describe('durability', () => {
       const name = `review.${fx.reviewId}.genogram`;
       const a = open(server.url, name, fx.lead.cookie);
       await synced(a);
-      a.doc.getMap('nodes').set('kept', 'after unload');
+      a.doc.getMap('positions').set('kept', 'after unload');
       const b = open(server.url, name, fx.team.cookie);
-      await until(() => b.doc.getMap('nodes').get('kept') === 'after unload', 'relay');
+      await until(() => b.doc.getMap('positions').get('kept') === 'after unload', 'relay');
       expect(server.deps.sync.loadedDocs).toBe(1);
-      for (let i = 0; i < 200; i++) a.doc.getMap('nodes').set(`n${i}`, 'x'.repeat(100));
-      await until(() => b.doc.getMap('nodes').size === 201, 'relay of the rest');
+      for (let i = 0; i < 200; i++) a.doc.getMap('positions').set(`n${i}`, 'x'.repeat(100));
+      await until(() => b.doc.getMap('positions').size === 201, 'relay of the rest');
       const whole = Y.encodeStateAsUpdate(b.doc);
       a.destroy();
       b.destroy();
@@ -93,8 +93,8 @@ describe('durability', () => {
       await synced(d);
       c.provider.awareness.setLocalStateField('editing', 'barrier'); // handled after c's sync step 2
       await until(() => (d.provider.awareness.getStates().get(c.doc.clientID) as { editing?: string } | undefined)?.editing === 'barrier', 'presence');
-      expect(d.doc.getMap('nodes').get('kept')).toBe('after unload');
-      expect(d.doc.getMap('nodes').size).toBe(201);
+      expect(d.doc.getMap('positions').get('kept')).toBe('after unload');
+      expect(d.doc.getMap('positions').size).toBe(201);
       expect(await server.deps.docs.size(name)).toBe(stored);
     } finally {
       await server.close();
@@ -115,8 +115,8 @@ describe('durability', () => {
       let restarted: Promise<void> | null = null;
       // Both clients keep editing; the server is killed part-way and restarted on the same port.
       for (let i = 0; i < N; i++) {
-        a.doc.getMap('a').set(`k${i}`, i);
-        b.doc.getMap('b').set(`k${i}`, i);
+        a.doc.getMap('positions').set(`k${i}`, i);
+        b.doc.getMap('birthStatus').set(`k${i}`, i);
         if (i === N / 2 && !killed) {
           killed = true;
           const port = srv.port;
@@ -130,16 +130,16 @@ describe('durability', () => {
       await until(() => a.provider.synced && b.provider.synced && a.provider.wsconnected && b.provider.wsconnected, 'reconnect', 30_000);
       const fresh = open(srv.url, name, fx.lead.cookie);
       await synced(fresh);
-      await until(() => fresh.doc.getMap('a').size === N && fresh.doc.getMap('b').size === N, 'every edit on the server', 30_000);
+      await until(() => fresh.doc.getMap('positions').size === N && fresh.doc.getMap('birthStatus').size === N, 'every edit on the server', 30_000);
       await srv.kill9();
       // Killed again at once: appends still in flight were never acknowledged, and the clients that hold
       // them re-send them when they reconnect, so a new server ends up with all of it.
       srv = await spawnServer(dataDir, {}, srv.port);
       const check = open(srv.url, name, fx.lead.cookie);
       await synced(check);
-      await until(() => check.doc.getMap('a').size === N && check.doc.getMap('b').size === N, 'every edit after the second crash', 30_000);
-      expect(check.doc.getMap('a').size).toBe(N);
-      expect(check.doc.getMap('b').size).toBe(N);
+      await until(() => check.doc.getMap('positions').size === N && check.doc.getMap('birthStatus').size === N, 'every edit after the second crash', 30_000);
+      expect(check.doc.getMap('positions').size).toBe(N);
+      expect(check.doc.getMap('birthStatus').size).toBe(N);
     } finally {
       await srv.kill9();
     }

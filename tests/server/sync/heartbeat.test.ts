@@ -27,6 +27,26 @@ describe('dead connections', () => {
     await until(() => server.deps.sync.loadedDocs === 0, 'doc unloads once the dead socket is gone');
   });
 
+  it('does not drop a healthy socket when the event loop is blocked between a ping and its pong', async () => {
+    const name = `review.${fx.reviewId}.people`;
+    const ws = new WebSocket(`${server.url.replace('http', 'ws')}/yjs/${name}`, { headers: { origin: server.url, cookie: fx.lead.cookie } });
+    let code = 0;
+    ws.on('close', (c) => { code = c; });
+    ws.on('error', () => undefined);
+    await new Promise((r) => ws.once('open', r));
+    let pings = 0;
+    ws.on('ping', () => {
+      pings += 1;
+      // ws has already queued the pong; now block the whole process (server included) for several
+      // heartbeats, so the server's next beats run before it has read that pong.
+      if (pings === 1) { const until = Date.now() + 500; while (Date.now() < until) { /* busy */ } }
+    });
+    // Three more heartbeats after the busy spell: the socket must still be open.
+    await until(() => pings >= 4 || code !== 0, 'heartbeats after the busy spell');
+    expect(code).toBe(0);
+    ws.close();
+  });
+
   it('keeps a socket that answers pings', async () => {
     const name = `review.${fx.reviewId}.people`;
     const live = openDoc(server.url, name, fx.lead.cookie);

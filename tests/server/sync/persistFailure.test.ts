@@ -27,7 +27,7 @@ class FailingOnceStore implements DocStore {
   close() { return this.inner.close(); }
 }
 
-const NAME = 'review.AAAAAAAAAAAAAAAAAAAAAA.people';
+const NAME = 'review.AAAAAAAAAAAAAAAAAAAAAA.genogram';
 const cleanups: (() => Promise<void> | void)[] = [];
 afterEach(async () => { for (const c of cleanups.splice(0).reverse()) await c(); });
 
@@ -59,23 +59,23 @@ describe('when storage refuses a write', () => {
     const b: TestClient = openDoc(url, NAME, 'rr_session=y');
     cleanups.push(() => { a.destroy(); b.destroy(); });
     await Promise.all([synced(a), synced(b)]);
-    a.doc.getMap('people').set('one', 'stored');
-    await until(() => b.doc.getMap('people').get('one') === 'stored', 'first edit relayed');
+    a.doc.getMap('positions').set('one', 'stored');
+    await until(() => b.doc.getMap('positions').get('one') === 'stored', 'first edit relayed');
 
     store.failNext = true;
-    a.doc.getMap('people').set('two', 'refused by the disk at first');
+    a.doc.getMap('positions').set('two', 'refused by the disk at first');
     expect((await a.closed).code).toBe(1011);
     // The providers reconnect by themselves; the sync handshake re-sends 'two' to a room loaded from disk.
     await until(() => a.provider.synced && b.provider.synced && a.provider.wsconnected, 'reconnected', 15_000);
-    await until(() => b.doc.getMap('people').get('two') === 'refused by the disk at first', 'b has the edit');
+    await until(() => b.doc.getMap('positions').get('two') === 'refused by the disk at first', 'b has the edit');
     await until(() => store.inner.stats.appends >= 2, 'the re-sent edit stored');
     const onDisk = new Y.Doc();
     for (const u of await store.load(NAME)) Y.applyUpdate(onDisk, u);
-    expect(onDisk.getMap('people').toJSON()).toEqual({ one: 'stored', two: 'refused by the disk at first' });
+    expect(onDisk.getMap('positions').toJSON()).toEqual({ one: 'stored', two: 'refused by the disk at first' });
 
     // The failure is logged with a kind and a count only: no doc name, no content.
     const failure = logged.find((l) => l.event === 'sync.persist-failed');
-    expect(failure?.fields).toEqual({ kind: 'people', conns: 2 });
+    expect(failure?.fields).toEqual({ kind: 'genogram', conns: 2 });
     expect(JSON.stringify(logged)).not.toMatch(/stored|refused by|AAAAAAAA|Tester/);
   });
 });
