@@ -20,6 +20,8 @@ export type Finding = {
   replacement: string;
   /** The proposal before any decision (the label, marker or suggestion). */
   proposed: string;
+  /** True when the reviewer has decided this finding. */
+  decided: boolean;
 };
 
 /** A reviewer's decision on one finding. */

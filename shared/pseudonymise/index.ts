@@ -8,3 +8,4 @@ export { normalise, foldKey } from './normalise.js';
 export { ownTemplateTexts } from './templateTexts.js';
 export { NICKNAME_SOURCE } from './nicknames.js';
 export * from './findings.js';
+export * from './redactionRecord.js';

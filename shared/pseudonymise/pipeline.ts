@@ -30,6 +30,9 @@ const IDENTIFIER_MARKER: Record<IdentifierHit['kind'], string> = {
   'nhs-number': REMOVED.nhs, postcode: REMOVED.postcode, address: REMOVED.address, 'date-of-birth': REMOVED.dateOfBirth,
 };
 
+/** A finding before decisions apply. */
+type Raw = Omit<Finding, 'replacement' | 'decided'>;
+
 /** One review's pseudonymisation pipeline: the same instance finds, decides and replaces. */
 export type Pipeline = {
   /** Every replacement and flag in a text, after the allowlist and decisions, in text order, not overlapping. */
@@ -103,20 +106,21 @@ export function createPipeline(people: readonly Person[], childPseudonym: string
     const age = ageOn(dob, opts.agesOn);
     return `[aged ${age === 0 ? 'under 1' : age} on ${opts.agesOn.split('-').reverse().join('/')}]`;
   };
-  const decide = (f: Omit<Finding, 'replacement'>, original: string): Finding => {
+  const decide = (f: Raw, original: string): Finding => {
     const d = decisions.get(f.id);
-    if (!d || d.action === 'accept') return { ...f, replacement: f.proposed };
-    if (d.action === 'replace') return { ...f, replacement: d.replacement ?? f.proposed };
-    if (d.action === 'redact') return { ...f, replacement: REMOVED.redacted };
-    return { ...f, replacement: original };
+    if (!d) return { ...f, replacement: f.proposed, decided: false };
+    if (d.action === 'accept') return { ...f, replacement: f.proposed, decided: true };
+    if (d.action === 'replace') return { ...f, replacement: d.replacement ?? f.proposed, decided: true };
+    if (d.action === 'redact') return { ...f, replacement: REMOVED.redacted, decided: true };
+    return { ...f, replacement: original, decided: true };
   };
 
   const analyse = (input: string) => {
     const view = normalise(input);
     const taken: { start: number; end: number }[] = allowedSpans(view, allow);
     const overlaps = (s: number, e: number) => taken.some((t) => t.start < e && s < t.end);
-    const raw: Omit<Finding, 'replacement'>[] = [];
-    const take = (s: number, e: number, f: Omit<Finding, 'replacement' | 'start' | 'end'>) => {
+    const raw: Raw[] = [];
+    const take = (s: number, e: number, f: Omit<Raw, 'start' | 'end'>) => {
       if (s >= e || overlaps(s, e)) return;
       taken.push({ start: s, end: e });
       raw.push({ ...f, start: s, end: e });

@@ -10,8 +10,7 @@ import type { AppDeps } from '../../app.js';
 import { createWorkshop } from '../../commands/workshopCreator.js';
 import { controlWorkshop } from '../../commands/workshopController.js';
 import { saveWorkshopOutcome } from '../../commands/workshopOutcomeSaver.js';
-import { writeCsv } from '../../formats/csvWriter.js';
-import { responsesDocx } from '../../report/responsesDocx.js';
+import { exportWorkshopResponses } from '../../commands/workshopResponsesExporter.js';
 import { HttpError, notFound } from '../../http/errors.js';
 import { parseInput } from '../../http/validate.js';
 import { authOf, idParam, membershipFor, requireAuth } from '../context.js';
@@ -115,33 +114,15 @@ export function workshopRoutes(deps: AppDeps): Router {
     res.json({ requests: await deps.responses.privateRequests(w.id) });
   });
 
-  r.get('/reviews/:id/workshops/:workshopId/responses.csv', async (req, res) => {
-    const w = await load(req, res, ['lead-reviewer']);
-    const rows: string[][] = [['Prompt', 'Question', 'Response']];
-    for (const p of allPrompts(w.setup)) {
-      const released = releaseResponses((await deps.responses.list(w.id, p.id)).filter((x) => !x.hidden), w.setup.k, Math.random);
-      for (const x of released.responses) rows.push([p.label, p.text, x.text]);
-    }
-    await deps.audit.record({ type: 'export.downloaded', actorId: authOf(res).userId, reviewId: w.reviewId, reason: 'workshop-csv' });
-    res.setHeader('Content-Type', 'text/csv; charset=utf-8');
-    res.setHeader('Content-Disposition', 'attachment; filename="workshop-responses.csv"');
-    res.end(writeCsv(rows));
-  });
-
-  r.get('/reviews/:id/workshops/:workshopId/responses.docx', async (req, res) => {
-    const w = await load(req, res, ['lead-reviewer']);
-    const prompts = [];
-    for (const p of allPrompts(w.setup)) {
-      const released = releaseResponses((await deps.responses.list(w.id, p.id)).filter((x) => !x.hidden), w.setup.k, Math.random);
-      prompts.push({ label: p.label, text: p.text, released: released.released, count: released.count, responses: released.responses.map((x) => x.text) });
-    }
-    const review = deps.records.get('reviews', w.reviewId)!;
-    const bytes = await responsesDocx(`Reflective Learning Workshop responses: ${review.childPseudonym}`, deps.records.find('partnerships')[0]?.name ?? '', prompts);
-    await deps.audit.record({ type: 'export.downloaded', actorId: authOf(res).userId, reviewId: w.reviewId, reason: 'workshop-docx' });
-    res.setHeader('Content-Type', 'application/vnd.openxmlformats-officedocument.wordprocessingml.document');
-    res.setHeader('Content-Disposition', 'attachment; filename="workshop-responses.docx"');
-    res.end(Buffer.from(bytes));
-  });
+  for (const format of ['csv', 'docx'] as const) {
+    r.get(`/reviews/:id/workshops/:workshopId/responses.${format}`, async (req, res) => {
+      const w = await load(req, res, ['lead-reviewer']);
+      const out = await exportWorkshopResponses(deps, w, { actorId: authOf(res).userId, format });
+      res.setHeader('Content-Type', out.contentType);
+      res.setHeader('Content-Disposition', `attachment; filename="${out.filename}"`);
+      res.end(Buffer.from(out.bytes));
+    });
+  }
 
   return r;
 }
