@@ -11,7 +11,7 @@ export const AuditEventSchema = z.object({
     'chronology.imported',
     'lifecycle.settings-saved', 'milestones.saved', 'scoping.status-changed', 'scoping.form-saved',
     'rapid-review.saved', 'terms-of-reference.saved',
-    'workshop.outcome-saved',
+    'workshop.outcome-saved', 'redaction.decided',
   ]),
   actorId: z.string().nullable().optional(),
   reviewId: z.string().nullable().optional(),

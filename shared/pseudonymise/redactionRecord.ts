@@ -16,6 +16,8 @@ export const StoredRedactionDecisionSchema = z.object({
   id: z.string().max(64),
   action: RedactionActionSchema,
   replacement: z.string().max(MAX_REPLACEMENT_CHARS).optional(),
+  /** For "not identifying": the allowlisted text, so changing the decision later takes it off the list. */
+  text: z.string().max(MAX_ALLOWLIST_CHARS).optional(),
   decidedBy: z.string().max(64),
   decidedAt: z.string().max(40),
 });
