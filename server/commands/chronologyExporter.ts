@@ -10,7 +10,7 @@ import type { AuditLog } from '../audit/AuditLog.js';
 import type { RecordStore } from '../storage/types.js';
 import type { SyncServer } from '../sync/SyncServer.js';
 import { assembleChronology, type AssembledChronology } from './chronologyAssembler.js';
-import { buildExportPipeline, type RedactionSource } from './exportPipelineBuilder.js';
+import { buildExportPipeline } from './exportPipelineBuilder.js';
 import { collectFindings } from './redactionFindingsCollector.js';
 import { refuseUndecided } from './redactionGate.js';
 
@@ -99,10 +99,10 @@ function describeLeaks(leaks: readonly Leak[]): string {
  * Every download and refusal is audited.
  */
 export async function exportChronology(
-  deps: { records: RecordStore; sync: SyncServer; audit: AuditLog; redactions?: RedactionSource },
+  deps: { records: RecordStore; sync: SyncServer; audit: AuditLog },
   input: { reviewId: string; actorId: string; format: 'xlsx' | 'csv'; pseudonymise: boolean },
 ): Promise<ChronologyExport> {
-  const review = deps.records.get('reviews', input.reviewId)!;
+  const review = (await deps.records.get('reviews', input.reviewId))!;
   const chron = await assembleChronology(deps, input.reviewId);
   const people = new Map(chron.people.map((p) => [p.id, p]));
   const exp = await buildExportPipeline(deps, input.reviewId, { chron });

@@ -1,4 +1,4 @@
-import { createPipeline, type LeakCheckOptions, type Pipeline, type RedactionReviewRecord } from '../../shared/pseudonymise/index.js';
+import { createPipeline, type LeakCheckOptions, type Pipeline } from '../../shared/pseudonymise/index.js';
 import type { RecordStore } from '../storage/types.js';
 import type { SyncServer } from '../sync/SyncServer.js';
 import { assembleChronology, type AssembledChronology } from './chronologyAssembler.js';
@@ -13,22 +13,19 @@ export type ExportPipeline = {
   childPseudonym: string;
 };
 
-/** Where a review's stored redaction decisions and allowlist come from. */
-export type RedactionSource = (reviewId: string) => Promise<RedactionReviewRecord | null>;
-
 /**
  * Builds the one pipeline every output of a review uses (report, chronology, workshop screens and
  * exports), from the people register and practitioners, the review's agency codes and names (never
  * names, never refused) and the lead reviewer's stored decisions and allowlist.
  */
 export async function buildExportPipeline(
-  deps: { records: RecordStore; sync: SyncServer; redactions?: RedactionSource },
+  deps: { records: RecordStore; sync: SyncServer },
   reviewId: string,
   opts: { agesOn?: string; chron?: AssembledChronology } = {},
 ): Promise<ExportPipeline> {
-  const review = deps.records.get('reviews', reviewId)!;
+  const review = (await deps.records.get('reviews', reviewId))!;
   const chron = opts.chron ?? await assembleChronology(deps, reviewId);
-  const stored = deps.redactions ? await deps.redactions(reviewId) : null;
+  const stored = await deps.records.get('redactionReviews', reviewId);
   const agencyCodes = chron.agencies.map((a) => a.shortCode);
   const allowlist = stored?.allowlist ?? [];
   const pipeline = createPipeline(chron.exportRegister, review.childPseudonym, {

@@ -4,12 +4,12 @@ import type { RecordStore } from '../storage/types.js';
 import type { SyncServer } from '../sync/SyncServer.js';
 import type { ResponseStore } from '../workshop/ResponseStore.js';
 import { chronologyRawTexts } from './chronologyExporter.js';
-import { buildExportPipeline, type RedactionSource } from './exportPipelineBuilder.js';
+import { buildExportPipeline } from './exportPipelineBuilder.js';
 import { collectFindings, type FlagItem, type ReplacementItem } from './redactionFindingsCollector.js';
 import { buildReportModel, type TermsOfReferenceSource } from './reportExporter.js';
 import { workshopRawTexts } from './workshopResponsesExporter.js';
 
-type Deps = { records: RecordStore; sync: SyncServer; responses: ResponseStore; audit: AuditLog; redactions?: RedactionSource };
+type Deps = { records: RecordStore; sync: SyncServer; responses: ResponseStore; audit: AuditLog };
 
 /** What the redaction review shows for one output. */
 export type RedactionReview = { output: RedactionOutput; replacements: ReplacementItem[]; flags: FlagItem[]; allowlist: string[] };
@@ -32,7 +32,7 @@ export async function reviewRedactions(deps: Deps, input: { reviewId: string; ou
   } else {
     exp = await buildExportPipeline(deps, input.reviewId);
     texts = [];
-    for (const w of deps.records.find('workshops', (x) => x.reviewId === input.reviewId)) texts.push(...await workshopRawTexts(deps, w));
+    for (const w of await deps.records.find('workshops', { reviewId: input.reviewId })) texts.push(...await workshopRawTexts(deps, w));
     // Phase rows on participants' screens are the chronology's key events.
     texts.push(...exp.chron.rows.map((r, i) => ({ place: `phase rows, chronology row ${i + 1}`, text: r.keyEvent })));
   }

@@ -12,14 +12,14 @@ import type { ResponseStore } from '../workshop/ResponseStore.js';
 import { renderDocx } from '../report/docxRenderer.js';
 import { checkDocx, describeLeak } from '../report/docxLeakCheck.js';
 import { assembleChronology } from './chronologyAssembler.js';
-import { buildExportPipeline, type RedactionSource } from './exportPipelineBuilder.js';
+import { buildExportPipeline } from './exportPipelineBuilder.js';
 import { collectFindings } from './redactionFindingsCollector.js';
 import { refuseUndecided } from './redactionGate.js';
 
-type Deps = { records: RecordStore; sync: SyncServer; responses: ResponseStore; audit: AuditLog; redactions?: RedactionSource };
+type Deps = { records: RecordStore; sync: SyncServer; responses: ResponseStore; audit: AuditLog };
 
 /** The review's terms of reference for the report, when the lifecycle feature has stored them. */
-export type TermsOfReferenceSource = (reviewId: string) => { keyLinesOfEnquiry: string[]; periodStart: string | null; periodEnd: string | null } | null;
+export type TermsOfReferenceSource = (reviewId: string) => Promise<{ keyLinesOfEnquiry: string[]; periodStart: string | null; periodEnd: string | null } | null>;
 
 /**
  * Gathers everything the report draws on (review, partnership, lead reviewers, agencies, integrated
@@ -28,12 +28,12 @@ export type TermsOfReferenceSource = (reviewId: string) => { keyLinesOfEnquiry: 
  * Workshop responses below the anonymity threshold are never quoted.
  */
 export async function buildReportModel(deps: Deps, reviewId: string, termsOfReference: TermsOfReferenceSource): Promise<{ model: ReportModel; people: Awaited<ReturnType<typeof assembleChronology>>['people']; partnership: string; rawTexts: OutgoingText[]; exp: Awaited<ReturnType<typeof buildExportPipeline>> }> {
-  const review = deps.records.get('reviews', reviewId)!;
-  const partnership = deps.records.find('partnerships')[0]?.name ?? '';
-  const leadReviewers = deps.records.find('memberships', (m) => m.reviewId === reviewId && m.role === 'lead-reviewer')
-    .map((m) => deps.records.get('users', m.userId)?.name ?? '').filter(Boolean);
+  const review = (await deps.records.get('reviews', reviewId))!;
+  const partnership = (await deps.records.find('partnerships'))[0]?.name ?? '';
+  const leads = await deps.records.find('memberships', { reviewId, role: 'lead-reviewer' });
+  const leadReviewers = (await Promise.all(leads.map(async (m) => (await deps.records.get('users', m.userId))?.name ?? ''))).filter(Boolean);
   const chron = await assembleChronology(deps, reviewId);
-  const workshop = deps.records.find('workshops', (w) => w.reviewId === reviewId)[0] ?? null;
+  const workshop = (await deps.records.find('workshops', { reviewId }))[0] ?? null;
   let workshopInput: ReportInput['workshop'] = null;
   if (workshop) {
     // The same release rule quotes responses and good practice: visible (not hidden) responses of a
@@ -54,14 +54,14 @@ export async function buildReportModel(deps: Deps, reviewId: string, termsOfRefe
       goodPractice: { notes: outcome.goodPracticeNotes, responses: goodResponses },
     };
   }
-  const draft = deps.records.get('reportDrafts', reviewId)?.draft ?? emptyDraft();
+  const draft = (await deps.records.get('reportDrafts', reviewId))?.draft ?? emptyDraft();
   // Dates of birth become ages on the referral date (or today when there is none).
   const exp = await buildExportPipeline(deps, reviewId, { chron, agesOn: review.referralDate ?? isoDateInLondon(new Date()) });
   // Every raw text the report draws on is kept, so the redaction review can show it in context.
   const calls: { raw: string; out: string }[] = [];
   const model = assembleReport({
     review, partnership, leadReviewers, todayIso: isoDateInLondon(new Date()),
-    agencies: chron.agencies, rows: chron.rows, childDateOfBirth: chron.people.find((x) => x.isSubject)?.dateOfBirth ?? null, workshop: workshopInput, termsOfReference: termsOfReference(reviewId), draft,
+    agencies: chron.agencies, rows: chron.rows, childDateOfBirth: chron.people.find((x) => x.isSubject)?.dateOfBirth ?? null, workshop: workshopInput, termsOfReference: await termsOfReference(reviewId), draft,
     pseudonymise: (raw) => { const out = exp.pipeline.text(raw); if (raw.trim()) calls.push({ raw, out }); return out; },
   });
   const parts = modelTexts(model);

@@ -12,11 +12,11 @@ import { responsesDocx } from '../report/responsesDocx.js';
 import type { RecordStore } from '../storage/types.js';
 import type { SyncServer } from '../sync/SyncServer.js';
 import type { ResponseStore } from '../workshop/ResponseStore.js';
-import { buildExportPipeline, type RedactionSource } from './exportPipelineBuilder.js';
+import { buildExportPipeline } from './exportPipelineBuilder.js';
 import { collectFindings } from './redactionFindingsCollector.js';
 import { refuseUndecided } from './redactionGate.js';
 
-type Deps = { records: RecordStore; sync: SyncServer; responses: ResponseStore; audit: AuditLog; redactions?: RedactionSource };
+type Deps = { records: RecordStore; sync: SyncServer; responses: ResponseStore; audit: AuditLog };
 
 /** One prompt's released responses, as written. */
 type Released = { label: string; text: string; released: boolean; count: number; responses: string[] };
@@ -66,7 +66,7 @@ export async function exportWorkshopResponses(deps: Deps, w: Workshop, input: { 
     bytes = new TextEncoder().encode(writeCsv(rows));
     produced = readCsvRows(bytes).slice(1).flatMap((row, i) => row.map((c, j) => ({ place: `row ${i + 1}, ${rows[0]![j] ?? `column ${j + 1}`}`, text: c.text })));
   } else {
-    const partnership = deps.records.find('partnerships')[0]?.name ?? '';
+    const partnership = (await deps.records.find('partnerships'))[0]?.name ?? '';
     bytes = await responsesDocx(`Reflective Learning Workshop responses: ${exp.childPseudonym}`, partnership, prompts);
     produced = docxTexts(bytes).texts.map((t) => ({ place: `${t.part} paragraph ${t.paragraph}`, text: t.text }));
   }

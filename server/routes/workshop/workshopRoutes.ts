@@ -25,7 +25,7 @@ export function workshopRoutes(deps: AppDeps): Router {
 
   const load = async (req: Request, res: Response, roles: readonly ('lead-reviewer' | 'review-team')[]): Promise<Workshop> => {
     const m = await membershipFor(deps, req, res, roles);
-    const w = deps.records.get('workshops', idParam(req, 'workshopId', 'That workshop'));
+    const w = await deps.records.get('workshops', idParam(req, 'workshopId', 'That workshop'));
     if (!w || w.reviewId !== m.reviewId) throw notFound('That workshop');
     return w;
   };
@@ -33,12 +33,11 @@ export function workshopRoutes(deps: AppDeps): Router {
     const { outcome, version } = storedOutcome(w);
     return { id: w.id, setup: w.setup, state: w.state, joinCode: w.joinCode, responsesExist: w.responsesExist, attendance: w.attendance ?? [], outcome, outcomeVersion: version };
   };
-  // Writes start from the record as it is now, not as it was before an await, so none undoes another.
-  const fresh = (w: Workshop): Workshop => deps.records.get('workshops', w.id) ?? w;
+  // Writes use records.update, which starts from the record as stored at write time, so none undoes another.
 
   r.get('/reviews/:id/workshops', async (req, res) => {
     const m = await membershipFor(deps, req, res, ['lead-reviewer', 'review-team']);
-    res.json({ workshops: deps.records.find('workshops', (w) => w.reviewId === m.reviewId).map(view) });
+    res.json({ workshops: (await deps.records.find('workshops', { reviewId: m.reviewId })).map(view) });
   });
 
   r.post('/reviews/:id/workshops', async (req, res) => {
@@ -55,10 +54,12 @@ export function workshopRoutes(deps: AppDeps): Router {
   r.put('/reviews/:id/workshops/:workshopId/setup', async (req, res) => {
     const w = await load(req, res, ['lead-reviewer']);
     const setup = parseInput(WorkshopSetupSchema, req.body);
-    const problem = checkSetupChange(w.setup, setup, w.responsesExist);
-    if (problem) throw new HttpError(409, 'anonymity-locked', problem);
-    const updated = { ...fresh(w), setup };
-    await deps.records.put('workshops', updated);
+    const updated = await deps.records.update('workshops', w.id, (current) => {
+      const problem = checkSetupChange(current.setup, setup, current.responsesExist);
+      if (problem) throw new HttpError(409, 'anonymity-locked', problem);
+      return { ...current, setup };
+    });
+    if (!updated) throw notFound('That workshop');
     await deps.hub.broadcast(updated);
     res.json(view(updated));
   });
@@ -67,8 +68,8 @@ export function workshopRoutes(deps: AppDeps): Router {
   r.put('/reviews/:id/workshops/:workshopId/attendance', async (req, res) => {
     const w = await load(req, res, ['lead-reviewer']);
     const attendance = parseInput(AttendanceSchema, req.body);
-    const updated = { ...fresh(w), attendance };
-    await deps.records.put('workshops', updated);
+    const updated = await deps.records.update('workshops', w.id, (current) => ({ ...current, attendance }));
+    if (!updated) throw notFound('That workshop');
     res.json(view(updated));
   });
 
