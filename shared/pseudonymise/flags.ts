@@ -66,6 +66,21 @@ export function findFlags(view: NormalView, ctx: FlagContext, taken: (start: num
     if (taken(start, end) || out.some((f) => f.start < end && start < f.end)) return;
     out.push({ start, end, kind, suggestion, personId });
   };
+  // Nicknames first: they know whose name it is, so their suggestion is that person's label.
+  const nicks = nicknameTerms(ctx);
+  if (nicks.length > 0) {
+    const re = new RegExp(`(?<![\\p{L}\\p{N}])(?:${nicks.map((n) => `(${escapeRegExp(n.key)})`).join('|')})(?![\\p{L}\\p{N}])`, 'gu');
+    for (const m of view.norm.matchAll(re)) {
+      const idx = m.slice(1).findIndex((g) => g !== undefined);
+      const nick = nicks[idx]!;
+      const span = originalSpan(view, m.index!, m.index! + m[0].length);
+      const found = text.slice(span.start, span.end);
+      if (!/^\p{Lu}/u.test(found)) continue;
+      if ((NAMES_THAT_ARE_WORDS.has(nick.key) || ACRONYMS.has(nick.key) || MONTH_WORDS.has(nick.key)) && !usedAsName(text, span.start, span.end, nick.key)) continue;
+      if (ctx.known.has(nick.key)) continue;
+      push(span.start, span.end, 'nickname', ctx.label(nick.personId), nick.personId);
+    }
+  }
   for (const m of text.matchAll(TITLED_RE)) {
     const name = m[1]!;
     const start = m.index! + m[0].length - name.length;
@@ -81,20 +96,6 @@ export function findFlags(view: NormalView, ctx: FlagContext, taken: (start: num
       const k = foldKey(name);
       if (NAMES_THAT_ARE_WORDS.has(k) && !usedAsName(text, start, start + name.length, k)) continue;
       push(start, start + name.length, 'speech-name', UNREGISTERED_NAME);
-    }
-  }
-  const nicks = nicknameTerms(ctx);
-  if (nicks.length > 0) {
-    const re = new RegExp(`(?<![\\p{L}\\p{N}])(?:${nicks.map((n) => `(${escapeRegExp(n.key)})`).join('|')})(?![\\p{L}\\p{N}])`, 'gu');
-    for (const m of view.norm.matchAll(re)) {
-      const idx = m.slice(1).findIndex((g) => g !== undefined);
-      const nick = nicks[idx]!;
-      const span = originalSpan(view, m.index!, m.index! + m[0].length);
-      const found = text.slice(span.start, span.end);
-      if (!/^\p{Lu}/u.test(found)) continue;
-      if ((NAMES_THAT_ARE_WORDS.has(nick.key) || ACRONYMS.has(nick.key) || MONTH_WORDS.has(nick.key)) && !usedAsName(text, span.start, span.end, nick.key)) continue;
-      if (ctx.known.has(nick.key)) continue;
-      push(span.start, span.end, 'nickname', ctx.label(nick.personId), nick.personId);
     }
   }
   return out.sort((a, b) => a.start - b.start);
