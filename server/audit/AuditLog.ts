@@ -13,6 +13,7 @@ export const AuditEventSchema = z.object({
     'lifecycle.settings-saved', 'milestones.saved', 'scoping.status-changed', 'scoping.form-saved',
     'rapid-review.saved', 'terms-of-reference.saved',
     'workshop.outcome-saved', 'workshop.invitations-created', 'workshop.code-joining-changed', 'workshop.answers-released',
+    'redaction.decided',
   ]),
   actorId: z.string().nullable().optional(),
   reviewId: z.string().nullable().optional(),

@@ -1,13 +1,18 @@
 import { CATEGORY_LABELS, CHILD_CONTACT_LABELS, formatChronologyDate, type IntegratedOrgChange, type IntegratedRow } from '../../shared/chronology/index.js';
-import { createPseudonymiser, findLeaks, type Leak } from '../../shared/pseudonymise/index.js';
+import { findLeaks, type Leak, type OutgoingText } from '../../shared/pseudonymise/index.js';
 import type { Person } from '../../shared/people.js';
 import { HttpError } from '../http/errors.js';
 import { writeCsv } from '../formats/csvWriter.js';
 import { writeXlsx } from '../formats/xlsxWriter.js';
+import { readCsvRows } from '../formats/csvReader.js';
+import { readXlsxRows } from '../formats/xlsxReader.js';
 import type { AuditLog } from '../audit/AuditLog.js';
 import type { RecordStore } from '../storage/types.js';
 import type { SyncServer } from '../sync/SyncServer.js';
-import { assembleChronology } from './chronologyAssembler.js';
+import { assembleChronology, type AssembledChronology } from './chronologyAssembler.js';
+import { buildExportPipeline } from './exportPipelineBuilder.js';
+import { collectFindings } from './redactionFindingsCollector.js';
+import { refuseUndecided } from './redactionGate.js';
 
 /** The Document 10 columns plus the agency, in export order. */
 export const EXPORT_HEADER = [
@@ -55,9 +60,34 @@ function orgChangeCells(c: IntegratedOrgChange, pseudo: ((s: string) => string) 
   return [c.agencyCode, formatChronologyDate(c.date), t(c.change), t(c.impact)];
 }
 
+/** The chronology's free text as written, with its place, for the redaction review (both sheets). */
+export function chronologyRawTexts(chron: AssembledChronology): OutgoingText[] {
+  const out: OutgoingText[] = [];
+  chron.rows.forEach((r, i) => {
+    const cells: [string, string | null][] = [['Source of information', r.source], ['Contact with the child', r.childContactBy], ['Contact with family members', r.familyContactBy], ['Key event', r.keyEvent], ['Comment and analysis', r.comment]];
+    for (const [column, text] of cells) if (text) out.push({ place: `chronology row ${i + 1}, ${column}`, text });
+  });
+  chron.orgChanges.forEach((c, i) => {
+    out.push({ place: `${ORG_CHANGES_SHEET} row ${i + 1}, change`, text: c.change }, { place: `${ORG_CHANGES_SHEET} row ${i + 1}, impact`, text: c.impact });
+  });
+  return out;
+}
+
+/** The produced file's cells read back, with their places; banner and header rows and the Date columns are skipped. */
+function producedCells(bytes: Uint8Array, format: 'xlsx' | 'csv'): OutgoingText[] {
+  const sheets = format === 'csv'
+    ? [{ name: 'Integrated chronology', header: EXPORT_HEADER, dateColumn: DATE_COLUMN, rows: readCsvRows(bytes) }]
+    : [
+      { name: 'Integrated chronology', header: EXPORT_HEADER, dateColumn: DATE_COLUMN, rows: readXlsxRows(bytes, { sheet: 0 }) },
+      { name: ORG_CHANGES_SHEET, header: ORG_CHANGES_HEADER, dateColumn: ORG_DATE_COLUMN, rows: readXlsxRows(bytes, { sheet: 1 }) },
+    ];
+  return sheets.flatMap((sheet) => sheet.rows.slice(2).flatMap((row, i) => row.flatMap((cell, c) => (
+    c === sheet.dateColumn || !cell.text ? [] : [{ place: `${sheet.name} row ${i + 1}, ${sheet.header[c] ?? `column ${c + 1}`}`, text: cell.text }]))));
+}
+
 /** Where leaks were found, for the refusal message (row and column, never the text). */
 function describeLeaks(leaks: readonly Leak[]): string {
-  const places = [...new Set(leaks.map((l) => l.place))].slice(0, 10);
+  const places = [...new Set(leaks.map((l) => l.place))].slice(0, 20);
   return `The pseudonymised export still holds identifying details, so it was not produced. Check: ${places.join('; ')}.`;
 }
 
@@ -75,33 +105,34 @@ export async function exportChronology(
   const review = (await deps.records.get('reviews', input.reviewId))!;
   const chron = await assembleChronology(deps, input.reviewId);
   const people = new Map(chron.people.map((p) => [p.id, p]));
-  const p = createPseudonymiser(chron.exportRegister, review.childPseudonym);
+  const exp = await buildExportPipeline(deps, input.reviewId, { chron });
+  const p = exp.pipeline;
+  if (input.pseudonymise) {
+    await refuseUndecided(deps, { reviewId: input.reviewId, actorId: input.actorId, output: 'chronology', flags: collectFindings(p, chronologyRawTexts(chron)).flags });
+  }
   const cells = chron.rows.map((r) => rowCells(r, people, input.pseudonymise ? p.text : null, p.label));
   // Organisational changes go on their own .xlsx sheet; a .csv holds the key events only.
   const orgCells = input.format === 'xlsx' ? chron.orgChanges.map((c) => orgChangeCells(c, input.pseudonymise ? p.text : null)) : [];
-  if (input.pseudonymise) {
-    // The Date column is the chronology itself (an event on the day of a birth is still that event's
-    // date); every other cell, including free text that quotes a date of birth, is scanned.
-    const leaks = findLeaks([
-      ...cells.flatMap((row, i) => row.flatMap((text, c) => (c === DATE_COLUMN ? [] : [{ place: `row ${i + 1}, ${EXPORT_HEADER[c]}`, text }]))),
-      ...orgCells.flatMap((row, i) => row.flatMap((text, c) => (c === ORG_DATE_COLUMN ? [] : [{ place: `${ORG_CHANGES_SHEET} row ${i + 1}, ${ORG_CHANGES_HEADER[c]}`, text }]))),
-    ], chron.exportRegister);
-    if (leaks.length > 0) {
-      await deps.audit.record({ type: 'export.refused', actorId: input.actorId, reviewId: input.reviewId, reason: 'leak-check' });
-      throw new HttpError(422, 'leak-found', describeLeaks(leaks));
-    }
-  }
   const banner = input.pseudonymise
     ? `OFFICIAL-SENSITIVE – ${review.childPseudonym} – integrated chronology, pseudonymised copy`
     : `OFFICIAL-SENSITIVE – ${review.title} – integrated chronology, NAMED copy: do not share beyond the review`;
   const base = `chronology-${input.pseudonymise ? 'pseudonymised' : 'named'}`;
-  await deps.audit.record({ type: 'export.downloaded', actorId: input.actorId, reviewId: input.reviewId, reason: `chronology-${input.format}-${input.pseudonymise ? 'pseudo' : 'named'}` });
-  if (input.format === 'csv') {
-    return { bytes: new TextEncoder().encode(writeCsv([[banner], EXPORT_HEADER, ...cells])), filename: `${base}.csv`, contentType: 'text/csv; charset=utf-8' };
+  const bytes = input.format === 'csv'
+    ? new TextEncoder().encode(writeCsv([[banner], EXPORT_HEADER, ...cells]))
+    : writeXlsx([
+      { name: 'Integrated chronology', banner, header: EXPORT_HEADER, rows: cells, fills: chron.rows.map((r) => r.colour), widths: WIDTHS },
+      { name: ORG_CHANGES_SHEET, banner, header: ORG_CHANGES_HEADER, rows: orgCells, fills: chron.orgChanges.map((c) => c.colour), widths: ORG_WIDTHS },
+    ]);
+  if (input.pseudonymise) {
+    // Checked on the produced bytes, read back. The Date column is the chronology itself (an event on
+    // the day of a birth is still that event's date); every other cell is scanned, both sheets.
+    const leaks = findLeaks(producedCells(bytes, input.format), chron.exportRegister, exp.leakOptions);
+    if (leaks.length > 0) {
+      await deps.audit.record({ type: 'export.refused', actorId: input.actorId, reviewId: input.reviewId, reason: 'leak-check' });
+      throw new HttpError(422, 'leak-found', describeLeaks(leaks), { places: [...new Set(leaks.map((l) => l.place))] });
+    }
   }
-  const bytes = writeXlsx([
-    { name: 'Integrated chronology', banner, header: EXPORT_HEADER, rows: cells, fills: chron.rows.map((r) => r.colour), widths: WIDTHS },
-    { name: ORG_CHANGES_SHEET, banner, header: ORG_CHANGES_HEADER, rows: orgCells, fills: chron.orgChanges.map((c) => c.colour), widths: ORG_WIDTHS },
-  ]);
+  await deps.audit.record({ type: 'export.downloaded', actorId: input.actorId, reviewId: input.reviewId, reason: `chronology-${input.format}-${input.pseudonymise ? 'pseudo' : 'named'}` });
+  if (input.format === 'csv') return { bytes, filename: `${base}.csv`, contentType: 'text/csv; charset=utf-8' };
   return { bytes, filename: `${base}.xlsx`, contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' };
 }

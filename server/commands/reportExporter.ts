@@ -1,6 +1,6 @@
 import { exportableAnswers, releasedAnswers } from '../workshop/releasedAnswers.js';
 import { goodPracticeKeys, responseKey, storedOutcome } from '../../shared/workshop/outcome.js';
-import { createPseudonymiser, findLeaks } from '../../shared/pseudonymise/index.js';
+import { findLeaks, type OutgoingText } from '../../shared/pseudonymise/index.js';
 import { assembleReport, emptyDraft, modelTexts, toMarkdown, type ReportInput, type ReportModel } from '../../shared/report/index.js';
 import { isoDateInLondon } from '../../shared/dates.js';
 import type { AuditLog } from '../audit/AuditLog.js';
@@ -9,8 +9,11 @@ import type { RecordStore } from '../storage/types.js';
 import type { SyncServer } from '../sync/SyncServer.js';
 import type { ResponseStore } from '../workshop/ResponseStore.js';
 import { renderDocx } from '../report/docxRenderer.js';
-import { checkDocx } from '../report/docxLeakCheck.js';
+import { checkDocx, describeLeak } from '../report/docxLeakCheck.js';
 import { assembleChronology } from './chronologyAssembler.js';
+import { buildExportPipeline } from './exportPipelineBuilder.js';
+import { collectFindings } from './redactionFindingsCollector.js';
+import { refuseUndecided } from './redactionGate.js';
 
 type Deps = { records: RecordStore; sync: SyncServer; responses: ResponseStore; audit: AuditLog };
 
@@ -23,7 +26,7 @@ export type TermsOfReferenceSource = (reviewId: string) => Promise<{ keyLinesOfE
  * and good practice, the draft) and assembles the model, pseudonymised from the people register.
  * Workshop responses below the anonymity threshold are never quoted.
  */
-export async function buildReportModel(deps: Deps, reviewId: string, termsOfReference: TermsOfReferenceSource): Promise<{ model: ReportModel; people: Awaited<ReturnType<typeof assembleChronology>>['people']; partnership: string }> {
+export async function buildReportModel(deps: Deps, reviewId: string, termsOfReference: TermsOfReferenceSource): Promise<{ model: ReportModel; people: Awaited<ReturnType<typeof assembleChronology>>['people']; partnership: string; rawTexts: OutgoingText[]; exp: Awaited<ReturnType<typeof buildExportPipeline>> }> {
   const review = (await deps.records.get('reviews', reviewId))!;
   const partnership = (await deps.records.find('partnerships'))[0]?.name ?? '';
   const leads = await deps.records.find('memberships', { reviewId, role: 'lead-reviewer' });
@@ -52,13 +55,17 @@ export async function buildReportModel(deps: Deps, reviewId: string, termsOfRefe
   }
   const draft = (await deps.records.get('reportDrafts', reviewId))?.draft ?? emptyDraft();
   // Dates of birth become ages on the referral date (or today when there is none).
-  const pseudo = createPseudonymiser(chron.exportRegister, review.childPseudonym, { agesOn: review.referralDate ?? isoDateInLondon(new Date()) });
+  const exp = await buildExportPipeline(deps, reviewId, { chron, agesOn: review.referralDate ?? isoDateInLondon(new Date()) });
+  // Every raw text the report draws on is kept, so the redaction review can show it in context.
+  const calls: { raw: string; out: string }[] = [];
   const model = assembleReport({
     review, partnership, leadReviewers, todayIso: isoDateInLondon(new Date()),
     agencies: chron.agencies, rows: chron.rows, childDateOfBirth: chron.people.find((x) => x.isSubject)?.dateOfBirth ?? null, workshop: workshopInput, termsOfReference: await termsOfReference(reviewId), draft,
-    pseudonymise: pseudo.text,
+    pseudonymise: (raw) => { const out = exp.pipeline.text(raw); if (raw.trim()) calls.push({ raw, out }); return out; },
   });
-  return { model, people: chron.exportRegister, partnership };
+  const parts = modelTexts(model);
+  const rawTexts = calls.map(({ raw, out }) => ({ place: `report ${parts.find((p) => p.text.includes(out.trim().slice(0, 200)))?.place ?? 'text'}`, text: raw }));
+  return { model, people: chron.exportRegister, partnership, rawTexts, exp };
 }
 
 /**
@@ -67,17 +74,18 @@ export async function buildReportModel(deps: Deps, reviewId: string, termsOfRefe
  * export with the places listed (never the leaked text), and the refusal is audited.
  */
 export async function exportReport(deps: Deps, input: { reviewId: string; actorId: string; format: 'docx' | 'md'; termsOfReference: TermsOfReferenceSource }): Promise<{ bytes: Uint8Array; filename: string; contentType: string }> {
-  const { model, people, partnership } = await buildReportModel(deps, input.reviewId, input.termsOfReference);
+  const { model, people, partnership, rawTexts, exp } = await buildReportModel(deps, input.reviewId, input.termsOfReference);
+  await refuseUndecided(deps, { reviewId: input.reviewId, actorId: input.actorId, output: 'report', flags: collectFindings(exp.pipeline, rawTexts).flags });
   let bytes: Uint8Array;
   let problems: { place: string; problem: string }[];
   if (input.format === 'docx') {
     bytes = await renderDocx(model, partnership);
-    problems = checkDocx(bytes, people, partnership);
+    problems = checkDocx(bytes, people, partnership, exp.leakOptions);
   } else {
     const md = toMarkdown(model);
     bytes = new TextEncoder().encode(md);
-    problems = [...findLeaks(modelTexts(model), people), ...findLeaks([{ place: 'markdown', text: md }], people)]
-      .map((l) => ({ place: l.place, problem: `a real ${l.kind.replace('-', ' ')} from the people register` }));
+    problems = [...findLeaks(modelTexts(model), people, exp.leakOptions), ...findLeaks([{ place: 'markdown', text: md }], people, exp.leakOptions)]
+      .map((l) => ({ place: l.place, problem: describeLeak(l.kind) }));
   }
   if (problems.length > 0) {
     await deps.audit.record({ type: 'export.refused', actorId: input.actorId, reviewId: input.reviewId, reason: 'leak-check' });

@@ -4,18 +4,19 @@ import type { AuditLog } from '../audit/AuditLog.js';
 import { notFound } from '../http/errors.js';
 import type { RecordStore } from '../storage/types.js';
 import type { ResponseStore } from '../workshop/ResponseStore.js';
+import type { SyncServer } from '../sync/SyncServer.js';
 import { releasedAnswers } from '../workshop/releasedAnswers.js';
 import { checkBaseVersion, saveVersioned } from './lifecycleVersionChecker.js';
 
-type Deps = { records: RecordStore; responses: ResponseStore; audit: AuditLog };
+type Deps = { records: RecordStore; responses: ResponseStore; sync: SyncServer; audit: AuditLog };
 
 /**
  * The responses the facilitator can see and mark now, as "promptId/id" keys: those of each prompt's
  * current release (GET …/responses) that are not hidden.
  */
-async function markableResponses(deps: Pick<Deps, 'responses' | 'records'>, w: Workshop): Promise<Set<string>> {
+async function markableResponses(deps: Pick<Deps, 'responses' | 'records' | 'sync'>, w: Workshop): Promise<Set<string>> {
   const keys = new Set<string>();
-  for (const p of await releasedAnswers(deps, w)) for (const r of p.responses) if (!r.hidden) keys.add(responseKey(p.id, r.id));
+  for (const p of await releasedAnswers(deps, w, { raw: true })) for (const r of p.responses) if (!r.hidden) keys.add(responseKey(p.id, r.id));
   return keys;
 }
 

@@ -3,6 +3,7 @@ import type { Workshop } from '../../shared/workshop/workshop.js';
 import type { ReportDraftRecord } from '../../shared/report/record.js';
 import type { AuditEvent } from '../audit/AuditLog.js';
 import type { ReleasedAnswer } from '../../shared/workshop/anonymity.js';
+import type { RedactionReviewRecord } from '../../shared/pseudonymise/redactionRecord.js';
 import type { AgencyScoping, LifecycleSettings, MilestonePlan, RapidReviewRecord, TermsOfReferenceRecord } from '../../shared/lifecycle/index.js';
 
 /**
@@ -25,6 +26,7 @@ export type Collections = {
   agencyScopings: AgencyScoping;
   rapidReviewRecords: RapidReviewRecord;
   termsOfReference: TermsOfReferenceRecord;
+  redactionReviews: RedactionReviewRecord;
 };
 
 /** A collection name. */
@@ -49,13 +51,14 @@ export type IndexedFields = {
   agencyScopings: 'reviewId' | 'agencyId';
   rapidReviewRecords: never;
   termsOfReference: never;
+  redactionReviews: never;
 };
 
 /** The names of every field any collection can be queried by (the union of IndexedFields). */
 export const INDEXED_FIELDS: { [C in CollectionName]: readonly IndexedFields[C][] } = {
   partnerships: [], users: ['email', 'isAdmin'], reviews: [], agencies: ['reviewId'], memberships: ['reviewId', 'userId', 'role'],
   invitations: ['tokenHash', 'reviewId', 'email'], workshops: ['reviewId'], reportDrafts: [], lifecycleSettings: [], milestonePlans: [],
-  agencyScopings: ['reviewId', 'agencyId'], rapidReviewRecords: [], termsOfReference: [],
+  agencyScopings: ['reviewId', 'agencyId'], rapidReviewRecords: [], termsOfReference: [], redactionReviews: [],
 };
 
 /** A query as data: every given field must equal its value (an empty query matches every record). */

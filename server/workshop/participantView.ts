@@ -1,4 +1,3 @@
-import { createPseudonymiser } from '../../shared/pseudonymise/index.js';
 import { allPrompts, openPromptIds, type Prompt } from '../../shared/workshop/prompts.js';
 import { ANONYMITY_PROMISE, CONFIDENTIALITY_STATEMENT } from '../../shared/workshop/templates.js';
 import type { SharedPhaseRow } from '../../shared/workshop/participant.js';
@@ -7,7 +6,7 @@ import { phaseRows } from '../../shared/workshop/phaseRows.js';
 import type { RecordStore } from '../storage/types.js';
 import type { SyncServer } from '../sync/SyncServer.js';
 import { assembleChronology } from '../commands/chronologyAssembler.js';
-import { workshopTextFilter } from './workshopText.js';
+import { buildExportPipeline } from '../commands/exportPipelineBuilder.js';
 
 /** Everything a participant's screen shows; it never holds a real name. */
 export type ParticipantView = {
@@ -31,28 +30,26 @@ export type ParticipantView = {
 export async function participantView(deps: { records: RecordStore; sync: SyncServer }, w: Workshop): Promise<ParticipantView> {
   const review = (await deps.records.get('reviews', w.reviewId))!;
   let phase: ParticipantView['phase'] = null;
+  // Everything shown to participants (phase titles and rows, agenda, lessons, prompts) goes through the
+  // review's one pipeline; an undecided flag shows its suggestion, never the text.
+  const chron = await assembleChronology(deps, w.reviewId);
+  const pseudo = (await buildExportPipeline(deps, w.reviewId, { chron })).pipeline.text;
   if (w.state.showing.kind === 'phase') {
     const showing = w.state.showing;
     const p = w.setup.phases.find((x) => x.id === showing.phaseId);
-    if (p) {
-      const chron = await assembleChronology(deps, w.reviewId);
-      const pseudo = createPseudonymiser(chron.exportRegister, review.childPseudonym);
-      phase = { id: p.id, title: p.title, rows: phaseRows(chron.rows, p, pseudo.text) };
-    }
+    if (p) phase = { id: p.id, title: pseudo(p.title), rows: phaseRows(chron.rows, p, pseudo) };
   }
   const open = openPromptIds(w.setup, w.state);
-  // Everything below that the lead reviewer wrote passes the workshop text filter (workshopText.ts).
-  const text = await workshopTextFilter(deps, w);
   return {
     title: `Reflective Learning Workshop: ${review.childPseudonym}`,
     stage: w.state.stage,
     confidentiality: CONFIDENTIALITY_STATEMENT,
     promise: ANONYMITY_PROMISE,
-    agenda: w.setup.agenda.map((a) => ({ id: a.id, time: a.time, title: text(a.title) })),
+    agenda: w.setup.agenda.map((a) => ({ id: a.id, time: a.time, title: pseudo(a.title) })),
     currentItemId: w.state.currentItemId,
     showing: w.state.showing,
-    phase: phase && { ...phase, title: text(phase.title), rows: phase.rows.map((r) => ({ ...r, event: text(r.event) })) },
-    lessons: w.state.lessonsShared ? w.setup.lessons.map((l) => ({ id: l.id, text: text(l.text) })) : null,
-    prompts: allPrompts(w.setup).filter((p) => open.has(p.id)).map((p) => ({ ...p, label: text(p.label), text: text(p.text) })),
+    phase,
+    lessons: w.state.lessonsShared ? w.setup.lessons.map((l) => ({ id: l.id, text: pseudo(l.text) })) : null,
+    prompts: allPrompts(w.setup).filter((p) => open.has(p.id)).map((p) => ({ ...p, label: pseudo(p.label), text: pseudo(p.text) })),
   };
 }

@@ -3,6 +3,7 @@ import { allPrompts, type Prompt } from '../../shared/workshop/prompts.js';
 import type { Workshop } from '../../shared/workshop/workshop.js';
 import type { RecordStore } from '../storage/types.js';
 import type { ResponseStore } from './ResponseStore.js';
+import type { SyncServer } from '../sync/SyncServer.js';
 import { workshopTextFilter } from './workshopText.js';
 
 /** One prompt with its current release, as every staff listing and export reads it. */
@@ -17,11 +18,16 @@ export type PromptWithRelease = Prompt & {
 
 /**
  * Every prompt of a workshop with the answers of its current release (none before the first), hidden
- * ones flagged, their words through the workshop text filter. The only way staff screens, exports and
+ * ones flagged, their words through the workshop text filter (unless `raw`, for the export pipeline). The only way staff screens, exports and
  * the report read answers, so none of them can see an answer that has not been released.
  */
-export async function releasedAnswers(deps: { records: RecordStore; responses: ResponseStore }, w: Workshop): Promise<PromptWithRelease[]> {
-  const text = await workshopTextFilter(deps, w);
+export async function releasedAnswers(
+  deps: { records: RecordStore; responses: ResponseStore; sync: SyncServer },
+  w: Workshop,
+  opts: { raw?: boolean } = {},
+): Promise<PromptWithRelease[]> {
+  // `raw` is only for the export pipeline itself, which pseudonymises and leak-checks what it produces.
+  const text = opts.raw ? (t: string) => t : await workshopTextFilter(deps, w);
   const out: PromptWithRelease[] = [];
   for (const p of allPrompts(w.setup)) {
     const rel = await deps.responses.currentRelease(w.id, p.id);

@@ -1,34 +1,96 @@
-import type { Person } from '../people.js';
+import { findNumbers } from 'libphonenumber-js/max';
+import { compactKey, originalSpan, type NormalView } from './normalise.js';
 
 /**
- * Patterns for identifiers that are removed from anything that leaves a review, whoever they belong
- * to: they identify people outside the register too (practitioners, neighbours).
+ * Identifier families that are removed from anything that leaves a review, whoever they belong to
+ * (practitioners and neighbours too): emails, social-media handles, links and user names that carry a
+ * name, UK phone numbers, NHS numbers, postcodes. Register dates of birth and addresses are in
+ * dates.ts and addresses.ts. Every detector works on the folded view and returns original spans.
  */
 
-/** Email addresses. */
-export const EMAIL_RE = /[\p{L}\p{N}._%+-]+@[\p{L}\p{N}.-]+\.[\p{L}]{2,}/giu;
+/** A kind of identifier. */
+export type IdentifierKind = 'email' | 'handle' | 'link' | 'user-name' | 'phone' | 'nhs-number' | 'postcode' | 'address' | 'date-of-birth';
 
-/** UK postcodes, e.g. "NB1 4QT", "SW1A 1AA", with or without the space. */
-export const POSTCODE_RE = /\b(?:[A-Z]{1,2}\d[A-Z\d]?|GIR)\s*\d[A-Z]{2}\b/gi;
+/** One identifier found in a text, as an original span. */
+export type IdentifierHit = { start: number; end: number; kind: IdentifierKind; personId?: string };
 
-/** NHS numbers: ten digits, often written 3-3-4 with spaces or hyphens. */
-export const NHS_RE = /(?<!\d)\d{3}[\s-]?\d{3}[\s-]?\d{4}(?!\d)/g;
+/** Email addresses (the folded view is lower case). */
+const EMAIL_RE = /[\p{L}\p{N}._%+'-]+@[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)*\.\p{L}{2,}/gu;
 
-/** UK phone numbers: 07xxx xxxxxx, 01xx/02x landlines, +44 forms. */
-export const PHONE_RE = /(?<![\d+])(?:\+44\s?\(?0?\)?\s?|0)(?:\d[\s-]?){9,10}(?!\d)/g;
+/** Social-media handles: "@" then a user name, not part of an email. */
+const HANDLE_RE = /(?<![\p{L}\p{N}._%+-])@[\p{L}\p{N}_.]{2,}/gu;
 
-const MONTH_NAMES = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+/** Links, with or without a scheme. */
+const LINK_RE = /(?:https?:\/\/|www\.)[^\s<>"]+|(?<![\p{L}\p{N}@.])(?:[\p{L}\p{N}-]+\.)+(?:com|co\.uk|org|net|uk|me|tv|io|app)\/[^\s<>"]*/gu;
 
-/** Every common way a date of birth is written: 14/03/2019, 14/3/2019, 2019-03-14, 14 March 2019, 14th Mar 2019. */
-export function dateVariantsPattern(iso: string): string {
-  const [y, m, d] = iso.split('-').map(Number) as [number, number, number];
-  const dd = String(d).padStart(2, '0');
-  const mm = String(m).padStart(2, '0');
-  const month = MONTH_NAMES[m - 1]!;
-  const numeric = `0?${d}[/.-]0?${m}[/.-](?:${y}|${String(y).slice(2)})`;
-  const isoForm = `${y}-${mm}-${dd}`;
-  const words = `0?${d}(?:st|nd|rd|th)?\\s+(?:${month}|${month.slice(0, 3)})\\.?,?\\s+${y}`;
-  return `(?<!\\d)(?:${numeric}|${isoForm}|${words})(?!\\d)`;
+/** Hosts whose links identify a person's account whatever the path says. */
+const SOCIAL_HOSTS = /(?:facebook|fb|instagram|tiktok|snapchat|twitter|x|threads|youtube|linkedin|onlyfans|reddit|pinterest)\.com/;
+
+/** Tokens that look like user names: letters with digits or underscores or dots inside. */
+const USER_NAME_RE = /(?<![\p{L}\p{N}_.@])(?=[\p{L}\p{N}_.]*\p{L})(?=[\p{L}\p{N}_.]*[\d_])[\p{L}\p{N}_]+(?:\.[\p{L}\p{N}_]+)*(?![\p{L}\p{N}_@])/gu;
+
+/** UK postcodes in any case and spacing; the inward letters exclude C, I, K, M, O, V so "9am" never matches. */
+const POSTCODE_RE = /(?<![\p{L}\p{N}])(?:[a-z]{1,2}\d[a-z\d]?|gir)\s*\d[abd-hjlnp-uw-z]{2}(?![\p{L}\p{N}])/gu;
+
+/** Ten digits with any separators (spaces, dots, hyphens, slashes) between them. */
+const TEN_DIGITS_RE = /(?<![\d])\d(?:[\s./-]{0,2}\d){9}(?![\d]|[\s./-]\d)/gu;
+
+/** True for a valid NHS number: the modulus 11 check digit over the first nine digits. */
+export function isValidNhsNumber(digits: string): boolean {
+  if (!/^\d{10}$/.test(digits)) return false;
+  let sum = 0;
+  for (let i = 0; i < 9; i++) sum += Number(digits[i]) * (10 - i);
+  const check = 11 - (sum % 11);
+  if (check === 10) return false;
+  return (check === 11 ? 0 : check) === Number(digits[9]);
+}
+
+function spans(view: NormalView, re: RegExp, kind: IdentifierKind, keep: (m: string) => boolean = () => true): IdentifierHit[] {
+  const out: IdentifierHit[] = [];
+  for (const m of view.norm.matchAll(re)) if (keep(m[0])) out.push({ ...originalSpan(view, m.index!, m.index! + m[0].length), kind });
+  return out;
+}
+
+/**
+ * Emails, handles, links and user names. A handle and an email always go; a link goes when it points at
+ * a social network or carries a name; a user-name-like token ("kthornbury_99") goes when it carries a
+ * name. `carriesName` gets the token compacted ("kthornbury99").
+ */
+export function findAccounts(view: NormalView, carriesName: (compact: string) => boolean): IdentifierHit[] {
+  return [
+    ...spans(view, EMAIL_RE, 'email'),
+    ...spans(view, HANDLE_RE, 'handle'),
+    ...spans(view, LINK_RE, 'link', (m) => SOCIAL_HOSTS.test(m) || carriesName(compactKey(m.replace(/^(?:https?:\/\/)?(?:www\.)?[^/]+/, '')))),
+    ...spans(view, USER_NAME_RE, 'user-name', (m) => carriesName(compactKey(m))),
+  ];
+}
+
+/** NHS numbers with any separators: valid by modulus 11, or equal to one in the register. */
+export function findNhsNumbers(view: NormalView, registerNumbers: ReadonlySet<string> = new Set()): IdentifierHit[] {
+  return spans(view, TEN_DIGITS_RE, 'nhs-number', (m) => {
+    const d = m.replace(/\D/g, '');
+    return registerNumbers.has(d) || (d[0] !== '0' && isValidNhsNumber(d));
+  });
+}
+
+/** UK phone numbers in any format, found by libphonenumber-js (mobile, landline, +44 and (0) forms). */
+export function findPhones(view: NormalView): IdentifierHit[] {
+  const out: IdentifierHit[] = [];
+  // 'POSSIBLE' leniency is documented but missing from the typings; the default ('VALID') misses
+  // numbers in reserved ranges (07700 900xxx) that are still someone's number in a case file.
+  const options = { defaultCountry: 'GB', leniency: 'POSSIBLE', v2: true } as unknown as { defaultCountry: 'GB'; v2: true };
+  for (const m of findNumbers(view.norm, options)) {
+    const raw = view.norm.slice(m.startsAt, m.endsAt);
+    if (m.number.countryCallingCode !== '44' || !/^(?:\+|00|\(?0)/.test(raw)) continue;
+    if (m.number.nationalNumber.length < 9) continue;
+    out.push({ ...originalSpan(view, m.startsAt, m.endsAt), kind: 'phone' });
+  }
+  return out;
+}
+
+/** UK postcodes in any case and spacing. */
+export function findPostcodes(view: NormalView): IdentifierHit[] {
+  return spans(view, POSTCODE_RE, 'postcode');
 }
 
 /** Whole years between a date of birth and a later date, both ISO. */
@@ -36,21 +98,4 @@ export function ageOn(dobIso: string, onIso: string): number {
   const [by, bm, bd] = dobIso.split('-').map(Number) as [number, number, number];
   const [y, m, d] = onIso.split('-').map(Number) as [number, number, number];
   return y - by - (m < bm || (m === bm && d < bd) ? 1 : 0);
-}
-
-/** Text as an escaped regular-expression source matching any whitespace run. */
-export function literalPattern(text: string): string {
-  return text.trim().replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/\s+/g, '\\s+').replace(/,/g, ',?');
-}
-
-/** Register addresses and dates of birth as patterns, with the person they belong to. */
-export function registerIdentifiers(people: readonly Person[]): { kind: 'address' | 'date-of-birth' | 'nhs-number'; personId: string; pattern: string }[] {
-  const out: { kind: 'address' | 'date-of-birth' | 'nhs-number'; personId: string; pattern: string }[] = [];
-  for (const p of people) {
-    for (const a of p.addresses) if (a.trim().length >= 4) out.push({ kind: 'address', personId: p.id, pattern: literalPattern(a) });
-    if (p.dateOfBirth) out.push({ kind: 'date-of-birth', personId: p.id, pattern: dateVariantsPattern(p.dateOfBirth) });
-    const digits = p.nhsNumber.replace(/\D/g, '');
-    if (digits.length === 10) out.push({ kind: 'nhs-number', personId: p.id, pattern: `${digits.slice(0, 3)}[\\s-]?${digits.slice(3, 6)}[\\s-]?${digits.slice(6)}` });
-  }
-  return out;
 }

@@ -136,7 +136,7 @@ export function assembleReport(input: ReportInput): ReportModel {
     const lps = r.learningPointIds.map((id) => lpNumber.get(id)).filter((n): n is number => n !== undefined);
     blocks.push({ kind: 'paragraph', text: `Recommendation ${i + 1}: ${p(r.text)}` });
     blocks.push({ kind: 'bullets', items: [
-      `Addressed to: ${r.organisation || '[named organisation]'}`,
+      `Addressed to: ${p(r.organisation) || '[named organisation]'}`,
       `Learning points: ${lps.length > 0 ? lps.map((n) => `Learning Point ${n}`).join(', ') : '[link learning points]'}`,
       `How effectiveness will be measured: ${p(r.measure) || '[measure]'}`,
     ] });
@@ -146,7 +146,7 @@ export function assembleReport(input: ReportInput): ReportModel {
   const recNumber = new Map(d.recommendations.map((r, i) => [r.id, i + 1]));
   blocks.push({ kind: 'table', header: ['Recommendation', 'Agreed actions', 'Responsible person', 'Timescale', 'Actions taken', 'Progress (RAG)', 'Evidence of impact'],
     rows: d.actionPlan.length > 0
-      ? d.actionPlan.map((a) => [`Recommendation ${recNumber.get(a.recommendationId) ?? '?'}`, p(a.actions), a.responsible, a.timescale, p(a.actionsTaken), `${p(a.progress)} (${a.rag === 'not-started' ? 'not started' : a.rag.toUpperCase()})`, p(a.evidence)])
+      ? d.actionPlan.map((a) => [`Recommendation ${recNumber.get(a.recommendationId) ?? '?'}`, p(a.actions), p(a.responsible), p(a.timescale), p(a.actionsTaken), `${p(a.progress)} (${a.rag === 'not-started' ? 'not started' : a.rag.toUpperCase()})`, p(a.evidence)])
       : d.recommendations.map((_, i) => [`Recommendation ${i + 1}`, '', '', '', '', '', '']) });
 
   // The glossary lists only acronyms the text above actually uses.

@@ -1,5 +1,5 @@
 import type { Person } from '../../../shared/people.js';
-import { reportLabels } from '../../../shared/pseudonymise/index.js';
+import { reportLabels } from '../../../shared/pseudonymise/labels.js';
 import {
   LINE_LABELS, PARTNERSHIP_LABELS, CHILD_LINK_LABELS, ageOf, yearOfDeath, type Family, type FamilyPerson,
 } from '../../../shared/genogram/index.js';

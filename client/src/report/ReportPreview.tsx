@@ -3,6 +3,7 @@ import { LoadingMessage } from '../components/LoadingMessage.js';
 import { Notice } from '../components/Notice.js';
 import { useApiData } from '../hooks/useApiData.js';
 import { DownloadPanel } from './DownloadPanel.js';
+import { RedactionReview } from './RedactionReview.js';
 import { PreviewDocument } from './PreviewDocument.js';
 import { PreviewResponseSchema, reportPaths } from './reportApi.js';
 
@@ -29,6 +30,7 @@ export function ReportPreview({ reviewId, canDownload, unsaved, headingRef }: {
           <p>The preview and the downloads show the last saved draft. Go back to the builder and save to include your changes.</p>
         </Notice>
       )}
+      {canDownload && <RedactionReview reviewId={reviewId} />}
       {canDownload && <DownloadPanel reviewId={reviewId} />}
       {preview.loading && !preview.data && <LoadingMessage text="Assembling the preview…" />}
       {preview.error && (

@@ -4,12 +4,14 @@ import type { AppDeps } from '../../app.js';
 import { buildReportModel, exportReport, type TermsOfReferenceSource } from '../../commands/reportExporter.js';
 import { parseInput } from '../../http/validate.js';
 import { authOf, membershipFor, requireAuth } from '../context.js';
+import { redactionReviewRoutes } from './redactionReviewRoutes.js';
 
 /** The report draft (lead reviewer writes; review team reads), its preview, and the exports (lead reviewer only). */
 export function reportRoutes(deps: AppDeps, termsOfReference: TermsOfReferenceSource = async () => null): Router {
   const r = Router();
   r.use('/reviews/:id/report', requireAuth(deps));
   r.use('/reviews/:id/export', requireAuth(deps));
+  r.use(redactionReviewRoutes(deps, termsOfReference));
 
   r.get('/reviews/:id/report/draft', async (req, res) => {
     const m = await membershipFor(deps, req, res, ['lead-reviewer', 'review-team']);

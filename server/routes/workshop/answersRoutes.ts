@@ -4,14 +4,12 @@ import { coarseCount } from '../../../shared/workshop/anonymity.js';
 import { allPrompts } from '../../../shared/workshop/prompts.js';
 import type { AppDeps } from '../../app.js';
 import { releaseAnswers } from '../../commands/workshopAnswersReleaser.js';
-import { writeCsv } from '../../formats/csvWriter.js';
-import { responsesDocx } from '../../report/responsesDocx.js';
+import { exportWorkshopResponses } from '../../commands/workshopResponsesExporter.js';
 import { HttpError, notFound } from '../../http/errors.js';
 import { parseInput } from '../../http/validate.js';
-import { workshopTextFilter } from '../../workshop/workshopText.js';
 import { authOf } from '../context.js';
 import { loadWorkshop } from './loadWorkshop.js';
-import { exportableAnswers, releasedAnswers } from '../../workshop/releasedAnswers.js';
+import { releasedAnswers } from '../../workshop/releasedAnswers.js';
 
 const HideSchema = z.strictObject({ hidden: z.boolean() });
 
@@ -58,33 +56,15 @@ export function answersRoutes(deps: AppDeps): Router {
     res.json({ requests: await deps.responses.privateRequests(w.id) });
   });
 
-  r.get('/reviews/:id/workshops/:workshopId/responses.csv', async (req, res) => {
-    const w = await loadWorkshop(deps, req, res, ['lead-reviewer']);
-    const text = await workshopTextFilter(deps, w);
-    const rows: string[][] = [['Prompt', 'Question', 'Response']];
-    for (const p of await releasedAnswers(deps, w)) {
-      for (const x of exportableAnswers(p, w.setup.k)) rows.push([text(p.label), text(p.text), x]);
-    }
-    await deps.audit.record({ type: 'export.downloaded', actorId: authOf(res).userId, reviewId: w.reviewId, reason: 'workshop-csv' });
-    res.setHeader('Content-Type', 'text/csv; charset=utf-8');
-    res.setHeader('Content-Disposition', 'attachment; filename="workshop-responses.csv"');
-    res.end(writeCsv(rows));
-  });
-
-  r.get('/reviews/:id/workshops/:workshopId/responses.docx', async (req, res) => {
-    const w = await loadWorkshop(deps, req, res, ['lead-reviewer']);
-    const text = await workshopTextFilter(deps, w);
-    const prompts = (await releasedAnswers(deps, w)).map((p) => {
-      const shown = exportableAnswers(p, w.setup.k);
-      return { label: text(p.label), text: text(p.text), released: shown.length > 0, count: shown.length, responses: shown };
+  for (const format of ['csv', 'docx'] as const) {
+    r.get(`/reviews/:id/workshops/:workshopId/responses.${format}`, async (req, res) => {
+      const w = await loadWorkshop(deps, req, res, ['lead-reviewer']);
+      const out = await exportWorkshopResponses(deps, w, { actorId: authOf(res).userId, format });
+      res.setHeader('Content-Type', out.contentType);
+      res.setHeader('Content-Disposition', `attachment; filename="${out.filename}"`);
+      res.end(Buffer.from(out.bytes));
     });
-    const review = (await deps.records.get('reviews', w.reviewId))!;
-    const bytes = await responsesDocx(`Reflective Learning Workshop responses: ${review.childPseudonym}`, (await deps.records.find('partnerships'))[0]?.name ?? '', prompts);
-    await deps.audit.record({ type: 'export.downloaded', actorId: authOf(res).userId, reviewId: w.reviewId, reason: 'workshop-docx' });
-    res.setHeader('Content-Type', 'application/vnd.openxmlformats-officedocument.wordprocessingml.document');
-    res.setHeader('Content-Disposition', 'attachment; filename="workshop-responses.docx"');
-    res.end(Buffer.from(bytes));
-  });
+  }
 
   return r;
 }
