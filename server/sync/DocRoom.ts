@@ -10,6 +10,7 @@ import type { AuthContext } from '../auth/types.js';
 import type { Logger } from '../http/logger.js';
 import type { DocStore } from '../storage/types.js';
 import { filterAwarenessUpdate } from './awarenessFilter.js';
+import { DurableAcks } from './durableAcks.js';
 import { shouldCompact, type LogState } from './compactionPolicy.js';
 import { MESSAGE_AWARENESS, MESSAGE_QUERY_AWARENESS, MESSAGE_SYNC, frame } from './messages.js';
 
@@ -41,6 +42,8 @@ export class DocRoom {
   private loaded = false;
   private backlog: (() => void)[] = [];
   private failed = false;
+  /** Tells authors when their updates are on disk (docs/sync.md, "Durable acknowledgement"). */
+  private readonly acks = new DurableAcks(this);
 
   /** Loads the doc (after `after`, e.g. a previous unload of the same name) and wires relaying. */
   constructor(
@@ -96,6 +99,7 @@ export class DocRoom {
       if (states.length > 0) {
         send(conn.ws, frame(MESSAGE_AWARENESS, (e) => encoding.writeVarUint8Array(e, awarenessProtocol.encodeAwarenessUpdate(this.awareness, states))));
       }
+      this.acks.connected(conn.ws);
     });
   }
 
@@ -137,6 +141,7 @@ export class DocRoom {
       // Read-only connections: drop their changes here, before they touch the doc, other clients or storage.
       if (conn.access !== 'write') return;
       Y.applyUpdate(this.doc, update, conn);
+      this.acks.accepted(conn.ws, update);
     } else if (type === MESSAGE_AWARENESS) {
       const raw = decoding.readVarUint8Array(d);
       const owns = (id: number) => {
@@ -203,6 +208,11 @@ export class DocRoom {
   /** True once storage refused a write; the room is being discarded. */
   get hasFailed(): boolean {
     return this.failed;
+  }
+
+  /** Resolves once every append issued so far is done (written, or failed and handled). */
+  writesSoFar(): Promise<void> {
+    return Promise.all([...this.pendingWrites]).then(() => undefined);
   }
 
   /** Waits for every pending append. */
