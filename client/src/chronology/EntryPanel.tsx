@@ -197,6 +197,7 @@ export function EntryPanel({
           />
           <TextAreaField id="entry-keyEvent" label="Key event or action undertaken" value={values.keyEvent} onChange={(v) => set('keyEvent', v)} error={errors.keyEvent} />
           <TextAreaField id="entry-comment" label="Comment and analysis (optional)" hint="Including potential learning" value={values.comment} onChange={(v) => set('comment', v)} error={errors.comment} rows={4} />
+          <TextAreaField id="entry-otherInfo" label="Other information (optional)" hint="What the agency wrote that has no column of its own, such as an imported file’s extra columns" value={values.otherInfo} onChange={(v) => set('otherInfo', v)} error={errors.otherInfo} rows={3} />
         </fieldset>
       ) : (
         <>
