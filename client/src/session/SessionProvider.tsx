@@ -13,7 +13,8 @@ export function SessionProvider({ children }: { children: ReactNode }) {
       const me = await apiRequest('GET', '/api/me', { schema: MeSchema, skipUnauthorisedHandler: true });
       setState({ status: 'signed-in', me });
     } catch (err) {
-      if (err instanceof ApiRequestError && err.status === 401) setState({ status: 'signed-out', notice: null });
+      // A page already open keeps its work when the session ended: it signs in again in a dialog.
+      if (err instanceof ApiRequestError && err.status === 401) setState((s) => (s.status === 'signed-in' ? { ...s, expired: true } : { status: 'signed-out', notice: null }));
       else setState({ status: 'signed-out', notice: 'Could not check whether you are signed in. Please sign in.' });
     }
   }, []);
@@ -24,9 +25,8 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     else void refresh();
     // Any request answered 401 means the session ended (idle timeout, sign-out elsewhere).
     setUnauthorisedHandler(() => {
-      setState((s) => (s.status === 'signed-in'
-        ? { status: 'signed-out', notice: 'Your session has ended. Please sign in again.' }
-        : s));
+      // The page stays, with everything typed into it; SessionGuard asks to sign in again.
+      setState((s) => (s.status === 'signed-in' ? { ...s, expired: true } : s));
     });
     return () => setUnauthorisedHandler(null);
   }, [refresh]);
@@ -45,6 +45,15 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     }
   }, []);
 
-  const value = useMemo<SessionValue>(() => ({ state, signIn, signOut, refresh }), [state, signIn, signOut, refresh]);
+  const keepAlive = useCallback(async () => {
+    try {
+      await apiRequest('GET', '/api/me', { schema: MeSchema });
+      return true;
+    } catch {
+      return false; // a 401 has already marked the session expired
+    }
+  }, []);
+
+  const value = useMemo<SessionValue>(() => ({ state, signIn, signOut, refresh, keepAlive }), [state, signIn, signOut, refresh, keepAlive]);
   return <SessionContext.Provider value={value}>{children}</SessionContext.Provider>;
 }
