@@ -92,5 +92,11 @@ describe('an offline edit', () => {
     await personRow(second, /Robin Offline-Edit/).waitFor();
     await second.getByTestId('sync-status').getByText('Connected. All changes saved.').waitFor(WAIT);
     expect(await serverNames()).toContain('Robin Offline-Edit');
+
+    // Signing out leaves no copy of the case in this browser for the next person.
+    await second.getByRole('button', { name: 'Sign out' }).click();
+    await second.getByText('You have signed out.').waitFor();
+    const copies = () => second.evaluate(async (prefix) => (await indexedDB.databases()).filter((d) => d.name?.startsWith(prefix)).length, `review-room.${userId}.`);
+    await expect.poll(copies, WAIT).toBe(0);
   });
 });

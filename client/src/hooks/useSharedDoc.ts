@@ -34,6 +34,28 @@ export function localCopyName(userId: string, docName: string): string {
   return `review-room.${userId}.${docName}`;
 }
 
+/** The trackers of every shared document open on this page, so signing out can check for unsaved work. */
+const openTrackers = new Set<DurableTracker>();
+
+/** How many changes on this page the server has not yet acknowledged as durable, across every open document. */
+export function unsavedChanges(): number {
+  let n = 0;
+  for (const t of openTrackers) n += t.unsaved;
+  return n;
+}
+
+/**
+ * Deletes every local copy a user's pages kept (on signing out, so the next person at a shared computer
+ * finds no case data in the browser). Databases still open are deleted once their pages close them.
+ */
+export async function forgetLocalCopies(userId: string): Promise<void> {
+  if (typeof indexedDB === 'undefined' || typeof indexedDB.databases !== 'function') return;
+  const prefix = localCopyName(userId, '');
+  for (const db of await indexedDB.databases()) {
+    if (db.name?.startsWith(prefix)) indexedDB.deleteDatabase(db.name);
+  }
+}
+
 /**
  * Opens a shared document over y-websocket for as long as the caller is mounted, and reports its sync
  * state. The doc also lives in the browser (y-indexeddb), so an edit not yet acknowledged as durable by
@@ -63,6 +85,7 @@ export function useSharedDoc(name: string, opts: { onAccessCheck?(): void } = {}
     // BroadcastChannel sync between tabs is off: every tab talks to the server, which enforces access.
     const provider = new WebsocketProvider(yjsServerUrl(), name, doc, { disableBc: true, connect: false });
     const tracker = new DurableTracker(doc, provider);
+    openTrackers.add(tracker);
     let everConnected = false;
     let refused = false;
     let destroyed = false;
@@ -122,6 +145,7 @@ export function useSharedDoc(name: string, opts: { onAccessCheck?(): void } = {}
       window.clearTimeout(fallback);
       window.removeEventListener('beforeunload', beforeUnload);
       stopTracking();
+      openTrackers.delete(tracker);
       tracker.destroy();
       provider.off('status', onStatus);
       provider.off('sync', onSync);

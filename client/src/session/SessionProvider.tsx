@@ -1,7 +1,8 @@
-import { useCallback, useEffect, useMemo, useState, type ReactNode } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { apiRequest, setUnauthorisedHandler } from '../api/client.js';
 import { ApiRequestError } from '../api/ApiRequestError.js';
 import { MeSchema } from '../api/schemas.js';
+import { forgetLocalCopies } from '../hooks/useSharedDoc.js';
 import { SessionContext, type SessionState, type SessionValue } from './sessionContext.js';
 
 /** Loads the session from GET /api/me and offers sign-in and sign-out to the app. */
@@ -37,11 +38,16 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     setState({ status: 'signed-in', me });
   }, []);
 
+  const current = useRef(state);
+  current.current = state;
   const signOut = useCallback(async () => {
+    const userId = current.current.status === 'signed-in' ? current.current.me.user.id : null;
     try {
       await apiRequest('POST', '/api/auth/logout', { skipUnauthorisedHandler: true });
     } finally {
       setState({ status: 'signed-out', notice: 'You have signed out.', byUser: true });
+      // Choosing to sign out also clears this browser's copies of the shared documents.
+      if (userId) void forgetLocalCopies(userId).catch(() => undefined);
     }
   }, []);
 
