@@ -124,7 +124,7 @@ function ModalDialog({ title, titleId, children }: { title: string; titleId: str
       dialog.removeEventListener('cancel', cancel);
       if (dialog.open) dialog.close();
       // Back to where the person was typing.
-      if (opener && opener.isConnected) opener.focus();
+      if (opener?.isConnected) opener.focus();
     };
   }, []);
   return (
