@@ -1,4 +1,6 @@
-import { CATEGORY_LABELS, CHILD_CONTACT_LABELS, formatChronologyDate, type IntegratedOrgChange, type IntegratedRow } from '../../shared/chronology/index.js';
+import {
+  CATEGORY_LABELS, childContactCell, familyContactCell, formatChronologyDate, type IntegratedOrgChange, type IntegratedRow,
+} from '../../shared/chronology/index.js';
 import { findLeaks, type Leak, type OutgoingText } from '../../shared/pseudonymise/index.js';
 import type { Person } from '../../shared/people.js';
 import { HttpError } from '../http/errors.js';
@@ -18,14 +20,14 @@ import { refuseUndecided } from './redactionGate.js';
 export const EXPORT_HEADER = [
   'Agency', 'Date (DD/MM/YYYY)', 'Time', 'Source of information', 'Contact with the child (seen alone or not) and by whom',
   'Contact with family members and by whom', 'Key event / action undertaken', 'Comment and analysis, including potential learning',
-  'Category', 'Key practice learning event',
+  'Category', 'Key practice learning event', 'Other information',
 ];
 
 /** Index of the date column in EXPORT_HEADER. */
 const DATE_COLUMN = 1;
 
 /** Column widths in characters for the .xlsx. */
-const WIDTHS = [14, 14, 8, 22, 28, 28, 50, 50, 22, 14];
+const WIDTHS = [14, 14, 8, 22, 28, 28, 50, 50, 22, 14, 40];
 
 /** The organisational changes sheet's columns (the .xlsx only: a .csv holds one table). */
 export const ORG_CHANGES_HEADER = ['Agency', 'Date (DD/MM/YYYY)', 'Organisational change', 'Impact on frontline practice'];
@@ -45,12 +47,12 @@ export type ChronologyExport = { bytes: Uint8Array; filename: string; contentTyp
 /** One exported row as text cells; names are replaced when `pseudo` is given. */
 function rowCells(r: IntegratedRow, people: Map<string, Person>, pseudo: ((s: string) => string) | null, label: (id: string) => string): string[] {
   const t = (s: string) => (pseudo ? pseudo(s) : s);
-  const family = r.familyContactIds.map((id) => (pseudo ? label(id) : people.get(id)?.name || label(id))).join(', ');
-  const child = r.childContact === 'none' ? '' : `${CHILD_CONTACT_LABELS[r.childContact]}${r.childContactBy ? ` by ${t(r.childContactBy)}` : ''}`;
+  const family = r.familyContactIds.map((id) => (pseudo ? label(id) : people.get(id)?.name || label(id)));
+  // The contact cells are written as the importer reads them back (shared/chronology/contactText.ts).
   return [
-    r.agencyCode, formatChronologyDate(r.date), r.time ?? '', t(r.source), child,
-    [family, r.familyContactBy ? `by ${t(r.familyContactBy)}` : ''].filter(Boolean).join(' '),
-    t(r.keyEvent), t(r.comment), CATEGORY_LABELS[r.category], r.team.keyLearning ? 'Yes' : '',
+    r.agencyCode, formatChronologyDate(r.date), r.time ?? '', t(r.source), childContactCell(r.childContact, t(r.childContactBy)),
+    familyContactCell(family, t(r.familyContactBy)),
+    t(r.keyEvent), t(r.comment), CATEGORY_LABELS[r.category], r.team.keyLearning ? 'Yes' : '', t(r.otherInfo ?? ''),
   ];
 }
 

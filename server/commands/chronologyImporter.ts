@@ -1,7 +1,9 @@
 import * as Y from 'yjs';
 import { docName } from '../../shared/docNames.js';
 import { readPeople } from '../../shared/peopleDoc.js';
-import { formatChronologyDate, planImport, readEntries, writeEntries, CATEGORY_LABELS, type RejectedRow } from '../../shared/chronology/index.js';
+import {
+  childContactCell, familyContactCell, formatChronologyDate, planImport, readEntries, writeEntries, CATEGORY_LABELS, type RejectedRow,
+} from '../../shared/chronology/index.js';
 import { HttpError } from '../http/errors.js';
 import type { AuditLog } from '../audit/AuditLog.js';
 import type { SyncServer } from '../sync/SyncServer.js';
@@ -12,8 +14,16 @@ export type ImportReport = {
   imported: number;
   duplicates: number;
   rejected: RejectedRow[];
-  /** Every row that would be (or was) imported, as the preview shows it. */
-  preview: { date: string; time: string | null; source: string; event: string; category: string }[];
+  /**
+   * Every row that would be (or was) imported, every column as it will be stored and exported: the
+   * contact cells as the export writes them, and Other information with the unknown columns' words.
+   */
+  preview: {
+    date: string; time: string | null; source: string; childContact: string; familyContact: string;
+    event: string; comment: string; category: string; otherInfo: string;
+  }[];
+  /** Headers of the file's columns no field takes; their cells are kept in each row's Other information. */
+  unknownColumns: string[];
 };
 
 /**
@@ -23,15 +33,17 @@ export type ImportReport = {
  */
 export async function importChronology(
   deps: { sync: SyncServer; audit: AuditLog },
-  input: { reviewId: string; agencyId: string; actorId: string; bytes: Uint8Array; filename: string; dryRun: boolean; pivotYear: number },
+  input: { reviewId: string; agencyId: string; agencyCode: string; actorId: string; bytes: Uint8Array; filename: string; dryRun: boolean; pivotYear: number },
 ): Promise<ImportReport> {
   const rows = readUploadCells(input.bytes, input.filename);
   const name = docName({ reviewId: input.reviewId, kind: 'chronology', agencyId: input.agencyId });
   const current = await deps.sync.snapshot(name);
   const peopleDoc = await deps.sync.snapshot(docName({ reviewId: input.reviewId, kind: 'people' }));
   const existingIds = new Set(readEntries(current, input.agencyId).map((e) => e.id));
-  const plan = planImport(rows, { agencyId: input.agencyId, people: readPeople(peopleDoc), existingIds, currentYear: input.pivotYear });
+  const people = readPeople(peopleDoc);
   peopleDoc.destroy();
+  const names = new Map(people.map((p) => [p.id, p.name]));
+  const plan = planImport(rows, { agencyId: input.agencyId, agencyCode: input.agencyCode, people, existingIds, currentYear: input.pivotYear });
   if ('error' in plan) {
     current.destroy();
     throw new HttpError(400, 'import-unreadable', plan.error);
@@ -40,7 +52,13 @@ export async function importChronology(
     imported: plan.entries.length,
     duplicates: plan.duplicates,
     rejected: plan.rejected,
-    preview: plan.entries.map((e) => ({ date: formatChronologyDate(e.date), time: e.time, source: e.source, event: e.keyEvent, category: CATEGORY_LABELS[e.category] })),
+    preview: plan.entries.map((e) => ({
+      date: formatChronologyDate(e.date), time: e.time, source: e.source,
+      childContact: childContactCell(e.childContact, e.childContactBy),
+      familyContact: familyContactCell(e.familyContactIds.map((id) => names.get(id) ?? ''), e.familyContactBy),
+      event: e.keyEvent, comment: e.comment, category: CATEGORY_LABELS[e.category], otherInfo: e.otherInfo ?? '',
+    })),
+    unknownColumns: plan.unknownColumns,
   };
   if (input.dryRun || plan.entries.length === 0) {
     current.destroy();

@@ -17,6 +17,7 @@ import { filterAwarenessUpdate } from './awarenessFilter.js';
 import { PRESENCE_FLUSH_MS, PRESENCE_KEEPALIVE_MS, PresenceHub, type PresenceTiming } from './presenceHub.js';
 import { LOAD_ORIGIN, buildDoc } from './buildDoc.js';
 import { ClientOwners } from './clientOwners.js';
+import { DurableAcks } from './durableAcks.js';
 import { shouldCompact, type LogState } from './compactionPolicy.js';
 import { MESSAGE_AWARENESS, MESSAGE_QUERY_AWARENESS, MESSAGE_SYNC, frame } from './messages.js';
 import { MAX_PENDING_MS, PendingUpdates } from './pendingUpdates.js';
@@ -66,6 +67,8 @@ export class DocRoom {
   private pendingTimer: NodeJS.Timeout | null = null;
   /** True when loading skipped stored records: the log keeps them, so this state must never be compacted over it. */
   private noCompaction = false;
+  /** Tells authors when their updates are on disk (docs/sync.md, "Durable acknowledgement"). */
+  private readonly acks = new DurableAcks(this);
 
   /** Loads the doc (after `after`, e.g. a previous unload of the same name) and wires relaying. */
   constructor(
@@ -124,6 +127,7 @@ export class DocRoom {
       send(conn.ws, frame(MESSAGE_SYNC, (e) => syncProtocol.writeSyncStep1(e, this.doc)));
       const states = this.presence.all();
       if (states) send(conn.ws, frame(MESSAGE_AWARENESS, (e) => encoding.writeVarUint8Array(e, states)));
+      this.acks.connected(conn.ws);
     });
   }
 
@@ -257,6 +261,8 @@ export class DocRoom {
       // Recorded before the update itself, in the same log, so the claim survives a restart.
       if (how === 'own') this.owners.recordWriters(this.doc, verdict.clients, me, SERVER_ORIGIN);
       Y.applyUpdate(this.doc, update, conn);
+      // Acknowledged to its author once durable (durableAcks.ts); the relay has already happened.
+      this.acks.accepted(conn.ws, update);
     } catch {
       this.fail('sync.doc-threw');
       return 'refused';
@@ -360,6 +366,11 @@ export class DocRoom {
   /** True once storage refused a write; the room is being discarded. */
   get hasFailed(): boolean {
     return this.failed;
+  }
+
+  /** Resolves once every append issued so far is done (written, or failed and handled). */
+  writesSoFar(): Promise<void> {
+    return Promise.all([...this.pendingWrites]).then(() => undefined);
   }
 
   /** Waits for every pending append. */

@@ -57,6 +57,12 @@ export const ChronologyEntrySchema = z.object({
   /** Comment and analysis, including potential learning. */
   comment: z.string().max(MAX_TEXT_CHARS),
   category: ChronologyCategorySchema,
+  /**
+   * Everything else the agency wrote for this row that has no field of its own: an imported file's
+   * extra columns as "Header: value" lines, so an import never drops words. Shown and exported.
+   * Optional so rows written before it existed (and writers that never set it) stay valid.
+   */
+  otherInfo: z.string().max(MAX_TEXT_CHARS).optional(),
 });
 
 /** One row of an agency's Key Events Chronology. */
@@ -65,14 +71,14 @@ export type ChronologyEntry = z.infer<typeof ChronologyEntrySchema>;
 /** The fields of an entry stored in its Y.Map: everything except the id (the map key) and agency (the document). */
 export const ENTRY_CONTENT_KEYS = [
   'date', 'time', 'sequence', 'source', 'childContact', 'childContactBy', 'familyContactIds', 'familyContactBy',
-  'keyEvent', 'comment', 'category',
+  'keyEvent', 'comment', 'category', 'otherInfo',
 ] as const satisfies readonly (keyof ChronologyEntry)[];
 
 /** A new, empty row dated `date`; every other field starts blank so the author fills it in. */
 export function blankEntry(id: string, agencyId: string, date: ChronologyEntry['date']): ChronologyEntry {
   return {
     id, agencyId, date, time: null, sequence: 0, source: '', childContact: 'none', childContactBy: '',
-    familyContactIds: [], familyContactBy: '', keyEvent: '', comment: '', category: 'other',
+    familyContactIds: [], familyContactBy: '', keyEvent: '', comment: '', category: 'other', otherInfo: '',
   };
 }
 

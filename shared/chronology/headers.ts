@@ -1,5 +1,6 @@
 /** Fields an imported column can fill. */
-export type ImportField = 'date' | 'time' | 'source' | 'childContact' | 'familyContact' | 'event' | 'comment' | 'category';
+export type ImportField = 'date' | 'time' | 'source' | 'childContact' | 'familyContact' | 'event' | 'comment' | 'category'
+  | 'otherInfo' | 'agency' | 'keyLearning';
 
 /**
  * Header matching for Document 10 spreadsheets. Agencies retype and reword the headers ("Date
@@ -8,6 +9,9 @@ export type ImportField = 'date' | 'time' | 'source' | 'childContact' | 'familyC
  * "contact with family member" must be tried before plain "contact".
  */
 const RULES: [ImportField, RegExp][] = [
+  ['otherInfo', /^other info/],
+  ['agency', /^agency$/],
+  ['keyLearning', /key practice learning/],
   ['familyContact', /family/],
   ['childContact', /(child|young person).*contact|contact.*(child|young person)|seen alone/],
   ['comment', /comment|analysis|learning/],
@@ -33,19 +37,26 @@ export function matchHeader(h: string): ImportField | null {
   return null;
 }
 
+/** The header row of an import: columns matched to fields, and every other headed column by its header. */
+export type HeaderRow = { index: number; columns: Map<number, ImportField>; unknown: Map<number, string> };
+
 /**
  * Finds the header row (the first of the first 10 rows with a date column and an event column) and maps
  * columns to fields. Banner rows above it ("Key Events Chronology", "OFFICIAL-SENSITIVE") are skipped.
+ * Columns that match no field, or a field already taken by an earlier column, are listed in `unknown`
+ * with their header, so their cells are kept rather than dropped.
  */
-export function findHeaderRow(rows: readonly (readonly string[])[]): { index: number; columns: Map<number, ImportField> } | null {
+export function findHeaderRow(rows: readonly (readonly string[])[]): HeaderRow | null {
   for (let i = 0; i < Math.min(rows.length, 10); i++) {
     const columns = new Map<number, ImportField>();
+    const unknown = new Map<number, string>();
     rows[i]!.forEach((cell, col) => {
       const f = matchHeader(cell);
       if (f && ![...columns.values()].includes(f)) columns.set(col, f);
+      else if (cell.trim()) unknown.set(col, cell.trim());
     });
     const fields = new Set(columns.values());
-    if (fields.has('date') && fields.has('event')) return { index: i, columns };
+    if (fields.has('date') && fields.has('event')) return { index: i, columns, unknown };
   }
   return null;
 }

@@ -1,7 +1,9 @@
 import type { Person } from '../people.js';
 import { parseChronologyDate } from './parseDate.js';
 import { parseCategory, type ChronologyCategory } from './categories.js';
-import { ChronologyEntrySchema, type ChildContact, type ChronologyEntry } from './entry.js';
+import { ChronologyEntrySchema, type ChronologyEntry } from './entry.js';
+import { parseChildContact } from './contactText.js';
+import { MAX_LABEL_CHARS, MAX_TEXT_CHARS } from '../limits.js';
 import { MAX_CHRONOLOGY_ENTRIES, MAX_SEQUENCE } from './limits.js';
 import { findHeaderRow, type ImportField } from './headers.js';
 import { fingerprint } from './fingerprint.js';
@@ -14,27 +16,47 @@ export type ImportCell = { text: string; dateSerial?: number };
 export type RejectedRow = { row: number; reason: string };
 
 /** The outcome of reading an agency's file: nothing is written until the caller confirms. */
-export type ImportPlan = { entries: ChronologyEntry[]; rejected: RejectedRow[]; duplicates: number };
+export type ImportPlan = {
+  entries: ChronologyEntry[]; rejected: RejectedRow[]; duplicates: number;
+  /** Headers of the columns no field takes; their cells are kept in each row's Other information. */
+  unknownColumns: string[];
+};
 
-/** Reads "Seen alone by Health Visitor" into the contact kind and the role. */
-export function parseChildContact(text: string): { contact: ChildContact; by: string } {
-  const lower = text.trim().toLowerCase();
-  const by = /\bby\b\s*(.+)$/i.exec(text.trim())?.[1]?.trim() ?? '';
-  let contact: ChildContact = 'none';
-  if (/not seen|unseen|not present/.test(lower)) contact = 'not-seen';
-  else if (/alone/.test(lower) && !/not alone/.test(lower)) contact = 'seen-alone';
-  else if (/seen|present|visit|spoke/.test(lower)) contact = 'seen';
-  return { contact, by };
+/** The words a person may be named by in a cell: full name, aliases, first name, relationship, report label. */
+function termsFor(p: Person): string[] {
+  return [p.name, ...p.aliases, p.name.split(' ')[0] ?? '', p.relationship, p.reportLabel]
+    .map((n) => n.trim().toLowerCase()).filter((n) => n.length >= 3 && n !== 'unknown');
+}
+
+/** A cell lower-cased with punctuation as spaces, padded, for whole-word matching. */
+function padded(text: string): string {
+  return ` ${text.toLowerCase().replace(/[^\p{L}\p{N}' -]+/gu, ' ').replace(/\s+/g, ' ')} `;
 }
 
 /** The register ids of people a family-contact cell names, by full name, first name, alias, relationship or report label. */
 export function peopleNamed(text: string, people: readonly Person[]): string[] {
-  const lower = ` ${text.toLowerCase().replace(/[^\p{L}\p{N}' -]+/gu, ' ')} `;
-  return people.filter((p) => {
-    const names = [p.name, ...p.aliases, p.name.split(' ')[0] ?? '', p.relationship, p.reportLabel]
-      .map((n) => n.trim().toLowerCase()).filter((n) => n.length >= 3 && n !== 'unknown');
-    return names.some((n) => lower.includes(` ${n} `) || lower.includes(` ${n}'s `));
-  }).map((p) => p.id);
+  const lower = padded(text);
+  return people.filter((p) => termsFor(p).some((n) => lower.includes(` ${n} `) || lower.includes(` ${n}'s `))).map((p) => p.id);
+}
+
+/**
+ * Reads a family-contact cell into register ids and the "by" text, keeping every word. When the words
+ * before " by " are only the names of people found in the register (as the export writes them, or
+ * "Mother and Gran"), the by text is what follows; otherwise ("Mother – PC on response") the whole
+ * cell is kept as the by text, so who made the contact, and in what role, is never lost.
+ */
+export function parseFamilyContact(text: string, people: readonly Person[]): { ids: string[]; by: string } {
+  const t = text.trim().replace(/\s+/g, ' ');
+  if (!t) return { ids: [], by: '' };
+  const split = /^(.*?)\s*\bby\b\s+(.+)$/i.exec(t);
+  const names = split ? split[1]! : t;
+  const named = [...new Set(peopleNamed(names, people))];
+  let rest = padded(names);
+  const terms = people.filter((p) => named.includes(p.id)).flatMap(termsFor).sort((a, b) => b.length - a.length);
+  for (const n of terms) rest = rest.split(` ${n}'s `).join(' ').split(` ${n} `).join(' ');
+  const onlyNames = rest.replace(/\b(and|&)\b/g, ' ').replace(/[\s'-]+/g, '') === '';
+  if (onlyNames) return { ids: named, by: split ? split[2]!.trim() : '' };
+  return { ids: [...new Set(peopleNamed(t, people))], by: t };
 }
 
 /** Guesses a category from the key event's words when the file has no category column. */
@@ -58,7 +80,7 @@ export function guessCategory(text: string): ChronologyCategory {
  */
 export function planImport(
   rows: readonly (readonly ImportCell[])[],
-  opts: { agencyId: string; people: readonly Person[]; existingIds: ReadonlySet<string>; currentYear: number },
+  opts: { agencyId: string; agencyCode?: string; people: readonly Person[]; existingIds: ReadonlySet<string>; currentYear: number },
 ): ImportPlan | { error: string } {
   const header = findHeaderRow(rows.map((r) => r.map((c) => c.text)));
   if (!header) return { error: 'No header row was found. The file needs at least a "Date" column and a "Key Event/Action Undertaken" column.' };
@@ -72,7 +94,8 @@ export function planImport(
     const cells = new Map<ImportField, ImportCell>();
     for (const [col, field] of header.columns) cells.set(field, rows[i]![col] ?? { text: '' });
     const text = (f: ImportField) => cells.get(f)?.text.trim() ?? '';
-    if ([...cells.values()].every((c) => !c.text.trim())) continue;
+    const extra = [...header.unknown].map(([col, h]) => [h, rows[i]![col]?.text.trim() ?? ''] as const).filter(([, v]) => v);
+    if ([...cells.values()].every((c) => !c.text.trim()) && extra.length === 0) continue;
     const dateCell = cells.get('date')!;
     const rawDate = dateCell.text.trim();
     let date;
@@ -101,14 +124,33 @@ export function planImport(
     const sequence = perDay.get(dayKey) ?? 0;
     perDay.set(dayKey, sequence + 1);
     const child = parseChildContact(text('childContact'));
-    const family = text('familyContact');
+    const family = parseFamilyContact(text('familyContact'), opts.people);
+    // Words with no field of their own are kept, each under its column's header, in "Other information".
+    const other = [text('otherInfo')];
+    const agency = text('agency');
+    if (agency && agency.toLowerCase() !== (opts.agencyCode ?? '').toLowerCase()) other.push(`Agency: ${agency}`);
+    if (text('keyLearning')) other.push(`Key practice learning event: ${text('keyLearning')}`);
+    const category = parseCategory(text('category'));
+    if (text('category') && !category) other.push(`Category: ${text('category')}`);
+    // A by text longer than a role field holds is kept whole in Other information instead of cut short.
+    let childBy = child.by;
+    if (childBy.length > MAX_LABEL_CHARS) { other.push(`Contact with the child: ${text('childContact')}`); childBy = ''; }
+    let familyBy = family.by;
+    if (familyBy.length > MAX_LABEL_CHARS) { other.push(`Contact with family members: ${text('familyContact')}`); familyBy = ''; }
+    for (const [h, v] of extra) other.push(`${h}: ${v}`);
+    const otherInfo = other.filter(Boolean).join('\n');
+    if (text('source').length > MAX_LABEL_CHARS || otherInfo.length > MAX_TEXT_CHARS) {
+      rejected.push({ row: rowNumber, reason: 'The row holds more text than a chronology row can keep; shorten it and import it again.' });
+      continue;
+    }
     const candidate: ChronologyEntry = {
-      id, agencyId: opts.agencyId, date, time, sequence: Math.min(sequence, MAX_SEQUENCE), source: text('source').slice(0, 200),
-      childContact: child.contact, childContactBy: child.by.slice(0, 200),
-      familyContactIds: [...new Set(peopleNamed(family, opts.people))].slice(0, 50),
-      familyContactBy: (/\bby\b\s*(.+)$/i.exec(family)?.[1]?.trim() ?? '').slice(0, 200),
+      id, agencyId: opts.agencyId, date, time, sequence: Math.min(sequence, MAX_SEQUENCE), source: text('source'),
+      childContact: child.contact, childContactBy: childBy,
+      familyContactIds: family.ids,
+      familyContactBy: familyBy,
       keyEvent, comment: text('comment'),
-      category: parseCategory(text('category')) ?? guessCategory(keyEvent),
+      category: category ?? guessCategory(keyEvent),
+      otherInfo,
     };
     const valid = ChronologyEntrySchema.safeParse(candidate);
     if (!valid.success) {
@@ -121,5 +163,5 @@ export function planImport(
   if (entries.length + opts.existingIds.size > MAX_CHRONOLOGY_ENTRIES) {
     return { error: `An agency chronology can hold at most ${MAX_CHRONOLOGY_ENTRIES.toLocaleString('en-GB')} entries.` };
   }
-  return { entries, rejected, duplicates };
+  return { entries, rejected, duplicates, unknownColumns: [...header.unknown.values()] };
 }

@@ -12,5 +12,6 @@ export * from './teamDoc.js';
 export * from './integrate.js';
 export * from './orgChanges.js';
 export * from './headers.js';
+export * from './contactText.js';
 export * from './importRows.js';
 export * from './excelDate.js';

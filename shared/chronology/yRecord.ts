@@ -24,7 +24,7 @@ export function recordFields(value: unknown): Record<string, unknown> | null {
 
 /**
  * Writes the given keys of `record` into the Y.Map under `id`, creating it when absent, changing only
- * values that differ and deleting keys outside `keys` (left by an older version or a crafted update).
+ * values that differ (leaving keys the record leaves undefined), and deleting keys outside `keys` (left by an older version or a crafted update).
  * The caller validates first and wraps this in a transaction.
  */
 export function writeRecord(parent: Y.Map<unknown>, id: string, record: Record<string, unknown>, keys: readonly string[]): void {
@@ -36,6 +36,8 @@ export function writeRecord(parent: Y.Map<unknown>, id: string, record: Record<s
   const target = ymap as Y.Map<unknown>;
   for (const k of keys) {
     const v = record[k];
+    // An optional field the writer did not set is left as stored: a writer never clears what it did not read.
+    if (v === undefined) continue;
     if (JSON.stringify(target.get(k)) !== JSON.stringify(v)) target.set(k, v);
   }
   for (const k of [...target.keys()]) if (!keys.includes(k)) target.delete(k);

@@ -2,6 +2,7 @@ import * as Y from 'yjs';
 import WebSocket from 'ws';
 import { WebsocketProvider } from 'y-websocket';
 import * as encoding from 'lib0/encoding';
+import { MESSAGE_DURABLE } from '../../shared/sync/durable.js';
 
 /** A real y-websocket client in Node, signed in with a session cookie. */
 export type TestClient = { doc: Y.Doc; provider: WebsocketProvider; closed: Promise<{ code: number }>; destroy(): void };
@@ -32,6 +33,8 @@ export function openDoc(baseUrl: string, docName: string, cookie: string | null,
     disableBc: true,
     connect: opts.connect ?? true,
   });
+  // Durable acknowledgements are read by DurableTracker when a test attaches one; otherwise ignored quietly.
+  provider.messageHandlers[MESSAGE_DURABLE] = () => undefined;
   return { doc, provider, closed, destroy: () => { provider.destroy(); doc.destroy(); } };
 }
 

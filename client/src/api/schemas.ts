@@ -27,6 +27,8 @@ export const MeMembershipSchema = z.object({
 export const MeSchema = z.object({
   user: MeUserSchema,
   memberships: z.array(MeMembershipSchema).optional().default([]),
+  /** The session's idle timeout, so the page can warn before it ends. */
+  session: z.object({ idleSeconds: z.number().int().positive() }).optional(),
 });
 
 /** An agency of a review. */

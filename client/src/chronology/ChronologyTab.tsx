@@ -166,12 +166,12 @@ export function ChronologyTab({ detail, onAccessChanged }: { detail: ReviewDetai
   const sequenceFor = useCallback((agencyId: string, date: ChronologyDate, ownId: string) =>
     nextSequence((data.entriesByAgency[agencyId] ?? []).filter((e) => e.id !== ownId), date), [data.entriesByAgency]);
 
-  const save = ({ agencyId, entry, team }: EntrySave) => {
+  const save = ({ agencyId, entry, team, base }: EntrySave) => {
     if (panel?.kind !== 'row') return;
     const id = panel.opened.id;
     try {
       writeRowEdit({
-        isNew: panel.isNew, id, agencyId, opened: panel.opened, openedTeam: panel.openedTeam, entry, team,
+        isNew: panel.isNew, id, agencyId, opened: base, openedTeam: panel.openedTeam, entry, team,
         agencyDoc: data.sharedByAgency[agencyId]?.doc ?? null, teamDoc: data.team?.doc ?? null,
         currentEntry: (data.entriesByAgency[agencyId] ?? []).find((e) => e.id === id) ?? null,
         currentTeam: data.teamFields.get(id) ?? null,
@@ -304,7 +304,7 @@ export function ChronologyTab({ detail, onAccessChanged }: { detail: ReviewDetai
                 canEditEntry={canWriteAgency(panel.agencyId)} canEditTeam={canWriteTeam}
                 people={data.people} peopleById={peopleById} phases={phases} childDateOfBirth={childDateOfBirth}
                 todayIso={isoDateInLondon(new Date())} sequenceFor={sequenceFor}
-                onSave={save} onRemove={remove} onCancel={close}
+                onSave={save} onRemove={remove} onCancel={close} otherEditors={editors.get(panel.opened.id) ?? []}
               />
             </>
           )}

@@ -24,6 +24,7 @@ export function EntryDetails({ entry, agencyName, agencyCode, people }: {
       {item('Contact with family members', familyContactText(entry, people))}
       {item('Key event or action undertaken', entry.keyEvent)}
       {item('Comment and analysis', entry.comment)}
+      {item('Other information', entry.otherInfo ?? '')}
     </dl>
   );
 }

@@ -1,4 +1,4 @@
-import { useMemo, useState, type FormEvent } from 'react';
+import { useEffect, useMemo, useRef, useState, type FormEvent } from 'react';
 import {
   CATEGORY_LABELS, CHILD_CONTACT_LABELS, CHRONOLOGY_CATEGORIES, formatChronologyDate, validateEntryDate,
   type AgencyInfo, type ChildContact, type ChronologyCategory, type ChronologyDate, type ChronologyEntry, type TeamFields,
@@ -12,6 +12,7 @@ import { SelectField } from '../components/SelectField.js';
 import { TextAreaField } from '../components/TextAreaField.js';
 import { TextField } from '../components/TextField.js';
 import { EntryDetails, TeamDetails } from './EntryDetails.js';
+import { rebaseForm } from '../lib/formRebase.js';
 import {
   ENTRY_FIELD_ORDER, entryToForm, formToEntry, formToTeam, teamToForm,
   type EntryFormField, type EntryFormValues, type TeamFormValues,
@@ -20,7 +21,18 @@ import { dateNote, personLabel } from './rowDisplay.js';
 import type { Phase } from './timelineItems.js';
 
 /** What saving the panel hands back: the agency's row and the team's fields, each null when not editable here. */
-export type EntrySave = { agencyId: string; entry: ChronologyEntry | null; team: TeamFields | null };
+export type EntrySave = {
+  agencyId: string; entry: ChronologyEntry | null; team: TeamFields | null;
+  /** The stored version the form was last brought up to date with: saving writes only what differs from it. */
+  base: ChronologyEntry;
+};
+
+/** Field names for the notice about a row changed meanwhile. */
+const FIELD_NAMES: Record<EntryFormField, string> = {
+  date: 'Date', time: 'Time', sequence: 'Order within the day', source: 'Source of information', category: 'Category',
+  childContact: 'Contact with the child', childContactBy: 'Contact with the child by', familyContactIds: 'Family members contacted',
+  familyContactBy: 'Contact with family members by', keyEvent: 'Key event or action', comment: 'Comment and analysis', otherInfo: 'Other information',
+};
 
 /**
  * A chronology row in the side panel. Agency authors edit their own agency's rows; the lead reviewer
@@ -30,8 +42,10 @@ export type EntrySave = { agencyId: string; entry: ChronologyEntry | null; team:
  */
 export function EntryPanel({
   isNew, opened, openedTeam, current, currentTeam, agencyId, agencyChoices, agencyOf, canEditEntry, canEditTeam,
-  people, peopleById, phases, childDateOfBirth, todayIso, sequenceFor, onSave, onRemove, onCancel,
+  people, peopleById, phases, childDateOfBirth, todayIso, sequenceFor, onSave, onRemove, onCancel, otherEditors = [],
 }: {
+  /** Names of the others who have this row open: who may have changed it meanwhile. */
+  otherEditors?: readonly string[];
   isNew: boolean;
   opened: ChronologyEntry;
   openedTeam: TeamFields;
@@ -62,6 +76,28 @@ export function EntryPanel({
   const set = <K extends keyof EntryFormValues>(k: K, v: EntryFormValues[K]) => setValues((prev) => ({ ...prev, [k]: v }));
   const agency = agencyOf(chosenAgency);
 
+  // A row changed under the open form: untouched fields take the newer value, fields both changed are
+  // conflicts shown with the newer value, so saving never writes back a value this person has not seen.
+  const [base, setBase] = useState(opened);
+  const [refreshed, setRefreshed] = useState<EntryFormField[]>([]);
+  const [conflicts, setConflicts] = useState<EntryFormField[]>([]);
+  const [changedBy, setChangedBy] = useState<readonly string[]>([]);
+  const typed = useRef(values);
+  typed.current = values;
+  // Everyone who has had this row open while this form was: presence may clear before their change arrives.
+  const editorsSeen = useRef(new Set<string>());
+  for (const n of otherEditors) editorsSeen.current.add(n);
+  useEffect(() => {
+    if (isNew || !current || JSON.stringify(current) === JSON.stringify(base)) return;
+    const r = rebaseForm(entryToForm(base), typed.current, entryToForm(current));
+    setValues(r.values);
+    setBase(current);
+    setRefreshed((prev) => [...new Set([...prev, ...r.refreshed])]);
+    setConflicts((prev) => [...new Set([...prev.filter((f) => !r.refreshed.includes(f)), ...r.conflicts])]);
+    setChangedBy([...editorsSeen.current]);
+  }, [current, base, isNew]);
+  const latestForm = current ? entryToForm(current) : null;
+
   // What the typed date reads as, while typing: the date, or nothing until it parses.
   const check = useMemo(() => (values.date.trim() ? validateEntryDate(values.date, todayIso, childDateOfBirth) : null), [values.date, todayIso, childDateOfBirth]);
   const readsAs = check?.date ? `Reads as ${formatChronologyDate(check.date)}${dateNote(check.date) ? ` (${dateNote(check.date)!.toLowerCase()})` : ''}.` : null;
@@ -72,6 +108,11 @@ export function EntryPanel({
     let entry: ChronologyEntry | null = null;
     let teamFields: TeamFields | null = null;
     if (canEditEntry) {
+      if (conflicts.length > 0) {
+        setErrors({ [conflicts[0]!]: 'Someone else changed this field while you were editing: choose their version or keep yours' });
+        setSubmits((n) => n + 1);
+        return;
+      }
       const r = formToEntry(opened.id, chosenAgency, values, {
         todayIso, childDateOfBirth, defaultSequence: (d) => sequenceFor(chosenAgency, d, opened.id),
       });
@@ -94,14 +135,20 @@ export function EntryPanel({
       setSubmits((n) => n + 1);
       return;
     }
-    onSave({ agencyId: chosenAgency, entry, team: teamFields });
+    onSave({ agencyId: chosenAgency, entry, team: teamFields, base });
   };
 
   const summary: FormError[] = [
     ...ENTRY_FIELD_ORDER.filter((f) => errors[f]).map((f) => ({ fieldId: `entry-${f}`, message: errors[f]! })),
     ...(errors.team ? [{ fieldId: 'team-note', message: errors.team }] : []),
   ];
-  const changedMeanwhile = !isNew && current !== null && JSON.stringify(current) !== JSON.stringify(opened);
+  const changedMeanwhile = !isNew && current !== null && (refreshed.length > 0 || conflicts.length > 0);
+  const who = changedBy.length > 0 ? changedBy.join(', ') : 'Someone else';
+  const shown = (f: EntryFormField, v: EntryFormValues | null) => {
+    const x = v?.[f];
+    if (Array.isArray(x)) return x.map((id) => peopleById.get(id)?.name ?? id).join(', ') || '(none)';
+    return String(x ?? '').trim() || '(blank)';
+  };
   const removedMeanwhile = !isNew && current === null;
   const teamChangedMeanwhile = !isNew && JSON.stringify(currentTeam) !== JSON.stringify(openedTeam);
   const phaseTitle = (id: string | null) => (id ? phases?.find((p) => p.id === id)?.title ?? null : null);
@@ -113,8 +160,28 @@ export function EntryPanel({
     <form onSubmit={submit} noValidate>
       <ErrorSummary errors={summary} focusKey={submits} />
       {changedMeanwhile && canEditEntry && (
-        <Notice tone="info" title="Someone else changed this row while you were editing">
-          <p>Saving keeps their changes to the fields you have not changed.</p>
+        <Notice tone="info" role="status" title={`${who} changed this row while you were editing`}>
+          {refreshed.length > 0 && (
+            <p>The form now shows their version of: {refreshed.map((f) => FIELD_NAMES[f]).join(', ')}.</p>
+          )}
+          {conflicts.length > 0 && (
+            <ul className="chron-conflicts">
+              {conflicts.map((f) => (
+                <li key={f}>
+                  <strong>{FIELD_NAMES[f]}</strong>: you typed &ldquo;{shown(f, values)}&rdquo;; {who} changed it to &ldquo;{shown(f, latestForm)}&rdquo;.{' '}
+                  <span className="button-row">
+                    <button type="button" className="button button--secondary button--small" onClick={() => {
+                      if (latestForm) set(f, latestForm[f]);
+                      setConflicts((c) => c.filter((x) => x !== f));
+                    }}>Use their version<span className="visually-hidden"> of {FIELD_NAMES[f]}</span></button>
+                    <button type="button" className="button button--secondary button--small" onClick={() => setConflicts((c) => c.filter((x) => x !== f))}>
+                      Keep mine<span className="visually-hidden"> for {FIELD_NAMES[f]}</span>
+                    </button>
+                  </span>
+                </li>
+              ))}
+            </ul>
+          )}
         </Notice>
       )}
       {removedMeanwhile && canEditEntry && (
@@ -197,6 +264,7 @@ export function EntryPanel({
           />
           <TextAreaField id="entry-keyEvent" label="Key event or action undertaken" value={values.keyEvent} onChange={(v) => set('keyEvent', v)} error={errors.keyEvent} />
           <TextAreaField id="entry-comment" label="Comment and analysis (optional)" hint="Including potential learning" value={values.comment} onChange={(v) => set('comment', v)} error={errors.comment} rows={4} />
+          <TextAreaField id="entry-otherInfo" label="Other information (optional)" hint="What the agency wrote that has no column of its own, such as an imported file’s extra columns" value={values.otherInfo} onChange={(v) => set('otherInfo', v)} error={errors.otherInfo} rows={3} />
         </fieldset>
       ) : (
         <>

@@ -126,6 +126,19 @@ export function ImportPanel({ reviewId, agencies, initialAgencyId, onClose }: {
   );
 }
 
+/** The preview's columns, each as the row will store and export it. */
+const PREVIEW_COLUMNS: readonly [keyof ImportReport['preview'][number], string][] = [
+  ['date', 'Date'], ['time', 'Time'], ['source', 'Source of information'], ['childContact', 'Contact with the child'],
+  ['familyContact', 'Contact with family members'], ['event', 'Key event'], ['comment', 'Comment and analysis'],
+  ['category', 'Category'], ['otherInfo', 'Other information'],
+];
+
+/** The value an unknown column gave a row, read back from its "Header: value" line in Other information. */
+function valueUnder(otherInfo: string, header: string): string {
+  const line = otherInfo.split('\n').find((l) => l.startsWith(`${header}: `));
+  return line ? line.slice(header.length + 2) : '';
+}
+
 /** The dry run's findings: counts, every rejected row with its reason, and every row to be imported. */
 function ImportPreview({ report, agencyLabel, busy, onConfirm, onBack }: {
   report: ImportReport;
@@ -145,6 +158,12 @@ function ImportPreview({ report, agencyLabel, busy, onConfirm, onBack }: {
       <ul className="chron-import__counts">
         <li>{n.toLocaleString('en-GB')} {n === 1 ? 'row' : 'rows'} will be added to the {agencyLabel} chronology.</li>
         {report.duplicates > 0 && <li>{report.duplicates.toLocaleString('en-GB')} {report.duplicates === 1 ? 'row is' : 'rows are'} already in the chronology and will not be added again.</li>}
+        {report.unknownColumns.length > 0 && (
+          <li>
+            {report.unknownColumns.length === 1 ? 'One column has' : `${report.unknownColumns.length} columns have`} no field of its own
+            ({report.unknownColumns.join(', ')}): {report.unknownColumns.length === 1 ? 'its words are' : 'their words are'} kept in each row’s Other information, under the column’s header.
+          </li>
+        )}
         <li>{report.rejected.length === 0 ? 'No rows were rejected.' : `${report.rejected.length.toLocaleString('en-GB')} ${report.rejected.length === 1 ? 'row was' : 'rows were'} rejected and will not be added.`}</li>
       </ul>
       </div>
@@ -166,11 +185,17 @@ function ImportPreview({ report, agencyLabel, busy, onConfirm, onBack }: {
           <table className="table">
             <caption className="table__caption">Rows to import</caption>
             <thead>
-              <tr><th scope="col">Date</th><th scope="col">Time</th><th scope="col">Source</th><th scope="col">Key event</th><th scope="col">Category</th></tr>
+              <tr>
+                {PREVIEW_COLUMNS.map(([key, label]) => <th scope="col" key={key}>{label}</th>)}
+                {report.unknownColumns.map((h, i) => <th scope="col" key={`u${i}`}>{h} (kept in Other information)</th>)}
+              </tr>
             </thead>
             <tbody>
               {report.preview.map((p, i) => (
-                <tr key={i}><td>{p.date}</td><td>{p.time ?? ''}</td><td>{p.source}</td><td>{p.event}</td><td>{p.category}</td></tr>
+                <tr key={i}>
+                  {PREVIEW_COLUMNS.map(([key]) => <td key={key} className="chron-import__cell">{p[key] ?? ''}</td>)}
+                  {report.unknownColumns.map((h, c) => <td key={`u${c}`} className="chron-import__cell">{valueUnder(p.otherInfo, h)}</td>)}
+                </tr>
               ))}
             </tbody>
           </table>

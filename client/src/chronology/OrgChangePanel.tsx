@@ -1,4 +1,5 @@
 import { useEffect, useMemo, useRef, useState, type FormEvent } from 'react';
+import { rebaseForm } from '../lib/formRebase.js';
 import { formatChronologyDate, validateEntryDate, type AgencyInfo, type OrgChange } from '../../../shared/chronology/index.js';
 import type { IsoDate } from '../../../shared/dates.js';
 import { ErrorSummary, type FormError } from '../components/ErrorSummary.js';
@@ -10,6 +11,9 @@ import {
   type OrgChangeFormField, type OrgChangeFormValues,
 } from './orgChangeForm.js';
 import { dateNote } from './rowDisplay.js';
+
+/** Field names for the notice about an entry changed meanwhile. */
+const ORG_FIELD_NAMES: Record<OrgChangeFormField, string> = { date: 'Date', change: 'Organisational change', impact: 'Impact on frontline practice' };
 
 /**
  * Adds or edits one organisational change of one agency, in the side panel. The date is read as key
@@ -25,7 +29,8 @@ export function OrgChangePanel({ isNew, opened, current, agency, onBehalf, today
   /** True when the writer is not one of the agency's own authors (the lead reviewer). */
   onBehalf: boolean;
   todayIso: IsoDate;
-  onSave(change: OrgChange): void;
+  /** `base` is the stored version the form was last brought up to date with; save writes only what differs from it. */
+  onSave(change: OrgChange, base: OrgChange): void;
   onRemove(): void;
   onCancel(): void;
 }) {
@@ -54,8 +59,30 @@ export function OrgChangePanel({ isNew, opened, current, agency, onBehalf, today
   const future = check?.warning ?? null;
   const confirming = future !== null && warnedFor === values.date;
 
+  // A change edited under the open form: untouched fields take the newer value, fields both changed are
+  // shown with the newer value until one is chosen, so saving never writes back a value not shown.
+  const [base, setBase] = useState(opened);
+  const [refreshed, setRefreshed] = useState<OrgChangeFormField[]>([]);
+  const [conflicts, setConflicts] = useState<OrgChangeFormField[]>([]);
+  const typed = useRef(values);
+  typed.current = values;
+  useEffect(() => {
+    if (isNew || !current || JSON.stringify(current) === JSON.stringify(base)) return;
+    const r = rebaseForm(orgChangeToForm(base), typed.current, orgChangeToForm(current));
+    setValues(r.values);
+    setBase(current);
+    setRefreshed((prev) => [...new Set([...prev, ...r.refreshed])]);
+    setConflicts((prev) => [...new Set([...prev.filter((f) => !r.refreshed.includes(f)), ...r.conflicts])]);
+  }, [current, base, isNew]);
+  const latestForm = current ? orgChangeToForm(current) : null;
+
   const submit = (e: FormEvent) => {
     e.preventDefault();
+    if (conflicts.length > 0) {
+      setErrors({ [conflicts[0]!]: 'Someone else changed this field while you were editing: choose their version or keep yours' });
+      setSubmits((n) => n + 1);
+      return;
+    }
     const r = formToOrgChange(opened.id, agency.id, values, todayIso);
     setErrors(r.errors);
     if (!r.change) {
@@ -67,11 +94,11 @@ export function OrgChangePanel({ isNew, opened, current, agency, onBehalf, today
       setWarnedFor(values.date);
       return;
     }
-    onSave(r.change);
+    onSave(r.change, base);
   };
 
   const summary: FormError[] = ORG_CHANGE_FIELD_ORDER.filter((f) => errors[f]).map((f) => ({ fieldId: `org-change-${f}`, message: errors[f]! }));
-  const changedMeanwhile = !isNew && current !== null && JSON.stringify(current) !== JSON.stringify(opened);
+  const changedMeanwhile = !isNew && current !== null && (refreshed.length > 0 || conflicts.length > 0);
   const removedMeanwhile = !isNew && current === null;
 
   return (
@@ -79,7 +106,25 @@ export function OrgChangePanel({ isNew, opened, current, agency, onBehalf, today
       <ErrorSummary errors={summary} focusKey={submits} />
       {changedMeanwhile && (
         <Notice tone="info" title="Someone else changed this entry while you were editing">
-          <p>Saving keeps their changes to the fields you have not changed.</p>
+          {refreshed.length > 0 && <p>The form now shows their version of: {refreshed.map((f) => ORG_FIELD_NAMES[f]).join(', ')}.</p>}
+          {conflicts.length > 0 && (
+            <ul>
+              {conflicts.map((f) => (
+                <li key={f}>
+                  <strong>{ORG_FIELD_NAMES[f]}</strong>: you typed &ldquo;{values[f].trim() || '(blank)'}&rdquo;; it was changed to &ldquo;{latestForm?.[f].trim() || '(blank)'}&rdquo;.{' '}
+                  <span className="button-row">
+                    <button type="button" className="button button--secondary button--small" onClick={() => {
+                      if (latestForm) setValues((v) => ({ ...v, [f]: latestForm[f] }));
+                      setConflicts((c) => c.filter((x) => x !== f));
+                    }}>Use their version<span className="visually-hidden"> of {ORG_FIELD_NAMES[f]}</span></button>
+                    <button type="button" className="button button--secondary button--small" onClick={() => setConflicts((c) => c.filter((x) => x !== f))}>
+                      Keep mine<span className="visually-hidden"> for {ORG_FIELD_NAMES[f]}</span>
+                    </button>
+                  </span>
+                </li>
+              ))}
+            </ul>
+          )}
         </Notice>
       )}
       {removedMeanwhile && (

@@ -82,11 +82,11 @@ function AgencyOrgChanges({ agency, doc, canWrite, onBehalf, todayIso, onAnnounc
   };
   const current = panel ? changes.find((c) => c.id === panel.opened.id) ?? null : null;
 
-  const save = (edited: OrgChange) => {
+  const save = (edited: OrgChange, base: OrgChange) => {
     if (!panel || !doc) return;
     try {
       // Only the fields this person changed are taken, so a colleague's edit to another field survives.
-      const merged = panel.isNew ? edited : mergeEdit(panel.opened, edited, current);
+      const merged = panel.isNew ? edited : mergeEdit(base, edited, current);
       writeOrgChange(doc, agency.id, { ...merged, id: panel.opened.id, agencyId: agency.id });
     } catch (err) {
       setSaveError(err instanceof Error ? err.message : 'The change could not be saved.');

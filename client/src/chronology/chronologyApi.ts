@@ -34,8 +34,10 @@ export const ImportReportSchema = z.object({
   duplicates: z.number().optional().default(0),
   rejected: z.array(z.object({ row: z.number(), reason: z.string() })),
   preview: z.array(z.object({
-    date: z.string(), time: z.string().nullable(), source: z.string(), event: z.string(), category: z.string(),
+    date: z.string(), time: z.string().nullable(), source: z.string(), childContact: z.string(), familyContact: z.string(),
+    event: z.string(), comment: z.string(), category: z.string(), otherInfo: z.string(),
   })).optional().default([]),
+  unknownColumns: z.array(z.string()).optional().default([]),
 });
 
 /** What an import, or its dry run, reports. */

@@ -25,6 +25,8 @@ export type EntryFormValues = {
   familyContactBy: string;
   keyEvent: string;
   comment: string;
+  /** Other information (an imported file's extra columns), editable like the rest. */
+  otherInfo: string;
 };
 
 /** A field of the row form. */
@@ -33,7 +35,7 @@ export type EntryFormField = keyof EntryFormValues;
 /** The order fields appear in, so the error summary lists problems top to bottom. */
 export const ENTRY_FIELD_ORDER: readonly EntryFormField[] = [
   'date', 'time', 'sequence', 'category', 'source', 'childContact', 'childContactBy', 'familyContactIds',
-  'familyContactBy', 'keyEvent', 'comment',
+  'familyContactBy', 'keyEvent', 'comment', 'otherInfo',
 ];
 
 /** The review team's form: key practice learning event, workshop phase ('' for none) and note. */
@@ -45,6 +47,7 @@ export function entryToForm(e: ChronologyEntry): EntryFormValues {
     date: formatChronologyDate(e.date), time: e.time ?? '', sequence: String(e.sequence), source: e.source,
     category: e.category, childContact: e.childContact, childContactBy: e.childContactBy,
     familyContactIds: [...e.familyContactIds], familyContactBy: e.familyContactBy, keyEvent: e.keyEvent, comment: e.comment,
+    otherInfo: e.otherInfo ?? '',
   };
 }
 
@@ -52,7 +55,7 @@ export function entryToForm(e: ChronologyEntry): EntryFormValues {
 export function blankEntryForm(): EntryFormValues {
   return {
     date: '', time: '', sequence: '', source: '', category: 'other', childContact: 'none', childContactBy: '',
-    familyContactIds: [], familyContactBy: '', keyEvent: '', comment: '',
+    familyContactIds: [], familyContactBy: '', keyEvent: '', comment: '', otherInfo: '',
   };
 }
 
@@ -109,6 +112,7 @@ export function formToEntry(
   if (v.familyContactIds.length > MAX_FAMILY_CONTACTS) errors.familyContactIds = `Choose ${MAX_FAMILY_CONTACTS} family members or fewer`;
   if (!v.keyEvent.trim()) errors.keyEvent = 'Enter the key event or action undertaken';
   else if (v.keyEvent.length > MAX_TEXT_CHARS) errors.keyEvent = `The key event must be ${MAX_TEXT_CHARS.toLocaleString('en-GB')} characters or fewer`;
+  if (v.otherInfo.length > MAX_TEXT_CHARS) errors.otherInfo = `Other information must be ${MAX_TEXT_CHARS.toLocaleString('en-GB')} characters or fewer`;
   if (v.comment.length > MAX_TEXT_CHARS) errors.comment = `The comment must be ${MAX_TEXT_CHARS.toLocaleString('en-GB')} characters or fewer`;
   const base = { errors, warning: check.warning, beforeBirth: check.beforeBirth };
   if (Object.keys(errors).length > 0 || !check.date) return { ...base, entry: null };
@@ -117,6 +121,7 @@ export function formToEntry(
     id, agencyId, date: check.date, time, sequence, source: v.source.trim(), childContact: v.childContact,
     childContactBy: v.childContactBy.trim(), familyContactIds: [...new Set(v.familyContactIds)],
     familyContactBy: v.familyContactBy.trim(), keyEvent: v.keyEvent.trim(), comment: v.comment.trim(), category: v.category,
+    otherInfo: v.otherInfo.trim(),
   });
   if (!parsed.success) {
     const first = parsed.error.issues[0];

@@ -26,7 +26,8 @@ export function dateText(e: Pick<ChronologyEntry, 'date' | 'time'>): string {
 /** Contact with the child in words: "Seen alone by Health visitor", "No contact". */
 export function childContactText(e: Pick<ChronologyEntry, 'childContact' | 'childContactBy'>): string {
   const by = e.childContactBy.trim();
-  return by && e.childContact !== 'none' ? `${CHILD_CONTACT_LABELS[e.childContact]} by ${by}` : CHILD_CONTACT_LABELS[e.childContact];
+  // "No contact by …" too: an import keeps what the agency wrote even when the child was not contacted.
+  return by ? `${CHILD_CONTACT_LABELS[e.childContact]} by ${by}` : CHILD_CONTACT_LABELS[e.childContact];
 }
 
 /** How a person is named in pickers and cells: name (or report label), with the relationship. */

@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react';
 import { Link } from '../router/Link.js';
+import { unsavedChanges } from '../hooks/useSharedDoc.js';
 import { useSession } from '../session/sessionContext.js';
 
 /**
@@ -19,7 +20,12 @@ export function Layout({ children }: { children: ReactNode }) {
             <nav aria-label="Account" className="header__nav">
               <Link to="/" className="header__link">Your reviews</Link>
               <span className="header__user">Signed in as <strong>{state.me.user.name}</strong></span>
-              <button type="button" className="button button--header" onClick={() => void signOut()}>Sign out</button>
+              <button type="button" className="button button--header" onClick={() => {
+                // Signing out clears this browser's copies of the documents, so unsaved changes would go with them.
+                const unsaved = unsavedChanges();
+                if (unsaved > 0 && !window.confirm(`${unsaved === 1 ? '1 change has' : `${unsaved} changes have`} not reached the server yet. If you sign out now, ${unsaved === 1 ? 'it' : 'they'} will be lost. Sign out anyway?`)) return;
+                void signOut();
+              }}>Sign out</button>
             </nav>
           )}
         </div>

@@ -26,6 +26,7 @@ export function GenogramDialogs({ dialog, family, register, nameOf, childPseudon
   childPseudonym: string;
   onClose(): void;
   onAdd(input: { plan: RelativePlan; fields: NewPerson }): string | null;
+  /** `opened` is the stored version the form was last brought up to date with. */
   onSavePerson(opened: Person, edited: Person): void;
   onRemovePerson(opened: Person): void;
   onAddLine(line: Line): string | null;
@@ -48,7 +49,7 @@ export function GenogramDialogs({ dialog, family, register, nameOf, childPseudon
         <Dialog title={`Edit ${dialog.opened.name || 'person'}`} titleId="gg-dialog-title" onClose={onClose}>
           <PersonForm
             opened={dialog.opened} current={current} isNew={false} register={register} childPseudonym={childPseudonym}
-            onSave={(edited) => onSavePerson(dialog.opened, edited)} onRemove={() => onRemovePerson(dialog.opened)} onCancel={onClose}
+            onSave={(edited, base) => onSavePerson(base, edited)} onRemove={() => onRemovePerson(dialog.opened)} onCancel={onClose}
           />
         </Dialog>
       );

@@ -1,15 +1,13 @@
 import { useEffect, useRef, useState } from 'react';
 import * as Y from 'yjs';
 import { WebsocketProvider } from 'y-websocket';
-import * as encoding from 'lib0/encoding';
-import * as syncProtocol from 'y-protocols/sync';
+import { IndexeddbPersistence } from 'y-indexeddb';
+import { DurableTracker } from '../lib/durableTracker.js';
 import type { SyncFacts } from '../lib/syncStatus.js';
+import { useSession } from '../session/sessionContext.js';
 
 /** A live shared document and the provider that keeps it in sync with /yjs/<docName>. */
 export type SharedDoc = { doc: Y.Doc; provider: WebsocketProvider };
-
-/** y-websocket's message type for sync messages. */
-const MESSAGE_SYNC = 0;
 
 /**
  * The close code the sync server uses when a member's role changed or they signed out elsewhere
@@ -21,6 +19,9 @@ const CLOSE_ACCESS_CHANGED = 4001;
 /** After this many failed connection attempts in a row, ask whether the session or membership still holds. */
 const FAILED_ATTEMPTS_BEFORE_CHECK = 3;
 
+/** How long to wait for the local copy before connecting without it (IndexedDB unavailable or stuck). */
+const LOCAL_COPY_WAIT_MS = 3_000;
+
 const INITIAL_FACTS: SyncFacts = { connected: false, synced: false, everConnected: false, pending: 0, refused: false };
 
 /** The WebSocket base URL for Yjs sync on this origin. */
@@ -28,12 +29,41 @@ export function yjsServerUrl(): string {
   return `${window.location.origin.replace(/^http/, 'ws')}/yjs`;
 }
 
+/** The browser database holding one user's local copy of one doc (per user: a shared computer must not mix them). */
+export function localCopyName(userId: string, docName: string): string {
+  return `review-room.${userId}.${docName}`;
+}
+
+/** The trackers of every shared document open on this page, so signing out can check for unsaved work. */
+const openTrackers = new Set<DurableTracker>();
+
+/** How many changes on this page the server has not yet acknowledged as durable, across every open document. */
+export function unsavedChanges(): number {
+  let n = 0;
+  for (const t of openTrackers) n += t.unsaved;
+  return n;
+}
+
+/**
+ * Deletes every local copy a user's pages kept (on signing out, so the next person at a shared computer
+ * finds no case data in the browser). Databases still open are deleted once their pages close them.
+ */
+export async function forgetLocalCopies(userId: string): Promise<void> {
+  if (typeof indexedDB === 'undefined' || typeof indexedDB.databases !== 'function') return;
+  const prefix = localCopyName(userId, '');
+  for (const db of await indexedDB.databases()) {
+    if (db.name?.startsWith(prefix)) indexedDB.deleteDatabase(db.name);
+  }
+}
+
 /**
  * Opens a shared document over y-websocket for as long as the caller is mounted, and reports its sync
- * state. y-websocket reconnects by itself; on top of that this hook keeps every local update made
- * while not synced, and re-sends them once the connection is synced again, so an edit typed during an
- * outage is never only in this tab without the page saying so. Yjs ignores updates it already has, so a
- * re-send is harmless. While anything is unsent, leaving the page asks for confirmation.
+ * state. The doc also lives in the browser (y-indexeddb), so an edit not yet acknowledged as durable by
+ * the server (docs/sync.md, "Durable acknowledgement") survives a closed tab, a reload, a lost
+ * connection and a server restart: the copy is restored when the page opens the doc again, and the sync
+ * handshake sends the server whatever it lacks. The page says "All changes saved" only once the server
+ * has acknowledged everything this page holds that did not come from it. While anything is
+ * unacknowledged, leaving the page asks for confirmation.
  *
  * `onAccessCheck` is called when the server says access changed, and after repeated refused
  * connection attempts (an upgrade is refused with a plain HTTP status when the session ended or the
@@ -44,47 +74,33 @@ export function useSharedDoc(name: string, opts: { onAccessCheck?(): void } = {}
   const [facts, setFacts] = useState<SyncFacts>(INITIAL_FACTS);
   const onAccessCheck = useRef(opts.onAccessCheck);
   onAccessCheck.current = opts.onAccessCheck;
+  const { state } = useSession();
+  const userId = state.status === 'signed-in' ? state.me.user.id : null;
 
   useEffect(() => {
+    if (userId === null) return undefined;
     const doc = new Y.Doc();
+    // The local copy is restored before the socket opens, so what it holds goes out in the handshake.
+    const local = new IndexeddbPersistence(localCopyName(userId, name), doc);
     // BroadcastChannel sync between tabs is off: every tab talks to the server, which enforces access.
-    const provider = new WebsocketProvider(yjsServerUrl(), name, doc, { disableBc: true });
+    const provider = new WebsocketProvider(yjsServerUrl(), name, doc, { disableBc: true, connect: false });
+    const tracker = new DurableTracker(doc, provider);
+    openTrackers.add(tracker);
     let everConnected = false;
     let refused = false;
-    let unsent: Uint8Array[] = [];
-    let inFlight = false;
+    let destroyed = false;
     // Attempts that closed without ever opening; reset by an open socket or an access-changed close.
     let failedInARow = 0;
     let openedThisAttempt = false;
 
-    const isLive = () => provider.wsconnected && provider.synced && provider.ws !== null && provider.ws.readyState === WebSocket.OPEN;
     const publish = () => setFacts({
       connected: provider.wsconnected,
       synced: provider.synced,
       everConnected,
-      pending: unsent.length + (inFlight ? 1 : 0),
+      pending: tracker.unsaved,
       refused,
     });
-    const flush = () => {
-      if (!isLive()) return;
-      if (unsent.length > 0) {
-        const encoder = encoding.createEncoder();
-        encoding.writeVarUint(encoder, MESSAGE_SYNC);
-        syncProtocol.writeUpdate(encoder, Y.mergeUpdates(unsent));
-        provider.ws!.send(encoding.toUint8Array(encoder));
-        unsent = [];
-        inFlight = true;
-      }
-      if (inFlight && provider.ws!.bufferedAmount === 0) inFlight = false;
-      publish();
-    };
-
-    const onUpdate = (update: Uint8Array, origin: unknown) => {
-      if (origin === provider) return; // from the server
-      if (isLive()) inFlight = true; // the provider sent it already; wait for the socket buffer to drain
-      else unsent.push(update);
-      publish();
-    };
+    const stopTracking = tracker.onChange(publish);
     const onStatus = ({ status }: { status: string }) => {
       if (status === 'connected') {
         everConnected = true;
@@ -93,10 +109,7 @@ export function useSharedDoc(name: string, opts: { onAccessCheck?(): void } = {}
       }
       publish();
     };
-    const onSync = (isSynced: boolean) => {
-      if (isSynced) flush();
-      else publish();
-    };
+    const onSync = () => publish();
     const onClosed = () => {
       refused = true;
       publish();
@@ -112,36 +125,39 @@ export function useSharedDoc(name: string, opts: { onAccessCheck?(): void } = {}
       openedThisAttempt = false;
       publish();
     };
-    doc.on('update', onUpdate);
     provider.on('status', onStatus);
     provider.on('sync', onSync);
     provider.on('closed', onClosed);
     provider.on('connection-close', onConnectionClose);
-    // The socket buffer has no drain event, so check it while something is in flight.
-    const timer = window.setInterval(() => {
-      if (inFlight || unsent.length > 0) flush();
-    }, 250);
+    const connect = () => { if (!destroyed) provider.connect(); };
+    void local.whenSynced.then(connect);
+    // Without IndexedDB (a browser that refuses it) the page still works, only without a local copy.
+    const fallback = window.setTimeout(connect, LOCAL_COPY_WAIT_MS);
     const beforeUnload = (e: BeforeUnloadEvent) => {
-      if (unsent.length > 0 || inFlight) e.preventDefault();
+      if (tracker.unsaved > 0) e.preventDefault();
     };
     window.addEventListener('beforeunload', beforeUnload);
 
     setShared({ doc, provider });
     publish();
     return () => {
-      window.clearInterval(timer);
+      destroyed = true;
+      window.clearTimeout(fallback);
       window.removeEventListener('beforeunload', beforeUnload);
-      doc.off('update', onUpdate);
+      stopTracking();
+      openTrackers.delete(tracker);
+      tracker.destroy();
       provider.off('status', onStatus);
       provider.off('sync', onSync);
       provider.off('closed', onClosed);
       provider.off('connection-close', onConnectionClose);
       provider.destroy();
+      void local.destroy();
       doc.destroy();
       setShared(null);
       setFacts(INITIAL_FACTS);
     };
-  }, [name]);
+  }, [name, userId]);
 
   return { shared, facts };
 }

@@ -6,7 +6,7 @@ export type SyncFacts = {
   synced: boolean;
   /** The socket was open at least once since the page opened the document. */
   everConnected: boolean;
-  /** Local changes not yet handed to an open, synced connection. */
+  /** Local changes the server has not yet acknowledged as durable (docs/sync.md, "Durable acknowledgement"). */
   pending: number;
   /** The server closed the connection for good (for example, access was removed). */
   refused: boolean;

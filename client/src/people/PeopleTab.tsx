@@ -59,10 +59,10 @@ export function PeopleTab({ detail, onAccessChanged }: { detail: ReviewDetail; o
     const person = people.find((p) => p.id === id);
     if (person) setPanel({ mode: canWrite ? 'edit' : 'view', opened: person });
   };
-  const save = (edited: Person) => {
+  const save = (edited: Person, base: Person) => {
     if (!shared || !panel) return;
     const current = people.find((p) => p.id === edited.id) ?? null;
-    writePerson(shared.doc, mergePersonEdit(panel.opened, edited, current));
+    writePerson(shared.doc, mergePersonEdit(base, edited, current));
     setAnnouncement(`${panel.mode === 'add' ? 'Added' : 'Saved'} ${edited.reportLabel || edited.name}.`);
     setPanel(null);
   };

@@ -1,4 +1,4 @@
-import { useState, type FormEvent } from 'react';
+import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { COMMON_RELATIONSHIPS, GenderSchema, suggestReportLabel, type Person } from '../../../shared/people.js';
 import { CheckboxField } from '../components/CheckboxField.js';
 import { DateField } from '../components/DateField.js';
@@ -11,11 +11,19 @@ import {
   GENDER_LABELS, PERSON_FIELD_ORDER, formToPerson, personToForm, type PersonFormField, type PersonFormValues,
 } from '../lib/personForm.js';
 import { withPerson } from '../lib/registerOrder.js';
+import { rebaseForm } from '../lib/formRebase.js';
 
 const ID: Record<PersonFormField, string> = {
   name: 'person-name', aliases: 'person-aliases', relationship: 'person-relationship', isSubject: 'person-subject',
   dateOfBirth: 'person-dob', dateOfDeath: 'person-dod', gender: 'person-gender', ethnicity: 'person-ethnicity',
   addresses: 'person-addresses', nhsNumber: 'person-nhs', reportLabel: 'person-label', notes: 'person-notes',
+};
+
+/** Field names for the notice about a person changed meanwhile. */
+const FIELD_NAMES: Record<PersonFormField, string> = {
+  name: 'Name', aliases: 'Also known as', relationship: 'Relationship to the child', isSubject: 'Subject child',
+  dateOfBirth: 'Date of birth', dateOfDeath: 'Date of death', gender: 'Gender', ethnicity: 'Ethnicity', addresses: 'Addresses',
+  nhsNumber: 'NHS number', reportLabel: 'Report label', notes: 'Notes',
 };
 
 /**
@@ -29,7 +37,8 @@ export function PersonForm({ opened, current, isNew, register, childPseudonym, o
   isNew: boolean;
   register: readonly Person[];
   childPseudonym: string;
-  onSave(edited: Person): void;
+  /** `base` is the stored version the form was last brought up to date with; save writes only what differs from it. */
+  onSave(edited: Person, base: Person): void;
   onRemove(): void;
   onCancel(): void;
 }) {
@@ -40,8 +49,30 @@ export function PersonForm({ opened, current, isNew, register, childPseudonym, o
   const [confirmRemove, setConfirmRemove] = useState(false);
   const set = <K extends PersonFormField>(k: K) => (v: PersonFormValues[K]) => setValues((s) => ({ ...s, [k]: v }));
 
+  // A person changed under the open form: untouched fields take the newer value, fields both changed are
+  // shown with the newer value until one is chosen, so saving never writes back a value not shown.
+  const [base, setBase] = useState(opened);
+  const [refreshed, setRefreshed] = useState<PersonFormField[]>([]);
+  const [conflicts, setConflicts] = useState<PersonFormField[]>([]);
+  const typed = useRef(values);
+  typed.current = values;
+  useEffect(() => {
+    if (isNew || !current || JSON.stringify(current) === JSON.stringify(base)) return;
+    const r = rebaseForm(personToForm(base), typed.current, personToForm(current));
+    setValues(r.values);
+    setBase(current);
+    setRefreshed((prev) => [...new Set([...prev, ...r.refreshed])]);
+    setConflicts((prev) => [...new Set([...prev.filter((f) => !r.refreshed.includes(f)), ...r.conflicts])]);
+  }, [current, base, isNew]);
+  const latestForm = current ? personToForm(current) : null;
+  const shown = (f: PersonFormField, v: PersonFormValues | null) => {
+    const x = v?.[f];
+    if (typeof x === 'boolean') return x ? 'Yes' : 'No';
+    return String(x ?? '').trim() || '(blank)';
+  };
+
   const otherSubject = register.find((p) => p.isSubject && p.id !== opened.id);
-  const changedElsewhere = !isNew && current !== null && JSON.stringify(current) !== JSON.stringify(opened);
+  const changedElsewhere = !isNew && current !== null && (refreshed.length > 0 || conflicts.length > 0);
   const removedElsewhere = !isNew && current === null;
 
   const suggest = () => {
@@ -52,20 +83,45 @@ export function PersonForm({ opened, current, isNew, register, childPseudonym, o
 
   const submit = (e: FormEvent) => {
     e.preventDefault();
+    if (conflicts.length > 0) {
+      const message = 'Someone else changed this field while you were editing: choose their version or keep yours';
+      setFieldErrors({ [conflicts[0]!]: message });
+      setSummary([{ fieldId: ID[conflicts[0]!], message }]);
+      setAttempt((n) => n + 1);
+      return;
+    }
     const { errors, person } = formToPerson(opened.id, values);
     setFieldErrors(errors);
     setSummary(PERSON_FIELD_ORDER.filter((f) => errors[f]).map((f) => ({ fieldId: ID[f], message: errors[f]! })));
     setAttempt((n) => n + 1);
     if (!person) return;
     const reportLabel = person.reportLabel || suggestReportLabel(person, withPerson(register, person), childPseudonym);
-    onSave({ ...person, reportLabel });
+    onSave({ ...person, reportLabel }, base);
   };
 
   return (
     <form onSubmit={submit} noValidate className="person-form">
       {changedElsewhere && (
         <Notice tone="info" role="status" title="Someone else changed this person while you were editing">
-          <p>Saving keeps their changes to any field you have not changed yourself.</p>
+          {refreshed.length > 0 && <p>The form now shows their version of: {refreshed.map((f) => FIELD_NAMES[f]).join(', ')}.</p>}
+          {conflicts.length > 0 && (
+            <ul>
+              {conflicts.map((f) => (
+                <li key={f}>
+                  <strong>{FIELD_NAMES[f]}</strong>: you typed &ldquo;{shown(f, values)}&rdquo;; it was changed to &ldquo;{shown(f, latestForm)}&rdquo;.{' '}
+                  <span className="button-row">
+                    <button type="button" className="button button--secondary button--small" onClick={() => {
+                      if (latestForm) setValues((v) => ({ ...v, [f]: latestForm[f] }));
+                      setConflicts((c) => c.filter((x) => x !== f));
+                    }}>Use their version<span className="visually-hidden"> of {FIELD_NAMES[f]}</span></button>
+                    <button type="button" className="button button--secondary button--small" onClick={() => setConflicts((c) => c.filter((x) => x !== f))}>
+                      Keep mine<span className="visually-hidden"> for {FIELD_NAMES[f]}</span>
+                    </button>
+                  </span>
+                </li>
+              ))}
+            </ul>
+          )}
         </Notice>
       )}
       {removedElsewhere && (

@@ -1,7 +1,8 @@
-import { useCallback, useEffect, useMemo, useState, type ReactNode } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { apiRequest, setUnauthorisedHandler } from '../api/client.js';
 import { ApiRequestError } from '../api/ApiRequestError.js';
 import { MeSchema } from '../api/schemas.js';
+import { forgetLocalCopies } from '../hooks/useSharedDoc.js';
 import { SessionContext, type SessionState, type SessionValue } from './sessionContext.js';
 
 /** Loads the session from GET /api/me and offers sign-in and sign-out to the app. */
@@ -13,7 +14,8 @@ export function SessionProvider({ children }: { children: ReactNode }) {
       const me = await apiRequest('GET', '/api/me', { schema: MeSchema, skipUnauthorisedHandler: true });
       setState({ status: 'signed-in', me });
     } catch (err) {
-      if (err instanceof ApiRequestError && err.status === 401) setState({ status: 'signed-out', notice: null });
+      // A page already open keeps its work when the session ended: it signs in again in a dialog.
+      if (err instanceof ApiRequestError && err.status === 401) setState((s) => (s.status === 'signed-in' ? { ...s, expired: true } : { status: 'signed-out', notice: null }));
       else setState({ status: 'signed-out', notice: 'Could not check whether you are signed in. Please sign in.' });
     }
   }, []);
@@ -24,9 +26,8 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     else void refresh();
     // Any request answered 401 means the session ended (idle timeout, sign-out elsewhere).
     setUnauthorisedHandler(() => {
-      setState((s) => (s.status === 'signed-in'
-        ? { status: 'signed-out', notice: 'Your session has ended. Please sign in again.' }
-        : s));
+      // The page stays, with everything typed into it; SessionGuard asks to sign in again.
+      setState((s) => (s.status === 'signed-in' ? { ...s, expired: true } : s));
     });
     return () => setUnauthorisedHandler(null);
   }, [refresh]);
@@ -37,14 +38,28 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     setState({ status: 'signed-in', me });
   }, []);
 
+  const current = useRef(state);
+  current.current = state;
   const signOut = useCallback(async () => {
+    const userId = current.current.status === 'signed-in' ? current.current.me.user.id : null;
     try {
       await apiRequest('POST', '/api/auth/logout', { skipUnauthorisedHandler: true });
     } finally {
       setState({ status: 'signed-out', notice: 'You have signed out.', byUser: true });
+      // Choosing to sign out also clears this browser's copies of the shared documents.
+      if (userId) void forgetLocalCopies(userId).catch(() => undefined);
     }
   }, []);
 
-  const value = useMemo<SessionValue>(() => ({ state, signIn, signOut, refresh }), [state, signIn, signOut, refresh]);
+  const keepAlive = useCallback(async () => {
+    try {
+      await apiRequest('GET', '/api/me', { schema: MeSchema });
+      return true;
+    } catch {
+      return false; // a 401 has already marked the session expired
+    }
+  }, []);
+
+  const value = useMemo<SessionValue>(() => ({ state, signIn, signOut, refresh, keepAlive }), [state, signIn, signOut, refresh, keepAlive]);
   return <SessionContext.Provider value={value}>{children}</SessionContext.Provider>;
 }

@@ -35,7 +35,11 @@ export function authRoutes(deps: AppDeps): Router {
     const ctx = authOf(res);
     const memberships = (await deps.records.find('memberships', { userId: ctx.userId }))
       .map((m) => ({ id: m.id, reviewId: m.reviewId, role: m.role, agencyId: m.agencyId }));
-    res.json({ user: { id: ctx.userId, name: ctx.name, email: ctx.email, isAdmin: ctx.isAdmin }, memberships });
+    // The idle timeout lets the page warn before the session ends (and keep typing from ending it).
+    res.json({
+      user: { id: ctx.userId, name: ctx.name, email: ctx.email, isAdmin: ctx.isAdmin }, memberships,
+      session: { idleSeconds: Math.round(deps.config.sessionIdleMs / 1000) },
+    });
   });
 
   return r;

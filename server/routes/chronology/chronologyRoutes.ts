@@ -51,7 +51,7 @@ export function chronologyRoutes(
     const query = parseInput(ImportQuerySchema, req.query, 'query');
     const file = await readSingleFile(req, 'file', MAX_UPLOAD_BYTES);
     const report = await importChronology(deps, {
-      reviewId: m.reviewId, agencyId, actorId: authOf(res).userId, bytes: file.bytes, filename: file.filename,
+      reviewId: m.reviewId, agencyId, agencyCode: agency.shortCode, actorId: authOf(res).userId, bytes: file.bytes, filename: file.filename,
       dryRun: query.dryRun === 'true', pivotYear: new Date().getUTCFullYear(),
     });
     res.json(report);

@@ -34,9 +34,10 @@ describe('contacts in words', () => {
   const people = new Map([[mum.id, mum]]);
   const e = blankEntry(ID, AGENCY, d({}));
 
-  it('names the child contact and who had it, never "by" for no contact', () => {
+  it('names the child contact and who had it, also for no contact (an import keeps those words)', () => {
     expect(childContactText({ ...e, childContact: 'seen-alone', childContactBy: 'Health visitor' })).toBe('Seen alone by Health visitor');
-    expect(childContactText({ ...e, childContact: 'none', childContactBy: 'Health visitor' })).toBe('No contact');
+    expect(childContactText({ ...e, childContact: 'none', childContactBy: 'Health visitor' })).toBe('No contact by Health visitor');
+    expect(childContactText({ ...e, childContact: 'none', childContactBy: '' })).toBe('No contact');
   });
 
   it('names family members from the register, and says when one has gone', () => {

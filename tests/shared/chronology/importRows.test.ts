@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { blankPerson } from '../../../shared/people.js';
-import { matchHeader, planImport, parseChildContact, dateFromExcelSerial, expandTwoDigitYear, type ImportCell } from '../../../shared/chronology/index.js';
+import {
+  childContactCell, familyContactCell, matchHeader, planImport, parseChildContact, parseFamilyContact, dateFromExcelSerial, expandTwoDigitYear, type ImportCell,
+} from '../../../shared/chronology/index.js';
 
 const cells = (...texts: string[]): ImportCell[] => texts.map((text) => ({ text }));
 const people = [{ ...blankPerson('mum'), name: 'Kerry Thornbury', relationship: 'Mother' }, { ...blankPerson('gran'), name: 'Janet Thornbury', relationship: 'Maternal Grandmother' }];
@@ -72,5 +74,66 @@ describe('planImport', () => {
   it('reads contact with the child', () => {
     expect(parseChildContact('Seen, not alone, by school nurse')).toEqual({ contact: 'seen', by: 'school nurse' });
     expect(parseChildContact('')).toEqual({ contact: 'none', by: '' });
+  });
+});
+
+describe('import fidelity: every word of a contact cell is kept', () => {
+  const register = [
+    { ...blankPerson('mum'), name: 'Kerry Thornbury', relationship: 'Mother' },
+    { ...blankPerson('gran'), name: 'Janet Thornbury', relationship: 'Maternal Grandmother' },
+  ];
+  it.each([
+    ['Y', 'seen', ''], ['y', 'seen', ''], ['Yes', 'seen', ''], ['N', 'none', ''], ['No', 'none', ''],
+    ['Seen', 'seen', ''], ['Not seen', 'not-seen', ''], ['seen alone', 'seen-alone', ''], ['Seen alone.', 'seen-alone', ''],
+    ['Seen alone by Health Visitor', 'seen-alone', 'Health Visitor'], ['Not seen by SW (duty)', 'not-seen', 'SW (duty)'],
+    ['No contact by Social worker', 'none', 'Social worker'], ['Y – HV at home', 'seen', 'HV at home'],
+    ['Yes, by PC 123 on response', 'seen', 'PC 123 on response'], ['Seen, not alone, by school nurse', 'seen', 'school nurse'],
+    ['Child present at visit with HV', 'seen', 'Child present at visit with HV'], ['Spoke to child alone at school', 'seen-alone', 'Spoke to child alone at school'],
+  ])('child contact %j -> %s, by %j', (cell, contact, by) => {
+    expect(parseChildContact(cell)).toEqual({ contact, by });
+  });
+
+  it.each([
+    ['Mother – PC on response', ['mum'], 'Mother – PC on response'],
+    ['Mother by Health Visitor', ['mum'], 'Health Visitor'],
+    ['Kerry Thornbury, Janet Thornbury by Health visitor', ['mum', 'gran'], 'Health visitor'],
+    ['Mother and Gran by SW', ['mum'], 'Mother and Gran by SW'],
+    ['Telephone call from maternal aunt', [], 'Telephone call from maternal aunt'],
+    ['by Health visitor', [], 'Health visitor'],
+    ['Janet', ['gran'], ''],
+    ['', [], ''],
+  ])('family contact %j keeps every word', (cell, ids, by) => {
+    expect(parseFamilyContact(cell, register)).toEqual({ ids, by });
+  });
+
+  it('writes the contact cells back exactly as it reads them', () => {
+    for (const [contact, by] of [['seen', ''], ['seen-alone', 'Health visitor'], ['none', 'Social worker'], ['not-seen', 'SW (duty)'], ['none', '']] as const) {
+      expect(parseChildContact(childContactCell(contact, by))).toEqual({ contact, by });
+    }
+    for (const [names, by] of [[['Kerry Thornbury'], 'Health visitor'], [['Kerry Thornbury', 'Janet Thornbury'], ''], [[], 'Mother – PC on response'], [['Janet Thornbury'], 'Mother – PC on response']] as const) {
+      const parsed = parseFamilyContact(familyContactCell(names, by), register);
+      expect(familyContactCell(parsed.ids.map((id) => register.find((p) => p.id === id)!.name), parsed.by)).toBe(familyContactCell(names, by));
+    }
+  });
+
+  it('keeps unknown columns under their own header in Other information, and reports them', () => {
+    const rows = [
+      cells('Date', 'Key event', 'Worker notes', 'Agency', 'Other information', 'Category', 'Key practice learning event'),
+      cells('14/03/2019', 'Home visit', 'Door not answered twice', 'ICB', 'Interpreter booked', 'Not a category', 'Yes'),
+      cells('15/03/2019', 'Call', '', 'POL', '', 'Referral', ''),
+    ];
+    const plan = planImport(rows, { agencyId: 'AGENCYAAAAAAAAAAAAAAAA', agencyCode: 'POL', people: register, existingIds: new Set(), currentYear: 2026 });
+    if ('error' in plan) throw new Error(plan.error);
+    expect(plan.unknownColumns).toEqual(['Worker notes']);
+    expect(plan.entries[0]!.otherInfo).toBe('Interpreter booked\nAgency: ICB\nKey practice learning event: Yes\nCategory: Not a category\nWorker notes: Door not answered twice');
+    expect(plan.entries[1]).toMatchObject({ otherInfo: '', category: 'referral' });
+  });
+
+  it('rejects, rather than cuts, a row with more text than a row holds', () => {
+    const rows = [cells('Date', 'Key event', 'Source'), cells('14/03/2019', 'Visit', 'x'.repeat(201))];
+    const plan = planImport(rows, { agencyId: 'AGENCYAAAAAAAAAAAAAAAA', people: register, existingIds: new Set(), currentYear: 2026 });
+    if ('error' in plan) throw new Error(plan.error);
+    expect(plan.entries).toEqual([]);
+    expect(plan.rejected).toEqual([{ row: 2, reason: expect.stringContaining('more text than a chronology row can keep') }]);
   });
 });
