@@ -5,10 +5,9 @@ import * as encoding from 'lib0/encoding';
 import type { WebSocket } from 'ws';
 import type { Access } from '../../shared/docAccess.js';
 import { parseDocName } from '../../shared/docNames.js';
-import { checkUpdate } from '../../shared/sync/checkUpdate.js';
 import { DOC_SHAPES, MAX_DOC_BYTES, type RootShape } from '../../shared/sync/docShapes.js';
 import {
-  CLOSE_BAD_DATA, CLOSE_BAD_SHAPE, CLOSE_FOREIGN_CLIENT, CLOSE_RATE_LIMITED, CLOSE_SERVER_ERROR, CLOSE_TOO_LARGE,
+  CLOSE_BAD_DATA, CLOSE_RATE_LIMITED, CLOSE_SERVER_ERROR,
 } from '../../shared/sync/closeCodes.js';
 import type { AuthContext } from '../auth/types.js';
 import type { Logger } from '../http/logger.js';
@@ -20,20 +19,12 @@ import { ClientOwners } from './clientOwners.js';
 import { DurableAcks } from './durableAcks.js';
 import { shouldCompact, type LogState } from './compactionPolicy.js';
 import { MESSAGE_AWARENESS, MESSAGE_QUERY_AWARENESS, MESSAGE_SYNC, frame } from './messages.js';
-import { MAX_PENDING_MS, PendingUpdates } from './pendingUpdates.js';
+import { SERVER_ORIGIN, UpdateGate } from './updateGate.js';
 import { MAX_PRESENCE_IDS_PER_CONN, MAX_QUEUED_BYTES, type ConnBudgets } from './connLimits.js';
 
 /** One WebSocket on this doc, with the access it was granted at upgrade time. */
 export type Conn = { ws: WebSocket; ctx: AuthContext; access: Access; clientIds: Set<number>; budgets: ConnBudgets };
 
-/** The origin of updates the server makes itself (client id owners); relayed to every connection. */
-const SERVER_ORIGIN = 'server';
-
-/** A clock past any real one: a state vector entry that makes diffUpdate drop a client's structs. */
-const FOREVER = 2 ** 31;
-
-/** How an update arrived: a connection's own edit (sync update) or a handshake (sync step 2). */
-type Offer = 'own' | 'handshake';
 
 
 /**
@@ -63,8 +54,7 @@ export class DocRoom {
   private readonly shape: Readonly<Record<string, RootShape>>;
   /** Which user owns each Yjs client id (writers persisted in the doc's server-only root). */
   private readonly owners = new ClientOwners();
-  private readonly pending = new PendingUpdates<Conn, { update: Uint8Array; how: Offer }>();
-  private pendingTimer: NodeJS.Timeout | null = null;
+  private readonly gate: UpdateGate;
   /** True when loading skipped stored records: the log keeps them, so this state must never be compacted over it. */
   private noCompaction = false;
   /** Tells authors when their updates are on disk (docs/sync.md, "Durable acknowledgement"). */
@@ -86,6 +76,15 @@ export class DocRoom {
     const ref = parseDocName(name);
     this.kind = ref?.kind ?? 'unknown';
     this.shape = ref ? DOC_SHAPES[ref.kind] : {};
+    this.gate = new UpdateGate({
+      doc: () => this.doc,
+      isOpen: (conn) => this.conns.has(conn.ws),
+      refuse: (conn, code, reason, bytes) => this.refuse(conn, code, reason, bytes),
+      withinByteCap: (bytes) => this.withinByteCap(bytes),
+      threw: () => this.fail('sync.doc-threw'),
+      // Acknowledged to its author once durable (durableAcks.ts); the relay has already happened.
+      applied: (conn, update) => this.acks.accepted(conn.ws, update),
+    }, this.shape, this.owners);
     this.ready = after.then(() => this.load()).then(() => {
       this.loaded = true;
       for (const run of this.backlog.splice(0)) {
@@ -176,7 +175,7 @@ export class DocRoom {
       const update = decoding.readVarUint8Array(d);
       // Read-only connections: drop their changes here, before they touch the doc, other clients or storage.
       if (conn.access !== 'write') return;
-      this.offer(conn, update, syncType === syncProtocol.messageYjsUpdate ? 'own' : 'handshake');
+      this.gate.offer(conn, update, syncType === syncProtocol.messageYjsUpdate ? 'own' : 'handshake');
     } else if (type === MESSAGE_AWARENESS) {
       const raw = decoding.readVarUint8Array(d);
       const claimed = new Set<number>();
@@ -209,68 +208,6 @@ export class DocRoom {
   }
 
   /**
-   * Checks one update from a writer and applies it only if the whole of it is acceptable
-   * (shared/sync/checkUpdate.ts): it decodes in full, keeps the doc's shape and caps, and introduces
-   * structs only under client ids this user owns. Anything else closes the sender's socket and
-   * changes nothing. An update waiting for structs the doc lacks is held outside the doc, within caps.
-   */
-  private offer(conn: Conn, update: Uint8Array, how: Offer): void {
-    if (this.tryApply(conn, update, how) === 'missing') {
-      if (!this.pending.hold(conn, { update, how }, Date.now())) return this.refuse(conn, CLOSE_TOO_LARGE, 'too many missing dependencies', update.length);
-      this.schedulePendingExpiry();
-      return;
-    }
-    this.retryPending();
-  }
-
-  /**
-   * Applies `update` if acceptable; 'missing' when it must wait, 'refused' once the sender is closed.
-   *
-   * Client ids: a connection's own edits (sync type 2, which y-websocket sends only for local changes)
-   * may introduce structs only under client ids no other user owns, and claim the unowned ones. A
-   * handshake (sync step 2) also forwards structs of other clients that the server lacks, e.g. after
-   * a crash lost relayed but unstored updates; those of client ids another user owns are dropped from
-   * it (their owner re-sends them), and unowned ones are accepted without being claimed.
-   */
-  private tryApply(conn: Conn, offered: Uint8Array, how: Offer): 'applied' | 'missing' | 'refused' {
-    let update = offered;
-    let verdict = checkUpdate(this.doc, update, this.shape);
-    const me = conn.ctx.userId;
-    if (verdict.ok && how === 'handshake') {
-      const foreign = this.owners.foreign(verdict.clients, me);
-      if (foreign.length > 0) {
-        update = Y.diffUpdate(update, Y.encodeStateVector(new Map(foreign.map((c) => [c, FOREVER]))));
-        verdict = checkUpdate(this.doc, update, this.shape);
-      }
-    }
-    if (!verdict.ok) {
-      if (verdict.reason === 'missing') return 'missing';
-      const code = verdict.reason === 'malformed' ? CLOSE_BAD_DATA : verdict.reason === 'cap' ? CLOSE_TOO_LARGE : CLOSE_BAD_SHAPE;
-      this.refuse(conn, code, verdict.reason, offered.length);
-      return 'refused';
-    }
-    if (this.owners.foreign(verdict.clients, me).length > 0) {
-      this.refuse(conn, CLOSE_FOREIGN_CLIENT, 'client id of another user', offered.length);
-      return 'refused';
-    }
-    if (!this.withinByteCap(update.length)) {
-      this.refuse(conn, CLOSE_TOO_LARGE, 'document full', update.length);
-      return 'refused';
-    }
-    try {
-      // Recorded before the update itself, in the same log, so the claim survives a restart.
-      if (how === 'own') this.owners.recordWriters(this.doc, verdict.clients, me, SERVER_ORIGIN);
-      Y.applyUpdate(this.doc, update, conn);
-      // Acknowledged to its author once durable (durableAcks.ts); the relay has already happened.
-      this.acks.accepted(conn.ws, update);
-    } catch {
-      this.fail('sync.doc-threw');
-      return 'refused';
-    }
-    return 'applied';
-  }
-
-  /**
    * Whether the doc stays within MAX_DOC_BYTES with `bytes` more. The stored size (snapshot plus log)
    * over-counts overwritten values, so near the cap the true encoded size is measured and a compaction
    * started, which resets the count.
@@ -282,36 +219,6 @@ export class DocRoom {
     if (size + bytes > MAX_DOC_BYTES) return false;
     void this.compact();
     return true;
-  }
-
-  /** Retries held updates after an accepted one, until none makes progress. */
-  private retryPending(): void {
-    let progress = this.pending.size > 0;
-    while (progress) {
-      progress = false;
-      for (const p of this.pending.takeAll()) {
-        if (!this.conns.has(p.conn.ws)) continue;
-        const r = this.tryApply(p.conn, p.update.update, p.update.how);
-        if (r === 'missing') this.pending.hold(p.conn, p.update, p.since);
-        else if (r === 'applied') progress = true;
-      }
-    }
-  }
-
-  /**
-   * Closes the senders of updates that waited too long: their dependencies are not coming on this
-   * socket, and a reconnect's sync handshake sends the whole difference instead.
-   */
-  private schedulePendingExpiry(): void {
-    if (this.pendingTimer) return;
-    this.pendingTimer = setTimeout(() => {
-      this.pendingTimer = null;
-      for (const p of this.pending.expire(Date.now())) {
-        if (this.conns.has(p.conn.ws)) this.refuse(p.conn, CLOSE_TOO_LARGE, 'missing dependencies', p.update.update.length);
-      }
-      if (this.pending.size > 0) this.schedulePendingExpiry();
-    }, MAX_PENDING_MS);
-    this.pendingTimer.unref();
   }
 
   /**
@@ -359,7 +266,7 @@ export class DocRoom {
     const conn = this.conns.get(ws);
     if (!conn) return;
     this.conns.delete(ws);
-    this.pending.drop(conn);
+    this.gate.drop(conn);
     if (conn.clientIds.size > 0) this.presence.remove(conn.clientIds);
   }
 
@@ -384,7 +291,7 @@ export class DocRoom {
     await this.ready.catch(() => undefined);
     await this.flushed();
     if (!this.failed && shouldCompact(this.stored, 'unload')) await this.compact();
-    if (this.pendingTimer) clearTimeout(this.pendingTimer);
+    this.gate.destroy();
     this.presence.destroy();
     this.doc.destroy();
     // An unloaded doc holds no file handle: a member opening many docs cannot exhaust descriptors.

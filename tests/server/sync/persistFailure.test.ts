@@ -68,9 +68,12 @@ describe('when storage refuses a write', () => {
     // The providers reconnect by themselves; the sync handshake re-sends 'two' to a room loaded from disk.
     await until(() => a.provider.synced && b.provider.synced && a.provider.wsconnected, 'reconnected', 15_000);
     await until(() => b.doc.getMap('positions').get('two') === 'refused by the disk at first', 'b has the edit');
-    await until(() => store.inner.stats.appends >= 2, 'the re-sent edit stored');
     const onDisk = new Y.Doc();
-    for (const u of await store.load(NAME)) Y.applyUpdate(onDisk, u);
+    // Appends include the server's own client id records, so wait for the edit itself to be on disk.
+    await until(async () => {
+      for (const u of await store.load(NAME)) Y.applyUpdate(onDisk, u);
+      return onDisk.getMap('positions').has('two');
+    }, 'the re-sent edit stored');
     expect(onDisk.getMap('positions').toJSON()).toEqual({ one: 'stored', two: 'refused by the disk at first' });
 
     // The failure is logged with a kind and a count only: no doc name, no content.
