@@ -12,6 +12,8 @@ export const AuditEventSchema = z.object({
     'lifecycle.settings-saved', 'milestones.saved', 'scoping.status-changed', 'scoping.form-saved',
     'rapid-review.saved', 'terms-of-reference.saved',
     'workshop.outcome-saved',
+    'evidence.requested', 'evidence.state-changed', 'evidence.senior-lead-set', 'evidence.query-asked', 'evidence.query-replied',
+    'evidence.query-resolved', 'evidence.theme-saved', 'evidence.theme-deleted',
   ]),
   actorId: z.string().nullable().optional(),
   reviewId: z.string().nullable().optional(),

@@ -6,6 +6,7 @@ import { ReportDraftRecordSchema } from '../../shared/report/record.js';
 import {
   AgencyScopingSchema, LifecycleSettingsSchema, MilestonePlanSchema, RapidReviewRecordSchema, TermsOfReferenceRecordSchema,
 } from '../../shared/lifecycle/index.js';
+import { EvidenceQuerySchema, EvidenceRequestSchema, KeyThemeSchema } from '../../shared/evidence/index.js';
 import { DurableFileAdapter } from './DurableFileAdapter.js';
 import { GroupCommitter } from './GroupCommitter.js';
 import type { CollectionName, Collections, RecordChange, RecordStore } from './types.js';
@@ -25,13 +26,17 @@ const SCHEMAS: { [C in CollectionName]: z.ZodType<Collections[C]> } = {
   agencyScopings: AgencyScopingSchema,
   rapidReviewRecords: RapidReviewRecordSchema,
   termsOfReference: TermsOfReferenceRecordSchema,
+  evidenceRequests: EvidenceRequestSchema,
+  evidenceQueries: EvidenceQuerySchema,
+  keyThemes: KeyThemeSchema,
 };
 
 /** The file's shape: one object of records keyed by id per collection. */
 type Data = { [C in CollectionName]: Record<string, Collections[C]> };
 
 const EMPTY = (): Data => ({ partnerships: {}, users: {}, reviews: {}, agencies: {}, memberships: {}, invitations: {}, workshops: {}, reportDrafts: {},
-  lifecycleSettings: {}, milestonePlans: {}, agencyScopings: {}, rapidReviewRecords: {}, termsOfReference: {} });
+  lifecycleSettings: {}, milestonePlans: {}, agencyScopings: {}, rapidReviewRecords: {}, termsOfReference: {},
+  evidenceRequests: {}, evidenceQueries: {}, keyThemes: {} });
 
 /**
  * The embedded record store: lowdb over a DurableFileAdapter, with group commit. Reads come from

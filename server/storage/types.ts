@@ -2,6 +2,7 @@ import type { Agency, Invitation, Membership, Partnership, Review, Session, User
 import type { Workshop } from '../../shared/workshop/workshop.js';
 import type { ReportDraftRecord } from '../../shared/report/record.js';
 import type { AgencyScoping, LifecycleSettings, MilestonePlan, RapidReviewRecord, TermsOfReferenceRecord } from '../../shared/lifecycle/index.js';
+import type { EvidenceQuery, EvidenceRequest, KeyTheme } from '../../shared/evidence/index.js';
 
 /**
  * The two storage interfaces. Domain code, routes and the sync layer depend only on these, so a
@@ -23,6 +24,9 @@ export type Collections = {
   agencyScopings: AgencyScoping;
   rapidReviewRecords: RapidReviewRecord;
   termsOfReference: TermsOfReferenceRecord;
+  evidenceRequests: EvidenceRequest;
+  evidenceQueries: EvidenceQuery;
+  keyThemes: KeyTheme;
 };
 
 /** A collection name. */

@@ -12,3 +12,4 @@ export * from './sectionDoc.js';
 export * from './learningTemplate.js';
 export * from './informationReport.js';
 export * from './guidance.js';
+export * from './milestones.js';

@@ -1,0 +1,72 @@
+import WebSocket from 'ws';
+import * as Y from 'yjs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createReviewWithMembers } from '../../utils/factories.js';
+import { startTestServer } from '../../utils/testServer.js';
+import { openDoc, synced, until, type TestClient } from '../../utils/yjsClient.js';
+import { TEMPLATE_BLOCK, readLearningTemplate, writeSection } from '../../../shared/evidence/index.js';
+
+/**
+ * Ownership of the agency evidence documents with real WebsocketProvider clients: an agency's
+ * learning template and information report are written by that agency's authors only; a crafted
+ * update from anyone else is never stored or relayed, and another agency's author cannot open them.
+ */
+
+let server: Awaited<ReturnType<typeof startTestServer>>;
+let fx: Awaited<ReturnType<typeof createReviewWithMembers>>;
+const clients: TestClient[] = [];
+const open = (...args: Parameters<typeof openDoc>) => { const c = openDoc(...args); clients.push(c); return c; };
+
+beforeAll(async () => {
+  server = await startTestServer({ config: { docIdleUnloadMs: 50 } });
+  fx = await createReviewWithMembers(server.url);
+});
+afterAll(async () => {
+  for (const c of clients) c.destroy();
+  await server.close();
+});
+
+function upgradeStatus(name: string, cookie: string): Promise<number> {
+  return new Promise((resolve) => {
+    const ws = new WebSocket(`${server.url.replace('http', 'ws')}/yjs/${name}`, { headers: { origin: server.url, cookie } });
+    ws.on('open', () => { ws.close(); resolve(101); });
+    ws.on('unexpected-response', (_req, res) => resolve(res.statusCode ?? 0));
+    ws.on('error', () => resolve(-1));
+  });
+}
+
+async function storedDoc(name: string): Promise<Y.Doc> {
+  const replay = new Y.Doc();
+  for (const u of await server.deps.docs.load(name)) Y.applyUpdate(replay, u);
+  return replay;
+}
+
+describe.each(['learning-template', 'information-report'] as const)('%s ownership', (kind) => {
+  const nameFor = (agencyIndex: number) => `review.${fx.reviewId}.${kind}.${fx.agencies[agencyIndex]!.id}`;
+
+  it('does not open an agency’s document to another agency’s author', async () => {
+    expect(await upgradeStatus(nameFor(1), fx.author.cookie)).not.toBe(101);
+    expect(await upgradeStatus(nameFor(0), fx.author.cookie)).toBe(101);
+    expect(await upgradeStatus(nameFor(0), fx.outsider.cookie)).toBe(404);
+  });
+
+  it('relays the owning agency’s edits and drops a crafted update from a reader', async () => {
+    const name = nameFor(1);
+    const owner = open(server.url, name, fx.author2.cookie);
+    const team = open(server.url, name, fx.team.cookie);
+    const observer = open(server.url, name, fx.observer.cookie);
+    await Promise.all([synced(owner), synced(team), synced(observer)]);
+    // The review team and observers read; a crafted write from either must go nowhere.
+    writeSection(team.doc, 'kloe-1', TEMPLATE_BLOCK, { analysis: 'forged by the review team' }, 1000);
+    observer.doc.getMap('sections').set('forged', new Y.Map());
+    team.provider.awareness.setLocalStateField('editing', 'after-forgery');
+    await until(() => (owner.provider.awareness.getStates().get(team.doc.clientID) as { editing?: string } | undefined)?.editing === 'after-forgery', 'team presence');
+    writeSection(owner.doc, 'kloe-2', TEMPLATE_BLOCK, { analysis: 'written by the agency' }, 1000);
+    await until(() => readLearningTemplate(team.doc, ['a', 'b']).kloes[1]!.fields['analysis'] === 'written by the agency', 'owner edit relayed');
+    const stored = await storedDoc(name);
+    expect(stored.getMap('sections').has('forged')).toBe(false);
+    expect(readLearningTemplate(stored, ['a', 'b']).kloes.map((k) => k.fields['analysis'])).toEqual(['', 'written by the agency']);
+    expect(owner.doc.getMap('sections').has('kloe-1')).toBe(false);
+    expect(owner.doc.getMap('sections').has('forged')).toBe(false);
+  });
+});
