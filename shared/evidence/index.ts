@@ -13,3 +13,5 @@ export * from './learningTemplate.js';
 export * from './informationReport.js';
 export * from './guidance.js';
 export * from './milestones.js';
+export * from './documents/requestLetterDocument.js';
+export * from './documents/agencyEvidenceDocument.js';

@@ -1,6 +1,7 @@
 import { Router } from 'express';
 import type { AppDeps } from '../../app.js';
 import { requireAuth } from '../context.js';
+import { exportRoutes } from './exportRoutes.js';
 import { queryRoutes } from './queryRoutes.js';
 import { requestRoutes } from './requestRoutes.js';
 import { themeRoutes } from './themeRoutes.js';
@@ -12,5 +13,6 @@ export function evidenceRouter(deps: AppDeps): Router {
   r.use(requestRoutes(deps));
   r.use(queryRoutes(deps));
   r.use(themeRoutes(deps));
+  r.use(exportRoutes(deps));
   return r;
 }
