@@ -15,3 +15,4 @@ export * from './guidance.js';
 export * from './milestones.js';
 export * from './documents/requestLetterDocument.js';
 export * from './documents/agencyEvidenceDocument.js';
+export * from './trace.js';
