@@ -54,7 +54,12 @@ export function RequestsTable({ reviewId, data, onOpen, onChanged }: {
                   {r.endorsement ? `Endorsed by ${r.endorsement.name}, ${r.endorsement.designation}, ${showDate(r.endorsement.on)}` : 'Not endorsed'}
                   {r.openQueries > 0 && <div><Badge tone="info">{r.openQueries === 1 ? '1 open query' : `${r.openQueries} open queries`}</Badge></div>}
                 </td>
-                <td><RequestActions reviewId={reviewId} request={r} what={what} onDone={onChanged} /></td>
+                <td>
+                  <RequestActions reviewId={reviewId} request={r} what={what} onDone={onChanged} />
+                  {r.status === 'submitted' && r.openQueries > 0 && r.actions.includes('return') && (
+                    <p>It can be accepted once its {r.openQueries === 1 ? 'open query is' : 'open queries are'} resolved.</p>
+                  )}
+                </td>
               </tr>
             );
           })}
