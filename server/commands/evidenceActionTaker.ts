@@ -6,7 +6,7 @@ import {
 import { HttpError, forbidden, notFound } from '../http/errors.js';
 import { queriesOf, requestIn, userById } from './evidenceRecords.js';
 import { withEvidenceLock } from './evidenceLock.js';
-import { checkBaseVersion } from './lifecycleVersionChecker.js';
+import { checkBaseVersion, saveVersioned } from './lifecycleVersionChecker.js';
 import type { CommandDeps } from './types.js';
 
 /** Refusals that are about who is asking (403), as opposed to the request's state (409) or the input (400). */
@@ -63,8 +63,10 @@ export async function takeEvidenceAction(
       version: current.version + 1,
       updatedAt: now.toISOString(),
     };
-    await deps.records.put('evidenceRequests', saved);
-    await deps.audit.record({ type: 'evidence.state-changed', actorId: actor.userId, reviewId, targetId: requestId, reason: body.action });
+    await saveVersioned('this request', deps.records.commit(
+      [{ op: 'put', collection: 'evidenceRequests', record: saved, ifVersion: current.version }],
+      { audit: [{ type: 'evidence.state-changed', actorId: actor.userId, reviewId, targetId: requestId, reason: body.action }] },
+    ));
     return saved;
   });
 }

@@ -47,9 +47,9 @@ async function letterDocument(deps: Deps, reviewId: string, agency: Agency, lett
   const mine = requests.filter((r) => r.agencyId === agency.id && REQUEST_LETTER_OF[r.kind] === letter);
   if (mine.length === 0) return null;
   const review = (await deps.records.get('reviews', reviewId))!;
-  const terms = termsOfReferenceOf(deps, reviewId).content;
+  const terms = (await termsOfReferenceOf(deps, reviewId)).content;
   return requestLetterDocument({
-    letter, partnership: partnershipName(deps.records), agency, childName: terms.childReference.trim() || review.childPseudonym,
+    letter, partnership: await partnershipName(deps.records), agency, childName: terms.childReference.trim() || review.childPseudonym,
     kinds: mine.map((r) => r.kind), dueOn: mine.map((r) => r.dueOn).sort().at(-1)!,
     caseSummary: terms.incidentSummary, familyInformation: terms.familyInformation,
     periodStart: review.periodStart, periodEnd: review.periodEnd,
@@ -63,7 +63,7 @@ export async function exportRequestLetter(deps: Deps, input: { reviewId: string;
   const agency = await agencyOf(deps, input.reviewId, input.agencyId);
   const doc = await letterDocument(deps, input.reviewId, agency, input.letter, await requestsOf(deps.records, input.reviewId));
   if (!doc) throw new HttpError(404, 'not-found', 'That agency has not been asked for this evidence yet.');
-  const bytes = await renderLifecycleDocx(doc, partnershipName(deps.records));
+  const bytes = await renderLifecycleDocx(doc, await partnershipName(deps.records));
   await deps.audit.record({ type: 'export.downloaded', actorId: input.actorId, reviewId: input.reviewId, targetId: agency.id, reason: `request-${input.letter}-docx` });
   return { bytes, filename: doc.filename, contentType: DOCX_TYPE };
 }
@@ -72,7 +72,7 @@ export async function exportRequestLetter(deps: Deps, input: { reviewId: string;
 async function agencyDocument(deps: Deps, reviewId: string, agency: Agency, kind: AgencyEvidenceDoc, requests: readonly EvidenceRequest[]): Promise<LifecycleDocument> {
   const review = (await deps.records.get('reviews', reviewId))!;
   const request = requests.find((r) => r.agencyId === agency.id && r.kind === (kind as EvidenceKind));
-  const kloes = termsOfReferenceOf(deps, reviewId).content.keyLinesOfEnquiry.map((k) => k.trim()).filter(Boolean);
+  const kloes = (await termsOfReferenceOf(deps, reviewId)).content.keyLinesOfEnquiry.map((k) => k.trim()).filter(Boolean);
   const base = {
     agency, reviewTitle: review.title, periodStart: review.periodStart, periodEnd: review.periodEnd, status: request?.status ?? null,
     endorsement: request?.endorsement ? { name: request.endorsement.name, designation: request.endorsement.designation, on: request.endorsement.on } : null,
@@ -87,7 +87,7 @@ async function agencyDocument(deps: Deps, reviewId: string, agency: Agency, kind
 export async function exportAgencyEvidence(deps: Deps, input: { reviewId: string; agencyId: string; kind: AgencyEvidenceDoc; actorId: string }): Promise<EvidenceExport> {
   const agency = await agencyOf(deps, input.reviewId, input.agencyId);
   const doc = await agencyDocument(deps, input.reviewId, agency, input.kind, await requestsOf(deps.records, input.reviewId));
-  const bytes = await renderLifecycleDocx(doc, partnershipName(deps.records));
+  const bytes = await renderLifecycleDocx(doc, await partnershipName(deps.records));
   await deps.audit.record({ type: 'export.downloaded', actorId: input.actorId, reviewId: input.reviewId, targetId: agency.id, reason: `${input.kind}-docx` });
   return { bytes, filename: doc.filename, contentType: DOCX_TYPE };
 }
@@ -97,7 +97,7 @@ export async function exportAgencyEvidence(deps: Deps, input: { reviewId: string
  * copy, .xlsx), zipped for a review-team meeting. Only documents an agency was asked for are included.
  */
 export async function exportEvidencePack(deps: Deps, input: { reviewId: string; actorId: string }): Promise<EvidenceExport> {
-  const partnership = partnershipName(deps.records);
+  const partnership = await partnershipName(deps.records);
   const requests = await requestsOf(deps.records, input.reviewId);
   const files: Zippable = {};
   for (const agency of await agenciesOf(deps.records, input.reviewId)) {

@@ -10,7 +10,7 @@ import type { RecordStore } from '../storage/types.js';
 
 /** A review's evidence requests, oldest first. */
 export async function requestsOf(records: RecordStore, reviewId: string): Promise<EvidenceRequest[]> {
-  const all = await records.find('evidenceRequests', (r) => r.reviewId === reviewId);
+  const all = await records.find('evidenceRequests', { reviewId });
   return all.sort((a, b) => a.sentOn.localeCompare(b.sentOn) || a.id.localeCompare(b.id));
 }
 
@@ -22,7 +22,7 @@ export async function requestIn(records: RecordStore, reviewId: string, id: stri
 
 /** A review's query threads, oldest first. */
 export async function queriesOf(records: RecordStore, reviewId: string): Promise<EvidenceQuery[]> {
-  const all = await records.find('evidenceQueries', (q) => q.reviewId === reviewId);
+  const all = await records.find('evidenceQueries', { reviewId });
   return all.sort((a, b) => a.createdAt.localeCompare(b.createdAt) || a.id.localeCompare(b.id));
 }
 
@@ -34,7 +34,7 @@ export async function queryIn(records: RecordStore, reviewId: string, id: string
 
 /** A review's key themes, in their order. */
 export async function themesOf(records: RecordStore, reviewId: string): Promise<KeyTheme[]> {
-  const all = await records.find('keyThemes', (t) => t.reviewId === reviewId);
+  const all = await records.find('keyThemes', { reviewId });
   return all.sort((a, b) => a.order - b.order || a.createdAt.localeCompare(b.createdAt));
 }
 
@@ -46,13 +46,13 @@ export async function themeIn(records: RecordStore, reviewId: string, id: string
 
 /** A review's agencies, by name. */
 export async function agenciesOf(records: RecordStore, reviewId: string): Promise<Agency[]> {
-  const all = await records.find('agencies', (a) => a.reviewId === reviewId);
+  const all = await records.find('agencies', { reviewId });
   return all.sort((a, b) => a.name.localeCompare(b.name, 'en-GB'));
 }
 
 /** A review's memberships. */
 export async function membershipsOf(records: RecordStore, reviewId: string): Promise<Membership[]> {
-  return records.find('memberships', (m) => m.reviewId === reviewId);
+  return records.find('memberships', { reviewId });
 }
 
 /** One membership of a review, or undefined. */

@@ -52,10 +52,10 @@ export async function requestEvidence(
       }
     }
     if (created.length > 0) {
-      await deps.records.commit(created.map((record) => ({ op: 'put', collection: 'evidenceRequests', record })));
-      for (const r of created) {
-        await deps.audit.record({ type: 'evidence.requested', actorId: actor.userId, reviewId, targetId: r.id, reason: r.kind });
-      }
+      await deps.records.commit(
+        created.map((record) => ({ op: 'put', collection: 'evidenceRequests', record, ifVersion: 0 })),
+        { audit: created.map((r) => ({ type: 'evidence.requested', actorId: actor.userId, reviewId, targetId: r.id, reason: r.kind })) },
+      );
     }
     return { created, existing };
   });

@@ -5,7 +5,7 @@ import {
 import { HttpError, forbidden, notFound } from '../http/errors.js';
 import { agenciesOf, queriesOf, themeIn, themesOf } from './evidenceRecords.js';
 import { withEvidenceLock } from './evidenceLock.js';
-import { checkBaseVersion } from './lifecycleVersionChecker.js';
+import { checkBaseVersion, saveVersioned } from './lifecycleVersionChecker.js';
 import { invalid } from './evidenceRequester.js';
 import type { CommandDeps } from './types.js';
 
@@ -48,8 +48,8 @@ export async function createKeyTheme(deps: CommandDeps, actor: Actor, reviewId: 
     const theme: KeyTheme = {
       ...content, id: newId(), reviewId, order: (themes.at(-1)?.order ?? -1) + 1, version: 1, createdAt: at, updatedAt: at, updatedBy: actor.userId,
     };
-    await deps.records.put('keyThemes', theme);
-    await deps.audit.record({ type: 'evidence.theme-saved', actorId: actor.userId, reviewId, targetId: theme.id, reason: 'created' });
+    await deps.records.commit([{ op: 'put', collection: 'keyThemes', record: theme, ifVersion: 0 }],
+      { audit: [{ type: 'evidence.theme-saved', actorId: actor.userId, reviewId, targetId: theme.id, reason: 'created' }] });
     return theme;
   });
 }
@@ -66,8 +66,8 @@ export async function updateKeyTheme(
     await checkLinks(deps, reviewId, body.evidence);
     const { baseVersion: _b, ...content } = body;
     const saved: KeyTheme = { ...current, ...content, version: current.version + 1, updatedAt: (deps.now?.() ?? new Date()).toISOString(), updatedBy: actor.userId };
-    await deps.records.put('keyThemes', saved);
-    await deps.audit.record({ type: 'evidence.theme-saved', actorId: actor.userId, reviewId, targetId: themeId, reason: 'updated' });
+    await saveVersioned('this theme', deps.records.commit([{ op: 'put', collection: 'keyThemes', record: saved, ifVersion: body.baseVersion }],
+      { audit: [{ type: 'evidence.theme-saved', actorId: actor.userId, reviewId, targetId: themeId, reason: 'updated' }] }));
     return saved;
   });
 }
@@ -77,7 +77,7 @@ export async function deleteKeyTheme(deps: CommandDeps, actor: Actor, reviewId: 
   await mustEdit(deps, actor, reviewId);
   await withEvidenceLock(reviewId, async () => {
     if (!(await themeIn(deps.records, reviewId, themeId))) throw notFound('That theme');
-    await deps.records.commit([{ op: 'delete', collection: 'keyThemes', id: themeId }]);
-    await deps.audit.record({ type: 'evidence.theme-deleted', actorId: actor.userId, reviewId, targetId: themeId });
+    await deps.records.commit([{ op: 'delete', collection: 'keyThemes', id: themeId }],
+      { audit: [{ type: 'evidence.theme-deleted', actorId: actor.userId, reviewId, targetId: themeId }] });
   });
 }

@@ -6,6 +6,7 @@ import {
 import { HttpError, forbidden, notFound } from '../http/errors.js';
 import { agenciesOf, queriesOf, queryIn, userById } from './evidenceRecords.js';
 import { withEvidenceLock } from './evidenceLock.js';
+import { saveVersioned } from './lifecycleVersionChecker.js';
 import type { CommandDeps } from './types.js';
 
 /**
@@ -46,8 +47,8 @@ export async function askQuery(
       messages: [{ id: newId(), kind: 'question', by: actor.userId, byName: await nameOf(deps, actor.userId), at, text: body.text }],
       createdAt: at, createdBy: actor.userId, resolvedAt: null, resolvedBy: null, version: 1,
     };
-    await deps.records.put('evidenceQueries', q);
-    await deps.audit.record({ type: 'evidence.query-asked', actorId: actor.userId, reviewId, targetId: q.id });
+    await deps.records.commit([{ op: 'put', collection: 'evidenceQueries', record: q, ifVersion: 0 }],
+      { audit: [{ type: 'evidence.query-asked', actorId: actor.userId, reviewId, targetId: q.id }] });
     return q;
   });
 }
@@ -70,8 +71,8 @@ export async function replyToQuery(deps: CommandDeps, actor: Actor, reviewId: st
       ...q, status: statusAfterMessage(kind), version: q.version + 1,
       messages: [...q.messages, { id: newId(), kind, by: actor.userId, byName: await nameOf(deps, actor.userId), at, text }],
     };
-    await deps.records.put('evidenceQueries', saved);
-    await deps.audit.record({ type: 'evidence.query-replied', actorId: actor.userId, reviewId, targetId: queryId, reason: kind });
+    await saveVersioned('this query', deps.records.commit([{ op: 'put', collection: 'evidenceQueries', record: saved, ifVersion: q.version }],
+      { audit: [{ type: 'evidence.query-replied', actorId: actor.userId, reviewId, targetId: queryId, reason: kind }] }));
     return saved;
   });
 }
@@ -89,8 +90,8 @@ export async function resolveQuery(deps: CommandDeps, actor: Actor, reviewId: st
     const saved: EvidenceQuery = resolved
       ? { ...q, status: 'resolved', resolvedAt: at, resolvedBy: actor.userId, version: q.version + 1 }
       : { ...q, status: statusAfterMessage(lastKind), resolvedAt: null, resolvedBy: null, version: q.version + 1 };
-    await deps.records.put('evidenceQueries', saved);
-    await deps.audit.record({ type: 'evidence.query-resolved', actorId: actor.userId, reviewId, targetId: queryId, reason: resolved ? 'resolved' : 'reopened' });
+    await saveVersioned('this query', deps.records.commit([{ op: 'put', collection: 'evidenceQueries', record: saved, ifVersion: q.version }],
+      { audit: [{ type: 'evidence.query-resolved', actorId: actor.userId, reviewId, targetId: queryId, reason: resolved ? 'resolved' : 'reopened' }] }));
     return saved;
   });
 }

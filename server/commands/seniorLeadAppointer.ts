@@ -3,6 +3,7 @@ import type { Membership } from '../../shared/schemas/records.js';
 import { HttpError, forbidden, notFound } from '../http/errors.js';
 import { membershipIn } from './evidenceRecords.js';
 import { withEvidenceLock } from './evidenceLock.js';
+import { saveVersioned } from './lifecycleVersionChecker.js';
 import type { CommandDeps } from './types.js';
 
 /**
@@ -24,8 +25,11 @@ export async function appointSeniorLead(
       throw new HttpError(409, 'not-agency-author', 'Only an agency author can be an agency’s senior lead: change their role first.');
     }
     const saved: Membership = { ...m, seniorLead: designation === null ? null : { designation } };
-    await deps.records.put('memberships', saved);
-    await deps.audit.record({ type: 'evidence.senior-lead-set', actorId: actor.userId, reviewId, targetId: membershipId, reason: designation === null ? 'removed' : 'named' });
+    // Only if the membership is as read (same role and agency): a role change in between must not be overwritten.
+    await saveVersioned('this member', deps.records.commit(
+      [{ op: 'put', collection: 'memberships', record: saved, ifMatch: { role: m.role, agencyId: m.agencyId } }],
+      { audit: [{ type: 'evidence.senior-lead-set', actorId: actor.userId, reviewId, targetId: membershipId, reason: designation === null ? 'removed' : 'named' }] },
+    ));
     return saved;
   });
 }
