@@ -61,6 +61,12 @@ describe('evidence: request to report', () => {
     await expect.poll(() => team.getByRole('status').first().textContent(), WAIT).toContain('1 request sent');
     await expect.poll(() => team.getByRole('row').filter({ hasText: 'Learning template' }).textContent(), WAIT).toMatch(/Requested.*working days left/);
 
+    // The request is a milestone on the dashboard, its status in words with an icon.
+    await team.goto('/');
+    const deadlines = team.getByTestId('evidence-deadlines-table');
+    await expect.poll(() => deadlines.textContent(), WAIT).toMatch(/Test Police: learning template.*working days left.*Upcoming/);
+    await expectAxeClean(team, 'dashboard with evidence deadlines');
+
     // The author sees it waiting, starts it and fills it in by keyboard.
     const a = author.page;
     await evidencePage(a);

@@ -74,6 +74,12 @@ describe('evidence requests, sign-off, queries and themes', () => {
     expect(all.milestones[0]).toMatchObject({ status: 'overdue' });
     expect(all.requests[0].deadline.phrase).toMatch(/working days? overdue/);
     expect((await call(fx.author2, 'POST', `/requests/${templateId}/actions`, { action: 'start', baseVersion: version })).status).toBe(404);
+    // Each request is a milestone on the dashboard too: overdue, counted per member's visible agencies.
+    const dash = (u: Actor) => api(server.url, 'GET', '/api/lifecycle/dashboard', { cookie: u.cookie });
+    const row = (await dash(fx.author)).body.rows.find((r: { reviewId: string }) => r.reviewId === fx.reviewId);
+    expect(row.evidence).toMatchObject({ total: 2, overdueCount: 2, next: { status: 'overdue', due: '2026-11-30' } });
+    expect(row.evidence.next.label).toMatch(/^Test Police: /);
+    expect((await dash(fx.team)).body.rows.find((r: { reviewId: string }) => r.reviewId === fx.reviewId).evidence.total).toBe(4);
   });
 
   it('needs the agency’s own senior lead to endorse before submission', async () => {
