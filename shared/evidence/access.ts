@@ -1,4 +1,5 @@
 import type { Role } from '../roles.js';
+import { isEditableByAgency, type EvidenceStatus } from './status.js';
 
 /**
  * Who may see and do what with a review's evidence records (requests, query threads, key themes).
@@ -54,4 +55,15 @@ export function mayReadKeyThemes(m: EvidenceMember): boolean {
 /** Records and edits the key themes for analysis (§8.8): the lead reviewer and review team. */
 export function mayEditKeyThemes(m: EvidenceMember): boolean {
   return isStaff(m);
+}
+
+/**
+ * Narrows an agency's access to its own learning template or information report by the state of its
+ * request: once submitted or accepted, what the senior lead endorsed and the review team reviews must
+ * not change underneath them, so the agency's write access becomes read until it is returned or
+ * reopened. With no request yet the agency may prepare its document. `base` is docAccess's answer.
+ */
+export function agencyEvidenceDocAccess(base: 'none' | 'read' | 'write', status: EvidenceStatus | null): 'none' | 'read' | 'write' {
+  if (base !== 'write' || status === null) return base;
+  return isEditableByAgency(status) ? 'write' : 'read';
 }

@@ -1,10 +1,11 @@
 import { Router } from 'express';
 import {
-  CreateRequestsBodySchema, RequestActionBodySchema, SeniorLeadBodySchema, evidenceMilestones, mayReadAgencyEvidence, waitingFor,
+  CreateRequestsBodySchema, RequestActionBodySchema, SeniorLeadBodySchema, evidenceMilestones, isAnalysisKind, mayReadAgencyEvidence, waitingFor,
 } from '../../../shared/evidence/index.js';
 import { mayAppointSeniorLead } from '../../../shared/roles.js';
 import { termsOfReferenceSummary } from '../../../shared/lifecycle/index.js';
 import type { AppDeps } from '../../app.js';
+import { agencyAuthorIds } from '../../commands/evidenceDocAccess.js';
 import { takeEvidenceAction } from '../../commands/evidenceActionTaker.js';
 import { agenciesOf, membershipsOf, queriesOf, requestsOf, userById } from '../../commands/evidenceRecords.js';
 import { requestEvidence } from '../../commands/evidenceRequester.js';
@@ -63,6 +64,11 @@ export function requestRoutes(deps: AppDeps): Router {
     const requestId = idParam(req, 'requestId', 'That request');
     const body = parseInput(RequestActionBodySchema, req.body);
     const saved = await takeEvidenceAction(deps, { userId: authOf(res).userId, member: m }, m.reviewId, requestId, body);
+    // Submitting or accepting locks the agency's document, returning or reopening unlocks it: its authors'
+    // open sync connections are closed so they reconnect with the new access (shared/evidence/access.ts).
+    if (isAnalysisKind(saved.kind) && ['submit', 'accept', 'return', 'reopen'].includes(body.action)) {
+      for (const userId of await agencyAuthorIds(deps.records, m.reviewId, saved.agencyId)) deps.registry.closeUser(userId);
+    }
     res.json(requestView(saved, m, await queriesOf(deps.records, m.reviewId), todayInEngland()));
   });
 

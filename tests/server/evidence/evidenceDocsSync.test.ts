@@ -1,10 +1,11 @@
 import WebSocket from 'ws';
 import * as Y from 'yjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createReviewWithMembers } from '../../utils/factories.js';
+import { api } from '../../utils/api.js';
+import { createReviewWithMembers, inviteAndAccept } from '../../utils/factories.js';
 import { startTestServer } from '../../utils/testServer.js';
 import { openDoc, synced, until, type TestClient } from '../../utils/yjsClient.js';
-import { TEMPLATE_BLOCK, readLearningTemplate, writeSection } from '../../../shared/evidence/index.js';
+import { REPORT_SECTIONS, TEMPLATE_BLOCK, readInformationReport, readLearningTemplate, writeSection } from '../../../shared/evidence/index.js';
 
 /**
  * Ownership of the agency evidence documents with real WebsocketProvider clients: an agency's
@@ -68,5 +69,47 @@ describe.each(['learning-template', 'information-report'] as const)('%s ownershi
     expect(readLearningTemplate(stored, ['a', 'b']).kloes.map((k) => k.fields['analysis'])).toEqual(['', 'written by the agency']);
     expect(owner.doc.getMap('sections').has('kloe-1')).toBe(false);
     expect(owner.doc.getMap('sections').has('forged')).toBe(false);
+  });
+});
+
+describe('locking once submitted', () => {
+  it('turns the agency’s write access to read while its evidence is submitted, and back when returned', async () => {
+    const url = server.url;
+    const icb = fx.agencies[1]!.id;
+    const senior = await inviteAndAccept(url, fx.lead.cookie, fx.reviewId, 'agency-author', icb);
+    const members = (await api(url, 'GET', `/api/reviews/${fx.reviewId}/members`, { cookie: fx.lead.cookie })).body.members as { id: string; userId: string }[];
+    const ev = (p: string) => `/api/reviews/${fx.reviewId}/evidence${p}`;
+    expect((await api(url, 'PUT', ev(`/senior-leads/${members.find((m) => m.userId === senior.userId)!.id}`), { cookie: fx.lead.cookie, body: { designation: 'Chief Nurse' } })).status).toBe(200);
+    const req = (await api(url, 'POST', ev('/requests'), { cookie: fx.team.cookie, body: { agencyIds: [icb], kinds: ['information-report'] } })).body.created[0];
+    let version = req.version as number;
+    const act = async (cookie: string, action: string, reason = '') => {
+      const r = await api(url, 'POST', ev(`/requests/${req.id}/actions`), { cookie, body: { action, reason, baseVersion: version } });
+      expect(r.status, JSON.stringify(r.body)).toBe(200);
+      version = r.body.version;
+    };
+    await act(fx.author2.cookie, 'start');
+    await act(senior.cookie, 'endorse');
+    const name = `review.${fx.reviewId}.information-report.${icb}`;
+    const before = open(url, name, fx.author2.cookie);
+    await synced(before);
+    await act(fx.author2.cookie, 'submit');
+    // The open connection is closed so that it reconnects with read access.
+    expect((await before.closed).code).toBe(4001);
+    before.provider.disconnect();
+
+    const author = open(url, name, fx.author2.cookie);
+    const team = open(url, name, fx.team.cookie);
+    await Promise.all([synced(author), synced(team)]);
+    writeSection(author.doc, 'q4', REPORT_SECTIONS.q4, { analysis: 'changed after submission' }, 1000);
+    author.provider.awareness.setLocalStateField('editing', 'after-submit');
+    await until(() => (team.provider.awareness.getStates().get(author.doc.clientID) as { editing?: string } | undefined)?.editing === 'after-submit', 'author presence');
+    expect(readInformationReport(team.doc).q4['analysis']).toBe('');
+    expect(readInformationReport(await storedDoc(name)).q4['analysis']).toBe('');
+
+    await act(fx.team.cookie, 'return', 'Please answer question 4.');
+    const again = open(url, name, fx.author2.cookie);
+    await synced(again);
+    writeSection(again.doc, 'q4', REPORT_SECTIONS.q4, { analysis: 'revised after return' }, 1000);
+    await until(() => readInformationReport(team.doc).q4['analysis'] === 'revised after return', 'revision relayed');
   });
 });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import {
-  AskQueryBodySchema, KeyThemeContentSchema, openQueryCount, queryBadges, readInformationReport, readLearningTemplate,
+  AskQueryBodySchema, KeyThemeContentSchema, agencyEvidenceDocAccess, openQueryCount, queryBadges, readInformationReport, readLearningTemplate,
   templateSectionShape, waitingFor, writeSection, TEMPLATE_BLOCK, type EvidenceQuery, type EvidenceRequest,
 } from '../../../shared/evidence/index.js';
 import { docAccess } from '../../../shared/docAccess.js';
@@ -91,6 +91,16 @@ describe('agency-owned evidence documents', () => {
     expect(templateSectionShape('kloe-0')).toBeNull();
     expect(templateSectionShape('event-31')).toBeNull();
     expect(() => writeSection(doc, 'kloe-1', TEMPLATE_BLOCK, { analysis: 'x'.repeat(101) }, 100)).toThrow();
+  });
+
+  it('makes the agency’s document read-only while submitted or accepted', () => {
+    expect(agencyEvidenceDocAccess('write', null)).toBe('write');
+    expect(agencyEvidenceDocAccess('write', 'in-progress')).toBe('write');
+    expect(agencyEvidenceDocAccess('write', 'returned')).toBe('write');
+    expect(agencyEvidenceDocAccess('write', 'submitted')).toBe('read');
+    expect(agencyEvidenceDocAccess('write', 'accepted')).toBe('read');
+    expect(agencyEvidenceDocAccess('none', 'in-progress')).toBe('none');
+    expect(agencyEvidenceDocAccess('read', 'in-progress')).toBe('read');
   });
 
   it('reads every question of an information report', () => {
