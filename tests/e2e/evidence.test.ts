@@ -156,4 +156,42 @@ describe('evidence: request to report', () => {
     await team.goto(`/reviews/${fx.reviewId}/report?view=preview`);
     await expect.poll(() => team.locator('main').textContent(), WAIT).toContain('Seeing the child alone');
   }, 240_000);
+
+  it('threads a query on a chronology row: the team asks, the agency answers, the team resolves', async () => {
+    const author = await e2e.signedIn(fx.author.email, TEST_PASSWORD);
+    const lead = await e2e.signedIn(TEST_ADMIN.email, TEST_ADMIN.password);
+    const a = author.page;
+    await a.goto(`/reviews/${fx.reviewId}/chronology`);
+    await a.getByRole('heading', { level: 2, name: 'Chronology' }).waitFor();
+    await a.getByRole('button', { name: 'Add a row' }).click();
+    const add = a.getByRole('dialog', { name: 'Add a row' });
+    await add.getByLabel('Date', { exact: true }).fill('12/03/2026');
+    await add.getByLabel('Key event or action undertaken').fill('Police attended a domestic incident.');
+    await add.getByRole('button', { name: 'Add row' }).click();
+    await add.waitFor({ state: 'detached' });
+
+    const t = lead.page;
+    await t.goto(`/reviews/${fx.reviewId}/chronology`);
+    const row = () => t.getByTestId('chronology-table').locator('[role="row"][data-row-id]').filter({ hasText: 'Police attended a domestic incident.' });
+    await row().getByRole('button', { name: /(View|Edit) this row/ }).click();
+    const tq = t.getByRole('dialog').locator('details').filter({ hasText: 'Queries on this row' });
+    await tq.locator('summary').click();
+    await tq.getByLabel('Ask the agency about this row').fill('Was the child present?');
+    await tq.getByRole('button', { name: 'Send query' }).click();
+    await expect.poll(() => tq.textContent(), WAIT).toContain('Waiting for the agency');
+    await expectAxeClean(t, 'chronology row with a query thread');
+
+    await a.reload();
+    await a.getByTestId('chronology-table').locator('[role="row"][data-row-id]').filter({ hasText: 'Police attended' }).getByRole('button', { name: /Edit this row/ }).click();
+    const aq = a.getByRole('dialog').locator('details').filter({ hasText: 'Queries on this row' });
+    await aq.getByLabel('Your answer').fill('Yes, asleep upstairs.');
+    await aq.getByRole('button', { name: 'Send answer' }).click();
+    await expect.poll(() => aq.textContent(), WAIT).toContain('Answered, waiting for the review team');
+
+    await t.reload();
+    await row().getByRole('button', { name: /(View|Edit) this row/ }).click();
+    const tq2 = t.getByRole('dialog').locator('details').filter({ hasText: 'Queries on this row' });
+    await tq2.getByRole('button', { name: 'Resolve query' }).click();
+    await expect.poll(() => tq2.textContent(), WAIT).toContain('Resolved');
+  }, 180_000);
 });

@@ -30,6 +30,7 @@ import { removeRow, writeRowEdit } from './rowWrites.js';
 import type { Phase } from './timelineItems.js';
 import { useChronologyData } from './useChronologyData.js';
 import { useRowEditors } from './useRowEditors.js';
+import { RowQueries } from '../evidence/RowQueries.js';
 
 // vis-timeline is large; it loads only when someone opens the timeline, so the table stays quick.
 const loadTimeline = () => import('./TimelineView.js');
@@ -306,6 +307,9 @@ export function ChronologyTab({ detail, onAccessChanged }: { detail: ReviewDetai
                 todayIso={isoDateInLondon(new Date())} sequenceFor={sequenceFor}
                 onSave={save} onRemove={remove} onCancel={close}
               />
+              {!panel.isNew && (
+                <RowQueries reviewId={reviewId} agencyId={panel.agencyId} target={{ kind: 'chronology-row', entryId: panel.opened.id }} label="this row" member={membership} />
+              )}
             </>
           )}
         </Dialog>
