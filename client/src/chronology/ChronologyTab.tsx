@@ -282,6 +282,9 @@ export function ChronologyTab({ detail, onAccessChanged }: { detail: ReviewDetai
           <OrgChangesSection
             agencies={data.agencies} sharedByAgency={data.sharedByAgency} canWriteAgency={canWriteAgency}
             ownAgencyId={ownAgency} todayIso={isoDateInLondon(new Date())}
+            queries={(agencyId, changeId) => (
+              <RowQueries reviewId={reviewId} agencyId={agencyId} target={{ kind: 'org-change', changeId }} label="this change" member={membership} />
+            )}
           />
           <PractitionersPanel agencies={data.agencies} sharedByAgency={data.sharedByAgency} canWriteAgency={canWriteAgency} />
         </>
