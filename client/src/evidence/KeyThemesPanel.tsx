@@ -1,4 +1,6 @@
 import { useState, type FormEvent } from 'react';
+import { z } from 'zod';
+import { ChronologyDateSchema, formatChronologyDate } from '../../../shared/chronology/chronologyDate.js';
 import {
   EVIDENCE_LINK_LABELS, REPORT_SECTION_LABELS, evidenceLinkKey, isReportSectionKey, mayEditKeyThemes, templateSectionLabel,
   type EvidenceLink, type EvidenceQuery,
@@ -10,10 +12,21 @@ import { TextField } from '../components/TextField.js';
 import { useApiData } from '../hooks/useApiData.js';
 import { evidencePaths, ThemesSchema, type EvidenceOverview } from './evidenceApi.js';
 
+/** The parts of GET /api/reviews/:id/chronology a theme links to: the key practice learning events. */
+const RowsSchema = z.object({ rows: z.array(z.object({
+  id: z.string(), agencyId: z.string(), date: ChronologyDateSchema, keyEvent: z.string(), team: z.object({ keyLearning: z.boolean() }),
+})) });
+
+/** A chronology row as a link label shows it. */
+type RowView = z.infer<typeof RowsSchema>['rows'][number];
+
 /** A link in words, naming its agency. */
-export function linkLabel(l: EvidenceLink, agencyName: (id: string) => string, queries: readonly EvidenceQuery[]): string {
+export function linkLabel(l: EvidenceLink, agencyName: (id: string) => string, queries: readonly EvidenceQuery[], rows: readonly RowView[] = []): string {
   switch (l.kind) {
-    case 'chronology-row': return `${EVIDENCE_LINK_LABELS[l.kind]} (${agencyName(l.agencyId)})`;
+    case 'chronology-row': {
+      const r = rows.find((x) => x.id === l.entryId);
+      return `${EVIDENCE_LINK_LABELS[l.kind]} (${agencyName(l.agencyId)})${r ? `: ${formatChronologyDate(r.date)}, ${r.keyEvent.slice(0, 80)}` : ''}`;
+    }
     case 'template-analysis': return `${agencyName(l.agencyId)} learning template, ${templateSectionLabel(l.section)}`;
     case 'report-section': return `${agencyName(l.agencyId)} information report, ${isReportSectionKey(l.section) ? REPORT_SECTION_LABELS[l.section] : l.section}`;
     case 'query-answer': {
@@ -30,6 +43,8 @@ export function linkLabel(l: EvidenceLink, agencyName: (id: string) => string, q
  */
 export function KeyThemesPanel({ reviewId, data, queries, onChanged }: { reviewId: string; data: EvidenceOverview; queries: readonly EvidenceQuery[]; onChanged(m: string): void }) {
   const themes = useApiData(evidencePaths.themes(reviewId), ThemesSchema);
+  const chronology = useApiData(`/api/reviews/${encodeURIComponent(reviewId)}/chronology`, RowsSchema);
+  const rows = chronology.data?.rows ?? [];
   const [title, setTitle] = useState('');
   const [summary, setSummary] = useState('');
   const [links, setLinks] = useState<EvidenceLink[]>([]);
@@ -38,6 +53,7 @@ export function KeyThemesPanel({ reviewId, data, queries, onChanged }: { reviewI
   const agencyName = (id: string) => data.agencies.find((a) => a.id === id)?.name ?? 'Agency';
 
   const options: EvidenceLink[] = [
+    ...rows.filter((r) => r.team.keyLearning).map((r): EvidenceLink => ({ kind: 'chronology-row', agencyId: r.agencyId, entryId: r.id })),
     ...data.requests.filter((r) => r.kind === 'learning-template').flatMap((r) => data.scope.keyLinesOfEnquiry.map((_, i): EvidenceLink => ({ kind: 'template-analysis', agencyId: r.agencyId, section: `kloe-${i + 1}` }))),
     ...data.requests.filter((r) => r.kind === 'information-report').flatMap((r) => (['q4', 'q5', 'q6'] as const).map((s): EvidenceLink => ({ kind: 'report-section', agencyId: r.agencyId, section: s }))),
     ...queries.flatMap((q) => q.messages.filter((m) => m.kind === 'answer').map((m): EvidenceLink => ({ kind: 'query-answer', queryId: q.id, messageId: m.id }))),
@@ -77,7 +93,7 @@ export function KeyThemesPanel({ reviewId, data, queries, onChanged }: { reviewI
           <li key={t.id}>
             <strong>{t.title}</strong>
             {t.summary && <p className="pre-wrap">{t.summary}</p>}
-            <ul>{t.evidence.map((l) => <li key={evidenceLinkKey(l)}>{linkLabel(l, agencyName, queries)}</li>)}</ul>
+            <ul>{t.evidence.map((l) => <li key={evidenceLinkKey(l)}>{linkLabel(l, agencyName, queries, rows)}</li>)}</ul>
             {canEdit && <button type="button" className="button button--secondary button--small" onClick={() => void remove(t.id, t.title)}>Remove theme: {t.title}</button>}
           </li>
         ))}
@@ -92,7 +108,7 @@ export function KeyThemesPanel({ reviewId, data, queries, onChanged }: { reviewI
             {options.length === 0 && <p>No analyses or answers to link yet.</p>}
             {options.map((l) => {
               const k = evidenceLinkKey(l);
-              return <CheckboxField key={k} id={`theme-link-${k.replace(/[^a-z0-9-]/gi, '-')}`} label={linkLabel(l, agencyName, queries)} checked={picked.has(k)}
+              return <CheckboxField key={k} id={`theme-link-${k.replace(/[^a-z0-9-]/gi, '-')}`} label={linkLabel(l, agencyName, queries, rows)} checked={picked.has(k)}
                 onChange={(on) => setLinks(on ? [...links, l] : links.filter((x) => evidenceLinkKey(x) !== k))} />;
             })}
           </fieldset>
