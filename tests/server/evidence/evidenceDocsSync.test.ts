@@ -49,6 +49,8 @@ describe.each(['learning-template', 'information-report'] as const)('%s ownershi
     expect(await upgradeStatus(nameFor(1), fx.author.cookie)).not.toBe(101);
     expect(await upgradeStatus(nameFor(0), fx.author.cookie)).toBe(101);
     expect(await upgradeStatus(nameFor(0), fx.outsider.cookie)).toBe(404);
+    // An agency id that is not one of this review's agencies opens nothing, even for the review team.
+    expect(await upgradeStatus(`review.${fx.reviewId}.${kind}.${fx.otherReviewId}`, fx.team.cookie)).not.toBe(101);
   });
 
   it('relays the owning agency’s edits and drops a crafted update from a reader', async () => {
