@@ -17,7 +17,8 @@ import { SyncServer } from './sync/SyncServer.js';
 import { apiRouter } from './routes/apiRouter.js';
 import { bootstrapAdmin } from './commands/adminBootstrapper.js';
 import { seedDemo } from './commands/demoSeeder.js';
-import { docAccess, docExists } from '../shared/docAccess.js';
+import { docExists } from '../shared/docAccess.js';
+import { sharedDocAccess } from './commands/evidenceDocAccess.js';
 import type { DocStore, RecordStore, SessionStore } from './storage/types.js';
 import { attachSocketAuth } from './realtime/socketAuth.js';
 import { securityHeaders } from './http/securityHeaders.js';
@@ -89,9 +90,9 @@ export async function startServer(config: Config): Promise<RunningServer> {
     authenticate: (req) => auth.fromRequest(req),
     // Access is decided afresh for every connection from the current membership record.
     access: async (ctx, ref) => {
-      if (!docExists(ref, ref.kind === 'chronology' ? await records.get('agencies', ref.agencyId) : null)) return 'none';
+      if (!docExists(ref, 'agencyId' in ref ? await records.get('agencies', ref.agencyId) : null)) return 'none';
       const m = (await records.find('memberships', { userId: ctx.userId, reviewId: ref.reviewId }))[0] ?? null;
-      return docAccess(ref, m);
+      return sharedDocAccess(records, ref, m);
     },
   });
   const io = new SocketIOServer(httpServer, {

@@ -15,6 +15,9 @@ export type Access = 'none' | 'read' | 'write';
  *   authors, because agencies add the family members they know of.
  * - An agency's chronology is written by that agency's authors, and by the lead reviewer who may
  *   import on an agency's behalf; everyone else in the review reads it.
+ * - An agency's learning template and information report are written by that agency's authors only,
+ *   read by the review's staff and observers, and not opened at all to other agencies' authors:
+ *   agency authors see only their own agency's evidence (shared/evidence/access.ts).
  * - The review-team fields (key learning flag, workshop phase, team note) are written by the lead
  *   reviewer and review team only.
  */
@@ -32,6 +35,10 @@ export function docAccess(ref: DocRef, membership: Pick<Membership, 'reviewId' |
       return 'read';
     case 'chronology-team':
       return role === 'lead-reviewer' || role === 'review-team' ? 'write' : 'read';
+    case 'learning-template':
+    case 'information-report':
+      if (role === 'agency-author') return membership.agencyId === ref.agencyId ? 'write' : 'none';
+      return 'read';
   }
 }
 
@@ -42,6 +49,7 @@ export function docAccess(ref: DocRef, membership: Pick<Membership, 'reviewId' |
  * answers as it does for a review that is not the user's.
  */
 export function docExists(ref: DocRef, agency: Pick<Agency, 'reviewId'> | null | undefined): boolean {
-  if (ref.kind !== 'chronology') return true;
+  // Every agency-owned kind (chronology, learning template, information report) names a real agency of this review.
+  if (!('agencyId' in ref)) return true;
   return !!agency && agency.reviewId === ref.reviewId;
 }

@@ -21,3 +21,20 @@ export const ROLE_LABELS: Record<Role, string> = {
 export function canManageReview(role: Role): boolean {
   return role === 'lead-reviewer';
 }
+
+/** The parts of a membership the senior-lead rules read. */
+export type SeniorLeadMember = { role: Role; agencyId: string | null; seniorLead?: { designation: string } | null };
+
+/**
+ * True when this member is the senior lead of `agencyId`: an agency author of that agency whose
+ * membership records a designation. Only they endorse that agency's evidence (Document 12/15a:
+ * "signed off by the organisation at an executive level").
+ */
+export function isSeniorLeadOf(m: SeniorLeadMember, agencyId: string): boolean {
+  return m.role === 'agency-author' && m.agencyId === agencyId && !!m.seniorLead;
+}
+
+/** Who may name or remove an agency's senior lead: those who manage the review's members. */
+export function mayAppointSeniorLead(role: Role): boolean {
+  return canManageReview(role);
+}

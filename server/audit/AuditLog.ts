@@ -14,6 +14,8 @@ export const AuditEventSchema = z.object({
     'rapid-review.saved', 'terms-of-reference.saved',
     'workshop.outcome-saved', 'workshop.invitations-created', 'workshop.code-joining-changed', 'workshop.answers-released',
     'redaction.decided',
+    'evidence.requested', 'evidence.state-changed', 'evidence.senior-lead-set', 'evidence.query-asked', 'evidence.query-replied',
+    'evidence.query-resolved', 'evidence.theme-saved', 'evidence.theme-deleted',
   ]),
   actorId: z.string().nullable().optional(),
   reviewId: z.string().nullable().optional(),

@@ -1,6 +1,7 @@
 import type { IsoDate } from '../../shared/dates.js';
 import { dashboardRows, dashboardSummary, type DashboardInput } from '../../shared/lifecycle/index.js';
 import type { RecordStore } from '../storage/types.js';
+import { evidenceMilestonesFor } from './evidenceMilestonesReader.js';
 import { calculateReviewMilestones } from './milestonesCalculator.js';
 
 /**
@@ -16,5 +17,12 @@ export async function buildMilestonesDashboard(records: RecordStore, userId: str
     inputs.push({ reviewId: review.id, title: review.title, kind: review.kind, role: m.role, fictional: review.fictional, milestones: raw, problem });
   }
   const rows = dashboardRows(inputs, todayIso);
-  return { today: todayIso, summary: dashboardSummary(rows), rows };
+  // Each evidence request is a milestone too (issue 16); a review with none has no `evidence` field.
+  const members = new Map((await records.find('memberships', { userId })).map((m) => [m.reviewId, m]));
+  const withEvidence = [];
+  for (const r of rows) {
+    const evidence = await evidenceMilestonesFor(records, members.get(r.reviewId)!, todayIso);
+    withEvidence.push(evidence.total > 0 ? { ...r, evidence } : r);
+  }
+  return { today: todayIso, summary: dashboardSummary(rows), rows: withEvidence };
 }

@@ -15,6 +15,7 @@ import { chronologyRoutes } from './chronology/chronologyRoutes.js';
 import { workshopRoutes } from './workshop/workshopRoutes.js';
 import { reportRoutes } from './report/reportRoutes.js';
 import { lifecycleRouter } from './lifecycle/lifecycleRouter.js';
+import { evidenceRouter } from './evidence/evidenceRouter.js';
 import { termsOfReferenceSource } from '../commands/termsOfReferenceReader.js';
 
 /**
@@ -36,6 +37,7 @@ export function apiRouter(deps: AppDeps): Router {
   r.use(workshopRoutes(deps));
   r.use(reportRoutes(deps, termsOfReferenceSource(deps.records)));
   r.use(lifecycleRouter(deps));
+  r.use(evidenceRouter(deps));
   r.use(unknownRoute);
   r.use(errorHandler(deps.log));
   return r;

@@ -7,6 +7,7 @@ import { ReportDraftRecordSchema } from '../../shared/report/record.js';
 import {
   AgencyScopingSchema, LifecycleSettingsSchema, MilestonePlanSchema, RapidReviewRecordSchema, TermsOfReferenceRecordSchema,
 } from '../../shared/lifecycle/index.js';
+import { EvidenceQuerySchema, EvidenceRequestSchema, KeyThemeSchema } from '../../shared/evidence/index.js';
 import type { AuditEvent } from '../audit/AuditLog.js';
 import { DurableFileAdapter } from './DurableFileAdapter.js';
 import { GroupCommitter, type ItemResult } from './GroupCommitter.js';
@@ -33,6 +34,9 @@ export const SCHEMAS: { [C in CollectionName]: z.ZodType<Collections[C]> } = {
   rapidReviewRecords: RapidReviewRecordSchema,
   termsOfReference: TermsOfReferenceRecordSchema,
   redactionReviews: RedactionReviewRecordSchema,
+  evidenceRequests: EvidenceRequestSchema,
+  evidenceQueries: EvidenceQuerySchema,
+  keyThemes: KeyThemeSchema,
 };
 
 /** An audit event waiting in the file until its line is in the audit log (see docs/storage.md). */
@@ -42,7 +46,8 @@ type OutboxEntry = { at: string; event: AuditEvent };
 type Data = { [C in CollectionName]: Record<string, Collections[C]> } & { auditOutbox: OutboxEntry[] };
 
 const EMPTY = (): Data => ({ partnerships: {}, users: {}, reviews: {}, agencies: {}, memberships: {}, invitations: {}, workshops: {}, reportDrafts: {},
-  lifecycleSettings: {}, milestonePlans: {}, agencyScopings: {}, rapidReviewRecords: {}, termsOfReference: {}, redactionReviews: {}, auditOutbox: [] });
+  lifecycleSettings: {}, milestonePlans: {}, agencyScopings: {}, rapidReviewRecords: {}, termsOfReference: {}, redactionReviews: {},
+  evidenceRequests: {}, evidenceQueries: {}, keyThemes: {}, auditOutbox: [] });
 
 /** One commit waiting for the group write; `derive` builds its changes from the state it is written on. */
 type Pending = { changes: RecordChange[]; outbox: OutboxEntry[]; derive?: (state: Data) => RecordChange[] };

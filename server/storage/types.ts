@@ -5,6 +5,7 @@ import type { AuditEvent } from '../audit/AuditLog.js';
 import type { ReleasedAnswer } from '../../shared/workshop/anonymity.js';
 import type { RedactionReviewRecord } from '../../shared/pseudonymise/redactionRecord.js';
 import type { AgencyScoping, LifecycleSettings, MilestonePlan, RapidReviewRecord, TermsOfReferenceRecord } from '../../shared/lifecycle/index.js';
+import type { EvidenceQuery, EvidenceRequest, KeyTheme } from '../../shared/evidence/index.js';
 
 /**
  * The two storage interfaces. Domain code, routes and the sync layer depend only on these, so a
@@ -27,6 +28,9 @@ export type Collections = {
   rapidReviewRecords: RapidReviewRecord;
   termsOfReference: TermsOfReferenceRecord;
   redactionReviews: RedactionReviewRecord;
+  evidenceRequests: EvidenceRequest;
+  evidenceQueries: EvidenceQuery;
+  keyThemes: KeyTheme;
 };
 
 /** A collection name. */
@@ -52,6 +56,9 @@ export type IndexedFields = {
   rapidReviewRecords: never;
   termsOfReference: never;
   redactionReviews: never;
+  evidenceRequests: 'reviewId' | 'agencyId';
+  evidenceQueries: 'reviewId' | 'agencyId';
+  keyThemes: 'reviewId';
 };
 
 /** The names of every field any collection can be queried by (the union of IndexedFields). */
@@ -59,6 +66,7 @@ export const INDEXED_FIELDS: { [C in CollectionName]: readonly IndexedFields[C][
   partnerships: [], users: ['email', 'isAdmin'], reviews: [], agencies: ['reviewId'], memberships: ['reviewId', 'userId', 'role'],
   invitations: ['tokenHash', 'reviewId', 'email'], workshops: ['reviewId'], reportDrafts: [], lifecycleSettings: [], milestonePlans: [],
   agencyScopings: ['reviewId', 'agencyId'], rapidReviewRecords: [], termsOfReference: [], redactionReviews: [],
+  evidenceRequests: ['reviewId', 'agencyId'], evidenceQueries: ['reviewId', 'agencyId'], keyThemes: ['reviewId'],
 };
 
 /** A query as data: every given field must equal its value (an empty query matches every record). */
@@ -70,6 +78,7 @@ export type Query<C extends CollectionName> = { [K in IndexedFields[C]]?: Collec
  */
 export const VERSION_FIELD = {
   milestonePlans: 'version', agencyScopings: 'version', rapidReviewRecords: 'version', termsOfReference: 'version', workshops: 'outcomeVersion',
+  evidenceRequests: 'version', evidenceQueries: 'version', keyThemes: 'version',
 } as const satisfies { [C in CollectionName]?: keyof Collections[C] };
 
 /** A collection whose records are versioned. */

@@ -97,7 +97,7 @@ export function assembleReport(input: ReportInput): ReportModel {
   h(1, 'Analysis'); prompt('analysis');
   const byId = new Map(input.rows.map((r) => [r.id, r]));
   const lpNumber = new Map(d.learningPoints.map((lp, i) => [lp.id, i + 1]));
-  const themes = d.themes.length > 0 ? d.themes : kloes.map((k, i) => ({ id: `kloe-${i + 1}`, title: k, analysis: '', entryIds: [], promptIds: [] }));
+  const themes = d.themes.length > 0 ? d.themes : kloes.map((k, i) => ({ id: `kloe-${i + 1}`, title: k, analysis: '', entryIds: [] as string[], promptIds: [] as string[] }));
   for (const theme of themes) {
     h(2, p(theme.title));
     const events = theme.entryIds.map((id) => byId.get(id)).filter((r): r is IntegratedRow => !!r);

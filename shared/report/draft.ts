@@ -23,6 +23,8 @@ export const ReportDraftSchema = z.strictObject({
     entryIds: z.array(z.string().max(40)).max(200),
     /** Workshop prompts whose released responses are quoted as practitioners' reflections. */
     promptIds: z.array(z.string().max(60)).max(50),
+    /** The key theme for analysis this section grew from (shared/evidence/themes.ts), tracing it to its evidence. */
+    keyThemeId: z.string().regex(/^[A-Za-z0-9_-]{16,24}$/).nullable().optional(),
   })).max(20),
   goodPractice: Text,
   learningPoints: z.array(z.strictObject({ id: Slug, text: z.string().trim().min(1).max(MAX_TEXT_CHARS), themeId: Slug.nullable() })).max(40),

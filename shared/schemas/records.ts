@@ -72,6 +72,9 @@ export const AgencySchema = z.object({
   colour: z.string().regex(/^#[0-9a-f]{6}$/),
 });
 
+/** The senior lead's designation ("Head of Safeguarding"), recorded on their membership. */
+export const SeniorLeadSchema = z.strictObject({ designation: LabelSchema });
+
 /** A user's role in one review; agency authors are bound to one agency. */
 export const MembershipSchema = z.object({
   id: IdSchema,
@@ -79,6 +82,11 @@ export const MembershipSchema = z.object({
   userId: IdSchema,
   role: RoleSchema,
   agencyId: IdSchema.nullable(),
+  /**
+   * Set when this member is their agency's senior lead (seed 002 Document 13, "Senior agency lead"):
+   * their designation, shown with their account's name where they endorse. Absent on older records.
+   */
+  seniorLead: SeniorLeadSchema.nullable().optional(),
 });
 
 /** A single-use invitation; only a hash of the token is stored. */

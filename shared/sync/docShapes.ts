@@ -3,6 +3,9 @@ import { MAX_TEXT_CHARS } from '../limits.js';
 import { MAX_CHRONOLOGY_ENTRIES, MAX_ORG_CHANGES, MAX_TEAM_FIELD_ROWS } from '../chronology/limits.js';
 import { MAX_HOUSEHOLDS, MAX_RELATIONSHIPS } from '../genogram/limits.js';
 
+/** Most sections one agency evidence document holds: far above the template's fixed sections, KLOEs and events. */
+export const MAX_EVIDENCE_SECTIONS = 200;
+
 /**
  * The structural shape of every shared document (docs/sync.md, "Documents and their shapes"), which the
  * sync server enforces on every incoming update before it touches a document. Field-level rules (a
@@ -71,6 +74,14 @@ export const DOC_SHAPES: Readonly<Record<DocKind, Readonly<Record<string, RootSh
   },
   'chronology-team': {
     teamFields: { holds: 'record', maxEntries: MAX_TEAM_FIELD_ROWS },
+  },
+  // Agency evidence (docs/sync.md): one record per section; the learning template has at most
+  // sections 1, 2, 5, one block per key line of enquiry and MAX_TEMPLATE_EVENTS events.
+  'learning-template': {
+    sections: { holds: 'record', maxEntries: MAX_EVIDENCE_SECTIONS },
+  },
+  'information-report': {
+    sections: { holds: 'record', maxEntries: MAX_EVIDENCE_SECTIONS },
   },
 };
 

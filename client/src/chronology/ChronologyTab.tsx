@@ -30,6 +30,7 @@ import { removeRow, writeRowEdit } from './rowWrites.js';
 import type { Phase } from './timelineItems.js';
 import { useChronologyData } from './useChronologyData.js';
 import { useRowEditors } from './useRowEditors.js';
+import { RowQueries } from '../evidence/RowQueries.js';
 
 // vis-timeline is large; it loads only when someone opens the timeline, so the table stays quick.
 const loadTimeline = () => import('./TimelineView.js');
@@ -281,6 +282,9 @@ export function ChronologyTab({ detail, onAccessChanged }: { detail: ReviewDetai
           <OrgChangesSection
             agencies={data.agencies} sharedByAgency={data.sharedByAgency} canWriteAgency={canWriteAgency}
             ownAgencyId={ownAgency} todayIso={isoDateInLondon(new Date())}
+            queries={(agencyId, changeId) => (
+              <RowQueries reviewId={reviewId} agencyId={agencyId} target={{ kind: 'org-change', changeId }} label="this change" member={membership} />
+            )}
           />
           <PractitionersPanel agencies={data.agencies} sharedByAgency={data.sharedByAgency} canWriteAgency={canWriteAgency} />
         </>
@@ -306,6 +310,9 @@ export function ChronologyTab({ detail, onAccessChanged }: { detail: ReviewDetai
                 todayIso={isoDateInLondon(new Date())} sequenceFor={sequenceFor}
                 onSave={save} onRemove={remove} onCancel={close} otherEditors={editors.get(panel.opened.id) ?? []}
               />
+              {!panel.isNew && (
+                <RowQueries reviewId={reviewId} agencyId={panel.agencyId} target={{ kind: 'chronology-row', entryId: panel.opened.id }} label="this row" member={membership} />
+              )}
             </>
           )}
         </Dialog>

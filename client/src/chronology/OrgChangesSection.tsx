@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useState, type ReactNode } from 'react';
 import type * as Y from 'yjs';
 import {
   exactDate, formatChronologyDate, removeOrgChange, writeOrgChange, type AgencyInfo, type OrgChange,
@@ -22,13 +22,15 @@ import { useOrgChanges } from './useOrgChanges.js';
  * agency's authors, and the lead reviewer on its behalf, add, edit and remove its changes; the rows
  * live in the agency's own chronology document, so the server enforces who may write them.
  */
-export function OrgChangesSection({ agencies, sharedByAgency, canWriteAgency, ownAgencyId, todayIso }: {
+export function OrgChangesSection({ agencies, sharedByAgency, canWriteAgency, ownAgencyId, todayIso, queries }: {
   agencies: readonly AgencyInfo[];
   sharedByAgency: Readonly<Record<string, SharedDoc>>;
   canWriteAgency(agencyId: string): boolean;
   /** The viewer's own agency, when they are an agency author. */
   ownAgencyId: string | null;
   todayIso: IsoDate;
+  /** The review team's query threads on a change, shown under its panel (issue 16). */
+  queries?(agencyId: string, changeId: string): ReactNode;
 }) {
   const [announcement, setAnnouncement] = useState('');
   return (
@@ -43,7 +45,7 @@ export function OrgChangesSection({ agencies, sharedByAgency, canWriteAgency, ow
       {agencies.map((a) => (
         <AgencyOrgChanges
           key={a.id} agency={a} doc={sharedByAgency[a.id]?.doc ?? null} canWrite={canWriteAgency(a.id)}
-          onBehalf={a.id !== ownAgencyId} todayIso={todayIso} onAnnounce={setAnnouncement}
+          onBehalf={a.id !== ownAgencyId} todayIso={todayIso} onAnnounce={setAnnouncement} queries={queries}
         />
       ))}
     </section>
@@ -54,13 +56,14 @@ export function OrgChangesSection({ agencies, sharedByAgency, canWriteAgency, ow
 type Panel = { isNew: boolean; opened: OrgChange } | null;
 
 /** One agency's organisational changes: a table in date order, and add and edit controls when the user may write. */
-function AgencyOrgChanges({ agency, doc, canWrite, onBehalf, todayIso, onAnnounce }: {
+function AgencyOrgChanges({ agency, doc, canWrite, onBehalf, todayIso, onAnnounce, queries }: {
   agency: AgencyInfo;
   doc: Y.Doc | null;
   canWrite: boolean;
   onBehalf: boolean;
   todayIso: IsoDate;
   onAnnounce(text: string): void;
+  queries?(agencyId: string, changeId: string): ReactNode;
 }) {
   const changes = useOrgChanges(doc, agency.id);
   const [panel, setPanel] = useState<Panel>(null);
@@ -162,6 +165,7 @@ function AgencyOrgChanges({ agency, doc, canWrite, onBehalf, todayIso, onAnnounc
             key={panel.opened.id} isNew={panel.isNew} opened={panel.opened} current={current} agency={agency}
             onBehalf={onBehalf} todayIso={todayIso} onSave={save} onRemove={remove} onCancel={close}
           />
+          {!panel.isNew && queries?.(agency.id, panel.opened.id)}
         </Dialog>
       )}
     </div>

@@ -7,6 +7,7 @@ import { useApiData } from '../hooks/useApiData.js';
 import { REVIEW_KIND_LABELS, showDate } from '../lib/labels.js';
 import { Link } from '../router/Link.js';
 import { DashboardSchema, type MilestoneViewData } from './lifecycleSchemas.js';
+import { EvidenceDeadlines } from './EvidenceDeadlines.js';
 import { MilestoneStatusTag } from './MilestoneStatusTag.js';
 
 /** The due date, or the window "from ... to ..." for the meeting. */
@@ -69,6 +70,7 @@ export function MilestonesDashboard() {
               </tbody>
             </table>
           </TableWrap>
+          <EvidenceDeadlines rows={data.rows} />
         </>
       )}
     </section>

@@ -40,6 +40,11 @@ export const DashboardSchema = z.object({
     problem: z.enum(['no-referral-date', 'no-decision-date', 'outside-calendar']).nullable(),
     next: MilestoneViewSchema.nullable(),
     overdueCount: z.number(),
+    /** Evidence requests as milestones (issue 16). */
+    evidence: z.object({
+      total: z.number(), overdueCount: z.number(),
+      next: z.object({ label: z.string(), due: Iso, status: z.enum(['done', 'overdue', 'due', 'upcoming']), workingDaysLeft: z.number().nullable() }).nullable(),
+    }).optional(),
   })),
 });
 

@@ -9,6 +9,7 @@ import { ActionPlanPanel } from './ActionPlanPanel.js';
 import { itemControlsId, type BuilderKit } from './builderKit.js';
 import { draftReducer, sameDraft, type DraftList, type TextSection } from './draftReducer.js';
 import { fieldIds, parseParticipants, saveErrorsFromApi, TEXT_LABELS, validateDraft } from './draftValidation.js';
+import { EvidenceTracePanel } from './EvidenceTracePanel.js';
 import { LearningPointsPanel } from './LearningPointsPanel.js';
 import { RecommendationsPanel } from './RecommendationsPanel.js';
 import { DraftResponseSchema, reportPaths } from './reportApi.js';
@@ -200,6 +201,7 @@ export function ReportBuilder({ detail, initial, sources, workshopLearningPoints
         <LearningPointsPanel kit={kit} workshopPoints={workshopLearningPoints.length} onAddWorkshopPoints={addWorkshopPoints} />
         <RecommendationsPanel kit={kit} />
         <ActionPlanPanel kit={kit} />
+        <EvidenceTracePanel reviewId={reviewId} kit={kit} removedPrompts={draft.removedPrompts} onTogglePrompt={togglePrompt} onAnnounce={setAnnouncement} />
         <SectionPanel id="report-glossary" title="Glossary and appendix" removedPrompts={draft.removedPrompts} onTogglePrompt={togglePrompt}>
           <p>
             The glossary lists only the acronyms the report actually uses (for example MASH, ICB, S47, CAMHS, GP). The appendix repeats the key

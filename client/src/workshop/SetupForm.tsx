@@ -6,6 +6,7 @@ import { saveSetup, type WorkshopView } from './api.js';
 import { AgendaEditor, LessonsEditor, PhasesEditor } from './SetupLists.js';
 import { QuestionsEditor } from './QuestionsEditor.js';
 import { formFromSetup, isDirty, lockedItems, minimumK, setupFromForm, type SetupForm as Form } from './setupForm.js';
+import { KeyThemeLessons } from './KeyThemeLessons.js';
 
 /** Focuses an element by id after the next render (a new row's first field, or the list's Add button). */
 function useFocusAfterRender(): (id: string) => void {
@@ -85,6 +86,7 @@ export function SetupForm({ reviewId, workshop, open, onSaved }: {
         <AgendaEditor items={form.agenda} onChange={(agenda) => change({ agenda })} errorFor={errorFor} focusLater={focusLater} />
         <PhasesEditor items={form.phases} onChange={(phases) => change({ phases })} errorFor={errorFor} focusLater={focusLater} locked={locked.ids} />
         <LessonsEditor items={form.lessons} onChange={(lessons) => change({ lessons })} errorFor={errorFor} focusLater={focusLater} locked={locked.ids} />
+        <KeyThemeLessons reviewId={reviewId} lessons={form.lessons} onAdd={(added) => { change({ lessons: [...form.lessons, ...added] }); focusLater(`lesson-${form.lessons.length}`); }} />
         <QuestionsEditor form={form} change={change} errorFor={errorFor} focusLater={focusLater} locked={locked} />
         <fieldset className="fieldset">
           <legend className="fieldset__legend">Anonymity</legend>

@@ -15,6 +15,7 @@ import { TimescalesTab } from '../lifecycle/TimescalesTab.js';
 import { ScopingTab } from '../lifecycle/ScopingTab.js';
 import { RapidReviewTab } from '../lifecycle/RapidReviewTab.js';
 import { TermsOfReferenceTab } from '../lifecycle/TermsOfReferenceTab.js';
+import { EvidenceTab } from '../evidence/EvidenceTab.js';
 import { AgenciesTab } from './AgenciesTab.js';
 import { MembersTab } from './MembersTab.js';
 import { OverviewTab } from './OverviewTab.js';
@@ -96,6 +97,7 @@ export function ReviewWorkspacePage({ reviewId, tab }: { reviewId: string; tab: 
             {tab === 'scoping' && <ScopingTab detail={detail.data} />}
             {tab === 'rapid-review' && <RapidReviewTab detail={detail.data} />}
             {tab === 'terms-of-reference' && <TermsOfReferenceTab detail={detail.data} />}
+            {tab === 'evidence' && <EvidenceTab detail={detail.data} />}
           </section>
         </>
       )}

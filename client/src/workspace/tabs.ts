@@ -11,6 +11,7 @@ export const WORKSPACE_TABS = [
   { id: 'scoping', label: 'Scoping' },
   { id: 'rapid-review', label: 'Rapid Review' },
   { id: 'terms-of-reference', label: 'Terms of reference' },
+  { id: 'evidence', label: 'Evidence' },
   { id: 'members', label: 'Members and invitations' },
   { id: 'workshop', label: 'Workshop' },
   { id: 'report', label: 'Report' },
