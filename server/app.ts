@@ -82,6 +82,7 @@ export async function startServer(config: Config): Promise<RunningServer> {
     idleUnloadMs: config.docIdleUnloadMs,
     heartbeatMs: config.syncHeartbeatMs,
     authenticate: (req) => auth.fromRequest(req),
+    onEdit: (ctx) => { void auth.touch(ctx.sessionHash).catch(() => undefined); },
     // Access is decided afresh for every connection from the current membership record.
     access: (ctx, ref) => {
       const m = records.find('memberships', (x) => x.userId === ctx.userId && x.reviewId === ref.reviewId)[0] ?? null;
@@ -131,6 +132,7 @@ export async function startServer(config: Config): Promise<RunningServer> {
     deps,
     close() {
       closing ??= (async () => {
+        auth.close();
         io.close();
         await sync.close();
         await new Promise<void>((resolve) => httpServer.close(() => resolve()));

@@ -39,6 +39,10 @@ export type Config = {
   logLevel: 'silent' | 'error' | 'info';
   /** Yjs socket heartbeat interval in ms (default 15 s); tests shorten it. */
   syncHeartbeatMs?: number;
+  /** How often open sockets are checked against their session's timeouts (default 5 s); tests shorten it. */
+  sessionSweepMs?: number;
+  /** The clock sessions are timed by (default Date.now); tests inject one to move time forward. */
+  clock?: () => number;
   /** Where the built client is; absent in API-only tests. */
   clientDir: string | null;
 };

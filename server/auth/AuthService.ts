@@ -4,12 +4,20 @@ import type { RecordStore, SessionStore } from '../storage/types.js';
 import type { AuditLog } from '../audit/AuditLog.js';
 import type { ConnectionRegistry } from '../realtime/ConnectionRegistry.js';
 import type { AuthContext } from './types.js';
+import type { Session } from '../../shared/schemas/records.js';
 import { verifyPassword } from './passwords.js';
 import { LoginThrottle } from './LoginThrottle.js';
 import { SESSION_COOKIE, hashToken, newToken, readCookie } from './sessionCookie.js';
 
-/** Persist a refreshed idle timer at most this often, so ordinary browsing does not rewrite the file. */
+/**
+ * Persist a refreshed idle timer at most this often, so ordinary browsing does not rewrite the file.
+ * It is also capped at a quarter of the idle timeout (below), or a short idle timeout would expire
+ * between two persisted refreshes however active the user is.
+ */
 const TOUCH_PERSIST_MS = 60_000;
+
+/** How often open sockets are checked against their session's idle and absolute timeouts. */
+const DEFAULT_SWEEP_MS = 5_000;
 
 /** Why a sign-in failed; the HTTP layer maps every reason but 'throttled' to the same 401. */
 export type LoginResult =
@@ -27,6 +35,12 @@ export type AuthService = {
   endUserSessions(userId: string): Promise<void>;
   /** Resolves a request's cookie to a live session, refreshing its idle timer. */
   fromRequest(req: IncomingMessage): AuthContext | null;
+  /** Counts socket activity (a document edit, a Socket.IO event) towards the session's idle timer. */
+  touch(sessionHash: string): Promise<void>;
+  /** Closes the sockets of every session past its idle or absolute timeout; the timer calls it. */
+  sweep(): Promise<number>;
+  /** Stops the expiry timer. */
+  close(): void;
   /** Seconds a fresh session cookie should live. */
   readonly cookieMaxAgeSeconds: number;
 };
@@ -41,8 +55,23 @@ export function createAuthService(deps: {
   now?: () => number;
 }): AuthService {
   const { config, records, sessions, audit, registry } = deps;
-  const now = deps.now ?? Date.now;
+  const now = deps.now ?? config.clock ?? Date.now;
   const throttle = new LoginThrottle(now);
+  const touchEveryMs = Math.min(TOUCH_PERSIST_MS, Math.floor(config.sessionIdleMs / 4));
+
+  const expired = (s: Session, t: number): boolean =>
+    t - s.lastSeenAt > config.sessionIdleMs || t - s.createdAt > config.sessionMaxMs;
+
+  /** Deletes an expired or orphaned session and closes its sockets at once. */
+  const expire = (idHash: string): void => {
+    void Promise.resolve(sessions.delete(idHash)).catch(() => undefined);
+    registry.closeSession(idHash, 'session-expired');
+  };
+
+  /** Slides the idle timer, persisting only when the last refresh is older than touchEveryMs. */
+  const refresh = (s: Session, t: number): void => {
+    if (t - s.lastSeenAt > touchEveryMs) void Promise.resolve(sessions.put({ ...s, lastSeenAt: t })).catch(() => undefined);
+  };
 
   const contextFor = (userId: string, sessionHash: string): AuthContext | null => {
     const user = records.get('users', userId);
@@ -50,7 +79,12 @@ export function createAuthService(deps: {
     return { userId, sessionHash, name: user.name, email: user.email, isAdmin: user.isAdmin };
   };
 
-  return {
+  // Sessions end on a timer, not only when their cookie is next presented: a socket opened before the
+  // timeout must not go on receiving and writing after it.
+  const sweeper = setInterval(() => { void service.sweep().catch(() => undefined); }, config.sessionSweepMs ?? DEFAULT_SWEEP_MS);
+  sweeper.unref();
+
+  const service: AuthService = {
     cookieMaxAgeSeconds: Math.floor(config.sessionMaxMs / 1000),
 
     async login(email, password, clientKey) {
@@ -95,15 +129,39 @@ export function createAuthService(deps: {
       const session = sessions.get(idHash);
       if (!session) return null;
       const t = now();
-      if (t - session.lastSeenAt > config.sessionIdleMs || t - session.createdAt > config.sessionMaxMs) {
-        void sessions.delete(idHash).catch(() => undefined);
-        registry.closeSession(idHash, 'session-expired');
+      if (expired(session, t)) {
+        expire(idHash);
         return null;
       }
       const ctx = contextFor(session.userId, idHash);
       if (!ctx) return null;
-      if (t - session.lastSeenAt > TOUCH_PERSIST_MS) void sessions.put({ ...session, lastSeenAt: t }).catch(() => undefined);
+      refresh(session, t);
       return ctx;
     },
+
+    async touch(sessionHash) {
+      const session = await sessions.get(sessionHash);
+      if (!session) return;
+      const t = now();
+      if (expired(session, t)) expire(sessionHash);
+      else refresh(session, t);
+    },
+
+    async sweep() {
+      const t = now();
+      let ended = 0;
+      for (const idHash of registry.sessionHashes()) {
+        const session = await sessions.get(idHash);
+        if (session && !expired(session, t) && contextFor(session.userId, idHash)) continue;
+        expire(idHash);
+        ended++;
+      }
+      return ended;
+    },
+
+    close() {
+      clearInterval(sweeper);
+    },
   };
+  return service;
 }

@@ -24,6 +24,8 @@ export type SyncServerOptions = {
   heartbeatMs?: number;
   authenticate: (req: IncomingMessage) => AuthContext | null;
   access: (ctx: AuthContext, ref: DocRef) => Access;
+  /** Called when a connection sends a document update, so edits count towards the session's idle timer. */
+  onEdit?: (ctx: AuthContext) => void;
 };
 
 /** The close code sent when the server ends a socket because the user's access changed. */
@@ -121,6 +123,8 @@ export class SyncServer {
     });
     ws.on('message', (data: Buffer, isBinary: boolean) => {
       if (!isBinary) return ws.close(1003, 'binary only');
+      // [0 = sync, 2 = update] is an edit by the user; sync steps and presence pings are not activity.
+      if (data[0] === 0 && data[1] === 2) this.opts.onEdit?.(ctx);
       room.receive(conn, new Uint8Array(data.buffer, data.byteOffset, data.byteLength));
     });
     // ws emits 'error' for oversized or invalid frames and then closes; only this socket is affected.
