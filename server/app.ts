@@ -39,6 +39,8 @@ export type AppDeps = {
   io: SocketIOServer;
   responses: ResponseStore;
   hub: WorkshopHub;
+  /** The origin for links the server hands out: PUBLIC_URL, else the first PUBLIC_ORIGINS entry, else where it listens. */
+  publicUrl(): string;
 };
 
 /** A running server. */
@@ -100,7 +102,11 @@ export async function startServer(config: Config): Promise<RunningServer> {
   const responses = new ResponseStore(path.join(config.dataDir, 'workshops'));
   const hub = new WorkshopHub(io, { records, sync, responses, log, publicOrigins: config.publicOrigins });
 
-  const deps: AppDeps = { config, log, records, sessions, docs, audit, auth, registry, sync, io, responses, hub };
+  let listeningUrl = 'http://localhost';
+  const deps: AppDeps = {
+    config, log, records, sessions, docs, audit, auth, registry, sync, io, responses, hub,
+    publicUrl: () => config.publicUrl ?? config.publicOrigins[0] ?? listeningUrl,
+  };
   attachFacilitatorEvents(deps);
   app.use('/api', apiRouter(deps));
   if (config.clientDir && fs.existsSync(path.join(config.clientDir, 'index.html'))) {
@@ -123,6 +129,7 @@ export async function startServer(config: Config): Promise<RunningServer> {
   });
   const port = (httpServer.address() as AddressInfo).port;
   const url = `http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${port}`;
+  listeningUrl = url;
   log.info('server.listening', { port });
 
   let closing: Promise<void> | null = null;

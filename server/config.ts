@@ -12,6 +12,8 @@ const EnvSchema = z.object({
   PARTNERSHIP_NAME: z.string().default('Demo Safeguarding Children Partnership'),
   /** Public origin(s) browsers use, comma separated; same-host origins are always allowed. */
   PUBLIC_ORIGINS: z.string().default(''),
+  /** The origin users reach the app at, for links the server hands out (invitations); an origin, no path. */
+  PUBLIC_URL: z.string().regex(/^https?:\/\/[A-Za-z0-9.-]+(:\d{1,5})?$/, 'must be an origin such as https://reviews.example.gov.uk').optional(),
   SESSION_IDLE_MINUTES: z.coerce.number().positive().default(30),
   SESSION_MAX_HOURS: z.coerce.number().positive().default(12),
   /** Set to 'true' behind HTTPS so cookies carry Secure and Express trusts X-Forwarded-Proto. */
@@ -31,6 +33,8 @@ export type Config = {
   adminPassword: string | undefined;
   partnershipName: string;
   publicOrigins: string[];
+  /** PUBLIC_URL: the origin for links the server hands out; null means the first public origin or the listening address. */
+  publicUrl: string | null;
   sessionIdleMs: number;
   sessionMaxMs: number;
   trustProxy: boolean;
@@ -62,6 +66,7 @@ export function loadConfig(env: Record<string, string | undefined>, overrides: P
     adminPassword: e.ADMIN_PASSWORD,
     partnershipName: e.PARTNERSHIP_NAME,
     publicOrigins: e.PUBLIC_ORIGINS.split(',').map((s) => s.trim()).filter(Boolean),
+    publicUrl: e.PUBLIC_URL ?? null,
     sessionIdleMs: e.SESSION_IDLE_MINUTES * 60_000,
     sessionMaxMs: e.SESSION_MAX_HOURS * 3_600_000,
     trustProxy: e.TRUST_PROXY === 'true',

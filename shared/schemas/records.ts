@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { safeString } from '../text.js';
 import { IdSchema } from '../ids.js';
 import { IsoDateSchema } from '../dates.js';
 import { RoleSchema } from '../roles.js';
@@ -10,10 +11,10 @@ import { MAX_LABEL_CHARS, MAX_TEXT_CHARS } from '../limits.js';
  */
 
 /** A short, single-line label, trimmed. */
-export const LabelSchema = z.string().trim().min(1, 'is required').max(MAX_LABEL_CHARS);
+export const LabelSchema = safeString().trim().min(1, 'is required').max(MAX_LABEL_CHARS);
 
 /** A longer free-text field. */
-export const TextSchema = z.string().max(MAX_TEXT_CHARS);
+export const TextSchema = safeString().max(MAX_TEXT_CHARS);
 
 /** An email address, lower-cased so that look-ups are case-insensitive. */
 export const EmailSchema = z.string().trim().toLowerCase().pipe(z.email('must be an email address').max(254));

@@ -1,5 +1,5 @@
 import { Router } from 'express';
-import { LoginBodySchema } from '../../../shared/schemas/api.js';
+import { EmptyBodySchema, LoginBodySchema } from '../../../shared/schemas/api.js';
 import type { AppDeps } from '../../app.js';
 import { clearedCookieHeader, sessionCookieHeader } from '../../auth/sessionCookie.js';
 import { HttpError } from '../../http/errors.js';
@@ -25,6 +25,7 @@ export function authRoutes(deps: AppDeps): Router {
   });
 
   r.post('/auth/logout', async (req, res) => {
+    parseInput(EmptyBodySchema, req.body ?? {});
     const ctx = deps.auth.fromRequest(req);
     if (ctx) await deps.auth.logout(ctx);
     res.setHeader('Set-Cookie', clearedCookieHeader(secure));

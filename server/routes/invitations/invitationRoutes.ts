@@ -26,10 +26,8 @@ export function invitationRoutes(deps: AppDeps): Router {
     const m = await membershipFor(deps, req, res, ['lead-reviewer']);
     const body = parseInput(CreateInvitationBodySchema, req.body);
     const { token } = await createInvitation(deps, authOf(res).userId, m.reviewId, body);
-    // The configured public origin wins (behind a proxy the request may say http://); otherwise the
-    // request's own origin, so a local trial works on any host name.
-    const origin = deps.config.publicOrigins[0] ?? `${req.protocol}://${req.get('host') ?? 'localhost'}`;
-    res.status(201).json({ inviteUrl: `${origin}/invite/${token}`, token });
+    // Never the request's Host header: a forged one would hand the lead reviewer a link to another site.
+    res.status(201).json({ inviteUrl: `${deps.publicUrl()}/invite/${token}`, token });
   });
 
   r.get('/invitations/:token', (req, res) => {
