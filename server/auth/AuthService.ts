@@ -4,7 +4,7 @@ import type { RecordStore, SessionStore } from '../storage/types.js';
 import type { AuditLog } from '../audit/AuditLog.js';
 import type { ConnectionRegistry } from '../realtime/ConnectionRegistry.js';
 import type { AuthContext } from './types.js';
-import type { Session } from '../../shared/schemas/records.js';
+import type { Session, User } from '../../shared/schemas/records.js';
 import { verifyPassword } from './passwords.js';
 import { LoginThrottle } from './LoginThrottle.js';
 import { SESSION_COOKIE, hashToken, newToken, readCookie } from './sessionCookie.js';
@@ -19,16 +19,24 @@ const TOUCH_PERSIST_MS = 60_000;
 /** How often open sockets are checked against their session's idle and absolute timeouts. */
 const DEFAULT_SWEEP_MS = 5_000;
 
-/** Why a sign-in failed; the HTTP layer maps every reason but 'throttled' to the same 401. */
-export type LoginResult =
-  | { ok: true; token: string; ctx: AuthContext }
-  | { ok: false; reason: 'bad-credentials' }
-  | { ok: false; reason: 'throttled'; retryAfter: number };
+/** Why a credential check failed; signInError maps them to the same HTTP answers everywhere. */
+export type CredentialFailure = { ok: false; reason: 'bad-credentials' } | { ok: false; reason: 'throttled'; retryAfter: number };
+
+/** The outcome of checking an email and password, without opening a session. */
+export type CredentialResult = { ok: true; user: User } | CredentialFailure;
+
+/** The outcome of a sign-in. */
+export type LoginResult = { ok: true; token: string; ctx: AuthContext } | CredentialFailure;
 
 /** Sign-in, sign-out and session look-up. */
 export type AuthService = {
   /** Checks credentials (with throttling) and opens a session. */
   login(email: string, password: string, clientKey: string): Promise<LoginResult>;
+  /**
+   * Checks an email and password with the sign-in throttle and audit, without opening a session: the
+   * one way any route (sign-in, accepting an invitation to an existing account) tests a password.
+   */
+  checkCredentials(email: string, password: string, clientKey: string): Promise<CredentialResult>;
   /** Ends a session and closes its sockets. */
   logout(ctx: AuthContext): Promise<void>;
   /** Ends every session of a user and closes their sockets (disable, password reset). */
@@ -87,9 +95,9 @@ export function createAuthService(deps: {
   const service: AuthService = {
     cookieMaxAgeSeconds: Math.floor(config.sessionMaxMs / 1000),
 
-    async login(email, password, clientKey) {
-      const keys = [`email:${email}`, `client:${clientKey}`];
-      const retryAfter = throttle.retryAfter(keys);
+    async checkCredentials(email, password, clientKey) {
+      const attempt = { email, client: clientKey };
+      const retryAfter = throttle.retryAfter(attempt);
       if (retryAfter > 0) {
         await audit.record({ type: 'login.failure', reason: 'throttled' });
         return { ok: false, reason: 'throttled', retryAfter };
@@ -97,12 +105,19 @@ export function createAuthService(deps: {
       const user = records.find('users', (u) => u.email === email)[0];
       // Verify even for unknown or disabled users so that timing does not reveal which emails exist.
       const good = await verifyPassword(user && !user.disabled ? user.passwordHash : null, password);
-      if (!user || !good) {
-        throttle.fail(keys);
+      if (!user || user.disabled || !good) {
+        throttle.fail(attempt);
         await audit.record({ type: 'login.failure', actorId: user?.id ?? null, reason: user ? 'bad-password' : 'unknown-user' });
         return { ok: false, reason: 'bad-credentials' };
       }
-      throttle.succeed(keys[0]!);
+      throttle.succeed(attempt);
+      return { ok: true, user };
+    },
+
+    async login(email, password, clientKey) {
+      const checked = await service.checkCredentials(email, password, clientKey);
+      if (!checked.ok) return checked;
+      const user = checked.user;
       const token = newToken();
       const idHash = hashToken(token);
       const t = now();

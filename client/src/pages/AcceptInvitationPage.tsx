@@ -55,7 +55,7 @@ export function AcceptInvitationPage({ token }: { token: string }) {
       }));
     } catch (err) {
       setErrors(formErrorsFromApi(err, { name: IDS.name, password: IDS.password }, { name: 'Name', password: 'Password' }, IDS.name, {
-        'account-exists': 'password',
+        'bad-credentials': 'password',
       }));
       setAttempt((n) => n + 1);
       setBusy(false);

@@ -5,6 +5,7 @@ import { createInvitation } from '../../commands/invitationCreator.js';
 import { acceptInvitation } from '../../commands/invitationAccepter.js';
 import { findLiveInvitation } from '../../commands/invitationFinder.js';
 import { HttpError } from '../../http/errors.js';
+import { signInError } from '../../auth/signInError.js';
 import { parseInput } from '../../http/validate.js';
 import { authOf, membershipFor, requireAuth } from '../context.js';
 
@@ -39,7 +40,10 @@ export function invitationRoutes(deps: AppDeps): Router {
   r.post('/invitations/:token/accept', async (req, res) => {
     const token = tokenParam(req.params.token);
     const body = parseInput(AcceptInvitationBodySchema, req.body);
-    const { reviewId } = await acceptInvitation(deps, token, body);
+    // The client address throttles password checks for existing accounts exactly as sign-in does; memory only.
+    const accepted = await acceptInvitation(deps, token, body, req.ip ?? 'unknown');
+    if (!accepted.ok) throw signInError(res, accepted.failure);
+    const { reviewId } = accepted;
     res.json({ ok: true, reviewId });
   });
 
