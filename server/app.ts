@@ -72,7 +72,7 @@ export async function startServer(config: Config): Promise<RunningServer> {
 
   const app = express();
   app.disable('x-powered-by');
-  app.use(securityHeaders);
+  app.use(securityHeaders({ trustProxy: config.trustProxy, origins: [...(config.publicUrl ? [config.publicUrl] : []), ...config.publicOrigins] }));
   if (config.trustProxy) app.set('trust proxy', 1);
 
   const httpServer = http.createServer(app);
