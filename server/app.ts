@@ -24,6 +24,9 @@ import { securityHeaders } from './http/securityHeaders.js';
 import { ResponseStore } from './workshop/ResponseStore.js';
 import { WorkshopHub } from './workshop/WorkshopHub.js';
 import { attachFacilitatorEvents } from './workshop/facilitatorEvents.js';
+import { lockDataDir, type DataDirLock } from './storage/dataDirLock.js';
+import { listenAdminSocket } from './admin/adminSocket.js';
+import { handleAdminRequest } from './admin/adminRequestHandler.js';
 
 /** Everything a route or command may use; built once per server. */
 export type AppDeps = {
@@ -57,6 +60,18 @@ export type RunningServer = {
  */
 export async function startServer(config: Config): Promise<RunningServer> {
   fs.mkdirSync(config.dataDir, { recursive: true, mode: 0o700 });
+  // One process at a time per data directory: a second server, or the admin CLI editing files, would
+  // write over this server's in-memory records.
+  const lock = await lockDataDir(config.dataDir);
+  try {
+    return await startLocked(config, lock);
+  } catch (err) {
+    await lock.release();
+    throw err;
+  }
+}
+
+async function startLocked(config: Config, lock: DataDirLock): Promise<RunningServer> {
   const log = createLogger(config.logLevel);
   const records = await openRecordStore(config.dataDir);
   const sessions = await openSessionStore(config.dataDir);
@@ -130,6 +145,7 @@ export async function startServer(config: Config): Promise<RunningServer> {
   const port = (httpServer.address() as AddressInfo).port;
   const url = `http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${port}`;
   listeningUrl = url;
+  const adminSocket = await listenAdminSocket(config.dataDir, log, (req) => handleAdminRequest(deps, req));
   log.info('server.listening', { port });
 
   let closing: Promise<void> | null = null;
@@ -144,7 +160,9 @@ export async function startServer(config: Config): Promise<RunningServer> {
         await sync.close();
         await new Promise<void>((resolve) => httpServer.close(() => resolve()));
         httpServer.closeAllConnections();
+        await adminSocket.close();
         await Promise.all([records.close(), sessions.close(), docs.close(), audit.close(), responses.close()]);
+        await lock.release();
       })();
       return closing;
     },

@@ -1,8 +1,13 @@
 import { createInterface } from 'node:readline/promises';
+import path from 'node:path';
+import { AdminRequestSchema, type AdminReply } from '../shared/schemas/admin.js';
 import { loadConfig } from './config.js';
 import { openRecordStore } from './storage/openRecordStore.js';
 import { openSessionStore } from './storage/openSessionStore.js';
-import { upsertAdmin } from './commands/adminBootstrapper.js';
+import { DataDirLockedError, lockDataDir } from './storage/dataDirLock.js';
+import { AuditLog } from './audit/AuditLog.js';
+import { sendAdminRequest } from './admin/adminSocket.js';
+import { handleAdminRequest } from './admin/adminRequestHandler.js';
 
 /**
  * Administration without the web UI: `npm run admin -- <command> --email <email>`.
@@ -10,7 +15,9 @@ import { upsertAdmin } from './commands/adminBootstrapper.js';
  *   reset-password   sets a new password and ends the user's sessions
  *   disable-user     stops a user signing in and ends their sessions
  * The password comes from ADMIN_PASSWORD or a prompt, never from the command line (shell history).
- * Run it while the server is stopped: the server keeps records in memory.
+ * With the server running, the command is sent to it over its admin socket in DATA_DIR, so the server
+ * changes its own records, closes the user's sockets and audits it. With the server stopped, the CLI
+ * takes the data directory lock (which the server honours at start) and does the same itself.
  */
 async function main(argv: string[]): Promise<number> {
   const [command] = argv;
@@ -21,35 +28,53 @@ async function main(argv: string[]): Promise<number> {
     return 2;
   }
   const config = loadConfig(process.env);
-  const records = await openRecordStore(config.dataDir);
-  const sessions = await openSessionStore(config.dataDir);
-  try {
-    const user = records.find('users', (u) => u.email === email.trim().toLowerCase())[0];
-    if (command === 'disable-user') {
-      if (!user) { process.stderr.write('No such user.\n'); return 1; }
-      await records.put('users', { ...user, disabled: true });
-      await sessions.deleteForUser(user.id);
-      process.stdout.write('User disabled and signed out.\n');
-      return 0;
-    }
-    let password = process.env.ADMIN_PASSWORD;
+  let password: string | undefined;
+  if (command !== 'disable-user') {
+    password = process.env.ADMIN_PASSWORD;
     if (!password) {
       const rl = createInterface({ input: process.stdin, output: process.stdout });
       password = await rl.question('New password (at least 12 characters): ');
       rl.close();
     }
-    if (command === 'reset-password' && !user) { process.stderr.write('No such user.\n'); return 1; }
-    const result = await upsertAdmin(records, email, password, command === 'create-admin');
-    if (user) await sessions.deleteForUser(user.id);
-    process.stdout.write(`Account ${result}.\n`);
-    return 0;
-  } catch (err) {
-    process.stderr.write(`${err instanceof Error ? err.message : 'Failed.'}\n`);
+  }
+  const parsed = AdminRequestSchema.safeParse({ command, email: email.trim(), ...(password === undefined ? {} : { password }) });
+  if (!parsed.success) {
+    process.stderr.write(`${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}\n`);
     return 1;
+  }
+  const reply = (await sendAdminRequest(config.dataDir, parsed.data)) ?? (await runOffline(config.dataDir, parsed.data));
+  (reply.ok ? process.stdout : process.stderr).write(`${reply.message}\n`);
+  return reply.ok ? 0 : 1;
+}
+
+/** No server is listening: take the data directory lock and run the command on the stores directly. */
+async function runOffline(dataDir: string, req: ReturnType<typeof AdminRequestSchema.parse>): Promise<AdminReply> {
+  let lock;
+  try {
+    lock = await lockDataDir(dataDir);
+  } catch (err) {
+    if (err instanceof DataDirLockedError) {
+      return { ok: false, message: `A server (pid ${err.holderPid}) holds this data directory but its admin socket does not answer. Try again once it has started, or stop it.` };
+    }
+    throw err;
+  }
+  try {
+    const records = await openRecordStore(dataDir);
+    const sessions = await openSessionStore(dataDir);
+    const audit = await AuditLog.open(path.join(dataDir, 'audit.log'));
+    try {
+      // Offline there are no sockets to close; ending the stored sessions signs the user out everywhere.
+      const auth = { endUserSessions: async (userId: string) => { await sessions.deleteForUser(userId); } };
+      return await handleAdminRequest({ records, audit, auth }, req);
+    } finally {
+      await Promise.all([records.close(), sessions.close(), audit.close()]);
+    }
   } finally {
-    await records.close();
-    await sessions.close();
+    await lock.release();
   }
 }
 
-process.exitCode = await main(process.argv.slice(2));
+process.exitCode = await main(process.argv.slice(2)).catch((err: unknown) => {
+  process.stderr.write(`${err instanceof Error ? err.message : 'Failed.'}\n`);
+  return 1;
+});
