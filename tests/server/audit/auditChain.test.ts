@@ -1,6 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { GENESIS, macLine, verifyAuditLines, type AuditLine } from '../../../server/audit/auditChain.js';
+import { GENESIS, KEYED_ALG, macLine, verifyAuditLines, type AuditLine } from '../../../server/audit/auditChain.js';
 
 const key = randomBytes(32);
 
@@ -9,10 +9,10 @@ function makeLog(n: number, k = key): string[] {
   const out: string[] = [];
   let prev = GENESIS;
   for (let seq = 1; seq <= n; seq++) {
-    const body = { seq, at: `2026-12-03T10:00:${String(seq % 60).padStart(2, '0')}.000Z`, type: 'login.success' as const, actorId: `user${seq}`, prev };
-    const line: AuditLine = { ...body, mac: macLine(k, body) };
+    const body = { seq, at: `2026-12-03T10:00:${String(seq % 60).padStart(2, '0')}.000Z`, type: 'login.success' as const, actorId: `user${seq}`, alg: KEYED_ALG, prev };
+    const line: AuditLine = { ...body, hash: macLine(k, body) };
     out.push(JSON.stringify(line));
-    prev = line.mac;
+    prev = line.hash;
   }
   return out;
 }
@@ -20,13 +20,13 @@ function makeLog(n: number, k = key): string[] {
 /** Rewrites lines from `from` (0-based) on with a new chain under `k`, as someone without our key would. */
 function rechain(lines: string[], from: number, k: Uint8Array): string[] {
   const out = lines.slice(0, from);
-  let prev = from === 0 ? GENESIS : (JSON.parse(lines[from - 1]!) as AuditLine).mac;
+  let prev = from === 0 ? GENESIS : (JSON.parse(lines[from - 1]!) as AuditLine).hash;
   for (const text of lines.slice(from)) {
-    const { mac: _old, ...body } = JSON.parse(text) as AuditLine;
+    const { hash: _old, ...body } = JSON.parse(text) as AuditLine;
     const next = { ...body, prev };
-    const mac = macLine(k, next);
-    out.push(JSON.stringify({ ...next, mac }));
-    prev = mac;
+    const hash = macLine(k, next);
+    out.push(JSON.stringify({ ...next, hash }));
+    prev = hash;
   }
   return out;
 }
@@ -34,7 +34,7 @@ function rechain(lines: string[], from: number, k: Uint8Array): string[] {
 describe('audit chain verification', () => {
   it('accepts an untouched log and reports its head', () => {
     const lines = makeLog(10);
-    const r = verifyAuditLines(lines, key, { seq: 10, mac: (JSON.parse(lines[9]!) as AuditLine).mac, at: 'x' });
+    const r = verifyAuditLines(lines, key, { seq: 10, hash: (JSON.parse(lines[9]!) as AuditLine).hash, at: 'x' });
     expect(r.ok).toBe(true);
     expect(r.head.seq).toBe(10);
   });
@@ -60,7 +60,7 @@ describe('audit chain verification', () => {
 
   it('reports truncation against the checkpoint, and a cut-and-rewritten tail', () => {
     const lines = makeLog(10);
-    const checkpoint = { seq: 8, mac: (JSON.parse(lines[7]!) as AuditLine).mac, at: '2026-12-03T10:00:08.000Z' };
+    const checkpoint = { seq: 8, hash: (JSON.parse(lines[7]!) as AuditLine).hash, at: '2026-12-03T10:00:08.000Z' };
     expect(verifyAuditLines(lines.slice(0, 6), key, checkpoint).problems[0]).toMatchObject({ kind: 'truncated' });
     expect(verifyAuditLines(lines.slice(0, 6), key, null).ok).toBe(true);
     // Lines 8–10 replaced with other lines signed by another key: caught at the line and at the checkpoint.
@@ -80,10 +80,10 @@ describe('audit chain verification', () => {
     }
     const keyed: string[] = [];
     for (let seq = 4; seq <= 5; seq++) {
-      const body = { seq, at: 't', type: 'logout' as const, prev };
-      const mac = macLine(key, body);
-      keyed.push(JSON.stringify({ ...body, mac }));
-      prev = mac;
+      const body = { seq, at: 't', type: 'logout' as const, alg: KEYED_ALG, prev };
+      const hash = macLine(key, body);
+      keyed.push(JSON.stringify({ ...body, hash }));
+      prev = hash;
     }
     const r = verifyAuditLines([...legacy, ...keyed], key, null);
     expect(r).toMatchObject({ ok: true, lines: 5, legacyLines: 3 });
