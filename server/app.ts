@@ -21,7 +21,8 @@ import { docAccess } from '../shared/docAccess.js';
 import type { DocStore, RecordStore, SessionStore } from './storage/types.js';
 import { attachSocketAuth } from './realtime/socketAuth.js';
 import { securityHeaders } from './http/securityHeaders.js';
-import { ResponseStore } from './workshop/ResponseStore.js';
+import type { ResponseStore } from './workshop/ResponseStore.js';
+import { openResponseStore } from './storage/openResponseStore.js';
 import { WorkshopHub } from './workshop/WorkshopHub.js';
 import { attachFacilitatorEvents } from './workshop/facilitatorEvents.js';
 import { lockDataDir, type DataDirLock } from './storage/dataDirLock.js';
@@ -73,10 +74,10 @@ export async function startServer(config: Config): Promise<RunningServer> {
 
 async function startLocked(config: Config, lock: DataDirLock): Promise<RunningServer> {
   const log = createLogger(config.logLevel);
-  const records = await openRecordStore(config.dataDir);
+  const audit = await AuditLog.open(path.join(config.dataDir, 'audit.log'));
+  const records = await openRecordStore(config.dataDir, audit);
   const sessions = await openSessionStore(config.dataDir);
   const docs = await openDocStore(path.join(config.dataDir, 'docs'));
-  const audit = await AuditLog.open(path.join(config.dataDir, 'audit.log'));
   const registry = new ConnectionRegistry();
   const auth = createAuthService({ config, records, sessions, audit, registry });
 
@@ -101,8 +102,8 @@ async function startLocked(config: Config, lock: DataDirLock): Promise<RunningSe
     authenticate: (req) => auth.fromRequest(req),
     onEdit: (ctx) => { void auth.touch(ctx.sessionHash).catch(() => undefined); },
     // Access is decided afresh for every connection from the current membership record.
-    access: (ctx, ref) => {
-      const m = records.find('memberships', (x) => x.userId === ctx.userId && x.reviewId === ref.reviewId)[0] ?? null;
+    access: async (ctx, ref) => {
+      const m = (await records.find('memberships', { userId: ctx.userId, reviewId: ref.reviewId }))[0] ?? null;
       return docAccess(ref, m);
     },
   });
@@ -114,7 +115,7 @@ async function startLocked(config: Config, lock: DataDirLock): Promise<RunningSe
     serveClient: false,
   });
   attachSocketAuth(io, { auth, registry, publicOrigins: config.publicOrigins });
-  const responses = new ResponseStore(path.join(config.dataDir, 'workshops'));
+  const responses = openResponseStore(config.dataDir);
   const hub = new WorkshopHub(io, { records, sync, responses, log, publicOrigins: config.publicOrigins });
 
   let listeningUrl = 'http://localhost';
@@ -132,7 +133,7 @@ async function startLocked(config: Config, lock: DataDirLock): Promise<RunningSe
   }
 
   httpServer.on('upgrade', (req, socket, head) => {
-    if ((req.url ?? '').startsWith('/yjs/')) sync.handleUpgrade(req, socket, head);
+    if ((req.url ?? '').startsWith('/yjs/')) void sync.handleUpgrade(req, socket, head);
     // Other upgrade paths are Socket.IO's (it registers its own listener) or unknown; unknown ones
     // are closed by Socket.IO only for its own path, so close them here after it had its turn.
     else if (!(req.url ?? '').startsWith('/socket.io/')) socket.destroy();
@@ -161,7 +162,8 @@ async function startLocked(config: Config, lock: DataDirLock): Promise<RunningSe
         await new Promise<void>((resolve) => httpServer.close(() => resolve()));
         httpServer.closeAllConnections();
         await adminSocket.close();
-        await Promise.all([records.close(), sessions.close(), docs.close(), audit.close(), responses.close()]);
+        await Promise.all([records.close(), sessions.close(), docs.close(), responses.close()]);
+        await audit.close();
         await lock.release();
       })();
       return closing;

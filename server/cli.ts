@@ -1,5 +1,5 @@
-import { createInterface } from 'node:readline/promises';
 import path from 'node:path';
+import { createInterface } from 'node:readline/promises';
 import { AdminRequestSchema, type AdminReply } from '../shared/schemas/admin.js';
 import { loadConfig } from './config.js';
 import { openRecordStore } from './storage/openRecordStore.js';
@@ -59,15 +59,16 @@ async function runOffline(dataDir: string, req: ReturnType<typeof AdminRequestSc
     throw err;
   }
   try {
-    const records = await openRecordStore(dataDir);
-    const sessions = await openSessionStore(dataDir);
     const audit = await AuditLog.open(path.join(dataDir, 'audit.log'));
+    const records = await openRecordStore(dataDir, audit);
+    const sessions = await openSessionStore(dataDir);
     try {
       // Offline there are no sockets to close; ending the stored sessions signs the user out everywhere.
       const auth = { endUserSessions: async (userId: string) => { await sessions.deleteForUser(userId); } };
       return await handleAdminRequest({ records, audit, auth }, req);
     } finally {
-      await Promise.all([records.close(), sessions.close(), audit.close()]);
+      await Promise.all([records.close(), sessions.close()]);
+      await audit.close();
     }
   } finally {
     await lock.release();

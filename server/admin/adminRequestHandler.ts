@@ -22,7 +22,7 @@ export async function handleAdminRequest(
       await resetPassword(deps, null, req);
       return { ok: true, message: 'Password reset; the user\u2019s sessions have ended.' };
     }
-    const user = deps.records.find('users', (u) => u.email === req.email)[0];
+    const user = (await deps.records.find('users', { email: req.email }))[0];
     if (!user) return { ok: false, message: 'No such user.' };
     await disableUser(deps, null, user.id);
     return { ok: true, message: 'User disabled and signed out.' };

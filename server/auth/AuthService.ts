@@ -42,7 +42,7 @@ export type AuthService = {
   /** Ends every session of a user and closes their sockets (disable, password reset). */
   endUserSessions(userId: string): Promise<void>;
   /** Resolves a request's cookie to a live session, refreshing its idle timer. */
-  fromRequest(req: IncomingMessage): AuthContext | null;
+  fromRequest(req: IncomingMessage): Promise<AuthContext | null>;
   /** Counts socket activity (a document edit, a Socket.IO event) towards the session's idle timer. */
   touch(sessionHash: string): Promise<void>;
   /** Closes the sockets of every session past its idle or absolute timeout; the timer calls it. */
@@ -72,17 +72,21 @@ export function createAuthService(deps: {
 
   /** Deletes an expired or orphaned session and closes its sockets at once. */
   const expire = (idHash: string): void => {
-    void Promise.resolve(sessions.delete(idHash)).catch(() => undefined);
+    void sessions.delete(idHash).catch(() => undefined);
     registry.closeSession(idHash, 'session-expired');
   };
 
-  /** Slides the idle timer, persisting only when the last refresh is older than touchEveryMs. */
-  const refresh = (s: Session, t: number): void => {
-    if (t - s.lastSeenAt > touchEveryMs) void Promise.resolve(sessions.put({ ...s, lastSeenAt: t })).catch(() => undefined);
+  /**
+   * Slides the idle timer, persisting only when the last refresh is older than touchEveryMs. It is
+   * awaited (at most one durable write per session per touchEveryMs), so the refresh is stored before
+   * the request that caused it is answered; a failed write only loses that refresh.
+   */
+  const refresh = async (s: Session, t: number): Promise<void> => {
+    if (t - s.lastSeenAt > touchEveryMs) await sessions.touch(s.idHash, t).catch(() => undefined);
   };
 
-  const contextFor = (userId: string, sessionHash: string): AuthContext | null => {
-    const user = records.get('users', userId);
+  const contextFor = async (userId: string, sessionHash: string): Promise<AuthContext | null> => {
+    const user = await records.get('users', userId);
     if (!user || user.disabled) return null;
     return { userId, sessionHash, name: user.name, email: user.email, isAdmin: user.isAdmin };
   };
@@ -102,7 +106,7 @@ export function createAuthService(deps: {
         await audit.record({ type: 'login.failure', reason: 'throttled' });
         return { ok: false, reason: 'throttled', retryAfter };
       }
-      const user = records.find('users', (u) => u.email === email)[0];
+      const user = (await records.find('users', { email }))[0];
       // Verify even for unknown or disabled users so that timing does not reveal which emails exist.
       const good = await verifyPassword(user && !user.disabled ? user.passwordHash : null, password);
       if (!user || user.disabled || !good) {
@@ -123,7 +127,7 @@ export function createAuthService(deps: {
       const t = now();
       await sessions.put({ idHash, userId: user.id, createdAt: t, lastSeenAt: t });
       await audit.record({ type: 'login.success', actorId: user.id });
-      return { ok: true, token, ctx: contextFor(user.id, idHash)! };
+      return { ok: true, token, ctx: (await contextFor(user.id, idHash))! };
     },
 
     async logout(ctx) {
@@ -137,20 +141,20 @@ export function createAuthService(deps: {
       registry.closeUser(userId, 'sessions-ended');
     },
 
-    fromRequest(req) {
+    async fromRequest(req) {
       const token = readCookie(req, SESSION_COOKIE);
       if (!token) return null;
       const idHash = hashToken(token);
-      const session = sessions.get(idHash);
+      const session = await sessions.get(idHash);
       if (!session) return null;
       const t = now();
       if (expired(session, t)) {
         expire(idHash);
         return null;
       }
-      const ctx = contextFor(session.userId, idHash);
+      const ctx = await contextFor(session.userId, idHash);
       if (!ctx) return null;
-      refresh(session, t);
+      await refresh(session, t);
       return ctx;
     },
 
@@ -159,7 +163,7 @@ export function createAuthService(deps: {
       if (!session) return;
       const t = now();
       if (expired(session, t)) expire(sessionHash);
-      else refresh(session, t);
+      else await refresh(session, t);
     },
 
     async sweep() {
@@ -167,7 +171,7 @@ export function createAuthService(deps: {
       let ended = 0;
       for (const idHash of registry.sessionHashes()) {
         const session = await sessions.get(idHash);
-        if (session && !expired(session, t) && contextFor(session.userId, idHash)) continue;
+        if (session && !expired(session, t) && (await contextFor(session.userId, idHash))) continue;
         expire(idHash);
         ended++;
       }

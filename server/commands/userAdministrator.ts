@@ -19,17 +19,18 @@ export async function createAdmin(
 ): Promise<'created' | 'updated'> {
   const email = EmailSchema.parse(input.email);
   NewPasswordSchema.parse(input.password);
-  const existing = deps.records.find('users', (u) => u.email === email)[0];
+  const existing = (await deps.records.find('users', { email }))[0];
   const passwordHash = await hashPassword(input.password);
   if (existing) {
-    await deps.records.put('users', { ...existing, passwordHash, isAdmin: true, disabled: false });
+    await deps.records.commit([{ op: 'put', collection: 'users', record: { ...existing, passwordHash, isAdmin: true, disabled: false } }], {
+      audit: [{ type: 'user.password-reset', actorId, targetId: existing.id, reason: 'made-admin' }],
+    });
     await deps.auth.endUserSessions(existing.id);
-    await deps.audit.record({ type: 'user.password-reset', actorId, targetId: existing.id, reason: 'made-admin' });
     return 'updated';
   }
   const id = newId();
-  await deps.records.put('users', { id, email, name: 'Partnership admin', passwordHash, isAdmin: true, disabled: false, createdAt: new Date().toISOString() });
-  await deps.audit.record({ type: 'user.created', actorId, targetId: id, reason: 'admin' });
+  const record = { id, email, name: 'Partnership admin', passwordHash, isAdmin: true, disabled: false, createdAt: new Date().toISOString() };
+  await deps.records.commit([{ op: 'put', collection: 'users', record }], { audit: [{ type: 'user.created', actorId, targetId: id, reason: 'admin' }] });
   return 'created';
 }
 
@@ -44,9 +45,10 @@ export async function resetPassword(
 ): Promise<void> {
   const email = EmailSchema.parse(input.email);
   NewPasswordSchema.parse(input.password);
-  const user = deps.records.find('users', (u) => u.email === email)[0];
+  const user = (await deps.records.find('users', { email }))[0];
   if (!user) throw new HttpError(404, 'not-found', 'No such user.');
-  await deps.records.put('users', { ...user, passwordHash: await hashPassword(input.password), disabled: false });
+  await deps.records.commit([{ op: 'put', collection: 'users', record: { ...user, passwordHash: await hashPassword(input.password), disabled: false } }], {
+    audit: [{ type: 'user.password-reset', actorId, targetId: user.id }],
+  });
   await deps.auth.endUserSessions(user.id);
-  await deps.audit.record({ type: 'user.password-reset', actorId, targetId: user.id });
 }
