@@ -11,7 +11,9 @@ import { ConnectionRegistry } from './realtime/ConnectionRegistry.js';
 import { openRecordStore } from './storage/openRecordStore.js';
 import { openSessionStore } from './storage/openSessionStore.js';
 import { openDocStore } from './storage/openDocStore.js';
-import { AuditLog } from './audit/AuditLog.js';
+import { AuditLog, recordStoreCheckpoints } from './audit/AuditLog.js';
+import { loadAuditKey } from './audit/auditKey.js';
+import { formatAuditReport } from './audit/auditReport.js';
 import { createAuthService, type AuthService } from './auth/AuthService.js';
 import { SyncServer } from './sync/SyncServer.js';
 import { apiRouter } from './routes/apiRouter.js';
@@ -47,6 +49,14 @@ export type AppDeps = {
   publicUrl(): string;
 };
 
+/** The audit log failed verification at start-up and AUDIT_ALLOW_BROKEN is not set; the message is the report. */
+export class AuditBrokenError extends Error {
+  /** Carries the verification report, which names lines and kinds of problem, never case content. */
+  constructor(report: string) {
+    super(`${report}\nThe server will not start on a broken audit log. Investigate (docs/security.md, "Audit log"), then set AUDIT_ALLOW_BROKEN=true to start anyway.`);
+  }
+}
+
 /** A running server. */
 export type RunningServer = {
   url: string;
@@ -74,8 +84,20 @@ export async function startServer(config: Config): Promise<RunningServer> {
 
 async function startLocked(config: Config, lock: DataDirLock): Promise<RunningServer> {
   const log = createLogger(config.logLevel);
-  const audit = await AuditLog.open(path.join(config.dataDir, 'audit.log'));
+  const { key: auditKey } = await loadAuditKey({ dataDir: config.dataDir, envKey: config.auditKey, keyFile: config.auditKeyFile });
+  const audit = await AuditLog.open(path.join(config.dataDir, 'audit.log'), auditKey);
   const records = await openRecordStore(config.dataDir, audit);
+  audit.checkpointTo(recordStoreCheckpoints(records));
+  // The log must prove itself before the server adds to it (docs/security.md, "Audit log").
+  const report = await audit.verify();
+  if (!report.ok) {
+    if (!config.auditAllowBroken) {
+      await Promise.all([records.close(), audit.close()]);
+      throw new AuditBrokenError(formatAuditReport(report));
+    }
+    const first = report.problems[0]!;
+    log.error('audit.chain-broken', { line: first.line, kind: first.kind, problems: report.problems.length });
+  }
   const sessions = await openSessionStore(config.dataDir);
   const docs = await openDocStore(path.join(config.dataDir, 'docs'));
   const registry = new ConnectionRegistry();
@@ -162,6 +184,8 @@ async function startLocked(config: Config, lock: DataDirLock): Promise<RunningSe
         await new Promise<void>((resolve) => httpServer.close(() => resolve()));
         httpServer.closeAllConnections();
         await adminSocket.close();
+        // The last checkpoint goes to the record store, so it is written before that closes.
+        await audit.checkpoint();
         await Promise.all([records.close(), sessions.close(), docs.close(), responses.close()]);
         await audit.close();
         await lock.release();

@@ -1,11 +1,12 @@
 import path from 'node:path';
 import { createInterface } from 'node:readline/promises';
 import { AdminRequestSchema, type AdminReply } from '../shared/schemas/admin.js';
-import { loadConfig } from './config.js';
+import { loadConfig, type Config } from './config.js';
+import { loadAuditKey } from './audit/auditKey.js';
 import { openRecordStore } from './storage/openRecordStore.js';
 import { openSessionStore } from './storage/openSessionStore.js';
 import { DataDirLockedError, lockDataDir } from './storage/dataDirLock.js';
-import { AuditLog } from './audit/AuditLog.js';
+import { AuditLog, recordStoreCheckpoints } from './audit/AuditLog.js';
 import { sendAdminRequest } from './admin/adminSocket.js';
 import { handleAdminRequest } from './admin/adminRequestHandler.js';
 
@@ -14,6 +15,7 @@ import { handleAdminRequest } from './admin/adminRequestHandler.js';
  *   create-admin     creates (or promotes) a partnership admin
  *   reset-password   sets a new password and ends the user's sessions
  *   disable-user     stops a user signing in and ends their sessions
+ *   verify-audit     verifies the audit log's keyed chain and checkpoint, and prints the chain head
  * The password comes from ADMIN_PASSWORD or a prompt, never from the command line (shell history).
  * With the server running, the command is sent to it over its admin socket in DATA_DIR, so the server
  * changes its own records, closes the user's sockets and audits it. With the server stopped, the CLI
@@ -23,13 +25,14 @@ async function main(argv: string[]): Promise<number> {
   const [command] = argv;
   const emailAt = argv.indexOf('--email');
   const email = emailAt >= 0 ? argv[emailAt + 1] : undefined;
-  if (!command || !email || !['create-admin', 'reset-password', 'disable-user'].includes(command)) {
-    process.stderr.write('usage: npm run admin -- create-admin|reset-password|disable-user --email someone@example.org\n');
+  const valid = command === 'verify-audit' || (!!email && ['create-admin', 'reset-password', 'disable-user'].includes(command ?? ''));
+  if (!valid) {
+    process.stderr.write('usage: npm run admin -- create-admin|reset-password|disable-user --email someone@example.org\n       npm run admin -- verify-audit\n');
     return 2;
   }
   const config = loadConfig(process.env);
   let password: string | undefined;
-  if (command !== 'disable-user') {
+  if (command === 'create-admin' || command === 'reset-password') {
     password = process.env.ADMIN_PASSWORD;
     if (!password) {
       const rl = createInterface({ input: process.stdin, output: process.stdout });
@@ -37,18 +40,19 @@ async function main(argv: string[]): Promise<number> {
       rl.close();
     }
   }
-  const parsed = AdminRequestSchema.safeParse({ command, email: email.trim(), ...(password === undefined ? {} : { password }) });
+  const parsed = AdminRequestSchema.safeParse({ command, ...(email === undefined ? {} : { email: email.trim() }), ...(password === undefined ? {} : { password }) });
   if (!parsed.success) {
     process.stderr.write(`${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}\n`);
     return 1;
   }
-  const reply = (await sendAdminRequest(config.dataDir, parsed.data)) ?? (await runOffline(config.dataDir, parsed.data));
+  const reply = (await sendAdminRequest(config.dataDir, parsed.data)) ?? (await runOffline(config, parsed.data));
   (reply.ok ? process.stdout : process.stderr).write(`${reply.message}\n`);
   return reply.ok ? 0 : 1;
 }
 
 /** No server is listening: take the data directory lock and run the command on the stores directly. */
-async function runOffline(dataDir: string, req: ReturnType<typeof AdminRequestSchema.parse>): Promise<AdminReply> {
+async function runOffline(config: Config, req: ReturnType<typeof AdminRequestSchema.parse>): Promise<AdminReply> {
+  const dataDir = config.dataDir;
   let lock;
   try {
     lock = await lockDataDir(dataDir);
@@ -59,14 +63,18 @@ async function runOffline(dataDir: string, req: ReturnType<typeof AdminRequestSc
     throw err;
   }
   try {
-    const audit = await AuditLog.open(path.join(dataDir, 'audit.log'));
+    // Never generate a key here: a new key would make every existing line fail verification.
+    const { key } = await loadAuditKey({ dataDir, envKey: config.auditKey, keyFile: config.auditKeyFile, generate: false });
+    const audit = await AuditLog.open(path.join(dataDir, 'audit.log'), key);
     const records = await openRecordStore(dataDir, audit);
+    audit.checkpointTo(recordStoreCheckpoints(records));
     const sessions = await openSessionStore(dataDir);
     try {
       // Offline there are no sockets to close; ending the stored sessions signs the user out everywhere.
       const auth = { endUserSessions: async (userId: string) => { await sessions.deleteForUser(userId); } };
       return await handleAdminRequest({ records, audit, auth }, req);
     } finally {
+      await audit.checkpoint();
       await Promise.all([records.close(), sessions.close()]);
       await audit.close();
     }

@@ -22,6 +22,12 @@ const EnvSchema = z.object({
   /** Idle docs are unloaded from memory after this long with no connections. */
   DOC_IDLE_UNLOAD_MS: z.coerce.number().int().min(0).default(30_000),
   LOG_LEVEL: z.enum(['silent', 'error', 'info']).default('info'),
+  /** The audit log's HMAC key (64 hex digits or base64); else AUDIT_KEY_FILE is read or generated. */
+  AUDIT_KEY: z.string().optional(),
+  /** The audit key file, outside DATA_DIR; default beside it (DATA_DIR + '.audit-key'). */
+  AUDIT_KEY_FILE: z.string().optional(),
+  /** 'true' lets the server start although the audit chain does not verify (docs/security.md). */
+  AUDIT_ALLOW_BROKEN: z.enum(['true', 'false']).default('false'),
 });
 
 /** The server's configuration. */
@@ -41,6 +47,12 @@ export type Config = {
   seedDemo: boolean;
   docIdleUnloadMs: number;
   logLevel: 'silent' | 'error' | 'info';
+  /** AUDIT_KEY, if set (empty counts as unset). */
+  auditKey: string | undefined;
+  /** AUDIT_KEY_FILE, if set. */
+  auditKeyFile: string | undefined;
+  /** Start even if the audit chain is broken. */
+  auditAllowBroken: boolean;
   /** Yjs socket heartbeat interval in ms (default 15 s); tests shorten it. */
   syncHeartbeatMs?: number;
   /** How often open sockets are checked against their session's timeouts (default 5 s); tests shorten it. */
@@ -73,6 +85,9 @@ export function loadConfig(env: Record<string, string | undefined>, overrides: P
     seedDemo: e.SEED_DEMO === 'true',
     docIdleUnloadMs: e.DOC_IDLE_UNLOAD_MS,
     logLevel: e.LOG_LEVEL,
+    auditKey: e.AUDIT_KEY || undefined,
+    auditKeyFile: e.AUDIT_KEY_FILE || undefined,
+    auditAllowBroken: e.AUDIT_ALLOW_BROKEN === 'true',
     clientDir: path.resolve('dist/client'),
     ...overrides,
   };

@@ -4,6 +4,7 @@ import type { AuditLog } from '../audit/AuditLog.js';
 import { createAdmin, resetPassword, type SessionEnder } from '../commands/userAdministrator.js';
 import { disableUser } from '../commands/userDisabler.js';
 import { HttpError } from '../http/errors.js';
+import { formatAuditReport } from '../audit/auditReport.js';
 
 /**
  * Runs one admin CLI request against the stores: inside the running server (through the admin socket)
@@ -14,6 +15,10 @@ export async function handleAdminRequest(
   req: AdminRequest,
 ): Promise<AdminReply> {
   try {
+    if (req.command === 'verify-audit') {
+      const report = await deps.audit.verify();
+      return { ok: report.ok, message: formatAuditReport(report) };
+    }
     if (req.command === 'create-admin') {
       const result = await createAdmin(deps, null, req);
       return { ok: true, message: `Account ${result}.` };

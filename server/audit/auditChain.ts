@@ -11,7 +11,7 @@ import type { AuditEvent } from './AuditLog.js';
  */
 
 /** The marker of a keyed line; lines without it were written before the log was keyed. */
-export const KEYED_ALG = 'hmac-sha256';
+export const KEYED_ALG = 'hmac-sha256' as const;
 
 /** One line of the audit file: keyed (`alg` set) or, before the upgrade, an unkeyed SHA-256 chain. */
 export type AuditLine = AuditEvent & { seq: number; at: string; alg?: typeof KEYED_ALG; prev: string; hash: string };

@@ -32,7 +32,7 @@ function decodeKey(text: string): Buffer {
  * DATA_DIR), generated on first start with a warning on stderr. A key file inside DATA_DIR is refused,
  * since whoever can rewrite the log could then also read the key and re-sign it.
  */
-export async function loadAuditKey(opts: { dataDir: string; envKey?: string; keyFile?: string }): Promise<{ key: Buffer; source: AuditKeySource; file: string | null }> {
+export async function loadAuditKey(opts: { dataDir: string; envKey?: string | undefined; keyFile?: string | undefined; generate?: boolean }): Promise<{ key: Buffer; source: AuditKeySource; file: string | null }> {
   if (opts.envKey) return { key: decodeKey(opts.envKey), source: 'env', file: null };
   const file = path.resolve(opts.keyFile ?? defaultAuditKeyFile(opts.dataDir));
   if (insideDir(file, opts.dataDir)) throw new Error('AUDIT_KEY_FILE must be outside DATA_DIR, so that whoever can change the audit log cannot also read its key.');
@@ -41,6 +41,7 @@ export async function loadAuditKey(opts: { dataDir: string; envKey?: string; key
   } catch (err) {
     if ((err as NodeJS.ErrnoException).code !== 'ENOENT') throw err;
   }
+  if (opts.generate === false) throw new Error(`No audit key: set AUDIT_KEY, or AUDIT_KEY_FILE (looked for ${file}).`);
   const key = randomBytes(AUDIT_KEY_BYTES);
   // 'wx': if another process created it meanwhile, fail rather than overwrite a key already in use.
   await fs.writeFile(file, `${key.toString('hex')}\n`, { mode: 0o600, flag: 'wx' });

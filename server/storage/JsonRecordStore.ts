@@ -1,6 +1,6 @@
 import { Low } from 'lowdb';
 import { z } from 'zod';
-import { AgencySchema, InvitationSchema, MembershipSchema, PartnershipSchema, ReviewSchema, UserSchema } from '../../shared/schemas/records.js';
+import { AgencySchema, AuditCheckpointSchema, InvitationSchema, MembershipSchema, PartnershipSchema, ReviewSchema, UserSchema } from '../../shared/schemas/records.js';
 import { WorkshopSchema } from '../../shared/workshop/workshop.js';
 import { ReportDraftRecordSchema } from '../../shared/report/record.js';
 import {
@@ -31,6 +31,7 @@ export const SCHEMAS: { [C in CollectionName]: z.ZodType<Collections[C]> } = {
   agencyScopings: AgencyScopingSchema,
   rapidReviewRecords: RapidReviewRecordSchema,
   termsOfReference: TermsOfReferenceRecordSchema,
+  auditCheckpoints: AuditCheckpointSchema,
 };
 
 /** An audit event waiting in the file until its line is in the audit log (see docs/storage.md). */
@@ -40,7 +41,7 @@ type OutboxEntry = { at: string; event: AuditEvent };
 type Data = { [C in CollectionName]: Record<string, Collections[C]> } & { auditOutbox: OutboxEntry[] };
 
 const EMPTY = (): Data => ({ partnerships: {}, users: {}, reviews: {}, agencies: {}, memberships: {}, invitations: {}, workshops: {}, reportDrafts: {},
-  lifecycleSettings: {}, milestonePlans: {}, agencyScopings: {}, rapidReviewRecords: {}, termsOfReference: {}, auditOutbox: [] });
+  lifecycleSettings: {}, milestonePlans: {}, agencyScopings: {}, rapidReviewRecords: {}, termsOfReference: {}, auditCheckpoints: {}, auditOutbox: [] });
 
 /** One commit waiting for the group write; `derive` builds its changes from the state it is written on. */
 type Pending = { changes: RecordChange[]; outbox: OutboxEntry[]; derive?: (state: Data) => RecordChange[] };

@@ -1,4 +1,4 @@
-import type { Agency, Invitation, Membership, Partnership, Review, Session, User } from '../../shared/schemas/records.js';
+import type { Agency, AuditCheckpointRecord, Invitation, Membership, Partnership, Review, Session, User } from '../../shared/schemas/records.js';
 import type { Workshop } from '../../shared/workshop/workshop.js';
 import type { ReportDraftRecord } from '../../shared/report/record.js';
 import type { AuditEvent } from '../audit/AuditLog.js';
@@ -25,6 +25,7 @@ export type Collections = {
   agencyScopings: AgencyScoping;
   rapidReviewRecords: RapidReviewRecord;
   termsOfReference: TermsOfReferenceRecord;
+  auditCheckpoints: AuditCheckpointRecord;
 };
 
 /** A collection name. */
@@ -49,13 +50,14 @@ export type IndexedFields = {
   agencyScopings: 'reviewId' | 'agencyId';
   rapidReviewRecords: never;
   termsOfReference: never;
+  auditCheckpoints: never;
 };
 
 /** The names of every field any collection can be queried by (the union of IndexedFields). */
 export const INDEXED_FIELDS: { [C in CollectionName]: readonly IndexedFields[C][] } = {
   partnerships: [], users: ['email', 'isAdmin'], reviews: [], agencies: ['reviewId'], memberships: ['reviewId', 'userId', 'role'],
   invitations: ['tokenHash', 'reviewId', 'email'], workshops: ['reviewId'], reportDrafts: [], lifecycleSettings: [], milestonePlans: [],
-  agencyScopings: ['reviewId', 'agencyId'], rapidReviewRecords: [], termsOfReference: [],
+  agencyScopings: ['reviewId', 'agencyId'], rapidReviewRecords: [], termsOfReference: [], auditCheckpoints: [],
 };
 
 /** A query as data: every given field must equal its value (an empty query matches every record). */

@@ -10,13 +10,14 @@ export const AdminRequestSchema = z.discriminatedUnion('command', [
   z.strictObject({ command: z.literal('create-admin'), email: EmailSchema, password: NewPasswordSchema }),
   z.strictObject({ command: z.literal('reset-password'), email: EmailSchema, password: NewPasswordSchema }),
   z.strictObject({ command: z.literal('disable-user'), email: EmailSchema }),
+  z.strictObject({ command: z.literal('verify-audit') }),
 ]);
 
 /** An admin CLI request. */
 export type AdminRequest = z.infer<typeof AdminRequestSchema>;
 
 /** The server's answer: what happened, in words for the terminal, or why not. */
-export const AdminReplySchema = z.strictObject({ ok: z.boolean(), message: z.string().max(500) });
+export const AdminReplySchema = z.strictObject({ ok: z.boolean(), message: z.string().max(20_000) });
 
 /** An admin socket reply. */
 export type AdminReply = z.infer<typeof AdminReplySchema>;

@@ -9,7 +9,7 @@ function makeLog(n: number, k = key): string[] {
   const out: string[] = [];
   let prev = GENESIS;
   for (let seq = 1; seq <= n; seq++) {
-    const body = { seq, at: `2026-12-03T10:00:${String(seq % 60).padStart(2, '0')}.000Z`, type: 'login.success' as const, actorId: `user${seq}`, alg: KEYED_ALG as typeof KEYED_ALG, prev };
+    const body = { seq, at: `2026-12-03T10:00:${String(seq % 60).padStart(2, '0')}.000Z`, type: 'login.success' as const, actorId: `user${seq}`, alg: KEYED_ALG, prev };
     const line: AuditLine = { ...body, hash: macLine(k, body) };
     out.push(JSON.stringify(line));
     prev = line.hash;
@@ -80,7 +80,7 @@ describe('audit chain verification', () => {
     }
     const keyed: string[] = [];
     for (let seq = 4; seq <= 5; seq++) {
-      const body = { seq, at: 't', type: 'logout' as const, alg: KEYED_ALG as typeof KEYED_ALG, prev };
+      const body = { seq, at: 't', type: 'logout' as const, alg: KEYED_ALG, prev };
       const hash = macLine(key, body);
       keyed.push(JSON.stringify({ ...body, hash }));
       prev = hash;
