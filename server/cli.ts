@@ -1,3 +1,4 @@
+import { stat } from 'node:fs/promises';
 import path from 'node:path';
 import { createInterface } from 'node:readline/promises';
 import { AdminRequestSchema, type AdminReply } from '../shared/schemas/admin.js';
@@ -63,9 +64,13 @@ async function runOffline(config: Config, req: ReturnType<typeof AdminRequestSch
     throw err;
   }
   try {
-    // Never generate a key here: a new key would make every existing line fail verification.
-    const { key } = await loadAuditKey({ dataDir, envKey: config.auditKey, keyFile: config.auditKeyFile, generate: false });
-    const audit = await AuditLog.open(path.join(dataDir, 'audit.log'), key);
+    // A key is generated only for a log that has no lines yet (a fresh install administered before the
+    // first start): a new key for an existing log would make every line fail verification.
+    const logFile = path.join(dataDir, 'audit.log');
+    const empty = await stat(logFile).then((st) => st.size === 0, () => true);
+    const generate = empty && req.command !== 'verify-audit';
+    const { key } = await loadAuditKey({ dataDir, envKey: config.auditKey, keyFile: config.auditKeyFile, generate });
+    const audit = await AuditLog.open(logFile, key);
     const records = await openRecordStore(dataDir, audit);
     audit.checkpointTo(recordStoreCheckpoints(records));
     const sessions = await openSessionStore(dataDir);
