@@ -6,7 +6,7 @@ import { loadConfig, type Config } from './config.js';
 import { loadAuditKey } from './audit/auditKey.js';
 import { openRecordStore } from './storage/openRecordStore.js';
 import { openSessionStore } from './storage/openSessionStore.js';
-import { DataDirLockedError, lockDataDir } from './storage/dataDirLock.js';
+import { DataDirLockedError, lockDataDir, type DataDirLock } from './storage/dataDirLock.js';
 import { AuditLog, recordStoreCheckpoints } from './audit/AuditLog.js';
 import { sendAdminRequest } from './admin/adminSocket.js';
 import { handleAdminRequest } from './admin/adminRequestHandler.js';
@@ -54,7 +54,7 @@ async function main(argv: string[]): Promise<number> {
 /** No server is listening: take the data directory lock and run the command on the stores directly. */
 async function runOffline(config: Config, req: ReturnType<typeof AdminRequestSchema.parse>): Promise<AdminReply> {
   const dataDir = config.dataDir;
-  let lock;
+  let lock: DataDirLock;
   try {
     lock = await lockDataDir(dataDir);
   } catch (err) {

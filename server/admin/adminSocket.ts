@@ -47,7 +47,7 @@ export async function listenAdminSocket(
       let parsed: unknown;
       try { parsed = JSON.parse(buf.slice(0, nl)); } catch { return reply({ ok: false, message: 'The request is not JSON.' }); }
       const req = hasForbiddenKey(parsed) ? null : AdminRequestSchema.safeParse(parsed);
-      if (!req || !req.success) return reply({ ok: false, message: 'The request is not a valid admin command.' });
+      if (!req?.success) return reply({ ok: false, message: 'The request is not a valid admin command.' });
       handle(req.data).then(reply, () => {
         log.error('admin.command-failed', { command: req.data.command });
         reply({ ok: false, message: 'The command failed on the server. Nothing was changed.' });
