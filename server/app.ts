@@ -11,7 +11,9 @@ import { ConnectionRegistry } from './realtime/ConnectionRegistry.js';
 import { openRecordStore } from './storage/openRecordStore.js';
 import { openSessionStore } from './storage/openSessionStore.js';
 import { openDocStore } from './storage/openDocStore.js';
-import { AuditLog } from './audit/AuditLog.js';
+import { AuditLog, recordStoreCheckpoints } from './audit/AuditLog.js';
+import { loadAuditKey } from './audit/auditKey.js';
+import { formatAuditReport } from './audit/auditReport.js';
 import { createAuthService, type AuthService } from './auth/AuthService.js';
 import { SyncServer } from './sync/SyncServer.js';
 import { apiRouter } from './routes/apiRouter.js';
@@ -28,6 +30,9 @@ import { TokenIssuer } from './workshop/TokenIssuer.js';
 import { COUNTS_INTERVAL_MS } from '../shared/workshop/anonymity.js';
 import { WorkshopHub } from './workshop/WorkshopHub.js';
 import { attachFacilitatorEvents } from './workshop/facilitatorEvents.js';
+import { lockDataDir, type DataDirLock } from './storage/dataDirLock.js';
+import { listenAdminSocket } from './admin/adminSocket.js';
+import { handleAdminRequest } from './admin/adminRequestHandler.js';
 
 /** Everything a route or command may use; built once per server. */
 export type AppDeps = {
@@ -44,7 +49,17 @@ export type AppDeps = {
   responses: ResponseStore;
   issuer: TokenIssuer;
   hub: WorkshopHub;
+  /** The origin for links the server hands out: PUBLIC_URL, else the first PUBLIC_ORIGINS entry, else where it listens. */
+  publicUrl(): string;
 };
+
+/** The audit log failed verification at start-up and AUDIT_ALLOW_BROKEN is not set; the message is the report. */
+export class AuditBrokenError extends Error {
+  /** Carries the verification report, which names lines and kinds of problem, never case content. */
+  constructor(report: string) {
+    super(`${report}\nThe server will not start on a broken audit log. Investigate (docs/security.md, "Audit log"), then set AUDIT_ALLOW_BROKEN=true to start anyway.`);
+  }
+}
 
 /** A running server. */
 export type RunningServer = {
@@ -60,9 +75,33 @@ export type RunningServer = {
  */
 export async function startServer(config: Config): Promise<RunningServer> {
   fs.mkdirSync(config.dataDir, { recursive: true, mode: 0o700 });
+  // One process at a time per data directory: a second server, or the admin CLI editing files, would
+  // write over this server's in-memory records.
+  const lock = await lockDataDir(config.dataDir);
+  try {
+    return await startLocked(config, lock);
+  } catch (err) {
+    await lock.release();
+    throw err;
+  }
+}
+
+async function startLocked(config: Config, lock: DataDirLock): Promise<RunningServer> {
   const log = createLogger(config.logLevel);
-  const audit = await AuditLog.open(path.join(config.dataDir, 'audit.log'));
+  const { key: auditKey } = await loadAuditKey({ dataDir: config.dataDir, envKey: config.auditKey, keyFile: config.auditKeyFile });
+  const audit = await AuditLog.open(path.join(config.dataDir, 'audit.log'), auditKey);
   const records = await openRecordStore(config.dataDir, audit);
+  audit.checkpointTo(recordStoreCheckpoints(records));
+  // The log must prove itself before the server adds to it (docs/security.md, "Audit log").
+  const report = await audit.verify();
+  if (!report.ok) {
+    if (!config.auditAllowBroken) {
+      await Promise.all([records.close(), audit.close()]);
+      throw new AuditBrokenError(formatAuditReport(report));
+    }
+    const first = report.problems[0]!;
+    log.error('audit.chain-broken', { line: first.line, kind: first.kind, problems: report.problems.length });
+  }
   const sessions = await openSessionStore(config.dataDir);
   const docs = await openDocStore(path.join(config.dataDir, 'docs'));
   const registry = new ConnectionRegistry();
@@ -75,7 +114,7 @@ export async function startServer(config: Config): Promise<RunningServer> {
 
   const app = express();
   app.disable('x-powered-by');
-  app.use(securityHeaders);
+  app.use(securityHeaders({ trustProxy: config.trustProxy, origins: [...(config.publicUrl ? [config.publicUrl] : []), ...config.publicOrigins] }));
   if (config.trustProxy) app.set('trust proxy', 1);
 
   const httpServer = http.createServer(app);
@@ -88,6 +127,7 @@ export async function startServer(config: Config): Promise<RunningServer> {
     heartbeatMs: config.syncHeartbeatMs,
     presence: config.syncPresence,
     authenticate: (req) => auth.fromRequest(req),
+    onEdit: (ctx) => { void auth.touch(ctx.sessionHash).catch(() => undefined); },
     // Access is decided afresh for every connection from the current membership record.
     access: async (ctx, ref) => {
       if (!docExists(ref, 'agencyId' in ref ? await records.get('agencies', ref.agencyId) : null)) return 'none';
@@ -108,7 +148,11 @@ export async function startServer(config: Config): Promise<RunningServer> {
   const issuer = new TokenIssuer((id) => path.join(config.dataDir, 'workshops', id));
   const hub = new WorkshopHub(io, { records, sync, responses, issuer, log, publicOrigins: config.publicOrigins, countsIntervalMs: config.workshopCountsIntervalMs ?? COUNTS_INTERVAL_MS });
 
-  const deps: AppDeps = { config, log, records, sessions, docs, audit, auth, registry, sync, io, responses, issuer, hub };
+  let listeningUrl = 'http://localhost';
+  const deps: AppDeps = {
+    config, log, records, sessions, docs, audit, auth, registry, sync, io, responses, issuer, hub,
+    publicUrl: () => config.publicUrl ?? config.publicOrigins[0] ?? listeningUrl,
+  };
   attachFacilitatorEvents(deps);
   app.use('/api', apiRouter(deps));
   if (config.clientDir && fs.existsSync(path.join(config.clientDir, 'index.html'))) {
@@ -131,6 +175,8 @@ export async function startServer(config: Config): Promise<RunningServer> {
   });
   const port = (httpServer.address() as AddressInfo).port;
   const url = `http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${port}`;
+  listeningUrl = url;
+  const adminSocket = await listenAdminSocket(config.dataDir, log, (req) => handleAdminRequest(deps, req));
   log.info('server.listening', { port });
 
   let closing: Promise<void> | null = null;
@@ -140,13 +186,18 @@ export async function startServer(config: Config): Promise<RunningServer> {
     deps,
     close() {
       closing ??= (async () => {
+        auth.close();
         io.close();
         hub.counts.close();
         await sync.close();
         await new Promise<void>((resolve) => httpServer.close(() => resolve()));
         httpServer.closeAllConnections();
+        await adminSocket.close();
+        // The last checkpoint goes to the record store, so it is written before that closes.
+        await audit.checkpoint();
         await Promise.all([records.close(), sessions.close(), docs.close(), responses.close()]);
         await audit.close();
+        await lock.release();
       })();
       return closing;
     },

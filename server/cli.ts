@@ -1,59 +1,94 @@
+import { stat } from 'node:fs/promises';
 import path from 'node:path';
 import { createInterface } from 'node:readline/promises';
-import { loadConfig } from './config.js';
+import { AdminRequestSchema, type AdminReply } from '../shared/schemas/admin.js';
+import { loadConfig, type Config } from './config.js';
+import { loadAuditKey } from './audit/auditKey.js';
 import { openRecordStore } from './storage/openRecordStore.js';
 import { openSessionStore } from './storage/openSessionStore.js';
-import { upsertAdmin } from './commands/adminBootstrapper.js';
-import { AuditLog } from './audit/AuditLog.js';
+import { DataDirLockedError, lockDataDir, type DataDirLock } from './storage/dataDirLock.js';
+import { AuditLog, recordStoreCheckpoints } from './audit/AuditLog.js';
+import { sendAdminRequest } from './admin/adminSocket.js';
+import { handleAdminRequest } from './admin/adminRequestHandler.js';
 
 /**
  * Administration without the web UI: `npm run admin -- <command> --email <email>`.
  *   create-admin     creates (or promotes) a partnership admin
  *   reset-password   sets a new password and ends the user's sessions
  *   disable-user     stops a user signing in and ends their sessions
+ *   verify-audit     verifies the audit log's keyed chain and checkpoint, and prints the chain head
  * The password comes from ADMIN_PASSWORD or a prompt, never from the command line (shell history).
- * Run it while the server is stopped: the server keeps records in memory.
+ * With the server running, the command is sent to it over its admin socket in DATA_DIR, so the server
+ * changes its own records, closes the user's sockets and audits it. With the server stopped, the CLI
+ * takes the data directory lock (which the server honours at start) and does the same itself.
  */
 async function main(argv: string[]): Promise<number> {
   const [command] = argv;
   const emailAt = argv.indexOf('--email');
   const email = emailAt >= 0 ? argv[emailAt + 1] : undefined;
-  if (!command || !email || !['create-admin', 'reset-password', 'disable-user'].includes(command)) {
-    process.stderr.write('usage: npm run admin -- create-admin|reset-password|disable-user --email someone@example.org\n');
+  const valid = command === 'verify-audit' || (!!email && ['create-admin', 'reset-password', 'disable-user'].includes(command ?? ''));
+  if (!valid) {
+    process.stderr.write('usage: npm run admin -- create-admin|reset-password|disable-user --email someone@example.org\n       npm run admin -- verify-audit\n');
     return 2;
   }
   const config = loadConfig(process.env);
-  const audit = await AuditLog.open(path.join(config.dataDir, 'audit.log'));
-  const records = await openRecordStore(config.dataDir, audit);
-  const sessions = await openSessionStore(config.dataDir);
-  try {
-    const user = (await records.find('users', { email: email.trim().toLowerCase() }))[0];
-    if (command === 'disable-user') {
-      if (!user) { process.stderr.write('No such user.\n'); return 1; }
-      await records.put('users', { ...user, disabled: true });
-      await sessions.deleteForUser(user.id);
-      process.stdout.write('User disabled and signed out.\n');
-      return 0;
-    }
-    let password = process.env.ADMIN_PASSWORD;
+  let password: string | undefined;
+  if (command === 'create-admin' || command === 'reset-password') {
+    password = process.env.ADMIN_PASSWORD;
     if (!password) {
       const rl = createInterface({ input: process.stdin, output: process.stdout });
       password = await rl.question('New password (at least 12 characters): ');
       rl.close();
     }
-    if (command === 'reset-password' && !user) { process.stderr.write('No such user.\n'); return 1; }
-    const result = await upsertAdmin(records, email, password, command === 'create-admin');
-    if (user) await sessions.deleteForUser(user.id);
-    process.stdout.write(`Account ${result}.\n`);
-    return 0;
-  } catch (err) {
-    process.stderr.write(`${err instanceof Error ? err.message : 'Failed.'}\n`);
+  }
+  const parsed = AdminRequestSchema.safeParse({ command, ...(email === undefined ? {} : { email: email.trim() }), ...(password === undefined ? {} : { password }) });
+  if (!parsed.success) {
+    process.stderr.write(`${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}\n`);
     return 1;
+  }
+  const reply = (await sendAdminRequest(config.dataDir, parsed.data)) ?? (await runOffline(config, parsed.data));
+  (reply.ok ? process.stdout : process.stderr).write(`${reply.message}\n`);
+  return reply.ok ? 0 : 1;
+}
+
+/** No server is listening: take the data directory lock and run the command on the stores directly. */
+async function runOffline(config: Config, req: ReturnType<typeof AdminRequestSchema.parse>): Promise<AdminReply> {
+  const dataDir = config.dataDir;
+  let lock: DataDirLock;
+  try {
+    lock = await lockDataDir(dataDir);
+  } catch (err) {
+    if (err instanceof DataDirLockedError) {
+      return { ok: false, message: `A server (pid ${err.holderPid}) holds this data directory but its admin socket does not answer. Try again once it has started, or stop it.` };
+    }
+    throw err;
+  }
+  try {
+    // A key is generated only for a log that has no lines yet (a fresh install administered before the
+    // first start): a new key for an existing log would make every line fail verification.
+    const logFile = path.join(dataDir, 'audit.log');
+    const empty = await stat(logFile).then((st) => st.size === 0, () => true);
+    const generate = empty && req.command !== 'verify-audit';
+    const { key } = await loadAuditKey({ dataDir, envKey: config.auditKey, keyFile: config.auditKeyFile, generate });
+    const audit = await AuditLog.open(logFile, key);
+    const records = await openRecordStore(dataDir, audit);
+    audit.checkpointTo(recordStoreCheckpoints(records));
+    const sessions = await openSessionStore(dataDir);
+    try {
+      // Offline there are no sockets to close; ending the stored sessions signs the user out everywhere.
+      const auth = { endUserSessions: async (userId: string) => { await sessions.deleteForUser(userId); } };
+      return await handleAdminRequest({ records, audit, auth }, req);
+    } finally {
+      await audit.checkpoint();
+      await Promise.all([records.close(), sessions.close()]);
+      await audit.close();
+    }
   } finally {
-    await records.close();
-    await sessions.close();
-    await audit.close();
+    await lock.release();
   }
 }
 
-process.exitCode = await main(process.argv.slice(2));
+process.exitCode = await main(process.argv.slice(2)).catch((err: unknown) => {
+  process.stderr.write(`${err instanceof Error ? err.message : 'Failed.'}\n`);
+  return 1;
+});

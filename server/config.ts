@@ -12,6 +12,8 @@ const EnvSchema = z.object({
   PARTNERSHIP_NAME: z.string().default('Demo Safeguarding Children Partnership'),
   /** Public origin(s) browsers use, comma separated; same-host origins are always allowed. */
   PUBLIC_ORIGINS: z.string().default(''),
+  /** The origin users reach the app at, for links the server hands out (invitations); an origin, no path. */
+  PUBLIC_URL: z.string().regex(/^https?:\/\/[A-Za-z0-9.-]+(:\d{1,5})?$/, 'must be an origin such as https://reviews.example.gov.uk').optional(),
   SESSION_IDLE_MINUTES: z.coerce.number().positive().default(30),
   SESSION_MAX_HOURS: z.coerce.number().positive().default(12),
   /** Set to 'true' behind HTTPS so cookies carry Secure and Express trusts X-Forwarded-Proto. */
@@ -20,6 +22,12 @@ const EnvSchema = z.object({
   /** Idle docs are unloaded from memory after this long with no connections. */
   DOC_IDLE_UNLOAD_MS: z.coerce.number().int().min(0).default(30_000),
   LOG_LEVEL: z.enum(['silent', 'error', 'info']).default('info'),
+  /** The audit log's HMAC key (64 hex digits or base64); else AUDIT_KEY_FILE is read or generated. */
+  AUDIT_KEY: z.string().optional(),
+  /** The audit key file, outside DATA_DIR; default beside it (DATA_DIR + '.audit-key'). */
+  AUDIT_KEY_FILE: z.string().optional(),
+  /** 'true' lets the server start although the audit chain does not verify (docs/security.md). */
+  AUDIT_ALLOW_BROKEN: z.enum(['true', 'false']).default('false'),
 });
 
 /** The server's configuration. */
@@ -31,6 +39,8 @@ export type Config = {
   adminPassword: string | undefined;
   partnershipName: string;
   publicOrigins: string[];
+  /** PUBLIC_URL: the origin for links the server hands out; null means the first public origin or the listening address. */
+  publicUrl: string | null;
   sessionIdleMs: number;
   sessionMaxMs: number;
   trustProxy: boolean;
@@ -43,6 +53,16 @@ export type Config = {
   syncHeartbeatMs?: number;
   /** Presence batching and keepalive intervals (tests set them; defaults in server/sync/presenceHub.ts). */
   syncPresence?: { flushMs: number; keepaliveMs: number };
+  /** AUDIT_KEY, if set (empty counts as unset). */
+  auditKey: string | undefined;
+  /** AUDIT_KEY_FILE, if set. */
+  auditKeyFile: string | undefined;
+  /** Start even if the audit chain is broken. */
+  auditAllowBroken: boolean;
+  /** How often open sockets are checked against their session's timeouts (default 5 s); tests shorten it. */
+  sessionSweepMs?: number;
+  /** The clock sessions are timed by (default Date.now); tests inject one to move time forward. */
+  clock?: () => number;
   /** Where the built client is; absent in API-only tests. */
   clientDir: string | null;
 };
@@ -62,12 +82,16 @@ export function loadConfig(env: Record<string, string | undefined>, overrides: P
     adminPassword: e.ADMIN_PASSWORD,
     partnershipName: e.PARTNERSHIP_NAME,
     publicOrigins: e.PUBLIC_ORIGINS.split(',').map((s) => s.trim()).filter(Boolean),
+    publicUrl: e.PUBLIC_URL ?? null,
     sessionIdleMs: e.SESSION_IDLE_MINUTES * 60_000,
     sessionMaxMs: e.SESSION_MAX_HOURS * 3_600_000,
     trustProxy: e.TRUST_PROXY === 'true',
     seedDemo: e.SEED_DEMO === 'true',
     docIdleUnloadMs: e.DOC_IDLE_UNLOAD_MS,
     logLevel: e.LOG_LEVEL,
+    auditKey: e.AUDIT_KEY || undefined,
+    auditKeyFile: e.AUDIT_KEY_FILE || undefined,
+    auditAllowBroken: e.AUDIT_ALLOW_BROKEN === 'true',
     clientDir: path.resolve('dist/client'),
     ...overrides,
   };

@@ -24,11 +24,32 @@ export const MAX_PASSWORD_CHARS = 256;
 /** How long an invitation link stays valid. */
 export const INVITATION_TTL_MS = 7 * 24 * 60 * 60 * 1000;
 
-/** Failed logins allowed per email inside the throttle window. */
-export const LOGIN_MAX_FAILURES = 5;
+/**
+ * Wrong passwords for one account from one address before each further attempt must wait a growing
+ * delay (docs/security.md, "Sign-in throttling").
+ */
+export const LOGIN_FREE_FAILURES = 5;
 
-/** The window over which failed logins are counted. */
+/** Wrong passwords for one account from addresses it has not signed in from, before those wait too. */
+export const LOGIN_FREE_FAILURES_PER_ACCOUNT = 10;
+
+/**
+ * Wrong passwords from one address (any account) before attempts from it for accounts that have not
+ * signed in from it wait too; higher, because a council's staff share one address.
+ */
+export const LOGIN_FREE_FAILURES_PER_CLIENT = 20;
+
+/** The first delay once the free failures are spent; each further failure doubles it. */
+export const LOGIN_FIRST_DELAY_MS = 1_000;
+
+/** The longest delay: guessing is slowed to one try a minute, but nobody is ever locked out for longer. */
+export const LOGIN_MAX_DELAY_MS = 60_000;
+
+/** Failures are forgotten this long after the last one, so the count starts again. */
 export const LOGIN_THROTTLE_WINDOW_MS = 15 * 60 * 1000;
 
-/** Failed logins allowed from one client address inside the window; higher, because offices share an address. */
-export const LOGIN_MAX_FAILURES_PER_CLIENT = 30;
+/** An account and address pair counts as recognised for this long after a successful sign-in. */
+export const LOGIN_RECOGNISED_MS = 30 * 24 * 60 * 60 * 1000;
+
+/** Most counters and recognised pairs the throttle keeps in memory; the oldest are dropped first. */
+export const LOGIN_THROTTLE_MAX_ENTRIES = 100_000;

@@ -1,7 +1,10 @@
-import { createHash } from 'node:crypto';
+import fs from 'node:fs/promises';
 import { z } from 'zod';
-import type { AuditChainHead, AuditStore, AuditWriter } from '../storage/types.js';
-import { FileAuditStore, readLines } from '../storage/FileAuditStore.js';
+import type { AuditChainHead, AuditStore, AuditWriter, RecordStore } from '../storage/types.js';
+import { FileAuditStore } from '../storage/FileAuditStore.js';
+import { GENESIS, KEYED_ALG, macLine, verifyAuditLines, type AuditCheckpoint, type AuditLine, type AuditReport } from './auditChain.js';
+
+export type { AuditLine } from './auditChain.js';
 
 /** Events the audit log records. Never case content: ids, outcomes and reason codes only. */
 export const AuditEventSchema = z.object({
@@ -27,78 +30,120 @@ export const AuditEventSchema = z.object({
 /** An audit event before it is chained. */
 export type AuditEvent = z.infer<typeof AuditEventSchema>;
 
-/** One line of the audit file. */
-export type AuditLine = AuditEvent & { seq: number; at: string; prev: string; hash: string };
+/** The chain head is checkpointed to the record store after this many lines… */
+export const AUDIT_CHECKPOINT_EVERY_LINES = 100;
 
-const GENESIS = '0'.repeat(64);
+/** …or this long after the first line not yet checkpointed, whichever comes first. */
+export const AUDIT_CHECKPOINT_EVERY_MS = 60_000;
 
-/** The hash of a line: sha256 over the previous hash and the line without its own hash. */
-function hashLine(line: Omit<AuditLine, 'hash'>): string {
-  return createHash('sha256').update(JSON.stringify(line)).digest('hex');
+/** Where checkpoints of the chain head are kept: the record store (auditCheckpoints, id 'head'). */
+export type CheckpointStore = {
+  read(): Promise<AuditCheckpoint | null>;
+  write(c: AuditCheckpoint): Promise<void>;
+};
+
+/** Checkpoints kept in the record store, apart from the log they anchor. */
+export function recordStoreCheckpoints(records: RecordStore): CheckpointStore {
+  return {
+    read: async () => {
+      const r = await records.get('auditCheckpoints', 'head');
+      return r ? { seq: r.seq, hash: r.hash, at: r.at } : null;
+    },
+    write: (c) => records.put('auditCheckpoints', { id: 'head', ...c }),
+  };
 }
 
 /**
- * The append-only, hash-chained audit log. Each line carries the hash of the line before it, so
- * deleting or editing any line breaks the chain that `verify` checks. This class owns the chain (what
- * a line holds and how it is hashed); where lines are kept is an AuditStore's business
- * (server/storage), which serialises appends so the chain order is the stored order.
+ * The append-only audit log with a keyed chain (auditChain.ts): each line's hash is an HMAC under a
+ * key kept apart from the log, so nobody without it can edit, insert or re-chain lines. This class
+ * owns the chain; where lines are kept is an AuditStore's business (server/storage), which serialises
+ * appends so the chain order is the stored order. Once given a CheckpointStore it checkpoints the head
+ * every AUDIT_CHECKPOINT_EVERY_LINES lines or AUDIT_CHECKPOINT_EVERY_MS, and on close.
  */
 export class AuditLog implements AuditWriter {
-  private constructor(private readonly store: AuditStore<AuditLine>) {}
+  private checkpoints: CheckpointStore | null = null;
+  private head: { seq: number; hash: string } | null = null;
+  private checkpointed = 0;
+  private timer: NodeJS.Timeout | null = null;
+  private writing: Promise<void> = Promise.resolve();
 
-  /** An audit log over a store. */
-  static over(store: AuditStore<AuditLine>): AuditLog {
-    return new AuditLog(store);
+  private constructor(private readonly store: AuditStore<AuditLine>, private readonly key: Uint8Array) {}
+
+  /** An audit log over a store, keyed with `key`. */
+  static over(store: AuditStore<AuditLine>, key: Uint8Array): AuditLog {
+    return new AuditLog(store, key);
   }
 
   /** Opens the embedded audit log file, continuing its chain. */
-  static async open(file: string): Promise<AuditLog> {
-    return new AuditLog(await FileAuditStore.open<AuditLine>(file));
+  static async open(file: string, key: Uint8Array): Promise<AuditLog> {
+    return new AuditLog(await FileAuditStore.open<AuditLine>(file), key);
+  }
+
+  /** Starts checkpointing the chain head to `checkpoints`. */
+  checkpointTo(checkpoints: CheckpointStore): void {
+    this.checkpoints = checkpoints;
   }
 
   /** Appends one event, stamped `at` (now by default); resolves once it is stored durably. Throws at once on a bad event. */
   record(event: AuditEvent, at: Date = new Date()): Promise<void> {
     const valid = AuditEventSchema.parse(event);
-    return this.store.append((head) => chainLine(head, valid, at)).then(() => undefined);
+    return this.store.append((head) => chainLine(head, valid, at, this.key)).then((line) => this.appended(line));
   }
 
   /** Whether a line for this event stamped `at` is in the log (replaying a record store's outbox). */
   async has(event: AuditEvent, at: Date): Promise<boolean> {
     const valid = AuditEventSchema.parse(event);
     const stamp = at.toISOString();
-    return (await this.store.lines()).some(({ seq: _s, at: lineAt, prev: _p, hash: _h, ...rest }) =>
+    return (await this.store.lines()).some(({ seq: _s, at: lineAt, prev: _p, hash: _h, alg: _a, ...rest }) =>
       lineAt === stamp && JSON.stringify(rest) === JSON.stringify(valid));
   }
 
-  /** Checks the whole chain: the number of lines, or the 1-based line where it breaks. */
-  async verify(): Promise<{ ok: true; lines: number } | { ok: false; brokenAt: number }> {
-    return verifyLines(await this.store.lines());
+  /** Verifies the whole chain against the key and the last checkpoint (docs/security.md, "Audit log"). */
+  async verify(): Promise<AuditReport> {
+    const lines = (await this.store.lines()).map((l) => JSON.stringify(l));
+    return verifyAuditLines(lines, this.key, (await this.checkpoints?.read()) ?? null);
   }
 
-  /** Waits for pending writes and releases the store. */
-  close(): Promise<void> {
-    return this.store.close();
+  /** Writes the current head as the checkpoint now, if it moved since the last one. */
+  async checkpoint(): Promise<void> {
+    if (this.timer) { clearTimeout(this.timer); this.timer = null; }
+    const head = this.head;
+    if (!this.checkpoints || !head || head.seq === this.checkpointed) return;
+    this.checkpointed = head.seq;
+    this.writing = this.writing.then(() => this.checkpoints!.write({ ...head, at: new Date().toISOString() })).catch(() => undefined);
+    await this.writing;
+  }
+
+  /** Writes a last checkpoint, waits for pending writes and releases the store. */
+  async close(): Promise<void> {
+    await this.checkpoint();
+    await this.store.close();
+  }
+
+  private appended(line: AuditLine): void {
+    this.head = { seq: line.seq, hash: line.hash };
+    if (!this.checkpoints) return;
+    if (line.seq - this.checkpointed >= AUDIT_CHECKPOINT_EVERY_LINES) void this.checkpoint();
+    else if (!this.timer) {
+      this.timer = setTimeout(() => { this.timer = null; void this.checkpoint(); }, AUDIT_CHECKPOINT_EVERY_MS);
+      this.timer.unref();
+    }
   }
 }
 
-/** The next line of the chain after `head` (null for an empty log). */
-export function chainLine(head: AuditChainHead | null, event: AuditEvent, at: Date): AuditLine {
-  const body = { seq: (head?.seq ?? 0) + 1, at: at.toISOString(), ...event, prev: head?.hash ?? GENESIS };
-  return { ...body, hash: hashLine(body) };
+/** The next keyed line of the chain after `head` (null for an empty log). */
+export function chainLine(head: AuditChainHead | null, event: AuditEvent, at: Date, key: Uint8Array): AuditLine {
+  const body = { seq: (head?.seq ?? 0) + 1, at: at.toISOString(), ...event, alg: KEYED_ALG, prev: head?.hash ?? GENESIS };
+  return { ...body, hash: macLine(key, body) };
 }
 
-/** Checks a chain of lines: their number, or the 1-based line where the chain breaks. */
-export function verifyLines(lines: readonly AuditLine[]): { ok: true; lines: number } | { ok: false; brokenAt: number } {
-  let prev = GENESIS;
-  for (let i = 0; i < lines.length; i++) {
-    const { hash, ...rest } = lines[i]!;
-    if (rest.prev !== prev || hashLine(rest) !== hash) return { ok: false, brokenAt: i + 1 };
-    prev = hash;
+/** Verifies a whole embedded audit file as written, unreadable lines included (the admin CLI's verify-audit). */
+export async function verifyAuditFile(file: string, key: Uint8Array, checkpoint: AuditCheckpoint | null): Promise<AuditReport> {
+  let text = '';
+  try {
+    text = await fs.readFile(file, 'utf8');
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code !== 'ENOENT') throw err;
   }
-  return { ok: true, lines: lines.length };
-}
-
-/** Checks a whole embedded audit file; returns the number of lines, or the 1-based line where the chain breaks. */
-export async function verifyAuditFile(file: string): Promise<{ ok: true; lines: number } | { ok: false; brokenAt: number }> {
-  return verifyLines(await readLines<AuditLine>(file));
+  return verifyAuditLines(text.split('\n').filter(Boolean), key, checkpoint);
 }

@@ -49,17 +49,3 @@ export async function bootstrapAdmin(deps: { config: Config; records: RecordStor
   deps.log.info('admin.bootstrapped', { generated: generated !== null });
   return { created: true, generatedPassword: generated };
 }
-
-/** Creates another admin from the CLI, or resets an existing user's password. */
-export async function upsertAdmin(records: RecordStore, emailInput: string, password: string, makeAdmin: boolean): Promise<'created' | 'updated'> {
-  const email = EmailSchema.parse(emailInput);
-  NewPasswordSchema.parse(password);
-  const existing = (await records.find('users', { email }))[0];
-  const passwordHash = await hashPassword(password);
-  if (existing) {
-    await records.put('users', { ...existing, passwordHash, isAdmin: existing.isAdmin || makeAdmin, disabled: false });
-    return 'updated';
-  }
-  await records.put('users', { id: newId(), email, name: 'Partnership admin', passwordHash, isAdmin: makeAdmin, disabled: false, createdAt: new Date().toISOString() });
-  return 'created';
-}

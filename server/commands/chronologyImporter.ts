@@ -7,7 +7,7 @@ import {
 import { HttpError } from '../http/errors.js';
 import type { AuditLog } from '../audit/AuditLog.js';
 import type { SyncServer } from '../sync/SyncServer.js';
-import { readUploadCells } from './spreadsheetCells.js';
+import { parseUpload } from '../formats/uploadParser.js';
 
 /** What an import (or its dry run) reports. */
 export type ImportReport = {
@@ -35,7 +35,7 @@ export async function importChronology(
   deps: { sync: SyncServer; audit: AuditLog },
   input: { reviewId: string; agencyId: string; agencyCode: string; actorId: string; bytes: Uint8Array; filename: string; dryRun: boolean; pivotYear: number },
 ): Promise<ImportReport> {
-  const rows = readUploadCells(input.bytes, input.filename);
+  const rows = await parseUpload(input.bytes, input.filename);
   const name = docName({ reviewId: input.reviewId, kind: 'chronology', agencyId: input.agencyId });
   const current = await deps.sync.snapshot(name);
   const peopleDoc = await deps.sync.snapshot(docName({ reviewId: input.reviewId, kind: 'people' }));

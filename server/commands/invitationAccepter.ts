@@ -1,30 +1,32 @@
 import { newId } from '../../shared/ids.js';
 import type { User } from '../../shared/schemas/records.js';
 import { HttpError } from '../http/errors.js';
-import { hashPassword, verifyPassword } from '../auth/passwords.js';
+import { hashPassword } from '../auth/passwords.js';
 import { findLiveInvitation } from './invitationFinder.js';
 import { VersionConflictError } from '../storage/errors.js';
 import type { CommandDeps } from './types.js';
+import type { AuthService, CredentialFailure } from '../auth/AuthService.js';
 
 /**
  * Accepts an invitation. A new email creates the account with the chosen name and password; an email
  * that already has an account joins the review only if the password given is that account's, so a
- * leaked link cannot take over an account. The user, the membership and the used invitation are one
- * atomic commit, which also makes the link single-use.
+ * leaked link cannot take over an account. That password is checked by the sign-in check itself
+ * (throttle, audit and answer), so the link is no side door for guessing. The user, the membership
+ * and the used invitation are one atomic commit, which also makes the link single-use.
  */
 export async function acceptInvitation(
-  deps: CommandDeps,
+  deps: CommandDeps & { auth: Pick<AuthService, 'checkCredentials'> },
   token: string,
   body: { name: string; password: string },
-): Promise<{ userId: string; reviewId: string }> {
+  clientKey: string,
+): Promise<{ ok: true; userId: string; reviewId: string } | { ok: false; failure: CredentialFailure }> {
   const now = deps.now?.() ?? new Date();
   const inv = await findLiveInvitation(deps.records, token, now);
   const existing = (await deps.records.find('users', { email: inv.email }))[0];
   let user: User;
   if (existing) {
-    if (existing.disabled || !(await verifyPassword(existing.passwordHash, body.password))) {
-      throw new HttpError(409, 'account-exists', 'An account with this email already exists. Enter that account\'s password to join the review.');
-    }
+    const checked = await deps.auth.checkCredentials(existing.email, body.password, clientKey);
+    if (!checked.ok) return { ok: false, failure: checked };
     user = existing;
   } else {
     user = {
@@ -46,7 +48,7 @@ export async function acceptInvitation(
       { type: 'invitation.accepted', actorId: user.id, reviewId: inv.reviewId, targetId: inv.id },
     ],
   }));
-  return { userId: user.id, reviewId: inv.reviewId };
+  return { ok: true, userId: user.id, reviewId: inv.reviewId };
 }
 
 /** Maps the store's refusal of a second use of one link to the same 404 as a used link. */

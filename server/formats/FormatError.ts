@@ -20,7 +20,11 @@ export type FormatErrorCode =
   | 'too_many_columns'
   | 'cell_too_long'
   | 'csv_binary'
-  | 'csv_unterminated_quote';
+  | 'csv_unterminated_quote'
+  | 'too_many_shared_strings'
+  | 'too_many_cells'
+  | 'too_slow_to_read'
+  | 'too_complex';
 
 /** Codes that mean "too big" rather than "malformed", answered with 413 Content Too Large. */
 const TOO_LARGE: ReadonlySet<FormatErrorCode> = new Set<FormatErrorCode>([
@@ -30,6 +34,10 @@ const TOO_LARGE: ReadonlySet<FormatErrorCode> = new Set<FormatErrorCode>([
   'too_many_rows',
   'too_many_columns',
   'cell_too_long',
+  'too_many_shared_strings',
+  'too_many_cells',
+  'too_slow_to_read',
+  'too_complex',
 ]);
 
 /** A refused file: `code` for programs, `message` (en-GB, free of file content) for people. */

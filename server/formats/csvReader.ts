@@ -1,5 +1,6 @@
 import { FormatError } from './FormatError.js';
 import { resolveLimits, type FormatLimits } from './limits.js';
+import { ParseBudget } from './parseBudget.js';
 import { textCells, type SheetCell } from './sheetCell.js';
 import { decodeUploadedText, type TextEncodingName } from './textDecoding.js';
 import { isCompoundFile } from './zipDirectory.js';
@@ -124,7 +125,10 @@ function parseRecords(text: string, delimiter: CsvDelimiter, limits: FormatLimit
   let row: string[] = [];
   let col = 0;
   let i = 0;
+  let cells = 0;
+  const budget = new ParseBudget(limits);
   for (;;) {
+    budget.step();
     const record = rows.length + pendingBlank + 1;
     let field: string;
     if (text.charCodeAt(i) === QUOTE) {
@@ -140,6 +144,8 @@ function parseRecords(text: string, delimiter: CsvDelimiter, limits: FormatLimit
       }
       field = text.slice(start, i);
     }
+    // Only fields with content are stored, so only they count; blank runs are bounded by the time budget.
+    if (field !== '' && ++cells > limits.maxCells) throw new FormatError('too_many_cells', `The file has more than ${limits.maxCells} filled cells, so it was not read.`);
     if (field.length > limits.maxCellChars) {
       throw new FormatError('cell_too_long', `Row ${record}, column ${col + 1} is longer than ${limits.maxCellChars} characters.`);
     }

@@ -26,6 +26,19 @@ export const MAX_ZIP_ENTRIES = 200;
 /** Most bytes inflated from a single zip entry (32 MiB), so one part cannot take the whole budget's memory at once. */
 export const MAX_ZIP_ENTRY_BYTES = 32 * 1024 * 1024;
 
+/**
+ * Most entries in a shared strings table (200,000): a 20,000-row chronology with ten text columns, all
+ * different. Checked against the table's declared count before parsing and again as strings are read,
+ * because 1.5 million empty strings fit in a 216 KiB upload.
+ */
+export const MAX_SHARED_STRINGS = 200_000;
+
+/** Most `<c>` cells in one sheet, empty ones included (400,000: 20,000 rows of 20 columns). */
+export const MAX_CELLS = 400_000;
+
+/** Most time one file may take to parse (3 s of work); a real 20,000-row chronology takes well under one. */
+export const MAX_PARSE_MS = 3_000;
+
 /** Every cap the format readers apply; callers may pass a subset to narrow them (tests use tiny caps). */
 export interface FormatLimits {
   /** Largest input file in bytes. */
@@ -42,6 +55,12 @@ export interface FormatLimits {
   maxZipEntryBytes: number;
   /** Most inflated bytes across every zip entry read from one archive. */
   maxZipTotalBytes: number;
+  /** Most shared strings in a workbook. */
+  maxSharedStrings: number;
+  /** Most cells in a sheet or CSV file, empty ones included. */
+  maxCells: number;
+  /** Most milliseconds of parsing before the file is refused. */
+  maxParseMs: number;
 }
 
 /** The caps above as one object, the default for every reader. */
@@ -53,6 +72,9 @@ export const DEFAULT_FORMAT_LIMITS: Readonly<FormatLimits> = Object.freeze({
   maxZipEntries: MAX_ZIP_ENTRIES,
   maxZipEntryBytes: MAX_ZIP_ENTRY_BYTES,
   maxZipTotalBytes: MAX_ZIP_TOTAL_BYTES,
+  maxSharedStrings: MAX_SHARED_STRINGS,
+  maxCells: MAX_CELLS,
+  maxParseMs: MAX_PARSE_MS,
 });
 
 /** Merges a caller's partial caps over the defaults. */

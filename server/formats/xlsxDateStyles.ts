@@ -1,3 +1,4 @@
+import { ParseBudget } from './parseBudget.js';
 import { xmlTokens } from './xmlTokenizer.js';
 
 /**
@@ -33,12 +34,13 @@ export function isDateFormatCode(code: string): boolean {
 }
 
 /** For each index of `cellXfs`, whether that style shows numbers as dates. */
-export function readDateStyles(stylesXml: string): boolean[] {
+export function readDateStyles(stylesXml: string, budget = new ParseBudget({ maxParseMs: Infinity })): boolean[] {
   const customCodes = new Map<number, string>();
   const xfFormats: number[] = [];
   let inCellXfs = false;
   let xfDepth = 0;
   for (const tok of xmlTokens(stylesXml)) {
+    budget.step();
     if (tok.kind === 'open') {
       if (tok.name === 'numFmt' && tok.attrs.numFmtId !== undefined && tok.attrs.formatCode !== undefined) {
         customCodes.set(Number(tok.attrs.numFmtId), tok.attrs.formatCode);

@@ -1,4 +1,6 @@
 import { FormatError } from './FormatError.js';
+import type { FormatLimits } from './limits.js';
+import { ParseBudget } from './parseBudget.js';
 import type { ZipReader } from './safeUnzip.js';
 import { decodeXmlBytes, xmlTokens } from './xmlTokenizer.js';
 
@@ -128,14 +130,25 @@ export function decodeOoxmlEscapes(s: string): string {
  * Reads the shared strings table. Rich-text runs are concatenated; phonetic guides (`rPh`, furigana)
  * are not part of the displayed text and are skipped.
  */
-export function readSharedStrings(xml: string): string[] {
+export function readSharedStrings(
+  xml: string,
+  limits: Pick<FormatLimits, 'maxSharedStrings' | 'maxParseMs'> = { maxSharedStrings: Infinity, maxParseMs: Infinity },
+  budget = new ParseBudget(limits),
+): string[] {
   const strings: string[] = [];
   let current: string | null = null;
   let inText = false;
   let phoneticDepth = 0;
+  const tooMany = () => new FormatError('too_many_shared_strings', `The workbook holds more than ${limits.maxSharedStrings} different texts, so it was not read.`);
   for (const tok of xmlTokens(xml)) {
+    budget.step();
     if (tok.kind === 'open') {
-      if (tok.name === 'si') current = '';
+      // The declared count is checked first, so an honest oversized table is refused before any string is read.
+      if (tok.name === 'sst' && Number(tok.attrs.uniqueCount ?? 0) > limits.maxSharedStrings) throw tooMany();
+      if (tok.name === 'si') {
+        if (strings.length >= limits.maxSharedStrings) throw tooMany();
+        current = '';
+      }
       else if (tok.name === 'rPh') phoneticDepth++;
       else if (tok.name === 't') inText = phoneticDepth === 0 && current !== null;
     } else if (tok.kind === 'close') {

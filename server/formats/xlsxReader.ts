@@ -1,6 +1,7 @@
 import { FormatError } from './FormatError.js';
 import { resolveLimits, type FormatLimits } from './limits.js';
 import { openZip } from './safeUnzip.js';
+import { ParseBudget } from './parseBudget.js';
 import { DATE_1904_OFFSET_DAYS, EMPTY_CELL, isoToExcelSerial, type SheetCell } from './sheetCell.js';
 import { readDateStyles } from './xlsxDateStyles.js';
 import { decodeOoxmlEscapes, invalidXlsx, locateSheet, readSharedStrings, readXml } from './xlsxPackage.js';
@@ -49,12 +50,13 @@ interface PendingCell {
 /** Reads a worksheet (the first, or `options.sheet`) from .xlsx bytes within every cap in limits.ts. */
 export function readXlsx(bytes: Uint8Array, options: XlsxReadOptions = {}): XlsxSheet {
   const limits = resolveLimits(options.limits);
+  const budget = new ParseBudget(limits);
   const zip = openZip(bytes, limits);
   const parts = locateSheet(zip, options.sheet);
-  const shared = parts.sharedStringsPath === undefined ? [] : readSharedStrings(readXml(zip, parts.sharedStringsPath));
-  const dateStyles = parts.stylesPath === undefined ? [] : readDateStyles(readXml(zip, parts.stylesPath));
+  const shared = parts.sharedStringsPath === undefined ? [] : readSharedStrings(readXml(zip, parts.sharedStringsPath), limits, budget);
+  const dateStyles = parts.stylesPath === undefined ? [] : readDateStyles(readXml(zip, parts.stylesPath), budget);
   const context: CellContext = { shared, dateStyles, date1904: parts.date1904 };
-  return { sheetName: parts.sheetName, rows: readSheetData(readXml(zip, parts.sheetPath), context, limits) };
+  return { sheetName: parts.sheetName, rows: readSheetData(readXml(zip, parts.sheetPath), context, limits, budget) };
 }
 
 /** Reads the rows of a worksheet from .xlsx bytes; `readXlsx` without the sheet name. */
@@ -79,8 +81,9 @@ export function columnIndex(ref: string): number | undefined {
 }
 
 /** Walks `<sheetData>` and places every non-empty cell, applying the row, column and cell caps. */
-function readSheetData(xml: string, context: CellContext, limits: FormatLimits): SheetCell[][] {
+function readSheetData(xml: string, context: CellContext, limits: FormatLimits, budget: ParseBudget): SheetCell[][] {
   const rows: SheetCell[][] = [];
+  let cells = 0;
   let inSheetData = false;
   let rowIndex = -1;
   let nextCol = 0;
@@ -90,6 +93,7 @@ function readSheetData(xml: string, context: CellContext, limits: FormatLimits):
   let phoneticDepth = 0;
 
   for (const tok of xmlTokens(xml)) {
+    budget.step();
     if (tok.kind === 'text') {
       if (cell === null || target === null) continue;
       if (target === 'value') cell.value = (cell.value ?? '') + tok.text;
@@ -101,6 +105,8 @@ function readSheetData(xml: string, context: CellContext, limits: FormatLimits):
         rowIndex = tok.attrs.r === undefined ? rowIndex + 1 : parseRowNumber(tok.attrs.r) - 1;
         nextCol = 0;
       } else if (tok.name === 'c' && rowIndex >= 0) {
+        // Empty cells count too: they cost parsing time even though they are never stored.
+        if (++cells > limits.maxCells) throw new FormatError('too_many_cells', `The sheet has more than ${limits.maxCells} cells, so it was not read.`);
         const col = tok.attrs.r === undefined ? nextCol : columnIndex(tok.attrs.r);
         if (col === undefined) throw invalidXlsx('bad cell reference');
         nextCol = col + 1;

@@ -1,5 +1,6 @@
 import type { ErrorRequestHandler, RequestHandler } from 'express';
 import type { Logger } from './logger.js';
+import { FormatError } from '../formats/FormatError.js';
 
 /** An error with an HTTP status and a stable code, sent as the JSON error envelope. */
 export class HttpError extends Error {
@@ -33,6 +34,8 @@ export function errorHandler(log: Logger): ErrorRequestHandler {
   return (err, _req, res, _next) => {
     let e: HttpError;
     if (err instanceof HttpError) e = err;
+    // A refused upload keeps the reader's own reason (its message never quotes the file's content).
+    else if (err instanceof FormatError) e = new HttpError(err.status, err.code, err.message);
     else if (err && typeof err === 'object' && 'type' in err && err.type === 'entity.too.large') {
       e = new HttpError(413, 'too-large', 'The request body is too large.');
     } else if (err && typeof err === 'object' && 'type' in err && err.type === 'entity.parse.failed') {

@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import { UNSAFE_TEXT_MESSAGE, findUnsafeText } from '../../shared/text.js';
 import { HttpError } from './errors.js';
 
 /** Keys that could pollute prototypes if a body were ever merged into an object. */
@@ -23,6 +24,12 @@ export function hasForbiddenKey(value: unknown, depth = 0): boolean {
  */
 export function parseInput<S extends z.ZodType>(schema: S, input: unknown, what = 'request body'): z.output<S> {
   if (hasForbiddenKey(input)) throw new HttpError(400, 'forbidden-key', `The ${what} uses a reserved key.`);
+  // Every string in a body is checked, not only the fields whose schema uses safeString().
+  const unsafe = findUnsafeText(input);
+  if (unsafe !== null) {
+    const fields = [{ path: unsafe, message: UNSAFE_TEXT_MESSAGE }];
+    throw new HttpError(400, 'invalid', `The ${what} is not valid: ${unsafe} ${UNSAFE_TEXT_MESSAGE}.`, { fields });
+  }
   const result = schema.safeParse(input);
   if (!result.success) {
     const fields = result.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message }));

@@ -30,6 +30,11 @@ export class ConnectionRegistry {
     return this.closeWhere((c) => c.userId === userId, reason);
   }
 
+  /** The distinct sessions that have at least one live socket, for the session-expiry sweep. */
+  sessionHashes(): Set<string> {
+    return new Set([...this.conns].map((c) => c.sessionHash));
+  }
+
   /** Number of live connections, for tests and health. */
   get size(): number {
     return this.conns.size;

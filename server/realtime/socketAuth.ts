@@ -35,6 +35,8 @@ export function attachSocketAuth(
       close: () => socket.disconnect(true),
     });
     socket.once('disconnect', remove);
+    // Every event the user sends counts as activity for the session's idle timer.
+    socket.use((_packet, nextPacket) => { void deps.auth.touch(ctx.sessionHash).catch(() => undefined); nextPacket(); });
     next();
   });
 }

@@ -1,7 +1,7 @@
 import { Low } from 'lowdb';
 import { z } from 'zod';
 import { RedactionReviewRecordSchema } from '../../shared/pseudonymise/redactionRecord.js';
-import { AgencySchema, InvitationSchema, MembershipSchema, PartnershipSchema, ReviewSchema, UserSchema } from '../../shared/schemas/records.js';
+import { AgencySchema, AuditCheckpointSchema, InvitationSchema, MembershipSchema, PartnershipSchema, ReviewSchema, UserSchema } from '../../shared/schemas/records.js';
 import { WorkshopSchema } from '../../shared/workshop/workshop.js';
 import { ReportDraftRecordSchema } from '../../shared/report/record.js';
 import {
@@ -37,6 +37,7 @@ export const SCHEMAS: { [C in CollectionName]: z.ZodType<Collections[C]> } = {
   evidenceRequests: EvidenceRequestSchema,
   evidenceQueries: EvidenceQuerySchema,
   keyThemes: KeyThemeSchema,
+  auditCheckpoints: AuditCheckpointSchema,
 };
 
 /** An audit event waiting in the file until its line is in the audit log (see docs/storage.md). */
@@ -47,7 +48,7 @@ type Data = { [C in CollectionName]: Record<string, Collections[C]> } & { auditO
 
 const EMPTY = (): Data => ({ partnerships: {}, users: {}, reviews: {}, agencies: {}, memberships: {}, invitations: {}, workshops: {}, reportDrafts: {},
   lifecycleSettings: {}, milestonePlans: {}, agencyScopings: {}, rapidReviewRecords: {}, termsOfReference: {}, redactionReviews: {},
-  evidenceRequests: {}, evidenceQueries: {}, keyThemes: {}, auditOutbox: [] });
+  evidenceRequests: {}, evidenceQueries: {}, keyThemes: {}, auditCheckpoints: {}, auditOutbox: [] });
 
 /** One commit waiting for the group write; `derive` builds its changes from the state it is written on. */
 type Pending = { changes: RecordChange[]; outbox: OutboxEntry[]; derive?: (state: Data) => RecordChange[] };

@@ -1,4 +1,4 @@
-import type { Agency, Invitation, Membership, Partnership, Review, Session, User } from '../../shared/schemas/records.js';
+import type { Agency, AuditCheckpointRecord, Invitation, Membership, Partnership, Review, Session, User } from '../../shared/schemas/records.js';
 import type { Workshop } from '../../shared/workshop/workshop.js';
 import type { ReportDraftRecord } from '../../shared/report/record.js';
 import type { AuditEvent } from '../audit/AuditLog.js';
@@ -31,6 +31,7 @@ export type Collections = {
   evidenceRequests: EvidenceRequest;
   evidenceQueries: EvidenceQuery;
   keyThemes: KeyTheme;
+  auditCheckpoints: AuditCheckpointRecord;
 };
 
 /** A collection name. */
@@ -59,6 +60,7 @@ export type IndexedFields = {
   evidenceRequests: 'reviewId' | 'agencyId';
   evidenceQueries: 'reviewId' | 'agencyId';
   keyThemes: 'reviewId';
+  auditCheckpoints: never;
 };
 
 /** The names of every field any collection can be queried by (the union of IndexedFields). */
@@ -66,7 +68,7 @@ export const INDEXED_FIELDS: { [C in CollectionName]: readonly IndexedFields[C][
   partnerships: [], users: ['email', 'isAdmin'], reviews: [], agencies: ['reviewId'], memberships: ['reviewId', 'userId', 'role'],
   invitations: ['tokenHash', 'reviewId', 'email'], workshops: ['reviewId'], reportDrafts: [], lifecycleSettings: [], milestonePlans: [],
   agencyScopings: ['reviewId', 'agencyId'], rapidReviewRecords: [], termsOfReference: [], redactionReviews: [],
-  evidenceRequests: ['reviewId', 'agencyId'], evidenceQueries: ['reviewId', 'agencyId'], keyThemes: ['reviewId'],
+  evidenceRequests: ['reviewId', 'agencyId'], evidenceQueries: ['reviewId', 'agencyId'], keyThemes: ['reviewId'], auditCheckpoints: [],
 };
 
 /** A query as data: every given field must equal its value (an empty query matches every record). */

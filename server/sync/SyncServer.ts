@@ -28,6 +28,8 @@ export type SyncServerOptions = {
   presence?: PresenceTiming;
   authenticate: (req: IncomingMessage) => Promise<AuthContext | null>;
   access: (ctx: AuthContext, ref: DocRef) => Promise<Access>;
+  /** Called when a connection sends a document update, so edits count towards the session's idle timer. */
+  onEdit?: (ctx: AuthContext) => void;
 };
 
 /** The close code sent when the server ends a socket because the user's access changed. */
@@ -138,6 +140,8 @@ export class SyncServer {
       // Any frame shows the peer is there, as a pong does.
       this.alive.add(ws);
       if (!isBinary) return ws.close(1003, 'binary only');
+      // [0 = sync, 2 = update] is an edit by the user; sync steps and presence pings are not activity.
+      if (data[0] === 0 && data[1] === 2) this.opts.onEdit?.(ctx);
       room.receive(conn, new Uint8Array(data.buffer, data.byteOffset, data.byteLength));
     });
     // ws emits 'error' for oversized or invalid frames and then closes; only this socket is affected.

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { safeString } from '../text.js';
 import { UkOrIsoDateSchema } from '../dates.js';
 import { MAX_LABEL_CHARS } from '../limits.js';
 import { MAX_LIFECYCLE_TEXT_CHARS } from './limits.js';
@@ -10,13 +11,13 @@ import { MAX_LIFECYCLE_TEXT_CHARS } from './limits.js';
  */
 
 /** A required one-line value (a name), trimmed. */
-export const RequiredLine = z.string().trim().min(1, 'is required').max(MAX_LABEL_CHARS);
+export const RequiredLine = safeString().trim().min(1, 'is required').max(MAX_LABEL_CHARS);
 
 /** An optional one-line value; empty when not known yet. */
-export const Line = z.string().trim().max(MAX_LABEL_CHARS);
+export const Line = safeString().trim().max(MAX_LABEL_CHARS);
 
 /** An optional free-text answer; line breaks are kept. */
-export const Text = z.string().max(MAX_LIFECYCLE_TEXT_CHARS);
+export const Text = safeString().max(MAX_LIFECYCLE_TEXT_CHARS);
 
 /** An optional date: DD/MM/YYYY or YYYY-MM-DD in, ISO out, null when not known. */
 export const OptionalDate = UkOrIsoDateSchema.nullable();

@@ -1,8 +1,9 @@
 import { z } from 'zod';
+import { safeString } from '../text.js';
 import { MAX_LABEL_CHARS, MAX_TEXT_CHARS } from '../limits.js';
 
 const Slug = z.string().regex(/^[a-z0-9-]{1,40}$/);
-const Text = z.string().max(MAX_TEXT_CHARS);
+const Text = safeString().max(MAX_TEXT_CHARS);
 
 /** The parts of the report the lead reviewer writes; everything else is drawn from the review. */
 export const ReportDraftSchema = z.strictObject({
@@ -11,13 +12,13 @@ export const ReportDraftSchema = z.strictObject({
   /** The child's lived experience, drawing on the workshop's notes. */
   aboutTheChild: Text,
   /** Key lines of enquiry when the terms of reference do not give them. */
-  keyLinesOfEnquiry: z.array(z.string().trim().min(1).max(1000)).max(20),
+  keyLinesOfEnquiry: z.array(safeString().trim().min(1).max(1000)).max(20),
   familyInvolved: z.boolean().nullable(),
   familyInvolvementStatement: Text,
   workshopParticipants: z.number().int().min(0).max(500).nullable(),
   themes: z.array(z.strictObject({
     id: Slug,
-    title: z.string().trim().min(1).max(MAX_LABEL_CHARS),
+    title: safeString().trim().min(1).max(MAX_LABEL_CHARS),
     analysis: Text,
     /** Chronology entries discussed under this theme. */
     entryIds: z.array(z.string().max(40)).max(200),
@@ -27,13 +28,13 @@ export const ReportDraftSchema = z.strictObject({
     keyThemeId: z.string().regex(/^[A-Za-z0-9_-]{16,24}$/).nullable().optional(),
   })).max(20),
   goodPractice: Text,
-  learningPoints: z.array(z.strictObject({ id: Slug, text: z.string().trim().min(1).max(MAX_TEXT_CHARS), themeId: Slug.nullable() })).max(40),
+  learningPoints: z.array(z.strictObject({ id: Slug, text: safeString().trim().min(1).max(MAX_TEXT_CHARS), themeId: Slug.nullable() })).max(40),
   recommendations: z.array(z.strictObject({
-    id: Slug, text: z.string().trim().min(1).max(MAX_TEXT_CHARS), organisation: z.string().trim().max(MAX_LABEL_CHARS),
-    measure: z.string().max(MAX_TEXT_CHARS), learningPointIds: z.array(Slug).max(40),
+    id: Slug, text: safeString().trim().min(1).max(MAX_TEXT_CHARS), organisation: safeString().trim().max(MAX_LABEL_CHARS),
+    measure: safeString().max(MAX_TEXT_CHARS), learningPointIds: z.array(Slug).max(40),
   })).max(30),
   actionPlan: z.array(z.strictObject({
-    recommendationId: Slug, actions: Text, responsible: z.string().max(MAX_LABEL_CHARS), timescale: z.string().max(MAX_LABEL_CHARS),
+    recommendationId: Slug, actions: Text, responsible: safeString().max(MAX_LABEL_CHARS), timescale: safeString().max(MAX_LABEL_CHARS),
     actionsTaken: Text, progress: Text, rag: z.enum(['red', 'amber', 'green', 'not-started']), evidence: Text,
   })).max(100),
   /** Guidance prompts the lead reviewer has removed. */

@@ -8,6 +8,9 @@ import { EmailSchema, LabelSchema, PartnerTypeSchema, ReviewKindSchema } from '.
 
 /** Request bodies of the REST API (docs/api.md). Objects are strict: unknown keys are refused. */
 
+/** A body for an action that takes no input (POST /api/auth/logout, …/disable): exactly `{}`. */
+export const EmptyBodySchema = z.strictObject({});
+
 /** POST /api/auth/login */
 export const LoginBodySchema = z.strictObject({
   email: EmailSchema,

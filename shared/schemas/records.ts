@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { safeString } from '../text.js';
 import { IdSchema } from '../ids.js';
 import { IsoDateSchema } from '../dates.js';
 import { RoleSchema } from '../roles.js';
@@ -10,13 +11,27 @@ import { MAX_LABEL_CHARS, MAX_TEXT_CHARS } from '../limits.js';
  */
 
 /** A short, single-line label, trimmed. */
-export const LabelSchema = z.string().trim().min(1, 'is required').max(MAX_LABEL_CHARS);
+export const LabelSchema = safeString().trim().min(1, 'is required').max(MAX_LABEL_CHARS);
 
 /** A longer free-text field. */
-export const TextSchema = z.string().max(MAX_TEXT_CHARS);
+export const TextSchema = safeString().max(MAX_TEXT_CHARS);
 
 /** An email address, lower-cased so that look-ups are case-insensitive. */
 export const EmailSchema = z.string().trim().toLowerCase().pipe(z.email('must be an email address').max(254));
+
+/**
+ * The audit chain's head as last checkpointed (id 'head'): its entry number, hash and when it was
+ * taken, kept in the record store so that cutting lines off the audit log shows (docs/security.md).
+ */
+export const AuditCheckpointSchema = z.strictObject({
+  id: z.literal('head'),
+  seq: z.number().int().min(0),
+  hash: z.string().regex(/^[0-9a-f]{64}$/),
+  at: z.string().max(40),
+});
+
+/** An audit checkpoint record. */
+export type AuditCheckpointRecord = z.infer<typeof AuditCheckpointSchema>;
 
 /** Kinds of review (DOMAIN.md). */
 export const ReviewKindSchema = z.enum(['rapid-review', 'lcspr']);

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { safeString } from '../text.js';
 import { MAX_LABEL_CHARS, MAX_TEXT_CHARS } from '../limits.js';
 
 /**
@@ -46,14 +47,14 @@ export const MarkSchema = z.strictObject({ themeId: Slug.nullable(), goodPractic
 /** The outcome of a workshop. A mark must name a theme the outcome holds (or none); theme ids are unique. */
 export const OutcomeSchema = z.strictObject({
   /** Titles may be blank while being typed; the screens show "Theme N" for them. */
-  themes: z.array(z.strictObject({ id: Slug, title: z.string().max(MAX_LABEL_CHARS), notes: z.string().max(MAX_TEXT_CHARS) })).max(MAX_OUTCOME_THEMES),
+  themes: z.array(z.strictObject({ id: Slug, title: safeString().max(MAX_LABEL_CHARS), notes: safeString().max(MAX_TEXT_CHARS) })).max(MAX_OUTCOME_THEMES),
   marks: z.record(ResponseKeySchema, MarkSchema)
     .refine((m) => Object.keys(m).length <= MAX_OUTCOME_MARKS, `at most ${MAX_OUTCOME_MARKS} responses can be marked`),
   /** The facilitator's own notes on good practice, beside the responses marked as good practice. */
-  goodPracticeNotes: z.string().max(MAX_TEXT_CHARS),
-  livedExperience: z.string().max(MAX_TEXT_CHARS),
+  goodPracticeNotes: safeString().max(MAX_TEXT_CHARS),
+  livedExperience: safeString().max(MAX_TEXT_CHARS),
   /** Draft learning points by lesson id; OTHER_LEARNING_POINTS holds those that came from no single lesson. */
-  learningPoints: z.record(Slug, z.string().max(MAX_TEXT_CHARS))
+  learningPoints: z.record(Slug, safeString().max(MAX_TEXT_CHARS))
     .refine((m) => Object.keys(m).length <= MAX_OUTCOME_LEARNING_POINTS, `at most ${MAX_OUTCOME_LEARNING_POINTS} learning points`),
 }).superRefine((o, ctx) => {
   const ids = new Set<string>();

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { safeString } from '../text.js';
 import { MAX_RESPONSE_CHARS } from './workshop.js';
 
 /** A receipt: 32 random bytes the participant's browser keeps, base64url. The server stores only its hash. */
@@ -29,11 +30,11 @@ export const RedeemPayloadSchema = z.strictObject({ workshopId: WorkshopIdSchema
  * Submit or edit a response. A token holder's answer to a prompt is replaced by their next one; someone
  * who joined with the code sends a receipt, and the same receipt replaces the earlier text.
  */
-export const RespondPayloadSchema = z.strictObject({ promptId: z.string().regex(/^w[1-4]-[a-z0-9-]{1,40}$/), text: z.string().trim().min(1).max(MAX_RESPONSE_CHARS), receipt: ReceiptSchema.optional() });
+export const RespondPayloadSchema = z.strictObject({ promptId: z.string().regex(/^w[1-4]-[a-z0-9-]{1,40}$/), text: safeString().trim().min(1).max(MAX_RESPONSE_CHARS), receipt: ReceiptSchema.optional() });
 /** Withdraw a response (by the token, or by its receipt after joining with the code). */
 export const WithdrawPayloadSchema = z.strictObject({ promptId: z.string().regex(/^w[1-4]-[a-z0-9-]{1,40}$/), receipt: ReceiptSchema.optional() });
 /** "I would like to speak privately with the lead reviewer": optional contact details, kept apart from every answer. */
-export const PrivateRequestPayloadSchema = z.strictObject({ contact: z.string().trim().max(500) });
+export const PrivateRequestPayloadSchema = z.strictObject({ contact: safeString().trim().max(500) });
 
 /** A participant's view of a shared phase row: pseudonymised, read-only. */
 export type SharedPhaseRow = { date: string; agencyCode: string; agencyName: string; colour: string; event: string };

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { safeString } from '../text.js';
 import { IdSchema } from '../ids.js';
 import { IsoDateSchema } from '../dates.js';
 import { MAX_LABEL_CHARS, MAX_TEXT_CHARS } from '../limits.js';
@@ -19,15 +20,15 @@ export const WorkshopSetupSchema = z.strictObject({
   /** Local date and time of the meeting, DD/MM/YYYY-independent ISO parts. */
   date: IsoDateSchema,
   startTime: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/),
-  agenda: z.array(z.strictObject({ id: SlugSchema, time: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/), title: z.string().trim().min(1).max(MAX_LABEL_CHARS), lead: z.string().max(MAX_LABEL_CHARS) })).min(1).max(40),
-  phases: z.array(z.strictObject({ id: SlugSchema, title: z.string().trim().min(1).max(MAX_LABEL_CHARS), start: IsoDateSchema, end: IsoDateSchema })).max(20)
+  agenda: z.array(z.strictObject({ id: SlugSchema, time: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/), title: safeString().trim().min(1).max(MAX_LABEL_CHARS), lead: safeString().max(MAX_LABEL_CHARS) })).min(1).max(40),
+  phases: z.array(z.strictObject({ id: SlugSchema, title: safeString().trim().min(1).max(MAX_LABEL_CHARS), start: IsoDateSchema, end: IsoDateSchema })).max(20)
     .refine((ps) => ps.every((p) => p.start <= p.end), 'each phase must start before it ends'),
-  lessons: z.array(z.strictObject({ id: SlugSchema, text: z.string().trim().min(1).max(MAX_TEXT_CHARS) })).max(30),
+  lessons: z.array(z.strictObject({ id: SlugSchema, text: safeString().trim().min(1).max(MAX_TEXT_CHARS) })).max(30),
   worksheets: z.strictObject({
-    w1: z.array(z.string().trim().min(1).max(1000)).min(1).max(12),
-    w2: z.string().trim().min(1).max(1000),
-    w3: z.string().trim().min(1).max(1000),
-    w4: z.array(z.string().trim().min(1).max(1000)).min(1).max(12),
+    w1: z.array(safeString().trim().min(1).max(1000)).min(1).max(12),
+    w2: safeString().trim().min(1).max(1000),
+    w3: safeString().trim().min(1).max(1000),
+    w4: z.array(safeString().trim().min(1).max(1000)).min(1).max(12),
   }),
   k: z.number().int().min(MIN_K).max(50),
 });
@@ -63,9 +64,9 @@ export type WorkshopState = z.infer<typeof WorkshopStateSchema>;
 
 /** Who attended, for the report; kept apart from responses and never linked to them. */
 export const AttendanceSchema = z.array(z.strictObject({
-  name: z.string().trim().min(1).max(MAX_LABEL_CHARS),
-  role: z.string().trim().max(MAX_LABEL_CHARS),
-  agency: z.string().trim().max(MAX_LABEL_CHARS),
+  name: safeString().trim().min(1).max(MAX_LABEL_CHARS),
+  role: safeString().trim().max(MAX_LABEL_CHARS),
+  agency: safeString().trim().max(MAX_LABEL_CHARS),
 })).max(200);
 
 /** Most invitations a workshop holds: more than the 300 participants it is built for. */

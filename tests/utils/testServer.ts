@@ -8,6 +8,12 @@ import { startServer, type RunningServer } from '../../server/app.js';
 /** Credentials of the admin every test server starts with. */
 export const TEST_ADMIN = { email: 'admin@test.invalid', password: 'correct horse battery staple' };
 
+/** The audit log key every test server and test log uses (AUDIT_KEY), so tests leave no key files behind. */
+export const TEST_AUDIT_KEY_HEX = 'a1'.repeat(32);
+
+/** TEST_AUDIT_KEY_HEX as bytes, for tests that open an AuditLog directly. */
+export const TEST_AUDIT_KEY = Buffer.from(TEST_AUDIT_KEY_HEX, 'hex');
+
 /** A fresh, empty data directory under the OS temp folder. */
 export function tempDataDir(prefix = 'rr-test-'): string {
   return fs.mkdtempSync(path.join(os.tmpdir(), prefix));
@@ -17,7 +23,7 @@ export function tempDataDir(prefix = 'rr-test-'): string {
 export function testEnv(dataDir: string, extra: Record<string, string> = {}): Record<string, string> {
   return {
     PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDir, ADMIN_EMAIL: TEST_ADMIN.email,
-    ADMIN_PASSWORD: TEST_ADMIN.password, SEED_DEMO: 'false', LOG_LEVEL: 'silent', ...extra,
+    ADMIN_PASSWORD: TEST_ADMIN.password, SEED_DEMO: 'false', LOG_LEVEL: 'silent', AUDIT_KEY: TEST_AUDIT_KEY_HEX, ...extra,
   };
 }
 

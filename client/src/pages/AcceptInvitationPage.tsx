@@ -2,6 +2,7 @@ import { useState, type FormEvent } from 'react';
 import { ROLE_LABELS } from '../../../shared/roles.js';
 import { MAX_PASSWORD_CHARS, MIN_PASSWORD_CHARS, MAX_LABEL_CHARS } from '../../../shared/limits.js';
 import { apiRequest } from '../api/client.js';
+import { ApiRequestError } from '../api/ApiRequestError.js';
 import { InvitationAcceptedSchema, InvitationViewSchema } from '../api/schemas.js';
 import { ErrorSummary, type FormError } from '../components/ErrorSummary.js';
 import { LoadingMessage } from '../components/LoadingMessage.js';
@@ -54,9 +55,13 @@ export function AcceptInvitationPage({ token }: { token: string }) {
         body: { name: name.trim(), password }, schema: InvitationAcceptedSchema, skipUnauthorisedHandler: true,
       }));
     } catch (err) {
-      setErrors(formErrorsFromApi(err, { name: IDS.name, password: IDS.password }, { name: 'Name', password: 'Password' }, IDS.name, {
-        'account-exists': 'password',
-      }));
+      // The server answers a wrong password here exactly as sign-in does; only an email that already has
+      // an account can get that answer, so the page can say what to do.
+      if (err instanceof ApiRequestError && err.code === 'bad-credentials') {
+        setErrors([{ fieldId: IDS.password, message: 'An account with this email already exists. Enter that account\u2019s password to join the review.' }]);
+      } else {
+        setErrors(formErrorsFromApi(err, { name: IDS.name, password: IDS.password }, { name: 'Name', password: 'Password' }, IDS.name));
+      }
       setAttempt((n) => n + 1);
       setBusy(false);
       return;

@@ -1,7 +1,9 @@
 import { Router } from 'express';
+import { EmptyBodySchema } from '../../../shared/schemas/api.js';
 import type { AppDeps } from '../../app.js';
 import { disableUser } from '../../commands/userDisabler.js';
 import { forbidden } from '../../http/errors.js';
+import { parseInput } from '../../http/validate.js';
 import { authOf, idParam, requireAuth } from '../context.js';
 
 /** Partnership admin: list accounts and disable one. Admins see accounts, never review content. */
@@ -16,6 +18,7 @@ export function userRoutes(deps: AppDeps): Router {
 
   r.post('/admin/users/:userId/disable', async (req, res) => {
     const userId = idParam(req, 'userId', 'That user');
+    parseInput(EmptyBodySchema, req.body ?? {});
     await disableUser(deps, authOf(res).userId, userId);
     res.json({ ok: true });
   });

@@ -1,8 +1,8 @@
 import { Router } from 'express';
-import { LoginBodySchema } from '../../../shared/schemas/api.js';
+import { EmptyBodySchema, LoginBodySchema } from '../../../shared/schemas/api.js';
 import type { AppDeps } from '../../app.js';
 import { clearedCookieHeader, sessionCookieHeader } from '../../auth/sessionCookie.js';
-import { HttpError } from '../../http/errors.js';
+import { signInError } from '../../auth/signInError.js';
 import { parseInput } from '../../http/validate.js';
 import { authOf, requireAuth } from '../context.js';
 
@@ -15,16 +15,13 @@ export function authRoutes(deps: AppDeps): Router {
     const body = parseInput(LoginBodySchema, req.body);
     // The throttle keys on the client address, which is used in memory only and never logged or stored.
     const result = await deps.auth.login(body.email, body.password, req.ip ?? 'unknown');
-    if (!result.ok && result.reason === 'throttled') {
-      res.setHeader('Retry-After', String(result.retryAfter));
-      throw new HttpError(429, 'throttled', 'Too many failed sign-in attempts. Wait a few minutes and try again.');
-    }
-    if (!result.ok) throw new HttpError(401, 'bad-credentials', 'The email address or password is not right.');
+    if (!result.ok) throw signInError(res, result);
     res.setHeader('Set-Cookie', sessionCookieHeader(result.token, { secure, maxAgeSeconds: deps.auth.cookieMaxAgeSeconds }));
     res.json({ user: { id: result.ctx.userId, name: result.ctx.name, email: result.ctx.email, isAdmin: result.ctx.isAdmin } });
   });
 
   r.post('/auth/logout', async (req, res) => {
+    parseInput(EmptyBodySchema, req.body ?? {});
     const ctx = await deps.auth.fromRequest(req);
     if (ctx) await deps.auth.logout(ctx);
     res.setHeader('Set-Cookie', clearedCookieHeader(secure));

@@ -5,6 +5,7 @@ import { createInvitation } from '../../commands/invitationCreator.js';
 import { acceptInvitation } from '../../commands/invitationAccepter.js';
 import { findLiveInvitation } from '../../commands/invitationFinder.js';
 import { HttpError } from '../../http/errors.js';
+import { signInError } from '../../auth/signInError.js';
 import { parseInput } from '../../http/validate.js';
 import { authOf, membershipFor, requireAuth } from '../context.js';
 
@@ -26,10 +27,8 @@ export function invitationRoutes(deps: AppDeps): Router {
     const m = await membershipFor(deps, req, res, ['lead-reviewer']);
     const body = parseInput(CreateInvitationBodySchema, req.body);
     const { token } = await createInvitation(deps, authOf(res).userId, m.reviewId, body);
-    // The configured public origin wins (behind a proxy the request may say http://); otherwise the
-    // request's own origin, so a local trial works on any host name.
-    const origin = deps.config.publicOrigins[0] ?? `${req.protocol}://${req.get('host') ?? 'localhost'}`;
-    res.status(201).json({ inviteUrl: `${origin}/invite/${token}`, token });
+    // Never the request's Host header: a forged one would hand the lead reviewer a link to another site.
+    res.status(201).json({ inviteUrl: `${deps.publicUrl()}/invite/${token}`, token });
   });
 
   r.get('/invitations/:token', async (req, res) => {
@@ -41,7 +40,10 @@ export function invitationRoutes(deps: AppDeps): Router {
   r.post('/invitations/:token/accept', async (req, res) => {
     const token = tokenParam(req.params.token);
     const body = parseInput(AcceptInvitationBodySchema, req.body);
-    const { reviewId } = await acceptInvitation(deps, token, body);
+    // The client address throttles password checks for existing accounts exactly as sign-in does; memory only.
+    const accepted = await acceptInvitation(deps, token, body, req.ip ?? 'unknown');
+    if (!accepted.ok) throw signInError(res, accepted.failure);
+    const { reviewId } = accepted;
     res.json({ ok: true, reviewId });
   });
 

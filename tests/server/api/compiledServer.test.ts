@@ -32,6 +32,13 @@ describe('the production server bundle', () => {
     expect(await page.text()).toContain('<div id="root">');
 
     const fx = await createReviewWithMembers(server.url);
+    // Uploads are read in a worker thread, so the bundle must ship its script (dist/server/uploadWorker.js).
+    const form = new FormData();
+    form.append('file', new Blob(['Date,Event\n"01/02/2024,open']), 'c.csv');
+    const up = await fetch(`${server.url}/api/reviews/${fx.reviewId}/agencies/${fx.agencies[0]!.id}/chronology/import?dryRun=true`, {
+      method: 'POST', body: form, headers: { cookie: fx.lead.cookie, origin: server.url },
+    });
+    expect(((await up.json()) as { error: { code: string } }).error.code).toBe('csv_unterminated_quote');
     const author = openDoc(server.url, `review.${fx.reviewId}.genogram`, fx.lead.cookie);
     await synced(author);
     author.doc.getMap('positions').set('written', 'by the bundle');

@@ -95,7 +95,9 @@ describe('invitations', () => {
   it('let an existing account join another review only with its own password', async () => {
     const inv = await api(server.url, 'POST', `/api/reviews/${fx.otherReviewId}/invitations`, { cookie: fx.lead.cookie, body: { email: fx.observer.email, role: 'observer' } });
     const wrong = await api(server.url, 'POST', `/api/invitations/${inv.body.token}/accept`, { body: { name: 'Hijack', password: 'some other long password' } });
-    expect(wrong.status).toBe(409);
+    // The same answer as a wrong password at sign-in (docs/security.md, "Sign-in throttling").
+    expect(wrong.status).toBe(401);
+    expect(wrong.body.error.code).toBe('bad-credentials');
     const right = await api(server.url, 'POST', `/api/invitations/${inv.body.token}/accept`, { body: { name: 'Ignored', password: TEST_PASSWORD } });
     expect(right.status).toBe(200);
     const cookie = await login(server.url, fx.observer.email, TEST_PASSWORD);

@@ -1,22 +1,37 @@
 import { describe, expect, it } from 'vitest';
 import { LoginThrottle } from '../../../server/auth/LoginThrottle.js';
-import { LOGIN_MAX_FAILURES, LOGIN_MAX_FAILURES_PER_CLIENT, LOGIN_THROTTLE_WINDOW_MS } from '../../../shared/limits.js';
+import {
+  LOGIN_FREE_FAILURES, LOGIN_FREE_FAILURES_PER_CLIENT, LOGIN_MAX_DELAY_MS, LOGIN_THROTTLE_WINDOW_MS,
+} from '../../../shared/limits.js';
 
 describe('LoginThrottle', () => {
-  it('blocks after the limit and releases when the window passes', () => {
+  it('doubles the delay per failure after the free ones, never past the cap, and forgets after the window', () => {
     let now = 1_000_000;
     const t = new LoginThrottle(() => now);
-    for (let i = 0; i < LOGIN_MAX_FAILURES; i++) {
-      expect(t.retryAfter(['email:a'])).toBe(0);
-      t.fail(['email:a', 'client:1']);
+    const a = { email: 'a@x', client: '1' };
+    for (let i = 0; i < LOGIN_FREE_FAILURES - 1; i++) { expect(t.retryAfter(a)).toBe(0); t.fail(a); }
+    const waits: number[] = [];
+    for (let i = 0; i < 10; i++) {
+      t.fail(a);
+      waits.push(t.retryAfter(a));
+      now += waits.at(-1)! * 1000;
     }
-    expect(t.retryAfter(['email:a', 'client:2'])).toBeGreaterThan(0);
-    // One client failing on many emails is throttled at the higher per-client limit.
-    expect(t.retryAfter(['email:b', 'client:1'])).toBe(0);
-    for (let i = LOGIN_MAX_FAILURES; i < LOGIN_MAX_FAILURES_PER_CLIENT; i++) t.fail([`email:x${i}`, 'client:1']);
-    expect(t.retryAfter(['email:b', 'client:1'])).toBeGreaterThan(0);
-    expect(t.retryAfter(['email:b', 'client:2'])).toBe(0);
+    expect(waits).toEqual([1, 2, 4, 8, 16, 32, 60, 60, 60, 60]);
+    expect(Math.max(...waits) * 1000).toBe(LOGIN_MAX_DELAY_MS);
     now += LOGIN_THROTTLE_WINDOW_MS + 1;
-    expect(t.retryAfter(['email:a', 'client:1'])).toBe(0);
+    t.fail(a);
+    expect(t.retryAfter(a)).toBe(0);
+  });
+
+  it('lets a recognised account and address through while the address and account are being attacked', () => {
+    let now = 1_000_000;
+    const t = new LoginThrottle(() => now);
+    const colleague = { email: 'lead@x', client: 'office' };
+    t.succeed(colleague);
+    for (let i = 0; i < LOGIN_FREE_FAILURES_PER_CLIENT + 5; i++) { t.fail({ email: `spray${i}@x`, client: 'office' }); now += 1; }
+    for (let i = 0; i < 30; i++) { t.fail({ email: 'lead@x', client: `botnet${i}` }); now += 1; }
+    expect(t.retryAfter({ email: 'new@x', client: 'office' })).toBeGreaterThan(0);
+    expect(t.retryAfter({ email: 'lead@x', client: 'elsewhere' })).toBeGreaterThan(0);
+    expect(t.retryAfter(colleague)).toBe(0);
   });
 });
