@@ -107,7 +107,7 @@ describe('the genogram, by keyboard alone', () => {
     await expect.poll(() => describeFocus(lead), WAIT).toMatch(/^H3\|\|Jo Bloggs$/);
     await tabToVisible(lead, /^BUTTON\|button\|Add a partner$/);
     await lead.keyboard.press('Enter');
-    const dialog = lead.getByRole('dialog', { name: 'Add a partner for Jo Bloggs' });
+    const dialog = lead.getByRole('dialog', { name: 'Add or link a partner for Jo Bloggs' });
     await dialog.waitFor();
     await lead.keyboard.type('Sam Bloggs');
     await tabToVisible(lead, /^INPUT\|radio\|Not known/);
@@ -130,7 +130,7 @@ describe('the genogram, by keyboard alone', () => {
   it('adds their child, who hangs from the couple', async () => {
     await tabToVisible(lead, /^BUTTON\|button\|Add a child$/);
     await lead.keyboard.press('Enter');
-    const dialog = lead.getByRole('dialog', { name: 'Add a child for Sam Bloggs' });
+    const dialog = lead.getByRole('dialog', { name: 'Add or link a child for Sam Bloggs' });
     await dialog.waitFor();
     await lead.keyboard.type('Alex Bloggs');
     await tabToVisible(lead, /^INPUT\|text\|Relationship to the child/);
@@ -159,7 +159,7 @@ describe('the genogram, by keyboard alone', () => {
     await expect.poll(() => describeFocus(lead), WAIT).toMatch(/^H3\|\|Jo Bloggs$/);
     await tabToVisible(lead, /^BUTTON\|button\|Add a parent$/);
     await lead.keyboard.press('Enter');
-    const dialog = lead.getByRole('dialog', { name: 'Add a parent for Jo Bloggs' });
+    const dialog = lead.getByRole('dialog', { name: 'Add or link a parent for Jo Bloggs' });
     await dialog.waitFor();
     await lead.keyboard.type('Pat Grey');
     await tabToVisible(lead, /^INPUT\|text\|Relationship to the child/);

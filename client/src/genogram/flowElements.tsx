@@ -25,7 +25,7 @@ export type PersonNodeData = {
 /** A person on the canvas. */
 export type PersonFlowNode = Node<PersonNodeData, 'person'>;
 
-/** A person: their symbol, name and a second line (relationship or year of death). */
+/** A person: their symbol, their name (on up to two lines) and a second line (relationship or year of death). */
 function PersonNode({ data, selected }: NodeProps<PersonFlowNode>) {
   const half = PERSON_WIDTH / 2;
   return (
@@ -43,7 +43,7 @@ function PersonNode({ data, selected }: NodeProps<PersonFlowNode>) {
 }
 
 /** What a household outline shows. */
-export type HouseholdNodeData = { label: string; index: number; width: number; height: number };
+export type HouseholdNodeData = { label: string; index: number; width: number; height: number; labelLeft: number; labelTop: number; labelWidth: number };
 /** A household outline on the canvas, behind the people it encloses. */
 export type HouseholdFlowNode = Node<HouseholdNodeData, 'household'>;
 
@@ -55,7 +55,7 @@ function HouseholdNode({ data }: NodeProps<HouseholdFlowNode>) {
         <rect x={1} y={1} width={data.width - 2} height={data.height - 2} rx={16} fill="none" stroke="#1d3a5f" strokeWidth={2}
           strokeDasharray={householdDash(data.index)} />
       </svg>
-      <span className="gg-household-node__label">{data.label}</span>
+      <span className="gg-household-node__label" style={{ left: data.labelLeft, top: data.labelTop, width: data.labelWidth }}>{data.label}</span>
     </div>
   );
 }
