@@ -4,7 +4,7 @@ import {
   lineOffsets, overlaps, partnersSideBySide, SIBLING_BAR_OFFSET, partnershipGeometry, personBox, siblingBarHeights, singleParentAnchor, symbolCentre, twinApexes,
   type LineGeometry, type PartnershipGeometry, type Rect, type SiblingSpan,
 } from './geometry.js';
-import { PERSON_WIDTH } from './layout.js';
+import { PERSON_HEIGHT, PERSON_WIDTH } from './layout.js';
 import type { Point } from './model.js';
 import { routeAround } from './lineRoute.js';
 import { pathSegments, segmentHitsRect } from './segments.js';
@@ -46,6 +46,12 @@ export function symbolRect(p: Point, margin = 2): Rect {
 
 /** Horizontal distance between the lines into one child's symbol from different parents. */
 export const CHILD_ENTRY_GAP = 12;
+
+/** The part of a person's box holding their name and second line, beneath the symbol. */
+export function nameRect(p: Point): Rect {
+  const top = p.y + SYMBOL_TOP + SYMBOL_SIZE + 2;
+  return { x: p.x + 6, y: top, width: PERSON_WIDTH - 12, height: p.y + PERSON_HEIGHT - top };
+}
 
 /** Bends tried, in turn, for a relationship line that would otherwise cross someone's symbol. */
 const BENDS = [0, 30, -30, 60, -60, 100, -100];
@@ -118,8 +124,11 @@ export function computeDrawing(family: Family, positions: ReadonlyMap<string, Po
   for (const l of family.childLinks) {
     const child = at(l.child);
     const x = entry.get(l.id) ?? (apexes.has(l.id) || !child ? undefined : child.x + PERSON_WIDTH / 2);
-    if (x === undefined || ![...drops].some((d) => Math.abs(d - x) < 3) || Math.abs((anchors.get(l.id)?.x ?? Infinity) - x) < 3) continue;
-    entry.set(l.id, x + CHILD_ENTRY_GAP / 2);
+    const clashes = (at: number) => [...drops].some((d) => Math.abs(d - at) < 3);
+    if (x === undefined || !clashes(x) || Math.abs((anchors.get(l.id)?.x ?? Infinity) - x) < 3) continue;
+    const step = CHILD_ENTRY_GAP / 2;
+    const moved = [step, -step, 2 * step, -2 * step, 3 * step, -3 * step].map((d) => x + d).find((at) => !clashes(at));
+    entry.set(l.id, moved ?? x + step);
   }
   const columns: { x: number; top: number; bottom: number }[] = [];
   for (const l of family.childLinks) {
@@ -166,13 +175,21 @@ export function computeDrawing(family: Family, positions: ReadonlyMap<string, Po
     const b = symbolCentre(to);
     // Only symbols near the straight line can be in the way of it or of its gentler curves.
     const reach = { x: Math.min(a.x, b.x) - 260, y: Math.min(a.y, b.y) - 260, width: Math.abs(a.x - b.x) + 520, height: Math.abs(a.y - b.y) + 520 };
-    const obstacles = everyone.filter(([id]) => id !== l.from && id !== l.to).map(([, p]) => symbolRect(p, 4));
+    // Lines keep off other people's symbols and off everyone's name, their own included.
+    const obstacles = [
+      ...everyone.filter(([id]) => id !== l.from && id !== l.to).map(([, p]) => symbolRect(p, 4)),
+      ...everyone.map(([, p]) => nameRect(p)),
+    ];
     const near = obstacles.filter((r) => overlaps(r, reach));
     const offset = offsets.get(l.id) ?? 0;
     const clear = (g: LineGeometry, among = near) =>
       !g.paths.some((d) => pathSegments(d).some(([p, q]) => among.some((r) => segmentHitsRect(p, q, r))));
     let chosen: LineGeometry | undefined;
-    for (const bend of BENDS) {
+    // Between partners, a straight line would lie on the couple's own line: bow it upwards, away from
+    // where their children hang.
+    const partners = family.partnerships.some((p) => (p.a === l.from && p.b === l.to) || (p.a === l.to && p.b === l.from));
+    const up = b.x >= a.x ? -1 : 1;
+    for (const bend of partners ? BENDS.filter((x) => x !== 0).map((x) => x * up) : BENDS) {
       const g = lineGeometry(l, from, to, offset, bend);
       if (clear(g)) {
         chosen = g;
@@ -280,8 +297,8 @@ function placeHouseholds(family: Family, positions: ReadonlyMap<string, Point>):
   return out;
 }
 
-/** Most characters of a name on one line under a symbol (13px bold in a box PERSON_WIDTH wide). */
-export const NAME_LINE_CHARS = 17;
+/** Most characters of a name on one line under a symbol (12-13px bold in a box PERSON_WIDTH wide). */
+export const NAME_LINE_CHARS = 14;
 
 /**
  * A name broken onto at most two lines at spaces (or hyphens), so that it is not cut short; only a
@@ -300,6 +317,17 @@ export function wrapName(name: string, perLine = NAME_LINE_CHARS): string[] {
   const rest = words.join('').trim();
   const second = rest.length <= perLine ? rest : `${rest.slice(0, perLine - 1).trimEnd()}\u2026`;
   return second ? [first.trim(), second] : [first.trim()];
+}
+
+/** Most characters of the relationship line on one line under a name (11px text in a box PERSON_WIDTH wide). */
+export const META_LINE_CHARS = 20;
+
+/** The relationship line under a name: on two lines when the name takes one, else on one (shortened if it must be). */
+export function wrapMeta(meta: string, nameLines: number): string[] {
+  if (!meta) return [];
+  const wrapped = wrapName(meta, META_LINE_CHARS);
+  if (nameLines < 2 || wrapped.length === 1) return wrapped;
+  return [meta.length > META_LINE_CHARS ? `${meta.slice(0, META_LINE_CHARS - 1).trimEnd()}\u2026` : meta];
 }
 
 /** The rectangle holding everything drawn: boxes, outlines, household labels and every line. */

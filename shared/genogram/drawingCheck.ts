@@ -1,4 +1,4 @@
-import { HOUSEHOLD_LABEL_HEIGHT, symbolRect, type Drawing } from './drawing.js';
+import { HOUSEHOLD_LABEL_HEIGHT, nameRect, symbolRect, type Drawing } from './drawing.js';
 import { pathSegments, segmentHitsRect } from './segments.js';
 import type { Family } from './family.js';
 import { overlaps, personBox, type Rect } from './geometry.js';
@@ -8,12 +8,12 @@ import type { Point } from './model.js';
  * The legibility rules a drawn genogram must keep, as a checker the layout tests (and anyone tuning
  * the layout) run over whole families: no two people's boxes (symbol and name) overlap; no household
  * label covers a person or another label; no line passes through the symbol of someone it does not
- * join; and no piece of line is shared by two family units, so each couple's (or single parent's)
+ * join, and no relationship line crosses anyone's name; and no piece of line is shared by two family units, so each couple's (or single parent's)
  * children hang from a sibling line of their own and can never be read as another couple's.
  */
 
 /** One broken rule, in words, naming the people or relationships involved by id. */
-export type DrawingProblem = { rule: 'overlap' | 'label' | 'through-symbol' | 'shared-line'; detail: string };
+export type DrawingProblem = { rule: 'overlap' | 'label' | 'through-symbol' | 'through-name' | 'shared-line'; detail: string };
 
 /** Every broken rule in the drawing of `family` at `positions`. */
 export function drawingProblems(family: Family, positions: ReadonlyMap<string, Point>, drawing: Drawing): DrawingProblem[] {
@@ -52,9 +52,14 @@ export function drawingProblems(family: Family, positions: ReadonlyMap<string, P
     const g = drawing.children.get(l.id);
     if (g) through(`child link ${l.id}`, [g.path], [l.child, ...l.parentIds]);
   }
+  const names = people.map(([id, p]) => ({ id, r: shrink(nameRect(p), 1) }));
   for (const l of family.lines) {
     const g = drawing.lines.get(l.id);
-    if (g) through(`line ${l.id}`, g.paths, [l.from, l.to]);
+    if (!g) continue;
+    through(`line ${l.id}`, g.paths, [l.from, l.to]);
+    // A relationship line crossing a name, even its own person's, makes the name hard to read.
+    const hit = names.find((n) => g.paths.some((d) => pathSegments(d).some(([a, b]) => segmentHitsRect(a, b, n.r))));
+    if (hit) problems.push({ rule: 'through-name', detail: `line ${l.id} crosses the name of ${hit.id}` });
   }
 
   // Straight pieces of the couples' and children's lines, by the family unit they belong to.

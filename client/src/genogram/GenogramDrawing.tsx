@@ -1,5 +1,5 @@
 import {
-  PERSON_WIDTH, SYMBOL_SIZE, SYMBOL_TOP, drawingExtent, wrapName, type Family, type Point,
+  PERSON_WIDTH, SYMBOL_SIZE, SYMBOL_TOP, drawingExtent, wrapMeta, wrapName, type Family, type Point,
 } from '../../../shared/genogram/index.js';
 import { computeDrawing } from './drawing.js';
 import { LEGEND_ITEMS, SAMPLE } from './Legend.js';
@@ -7,13 +7,9 @@ import { ChildLine, HouseholdOutline, PartnershipLine, RelationLine, TwinBar } f
 import { metaLine, symbolFacts, type LabelMode, type NameOf } from './names.js';
 import { PersonSymbol } from './PersonSymbol.js';
 
-/** Longest second line (relationship, year of death) drawn under a name before it is shortened. */
-const MAX_META_CHARS = 22;
 const FONT = 'system-ui, Arial, sans-serif';
 /** Width allowed per character of a key label (12px text, generously, so the key is never cut off). */
 const KEY_CHAR_WIDTH = 7;
-
-const clip = (s: string) => (s.length > MAX_META_CHARS ? `${s.slice(0, MAX_META_CHARS - 1)}…` : s);
 
 /**
  * The whole genogram as one standalone SVG, for export: the same symbols and lines as the live
@@ -63,7 +59,9 @@ export function GenogramDrawing({ family, positions, nameOf, labelMode, todayIso
             {lines.map((line, i) => (
               <text key={i} x={cx} y={nameY + i * 15} textAnchor="middle" fontSize={13} fontWeight={600} fontFamily={FONT} fill="#0b0c0c">{line}</text>
             ))}
-            {meta && <text x={cx} y={nameY + lines.length * 15 - 1} textAnchor="middle" fontSize={11} fontFamily={FONT} fill="#4b5257">{clip(meta)}</text>}
+            {wrapMeta(meta, lines.length).map((line, i) => (
+              <text key={`m${i}`} x={cx} y={nameY + (lines.length + i) * 15 - 1} textAnchor="middle" fontSize={11} fontFamily={FONT} fill="#4b5257">{line}</text>
+            ))}
           </g>
         );
       })}
