@@ -35,7 +35,7 @@ function labelScrollPanels(root: HTMLElement): void {
   const names: Record<string, string> = { 'vis-left': 'Agency lane names', 'vis-center': 'Timeline lanes', 'vis-right': 'Timeline lanes, right edge' };
   for (const panel of root.querySelectorAll<HTMLElement>('.vis-panel.vis-left, .vis-panel.vis-center, .vis-panel.vis-right')) {
     const name = Object.entries(names).find(([cls]) => panel.classList.contains(cls))?.[1] ?? 'Timeline panel';
-    if (!['auto', 'scroll'].includes(getComputedStyle(panel).overflowY)) continue;
+    if (panel.tabIndex === 0 || !['auto', 'scroll'].includes(getComputedStyle(panel).overflowY)) continue;
     panel.tabIndex = 0;
     panel.setAttribute('role', 'group');
     panel.setAttribute('aria-label', `${name} (scroll with the arrow keys)`);
@@ -200,6 +200,9 @@ export default function TimelineView({ rows, agencies, phases, onOpenRow }: {
       frame = window.requestAnimationFrame(refresh);
     };
     tl.on('rangechanged', onRange);
+    // Lanes grow as items are added; a lane panel that starts to scroll needs its tab stop then.
+    const onChanged = () => labelScrollPanels(el);
+    tl.on('changed', onChanged);
     // The row under the pointer or focus: shown whole below, and a line down every lane at its date
     // so that what other agencies recorded on the same day lines up against it.
     const onPoint = (event: Event) => {
@@ -222,6 +225,7 @@ export default function TimelineView({ rows, agencies, phases, onOpenRow }: {
       el.removeEventListener('mouseover', onPoint);
       window.cancelAnimationFrame(frame);
       tl.off('rangechanged', onRange);
+      tl.off('changed', onChanged);
       tl.destroy();
       timeline.current = null;
     };
