@@ -21,7 +21,8 @@ import { docAccess } from '../shared/docAccess.js';
 import type { DocStore, RecordStore, SessionStore } from './storage/types.js';
 import { attachSocketAuth } from './realtime/socketAuth.js';
 import { securityHeaders } from './http/securityHeaders.js';
-import { ResponseStore } from './workshop/ResponseStore.js';
+import type { ResponseStore } from './workshop/ResponseStore.js';
+import { openResponseStore } from './storage/openResponseStore.js';
 import { WorkshopHub } from './workshop/WorkshopHub.js';
 import { attachFacilitatorEvents } from './workshop/facilitatorEvents.js';
 
@@ -56,10 +57,10 @@ export type RunningServer = {
 export async function startServer(config: Config): Promise<RunningServer> {
   fs.mkdirSync(config.dataDir, { recursive: true, mode: 0o700 });
   const log = createLogger(config.logLevel);
-  const records = await openRecordStore(config.dataDir);
+  const audit = await AuditLog.open(path.join(config.dataDir, 'audit.log'));
+  const records = await openRecordStore(config.dataDir, audit);
   const sessions = await openSessionStore(config.dataDir);
   const docs = await openDocStore(path.join(config.dataDir, 'docs'));
-  const audit = await AuditLog.open(path.join(config.dataDir, 'audit.log'));
   const registry = new ConnectionRegistry();
   const auth = createAuthService({ config, records, sessions, audit, registry });
 
@@ -83,8 +84,8 @@ export async function startServer(config: Config): Promise<RunningServer> {
     heartbeatMs: config.syncHeartbeatMs,
     authenticate: (req) => auth.fromRequest(req),
     // Access is decided afresh for every connection from the current membership record.
-    access: (ctx, ref) => {
-      const m = records.find('memberships', (x) => x.userId === ctx.userId && x.reviewId === ref.reviewId)[0] ?? null;
+    access: async (ctx, ref) => {
+      const m = (await records.find('memberships', { userId: ctx.userId, reviewId: ref.reviewId }))[0] ?? null;
       return docAccess(ref, m);
     },
   });
@@ -96,7 +97,7 @@ export async function startServer(config: Config): Promise<RunningServer> {
     serveClient: false,
   });
   attachSocketAuth(io, { auth, registry, publicOrigins: config.publicOrigins });
-  const responses = new ResponseStore(path.join(config.dataDir, 'workshops'));
+  const responses = openResponseStore(config.dataDir);
   const hub = new WorkshopHub(io, { records, sync, responses, log, publicOrigins: config.publicOrigins });
 
   const deps: AppDeps = { config, log, records, sessions, docs, audit, auth, registry, sync, io, responses, hub };
@@ -110,7 +111,7 @@ export async function startServer(config: Config): Promise<RunningServer> {
   }
 
   httpServer.on('upgrade', (req, socket, head) => {
-    if ((req.url ?? '').startsWith('/yjs/')) sync.handleUpgrade(req, socket, head);
+    if ((req.url ?? '').startsWith('/yjs/')) void sync.handleUpgrade(req, socket, head);
     // Other upgrade paths are Socket.IO's (it registers its own listener) or unknown; unknown ones
     // are closed by Socket.IO only for its own path, so close them here after it had its turn.
     else if (!(req.url ?? '').startsWith('/socket.io/')) socket.destroy();
@@ -135,7 +136,8 @@ export async function startServer(config: Config): Promise<RunningServer> {
         await sync.close();
         await new Promise<void>((resolve) => httpServer.close(() => resolve()));
         httpServer.closeAllConnections();
-        await Promise.all([records.close(), sessions.close(), docs.close(), audit.close(), responses.close()]);
+        await Promise.all([records.close(), sessions.close(), docs.close(), responses.close()]);
+        await audit.close();
       })();
       return closing;
     },

@@ -1,8 +1,10 @@
+import path from 'node:path';
 import { createInterface } from 'node:readline/promises';
 import { loadConfig } from './config.js';
 import { openRecordStore } from './storage/openRecordStore.js';
 import { openSessionStore } from './storage/openSessionStore.js';
 import { upsertAdmin } from './commands/adminBootstrapper.js';
+import { AuditLog } from './audit/AuditLog.js';
 
 /**
  * Administration without the web UI: `npm run admin -- <command> --email <email>`.
@@ -21,10 +23,11 @@ async function main(argv: string[]): Promise<number> {
     return 2;
   }
   const config = loadConfig(process.env);
-  const records = await openRecordStore(config.dataDir);
+  const audit = await AuditLog.open(path.join(config.dataDir, 'audit.log'));
+  const records = await openRecordStore(config.dataDir, audit);
   const sessions = await openSessionStore(config.dataDir);
   try {
-    const user = records.find('users', (u) => u.email === email.trim().toLowerCase())[0];
+    const user = (await records.find('users', { email: email.trim().toLowerCase() }))[0];
     if (command === 'disable-user') {
       if (!user) { process.stderr.write('No such user.\n'); return 1; }
       await records.put('users', { ...user, disabled: true });
@@ -49,6 +52,7 @@ async function main(argv: string[]): Promise<number> {
   } finally {
     await records.close();
     await sessions.close();
+    await audit.close();
   }
 }
 

@@ -1,6 +1,7 @@
-import fs from 'node:fs/promises';
 import { createHash } from 'node:crypto';
 import { z } from 'zod';
+import type { AuditChainHead, AuditStore, AuditWriter } from '../storage/types.js';
+import { FileAuditStore, readLines } from '../storage/FileAuditStore.js';
 
 /** Events the audit log records. Never case content: ids, outcomes and reason codes only. */
 export const AuditEventSchema = z.object({
@@ -34,69 +35,67 @@ function hashLine(line: Omit<AuditLine, 'hash'>): string {
 }
 
 /**
- * The append-only, hash-chained audit log (JSON lines, mode 0600). Each line carries the hash of the
- * line before it, so deleting or editing any line breaks the chain that `verify` checks. Writes are
- * serialised so that the chain order is the file order, and each is fsynced before it resolves.
+ * The append-only, hash-chained audit log. Each line carries the hash of the line before it, so
+ * deleting or editing any line breaks the chain that `verify` checks. This class owns the chain (what
+ * a line holds and how it is hashed); where lines are kept is an AuditStore's business
+ * (server/storage), which serialises appends so the chain order is the stored order.
  */
-export class AuditLog {
-  private chain: Promise<void> = Promise.resolve();
+export class AuditLog implements AuditWriter {
+  private constructor(private readonly store: AuditStore<AuditLine>) {}
 
-  private constructor(
-    private readonly fh: fs.FileHandle,
-    private lastHash: string,
-    private seq: number,
-  ) {}
+  /** An audit log over a store. */
+  static over(store: AuditStore<AuditLine>): AuditLog {
+    return new AuditLog(store);
+  }
 
-  /** Opens the log, reading its tail to continue the chain. */
+  /** Opens the embedded audit log file, continuing its chain. */
   static async open(file: string): Promise<AuditLog> {
-    let last = GENESIS;
-    let seq = 0;
-    try {
-      const text = await fs.readFile(file, 'utf8');
-      const lines = text.split('\n').filter(Boolean);
-      const tail = lines.at(-1);
-      if (tail) {
-        const parsed = JSON.parse(tail) as AuditLine;
-        last = parsed.hash;
-        seq = parsed.seq;
-      }
-    } catch (err) {
-      if ((err as NodeJS.ErrnoException).code !== 'ENOENT') throw err;
-    }
-    const fh = await fs.open(file, 'a', 0o600);
-    return new AuditLog(fh, last, seq);
+    return new AuditLog(await FileAuditStore.open<AuditLine>(file));
   }
 
-  /** Appends one event; resolves once it is on disk. */
-  record(event: AuditEvent): Promise<void> {
+  /** Appends one event, stamped `at` (now by default); resolves once it is stored durably. Throws at once on a bad event. */
+  record(event: AuditEvent, at: Date = new Date()): Promise<void> {
     const valid = AuditEventSchema.parse(event);
-    const next = this.chain.then(async () => {
-      const body = { seq: this.seq + 1, at: new Date().toISOString(), ...valid, prev: this.lastHash };
-      const line: AuditLine = { ...body, hash: hashLine(body) };
-      await this.fh.write(`${JSON.stringify(line)}\n`);
-      await this.fh.datasync();
-      this.seq = line.seq;
-      this.lastHash = line.hash;
-    });
-    this.chain = next.catch(() => undefined);
-    return next;
+    return this.store.append((head) => chainLine(head, valid, at)).then(() => undefined);
   }
 
-  /** Waits for pending writes and closes the file. */
-  async close(): Promise<void> {
-    await this.chain;
-    await this.fh.close();
+  /** Whether a line for this event stamped `at` is in the log (replaying a record store's outbox). */
+  async has(event: AuditEvent, at: Date): Promise<boolean> {
+    const valid = AuditEventSchema.parse(event);
+    const stamp = at.toISOString();
+    return (await this.store.lines()).some(({ seq: _s, at: lineAt, prev: _p, hash: _h, ...rest }) =>
+      lineAt === stamp && JSON.stringify(rest) === JSON.stringify(valid));
+  }
+
+  /** Checks the whole chain: the number of lines, or the 1-based line where it breaks. */
+  async verify(): Promise<{ ok: true; lines: number } | { ok: false; brokenAt: number }> {
+    return verifyLines(await this.store.lines());
+  }
+
+  /** Waits for pending writes and releases the store. */
+  close(): Promise<void> {
+    return this.store.close();
   }
 }
 
-/** Checks a whole audit file; returns the number of lines, or the 1-based line where the chain breaks. */
-export async function verifyAuditFile(file: string): Promise<{ ok: true; lines: number } | { ok: false; brokenAt: number }> {
-  const lines = (await fs.readFile(file, 'utf8')).split('\n').filter(Boolean);
+/** The next line of the chain after `head` (null for an empty log). */
+export function chainLine(head: AuditChainHead | null, event: AuditEvent, at: Date): AuditLine {
+  const body = { seq: (head?.seq ?? 0) + 1, at: at.toISOString(), ...event, prev: head?.hash ?? GENESIS };
+  return { ...body, hash: hashLine(body) };
+}
+
+/** Checks a chain of lines: their number, or the 1-based line where the chain breaks. */
+export function verifyLines(lines: readonly AuditLine[]): { ok: true; lines: number } | { ok: false; brokenAt: number } {
   let prev = GENESIS;
   for (let i = 0; i < lines.length; i++) {
-    const { hash, ...rest } = JSON.parse(lines[i]!) as AuditLine;
+    const { hash, ...rest } = lines[i]!;
     if (rest.prev !== prev || hashLine(rest) !== hash) return { ok: false, brokenAt: i + 1 };
     prev = hash;
   }
   return { ok: true, lines: lines.length };
+}
+
+/** Checks a whole embedded audit file; returns the number of lines, or the 1-based line where the chain breaks. */
+export async function verifyAuditFile(file: string): Promise<{ ok: true; lines: number } | { ok: false; brokenAt: number }> {
+  return verifyLines(await readLines<AuditLine>(file));
 }

@@ -26,7 +26,7 @@ export type AuthService = {
   /** Ends every session of a user and closes their sockets (disable, password reset). */
   endUserSessions(userId: string): Promise<void>;
   /** Resolves a request's cookie to a live session, refreshing its idle timer. */
-  fromRequest(req: IncomingMessage): AuthContext | null;
+  fromRequest(req: IncomingMessage): Promise<AuthContext | null>;
   /** Seconds a fresh session cookie should live. */
   readonly cookieMaxAgeSeconds: number;
 };
@@ -44,8 +44,8 @@ export function createAuthService(deps: {
   const now = deps.now ?? Date.now;
   const throttle = new LoginThrottle(now);
 
-  const contextFor = (userId: string, sessionHash: string): AuthContext | null => {
-    const user = records.get('users', userId);
+  const contextFor = async (userId: string, sessionHash: string): Promise<AuthContext | null> => {
+    const user = await records.get('users', userId);
     if (!user || user.disabled) return null;
     return { userId, sessionHash, name: user.name, email: user.email, isAdmin: user.isAdmin };
   };
@@ -60,7 +60,7 @@ export function createAuthService(deps: {
         await audit.record({ type: 'login.failure', reason: 'throttled' });
         return { ok: false, reason: 'throttled', retryAfter };
       }
-      const user = records.find('users', (u) => u.email === email)[0];
+      const user = (await records.find('users', { email }))[0];
       // Verify even for unknown or disabled users so that timing does not reveal which emails exist.
       const good = await verifyPassword(user && !user.disabled ? user.passwordHash : null, password);
       if (!user || !good) {
@@ -74,7 +74,7 @@ export function createAuthService(deps: {
       const t = now();
       await sessions.put({ idHash, userId: user.id, createdAt: t, lastSeenAt: t });
       await audit.record({ type: 'login.success', actorId: user.id });
-      return { ok: true, token, ctx: contextFor(user.id, idHash)! };
+      return { ok: true, token, ctx: (await contextFor(user.id, idHash))! };
     },
 
     async logout(ctx) {
@@ -88,11 +88,11 @@ export function createAuthService(deps: {
       registry.closeUser(userId, 'sessions-ended');
     },
 
-    fromRequest(req) {
+    async fromRequest(req) {
       const token = readCookie(req, SESSION_COOKIE);
       if (!token) return null;
       const idHash = hashToken(token);
-      const session = sessions.get(idHash);
+      const session = await sessions.get(idHash);
       if (!session) return null;
       const t = now();
       if (t - session.lastSeenAt > config.sessionIdleMs || t - session.createdAt > config.sessionMaxMs) {
@@ -100,9 +100,9 @@ export function createAuthService(deps: {
         registry.closeSession(idHash, 'session-expired');
         return null;
       }
-      const ctx = contextFor(session.userId, idHash);
+      const ctx = await contextFor(session.userId, idHash);
       if (!ctx) return null;
-      if (t - session.lastSeenAt > TOUCH_PERSIST_MS) void sessions.put({ ...session, lastSeenAt: t }).catch(() => undefined);
+      if (t - session.lastSeenAt > TOUCH_PERSIST_MS) void sessions.touch(idHash, t).catch(() => undefined);
       return ctx;
     },
   };

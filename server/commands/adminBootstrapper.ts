@@ -22,7 +22,7 @@ export const FIRST_RUN_FILE = 'first-run-credentials.txt';
  */
 export async function bootstrapAdmin(deps: { config: Config; records: RecordStore; log: Logger }): Promise<{ created: boolean; generatedPassword: string | null }> {
   const { config, records } = deps;
-  if (records.find('users').length > 0) return { created: false, generatedPassword: null };
+  if ((await records.find('users')).length > 0) return { created: false, generatedPassword: null };
   const email = EmailSchema.parse(config.adminEmail ?? DEFAULT_ADMIN_EMAIL);
   let password = config.adminPassword;
   let generated: string | null = null;
@@ -33,7 +33,7 @@ export async function bootstrapAdmin(deps: { config: Config; records: RecordStor
   const checked = NewPasswordSchema.safeParse(password);
   if (!checked.success) throw new Error('ADMIN_PASSWORD must be at least 12 characters.');
   await records.commit([
-    ...(records.find('partnerships').length === 0
+    ...((await records.find('partnerships')).length === 0
       ? [{ op: 'put' as const, collection: 'partnerships' as const, record: { id: newId(), name: config.partnershipName } }]
       : []),
     {
@@ -54,7 +54,7 @@ export async function bootstrapAdmin(deps: { config: Config; records: RecordStor
 export async function upsertAdmin(records: RecordStore, emailInput: string, password: string, makeAdmin: boolean): Promise<'created' | 'updated'> {
   const email = EmailSchema.parse(emailInput);
   NewPasswordSchema.parse(password);
-  const existing = records.find('users', (u) => u.email === email)[0];
+  const existing = (await records.find('users', { email }))[0];
   const passwordHash = await hashPassword(password);
   if (existing) {
     await records.put('users', { ...existing, passwordHash, isAdmin: existing.isAdmin || makeAdmin, disabled: false });

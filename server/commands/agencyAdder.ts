@@ -11,7 +11,7 @@ import type { CommandDeps } from './types.js';
  * is taken.
  */
 export async function addAgency(deps: CommandDeps, actorId: string, reviewId: string, body: CreateAgencyBody): Promise<Agency> {
-  const existing = deps.records.find('agencies', (a) => a.reviewId === reviewId);
+  const existing = await deps.records.find('agencies', { reviewId });
   const code = body.shortCode.toUpperCase();
   if (existing.some((a) => a.shortCode.toUpperCase() === code)) {
     throw new HttpError(409, 'duplicate-short-code', `Another agency in this review already uses the short code ${code}.`);
@@ -24,7 +24,6 @@ export async function addAgency(deps: CommandDeps, actorId: string, reviewId: st
     partnerType: body.partnerType,
     colour: body.colour ?? nextAgencyColour(existing.map((a) => a.colour)),
   };
-  await deps.records.put('agencies', agency);
-  await deps.audit.record({ type: 'agency.added', actorId, reviewId, targetId: agency.id });
+  await deps.records.commit([{ op: 'put', collection: 'agencies', record: agency }], { audit: [{ type: 'agency.added', actorId, reviewId, targetId: agency.id }] });
   return agency;
 }

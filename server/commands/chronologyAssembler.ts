@@ -26,8 +26,8 @@ export type AssembledChronology = {
 };
 
 /** The workshop phases drawn over the chronology: titled date ranges defined with the review's workshop. */
-export function chronologyPhases(records: RecordStore, reviewId: string): AssembledChronology['phases'] {
-  return records.find('workshops', (w) => w.reviewId === reviewId).flatMap((w) => w.setup.phases);
+export async function chronologyPhases(records: RecordStore, reviewId: string): Promise<AssembledChronology['phases']> {
+  return (await records.find('workshops', { reviewId })).flatMap((w) => w.setup.phases);
 }
 
 /**
@@ -36,7 +36,7 @@ export function chronologyPhases(records: RecordStore, reviewId: string): Assemb
  * `integrate` rules. Server code holds no chronology rules of its own.
  */
 export async function assembleChronology(deps: { records: RecordStore; sync: SyncServer }, reviewId: string): Promise<AssembledChronology> {
-  const agencies = deps.records.find('agencies', (a) => a.reviewId === reviewId)
+  const agencies = (await deps.records.find('agencies', { reviewId }))
     .map((a) => ({ id: a.id, name: a.name, shortCode: a.shortCode, colour: a.colour }));
   const byAgency = new Map<string, ChronologyEntry[]>();
   const changesByAgency = new Map<string, OrgChange[]>();
@@ -51,7 +51,7 @@ export async function assembleChronology(deps: { records: RecordStore; sync: Syn
     changesByAgency.set(a.id, read.orgChanges);
   }
   const team = await deps.sync.read(docName({ reviewId, kind: 'chronology-team' }), readTeamFields);
-  const phases = chronologyPhases(deps.records, reviewId);
+  const phases = await chronologyPhases(deps.records, reviewId);
   const people = await deps.sync.read(docName({ reviewId, kind: 'people' }), readPeople);
   const exportRegister = [...people, ...practitionersAsPeople(practitioners, new Map(agencies.map((a) => [a.id, a.shortCode])))];
   return { agencies, rows: integrate(byAgency, agencies, team), orgChanges: integrateOrgChanges(changesByAgency, agencies), phases, people, exportRegister };

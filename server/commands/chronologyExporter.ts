@@ -72,7 +72,7 @@ export async function exportChronology(
   deps: { records: RecordStore; sync: SyncServer; audit: AuditLog },
   input: { reviewId: string; actorId: string; format: 'xlsx' | 'csv'; pseudonymise: boolean },
 ): Promise<ChronologyExport> {
-  const review = deps.records.get('reviews', input.reviewId)!;
+  const review = (await deps.records.get('reviews', input.reviewId))!;
   const chron = await assembleChronology(deps, input.reviewId);
   const people = new Map(chron.people.map((p) => [p.id, p]));
   const p = createPseudonymiser(chron.exportRegister, review.childPseudonym);

@@ -31,8 +31,8 @@ export async function seedDemo(deps: {
   config: Config; records: RecordStore; docs: DocStore; audit: AuditLog; log: Logger; password: string | null;
 }): Promise<string | null> {
   const { records, docs } = deps;
-  if (records.find('reviews').length > 0) return null;
-  const admin = records.find('users', (u) => u.isAdmin)[0];
+  if ((await records.find('reviews')).length > 0) return null;
+  const admin = (await records.find('users', { isAdmin: true }))[0];
   if (!admin) return null;
   const review = await createReview(deps, admin.id, {
     title: 'Demo Rapid Review (fictional)', kind: 'rapid-review', childPseudonym: 'Child M',

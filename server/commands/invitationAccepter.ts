@@ -3,6 +3,7 @@ import type { User } from '../../shared/schemas/records.js';
 import { HttpError } from '../http/errors.js';
 import { hashPassword, verifyPassword } from '../auth/passwords.js';
 import { findLiveInvitation } from './invitationFinder.js';
+import { VersionConflictError } from '../storage/errors.js';
 import type { CommandDeps } from './types.js';
 
 /**
@@ -17,8 +18,8 @@ export async function acceptInvitation(
   body: { name: string; password: string },
 ): Promise<{ userId: string; reviewId: string }> {
   const now = deps.now?.() ?? new Date();
-  const inv = findLiveInvitation(deps.records, token, now);
-  const existing = deps.records.find('users', (u) => u.email === inv.email)[0];
+  const inv = await findLiveInvitation(deps.records, token, now);
+  const existing = (await deps.records.find('users', { email: inv.email }))[0];
   let user: User;
   if (existing) {
     if (existing.disabled || !(await verifyPassword(existing.passwordHash, body.password))) {
@@ -32,14 +33,28 @@ export async function acceptInvitation(
     };
   }
   // Re-check after the slow hash: a concurrent accept of the same link must not create two members.
-  const again = deps.records.get('invitations', inv.id);
+  const again = await deps.records.get('invitations', inv.id);
   if (!again || again.acceptedAt !== null) throw new HttpError(404, 'invitation-not-found', 'This invitation link has already been used.');
-  await deps.records.commit([
+  await usedOnce(deps.records.commit([
     ...(existing ? [] : [{ op: 'put' as const, collection: 'users' as const, record: user }]),
     { op: 'put', collection: 'memberships', record: { id: newId(), reviewId: inv.reviewId, userId: user.id, role: inv.role, agencyId: inv.agencyId } },
-    { op: 'put', collection: 'invitations', record: { ...inv, acceptedAt: now.toISOString() } },
-  ]);
-  if (!existing) await deps.audit.record({ type: 'user.created', actorId: user.id, targetId: user.id });
-  await deps.audit.record({ type: 'invitation.accepted', actorId: user.id, reviewId: inv.reviewId, targetId: inv.id });
+    // Conditional: of two concurrent accepts of one link, only the first to be written succeeds.
+    { op: 'put', collection: 'invitations', record: { ...inv, acceptedAt: now.toISOString() }, ifMatch: { acceptedAt: null } },
+  ], {
+    audit: [
+      ...(existing ? [] : [{ type: 'user.created' as const, actorId: user.id, targetId: user.id }]),
+      { type: 'invitation.accepted', actorId: user.id, reviewId: inv.reviewId, targetId: inv.id },
+    ],
+  }));
   return { userId: user.id, reviewId: inv.reviewId };
+}
+
+/** Maps the store's refusal of a second use of one link to the same 404 as a used link. */
+async function usedOnce(commit: Promise<void>): Promise<void> {
+  try {
+    await commit;
+  } catch (err) {
+    if (err instanceof VersionConflictError) throw new HttpError(404, 'invitation-not-found', 'This invitation link has already been used.');
+    throw err;
+  }
 }

@@ -17,16 +17,18 @@ export async function createInvitation(
   body: CreateInvitationBody,
 ): Promise<{ id: string; token: string }> {
   if (body.agencyId !== undefined) {
-    const agency = deps.records.get('agencies', body.agencyId);
+    const agency = await deps.records.get('agencies', body.agencyId);
     if (!agency || agency.reviewId !== reviewId) throw new HttpError(400, 'invalid', 'The request body is not valid: agencyId must be an agency of this review.');
   }
-  const alreadyMember = deps.records.find('users', (u) => u.email === body.email).some((u) =>
-    deps.records.find('memberships', (m) => m.userId === u.id && m.reviewId === reviewId).length > 0);
+  let alreadyMember = false;
+  for (const u of await deps.records.find('users', { email: body.email })) {
+    if ((await deps.records.find('memberships', { userId: u.id, reviewId })).length > 0) alreadyMember = true;
+  }
   if (alreadyMember) throw new HttpError(409, 'already-member', 'That person is already a member of this review.');
   const token = newToken();
   const id = newId();
   const now = deps.now?.() ?? new Date();
-  await deps.records.put('invitations', {
+  await deps.records.commit([{ op: 'put', collection: 'invitations', record: {
     id,
     reviewId,
     email: body.email,
@@ -36,7 +38,6 @@ export async function createInvitation(
     expiresAt: new Date(now.getTime() + INVITATION_TTL_MS).toISOString(),
     acceptedAt: null,
     createdBy: actorId,
-  });
-  await deps.audit.record({ type: 'invitation.created', actorId, reviewId, targetId: id });
+  } }], { audit: [{ type: 'invitation.created', actorId, reviewId, targetId: id }] });
   return { id, token };
 }

@@ -4,9 +4,9 @@ import { HttpError } from '../http/errors.js';
 import type { RecordStore } from '../storage/types.js';
 
 /** Finds a live invitation by its token; used, expired and unknown tokens all get the same 404. */
-export function findLiveInvitation(records: RecordStore, token: string, now: Date): Invitation {
+export async function findLiveInvitation(records: RecordStore, token: string, now: Date): Promise<Invitation> {
   const hash = hashToken(token);
-  const inv = records.find('invitations', (i) => i.tokenHash === hash)[0];
+  const inv = (await records.find('invitations', { tokenHash: hash }))[0];
   if (!inv || inv.acceptedAt !== null || new Date(inv.expiresAt) <= now) {
     throw new HttpError(404, 'invitation-not-found', 'This invitation link is not valid. It may have been used or have expired; ask the lead reviewer for a new one.');
   }

@@ -30,11 +30,11 @@ export async function exportLifecycleDocx(
   deps: { records: RecordStore; sync: SyncServer; audit: AuditLog; now?: () => Date },
   input: { reviewId: string; actorId: string; kind: LifecycleExport },
 ): Promise<{ bytes: Uint8Array; filename: string; contentType: string }> {
-  const partnership = partnershipName(deps.records);
+  const partnership = await partnershipName(deps.records);
   let doc: LifecycleDocument;
   if (input.kind === 'terms-of-reference') {
-    const review = deps.records.get('reviews', input.reviewId)!;
-    doc = termsOfReferenceDocument({ review, content: termsOfReferenceOf(deps, input.reviewId).content });
+    const review = (await deps.records.get('reviews', input.reviewId))!;
+    doc = termsOfReferenceDocument({ review, content: (await termsOfReferenceOf(deps, input.reviewId)).content });
   } else {
     const rr = await assembleRapidReview(deps, input.reviewId);
     doc = input.kind === 'rapid-review'
@@ -55,18 +55,18 @@ export async function exportScopingDocx(
   deps: { records: RecordStore; sync: SyncServer; audit: AuditLog; now?: () => Date },
   input: { reviewId: string; agencyId: string; actorId: string },
 ): Promise<{ bytes: Uint8Array; filename: string; contentType: string }> {
-  const partnership = partnershipName(deps.records);
-  const review = deps.records.get('reviews', input.reviewId)!;
-  const agency = deps.records.get('agencies', input.agencyId)!;
+  const partnership = await partnershipName(deps.records);
+  const review = (await deps.records.get('reviews', input.reviewId))!;
+  const agency = (await deps.records.get('agencies', input.agencyId))!;
   let returnBy: string | null = null;
   try {
-    returnBy = review.referralDate ? addWorkingDays(review.referralDate, readRapidReviewConfig(deps.records).returnsDays) : null;
+    returnBy = review.referralDate ? addWorkingDays(review.referralDate, (await readRapidReviewConfig(deps.records)).returnsDays) : null;
   } catch (err) {
     if (!(err instanceof RangeError)) throw err;
   }
   const doc = scopingDocument({
     partnership, agency, review, returnBy, people: await readReviewPeople(deps.sync, input.reviewId),
-    form: scopingOf(deps.records, input.reviewId, input.agencyId).form, todayIso: isoDateInLondon(deps.now?.() ?? new Date()),
+    form: (await scopingOf(deps.records, input.reviewId, input.agencyId)).form, todayIso: isoDateInLondon(deps.now?.() ?? new Date()),
   });
   const bytes = await renderLifecycleDocx(doc, partnership);
   await deps.audit.record({ type: 'export.downloaded', actorId: input.actorId, reviewId: input.reviewId, targetId: input.agencyId, reason: 'scoping-docx' });

@@ -8,17 +8,17 @@ import type { RecordStore } from '../storage/types.js';
 import { readRapidReviewConfig } from './lifecycleSettingsSaver.js';
 
 /** Gathers what a review's milestones are computed from: its dates, plan, scoping and Rapid Review record. */
-export function milestoneFacts(records: RecordStore, reviewId: string, todayIso: IsoDate): MilestoneFacts {
-  const review = records.get('reviews', reviewId)!;
-  const plan = records.get('milestonePlans', reviewId) ?? null;
-  const stored = new Map(records.find('agencyScopings', (s) => s.reviewId === reviewId).map((s) => [s.agencyId, s]));
-  const scoping = records.find('agencies', (a) => a.reviewId === reviewId)
+export async function milestoneFacts(records: RecordStore, reviewId: string, todayIso: IsoDate): Promise<MilestoneFacts> {
+  const review = (await records.get('reviews', reviewId))!;
+  const plan = await records.get('milestonePlans', reviewId) ?? null;
+  const stored = new Map((await records.find('agencyScopings', { reviewId })).map((s) => [s.agencyId, s]));
+  const scoping = (await records.find('agencies', { reviewId }))
     .map((a) => stored.get(a.id) ?? blankScoping(reviewId, a.id, a.id));
-  const rr = records.get('rapidReviewRecords', reviewId)?.content ?? null;
+  const rr = (await records.get('rapidReviewRecords', reviewId))?.content ?? null;
   return {
     review: { kind: review.kind, referralDate: review.referralDate },
     plan,
-    config: readRapidReviewConfig(records),
+    config: await readRapidReviewConfig(records),
     scoping,
     rapidReview: rr ? { meetingDate: rr.background.meetingDate, dateSubmitted: rr.signOff.dateSubmitted } : null,
     todayIso,
@@ -35,8 +35,8 @@ export type ReviewMilestones = {
 };
 
 /** Computes a review's milestones for today with the shared rules. */
-export function calculateReviewMilestones(records: RecordStore, reviewId: string, todayIso: IsoDate): ReviewMilestones {
-  const { milestones, problem } = reviewMilestones(milestoneFacts(records, reviewId, todayIso));
+export async function calculateReviewMilestones(records: RecordStore, reviewId: string, todayIso: IsoDate): Promise<ReviewMilestones> {
+  const { milestones, problem } = reviewMilestones(await milestoneFacts(records, reviewId, todayIso));
   return {
     today: todayIso,
     milestones: milestoneViews(milestones, todayIso),

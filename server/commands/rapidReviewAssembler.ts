@@ -32,10 +32,10 @@ export async function readReviewPeople(sync: SyncServer, reviewId: string): Prom
 
 /** Gathers the record, the review's agencies, the people register and the returned scoping forms. */
 export async function assembleRapidReview(deps: { records: RecordStore; sync: SyncServer }, reviewId: string): Promise<AssembledRapidReview> {
-  const review = deps.records.get('reviews', reviewId)!;
-  const agencies = deps.records.find('agencies', (a) => a.reviewId === reviewId);
-  const { content, version, updatedAt } = rapidReviewOf(deps, reviewId);
+  const review = (await deps.records.get('reviews', reviewId))!;
+  const agencies = await deps.records.find('agencies', { reviewId });
+  const { content, version, updatedAt } = await rapidReviewOf(deps, reviewId);
   const people = await readReviewPeople(deps.sync, reviewId);
-  const scoping = scopingDigest(scopingsOf(deps.records, reviewId));
+  const scoping = scopingDigest(await scopingsOf(deps.records, reviewId));
   return { review, agencies, content, version, updatedAt, people, quorum: checkQuorum(content.participants, agencies), scoping };
 }

@@ -16,7 +16,7 @@ import { assembleChronology } from './chronologyAssembler.js';
 type Deps = { records: RecordStore; sync: SyncServer; responses: ResponseStore; audit: AuditLog };
 
 /** The review's terms of reference for the report, when the lifecycle feature has stored them. */
-export type TermsOfReferenceSource = (reviewId: string) => { keyLinesOfEnquiry: string[]; periodStart: string | null; periodEnd: string | null } | null;
+export type TermsOfReferenceSource = (reviewId: string) => Promise<{ keyLinesOfEnquiry: string[]; periodStart: string | null; periodEnd: string | null } | null>;
 
 /**
  * Gathers everything the report draws on (review, partnership, lead reviewers, agencies, integrated
@@ -25,12 +25,12 @@ export type TermsOfReferenceSource = (reviewId: string) => { keyLinesOfEnquiry: 
  * Workshop responses below the anonymity threshold are never quoted.
  */
 export async function buildReportModel(deps: Deps, reviewId: string, termsOfReference: TermsOfReferenceSource): Promise<{ model: ReportModel; people: Awaited<ReturnType<typeof assembleChronology>>['people']; partnership: string }> {
-  const review = deps.records.get('reviews', reviewId)!;
-  const partnership = deps.records.find('partnerships')[0]?.name ?? '';
-  const leadReviewers = deps.records.find('memberships', (m) => m.reviewId === reviewId && m.role === 'lead-reviewer')
-    .map((m) => deps.records.get('users', m.userId)?.name ?? '').filter(Boolean);
+  const review = (await deps.records.get('reviews', reviewId))!;
+  const partnership = (await deps.records.find('partnerships'))[0]?.name ?? '';
+  const leads = await deps.records.find('memberships', { reviewId, role: 'lead-reviewer' });
+  const leadReviewers = (await Promise.all(leads.map(async (m) => (await deps.records.get('users', m.userId))?.name ?? ''))).filter(Boolean);
   const chron = await assembleChronology(deps, reviewId);
-  const workshop = deps.records.find('workshops', (w) => w.reviewId === reviewId)[0] ?? null;
+  const workshop = (await deps.records.find('workshops', { reviewId }))[0] ?? null;
   let workshopInput: ReportInput['workshop'] = null;
   if (workshop) {
     // The same release rule quotes responses and good practice: visible (not hidden) responses of a
@@ -51,12 +51,12 @@ export async function buildReportModel(deps: Deps, reviewId: string, termsOfRefe
       goodPractice: { notes: outcome.goodPracticeNotes, responses: goodResponses },
     };
   }
-  const draft = deps.records.get('reportDrafts', reviewId)?.draft ?? emptyDraft();
+  const draft = (await deps.records.get('reportDrafts', reviewId))?.draft ?? emptyDraft();
   // Dates of birth become ages on the referral date (or today when there is none).
   const pseudo = createPseudonymiser(chron.exportRegister, review.childPseudonym, { agesOn: review.referralDate ?? isoDateInLondon(new Date()) });
   const model = assembleReport({
     review, partnership, leadReviewers, todayIso: isoDateInLondon(new Date()),
-    agencies: chron.agencies, rows: chron.rows, childDateOfBirth: chron.people.find((x) => x.isSubject)?.dateOfBirth ?? null, workshop: workshopInput, termsOfReference: termsOfReference(reviewId), draft,
+    agencies: chron.agencies, rows: chron.rows, childDateOfBirth: chron.people.find((x) => x.isSubject)?.dateOfBirth ?? null, workshop: workshopInput, termsOfReference: await termsOfReference(reviewId), draft,
     pseudonymise: pseudo.text,
   });
   return { model, people: chron.exportRegister, partnership };

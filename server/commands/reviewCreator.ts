@@ -28,7 +28,6 @@ export async function createReview(
   await deps.records.commit([
     { op: 'put', collection: 'reviews', record: review },
     { op: 'put', collection: 'memberships', record: { id: newId(), reviewId: review.id, userId: actorId, role: 'lead-reviewer', agencyId: null } },
-  ]);
-  await deps.audit.record({ type: 'review.created', actorId, reviewId: review.id, targetId: review.id });
+  ], { audit: [{ type: 'review.created', actorId, reviewId: review.id, targetId: review.id }] });
   return review;
 }

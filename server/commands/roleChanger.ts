@@ -16,20 +16,19 @@ export async function changeRole(
   membershipId: string,
   change: { role: Role; agencyId?: string | null },
 ): Promise<Membership> {
-  const m = deps.records.get('memberships', membershipId);
+  const m = await deps.records.get('memberships', membershipId);
   if (!m || m.reviewId !== reviewId) throw notFound('That member');
   const agencyId = change.role === 'agency-author' ? (change.agencyId ?? m.agencyId) : null;
   if (change.role === 'agency-author') {
-    const agency = agencyId ? deps.records.get('agencies', agencyId) : undefined;
+    const agency = agencyId ? await deps.records.get('agencies', agencyId) : undefined;
     if (!agency || agency.reviewId !== reviewId) throw new HttpError(400, 'invalid', 'The request body is not valid: an agency author needs an agencyId of this review.');
   }
   if (m.role === 'lead-reviewer' && change.role !== 'lead-reviewer') {
-    const leads = deps.records.find('memberships', (x) => x.reviewId === reviewId && x.role === 'lead-reviewer');
+    const leads = await deps.records.find('memberships', { reviewId, role: 'lead-reviewer' });
     if (leads.length <= 1) throw new HttpError(409, 'last-lead', 'A review needs at least one lead reviewer. Make someone else lead reviewer first.');
   }
   const updated: Membership = { ...m, role: change.role, agencyId };
-  await deps.records.put('memberships', updated);
+  await deps.records.commit([{ op: 'put', collection: 'memberships', record: updated }], { audit: [{ type: 'membership.role-changed', actorId, reviewId, targetId: m.id }] });
   deps.registry.closeUser(m.userId, 'role-changed');
-  await deps.audit.record({ type: 'membership.role-changed', actorId, reviewId, targetId: m.id });
   return updated;
 }

@@ -7,20 +7,19 @@ import {
 import type { Agency } from '../../shared/schemas/records.js';
 import { HttpError, forbidden } from '../http/errors.js';
 import type { RecordStore } from '../storage/types.js';
-import { checkBaseVersion } from './lifecycleVersionChecker.js';
+import { checkBaseVersion, saveVersioned } from './lifecycleVersionChecker.js';
 import type { CommandDeps } from './types.js';
 
 /** An agency's stored scoping, or a blank one (version 0) when nothing has been saved. */
-export function scopingOf(records: RecordStore, reviewId: string, agencyId: string): AgencyScoping {
-  return records.find('agencyScopings', (s) => s.reviewId === reviewId && s.agencyId === agencyId)[0]
+export async function scopingOf(records: RecordStore, reviewId: string, agencyId: string): Promise<AgencyScoping> {
+  return (await records.find('agencyScopings', { reviewId, agencyId }))[0]
     ?? blankScoping(reviewId, agencyId, newId());
 }
 
 /** Every agency of a review with its scoping, in agency name order. */
-export function scopingsOf(records: RecordStore, reviewId: string): { agency: Agency; scoping: AgencyScoping }[] {
-  return records.find('agencies', (a) => a.reviewId === reviewId)
-    .sort((a, b) => a.name.localeCompare(b.name, 'en-GB'))
-    .map((agency) => ({ agency, scoping: scopingOf(records, reviewId, agency.id) }));
+export async function scopingsOf(records: RecordStore, reviewId: string): Promise<{ agency: Agency; scoping: AgencyScoping }[]> {
+  const agencies = (await records.find('agencies', { reviewId })).sort((a, b) => a.name.localeCompare(b.name, 'en-GB'));
+  return Promise.all(agencies.map(async (agency) => ({ agency, scoping: await scopingOf(records, reviewId, agency.id) })));
 }
 
 const closed = () => new HttpError(409, 'scoping-closed',
@@ -36,7 +35,7 @@ const today = (deps: CommandDeps) => isoDateInLondon(deps.now?.() ?? new Date())
 export async function changeScopingStatus(
   deps: CommandDeps, actor: { userId: string; member: LifecycleMember }, reviewId: string, agencyId: string, body: ScopingStatusBody,
 ): Promise<AgencyScoping> {
-  const current = scopingOf(deps.records, reviewId, agencyId);
+  const current = await scopingOf(deps.records, reviewId, agencyId);
   if (!mayChangeScopingStatus(actor.member, agencyId, current.status, body.status)) {
     if (actor.member.role === 'agency-author' && actor.member.agencyId === agencyId && !isScopingOpen(current.status)) throw closed();
     await deps.audit.record({ type: 'access.denied', actorId: actor.userId, reviewId, targetId: agencyId, reason: 'scoping-status' });
@@ -50,8 +49,10 @@ export async function changeScopingStatus(
   const next: AgencyScoping = {
     ...withScopingStatus(current, body.status, on), version: current.version + 1, updatedAt: (deps.now?.() ?? new Date()).toISOString(),
   };
-  await deps.records.put('agencyScopings', next);
-  await deps.audit.record({ type: 'scoping.status-changed', actorId: actor.userId, reviewId, targetId: agencyId, reason: body.status });
+  await saveVersioned("this agency's scoping", deps.records.commit(
+    [{ op: 'put', collection: 'agencyScopings', record: next, ifVersion: body.baseVersion }],
+    { audit: [{ type: 'scoping.status-changed', actorId: actor.userId, reviewId, targetId: agencyId, reason: body.status }] },
+  ));
   return next;
 }
 
@@ -59,7 +60,7 @@ export async function changeScopingStatus(
 export async function saveScopingForm(
   deps: CommandDeps, actor: { userId: string; member: LifecycleMember }, reviewId: string, agencyId: string, body: ScopingFormBody,
 ): Promise<AgencyScoping> {
-  const current = scopingOf(deps.records, reviewId, agencyId);
+  const current = await scopingOf(deps.records, reviewId, agencyId);
   if (!mayEditScopingForm(actor.member, agencyId, current.status)) {
     if (actor.member.role === 'agency-author' && actor.member.agencyId === agencyId) throw closed();
     await deps.audit.record({ type: 'access.denied', actorId: actor.userId, reviewId, targetId: agencyId, reason: 'scoping-form' });
@@ -67,7 +68,9 @@ export async function saveScopingForm(
   }
   checkBaseVersion(current.version, body.baseVersion, "this agency's scoping form");
   const next: AgencyScoping = { ...current, form: body.form, version: current.version + 1, updatedAt: (deps.now?.() ?? new Date()).toISOString() };
-  await deps.records.put('agencyScopings', next);
-  await deps.audit.record({ type: 'scoping.form-saved', actorId: actor.userId, reviewId, targetId: agencyId });
+  await saveVersioned("this agency's scoping form", deps.records.commit(
+    [{ op: 'put', collection: 'agencyScopings', record: next, ifVersion: body.baseVersion }],
+    { audit: [{ type: 'scoping.form-saved', actorId: actor.userId, reviewId, targetId: agencyId }] },
+  ));
   return next;
 }

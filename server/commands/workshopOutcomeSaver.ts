@@ -5,7 +5,7 @@ import type { AuditLog } from '../audit/AuditLog.js';
 import { notFound } from '../http/errors.js';
 import type { RecordStore } from '../storage/types.js';
 import type { ResponseStore } from '../workshop/ResponseStore.js';
-import { checkBaseVersion } from './lifecycleVersionChecker.js';
+import { checkBaseVersion, saveVersioned } from './lifecycleVersionChecker.js';
 
 type Deps = { records: RecordStore; responses: ResponseStore; audit: AuditLog };
 
@@ -27,19 +27,21 @@ async function markableResponses(deps: Pick<Deps, 'responses'>, w: Workshop): Pr
  * Saves a workshop's whole outcome (already validated with OutcomeSaveSchema). Marks on responses the
  * facilitator cannot see now (hidden, withdrawn, unknown, or below k) are dropped, and the reply holds
  * the outcome as stored. A save edited from an older version is refused with 409 and changes nothing:
- * the version check and the write happen in the same tick, after the only await, so two saves from one
- * version cannot both pass. The audit line holds ids only, never what was written.
+ * the write is conditional on the version it was edited from, so two saves from one version cannot
+ * both pass. The audit line holds ids only, never what was written.
  */
 export async function saveWorkshopOutcome(deps: Deps, actorId: string, workshopId: string, body: { baseVersion: number; outcome: Outcome }): Promise<{ outcome: Outcome; version: number }> {
-  const before = deps.records.get('workshops', workshopId);
+  const before = await deps.records.get('workshops', workshopId);
   if (!before) throw notFound('That workshop');
   const markable = await markableResponses(deps, before);
-  const current = deps.records.get('workshops', workshopId);
+  const current = await deps.records.get('workshops', workshopId);
   if (!current) throw notFound('That workshop');
   const { version } = storedOutcome(current);
   checkBaseVersion(version, body.baseVersion, 'the workshop outcome');
   const outcome = keepVisibleMarks(body.outcome, (promptId, slot) => markable.has(responseKey(promptId, slot)));
-  await deps.records.put('workshops', { ...current, outcome, outcomeVersion: version + 1 });
-  await deps.audit.record({ type: 'workshop.outcome-saved', actorId, reviewId: current.reviewId, targetId: current.id });
+  await saveVersioned('the workshop outcome', deps.records.commit(
+    [{ op: 'put', collection: 'workshops', record: { ...current, outcome, outcomeVersion: version + 1 }, ifVersion: body.baseVersion }],
+    { audit: [{ type: 'workshop.outcome-saved', actorId, reviewId: current.reviewId, targetId: current.id }] },
+  ));
   return { outcome, version: version + 1 };
 }

@@ -16,11 +16,18 @@ export function attachSocketAuth(
   deps: { auth: AuthService; registry: ConnectionRegistry; publicOrigins: readonly string[] },
 ): void {
   const staff = io.of('/');
-  staff.use((socket, next) => {
+  staff.use(async (socket, next) => {
     const req = socket.request;
     if (!isAllowedOrigin(req, deps.publicOrigins)) return next(new Error('forbidden-origin'));
-    const ctx = deps.auth.fromRequest(req);
+    let ctx: Awaited<ReturnType<AuthService['fromRequest']>>;
+    try {
+      ctx = await deps.auth.fromRequest(req);
+    } catch {
+      return next(new Error('unavailable'));
+    }
     if (!ctx) return next(new Error('unauthenticated'));
+    // The socket may have gone while the session store answered: register nothing for it.
+    if (socket.conn.readyState !== 'open') return next(new Error('gone'));
     socket.data.auth = ctx;
     const remove = deps.registry.add({
       sessionHash: ctx.sessionHash,

@@ -8,8 +8,8 @@ import { HttpError, forbidden, notFound } from '../http/errors.js';
 
 /** Rejects requests without a live session with 401 and stores the AuthContext for handlers. */
 export function requireAuth(deps: Pick<AppDeps, 'auth'>): RequestHandler {
-  return (req, res, next) => {
-    const ctx = deps.auth.fromRequest(req);
+  return async (req, res, next) => {
+    const ctx = await deps.auth.fromRequest(req);
     if (!ctx) return next(new HttpError(401, 'unauthenticated', 'Please sign in.'));
     res.locals.auth = ctx;
     next();
@@ -41,8 +41,8 @@ export async function membershipFor(
 ): Promise<Membership> {
   const ctx = authOf(res);
   const reviewId = idParam(req, 'id');
-  const m = deps.records.find('memberships', (x) => x.reviewId === reviewId && x.userId === ctx.userId)[0];
-  if (!m || !deps.records.get('reviews', reviewId)) {
+  const m = (await deps.records.find('memberships', { reviewId, userId: ctx.userId }))[0];
+  if (!m || !await deps.records.get('reviews', reviewId)) {
     await deps.audit.record({ type: 'access.denied', actorId: ctx.userId, reviewId, reason: 'not-member' });
     throw notFound();
   }

@@ -1,6 +1,8 @@
 import type { Agency, Invitation, Membership, Partnership, Review, Session, User } from '../../shared/schemas/records.js';
 import type { Workshop } from '../../shared/workshop/workshop.js';
 import type { ReportDraftRecord } from '../../shared/report/record.js';
+import type { AuditEvent } from '../audit/AuditLog.js';
+import type { VisibleResponse } from '../../shared/workshop/anonymity.js';
 import type { AgencyScoping, LifecycleSettings, MilestonePlan, RapidReviewRecord, TermsOfReferenceRecord } from '../../shared/lifecycle/index.js';
 
 /**
@@ -28,24 +30,99 @@ export type Collections = {
 /** A collection name. */
 export type CollectionName = keyof Collections;
 
-/** One change inside an atomic commit. */
-export type RecordChange =
-  | { [C in CollectionName]: { op: 'put'; collection: C; record: Collections[C] } }[CollectionName]
-  | { op: 'delete'; collection: CollectionName; id: string };
+/**
+ * The fields each collection can be queried by, with equality only, so that every backend can index
+ * them (a PostgreSQL column with an index, a lookup in memory). A query on any other field does not
+ * type-check: add the field here, and to each backend's indexes, first.
+ */
+export type IndexedFields = {
+  partnerships: never;
+  users: 'email' | 'isAdmin';
+  reviews: never;
+  agencies: 'reviewId';
+  memberships: 'reviewId' | 'userId' | 'role';
+  invitations: 'tokenHash' | 'reviewId' | 'email';
+  workshops: 'reviewId';
+  reportDrafts: never;
+  lifecycleSettings: never;
+  milestonePlans: never;
+  agencyScopings: 'reviewId' | 'agencyId';
+  rapidReviewRecords: never;
+  termsOfReference: never;
+};
+
+/** The names of every field any collection can be queried by (the union of IndexedFields). */
+export const INDEXED_FIELDS: { [C in CollectionName]: readonly IndexedFields[C][] } = {
+  partnerships: [], users: ['email', 'isAdmin'], reviews: [], agencies: ['reviewId'], memberships: ['reviewId', 'userId', 'role'],
+  invitations: ['tokenHash', 'reviewId', 'email'], workshops: ['reviewId'], reportDrafts: [], lifecycleSettings: [], milestonePlans: [],
+  agencyScopings: ['reviewId', 'agencyId'], rapidReviewRecords: [], termsOfReference: [],
+};
+
+/** A query as data: every given field must equal its value (an empty query matches every record). */
+export type Query<C extends CollectionName> = { [K in IndexedFields[C]]?: Collections[C][K & keyof Collections[C]] };
 
 /**
- * Small relational records. Reads are synchronous from memory; writes resolve only once durable.
- * `commit` applies several changes atomically: all of them are written or none.
+ * The collections whose records carry an optimistic-concurrency version, and its field. A put with
+ * `ifVersion` is a conditional write on this field (a missing record counts as version 0).
+ */
+export const VERSION_FIELD = {
+  milestonePlans: 'version', agencyScopings: 'version', rapidReviewRecords: 'version', termsOfReference: 'version', workshops: 'outcomeVersion',
+} as const satisfies { [C in CollectionName]?: keyof Collections[C] };
+
+/** A collection whose records are versioned. */
+export type VersionedCollection = keyof typeof VERSION_FIELD;
+
+/**
+ * One change inside an atomic commit. `ifVersion` makes a put conditional on the stored version (see
+ * VERSION_FIELD); `ifMatch` on stored fields (the record must exist and each given field must equal its
+ * value, e.g. `{ acceptedAt: null }` so that an invitation is used once). A failed condition rejects the
+ * whole commit with VersionConflictError.
+ */
+export type RecordChange =
+  | { [C in CollectionName]: { op: 'put'; collection: C; record: Collections[C]; ifVersion?: C extends VersionedCollection ? number : never; ifMatch?: Partial<Collections[C]> } }[CollectionName]
+  | { op: 'delete'; collection: CollectionName; id: string };
+
+/** What a commit carries besides records: the audit events that describe it, written atomically with it. */
+export type CommitOptions = { audit?: AuditEvent[] };
+
+/** The reads and buffered writes available inside `transaction`. */
+export interface RecordTx {
+  /** One record by id, as committed. */
+  get<C extends CollectionName>(collection: C, id: string): Promise<Collections[C] | undefined>;
+  /** Every committed record of a collection that matches the query. */
+  find<C extends CollectionName>(collection: C, where?: Query<C>): Promise<Collections[C][]>;
+  /** Queues an insert or replace (conditional when `ifVersion` is given). */
+  put<C extends CollectionName>(collection: C, record: Collections[C], opts?: { ifVersion?: number }): void;
+  /** Queues a delete. */
+  delete(collection: CollectionName, id: string): void;
+  /** Queues an audit event, written atomically with the changes. */
+  audit(event: AuditEvent): void;
+}
+
+/**
+ * Small relational records. Every read and write is async; queries are data (equality on indexed
+ * fields), so any backend can answer them. Writes resolve only once durable, and nothing is readable
+ * before it is durable. `commit` applies several changes and their audit events atomically: all of
+ * them or none. A conditional put whose version does not match rejects the whole commit with
+ * `VersionConflictError`.
  */
 export interface RecordStore {
   /** One record by id. */
-  get<C extends CollectionName>(collection: C, id: string): Collections[C] | undefined;
-  /** Every record of a collection that matches. */
-  find<C extends CollectionName>(collection: C, where?: (r: Collections[C]) => boolean): Collections[C][];
+  get<C extends CollectionName>(collection: C, id: string): Promise<Collections[C] | undefined>;
+  /** Every record of a collection that matches the query. */
+  find<C extends CollectionName>(collection: C, where?: Query<C>): Promise<Collections[C][]>;
   /** Inserts or replaces one record; resolves once durable. */
   put<C extends CollectionName>(collection: C, record: Collections[C]): Promise<void>;
-  /** Applies several changes atomically; resolves once durable. */
-  commit(changes: RecordChange[]): Promise<void>;
+  /**
+   * Read-modify-write of one record, atomic against every other write: `change` gets the record as
+   * stored at write time (not as read before some await) and returns its new value; it may throw to
+   * refuse, and then nothing is written. Resolves to the stored value, or undefined if there is none.
+   */
+  update<C extends CollectionName>(collection: C, id: string, change: (current: Collections[C]) => Collections[C]): Promise<Collections[C] | undefined>;
+  /** Applies several changes and their audit events atomically; resolves once durable. */
+  commit(changes: RecordChange[], opts?: CommitOptions): Promise<void>;
+  /** Runs `fn`, then commits what it queued in one atomic commit; resolves to fn's result once durable. */
+  transaction<T>(fn: (tx: RecordTx) => Promise<T>): Promise<T>;
   /** Flushes and releases files. */
   close(): Promise<void>;
 }
@@ -53,9 +130,14 @@ export interface RecordStore {
 /** Sign-in sessions, kept apart from records because they change on every request. */
 export interface SessionStore {
   /** A session by the hash of its token. */
-  get(idHash: string): Session | undefined;
+  get(idHash: string): Promise<Session | undefined>;
   /** Creates or refreshes a session; resolves once durable. */
   put(session: Session): Promise<void>;
+  /**
+   * Refreshes the idle timer of a session that still exists; does nothing if it has ended meanwhile,
+   * so a late refresh can never bring back a session that was logged out.
+   */
+  touch(idHash: string, lastSeenAt: number): Promise<void>;
   /** Removes a session. */
   delete(idHash: string): Promise<void>;
   /** Removes every session of a user (disable, password change). */
@@ -79,5 +161,58 @@ export interface DocStore {
   /** Bytes currently held for the doc (snapshot + log), for compaction decisions and benchmarks. */
   size(docName: string): Promise<number>;
   /** Flushes and releases files. */
+  close(): Promise<void>;
+}
+
+/**
+ * Where a record store sends the audit events of its commits once they are durable. `at` is the time
+ * fixed when the commit was accepted, so a replay after a crash writes the same line it would have.
+ */
+export interface AuditWriter {
+  /** Appends one event durably, stamped `at`. */
+  record(event: AuditEvent, at?: Date): Promise<void>;
+  /** Whether the log already holds this event stamped `at` (a replay after a crash must not repeat it). */
+  has(event: AuditEvent, at: Date): Promise<boolean>;
+}
+
+/**
+ * Anonymous workshop responses and private "speak to the lead reviewer" requests, kept apart from
+ * records so that nothing joins an answer to an account: no participant, session, address or time is
+ * stored with an answer, and private requests share no key with answers. Writes resolve once durable.
+ */
+export interface ResponseStore {
+  /** Stores or replaces (same receipt) a response. */
+  respond(workshopId: string, promptId: string, text: string, receipt: string): Promise<void>;
+  /** Withdraws the response with this receipt; false if there is none. */
+  withdraw(workshopId: string, promptId: string, receipt: string): Promise<boolean>;
+  /** Responses to one prompt in slot (random) order, including hidden ones, without receipts. */
+  list(workshopId: string, promptId: string): Promise<VisibleResponse[]>;
+  /** Counts per prompt, hidden ones included. */
+  counts(workshopId: string): Promise<Record<string, number>>;
+  /** Hides or shows a response (moderation); false if there is none. */
+  setHidden(workshopId: string, promptId: string, slot: string, hidden: boolean): Promise<boolean>;
+  /** Stores a private request. */
+  requestPrivate(workshopId: string, contact: string): Promise<void>;
+  /** Private requests in random-key order. */
+  privateRequests(workshopId: string): Promise<{ contact: string }[]>;
+  /** Waits for pending writes and releases files. */
+  close(): Promise<void>;
+}
+
+/** The head of the audit chain: the last line's sequence number and hash (seq 0 and the genesis hash when empty). */
+export type AuditChainHead = { seq: number; hash: string };
+
+/**
+ * Where the hash-chained audit lines are kept. The chain itself (what a line holds and how it is
+ * hashed) is `server/audit/AuditLog.ts`'s; a store only keeps lines in order: `append` passes the
+ * current head to `build` and stores the line it returns, one append at a time, so the chain order is
+ * the stored order. Lines are stored exactly as built.
+ */
+export interface AuditStore<L extends AuditChainHead = AuditChainHead> {
+  /** Builds the next line from the current head and stores it durably before resolving. */
+  append(build: (head: AuditChainHead | null) => L): Promise<L>;
+  /** Every stored line, oldest first (verification, replay checks). */
+  lines(): Promise<L[]>;
+  /** Waits for pending appends and releases files. */
   close(): Promise<void>;
 }

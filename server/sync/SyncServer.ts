@@ -22,8 +22,8 @@ export type SyncServerOptions = {
   idleUnloadMs: number;
   /** Heartbeat interval; tests shorten it. */
   heartbeatMs?: number;
-  authenticate: (req: IncomingMessage) => AuthContext | null;
-  access: (ctx: AuthContext, ref: DocRef) => Access;
+  authenticate: (req: IncomingMessage) => Promise<AuthContext | null>;
+  access: (ctx: AuthContext, ref: DocRef) => Promise<Access>;
 };
 
 /** The close code sent when the server ends a socket because the user's access changed. */
@@ -68,7 +68,7 @@ export class SyncServer {
   }
 
   /** Authorises and upgrades one /yjs request, or answers it with 4xx and destroys the socket. */
-  handleUpgrade(req: IncomingMessage, socket: Duplex, head: Buffer): void {
+  async handleUpgrade(req: IncomingMessage, socket: Duplex, head: Buffer): Promise<void> {
     const refuse = (status: number, text: string) => {
       // A plain HTTP answer on the raw socket; destroy it once the answer is flushed.
       socket.on('error', () => socket.destroy());
@@ -87,13 +87,15 @@ export class SyncServer {
     let ctx: AuthContext | null;
     let access: Access;
     try {
-      ctx = this.opts.authenticate(req);
-      access = ctx ? this.opts.access(ctx, ref) : 'none';
+      ctx = await this.opts.authenticate(req);
+      access = ctx ? await this.opts.access(ctx, ref) : 'none';
     } catch {
       // The session or record store failed; refuse rather than let the upgrade listener throw.
       this.opts.log.error('sync.authorise-failed', {});
       return refuse(500, 'Internal Server Error');
     }
+    // The client may have gone while the stores answered; there is nothing left to upgrade.
+    if (socket.destroyed) return;
     if (!ctx) return refuse(401, 'Unauthorized');
     // Same answer for "no such review" and "not yours", so review ids cannot be probed.
     if (access === 'none') return refuse(404, 'Not Found');

@@ -76,7 +76,7 @@ export class WorkshopHub {
       if (!this.badCodes.peek(p.workshopId) || !this.badCodesPerSocket.peek(key)) {
         return reply(fail('rate-limited', 'Too many attempts. Wait a minute and try again.'));
       }
-      const w = this.deps.records.get('workshops', p.workshopId);
+      const w = await this.deps.records.get('workshops', p.workshopId);
       if (!w || w.joinCode !== p.code || w.state.stage === 'draft') {
         this.badCodes.take(p.workshopId);
         this.badCodesPerSocket.take(key);
@@ -88,9 +88,9 @@ export class WorkshopHub {
       reply({ ok: true, view: await participantView(this.deps, w) });
     });
 
-    const joined = (reply: Ack): Workshop | null => {
+    const joined = async (reply: Ack): Promise<Workshop | null> => {
       const id = socket.data.workshopId as string | undefined;
-      const w = id ? this.deps.records.get('workshops', id) : undefined;
+      const w = id ? await this.deps.records.get('workshops', id) : undefined;
       if (!w) { reply(fail('not-joined', 'Join the workshop first.')); return null; }
       if (w.state.stage === 'closed') { reply(fail('closed', 'This workshop has closed and no longer accepts answers. Thank you for taking part.')); return null; }
       if (!this.perWorkshop.take(w.id)) { reply(fail('rate-limited', 'Many people are answering at once. Try again in a moment.')); return null; }
@@ -98,17 +98,17 @@ export class WorkshopHub {
     };
 
     guard('respond', RespondPayloadSchema, async (p: z.infer<typeof RespondPayloadSchema>, reply) => {
-      const w = joined(reply);
+      const w = await joined(reply);
       if (!w) return;
       if (!openPromptIds(w.setup, w.state).has(p.promptId)) return reply(fail('prompt-closed', 'That question is not open for answers now.'));
       await this.deps.responses.respond(w.id, p.promptId, p.text, p.receipt);
-      if (!w.responsesExist) await this.deps.records.put('workshops', { ...this.deps.records.get('workshops', w.id)!, responsesExist: true });
+      if (!w.responsesExist) await this.deps.records.update('workshops', w.id, (cur) => ({ ...cur, responsesExist: true }));
       reply({ ok: true });
       await this.pushCounts(w.id);
     });
 
     guard('withdraw', WithdrawPayloadSchema, async (p: z.infer<typeof WithdrawPayloadSchema>, reply) => {
-      const w = joined(reply);
+      const w = await joined(reply);
       if (!w) return;
       const done = await this.deps.responses.withdraw(w.id, p.promptId, p.receipt);
       reply(done ? { ok: true } : fail('not-found', 'There is no answer for that receipt.'));
@@ -116,7 +116,7 @@ export class WorkshopHub {
     });
 
     guard('private-request', PrivateRequestPayloadSchema, async (p: z.infer<typeof PrivateRequestPayloadSchema>, reply) => {
-      const w = joined(reply);
+      const w = await joined(reply);
       if (!w) return;
       // Worksheet 4 asks the question, so the request opens with it.
       if (!w.state.feedbackOpen) return reply(fail('prompt-closed', 'You can ask to speak privately once the feedback worksheet opens.'));

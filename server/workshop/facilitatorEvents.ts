@@ -18,8 +18,8 @@ export function attachFacilitatorEvents(deps: AppDeps): void {
       const parsed = WatchSchema.safeParse(payload);
       if (!parsed.success) return reply({ ok: false, error: { code: 'invalid', message: 'That message is not valid.' } });
       const ctx = socket.data.auth as AuthContext;
-      const w = deps.records.get('workshops', parsed.data.workshopId);
-      const m = w && deps.records.find('memberships', (x) => x.reviewId === w.reviewId && x.userId === ctx.userId)[0];
+      const w = await deps.records.get('workshops', parsed.data.workshopId);
+      const m = w && (await deps.records.find('memberships', { reviewId: w.reviewId, userId: ctx.userId }))[0];
       if (!w || !m || (m.role !== 'lead-reviewer' && m.role !== 'review-team')) {
         return reply({ ok: false, error: { code: 'not-found', message: 'That workshop was not found.' } });
       }

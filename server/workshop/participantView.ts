@@ -28,7 +28,7 @@ export type ParticipantView = {
  * the child's pseudonym only, never the review's reference.
  */
 export async function participantView(deps: { records: RecordStore; sync: SyncServer }, w: Workshop): Promise<ParticipantView> {
-  const review = deps.records.get('reviews', w.reviewId)!;
+  const review = (await deps.records.get('reviews', w.reviewId))!;
   let phase: ParticipantView['phase'] = null;
   if (w.state.showing.kind === 'phase') {
     const showing = w.state.showing;

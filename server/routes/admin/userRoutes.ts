@@ -9,8 +9,8 @@ export function userRoutes(deps: AppDeps): Router {
   const r = Router();
   r.use('/admin', requireAuth(deps), (_req, res, next) => next(authOf(res).isAdmin ? undefined : forbidden('Only a partnership admin can do that.')));
 
-  r.get('/admin/users', (_req, res) => {
-    const users = deps.records.find('users').map((u) => ({ id: u.id, name: u.name, email: u.email, isAdmin: u.isAdmin, disabled: u.disabled }));
+  r.get('/admin/users', async (_req, res) => {
+    const users = (await deps.records.find('users')).map((u) => ({ id: u.id, name: u.name, email: u.email, isAdmin: u.isAdmin, disabled: u.disabled }));
     res.json({ users });
   });
 

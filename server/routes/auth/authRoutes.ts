@@ -25,15 +25,15 @@ export function authRoutes(deps: AppDeps): Router {
   });
 
   r.post('/auth/logout', async (req, res) => {
-    const ctx = deps.auth.fromRequest(req);
+    const ctx = await deps.auth.fromRequest(req);
     if (ctx) await deps.auth.logout(ctx);
     res.setHeader('Set-Cookie', clearedCookieHeader(secure));
     res.json({ ok: true });
   });
 
-  r.get('/me', requireAuth(deps), (_req, res) => {
+  r.get('/me', requireAuth(deps), async (_req, res) => {
     const ctx = authOf(res);
-    const memberships = deps.records.find('memberships', (m) => m.userId === ctx.userId)
+    const memberships = (await deps.records.find('memberships', { userId: ctx.userId }))
       .map((m) => ({ id: m.id, reviewId: m.reviewId, role: m.role, agencyId: m.agencyId }));
     res.json({ user: { id: ctx.userId, name: ctx.name, email: ctx.email, isAdmin: ctx.isAdmin }, memberships });
   });

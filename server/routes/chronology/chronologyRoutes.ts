@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { docAccess } from '../../../shared/docAccess.js';
 import type { AppDeps } from '../../app.js';
 import { assembleChronology, chronologyPhases } from '../../commands/chronologyAssembler.js';
+import type { TermsOfReferenceSource } from '../../commands/reportExporter.js';
 import { importChronology } from '../../commands/chronologyImporter.js';
 import { exportChronology } from '../../commands/chronologyExporter.js';
 import { forbidden, notFound } from '../../http/errors.js';
@@ -17,7 +18,7 @@ const ExportQuerySchema = z.strictObject({ pseudonymise: z.enum(['true', 'false'
 /** The integrated chronology: read as JSON (with the organisational changes), import an agency's spreadsheet, export .xlsx/.csv. */
 export function chronologyRoutes(
   deps: AppDeps,
-  termsOfReference: (reviewId: string) => { keyLinesOfEnquiry: string[]; periodStart: string | null; periodEnd: string | null } | null = () => null,
+  termsOfReference: TermsOfReferenceSource = async () => null,
 ): Router {
   const r = Router();
   r.use('/reviews/:id/chronology', requireAuth(deps));
@@ -26,7 +27,7 @@ export function chronologyRoutes(
     const m = await membershipFor(deps, req, res);
     const { agencies, rows, orgChanges, phases } = await assembleChronology(deps, m.reviewId);
     // The terms of reference scope the chronology: its period and key lines of enquiry are shown with it.
-    res.json({ agencies, rows, orgChanges, phases, scope: termsOfReference(m.reviewId) });
+    res.json({ agencies, rows, orgChanges, phases, scope: await termsOfReference(m.reviewId) });
   });
 
   // What frames the chronology (terms-of-reference scope, workshop phases) without its rows: the page
@@ -34,13 +35,13 @@ export function chronologyRoutes(
   // would slow the first render.
   r.get('/reviews/:id/chronology/context', async (req, res) => {
     const m = await membershipFor(deps, req, res);
-    res.json({ phases: chronologyPhases(deps.records, m.reviewId), scope: termsOfReference(m.reviewId) });
+    res.json({ phases: await chronologyPhases(deps.records, m.reviewId), scope: await termsOfReference(m.reviewId) });
   });
 
   r.post('/reviews/:id/agencies/:agencyId/chronology/import', requireAuth(deps), async (req, res) => {
     const m = await membershipFor(deps, req, res);
     const agencyId = idParam(req, 'agencyId', 'That agency');
-    const agency = deps.records.get('agencies', agencyId);
+    const agency = await deps.records.get('agencies', agencyId);
     if (!agency || agency.reviewId !== m.reviewId) throw notFound('That agency');
     // The same rule as the live document: only that agency's authors and the lead reviewer write it.
     if (docAccess({ reviewId: m.reviewId, kind: 'chronology', agencyId }, m) !== 'write') {

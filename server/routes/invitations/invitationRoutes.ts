@@ -32,9 +32,9 @@ export function invitationRoutes(deps: AppDeps): Router {
     res.status(201).json({ inviteUrl: `${origin}/invite/${token}`, token });
   });
 
-  r.get('/invitations/:token', (req, res) => {
-    const inv = findLiveInvitation(deps.records, tokenParam(req.params.token), new Date());
-    const review = deps.records.get('reviews', inv.reviewId);
+  r.get('/invitations/:token', async (req, res) => {
+    const inv = await findLiveInvitation(deps.records, tokenParam(req.params.token), new Date());
+    const review = await deps.records.get('reviews', inv.reviewId);
     res.json({ reviewTitle: review?.title ?? 'A review', role: inv.role, email: inv.email });
   });
 

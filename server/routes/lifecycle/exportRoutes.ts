@@ -25,7 +25,7 @@ export function exportRoutes(deps: AppDeps): Router {
 
   r.get('/reviews/:id/lifecycle/scoping/:agencyId/letter-and-form.docx', async (req, res) => {
     const m = await membershipFor(deps, req, res, ['lead-reviewer', 'review-team', 'agency-author']);
-    const agency = agencyParam(deps, req, m.reviewId);
+    const agency = await agencyParam(deps, req, m.reviewId);
     if (!mayReadScoping(m, agency.id)) {
       await deps.audit.record({ type: 'access.denied', actorId: authOf(res).userId, reviewId: m.reviewId, targetId: agency.id, reason: 'other-agency' });
       throw forbidden('You can only download your own agency’s scoping form.');

@@ -11,9 +11,9 @@ export function todayInEngland(): IsoDate {
 }
 
 /** The `:agencyId` of a lifecycle route, which must be an agency of the review; otherwise 404. */
-export function agencyParam(deps: Pick<AppDeps, 'records'>, req: Request, reviewId: string): Agency {
+export async function agencyParam(deps: Pick<AppDeps, 'records'>, req: Request, reviewId: string): Promise<Agency> {
   const id = idParam(req, 'agencyId', 'That agency');
-  const agency = deps.records.get('agencies', id);
+  const agency = await deps.records.get('agencies', id);
   if (!agency || agency.reviewId !== reviewId) throw notFound('That agency');
   return agency;
 }

@@ -12,17 +12,17 @@ import { todayInEngland } from './lifecycleContext.js';
 export function milestoneRoutes(deps: AppDeps): Router {
   const r = Router();
 
-  const view = (reviewId: string, role: Parameters<typeof mayEditRapidReview>[0]) => {
-    const review = deps.records.get('reviews', reviewId)!;
-    const plan = deps.records.get('milestonePlans', reviewId);
-    const { raw: _raw, ...computed } = calculateReviewMilestones(deps.records, reviewId, todayInEngland());
+  const view = async (reviewId: string, role: Parameters<typeof mayEditRapidReview>[0]) => {
+    const review = (await deps.records.get('reviews', reviewId))!;
+    const plan = await deps.records.get('milestonePlans', reviewId);
+    const { raw: _raw, ...computed } = await calculateReviewMilestones(deps.records, reviewId, todayInEngland());
     return {
       review: { kind: review.kind, referralDate: review.referralDate },
       plan: {
         decisionDate: plan?.decisionDate ?? null, publicationDate: plan?.publicationDate ?? null,
         completed: plan?.completed ?? {}, version: plan?.version ?? 0,
       },
-      config: readRapidReviewConfig(deps.records),
+      config: await readRapidReviewConfig(deps.records),
       mayEdit: mayEditRapidReview(role),
       ...computed,
     };
@@ -30,14 +30,14 @@ export function milestoneRoutes(deps: AppDeps): Router {
 
   r.get('/reviews/:id/lifecycle/milestones', async (req, res) => {
     const m = await membershipFor(deps, req, res);
-    res.json(view(m.reviewId, m));
+    res.json(await view(m.reviewId, m));
   });
 
   r.put('/reviews/:id/lifecycle/milestones', async (req, res) => {
     const m = await membershipFor(deps, req, res, ['lead-reviewer', 'review-team']);
     const body = parseInput(MilestonePlanBodySchema, req.body);
     await saveMilestonePlan(deps, authOf(res).userId, m.reviewId, body);
-    res.json(view(m.reviewId, m));
+    res.json(await view(m.reviewId, m));
   });
 
   return r;

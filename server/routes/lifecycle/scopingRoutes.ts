@@ -27,24 +27,24 @@ export function scopingRoutes(deps: AppDeps): Router {
 
   r.get(base, async (req, res) => {
     const m = await membershipFor(deps, req, res);
-    const items = scopingsOf(deps.records, m.reviewId).filter((x) => mayReadScoping(m, x.agency.id));
+    const items = (await scopingsOf(deps.records, m.reviewId)).filter((x) => mayReadScoping(m, x.agency.id));
     const family = familyTable(await readReviewPeople(deps.sync, m.reviewId));
     res.json({ agencies: items.map((x) => ({ agency: lifecycleAgencyView(x.agency), scoping: scopingView(x.scoping) })), family });
   });
 
   r.get(`${base}/:agencyId`, async (req, res) => {
     const m = await membershipFor(deps, req, res);
-    const agency = agencyParam(deps, req, m.reviewId);
+    const agency = await agencyParam(deps, req, m.reviewId);
     if (!mayReadScoping(m, agency.id)) {
       await deps.audit.record({ type: 'access.denied', actorId: authOf(res).userId, reviewId: m.reviewId, targetId: agency.id, reason: 'other-agency' });
       throw forbidden('You can only see your own agency’s scoping.');
     }
-    res.json({ agency: lifecycleAgencyView(agency), scoping: scopingView(scopingOf(deps.records, m.reviewId, agency.id)) });
+    res.json({ agency: lifecycleAgencyView(agency), scoping: scopingView(await scopingOf(deps.records, m.reviewId, agency.id)) });
   });
 
   r.put(`${base}/:agencyId/status`, async (req, res) => {
     const m = await membershipFor(deps, req, res, ['lead-reviewer', 'review-team', 'agency-author']);
-    const agency = agencyParam(deps, req, m.reviewId);
+    const agency = await agencyParam(deps, req, m.reviewId);
     const body = parseInput(ScopingStatusBodySchema, req.body);
     const saved = await changeScopingStatus(deps, { userId: authOf(res).userId, member: m }, m.reviewId, agency.id, body);
     res.json({ agency: lifecycleAgencyView(agency), scoping: scopingView(saved) });
@@ -52,7 +52,7 @@ export function scopingRoutes(deps: AppDeps): Router {
 
   r.put(`${base}/:agencyId/form`, async (req, res) => {
     const m = await membershipFor(deps, req, res, ['lead-reviewer', 'review-team', 'agency-author']);
-    const agency = agencyParam(deps, req, m.reviewId);
+    const agency = await agencyParam(deps, req, m.reviewId);
     const body = parseInput(ScopingFormBodySchema, req.body);
     const saved = await saveScopingForm(deps, { userId: authOf(res).userId, member: m }, m.reviewId, agency.id, body);
     res.json({ agency: lifecycleAgencyView(agency), scoping: scopingView(saved) });

@@ -14,10 +14,10 @@ export function settingsRoutes(deps: AppDeps): Router {
   const r = Router();
   r.use('/lifecycle', requireAuth(deps));
 
-  r.get('/lifecycle/settings', (_req, res) => {
+  r.get('/lifecycle/settings', async (_req, res) => {
     res.json({
-      partnership: partnershipName(deps.records),
-      rapidReview: readRapidReviewConfig(deps.records),
+      partnership: await partnershipName(deps.records),
+      rapidReview: await readRapidReviewConfig(deps.records),
       defaults: DEFAULT_RAPID_REVIEW_CONFIG,
       statutoryWorkingDays: RAPID_REVIEW_WORKING_DAYS,
     });
@@ -34,8 +34,8 @@ export function settingsRoutes(deps: AppDeps): Router {
     res.json({ rapidReview: saved.rapidReview });
   });
 
-  r.get('/lifecycle/dashboard', (_req, res) => {
-    res.json(buildMilestonesDashboard(deps.records, authOf(res).userId, todayInEngland()));
+  r.get('/lifecycle/dashboard', async (_req, res) => {
+    res.json(await buildMilestonesDashboard(deps.records, authOf(res).userId, todayInEngland()));
   });
 
   return r;

@@ -14,30 +14,30 @@ export function termsOfReferenceRoutes(deps: AppDeps): Router {
   const r = Router();
   const path = '/reviews/:id/lifecycle/terms-of-reference';
 
-  const view = (reviewId: string, mayEdit: boolean) => {
-    const review = deps.records.get('reviews', reviewId)!;
-    const t = termsOfReferenceOf(deps, reviewId);
+  const view = async (reviewId: string, mayEdit: boolean) => {
+    const review = (await deps.records.get('reviews', reviewId))!;
+    const t = await termsOfReferenceOf(deps, reviewId);
     return {
       version: t.version,
       updatedAt: t.updatedAt || null,
       content: t.content,
       review: { title: review.title, periodStart: review.periodStart, periodEnd: review.periodEnd },
       summary: termsOfReferenceSummary(review, t.content),
-      proposedKloes: rapidReviewOf(deps, reviewId).content.proposedKloes,
+      proposedKloes: (await rapidReviewOf(deps, reviewId)).content.proposedKloes,
       mayEdit,
     };
   };
 
   r.get(path, async (req, res) => {
     const m = await membershipFor(deps, req, res, ['lead-reviewer', 'review-team', 'observer']);
-    res.json(view(m.reviewId, mayEditRapidReview(m)));
+    res.json(await view(m.reviewId, mayEditRapidReview(m)));
   });
 
   r.put(path, async (req, res) => {
     const m = await membershipFor(deps, req, res, ['lead-reviewer', 'review-team']);
     const body = parseInput(TermsOfReferenceBodySchema, req.body);
     await saveTermsOfReference(deps, authOf(res).userId, m.reviewId, body);
-    res.json(view(m.reviewId, true));
+    res.json(await view(m.reviewId, true));
   });
 
   return r;

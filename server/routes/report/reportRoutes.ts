@@ -6,14 +6,14 @@ import { parseInput } from '../../http/validate.js';
 import { authOf, membershipFor, requireAuth } from '../context.js';
 
 /** The report draft (lead reviewer writes; review team reads), its preview, and the exports (lead reviewer only). */
-export function reportRoutes(deps: AppDeps, termsOfReference: TermsOfReferenceSource = () => null): Router {
+export function reportRoutes(deps: AppDeps, termsOfReference: TermsOfReferenceSource = async () => null): Router {
   const r = Router();
   r.use('/reviews/:id/report', requireAuth(deps));
   r.use('/reviews/:id/export', requireAuth(deps));
 
   r.get('/reviews/:id/report/draft', async (req, res) => {
     const m = await membershipFor(deps, req, res, ['lead-reviewer', 'review-team']);
-    res.json({ draft: deps.records.get('reportDrafts', m.reviewId)?.draft ?? emptyDraft() });
+    res.json({ draft: (await deps.records.get('reportDrafts', m.reviewId))?.draft ?? emptyDraft() });
   });
 
   r.put('/reviews/:id/report/draft', async (req, res) => {

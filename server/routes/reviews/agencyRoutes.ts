@@ -13,7 +13,7 @@ export function agencyRoutes(deps: AppDeps): Router {
 
   r.get('/reviews/:id/agencies', async (req, res) => {
     const m = await membershipFor(deps, req, res);
-    res.json({ agencies: deps.records.find('agencies', (a) => a.reviewId === m.reviewId).map(agencyView) });
+    res.json({ agencies: (await deps.records.find('agencies', { reviewId: m.reviewId })).map(agencyView) });
   });
 
   r.post('/reviews/:id/agencies', async (req, res) => {

@@ -21,14 +21,14 @@ export function reviewRoutes(deps: AppDeps): Router {
   const r = Router();
   r.use('/reviews', requireAuth(deps));
 
-  r.get('/reviews', (_req, res) => {
+  r.get('/reviews', async (_req, res) => {
     const ctx = authOf(res);
-    const reviews = deps.records.find('memberships', (m) => m.userId === ctx.userId).flatMap((m) => {
-      const review = deps.records.get('reviews', m.reviewId);
+    const reviews = (await Promise.all((await deps.records.find('memberships', { userId: ctx.userId })).map(async (m) => {
+      const review = await deps.records.get('reviews', m.reviewId);
       if (!review) return [];
-      const agencies = deps.records.find('agencies', (a) => a.reviewId === review.id).map(agencyView);
+      const agencies = (await deps.records.find('agencies', { reviewId: review.id })).map(agencyView);
       return [{ ...reviewView(review), role: m.role, agencyId: m.agencyId, agencies }];
-    });
+    }))).flat();
     reviews.sort((a, b) => b.createdAt.localeCompare(a.createdAt));
     res.json({ reviews });
   });
@@ -37,7 +37,7 @@ export function reviewRoutes(deps: AppDeps): Router {
     const ctx = authOf(res);
     const body = parseInput(CreateReviewBodySchema, req.body);
     // Admins and people who already lead a review may open new ones; agency authors and observers may not.
-    const leadsOne = deps.records.find('memberships', (m) => m.userId === ctx.userId && m.role === 'lead-reviewer').length > 0;
+    const leadsOne = (await deps.records.find('memberships', { userId: ctx.userId, role: 'lead-reviewer' })).length > 0;
     if (!ctx.isAdmin && !leadsOne) throw forbidden('Only a partnership admin or a lead reviewer can create a review.');
     const review = await createReview(deps, ctx.userId, body);
     res.status(201).json({ id: review.id });
@@ -45,8 +45,8 @@ export function reviewRoutes(deps: AppDeps): Router {
 
   r.get('/reviews/:id', async (req, res) => {
     const m = await membershipFor(deps, req, res);
-    const review = deps.records.get('reviews', m.reviewId)!;
-    const agencies = deps.records.find('agencies', (a) => a.reviewId === review.id).map(agencyView);
+    const review = (await deps.records.get('reviews', m.reviewId))!;
+    const agencies = (await deps.records.find('agencies', { reviewId: review.id })).map(agencyView);
     res.json({ review: reviewView(review), agencies, membership: { id: m.id, role: m.role, agencyId: m.agencyId } });
   });
 

@@ -26,7 +26,7 @@ export function workshopRoutes(deps: AppDeps): Router {
 
   const load = async (req: Request, res: Response, roles: readonly ('lead-reviewer' | 'review-team')[]): Promise<Workshop> => {
     const m = await membershipFor(deps, req, res, roles);
-    const w = deps.records.get('workshops', idParam(req, 'workshopId', 'That workshop'));
+    const w = await deps.records.get('workshops', idParam(req, 'workshopId', 'That workshop'));
     if (!w || w.reviewId !== m.reviewId) throw notFound('That workshop');
     return w;
   };
@@ -34,12 +34,11 @@ export function workshopRoutes(deps: AppDeps): Router {
     const { outcome, version } = storedOutcome(w);
     return { id: w.id, setup: w.setup, state: w.state, joinCode: w.joinCode, responsesExist: w.responsesExist, attendance: w.attendance ?? [], outcome, outcomeVersion: version };
   };
-  // Writes start from the record as it is now, not as it was before an await, so none undoes another.
-  const fresh = (w: Workshop): Workshop => deps.records.get('workshops', w.id) ?? w;
+  // Writes use records.update, which starts from the record as stored at write time, so none undoes another.
 
   r.get('/reviews/:id/workshops', async (req, res) => {
     const m = await membershipFor(deps, req, res, ['lead-reviewer', 'review-team']);
-    res.json({ workshops: deps.records.find('workshops', (w) => w.reviewId === m.reviewId).map(view) });
+    res.json({ workshops: (await deps.records.find('workshops', { reviewId: m.reviewId })).map(view) });
   });
 
   r.post('/reviews/:id/workshops', async (req, res) => {
@@ -56,10 +55,12 @@ export function workshopRoutes(deps: AppDeps): Router {
   r.put('/reviews/:id/workshops/:workshopId/setup', async (req, res) => {
     const w = await load(req, res, ['lead-reviewer']);
     const setup = parseInput(WorkshopSetupSchema, req.body);
-    const problem = checkSetupChange(w.setup, setup, w.responsesExist);
-    if (problem) throw new HttpError(409, 'anonymity-locked', problem);
-    const updated = { ...fresh(w), setup };
-    await deps.records.put('workshops', updated);
+    const updated = await deps.records.update('workshops', w.id, (current) => {
+      const problem = checkSetupChange(current.setup, setup, current.responsesExist);
+      if (problem) throw new HttpError(409, 'anonymity-locked', problem);
+      return { ...current, setup };
+    });
+    if (!updated) throw notFound('That workshop');
     await deps.hub.broadcast(updated);
     res.json(view(updated));
   });
@@ -68,8 +69,8 @@ export function workshopRoutes(deps: AppDeps): Router {
   r.put('/reviews/:id/workshops/:workshopId/attendance', async (req, res) => {
     const w = await load(req, res, ['lead-reviewer']);
     const attendance = parseInput(AttendanceSchema, req.body);
-    const updated = { ...fresh(w), attendance };
-    await deps.records.put('workshops', updated);
+    const updated = await deps.records.update('workshops', w.id, (current) => ({ ...current, attendance }));
+    if (!updated) throw notFound('That workshop');
     res.json(view(updated));
   });
 
@@ -135,8 +136,8 @@ export function workshopRoutes(deps: AppDeps): Router {
       const released = releaseResponses((await deps.responses.list(w.id, p.id)).filter((x) => !x.hidden), w.setup.k, Math.random);
       prompts.push({ label: p.label, text: p.text, released: released.released, count: released.count, responses: released.responses.map((x) => x.text) });
     }
-    const review = deps.records.get('reviews', w.reviewId)!;
-    const bytes = await responsesDocx(`Reflective Learning Workshop responses: ${review.childPseudonym}`, deps.records.find('partnerships')[0]?.name ?? '', prompts);
+    const review = (await deps.records.get('reviews', w.reviewId))!;
+    const bytes = await responsesDocx(`Reflective Learning Workshop responses: ${review.childPseudonym}`, (await deps.records.find('partnerships'))[0]?.name ?? '', prompts);
     await deps.audit.record({ type: 'export.downloaded', actorId: authOf(res).userId, reviewId: w.reviewId, reason: 'workshop-docx' });
     res.setHeader('Content-Type', 'application/vnd.openxmlformats-officedocument.wordprocessingml.document');
     res.setHeader('Content-Disposition', 'attachment; filename="workshop-responses.docx"');

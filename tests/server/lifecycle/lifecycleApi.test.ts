@@ -250,7 +250,7 @@ describe('terms of reference', () => {
       baseVersion: 0, content: { ...content, keyLinesOfEnquiry: ['How was the voice of the child heard?'] }, periodStart: '01/01/2026', periodEnd: '01/01/2025',
     });
     expect(backwards.status).toBe(400);
-    expect(termsOfReferenceSource(f.server.deps.records)(f.fx.reviewId)).toBeNull();
+    expect(await termsOfReferenceSource(f.server.deps.records)(f.fx.reviewId)).toBeNull();
 
     const ok = await call('PUT', `${base}/terms-of-reference`, f.fx.team.cookie, {
       baseVersion: 0, content: { ...content, keyLinesOfEnquiry: ['How was the voice of the child heard?'] }, periodStart: '01/01/2025', periodEnd: '28/10/2026',
@@ -259,7 +259,7 @@ describe('terms of reference', () => {
     expect(ok.body.summary).toEqual({ keyLinesOfEnquiry: ['How was the voice of the child heard?'], periodStart: '2025-01-01', periodEnd: '2026-10-28' });
     expect(ok.body.proposedKloes).toEqual(['How did agencies share information about the mother’s new partner?']);
     expect((await call('GET', `/api/reviews/${f.fx.reviewId}`, f.fx.observer.cookie)).body.review).toMatchObject({ periodStart: '2025-01-01', periodEnd: '2026-10-28' });
-    expect(termsOfReferenceSource(f.server.deps.records)(f.fx.reviewId)).toEqual(ok.body.summary);
+    expect(await termsOfReferenceSource(f.server.deps.records)(f.fx.reviewId)).toEqual(ok.body.summary);
     // The chronology is scoped by them too: its view carries the period and key lines of enquiry.
     expect((await call('GET', `/api/reviews/${f.fx.reviewId}/chronology`, f.fx.observer.cookie)).body.scope).toEqual(ok.body.summary);
     // The light context route the page loads first carries the same scope (and the phases), without rows.

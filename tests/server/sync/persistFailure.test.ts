@@ -39,11 +39,11 @@ async function start(store: DocStore, logged: { event: string; fields?: LogField
   const log: Logger = { info: (event, fields) => logged.push({ event, fields }), error: (event, fields) => logged.push({ event, fields }) };
   const sync = new SyncServer({
     docs: store, log, registry: new ConnectionRegistry(), publicOrigins: [], idleUnloadMs: 60_000,
-    authenticate: () => ({ userId: 'u1', sessionHash: 'h1', name: 'Tester', email: 't@test.invalid', isAdmin: false }),
-    access: () => 'write',
+    authenticate: async () => ({ userId: 'u1', sessionHash: 'h1', name: 'Tester', email: 't@test.invalid', isAdmin: false }),
+    access: async () => 'write',
   });
   const server = http.createServer((_req, res) => { res.statusCode = 404; res.end(); });
-  server.on('upgrade', (req, socket, head) => sync.handleUpgrade(req, socket, head));
+  server.on('upgrade', (req, socket, head) => void sync.handleUpgrade(req, socket, head));
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   cleanups.push(async () => { await sync.close(); server.closeAllConnections(); await new Promise((r) => server.close(r)); await store.close(); });
