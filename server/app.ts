@@ -47,6 +47,8 @@ export type RunningServer = {
   url: string;
   port: number;
   deps: AppDeps;
+  /** The password generated on this (first) start, to print once; null otherwise. */
+  generatedPassword: string | null;
   close(): Promise<void>;
 };
 
@@ -130,6 +132,7 @@ export async function startServer(config: Config): Promise<RunningServer> {
     url,
     port,
     deps,
+    generatedPassword: boot.generatedPassword,
     close() {
       closing ??= (async () => {
         io.close();

@@ -19,7 +19,7 @@ const EnvSchema = z.object({
   SEED_DEMO: z.enum(['true', 'false']).default('true'),
   /** Idle docs are unloaded from memory after this long with no connections. */
   DOC_IDLE_UNLOAD_MS: z.coerce.number().int().min(0).default(30_000),
-  LOG_LEVEL: z.enum(['silent', 'error', 'info']).default('info'),
+  LOG_LEVEL: z.enum(['silent', 'error', 'info', 'debug']).default('info'),
 });
 
 /** The server's configuration. */
@@ -36,7 +36,7 @@ export type Config = {
   trustProxy: boolean;
   seedDemo: boolean;
   docIdleUnloadMs: number;
-  logLevel: 'silent' | 'error' | 'info';
+  logLevel: 'silent' | 'error' | 'info' | 'debug';
   /** Yjs socket heartbeat interval in ms (default 15 s); tests shorten it. */
   syncHeartbeatMs?: number;
   /** Where the built client is; absent in API-only tests. */
