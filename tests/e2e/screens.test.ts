@@ -257,3 +257,24 @@ describe('the demo chronology to read, find and print', () => {
     await lead.setViewportSize({ width: 1600, height: 1000 });
   });
 });
+
+describe('a review run from start to finish', () => {
+  it('groups the sections by stage, and a new review says to add agencies first and what that blocks', async () => {
+    const cookie = await login(e2e.server.url);
+    const created = await api(e2e.server.url, 'POST', '/api/reviews', {
+      cookie, body: { title: 'Empty review', kind: 'lcspr', childPseudonym: 'Child E', referralDate: '02/11/2026' },
+    });
+    expect(created.status).toBe(201);
+    await lead.goto(`/reviews/${created.body.id}/chronology`);
+    const nav = lead.getByRole('navigation', { name: 'Review sections' });
+    for (const stage of ['Set-up', 'Rapid Review', 'Local review', 'Workshop', 'Report']) await nav.getByRole('list', { name: stage }).waitFor();
+    const next = lead.getByTestId('next-step');
+    await next.getByText('Add the agencies taking part.').waitFor();
+    await next.getByText(/no agency author can be invited/).waitFor();
+    await lead.locator('.chron-empty', { hasText: /No agencies have been added to this review yet/ }).waitFor();
+    await expectAxeClean(lead, 'new review: next step and empty chronology');
+    await next.getByRole('link', { name: 'Go to Agencies' }).click();
+    await lead.getByRole('heading', { level: 2, name: 'Agencies' }).waitFor();
+    await lead.screenshot({ path: path.join(SHOTS, 'workspace-next-step.png') });
+  });
+});
