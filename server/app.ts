@@ -66,6 +66,8 @@ export type RunningServer = {
   url: string;
   port: number;
   deps: AppDeps;
+  /** The password generated on this (first) start, to print once; null otherwise. */
+  generatedPassword: string | null;
   close(): Promise<void>;
 };
 
@@ -184,6 +186,7 @@ async function startLocked(config: Config, lock: DataDirLock): Promise<RunningSe
     url,
     port,
     deps,
+    generatedPassword: boot.generatedPassword,
     close() {
       closing ??= (async () => {
         auth.close();

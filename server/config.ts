@@ -21,7 +21,7 @@ const EnvSchema = z.object({
   SEED_DEMO: z.enum(['true', 'false']).default('true'),
   /** Idle docs are unloaded from memory after this long with no connections. */
   DOC_IDLE_UNLOAD_MS: z.coerce.number().int().min(0).default(30_000),
-  LOG_LEVEL: z.enum(['silent', 'error', 'info']).default('info'),
+  LOG_LEVEL: z.enum(['silent', 'error', 'info', 'debug']).default('info'),
   /** The audit log's HMAC key (64 hex digits or base64); else AUDIT_KEY_FILE is read or generated. */
   AUDIT_KEY: z.string().optional(),
   /** The audit key file, outside DATA_DIR; default beside it (DATA_DIR + '.audit-key'). */
@@ -46,7 +46,7 @@ export type Config = {
   trustProxy: boolean;
   seedDemo: boolean;
   docIdleUnloadMs: number;
-  logLevel: 'silent' | 'error' | 'info';
+  logLevel: 'silent' | 'error' | 'info' | 'debug';
   /** How often at most the facilitator's live workshop counts change (default COUNTS_INTERVAL_MS, 30 s); tests shorten it. */
   workshopCountsIntervalMs?: number;
   /** Yjs socket heartbeat interval in ms (default 15 s); tests shorten it. */

@@ -1,16 +1,26 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { loadConfig } from './config.js';
 import { startServer } from './app.js';
+import { FIRST_RUN_FILE } from './commands/adminBootstrapper.js';
+import { listSignInAccounts } from './commands/signInAccountsLister.js';
+import { startBanner } from './startBanner.js';
 
-/** Entry point: `npm start`. Prints where to go and how to sign in; never prints secrets. */
+/** Entry point: `npm start`. Prints one block saying where to go and how to sign in (startBanner.ts). */
 const config = loadConfig(process.env);
 const server = await startServer(config);
-const admin = config.adminEmail ?? 'admin@example.org';
-process.stdout.write(
-  `\nReview Room is running at ${server.url}\n` +
-    `Sign in as ${admin} with the password from ADMIN_PASSWORD` +
-    (config.adminPassword ? '.\n' : ' (or the demo password printed above on first start).\n') +
-    `Data is stored in ${config.dataDir}\n\n`,
-);
+const credentials = path.join(config.dataDir, FIRST_RUN_FILE);
+const lanAddresses = Object.values(os.networkInterfaces()).flat()
+  .filter((a): a is os.NetworkInterfaceInfo => !!a && a.family === 'IPv4' && !a.internal).map((a) => a.address);
+process.stdout.write(startBanner({
+  url: server.url, host: config.host, port: server.port,
+  accounts: await listSignInAccounts(server.deps.records),
+  generatedPassword: server.generatedPassword,
+  credentialsFile: fs.existsSync(credentials) ? credentials : null,
+  passwordFromEnv: config.adminPassword !== undefined,
+  lanAddresses, dataDir: config.dataDir,
+}));
 const stop = () => { void server.close().then(() => process.exit(0)); };
 process.on('SIGINT', stop);
 process.on('SIGTERM', stop);

@@ -17,7 +17,8 @@ export const FIRST_RUN_FILE = 'first-run-credentials.txt';
 
 /**
  * On an empty store, creates the partnership and the first partnership admin from ADMIN_EMAIL and
- * ADMIN_PASSWORD. Without a password one is generated, printed once and kept in a 0600 file. Returns
+ * ADMIN_PASSWORD. Without a password one is generated, kept in a 0600 file and returned, for the
+ * start-up block to print once. Returns
  * the password it used only when it generated one (the demo seeder gives it to the demo accounts).
  */
 export async function bootstrapAdmin(deps: { config: Config; records: RecordStore; log: Logger }): Promise<{ created: boolean; generatedPassword: string | null }> {
@@ -44,7 +45,7 @@ export async function bootstrapAdmin(deps: { config: Config; records: RecordStor
   if (generated) {
     const file = path.join(config.dataDir, FIRST_RUN_FILE);
     await fs.writeFile(file, `email: ${email}\npassword: ${generated}\n`, { mode: 0o600 });
-    process.stdout.write(`\nFirst start: created ${email} with password ${generated}\n(also kept in ${file}; delete it once you have changed the password)\n`);
+    // The password is shown once, in the start-up block main.ts prints (startBanner.ts).
   }
   deps.log.info('admin.bootstrapped', { generated: generated !== null });
   return { created: true, generatedPassword: generated };

@@ -13,6 +13,8 @@ import { addAgency } from './agencyAdder.js';
 import { DEMO_AGENCIES, DEMO_PEOPLE } from './demoFamily.js';
 import { seedDemoChronology } from './demoChronology.js';
 import { seedDemoGenogram } from './demoGenogram.js';
+import { DEMO_REFERRAL, demoMonthOffset, shiftIso } from './demoClock.js';
+import { isoDateInLondon, type IsoDate } from '../../shared/dates.js';
 
 /** Demo accounts (all @demo.invalid so they can never receive mail), sharing the admin's password. */
 export const DEMO_ACCOUNTS = [
@@ -29,14 +31,17 @@ export const DEMO_ACCOUNTS = [
  */
 export async function seedDemo(deps: {
   config: Config; records: RecordStore; docs: DocStore; audit: AuditLog; log: Logger; password: string | null;
+  /** Today in London; the demo's dates are moved to sit just before it (demoClock.ts). */
+  today?: IsoDate;
 }): Promise<string | null> {
   const { records, docs } = deps;
   if ((await records.find('reviews')).length > 0) return null;
   const admin = (await records.find('users', { isAdmin: true }))[0];
   if (!admin) return null;
+  const shift = demoMonthOffset(deps.today ?? isoDateInLondon(new Date()));
   const review = await createReview(deps, admin.id, {
     title: 'Demo Rapid Review (fictional)', kind: 'rapid-review', childPseudonym: 'Child M',
-    referralDate: '2026-11-09', periodStart: '2019-03-14', periodEnd: '2026-11-02',
+    referralDate: shiftIso(DEMO_REFERRAL, shift), periodStart: shiftIso('2019-03-14', shift), periodEnd: shiftIso('2026-11-02', shift),
   }, { fictional: true });
   const agencies = [];
   for (const a of DEMO_AGENCIES) agencies.push(await addAgency(deps, admin.id, review.id, a));
@@ -46,11 +51,14 @@ export async function seedDemo(deps: {
   for (const p of DEMO_PEOPLE) {
     const id = newId();
     personIds.set(p.name, id);
-    writePerson(doc, { ...blankPerson(id), ...p });
+    writePerson(doc, {
+      ...blankPerson(id), ...p,
+      dateOfBirth: p.dateOfBirth ? shiftIso(p.dateOfBirth, shift) : null, dateOfDeath: p.dateOfDeath ? shiftIso(p.dateOfDeath, shift) : null,
+    });
   }
   await docs.append(docName({ reviewId: review.id, kind: 'people' }), Y.encodeStateAsUpdate(doc));
   doc.destroy();
-  const rows = await seedDemoChronology(docs, review.id, agencies, personIds);
+  const rows = await seedDemoChronology(docs, review.id, agencies, personIds, shift);
   await seedDemoGenogram(docs, review.id, personIds);
 
   if (deps.password) {
@@ -63,7 +71,6 @@ export async function seedDemo(deps: {
         { op: 'put', collection: 'memberships', record: { id: newId(), reviewId: review.id, userId, role: acc.role, agencyId } },
       ]);
     }
-    process.stdout.write(`Demo accounts (same password): ${DEMO_ACCOUNTS.map((a) => a.email).join(', ')}\n`);
   }
   deps.log.info('demo.seeded', { reviewId: review.id, agencies: agencies.length, people: DEMO_PEOPLE.length, rows });
   return review.id;

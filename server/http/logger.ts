@@ -11,12 +11,12 @@ export type Logger = {
   error(event: string, fields?: LogFields): void;
 };
 
-/** Creates a logger at the given level. */
-export function createLogger(level: 'silent' | 'error' | 'info'): Logger {
+/** Creates a logger at the given level ('debug' is 'info' plus every request; see requestLog.ts). */
+export function createLogger(level: 'silent' | 'error' | 'info' | 'debug'): Logger {
   const write = (stream: NodeJS.WriteStream, lvl: string, event: string, fields?: LogFields) =>
     stream.write(`${JSON.stringify({ t: new Date().toISOString(), lvl, event, ...fields })}\n`);
   return {
-    info: (event, fields) => { if (level === 'info') write(process.stdout, 'info', event, fields); },
+    info: (event, fields) => { if (level === 'info' || level === 'debug') write(process.stdout, 'info', event, fields); },
     error: (event, fields) => { if (level !== 'silent') write(process.stderr, 'error', event, fields); },
   };
 }

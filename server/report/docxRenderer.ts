@@ -23,7 +23,7 @@ function blockToDocx(b: ReportBlock): (Paragraph | Table | TableOfContents)[] {
     case 'title-page':
       return [
         new Paragraph({ alignment: AlignmentType.CENTER, spacing: { before: 2400, after: 400 }, children: runs(b.marking, { bold: true, color: 'B10E1E' }) }),
-        new Paragraph({ heading: HeadingLevel.TITLE, alignment: AlignmentType.CENTER, children: runs(`Local Child Safeguarding Practice Review: ${b.childPseudonym}`) }),
+        new Paragraph({ heading: HeadingLevel.TITLE, alignment: AlignmentType.CENTER, children: runs(b.title) }),
         new Paragraph({ alignment: AlignmentType.CENTER, spacing: { before: 400 }, children: runs(b.partnership) }),
         new Paragraph({ alignment: AlignmentType.CENTER, children: runs(`Lead reviewer(s): ${b.leadReviewers.join(', ') || '[lead reviewer]'}`) }),
         new Paragraph({ alignment: AlignmentType.CENTER, children: runs(`Date: ${b.date}`) }),

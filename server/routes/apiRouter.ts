@@ -24,7 +24,7 @@ import { termsOfReferenceSource } from '../commands/termsOfReferenceReader.js';
  */
 export function apiRouter(deps: AppDeps): Router {
   const r = Router();
-  r.use(requestLog(deps.log), noStore, csrfGuard(deps.config.publicOrigins));
+  r.use(requestLog(deps.log, deps.config.logLevel === 'debug'), noStore, csrfGuard(deps.config.publicOrigins));
   r.use(express.json({ limit: MAX_JSON_BODY_BYTES, strict: true }));
   r.get('/health', (_req, res) => { res.json({ status: 'ok' }); });
   r.use(authRoutes(deps));

@@ -31,7 +31,7 @@ export const ChronologyFilterSchema = z.object({
 export type ChronologyFilter = z.infer<typeof ChronologyFilterSchema>;
 
 /** Case- and apostrophe-insensitive form for matching, so "Mother’s" finds "mother's". */
-function fold(s: string): string {
+export function fold(s: string): string {
   return s.normalize('NFKC').toLowerCase().replace(/[\u2018\u2019\u02bc]/g, "'");
 }
 
@@ -57,7 +57,7 @@ export function filterEntries<T extends ChronologyEntry>(
   const agencies = filter.agencyIds?.length ? new Set(filter.agencyIds) : null;
   const people = filter.personIds?.length ? new Set(filter.personIds) : null;
   const categories = filter.categories?.length ? new Set<string>(filter.categories) : null;
-  const terms = fold(filter.text ?? '').split(/\s+/).filter(Boolean);
+  const terms = searchTerms(filter.text ?? '');
   return entries.filter((e) => {
     if (agencies && !agencies.has(e.agencyId)) return false;
     if (categories && !categories.has(e.category)) return false;
@@ -75,4 +75,44 @@ export function filterEntries<T extends ChronologyEntry>(
     }
     return true;
   });
+}
+
+/** The words of a search, folded as rows are: every one must appear in a row for it to match. */
+export function searchTerms(text: string): string[] {
+  return fold(text).split(/\s+/).filter(Boolean);
+}
+
+/**
+ * Where the search words occur in a piece of text, as [start, end) ranges of the original text,
+ * merged where they touch, for highlighting what a search found. Matching folds the text exactly as
+ * the filter does, character by character, so the ranges map back onto the text as shown.
+ */
+export function matchRanges(text: string, terms: readonly string[]): [number, number][] {
+  if (terms.length === 0 || !text) return [];
+  let folded = '';
+  // For each folded character, where the original character it came from starts and ends.
+  const starts: number[] = [];
+  const ends: number[] = [];
+  for (let i = 0; i < text.length;) {
+    const ch = String.fromCodePoint(text.codePointAt(i)!);
+    const f = fold(ch);
+    for (let k = 0; k < f.length; k++) {
+      starts.push(i);
+      ends.push(i + ch.length);
+    }
+    folded += f;
+    i += ch.length;
+  }
+  const raw: [number, number][] = [];
+  for (const term of terms) {
+    for (let at = folded.indexOf(term); at >= 0; at = folded.indexOf(term, at + 1)) raw.push([starts[at]!, ends[at + term.length - 1]!]);
+  }
+  raw.sort((a, b) => a[0] - b[0] || a[1] - b[1]);
+  const out: [number, number][] = [];
+  for (const r of raw) {
+    const last = out[out.length - 1];
+    if (last && r[0] <= last[1]) last[1] = Math.max(last[1], r[1]);
+    else out.push([r[0], r[1]]);
+  }
+  return out;
 }

@@ -44,35 +44,76 @@ export const PARTNERSHIP_SLASHES: Record<PartnershipKind, number> = {
 export type PartnershipGeometry = { path: string; slashes: string[]; anchor: Point };
 
 /**
- * A couple's line. Partners side by side in one row are joined straight across between their
- * symbols; otherwise (someone in between, or moved apart) the line drops from below both boxes and
- * runs across underneath, as genograms draw it. `others` are everyone else's positions.
+ * True when a couple can be joined straight across between their symbols: side by side in one row,
+ * with no one's symbol in between. `others` are everyone else's positions.
  */
-export function partnershipGeometry(p: Pick<Partnership, 'kind'>, pa: Point, pb: Point, others: readonly Point[]): PartnershipGeometry {
+export function partnersSideBySide(pa: Point, pb: Point, others: readonly Point[]): boolean {
   const [l, r] = pa.x <= pb.x ? [pa, pb] : [pb, pa];
   const cl = symbolCentre(l);
   const cr = symbolCentre(r);
   const half = SYMBOL_SIZE / 2;
   const sameRow = Math.abs(l.y - r.y) < 1 && cr.x - cl.x > SYMBOL_SIZE + 8;
-  const blocked = sameRow && others.some((o) => {
+  return sameRow && !others.some((o) => {
     const c = symbolCentre(o);
     return Math.abs(c.y - cl.y) < SYMBOL_SIZE && c.x + half > cl.x + half && c.x - half < cr.x - half;
   });
+}
+
+/** How far the lines of couples drawn underneath leave the middle of each partner's box, so they never share a piece with a single parent's line. */
+export const UNDER_LINE_INSET = 14;
+/** Vertical and horizontal step between couples' lines drawn underneath in the same row. */
+export const UNDER_LINE_LANE_GAP = 9;
+
+/**
+ * Where children hang from a couple's line drawn underneath: the middle, unless that is right below
+ * someone standing between the partners (whose children hang from the middle of their box) or below
+ * the middle of two neighbours (where a couple side by side hangs theirs), which would send two
+ * families' lines down the same way; then the nearest clear point along the line.
+ */
+function underLineAnchorX(xl: number, xr: number, rowY: number, others: readonly Point[]): number {
+  const centres = others.filter((o) => Math.abs(o.y - rowY) < 1).map((o) => symbolCentre(o).x).sort((a, b) => a - b);
+  const taken = [...centres, ...centres.slice(1).map((c, i) => (c + centres[i]!) / 2)];
+  const mid = (xl + xr) / 2;
+  for (let k = 0; k < 20; k++) {
+    const x = mid + (k % 2 ? -1 : 1) * Math.ceil(k / 2) * 20;
+    if (x > xl + 12 && x < xr - 12 && !taken.some((t) => Math.abs(t - x) < 12)) return x;
+  }
+  return mid;
+}
+
+/**
+ * A couple's line. Partners side by side in one row are joined straight across between their
+ * symbols; otherwise (someone in between, or moved apart) the line drops from below both boxes and
+ * runs across underneath, as genograms draw it. Several such lines in one row take different `lane`s,
+ * each lower and further in than the last, so no two couples share a piece of line.
+ */
+export function partnershipGeometry(p: Pick<Partnership, 'kind'>, pa: Point, pb: Point, others: readonly Point[], lane = 0): PartnershipGeometry {
+  const [l, r] = pa.x <= pb.x ? [pa, pb] : [pb, pa];
+  const cl = symbolCentre(l);
+  const cr = symbolCentre(r);
+  const half = SYMBOL_SIZE / 2;
   let path: string;
   let anchor: Point;
   let slashAt: (dx: number) => Point;
-  if (sameRow && !blocked) {
+  if (partnersSideBySide(pa, pb, others)) {
     const x1 = cl.x + half;
     const x2 = cr.x - half;
-    path = `M${x1} ${cl.y} H${x2}`;
-    anchor = { x: (x1 + x2) / 2, y: cl.y };
-    slashAt = (dx) => ({ x: anchor.x + dx, y: cl.y });
+    // A couple who partnered twice (married, divorced, remarried) get a second line just below the first.
+    const y = cl.y + lane * UNDER_LINE_LANE_GAP;
+    path = `M${x1} ${y} H${x2}`;
+    anchor = { x: (x1 + x2) / 2 + lane * UNDER_LINE_LANE_GAP, y };
+    slashAt = (dx) => ({ x: anchor.x + dx, y });
   } else {
     const yl = l.y + PERSON_HEIGHT;
     const yr = r.y + PERSON_HEIGHT;
-    const y = Math.max(yl, yr) + 16;
-    path = `M${cl.x} ${yl} V${y} H${cr.x} V${yr}`;
-    anchor = { x: (cl.x + cr.x) / 2, y };
+    const y = Math.max(yl, yr) + 16 + lane * UNDER_LINE_LANE_GAP;
+    const inset = UNDER_LINE_INSET + lane * UNDER_LINE_LANE_GAP;
+    const xl = cl.x + inset;
+    const xr = cr.x - inset;
+    path = `M${xl} ${yl} V${y} H${xr} V${yr}`;
+    // Children hang from the middle, unless that is right under someone standing between the partners,
+    // whose own children's line would then run down the same way.
+    anchor = { x: underLineAnchorX(xl, xr, l.y, others), y };
     slashAt = (dx) => ({ x: anchor.x + dx, y });
   }
   const n = PARTNERSHIP_SLASHES[p.kind];
@@ -100,11 +141,12 @@ export const SIBLING_BAR_OFFSET = 28;
 /**
  * A child's line: down from the couple's (or parent's) anchor to the sibling line, across, and down to
  * the child's symbol. A twin's line leaves the sibling line at the twins' shared point and runs
- * diagonally, so twins visibly share one birth.
+ * diagonally, so twins visibly share one birth. `entryX` is where the line meets the child's symbol
+ * (its middle unless the child hangs from several parents, e.g. birth parents and a foster carer).
  */
-export function childPath(anchor: Point, child: Point, twinApexX: number | null, barY?: number): string {
+export function childPath(anchor: Point, child: Point, twinApexX: number | null, barY?: number, entryX?: number): string {
   const top = child.y + SYMBOL_TOP;
-  const cx = child.x + PERSON_WIDTH / 2;
+  const cx = entryX ?? child.x + PERSON_WIDTH / 2;
   const bar = barY ?? top - SIBLING_BAR_OFFSET;
   if (twinApexX !== null) return `M${anchor.x} ${anchor.y} V${bar} H${twinApexX} L${cx} ${top}`;
   return `M${anchor.x} ${anchor.y} V${bar} H${cx} V${top}`;
@@ -184,8 +226,12 @@ export const LINE_STYLE: Record<LineKind, { pattern: 'zigzag' | 'straight' | 'do
 /** A relationship line: its paths, an arrowhead if directed, and where its letter code goes. */
 export type LineGeometry = { paths: string[]; arrow: string | null; label: Point };
 
-/** A relationship line between two people's symbols, stopping short of both, offset when there are several. */
-export function lineGeometry(line: Pick<Line, 'kind' | 'directed'>, from: Point, to: Point, offset = 0): LineGeometry {
+/**
+ * A relationship line between two people's symbols, stopping short of both, offset when there are
+ * several. `bend` bows it sideways (a curve whose middle sits `bend` units off the straight line),
+ * which the drawing uses to steer a line round someone else's symbol.
+ */
+export function lineGeometry(line: Pick<Line, 'kind' | 'directed'>, from: Point, to: Point, offset = 0, bend = 0): LineGeometry {
   const a0 = symbolCentre(from);
   const b0 = symbolCentre(to);
   const dx = b0.x - a0.x;
@@ -196,34 +242,66 @@ export function lineGeometry(line: Pick<Line, 'kind' | 'directed'>, from: Point,
   const gap = SYMBOL_SIZE / 2 + 6;
   const a = { x: a0.x + ux * gap + nx * offset, y: a0.y + uy * gap + ny * offset };
   const b = { x: b0.x - ux * gap + nx * offset, y: b0.y - uy * gap + ny * offset };
-  const span = Math.max(0, len - 2 * gap);
-  const at = (t: number, side = 0) => ({ x: a.x + ux * t + nx * side, y: a.y + uy * t + ny * side });
-  const style = LINE_STYLE[line.kind];
+  if (bend === 0) return lineAlong(line, [a, b]);
+  // A quadratic curve: twice the bend off the middle puts the curve's middle at `bend`.
+  const c = { x: (a.x + b.x) / 2 + nx * bend * 2, y: (a.y + b.y) / 2 + ny * bend * 2 };
+  const n = Math.max(8, Math.ceil(len / 12));
+  const pts: Point[] = [];
+  for (let i = 0; i <= n; i++) {
+    const t = i / n;
+    const u = 1 - t;
+    pts.push({ x: u * u * a.x + 2 * u * t * c.x + t * t * b.x, y: u * u * a.y + 2 * u * t * c.y + t * t * b.y });
+  }
+  return lineAlong(line, pts);
+}
+
+/**
+ * A relationship line drawn along a route between two symbols given as a polyline whose ends sit
+ * clear of both symbols: its pattern (zigzag, double, dashed, cut), its arrow and its letter code.
+ */
+export function lineAlong(line: Pick<Line, 'kind' | 'directed'>, route: readonly Point[]): LineGeometry {
+  const lengths = [0];
+  for (let i = 1; i < route.length; i++) lengths.push(lengths[i - 1]! + Math.hypot(route[i]!.x - route[i - 1]!.x, route[i]!.y - route[i - 1]!.y));
+  const total = lengths[lengths.length - 1]!;
+  /** The point `s` units along the route, `side` units off it (along the local normal). */
+  const at = (s: number, side = 0): Point => {
+    const d = Math.min(Math.max(s, 0), total);
+    let i = 1;
+    while (i < route.length - 1 && lengths[i]! < d) i++;
+    const p = route[i - 1]!;
+    const q = route[i]!;
+    const seg = lengths[i]! - lengths[i - 1]! || 1;
+    const t = (d - lengths[i - 1]!) / seg;
+    const [ux, uy] = [(q.x - p.x) / seg, (q.y - p.y) / seg];
+    return { x: p.x + (q.x - p.x) * t - uy * side, y: p.y + (q.y - p.y) * t + ux * side };
+  };
   const f = (p: Point) => `${round(p.x)} ${round(p.y)}`;
+  // Offset copies follow each piece and meet at the corners, so a double line stays double round a bend.
+  const offsetRoute = (side: number) => {
+    const pts = [at(0, side)];
+    for (let i = 1; i < route.length - 1; i++) pts.push(at(lengths[i]! - 0.01, side), at(lengths[i]! + 0.01, side));
+    pts.push(at(total, side));
+    return `M${pts.map(f).join(' L')}`;
+  };
+  const style = LINE_STYLE[line.kind];
   const paths: string[] = [];
   if (style.pattern === 'zigzag') {
-    const step = 8;
-    const n = Math.max(2, Math.floor(span / step));
-    let d = `M${f(a)}`;
-    for (let i = 1; i < n; i++) d += ` L${f(at((span * i) / n, i % 2 ? 5 : -5))}`;
-    paths.push(`${d} L${f(b)}`);
+    const n = Math.max(2, Math.floor(total / 8));
+    let d = `M${f(route[0]!)}`;
+    for (let i = 1; i < n; i++) d += ` L${f(at((total * i) / n, i % 2 ? 5 : -5))}`;
+    paths.push(`${d} L${f(route[route.length - 1]!)}`);
   } else if (style.pattern === 'double') {
-    paths.push(`M${f(at(0, 3))} L${f(at(span, 3))}`, `M${f(at(0, -3))} L${f(at(span, -3))}`);
+    paths.push(offsetRoute(3), offsetRoute(-3));
   } else {
-    paths.push(`M${f(a)} L${f(b)}`);
-    if (style.pattern === 'cut') {
-      for (const t of [span / 2 - 4, span / 2 + 4]) paths.push(`M${f(at(t, 8))} L${f(at(t, -8))}`);
-    }
+    paths.push(offsetRoute(0));
+    if (style.pattern === 'cut') for (const s of [total / 2 - 4, total / 2 + 4]) paths.push(`M${f(at(s, 8))} L${f(at(s, -8))}`);
   }
   let arrow: string | null = null;
   if (line.directed) {
-    const tip = b;
-    const base = at(Math.max(0, span - 12));
-    const l = { x: base.x + nx * 6, y: base.y + ny * 6 };
-    const r = { x: base.x - nx * 6, y: base.y - ny * 6 };
-    arrow = `M${f(tip)} L${f(l)} L${f(r)} Z`;
+    const base = Math.max(0, total - 12);
+    arrow = `M${f(route[route.length - 1]!)} L${f(at(base, 6))} L${f(at(base, -6))} Z`;
   }
-  return { paths, arrow, label: at(span / 2, 14) };
+  return { paths, arrow, label: at(total / 2, 14) };
 }
 
 function round(n: number): number {

@@ -6,4 +6,7 @@ export * from './genogramDoc.js';
 export * from './family.js';
 export * from './layout.js';
 export * from './geometry.js';
+export * from './drawing.js';
+export * from './drawingCheck.js';
+export * from './segments.js';
 export * from './describe.js';

@@ -414,8 +414,12 @@ function positionRows(
   }
   for (let pass = 0; pass < REFINE_PASSES; pass++) {
     for (const r of [...rowKeys].reverse()) {
-      const order = orders.get(r)!;
-      placeRow(order, new Map(order.map((g) => [g, overChildren(g) ?? xs.get(g)!])), groups, xs);
+      // On the way up a row may be reordered to sit over its children: a lone grandparent whose son is
+      // on the right of the row below goes to the right, so the two families' lines do not cross.
+      const aim = new Map(orders.get(r)!.map((g) => [g, overChildren(g) ?? xs.get(g)!]));
+      const order = topologicalOrder(orders.get(r)!, constraints, (a, b) => aim.get(a)! - aim.get(b)! || xs.get(a)! - xs.get(b)! || a - b);
+      orders.set(r, order);
+      placeRow(order, aim, groups, xs);
     }
     if (pass === REFINE_PASSES - 1) break;
     for (const r of rowKeys) {

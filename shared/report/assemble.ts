@@ -56,7 +56,8 @@ export function assembleReport(input: ReportInput): ReportModel {
   };
   const h = (level: 1 | 2 | 3, t: string) => blocks.push({ kind: 'heading', level, text: t });
 
-  blocks.push({ kind: 'title-page', childPseudonym: input.review.childPseudonym, partnership: input.partnership, leadReviewers: input.leadReviewers, date: formatUkDate(input.todayIso), marking: REPORT_MARKING });
+  const title = reportTitle(input.review.kind, input.review.childPseudonym);
+  blocks.push({ kind: 'title-page', title, childPseudonym: input.review.childPseudonym, partnership: input.partnership, leadReviewers: input.leadReviewers, date: formatUkDate(input.todayIso), marking: REPORT_MARKING });
   blocks.push({ kind: 'contents' }, { kind: 'page-break' });
 
   h(1, 'Executive summary'); prompt('executive-summary'); text(d.executiveSummary, '[Executive summary: no more than two pages.]');
@@ -159,5 +160,10 @@ export function assembleReport(input: ReportInput): ReportModel {
   if (kloes.length > 0) blocks.push({ kind: 'bullets', items: kloes.map(p) });
   else blocks.push({ kind: 'placeholder', text: '[Attach the agreed terms of reference.]' });
 
-  return { title: `Local Child Safeguarding Practice Review: ${input.review.childPseudonym}`, marking: REPORT_MARKING, blocks };
+  return { title, marking: REPORT_MARKING, blocks };
+}
+
+/** The report's title, by the kind of review: a Rapid Review's report is not titled as an LCSPR. */
+export function reportTitle(kind: 'rapid-review' | 'lcspr', childPseudonym: string): string {
+  return `${kind === 'rapid-review' ? 'Rapid Review' : 'Local Child Safeguarding Practice Review'}: ${childPseudonym}`;
 }

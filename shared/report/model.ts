@@ -1,6 +1,6 @@
 /** One block of the assembled report; renderers (Word, Markdown) turn blocks into their format. */
 export type ReportBlock =
-  | { kind: 'title-page'; childPseudonym: string; partnership: string; leadReviewers: string[]; date: string; marking: string }
+  | { kind: 'title-page'; title: string; childPseudonym: string; partnership: string; leadReviewers: string[]; date: string; marking: string }
   | { kind: 'contents' }
   | { kind: 'heading'; level: 1 | 2 | 3; text: string }
   | { kind: 'paragraph'; text: string }
@@ -21,7 +21,7 @@ export function modelTexts(model: ReportModel): { place: string; text: string }[
   model.blocks.forEach((b, i) => {
     const place = `block ${i + 1} (${b.kind})`;
     switch (b.kind) {
-      case 'title-page': out.push({ place, text: [b.childPseudonym, b.partnership, ...b.leadReviewers, b.date].join('\n') }); break;
+      case 'title-page': out.push({ place, text: [b.title, b.childPseudonym, b.partnership, ...b.leadReviewers, b.date].join('\n') }); break;
       case 'bullets': b.items.forEach((t) => out.push({ place, text: t })); break;
       case 'table': [b.header, ...b.rows].forEach((r) => out.push({ place, text: r.join('\n') })); break;
       case 'contents': case 'page-break': break;

@@ -96,7 +96,12 @@ describe('two agency authors at the same time', () => {
   });
 
   it('shows who is editing which row, and the saved change, to the other author', async () => {
-    await tableRow(pol, 'Police attended').getByRole('button', { name: /Edit this row/ }).click();
+    await tableRow(pol, 'Police attended').getByRole('button', { name: /Read or edit this row/ }).click();
+    // A row opens for reading; editing is a second, deliberate step.
+    const reading = pol.getByRole('dialog', { name: 'The POL row of 12/03/2019' });
+    await reading.getByTestId('row-reading').waitFor();
+    expect(await reading.getByRole('textbox').count()).toBe(0);
+    await reading.getByRole('button', { name: 'Edit this row' }).click();
     const panel = pol.getByRole('dialog', { name: 'Edit the POL row of 12/03/2019' });
     await panel.waitFor();
     const seen = tableRow(icb, 'Police attended');
@@ -111,11 +116,11 @@ describe('two agency authors at the same time', () => {
   });
 
   it('shows another agency’s rows read only, and keeps the other agency’s colour', async () => {
-    await tableRow(pol, 'GP appointment').getByRole('button', { name: /View this row/ }).click();
-    const panel = pol.getByRole('dialog', { name: 'View the ICB row of 03/2019?' });
+    await tableRow(pol, 'GP appointment').getByRole('button', { name: /Read this row/ }).click();
+    const panel = pol.getByRole('dialog', { name: 'The ICB row of 03/2019?' });
     await panel.waitFor();
     expect(await panel.getByTestId('entry-details').innerText()).toContain('GP appointment for the mother, not attended');
-    expect(await panel.getByRole('button', { name: /Save/ }).count()).toBe(0);
+    expect(await panel.getByRole('button', { name: /Save|Edit/ }).count()).toBe(0);
     expect(await panel.getByRole('textbox').count()).toBe(0);
     await pol.keyboard.press('Escape');
     await panel.waitFor({ state: 'detached' });
@@ -159,21 +164,21 @@ describe('keyboard only', () => {
 
     // Into the table: one tab stop, on the row just added, then the arrow keys.
     const first = await tabTo(pol, /^BUTTON\|button\|.*this row$/);
-    expect(first).toContain('01/01/2099, POL. Edit this row');
+    expect(first).toContain('01/01/2099, POL. Read or edit this row');
     expect(await focusVisible(pol)).toBe(true);
     await pol.keyboard.press('Home');
-    expect(await describeFocus(pol)).toContain('03/2019?, ICB. View this row');
+    expect(await describeFocus(pol)).toContain('03/2019?, ICB. Read this row');
     await pol.keyboard.press('ArrowDown');
-    expect(await describeFocus(pol)).toContain('12/03/2019, POL. Edit this row');
+    expect(await describeFocus(pol)).toContain('12/03/2019, POL. Read or edit this row');
     await pol.keyboard.press('End');
-    expect(await describeFocus(pol)).toContain('01/01/2099, POL. Edit this row');
+    expect(await describeFocus(pol)).toContain('01/01/2099, POL. Read or edit this row');
     await pol.keyboard.press('ArrowUp');
     await pol.keyboard.press('Enter');
-    const panel = pol.getByRole('dialog', { name: 'Edit the POL row of 12/03/2019' });
+    const panel = pol.getByRole('dialog', { name: 'The POL row of 12/03/2019' });
     await panel.waitFor();
     await pol.keyboard.press('Escape');
     await panel.waitFor({ state: 'detached' });
-    expect(await describeFocus(pol)).toContain('12/03/2019, POL. Edit this row');
+    expect(await describeFocus(pol)).toContain('12/03/2019, POL. Read or edit this row');
 
     // The row is in the agency's own document on the server.
     const doc = openDoc(e2e.server.url, docName({ reviewId: fx.reviewId, kind: 'chronology', agencyId: fx.agencies[0]!.id }), fx.observer.cookie);
@@ -200,7 +205,8 @@ describe('the lead reviewer', () => {
   });
 
   it('marks a key practice learning event that every author sees, and the table passes axe', async () => {
-    await tableRow(lead, 'Police attended').getByRole('button', { name: /Edit this row/ }).click();
+    await tableRow(lead, 'Police attended').getByRole('button', { name: /Read or edit this row/ }).click();
+    await lead.getByRole('dialog', { name: 'The POL row of 12/03/2019' }).getByRole('button', { name: 'Edit this row' }).click();
     const panel = lead.getByRole('dialog', { name: 'Edit the POL row of 12/03/2019' });
     await panel.getByLabel('Key practice learning event').check();
     await panel.getByLabel('Workshop phase').selectOption({ label: 'The early months' });
@@ -244,10 +250,10 @@ describe('the lead reviewer', () => {
 
     await lead.getByRole('button', { name: 'Show everything' }).click();
     await items.filter({ hasText: 'ICB' }).first().click();
-    await lead.getByRole('dialog', { name: 'Edit the ICB row of 03/2019?' }).waitFor();
+    await lead.getByRole('dialog', { name: 'The ICB row of 03/2019?' }).waitFor();
     expect(await lead.getByRole('button', { name: 'Table' }).getAttribute('aria-pressed')).toBe('true');
     await lead.keyboard.press('Escape');
-    await expect.poll(() => describeFocus(lead), WAIT).toContain('03/2019?, ICB. Edit this row');
+    await expect.poll(() => describeFocus(lead), WAIT).toContain('03/2019?, ICB. Read or edit this row');
   });
 
   it('offers the exports, saying the named copy is OFFICIAL-SENSITIVE, and downloads a pseudonymised copy', async () => {

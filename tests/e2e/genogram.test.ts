@@ -107,7 +107,7 @@ describe('the genogram, by keyboard alone', () => {
     await expect.poll(() => describeFocus(lead), WAIT).toMatch(/^H3\|\|Jo Bloggs$/);
     await tabToVisible(lead, /^BUTTON\|button\|Add a partner$/);
     await lead.keyboard.press('Enter');
-    const dialog = lead.getByRole('dialog', { name: 'Add a partner for Jo Bloggs' });
+    const dialog = lead.getByRole('dialog', { name: 'Add or link a partner for Jo Bloggs' });
     await dialog.waitFor();
     await lead.keyboard.type('Sam Bloggs');
     await tabToVisible(lead, /^INPUT\|radio\|Not known/);
@@ -130,8 +130,12 @@ describe('the genogram, by keyboard alone', () => {
   it('adds their child, who hangs from the couple', async () => {
     await tabToVisible(lead, /^BUTTON\|button\|Add a child$/);
     await lead.keyboard.press('Enter');
-    const dialog = lead.getByRole('dialog', { name: 'Add a child for Sam Bloggs' });
+    const dialog = lead.getByRole('dialog', { name: 'Add or link a child for Sam Bloggs' });
     await dialog.waitFor();
+    // With others in the register the form first asks who it is (someone new is chosen); the name comes next.
+    await dialog.getByRole('radio', { name: 'Someone new' }).waitFor();
+    expect(await dialog.getByRole('radio', { name: 'Someone new' }).isChecked()).toBe(true);
+    await tabToVisible(lead, /^INPUT\|text\|Name/);
     await lead.keyboard.type('Alex Bloggs');
     await tabToVisible(lead, /^INPUT\|text\|Relationship to the child/);
     await lead.keyboard.type('Son');
@@ -159,8 +163,12 @@ describe('the genogram, by keyboard alone', () => {
     await expect.poll(() => describeFocus(lead), WAIT).toMatch(/^H3\|\|Jo Bloggs$/);
     await tabToVisible(lead, /^BUTTON\|button\|Add a parent$/);
     await lead.keyboard.press('Enter');
-    const dialog = lead.getByRole('dialog', { name: 'Add a parent for Jo Bloggs' });
+    const dialog = lead.getByRole('dialog', { name: 'Add or link a parent for Jo Bloggs' });
     await dialog.waitFor();
+    // With others in the register the form first asks who it is (someone new is chosen); the name comes next.
+    await dialog.getByRole('radio', { name: 'Someone new' }).waitFor();
+    expect(await dialog.getByRole('radio', { name: 'Someone new' }).isChecked()).toBe(true);
+    await tabToVisible(lead, /^INPUT\|text\|Name/);
     await lead.keyboard.type('Pat Grey');
     await tabToVisible(lead, /^INPUT\|text\|Relationship to the child/);
     await lead.keyboard.type('Maternal Grandmother');
@@ -181,7 +189,7 @@ describe('two people editing the genogram live', () => {
   it('shows the keyboard user\u2019s family in the other browser, and each in the other\u2019s presence list', async () => {
     for (const name of ['Jo Bloggs', 'Sam Bloggs', 'Alex Bloggs', 'Pat Grey']) await node(team, name).waitFor();
     await listed(team, 'Alex Bloggs').getByText(/^Child of .*Jo Bloggs.*: birth child$/).waitFor();
-    await team.getByRole('region', { name: 'Here now' }).getByText(fx.lead.name).waitFor();
+    await team.getByRole('region', { name: 'Here now' }).getByText(fx.lead.name, { exact: true }).first().waitFor();
     // The lead has Pat Grey open; the team member sees that.
     await team.getByRole('region', { name: 'Here now' }).getByText(/editing Maternal Grandmother/).waitFor();
   });
@@ -191,7 +199,7 @@ describe('two people editing the genogram live', () => {
     await team.getByRole('heading', { level: 3, name: 'Alex Bloggs' }).waitFor();
     await lead.getByRole('region', { name: 'Here now' }).getByText(`${fx.team.name} – editing Son`).waitFor();
     await team.getByRole('button', { name: 'Add a brother or sister' }).click();
-    const dialog = team.getByRole('dialog', { name: 'Add a brother or sister for Alex Bloggs' });
+    const dialog = team.getByRole('dialog', { name: 'Add or link a brother or sister for Alex Bloggs' });
     await dialog.getByLabel('Name', { exact: true }).fill('Chris Bloggs');
     await dialog.getByRole('radio', { name: 'Male', exact: true }).check();
     await dialog.getByLabel('Date of birth (optional)').fill('01/09/2019');

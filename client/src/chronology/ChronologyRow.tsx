@@ -1,6 +1,7 @@
 import { memo } from 'react';
 import type { IntegratedRow } from '../../../shared/chronology/index.js';
 import type { Person } from '../../../shared/people.js';
+import { Highlight } from './Highlight.js';
 import { categoryText, childContactText, dateNote, dateText, familyContactText, safeColour } from './rowDisplay.js';
 
 /** Height of every table row, in CSS pixels: fixed, so the window of rows follows from the scroll position. */
@@ -13,7 +14,7 @@ export const ROW_HEIGHT = 88;
  * focus stop of the row (arrow keys move between rows) and opens the row with Enter.
  */
 export const ChronologyRow = memo(function ChronologyRow({
-  row, index, tabbable, mode, editors, people, phaseTitle, onOpen, onFocusRow,
+  row, index, tabbable, mode, editors, people, phaseTitle, terms, onOpen, onFocusRow,
 }: {
   row: IntegratedRow;
   index: number;
@@ -22,6 +23,8 @@ export const ChronologyRow = memo(function ChronologyRow({
   editors: readonly string[] | undefined;
   people: ReadonlyMap<string, Person>;
   phaseTitle: string | null;
+  /** The words of the current search, marked where they occur. */
+  terms: readonly string[];
   onOpen(id: string): void;
   onFocusRow(index: number): void;
 }) {
@@ -41,8 +44,8 @@ export const ChronologyRow = memo(function ChronologyRow({
           type="button" className="chron-row__open" tabIndex={tabbable ? 0 : -1} data-row-index={index}
           onClick={() => onOpen(row.id)} onFocus={() => onFocusRow(index)}
         >
-          {dateText(row)}
-          <span className="visually-hidden">, {row.agencyCode}. {mode === 'edit' ? 'Edit' : 'View'} this row</span>
+          <Highlight text={dateText(row)} terms={terms} />
+          <span className="visually-hidden">, {row.agencyCode}. Read{mode === 'edit' ? ' or edit' : ''} this row</span>
         </button>
         {note && <span className="chron-cell__note">{note}</span>}
         {editing && <span className="chron-cell__editing">Being edited by {editors.join(', ')}</span>}
@@ -53,16 +56,16 @@ export const ChronologyRow = memo(function ChronologyRow({
           <span className="visually-hidden">: {row.agencyName}</span>
         </span>
       </div>
-      <div role="cell" className="chron-cell"><span className="chron-clip">{categoryText(row)}</span></div>
-      <div role="cell" className="chron-cell"><span className="chron-clip">{row.keyEvent}</span></div>
-      <div role="cell" className="chron-cell"><span className="chron-clip">{row.comment}</span></div>
+      <div role="cell" className="chron-cell"><span className="chron-clip"><Highlight text={categoryText(row)} terms={terms} /></span></div>
+      <div role="cell" className="chron-cell"><span className="chron-clip"><Highlight text={row.keyEvent} terms={terms} /></span></div>
+      <div role="cell" className="chron-cell"><span className="chron-clip"><Highlight text={row.comment} terms={terms} /></span></div>
       <div role="cell" className="chron-cell">
         <span className="chron-clip">
-          Child: {childContactText(row)}
-          {family && <><br />Family: {family}</>}
+          Child: <Highlight text={childContactText(row)} terms={terms} />
+          {family && <><br />Family: <Highlight text={family} terms={terms} /></>}
         </span>
       </div>
-      <div role="cell" className="chron-cell"><span className="chron-clip">{row.source}</span></div>
+      <div role="cell" className="chron-cell"><span className="chron-clip"><Highlight text={row.source} terms={terms} /></span></div>
       <div role="cell" className="chron-cell">
         {row.team.keyLearning && <span className="chron-key">Key learning</span>}
         {row.team.phaseId && <span className="chron-cell__note">Phase: {phaseTitle ?? row.team.phaseId}</span>}

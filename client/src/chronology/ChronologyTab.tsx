@@ -1,9 +1,11 @@
 import { Suspense, lazy, useCallback, useEffect, useMemo, useState } from 'react';
+import { createPortal, flushSync } from 'react-dom';
 import {
-  blankEntry, blankTeamFields, filterEntries, type ChronologyDate, type ChronologyEntry, type IntegratedRow, type TeamFields,
+  blankEntry, blankTeamFields, filterEntries, searchTerms, type ChronologyDate, type ChronologyEntry, type IntegratedRow, type TeamFields,
 } from '../../../shared/chronology/index.js';
 import { isoDateInLondon } from '../../../shared/dates.js';
 import { docAccess } from '../../../shared/docAccess.js';
+import type { Person } from '../../../shared/people.js';
 import { newId } from '../../../shared/ids.js';
 import { ROLE_LABELS } from '../../../shared/roles.js';
 import type { ReviewDetail } from '../api/schemas.js';
@@ -17,7 +19,9 @@ import { fetchPhases } from './chronologyApi.js';
 import { ScopeNotice } from './ScopeNotice.js';
 import { ChronologyFilters } from './ChronologyFilters.js';
 import { ChronologyPresence } from './ChronologyPresence.js';
+import { ChronologyFullTable } from './ChronologyFullTable.js';
 import { ChronologyTable } from './ChronologyTable.js';
+import { EntryDetails, TeamDetails } from './EntryDetails.js';
 import { EntryPanel, type EntrySave } from './EntryPanel.js';
 import { nextSequence } from './entryForm.js';
 import { ExportPanel } from './ExportPanel.js';
@@ -27,6 +31,7 @@ import { OrgChangesSection } from './OrgChangesSection.js';
 import { PractitionersPanel } from './PractitionersPanel.js';
 import { rowName } from './rowDisplay.js';
 import { removeRow, writeRowEdit } from './rowWrites.js';
+import { DEFAULT_SORT, nextSort, sortRows, type RowSort } from './rowSort.js';
 import type { Phase } from './timelineItems.js';
 import { useChronologyData } from './useChronologyData.js';
 import { useRowEditors } from './useRowEditors.js';
@@ -36,9 +41,12 @@ import { RowQueries } from '../evidence/RowQueries.js';
 const loadTimeline = () => import('./TimelineView.js');
 const TimelineView = lazy(loadTimeline);
 
-/** What the side panel shows. */
+/**
+ * What the side panel shows. An existing row opens for reading (`reading`), whoever opens it; editing
+ * is a deliberate second step, so a lead reviewer reading a long entry is not put into a form.
+ */
 type Panel =
-  | { kind: 'row'; isNew: boolean; agencyId: string; opened: ChronologyEntry; openedTeam: TeamFields; openedEditable: boolean }
+  | { kind: 'row'; isNew: boolean; reading: boolean; agencyId: string; opened: ChronologyEntry; openedTeam: TeamFields; openedEditable: boolean }
   | { kind: 'import' }
   | { kind: 'export' }
   | null;
@@ -85,6 +93,28 @@ export function ChronologyTab({ detail, onAccessChanged }: { detail: ReviewDetai
   const rows = useMemo(() => filterEntries(data.rows, data.teamFields, filter), [data.rows, data.teamFields, filter]);
   const rowsById = useMemo(() => new Map(data.rows.map((r) => [r.id, r])), [data.rows]);
   const peopleById = useMemo(() => new Map(data.people.map((p) => [p.id, p])), [data.people]);
+  const terms = useMemo(() => searchTerms(filter.text ?? ''), [filter.text]);
+  const [sort, setSort] = useState<RowSort>(DEFAULT_SORT);
+  const sorted = useMemo(() => sortRows(rows, sort, peopleById), [rows, sort, peopleById]);
+  const [fullText, setFullText] = useState(false);
+  // While printing, the whole chronology is drawn as one table under <body>, and only it is printed.
+  const [printing, setPrinting] = useState(false);
+  useEffect(() => {
+    const before = () => flushSync(() => setPrinting(true));
+    const after = () => setPrinting(false);
+    window.addEventListener('beforeprint', before);
+    window.addEventListener('afterprint', after);
+    document.body.classList.add('print-chronology');
+    return () => {
+      window.removeEventListener('beforeprint', before);
+      window.removeEventListener('afterprint', after);
+      document.body.classList.remove('print-chronology');
+    };
+  }, []);
+  const print = () => {
+    flushSync(() => setPrinting(true));
+    window.print();
+  };
 
   const [activeId, setActiveId] = useState<string | null>(null);
   const [focusRequest, setFocusRequest] = useState(0);
@@ -114,7 +144,8 @@ export function ChronologyTab({ detail, onAccessChanged }: { detail: ReviewDetai
   const presence = usePresence(data.team?.provider ?? null, me.user.name);
 
   const editable = panel?.kind === 'row' && (canWriteAgency(panel.agencyId) || canWriteTeam);
-  const editing = panel?.kind === 'row' && editable ? { agencyId: panel.agencyId, id: panel.opened.id } : null;
+  // Reading a row is not editing it: colleagues are only told "being edited" once the form is open.
+  const editing = panel?.kind === 'row' && editable && !panel.reading ? { agencyId: panel.agencyId, id: panel.opened.id } : null;
   useEffect(() => {
     for (const [agencyId, s] of Object.entries(data.sharedByAgency)) {
       s.provider.awareness.setLocalStateField('editing', editing && editing.agencyId === agencyId ? editing.id : null);
@@ -135,7 +166,7 @@ export function ChronologyTab({ detail, onAccessChanged }: { detail: ReviewDetai
     setActiveId(id);
     setSaveError(null);
     setPanel({
-      kind: 'row', isNew: false, agencyId: row.agencyId, opened: entryOf(row), openedTeam: row.team,
+      kind: 'row', isNew: false, reading: true, agencyId: row.agencyId, opened: entryOf(row), openedTeam: row.team,
       openedEditable: canWriteAgency(row.agencyId) || canWriteTeam,
     });
   }, [rowsById, canWriteAgency, canWriteTeam]);
@@ -161,7 +192,7 @@ export function ChronologyTab({ detail, onAccessChanged }: { detail: ReviewDetai
     if (!agencyId) return;
     setSaveError(null);
     const date: ChronologyDate = { precision: 'year', year: new Date().getFullYear(), month: null, day: null, uncertainty: 'none' };
-    setPanel({ kind: 'row', isNew: true, agencyId, opened: blankEntry(newId(), agencyId, date), openedTeam: blankTeamFields(), openedEditable: true });
+    setPanel({ kind: 'row', isNew: true, reading: false, agencyId, opened: blankEntry(newId(), agencyId, date), openedTeam: blankTeamFields(), openedEditable: true });
   };
 
   const sequenceFor = useCallback((agencyId: string, date: ChronologyDate, ownId: string) =>
@@ -206,12 +237,19 @@ export function ChronologyTab({ detail, onAccessChanged }: { detail: ReviewDetai
     ? 'The server closed the chronology. Reload the page; you may no longer have access.'
     : readOnly && sync.tone === 'ok' ? 'Connected. Showing the latest version.' : sync.text;
 
+  // A new review's chronology is empty until agencies are added, and then until they add rows: say what comes first.
+  const emptyText = data.agencies.length === 0
+    ? 'No agencies have been added to this review yet. Add the agencies on the Agencies page first; each then adds its own rows here.'
+    : writable.length > 0
+      ? 'No rows have been added yet. Use Add a row, or Import a spreadsheet, to start.'
+      : 'No rows have been added yet. Each agency adds its own rows.';
   let panelTitle = '';
   if (panel?.kind === 'import') panelTitle = 'Import a chronology spreadsheet';
   else if (panel?.kind === 'export') panelTitle = 'Export the chronology';
   else if (panel?.kind === 'row') {
     const row = rowsById.get(panel.opened.id);
-    panelTitle = panel.isNew ? 'Add a row' : `${editable ? 'Edit' : 'View'} the ${row ? rowName(row) : 'row'}`;
+    const name = row ? rowName(row) : 'row';
+    panelTitle = panel.isNew ? 'Add a row' : panel.reading || !editable ? `The ${name}` : `Edit the ${name}`;
   }
 
   return (
@@ -251,24 +289,34 @@ export function ChronologyTab({ detail, onAccessChanged }: { detail: ReviewDetai
       <div className="chron-view-bar">
         <h3 id="chronology-table-title" className="chron-view-bar__title">Integrated chronology</h3>
         <div className="chron-view-toggle" role="group" aria-label="Show the chronology as">
-          <button type="button" className="button button--small button--secondary" aria-pressed={view === 'table'} onClick={() => setView('table')}>Table</button>
+          <button type="button" className="button button--small button--secondary" aria-pressed={view === 'table' && !fullText}
+            onClick={() => { setView('table'); setFullText(false); }}>Table</button>
+          <button type="button" className="button button--small button--secondary" aria-pressed={view === 'table' && fullText}
+            onClick={() => { setView('table'); setFullText(true); }}>Full text</button>
           <button type="button" className="button button--small button--secondary" aria-pressed={view === 'timeline'} onClick={() => setView('timeline')}>Timeline</button>
+          <button type="button" className="button button--small button--secondary" onClick={print} disabled={!data.loaded}>Print</button>
         </div>
       </div>
       <p className="visually-hidden" role="status" aria-live="polite">{announcement}</p>
       {!data.loaded && <LoadingMessage text="Loading the chronology…" />}
-      {view === 'table' ? data.loaded && (
+      {view === 'table' && fullText ? data.loaded && (
+        <div className="chron-full-wrap">
+          <ChronologyFullTable rows={sorted} people={peopleById} phaseTitles={phaseTitles} terms={terms} caption="Every row with its full text" id="chronology-full" />
+          {rows.length === 0 && <p className="chron-empty">{data.rows.length === 0 ? emptyText : 'No rows match these filters.'}</p>}
+        </div>
+      ) : view === 'table' ? data.loaded && (
         <>
           <p className="field__hint" id="chronology-keys-hint">
-            Rows are in date order; uncertain and approximate dates say so under the date. In the table, the up and down arrow keys
-            move between rows, Page Up, Page Down, Home and End jump, and Enter opens the row. Escape closes it.
+            Rows are in date order unless you sort by another column heading; uncertain and approximate dates say so under the date.
+            In the table, the up and down arrow keys move between rows, Page Up, Page Down, Home and End jump, and Enter opens the
+            row to read it whole. Escape closes it. Full text shows every word of every row.
           </p>
           <ChronologyTable
-            rows={rows} totalCount={data.rows.length} activeId={activeId} onActiveChange={setActiveId} onOpen={openRow}
+            rows={sorted} terms={terms} sort={sort} onSort={(key) => setSort((cur) => nextSort(cur, key))} totalCount={data.rows.length} activeId={activeId} onActiveChange={setActiveId} onOpen={openRow}
             modeFor={modeFor} editors={editors} people={peopleById} phaseTitles={phaseTitles} focusRequest={focusRequest}
           />
           {rows.length === 0 && (
-            <p className="chron-empty">{data.rows.length === 0 ? 'No rows have been added yet.' : 'No rows match these filters.'}</p>
+            <p className="chron-empty">{data.rows.length === 0 ? emptyText : 'No rows match these filters.'}</p>
           )}
         </>
       ) : (
@@ -295,7 +343,14 @@ export function ChronologyTab({ detail, onAccessChanged }: { detail: ReviewDetai
             <ImportPanel reviewId={reviewId} agencies={writable} initialAgencyId={writable.find((a) => a.id === ownAgency)?.id ?? writable[0]?.id ?? ''} onClose={close} />
           )}
           {panel.kind === 'export' && <ExportPanel reviewId={reviewId} />}
-          {panel.kind === 'row' && (
+          {panel.kind === 'row' && panel.reading && (
+            <RowReading
+              panel={panel} agency={data.agencies.find((a) => a.id === panel.agencyId)} people={peopleById}
+              current={rowsById.get(panel.opened.id) ?? null} phaseTitles={phaseTitles} canEdit={!!editable}
+              onEdit={() => setPanel({ ...panel, reading: false })} onClose={close}
+            />
+          )}
+          {panel.kind === 'row' && !panel.reading && (
             <>
               {saveError && <Notice tone="error" role="alert" title="The row was not saved"><p>{saveError}</p></Notice>}
               <EntryPanel
@@ -318,6 +373,45 @@ export function ChronologyTab({ detail, onAccessChanged }: { detail: ReviewDetai
         </Dialog>
       )}
       {data.connectors}
+      {printing && data.loaded && createPortal(
+        <div className="chron-print">
+          <h1 className="chron-print__title">{detail.review.title}: integrated chronology</h1>
+          <p className="chron-print__meta">
+            Printed {new Date().toLocaleDateString('en-GB')}. {rows.length} of {data.rows.length} rows{rows.length < data.rows.length ? ' (filtered)' : ''}.
+            Each row is in its agency&rsquo;s colour and names its agency code.
+          </p>
+          <ChronologyFullTable rows={sorted} people={peopleById} phaseTitles={phaseTitles} terms={terms} caption="Integrated chronology" id="chronology-print" />
+        </div>,
+        document.body,
+      )}
     </>
+  );
+}
+
+/** A row to read whole, with its review team fields, and the way to edit it for those who may. */
+function RowReading({ panel, agency, people, current, phaseTitles, canEdit, onEdit, onClose }: {
+  panel: Extract<Panel, { kind: 'row' }>;
+  agency: { name: string; shortCode: string } | undefined;
+  people: ReadonlyMap<string, Person>;
+  current: IntegratedRow | null;
+  phaseTitles: ReadonlyMap<string, string>;
+  canEdit: boolean;
+  onEdit(): void;
+  onClose(): void;
+}) {
+  // Show the row as it is now: a colleague may have changed it since it was opened.
+  const entry = current ? entryOf(current) : panel.opened;
+  const team = current?.team ?? panel.openedTeam;
+  return (
+    <div className="chron-reading" data-testid="row-reading">
+      {!current && <Notice tone="info" title="This row has been removed"><p>Someone removed it while it was open.</p></Notice>}
+      <EntryDetails entry={entry} agencyName={agency?.name ?? ''} agencyCode={agency?.shortCode ?? ''} people={people} />
+      <h3 className="chron-form__heading">Review team</h3>
+      <TeamDetails team={team} phaseTitle={team.phaseId ? phaseTitles.get(team.phaseId) ?? null : null} />
+      <div className="button-row">
+        {canEdit && current && <button type="button" className="button" onClick={onEdit}>Edit this row</button>}
+        <button type="button" className="button button--secondary" onClick={onClose}>Close</button>
+      </div>
+    </div>
   );
 }

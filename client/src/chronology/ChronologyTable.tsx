@@ -2,17 +2,13 @@ import { useCallback, useLayoutEffect, useMemo, useRef, useState, type KeyboardE
 import type { IntegratedRow } from '../../../shared/chronology/index.js';
 import type { Person } from '../../../shared/people.js';
 import { ChronologyRow, ROW_HEIGHT } from './ChronologyRow.js';
+import { SORTABLE_COLUMNS, type RowSort, type SortKey } from './rowSort.js';
 import { keyToNavAction, navigateRows, reconcileActive } from './gridKeys.js';
 import { computeWindow, revealScrollTop, rowsPerPage, sameWindow, type RowWindow } from './windowing.js';
 
 /** Rows rendered above and below the visible ones. */
 const OVERSCAN = 8;
 
-/** The column headings, in order; the grid template in styles.css matches them. */
-const COLUMNS = [
-  'Date', 'Agency', 'Category', 'Key event or action', 'Comment and analysis', 'Contact with child and family',
-  'Source of information', 'Review team',
-] as const;
 
 /**
  * The integrated chronology as an accessible, virtualised table: an ARIA table whose rows carry
@@ -20,7 +16,9 @@ const COLUMNS = [
  * row, so focus is never lost) are in the DOM. Rows have one fixed height. Up, Down, Page Up, Page
  * Down, Home and End move between rows; Enter opens the focused row.
  */
-export function ChronologyTable({ rows, totalCount, activeId, onActiveChange, onOpen, modeFor, editors, people, phaseTitles, focusRequest }: {
+export function ChronologyTable({
+  rows, totalCount, activeId, onActiveChange, onOpen, modeFor, editors, people, phaseTitles, focusRequest, terms, sort, onSort,
+}: {
   rows: readonly IntegratedRow[];
   totalCount: number;
   activeId: string | null;
@@ -32,6 +30,11 @@ export function ChronologyTable({ rows, totalCount, activeId, onActiveChange, on
   phaseTitles: ReadonlyMap<string, string>;
   /** Changes when something outside asks for the active row to be shown and focused (a timeline click). */
   focusRequest: number;
+  /** The words of the current search, marked in the cells. */
+  terms: readonly string[];
+  /** The column the rows are sorted by; pressing a heading sorts by it. */
+  sort: RowSort;
+  onSort(key: SortKey): void;
 }) {
   const scroller = useRef<HTMLDivElement>(null);
   const head = useRef<HTMLDivElement>(null);
@@ -137,7 +140,15 @@ export function ChronologyTable({ rows, totalCount, activeId, onActiveChange, on
       >
         <div role="rowgroup" className="chron-table__head" ref={head}>
           <div role="row" aria-rowindex={1} className="chron-row chron-row--head">
-            {COLUMNS.map((c) => <div key={c} role="columnheader" className="chron-cell">{c}</div>)}
+            {SORTABLE_COLUMNS.map((c) => (
+              <div key={c.key} role="columnheader" className="chron-cell" aria-sort={sort.key === c.key ? sort.direction : 'none'}>
+                <button type="button" className="chron-sort" onClick={() => onSort(c.key)}>
+                  {c.heading}
+                  <span className="chron-sort__state" aria-hidden="true">{sort.key === c.key ? (sort.direction === 'ascending' ? ' \u25B2' : ' \u25BC') : ''}</span>
+                  <span className="visually-hidden">{sort.key === c.key ? `, sorted ${sort.direction}` : ''}. Sort by this column</span>
+                </button>
+              </div>
+            ))}
           </div>
         </div>
         <div role="rowgroup" className="chron-table__body" style={{ height: rows.length * ROW_HEIGHT }} onKeyDown={onKeyDown}>
@@ -147,7 +158,7 @@ export function ChronologyTable({ rows, totalCount, activeId, onActiveChange, on
               <ChronologyRow
                 key={row.id} row={row} index={i} tabbable={i === tabbableIndex} mode={modeFor(row)}
                 editors={editors.get(row.id)} people={people}
-                phaseTitle={row.team.phaseId ? phaseTitles.get(row.team.phaseId) ?? null : null}
+                phaseTitle={row.team.phaseId ? phaseTitles.get(row.team.phaseId) ?? null : null} terms={terms}
                 onOpen={onOpen} onFocusRow={onFocusRow}
               />
             );

@@ -6,6 +6,10 @@ import type { AgencyInfo, IntegratedRow } from '../../../shared/chronology/index
 import { clusterContent, laneContent, phaseContent, rowItemContent } from './timelineContent.js';
 import { diffItems, shiftWindow, type Phase, type TimelineItemData } from './timelineItems.js';
 import { DAY_MS, fullExtent, itemsForViewport } from './timelineWindow.js';
+import { dateText } from './rowDisplay.js';
+
+/** The id of the line drawn down every lane at the date of the item under the pointer or focus. */
+const DAY_MARKER = 'tl-day';
 
 /** Width of the lane names at the left, used until the timeline has measured itself. */
 const LANE_LABEL_PX = 120;
@@ -31,7 +35,7 @@ function labelScrollPanels(root: HTMLElement): void {
   const names: Record<string, string> = { 'vis-left': 'Agency lane names', 'vis-center': 'Timeline lanes', 'vis-right': 'Timeline lanes, right edge' };
   for (const panel of root.querySelectorAll<HTMLElement>('.vis-panel.vis-left, .vis-panel.vis-center, .vis-panel.vis-right')) {
     const name = Object.entries(names).find(([cls]) => panel.classList.contains(cls))?.[1] ?? 'Timeline panel';
-    if (!['auto', 'scroll'].includes(getComputedStyle(panel).overflowY)) continue;
+    if (panel.tabIndex === 0 || !['auto', 'scroll'].includes(getComputedStyle(panel).overflowY)) continue;
     panel.tabIndex = 0;
     panel.setAttribute('role', 'group');
     panel.setAttribute('aria-label', `${name} (scroll with the arrow keys)`);
@@ -65,25 +69,50 @@ export default function TimelineView({ rows, agencies, phases, onOpenRow }: {
   // Until someone moves or zooms, the view follows the rows (they arrive agency by agency).
   const userMoved = useRef(false);
   const [ready, setReady] = useState(false);
+  // The row under the pointer or keyboard focus, shown whole beside the timeline.
+  const [detail, setDetail] = useState<IntegratedRow | null>(null);
+  // After a cluster is opened, the row to move keyboard focus to once it is drawn.
+  const pendingFocus = useRef<string | null>(null);
+
+  /** The drawing width of the lanes, for fitting the last item whole. */
+  const lanesWidth = () => {
+    const center = container.current?.querySelector<HTMLElement>('.vis-panel.vis-center');
+    return center?.clientWidth || Math.max(200, (container.current?.clientWidth ?? 1000) - LANE_LABEL_PX);
+  };
 
   /** Puts into the DataSet exactly the items the current view needs, changing only what differs. */
   const refresh = () => {
     const tl = timeline.current;
-    const extent = fullExtent(data.current.rows, data.current.phases);
+    const extent = fullExtent(data.current.rows, data.current.phases, lanesWidth());
     const win = tl ? tl.getWindow() : null;
     const start = win ? win.start.getTime() : extent?.start ?? Date.now() - 365 * DAY_MS;
     const end = win ? win.end.getTime() : extent?.end ?? Date.now();
-    const center = container.current?.querySelector<HTMLElement>('.vis-panel.vis-center');
-    const widthPx = center?.clientWidth || Math.max(200, (container.current?.clientWidth ?? 1000) - LANE_LABEL_PX);
+    const widthPx = lanesWidth();
     const next = itemsForViewport(data.current.rows, data.current.phases, { start, end, widthPx });
     const { upsert, remove, signatures } = diffItems(shown.current, next);
     if (remove.length) items.current.remove(remove);
     if (upsert.length) items.current.update(upsert);
     shown.current = signatures;
+    if (pendingFocus.current) focusWhenDrawn(pendingFocus.current);
   };
 
-  const zoomTo = (start: number, end: number) => {
+  /**
+   * Moves keyboard focus to a row's item (or the smaller cluster now holding it) once vis-timeline
+   * has drawn it, so that opening a cluster takes focus into it instead of losing it.
+   */
+  const focusWhenDrawn = (rowId: string, frames = 120) => {
+    const el = container.current?.querySelector<HTMLElement>(`[data-row-id="${CSS.escape(rowId)}"], [data-first-row="${CSS.escape(rowId)}"]`);
+    if (el && el.isConnected && el.offsetParent !== null) {
+      pendingFocus.current = null;
+      el.focus();
+      return;
+    }
+    if (frames > 0 && pendingFocus.current === rowId) window.requestAnimationFrame(() => focusWhenDrawn(rowId, frames - 1));
+  };
+
+  const zoomTo = (start: number, end: number, firstRowId?: string) => {
     userMoved.current = true;
+    pendingFocus.current = firstRowId ?? null;
     const pad = Math.max((end - start) * 0.05, DAY_MS);
     timeline.current?.setWindow(start - pad, end + pad, reducedMotion() ? { animation: false } : undefined);
   };
@@ -97,7 +126,7 @@ export default function TimelineView({ rows, agencies, phases, onOpenRow }: {
   useEffect(() => {
     const tl = timeline.current;
     if (tl && !userMoved.current) {
-      const extent = fullExtent(rows, phases);
+      const extent = fullExtent(rows, phases, lanesWidth());
       const win = tl.getWindow();
       if (extent && (extent.start !== win.start.getTime() || extent.end !== win.end.getTime())) {
         // The rangechanged handler refreshes the items for the new window.
@@ -111,7 +140,7 @@ export default function TimelineView({ rows, agencies, phases, onOpenRow }: {
   useEffect(() => {
     const el = container.current;
     if (!el) return;
-    const extent = fullExtent(data.current.rows, data.current.phases);
+    const extent = fullExtent(data.current.rows, data.current.phases, lanesWidth());
     const options: TimelineOptions = {
       editable: false,
       selectable: false,
@@ -171,9 +200,32 @@ export default function TimelineView({ rows, agencies, phases, onOpenRow }: {
       frame = window.requestAnimationFrame(refresh);
     };
     tl.on('rangechanged', onRange);
+    // Lanes grow as items are added; a lane panel that starts to scroll needs its tab stop then.
+    const onChanged = () => labelScrollPanels(el);
+    tl.on('changed', onChanged);
+    // The row under the pointer or focus: shown whole below, and a line down every lane at its date
+    // so that what other agencies recorded on the same day lines up against it.
+    const onPoint = (event: Event) => {
+      const button = (event.target as HTMLElement | null)?.closest<HTMLElement>('.tl-item__button[data-row-id]');
+      if (!button) return;
+      const row = data.current.rows.find((r) => r.id === button.dataset.rowId) ?? null;
+      setDetail(row);
+      const day = Number(button.dataset.day);
+      if (!Number.isFinite(day)) return;
+      try {
+        tl.setCustomTime(new Date(day), DAY_MARKER);
+      } catch {
+        tl.addCustomTime(new Date(day), DAY_MARKER);
+      }
+    };
+    el.addEventListener('focusin', onPoint);
+    el.addEventListener('mouseover', onPoint);
     return () => {
+      el.removeEventListener('focusin', onPoint);
+      el.removeEventListener('mouseover', onPoint);
       window.cancelAnimationFrame(frame);
       tl.off('rangechanged', onRange);
+      tl.off('changed', onChanged);
       tl.destroy();
       timeline.current = null;
     };
@@ -195,7 +247,7 @@ export default function TimelineView({ rows, agencies, phases, onOpenRow }: {
   };
   const showAll = () => {
     userMoved.current = false;
-    const extent = fullExtent(data.current.rows, data.current.phases);
+    const extent = fullExtent(data.current.rows, data.current.phases, lanesWidth());
     if (extent) timeline.current?.setWindow(extent.start, extent.end, animation());
   };
 
@@ -209,14 +261,26 @@ export default function TimelineView({ rows, agencies, phases, onOpenRow }: {
         <button type="button" className="button button--secondary button--small" onClick={showAll}>Show everything</button>
       </div>
       <p className="field__hint" id="timeline-hint">
-        One lane per agency. Each item shows the agency code and the date; key practice learning events have a heavy border and
-        say “Key learning”. Where rows are too close together to show, an item says how many there are: press it to zoom in.
-        Workshop phases are shaded behind the lanes. Press Tab to reach an item and Enter to open its row in the table.
+        One lane per agency. Each item shows the agency code, the date and the start of the key event; point at an item or Tab to it
+        to read the whole event below and see a line through every lane on that day. Key practice learning events have a heavy
+        border and say “Key learning”. Where rows are too close together to show, an item says how many there are: press it to zoom
+        in. Workshop phases are shaded behind the lanes. Press Enter on an item to open its row in the table.
       </p>
       <div
         ref={container} className="tl__canvas" role="region" aria-label="Timeline of the integrated chronology"
         aria-describedby="timeline-hint" data-timeline-ready={ready ? 'true' : 'false'}
       />
+      <div className="tl__detail" data-testid="timeline-detail">
+        {detail ? (
+          <>
+            <p className="tl__detail-head">
+              <span className="tl-item__code">{detail.agencyCode}</span> {dateText(detail)}
+              {detail.team.keyLearning && <> <span className="tl-item__key">Key learning</span></>}
+            </p>
+            <p className="tl__detail-text">{detail.keyEvent}</p>
+          </>
+        ) : <p className="muted">Point at an item, or Tab to it, to read its whole key event here.</p>}
+      </div>
     </div>
   );
 }

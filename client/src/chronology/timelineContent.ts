@@ -16,17 +16,19 @@ function span(className: string, text: string): HTMLSpanElement {
 
 /**
  * A row's item: a button (so the keyboard reaches it and Enter opens the row) that shows the agency
- * code, the date and "Key learning" when marked, and reads out the start of the key event too.
+ * code, the date, "Key learning" when marked, and a short form of the key event on a second line, so
+ * the story reads at a glance. The whole event is shown beside the timeline on focus or hover.
  */
 export function rowItemContent(label: Extract<ItemLabel, { kind: 'row' }>, onOpen: (rowId: string) => void): HTMLElement {
   const button = document.createElement('button');
   button.type = 'button';
   button.className = 'tl-item__button';
   button.dataset.rowId = label.rowId;
+  button.dataset.day = String(label.day);
   button.append(span('tl-item__code', label.code), document.createTextNode(' '), span('tl-item__date', label.date));
   if (label.keyLearning) button.append(document.createTextNode(' '), span('tl-item__key', 'Key learning'));
-  // The event is read out but not drawn: on screen the item stays small, so thousands fit.
-  button.append(span('visually-hidden', `. ${label.event ? `${label.event}. ` : ''}Open this row in the table`));
+  if (label.short) button.append(span('tl-item__event', label.short));
+  button.append(span('visually-hidden', `. ${label.event && label.event !== label.short ? `${label.event}. ` : ''}Open this row in the table`));
   button.addEventListener('click', (e) => {
     e.stopPropagation();
     onOpen(label.rowId);
@@ -38,16 +40,19 @@ export function rowItemContent(label: Extract<ItemLabel, { kind: 'row' }>, onOpe
  * A cluster of one agency's rows too close together to show at this zoom: a button that says the
  * agency code and how many rows (and how many are key learning), and zooms in to them when pressed.
  */
-export function clusterContent(label: Extract<ItemLabel, { kind: 'cluster' }>, onZoom: (start: number, end: number) => void): HTMLElement {
+export function clusterContent(
+  label: Extract<ItemLabel, { kind: 'cluster' }>, onZoom: (start: number, end: number, firstRowId: string) => void,
+): HTMLElement {
   const button = document.createElement('button');
   button.type = 'button';
   button.className = 'tl-item__button';
+  button.dataset.firstRow = label.firstRowId;
   button.append(span('tl-item__code', label.code), document.createTextNode(` ${label.count} rows`));
   if (label.keyCount > 0) button.append(document.createTextNode(' '), span('tl-item__key', `${label.keyCount} key learning`));
   button.append(span('visually-hidden', `, ${label.from} to ${label.to}. Zoom in to see them`));
   button.addEventListener('click', (e) => {
     e.stopPropagation();
-    onZoom(label.zoomStart, label.zoomEnd);
+    onZoom(label.zoomStart, label.zoomEnd, label.firstRowId);
   });
   return button;
 }

@@ -14,8 +14,8 @@ export type Phase = { id: string; title: string; start: IsoDate; end: IsoDate };
 
 /** What an item's content is built from. */
 export type ItemLabel =
-  | { kind: 'row'; rowId: string; code: string; date: string; keyLearning: boolean; uncertain: boolean; event: string }
-  | { kind: 'cluster'; code: string; count: number; keyCount: number; from: string; to: string; zoomStart: number; zoomEnd: number }
+  | { kind: 'row'; rowId: string; code: string; date: string; keyLearning: boolean; uncertain: boolean; event: string; short: string; day: number }
+  | { kind: 'cluster'; code: string; count: number; keyCount: number; from: string; to: string; zoomStart: number; zoomEnd: number; firstRowId: string }
   | { kind: 'phase'; title: string; range: string };
 
 /** A timeline item as handed to vis-data (content is filled in by the template, from `label`). */
@@ -31,8 +31,11 @@ export type TimelineItemData = {
   label: ItemLabel;
 };
 
-/** Most characters of the key event shown on an item; the whole text is in the table. */
+/** Most characters of the key event read out with an item; the whole text is shown on focus or hover, and in the table. */
 export const ITEM_EVENT_CHARS = 60;
+
+/** Most characters of the key event drawn on an item, so the story reads at a glance while items stay small. */
+export const ITEM_SHORT_CHARS = 30;
 
 /** Prefix of phase item ids, so they can never collide with a row id. */
 export const PHASE_ID_PREFIX = 'phase:';
@@ -74,6 +77,7 @@ export function rowItem(row: IntegratedRow): TimelineItemData {
     label: {
       kind: 'row', rowId: row.id, code: row.agencyCode, date: dateText(row), keyLearning: row.team.keyLearning,
       uncertain: row.date.uncertainty !== 'none', event: shorten(row.keyEvent, ITEM_EVENT_CHARS),
+      short: shorten(row.keyEvent, ITEM_SHORT_CHARS), day: localDay(start).getTime(),
     },
   };
 }

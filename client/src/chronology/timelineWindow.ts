@@ -15,8 +15,11 @@ import { safeColour } from './rowDisplay.js';
 /** One day in milliseconds. */
 export const DAY_MS = 86_400_000;
 
-/** How wide, in pixels, a slot of the screen is: about one item with its code and date. */
+/** How wide, in pixels, a slot of the screen is: about one item with its code, date and short event. */
 export const SLOT_PX = 96;
+
+/** Widest an item is drawn, in pixels (the CSS max-width of its button plus its border). */
+export const ITEM_MAX_PX = 216;
 
 /** Most rows of one agency shown one by one in a slot; more become a cluster. */
 export const MAX_PER_SLOT = 3;
@@ -35,9 +38,11 @@ export function rowSpanMs(row: Pick<IntegratedRow, 'date'>): { start: number; en
 
 /**
  * The window that shows every row and phase, with a little room at either side, or null when there
- * is nothing to show. At least a month wide, so one row is not drawn across the whole screen.
+ * is nothing to show. At least a month wide, so one row is not drawn across the whole screen. Items
+ * are drawn from their date rightwards, so when the drawing's width is known the window reaches far
+ * enough past the last date for the last item to be seen whole.
  */
-export function fullExtent(rows: readonly Pick<IntegratedRow, 'date'>[], phases: readonly Phase[]): { start: number; end: number } | null {
+export function fullExtent(rows: readonly Pick<IntegratedRow, 'date'>[], phases: readonly Phase[], widthPx?: number): { start: number; end: number } | null {
   let lo = Infinity;
   let hi = -Infinity;
   for (const r of rows) {
@@ -53,7 +58,15 @@ export function fullExtent(rows: readonly Pick<IntegratedRow, 'date'>[], phases:
   const span = Math.max(hi - lo, 30 * DAY_MS);
   const pad = span * 0.03;
   const mid = (lo + hi) / 2;
-  return { start: Math.min(lo, mid - span / 2) - pad, end: Math.max(hi, mid + span / 2) + pad };
+  const start = Math.min(lo, mid - span / 2) - pad;
+  let end = Math.max(hi, mid + span / 2) + pad;
+  if (widthPx && widthPx > 2 * ITEM_MAX_PX) {
+    // Solve for the window in which the last start plus one item's width in time still fits.
+    const last = Math.max(lo, ...rows.map((r) => rowSpanMs(r).start));
+    const needed = (last - start) / (1 - ITEM_MAX_PX / widthPx) + start;
+    end = Math.max(end, needed);
+  }
+  return { start, end };
 }
 
 /** The slot size for a window: the time SLOT_PX pixels stand for, rounded up to a power of two of days. */
@@ -79,6 +92,7 @@ function clusterItem(rows: readonly IntegratedRow[], index: number, slot: number
     const d = new Date(ms);
     return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
   };
+  const earliest = rows.reduce((a, b) => (rowSpanMs(b).start < rowSpanMs(a).start ? b : a));
   return {
     id: `${CLUSTER_ID_PREFIX}${first.agencyId}:${slot}:${index}`,
     group: first.agencyId,
@@ -90,7 +104,7 @@ function clusterItem(rows: readonly IntegratedRow[], index: number, slot: number
     content: '',
     label: {
       kind: 'cluster', code: first.agencyCode, count: rows.length, keyCount,
-      from: formatUkDate(iso(lo)), to: formatUkDate(iso(hi - DAY_MS)), zoomStart: lo, zoomEnd: hi,
+      from: formatUkDate(iso(lo)), to: formatUkDate(iso(hi - DAY_MS)), zoomStart: lo, zoomEnd: hi, firstRowId: earliest.id,
     },
   };
 }

@@ -16,13 +16,14 @@ import { blankRelativeForm, relativeFormToInput, type RelativeField, type Relati
 import type { NameOf } from './names.js';
 
 const ID: Record<RelativeField, string> = {
-  name: 'gg-rel-name', dateOfBirth: 'gg-rel-dob', dateOfDeath: 'gg-rel-dod', relationship: 'gg-rel-relationship',
+  name: 'gg-rel-name', dateOfBirth: 'gg-rel-dob', dateOfDeath: 'gg-rel-dod', relationship: 'gg-rel-relationship', existing: 'gg-rel-existing',
 };
-const FIELD_ORDER: RelativeField[] = ['name', 'relationship', 'dateOfBirth', 'dateOfDeath'];
+const FIELD_ORDER: RelativeField[] = ['existing', 'name', 'relationship', 'dateOfBirth', 'dateOfDeath'];
 
 /**
  * Adds a person to the genogram, and so to the register: on their own, or as a partner, child, parent
- * or brother or sister of the selected person. `onSubmit` returns a problem to show (a rule the change
+ * or brother or sister of the selected person; or links someone already in the register in one of
+ * those ways. `onSubmit` returns a problem to show (a rule the change
  * would break) or null when it was written.
  */
 export function AddRelativeForm({ mode, anchor, family, nameOf, onSubmit, onCancel }: {
@@ -46,6 +47,9 @@ export function AddRelativeForm({ mode, anchor, family, nameOf, onSubmit, onCanc
   const [attempt, setAttempt] = useState(0);
   const set = <K extends keyof RelativeFormValues>(k: K) => (v: RelativeFormValues[K]) => setValues((s) => ({ ...s, [k]: v }));
   const anchorName = anchor ? nameOf(anchor.id) : '';
+  // Anyone else in the register can be linked, in the order the drawing lists people.
+  const candidates = anchor ? family.people.filter((p) => p.id !== anchor.id) : [];
+  const linking = mode !== 'person' && values.who === 'existing';
 
   const submit = (e: FormEvent) => {
     e.preventDefault();
@@ -65,7 +69,23 @@ export function AddRelativeForm({ mode, anchor, family, nameOf, onSubmit, onCanc
   return (
     <form onSubmit={submit} noValidate className="gg-form">
       <ErrorSummary errors={summary} focusKey={attempt} />
-      {anchor && mode !== 'person' && <p className="gg-form__lead">{leadText(mode, anchorName)}</p>}
+      {anchor && mode !== 'person' && <p className="gg-form__lead">{leadText(mode, anchorName, linking)}</p>}
+      {anchor && mode !== 'person' && candidates.length > 0 && (
+        <RadioGroup
+          id="gg-rel-who" name="gg-rel-who" legend="Who is it?" value={values.who} onChange={(v) => set('who')(v as RelativeFormValues['who'])}
+          options={[
+            { value: 'new', label: 'Someone new' },
+            { value: 'existing', label: 'Someone already in the people register' },
+          ]}
+        />
+      )}
+      {linking && (
+        <SelectField
+          id={ID.existing} label="Person from the people register" value={values.existing} onChange={set('existing')} error={errors.existing}
+          options={[{ value: '', label: 'Choose a person' }, ...candidates.map((p) => ({ value: p.id, label: p.relationship ? `${nameOf(p.id)} (${p.relationship})` : nameOf(p.id) }))]}
+        />
+      )}
+      {!linking && (<>
       <TextField
         id={ID.name} label="Name" hint="Full name as the agencies record it." value={values.unknown ? '' : values.name}
         onChange={set('name')} error={errors.name} autoComplete="off" disabled={values.unknown}
@@ -90,6 +110,7 @@ export function AddRelativeForm({ mode, anchor, family, nameOf, onSubmit, onCanc
         <DateField id={ID.dateOfBirth} label="Date of birth (optional)" value={values.dateOfBirth} onChange={set('dateOfBirth')} error={errors.dateOfBirth} />
         <DateField id={ID.dateOfDeath} label="Date of death (optional)" value={values.dateOfDeath} onChange={set('dateOfDeath')} error={errors.dateOfDeath} />
       </div>
+      </>)}
       {(mode === 'partner' || (mode === 'parent' && values.coupleWith)) && (
         <SelectField
           id="gg-rel-partnership" label={mode === 'partner' ? `How they stand with ${anchorName}` : 'How the couple stand'}
@@ -123,26 +144,28 @@ export function AddRelativeForm({ mode, anchor, family, nameOf, onSubmit, onCanc
       ) : (
         <p className="field__hint">{anchorName} has no parents in the genogram yet, so an unknown parent is added for both to hang from.</p>
       ))}
-      {(mode === 'person' || mode === 'child' || mode === 'sibling') && (
+      {!linking && (mode === 'person' || mode === 'child' || mode === 'sibling') && (
         <SelectField
           id="gg-rel-birth" label="Birth" value={values.birthStatus} onChange={(v) => set('birthStatus')(v as RelativeFormValues['birthStatus'])}
           options={BirthStatusSchema.options.map((b) => ({ value: b, label: BIRTH_STATUS_LABELS[b] }))}
         />
       )}
       <div className="button-row">
-        <button type="submit" className="button">Add to genogram</button>
+        <button type="submit" className="button">{linking ? 'Link in the genogram' : 'Add to genogram'}</button>
         <button type="button" className="button button--secondary" onClick={onCancel}>Cancel</button>
       </div>
     </form>
   );
 }
 
-function leadText(mode: RelativeMode, anchorName: string): string {
+function leadText(mode: RelativeMode, anchorName: string, linking: boolean): string {
+  const also = linking ? '' : ' They are added to the people register too.';
+  const who = linking ? 'someone already in the people register' : 'a new person';
   switch (mode) {
-    case 'partner': return `A new partner of ${anchorName}. They are added to the people register too.`;
-    case 'child': return `A new child of ${anchorName}. They are added to the people register too.`;
-    case 'parent': return `A new parent or carer of ${anchorName}. They are added to the people register too.`;
-    case 'sibling': return `A new brother or sister of ${anchorName}. They are added to the people register too.`;
+    case 'partner': return `A partner of ${anchorName}: ${who}.${also}`;
+    case 'child': return `A child of ${anchorName}: ${who}.${also}`;
+    case 'parent': return `A parent or carer of ${anchorName}: ${who}.${also}`;
+    case 'sibling': return `A brother or sister of ${anchorName}: ${who}.${also}`;
     default: return '';
   }
 }

@@ -21,6 +21,12 @@ const ARIA_LABELS = {
   'controls.fitView.ariaLabel': 'Fit the whole genogram in view',
 };
 
+/**
+ * React Flow (MIT) is acknowledged in the README and under the drawing instead of inside it, where its
+ * link sat over the family and was a stray tab stop.
+ */
+const HIDE_ATTRIBUTION = { hideAttribution: true };
+
 /** Fits the view once the family first appears, and centres on a person when asked. */
 function ViewKeeper({ ready, shape, userMoved, centreOn }: {
   ready: boolean;
@@ -104,13 +110,17 @@ export function GenogramCanvas({ loaded, family, positions, nameOf, labelMode, t
     const households: HouseholdFlowNode[] = drawing.households.map((h, index) => ({
       id: `household:${h.id}`, type: 'household', position: { x: h.rect.x, y: h.rect.y }, width: h.rect.width, height: h.rect.height,
       measured: measured.get(`household:${h.id}`),
-      data: { label: h.label, index, width: h.rect.width, height: h.rect.height },
+      data: {
+        label: h.label, index, width: h.rect.width, height: h.rect.height,
+        labelLeft: h.labelAt.x - h.rect.x, labelTop: h.labelAt.y - h.rect.y, labelWidth: h.labelWidth,
+      },
       selectable: false, draggable: false, focusable: false, connectable: false, zIndex: -1, ariaRole: 'presentation',
     }));
+    // Tab order follows the drawing: generation by generation, left to right within each.
     const placed: PersonFlowNode[] = people.flatMap((n) => {
       const at = live.get(n.id);
       return at ? [{ ...n, position: at, measured: measured.get(n.id) }] : [];
-    });
+    }).sort((a, b) => a.position.y - b.position.y || a.position.x - b.position.x || (a.id < b.id ? -1 : 1));
     const next = keepUnchanged(previous.current, [...households, ...placed]);
     previous.current = next;
     return next;
@@ -166,7 +176,7 @@ export function GenogramCanvas({ loaded, family, positions, nameOf, labelMode, t
           nodes={nodes} edges={edges} nodeTypes={NODE_TYPES} edgeTypes={EDGE_TYPES} onNodesChange={onNodesChange}
           nodesConnectable={false} edgesFocusable={false} elementsSelectable nodesFocusable nodesDraggable={canWrite}
           deleteKeyCode={null} selectionKeyCode={null} multiSelectionKeyCode={null} selectNodesOnDrag={false}
-          minZoom={0.2} maxZoom={2} ariaLabelConfig={ARIA_LABELS} attributionPosition="bottom-left"
+          minZoom={0.2} maxZoom={2} ariaLabelConfig={ARIA_LABELS} proOptions={HIDE_ATTRIBUTION}
           onPaneClick={() => onSelect(null)}
           onMoveStart={(event) => { if (event) userMoved.current = true; }}
         >

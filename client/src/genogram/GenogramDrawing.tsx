@@ -1,5 +1,5 @@
 import {
-  PERSON_WIDTH, SYMBOL_SIZE, SYMBOL_TOP, drawingBounds, type Family, type Point,
+  PERSON_WIDTH, SYMBOL_SIZE, SYMBOL_TOP, drawingExtent, wrapMeta, wrapName, type Family, type Point,
 } from '../../../shared/genogram/index.js';
 import { computeDrawing } from './drawing.js';
 import { LEGEND_ITEMS, SAMPLE } from './Legend.js';
@@ -7,12 +7,9 @@ import { ChildLine, HouseholdOutline, PartnershipLine, RelationLine, TwinBar } f
 import { metaLine, symbolFacts, type LabelMode, type NameOf } from './names.js';
 import { PersonSymbol } from './PersonSymbol.js';
 
-/** Longest name drawn under a symbol in an exported file before it is shortened. */
-const MAX_NAME_CHARS = 22;
 const FONT = 'system-ui, Arial, sans-serif';
-const LEGEND_WIDTH = 300;
-
-const clip = (s: string) => (s.length > MAX_NAME_CHARS ? `${s.slice(0, MAX_NAME_CHARS - 1)}…` : s);
+/** Width allowed per character of a key label (12px text, generously, so the key is never cut off). */
+const KEY_CHAR_WIDTH = 7;
 
 /**
  * The whole genogram as one standalone SVG, for export: the same symbols and lines as the live
@@ -27,11 +24,13 @@ export function GenogramDrawing({ family, positions, nameOf, labelMode, todayIso
   heading: string;
 }) {
   const drawing = computeDrawing(family, positions);
-  const box = drawingBounds(positions.values(), drawing.households.map((h) => h.rect));
+  const box = drawingExtent(drawing, positions);
   const legend = LEGEND_ITEMS.filter((i) => i.used(family));
-  const legendHeight = 40 + legend.length * (SAMPLE.height + 6);
+  // The key is as wide as its longest label needs, so nothing in it is clipped at the right.
+  const legendWidth = SAMPLE.width + 8 + Math.max(4, ...legend.map((i) => i.label.length)) * KEY_CHAR_WIDTH + 40;
+  const legendHeight = 80 + legend.length * (SAMPLE.height + 6);
   const top = box.y - 40;
-  const width = box.width + LEGEND_WIDTH;
+  const width = box.width + legendWidth;
   const height = Math.max(box.height + 40, legendHeight + 40);
   const legendX = box.x + box.width + 20;
   return (
@@ -39,7 +38,7 @@ export function GenogramDrawing({ family, positions, nameOf, labelMode, todayIso
       <title>{heading}</title>
       <rect x={box.x} y={top} width={width} height={height} fill="#fff" />
       <text x={box.x + 20} y={top + 26} fontSize={18} fontWeight={700} fontFamily={FONT} fill="#0b0c0c">{heading}</text>
-      {drawing.households.map((h, i) => <HouseholdOutline key={h.id} rect={h.rect} label={h.label} index={i} />)}
+      {drawing.households.map((h, i) => <HouseholdOutline key={h.id} household={h} index={i} />)}
       {[...drawing.partnerships].map(([id, g]) => <PartnershipLine key={id} g={g} />)}
       {[...drawing.children].map(([id, g]) => <ChildLine key={id} path={g.path} dash={g.dash} />)}
       {[...drawing.twinBars].map(([id, d]) => <TwinBar key={id} path={d} />)}
@@ -52,11 +51,17 @@ export function GenogramDrawing({ family, positions, nameOf, labelMode, todayIso
         if (!at) return null;
         const cx = at.x + PERSON_WIDTH / 2;
         const meta = metaLine(p, labelMode);
+        const lines = wrapName(nameOf(p.id));
+        const nameY = at.y + SYMBOL_TOP + SYMBOL_SIZE + 16;
         return (
           <g key={p.id}>
             <PersonSymbol facts={symbolFacts(p, todayIso)} cx={cx} cy={at.y + SYMBOL_TOP + SYMBOL_SIZE / 2} size={SYMBOL_SIZE} />
-            <text x={cx} y={at.y + SYMBOL_TOP + SYMBOL_SIZE + 18} textAnchor="middle" fontSize={13} fontWeight={600} fontFamily={FONT} fill="#0b0c0c">{clip(nameOf(p.id))}</text>
-            {meta && <text x={cx} y={at.y + SYMBOL_TOP + SYMBOL_SIZE + 34} textAnchor="middle" fontSize={11} fontFamily={FONT} fill="#4b5257">{clip(meta)}</text>}
+            {lines.map((line, i) => (
+              <text key={i} x={cx} y={nameY + i * 15} textAnchor="middle" fontSize={13} fontWeight={600} fontFamily={FONT} fill="#0b0c0c">{line}</text>
+            ))}
+            {wrapMeta(meta, lines.length).map((line, i) => (
+              <text key={`m${i}`} x={cx} y={nameY + (lines.length + i) * 15 - 1} textAnchor="middle" fontSize={11} fontFamily={FONT} fill="#4b5257">{line}</text>
+            ))}
           </g>
         );
       })}

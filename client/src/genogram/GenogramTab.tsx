@@ -166,6 +166,7 @@ export function GenogramTab({ detail, onAccessChanged }: { detail: ReviewDetail;
           )}
         </section>
       </div>
+      <p className="gg-credit">The drawing uses React Flow (MIT licence), with thanks; see the README&rsquo;s acknowledgements.</p>
       <Legend />
       <HouseholdsSection
         family={family} nameOf={nameOf} canWrite={canWrite}
@@ -179,7 +180,9 @@ export function GenogramTab({ detail, onAccessChanged }: { detail: ReviewDetail;
         dialog={dialog} family={family} register={register} nameOf={nameOf} childPseudonym={childPseudonym} onClose={() => setDialog(null)}
         onAdd={(input) => {
           let added = '';
-          const problem = run((d) => { added = addRelative(d, input.plan, input.fields, family, childPseudonym); }, `Added ${input.fields.name} to the genogram and the people register.`);
+          const linked = input.plan.kind !== 'person' ? input.plan.existingId : undefined;
+          const done = linked ? `Linked ${nameOf(linked)} in the genogram.` : `Added ${input.fields.name} to the genogram and the people register.`;
+          const problem = run((d) => { added = addRelative(d, input.plan, input.fields, family, childPseudonym); }, done);
           if (!problem) { setDialog(null); setSelectedId(added); }
           return problem;
         }}

@@ -1,4 +1,6 @@
-import { LINE_STYLE, type LineGeometry, type LineKind, type PartnershipGeometry, type Rect } from '../../../shared/genogram/index.js';
+import {
+  HOUSEHOLD_LABEL_HEIGHT, LINE_STYLE, type HouseholdDrawing, type LineGeometry, type LineKind, type PartnershipGeometry,
+} from '../../../shared/genogram/index.js';
 
 /**
  * The genogram's lines as plain SVG, shared by the live drawing (inside React Flow edges) and the
@@ -54,12 +56,15 @@ export function TwinBar({ path }: { path: string }) {
 const HOUSEHOLD_DASHES = ['10 6', '3 5', '14 4 3 4'];
 
 /** A household outline with its label, as drawn in an exported file (the live drawing uses a node). */
-export function HouseholdOutline({ rect, label, index }: { rect: Rect; label: string; index: number }) {
+export function HouseholdOutline({ household: h, index }: { household: HouseholdDrawing; index: number }) {
+  const { rect } = h;
   return (
     <g className="gg-household">
       <rect x={rect.x} y={rect.y} width={rect.width} height={rect.height} rx={16} fill="none" stroke="#1d3a5f" strokeWidth={2}
         strokeDasharray={HOUSEHOLD_DASHES[index % HOUSEHOLD_DASHES.length]} />
-      <text x={rect.x + 12} y={rect.y + 14} fontSize={12} fontWeight={700} fill="#1d3a5f" fontFamily="system-ui, Arial, sans-serif">{label}</text>
+      <rect x={h.labelAt.x} y={h.labelAt.y} width={h.labelWidth} height={HOUSEHOLD_LABEL_HEIGHT} fill="#fff" />
+      <text x={h.labelAt.x + 5} y={h.labelAt.y + HOUSEHOLD_LABEL_HEIGHT / 2} dominantBaseline="central" fontSize={12} fontWeight={700} fill="#1d3a5f"
+        fontFamily="system-ui, Arial, sans-serif">{h.label}</text>
     </g>
   );
 }

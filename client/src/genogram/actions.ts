@@ -17,13 +17,16 @@ import type { GenogramDocs } from './undo.js';
 /** A new person as typed in the add form. */
 export type NewPerson = Pick<Person, 'name' | 'gender' | 'dateOfBirth' | 'dateOfDeath' | 'relationship' | 'isSubject'> & { birthStatus: BirthStatus };
 
-/** How a new relative joins the family. */
+/**
+ * How a relative joins the family. `existingId` names someone already in the people register to link
+ * instead of adding a new person (for example a father already listed by the agencies).
+ */
 export type RelativePlan =
   | { kind: 'person' }
-  | { kind: 'partner'; of: string; partnership: PartnershipKind }
-  | { kind: 'child'; of: string; partnershipId: string | null; link: ChildLinkKind }
-  | { kind: 'parent'; of: string; link: ChildLinkKind; coupleWith: string | null; partnership: PartnershipKind }
-  | { kind: 'sibling'; of: string; parentRef: string | null };
+  | { kind: 'partner'; of: string; partnership: PartnershipKind; existingId?: string }
+  | { kind: 'child'; of: string; partnershipId: string | null; link: ChildLinkKind; existingId?: string }
+  | { kind: 'parent'; of: string; link: ChildLinkKind; coupleWith: string | null; partnership: PartnershipKind; existingId?: string }
+  | { kind: 'sibling'; of: string; parentRef: string | null; existingId?: string };
 
 /** The register entry for a new person, with a suggested report label. */
 function registerEntry(fields: NewPerson, register: readonly Person[], childPseudonym: string, id = newId()): Person {
@@ -39,12 +42,14 @@ function placeholder(register: readonly Person[], childPseudonym: string): Perso
   return registerEntry({ name: PLACEHOLDER_NAME, gender: 'unknown', dateOfBirth: null, dateOfDeath: null, relationship: '', isSubject: false, birthStatus: 'born' }, register, childPseudonym);
 }
 
-/** Works out the register entries and relationships that adding a relative means. Pure. */
+/** Works out the register entries and relationships that adding (or linking) a relative means. Pure. */
 export function planRelative(
   plan: RelativePlan, fields: NewPerson, family: Family, register: readonly Person[], childPseudonym: string,
 ): { people: Person[]; relationships: Relationship[] } {
-  const person = registerEntry(fields, register, childPseudonym);
-  const people = [person];
+  const existing = plan.kind !== 'person' && plan.existingId ? register.find((p) => p.id === plan.existingId) : undefined;
+  if (plan.kind !== 'person' && plan.existingId && !existing) throw new GenogramRuleError([{ code: 'unknown-person', message: 'That person is no longer in the people register.' }]);
+  const person = existing ?? registerEntry(fields, register, childPseudonym);
+  const people = existing ? [] : [person];
   const rels: Relationship[] = [];
   switch (plan.kind) {
     case 'person':
@@ -100,7 +105,10 @@ export function checkPlan(plan: { people: Person[]; relationships: Relationship[
   }
 }
 
-/** Adds a new person, and how they join the family, to both documents. Returns the new person's id. */
+/**
+ * Adds a new person (or links someone already in the register), and how they join the family, to both
+ * documents. Returns the person's id.
+ */
 export function addRelative(
   docs: GenogramDocs, plan: RelativePlan, fields: NewPerson, family: Family, childPseudonym: string,
 ): string {
@@ -110,6 +118,8 @@ export function addRelative(
   for (const p of planned.people) writePerson(docs.people, p);
   const personIds = new Set(readPeople(docs.people).map((p) => p.id));
   for (const rel of planned.relationships) writeRelationship(docs.genogram, rel, personIds);
+  const existingId = plan.kind !== 'person' ? plan.existingId : undefined;
+  if (existingId) return existingId;
   if (fields.birthStatus !== 'born') setBirthStatus(docs.genogram, planned.people[0]!.id, fields.birthStatus);
   return planned.people[0]!.id;
 }

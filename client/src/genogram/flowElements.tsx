@@ -1,6 +1,6 @@
 import { createContext, memo, useContext } from 'react';
 import { Handle, Position, type Edge, type EdgeProps, type Node, type NodeProps } from '@xyflow/react';
-import { PERSON_WIDTH, SYMBOL_SIZE, SYMBOL_TOP, type LineGeometry, type LineKind } from '../../../shared/genogram/index.js';
+import { PERSON_WIDTH, SYMBOL_SIZE, SYMBOL_TOP, wrapMeta, wrapName, type LineGeometry, type LineKind } from '../../../shared/genogram/index.js';
 import type { Drawing } from './drawing.js';
 import { ChildLine, PartnershipLine, RelationLine, TwinBar, householdDash } from './Lines.js';
 import { PersonSymbol, type SymbolFacts } from './PersonSymbol.js';
@@ -25,17 +25,20 @@ export type PersonNodeData = {
 /** A person on the canvas. */
 export type PersonFlowNode = Node<PersonNodeData, 'person'>;
 
-/** A person: their symbol, name and a second line (relationship or year of death). */
+/** A person: their symbol, their name (on up to two lines) and a second line (relationship or year of death). */
 function PersonNode({ data, selected }: NodeProps<PersonFlowNode>) {
   const half = PERSON_WIDTH / 2;
+  const names = wrapName(data.name);
+  const metas = wrapMeta(data.meta, names.length);
   return (
     <div className={`gg-node${selected ? ' gg-node--selected' : ''}${data.editors.length > 0 ? ' gg-node--busy' : ''}`}>
       <Handle type="target" position={Position.Top} isConnectable={false} className="gg-handle" />
       <svg width={PERSON_WIDTH} height={SYMBOL_TOP + SYMBOL_SIZE + 4} aria-hidden="true" focusable="false" className="gg-node__symbol">
         <PersonSymbol facts={data.facts} cx={half} cy={SYMBOL_TOP + SYMBOL_SIZE / 2} size={SYMBOL_SIZE} />
       </svg>
-      <span className="gg-node__name">{data.name}</span>
-      {data.meta && <span className="gg-node__meta">{data.meta}</span>}
+      {/* Broken into lines here, as in the exported file, so a name is never cut short. */}
+      <span className="gg-node__name">{names.map((line, i) => <span key={i} className="gg-node__line">{line}</span>)}</span>
+      {metas.length > 0 && <span className="gg-node__meta">{metas.map((line, i) => <span key={i} className="gg-node__line">{line}</span>)}</span>}
       {data.editors.length > 0 && <span className="gg-node__editors" aria-hidden="true">{data.editors.join(' ')}</span>}
       <Handle type="source" position={Position.Bottom} isConnectable={false} className="gg-handle" />
     </div>
@@ -43,7 +46,7 @@ function PersonNode({ data, selected }: NodeProps<PersonFlowNode>) {
 }
 
 /** What a household outline shows. */
-export type HouseholdNodeData = { label: string; index: number; width: number; height: number };
+export type HouseholdNodeData = { label: string; index: number; width: number; height: number; labelLeft: number; labelTop: number; labelWidth: number };
 /** A household outline on the canvas, behind the people it encloses. */
 export type HouseholdFlowNode = Node<HouseholdNodeData, 'household'>;
 
@@ -55,7 +58,7 @@ function HouseholdNode({ data }: NodeProps<HouseholdFlowNode>) {
         <rect x={1} y={1} width={data.width - 2} height={data.height - 2} rx={16} fill="none" stroke="#1d3a5f" strokeWidth={2}
           strokeDasharray={householdDash(data.index)} />
       </svg>
-      <span className="gg-household-node__label">{data.label}</span>
+      <span className="gg-household-node__label" style={{ left: data.labelLeft, top: data.labelTop, width: data.labelWidth }}>{data.label}</span>
     </div>
   );
 }

@@ -26,21 +26,25 @@ export type RelativeFormValues = {
   coupleWith: string;
   /** For a sibling: the parent link ('person:id' or 'partnership:id') to hang from. */
   parentRef: string;
+  /** Whether the relative is someone new or someone already in the people register. */
+  who: 'new' | 'existing';
+  /** The register id of the existing person to link, when `who` is 'existing'. */
+  existing: string;
 };
 
 /** A field of the add form that can be in error. */
-export type RelativeField = 'name' | 'dateOfBirth' | 'dateOfDeath' | 'relationship';
+export type RelativeField = 'name' | 'dateOfBirth' | 'dateOfDeath' | 'relationship' | 'existing';
 
 /** The headings of the add form for each mode. */
 export const MODE_TITLES: Record<RelativeMode, string> = {
-  person: 'Add a person', partner: 'Add a partner', child: 'Add a child', parent: 'Add a parent', sibling: 'Add a brother or sister',
+  person: 'Add a person', partner: 'Add or link a partner', child: 'Add or link a child', parent: 'Add or link a parent', sibling: 'Add or link a brother or sister',
 };
 
 /** A blank add form; `defaults` fills the mode's choices (the first partner, the only parent, the first parent link). */
 export function blankRelativeForm(defaults: Partial<RelativeFormValues> = {}): RelativeFormValues {
   return {
     name: '', unknown: false, gender: 'unknown', dateOfBirth: '', dateOfDeath: '', relationship: '', birthStatus: 'born',
-    partnership: 'married', link: 'birth', otherParent: '', coupleWith: '', parentRef: '', ...defaults,
+    partnership: 'married', link: 'birth', otherParent: '', coupleWith: '', parentRef: '', who: 'new', existing: '', ...defaults,
   };
 }
 
@@ -53,6 +57,12 @@ export function relativeFormToInput(mode: RelativeMode, anchorId: string | null,
   input: { plan: RelativePlan; fields: NewPerson } | null;
 } {
   const errors: Partial<Record<RelativeField, string>> = {};
+  const linking = mode !== 'person' && anchorId !== null && v.who === 'existing';
+  if (linking) {
+    if (!v.existing) return { errors: { existing: 'Choose the person from the people register' }, input: null };
+    const fields: NewPerson = { name: '', gender: 'unknown', dateOfBirth: null, dateOfDeath: null, relationship: '', isSubject: false, birthStatus: 'born' };
+    return { errors, input: { plan: { ...planFor(mode, anchorId, v), existingId: v.existing } as RelativePlan, fields } };
+  }
   const name = v.unknown ? PLACEHOLDER_NAME : v.name.trim();
   if (!name) errors.name = "Enter the person's name, or tick that it is not known";
   else if (name.length > MAX_LABEL_CHARS) errors.name = `Name must be ${MAX_LABEL_CHARS} characters or fewer`;
@@ -66,11 +76,14 @@ export function relativeFormToInput(mode: RelativeMode, anchorId: string | null,
   const fields: NewPerson = {
     name, gender: v.gender, dateOfBirth: dob, dateOfDeath: dod, relationship: v.relationship.trim(), isSubject: false, birthStatus: v.birthStatus,
   };
-  let plan: RelativePlan;
-  if (mode === 'person' || !anchorId) plan = { kind: 'person' };
-  else if (mode === 'partner') plan = { kind: 'partner', of: anchorId, partnership: v.partnership };
-  else if (mode === 'child') plan = { kind: 'child', of: anchorId, partnershipId: v.otherParent || null, link: v.link };
-  else if (mode === 'parent') plan = { kind: 'parent', of: anchorId, link: v.link, coupleWith: v.coupleWith || null, partnership: v.partnership };
-  else plan = { kind: 'sibling', of: anchorId, parentRef: v.parentRef || null };
-  return { errors, input: { plan, fields } };
+  return { errors, input: { plan: planFor(mode, anchorId, v), fields } };
+}
+
+/** How the relative joins the family, from the form's choices. */
+function planFor(mode: RelativeMode, anchorId: string | null, v: RelativeFormValues): RelativePlan {
+  if (mode === 'person' || !anchorId) return { kind: 'person' };
+  if (mode === 'partner') return { kind: 'partner', of: anchorId, partnership: v.partnership };
+  if (mode === 'child') return { kind: 'child', of: anchorId, partnershipId: v.otherParent || null, link: v.link };
+  if (mode === 'parent') return { kind: 'parent', of: anchorId, link: v.link, coupleWith: v.coupleWith || null, partnership: v.partnership };
+  return { kind: 'sibling', of: anchorId, parentRef: v.parentRef || null };
 }

@@ -30,9 +30,12 @@ export function presenceFrom(
   return out.sort((a, b) => (a.isSelf !== b.isSelf ? (a.isSelf ? -1 : 1) : a.name.localeCompare(b.name) || a.clientId - b.clientId));
 }
 
-/** Up to two initials for an avatar: "Alice Smith" gives "AS", "alice" gives "A". */
+/**
+ * Up to two initials for an avatar: "Alice Smith" gives "AS", "alice" gives "A". Only words that start
+ * with a letter count, so "Chris Lowe (demo)" gives "CL", not "C(".
+ */
 export function initials(name: string): string {
-  const parts = name.trim().split(/\s+/).filter(Boolean);
+  const parts = name.trim().split(/\s+/).filter((w) => /^\p{L}/u.test(w));
   if (parts.length === 0) return '?';
   const first = parts[0]!.charAt(0);
   const last = parts.length > 1 ? parts[parts.length - 1]!.charAt(0) : '';

@@ -1,4 +1,5 @@
 import { useEffect, useRef, type ReactNode } from 'react';
+import { withArticle } from '../lib/article.js';
 
 /**
  * An editable list of rows (participants, key lines of enquiry, learning actions): each row is a group
@@ -58,7 +59,7 @@ export function ListEditor<T>({ id, legend, hint, itemName, items, onChange, bla
       {items.length < max
         ? (
           <button ref={addRef} type="button" className="button button--secondary" onClick={() => { focusNext.current = 'new'; onChange([...items, blank()]); }}>
-            Add {items.length === 0 ? 'a' : 'another'} {itemName}
+            Add {items.length === 0 ? withArticle(itemName) : `another ${itemName}`}
           </button>
         )
         : <p className="muted">You have added the most {itemName}s allowed ({max}).</p>}

@@ -17,7 +17,7 @@ function renderBlock(b: PreviewBlock, key: number, context: string): ReactNode {
       return (
         <div className="report-preview__title-page" key={key}>
           <p className="report-preview__title-marking">{b.marking}</p>
-          <p className="report-preview__title">Local Child Safeguarding Practice Review: {b.childPseudonym}</p>
+          <p className="report-preview__title">{b.title}</p>
           {b.partnership && <p>{b.partnership}</p>}
           <p>Lead reviewer(s): {b.leadReviewers.join(', ') || '[lead reviewer]'}</p>
           <p>Date: {b.date}</p>

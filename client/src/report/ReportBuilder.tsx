@@ -1,4 +1,5 @@
 import { useEffect, useReducer, useRef, useState, type FormEvent, type ReactNode } from 'react';
+import { reportTitle } from '../../../shared/report/assemble.js';
 import type { ReportDraft } from '../../../shared/report/draft.js';
 import { REPORT_MARKING } from '../../../shared/report/assemble.js';
 import { apiRequest } from '../api/client.js';
@@ -178,7 +179,7 @@ export function ReportBuilder({ detail, initial, sources, workshopLearningPoints
 
         <SectionPanel id="report-title-page" title="Title page and contents" removedPrompts={draft.removedPrompts} onTogglePrompt={togglePrompt}>
           <p>
-            Drawn from the review: &ldquo;Local Child Safeguarding Practice Review: {child}&rdquo;, the partnership, the lead reviewer(s), today&rsquo;s date
+            Drawn from the review: &ldquo;{reportTitle(detail.review.kind, child)}&rdquo;, the partnership, the lead reviewer(s), today&rsquo;s date
             and the marking &ldquo;{REPORT_MARKING}&rdquo; on every page. The contents is a field that Word fills in when the document is opened.
           </p>
         </SectionPanel>

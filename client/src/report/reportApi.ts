@@ -18,7 +18,7 @@ const Text = z.string();
 
 /** One block of the assembled report (shared/report/model.ts ReportBlock), as the preview reads it. */
 export const ReportBlockSchema = z.discriminatedUnion('kind', [
-  z.object({ kind: z.literal('title-page'), childPseudonym: Text, partnership: Text, leadReviewers: z.array(Text), date: Text, marking: Text }),
+  z.object({ kind: z.literal('title-page'), title: Text, childPseudonym: Text, partnership: Text, leadReviewers: z.array(Text), date: Text, marking: Text }),
   z.object({ kind: z.literal('contents') }),
   z.object({ kind: z.literal('heading'), level: z.union([z.literal(1), z.literal(2), z.literal(3)]), text: Text }),
   z.object({ kind: z.literal('paragraph'), text: Text }),

@@ -79,7 +79,7 @@ export function ReviewWorkspacePage({ reviewId, tab }: { reviewId: string; tab: 
       {detail.loading && !detail.data && !detail.error && <LoadingMessage text="Loading review…" />}
       {detail.data && (
         <>
-          <WorkspaceNav reviewId={reviewId} current={tab} role={detail.data.membership.role} />
+          <WorkspaceNav reviewId={reviewId} current={tab} role={detail.data.membership.role} agencyCount={detail.data.agencies.length} />
           <section className="workspace-section" aria-labelledby="section-heading">
             {tab === 'overview' && <OverviewTab detail={detail.data} />}
             {tab === 'agencies' && <AgenciesTab detail={detail.data} onChanged={detail.reload} />}

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { blankEntry, blankTeamFields, type ChronologyDate, type IntegratedRow } from '../../../shared/chronology/index.js';
 import { filenameFrom } from '../../../client/src/chronology/chronologyApi.js';
 import {
-  ITEM_EVENT_CHARS, PHASE_ID_PREFIX, diffItems, itemSignature, localDay, phaseItem, rowItem, shiftWindow, shorten,
+  ITEM_EVENT_CHARS, ITEM_SHORT_CHARS, PHASE_ID_PREFIX, diffItems, itemSignature, localDay, phaseItem, rowItem, shiftWindow, shorten,
 } from '../../../client/src/chronology/timelineItems.js';
 
 const AGENCY = 'AAAAAAAAAAAAAAAAAAAAAA';
@@ -17,7 +17,10 @@ describe('rowItem', () => {
     expect(item).toMatchObject({ id: 'r1', group: AGENCY, type: 'box', className: 'tl-item', style: 'background-color: #cfe2ff;', content: '' });
     expect(item.start).toEqual(new Date(2019, 2, 12));
     expect(item.end).toBeUndefined();
-    expect(item.label).toEqual({ kind: 'row', rowId: 'r1', code: 'POL', date: '12/03/2019', keyLearning: false, uncertain: false, event: 'Home visit' });
+    expect(item.label).toEqual({
+      kind: 'row', rowId: 'r1', code: 'POL', date: '12/03/2019', keyLearning: false, uncertain: false, event: 'Home visit', short: 'Home visit',
+      day: new Date(2019, 2, 12).getTime(),
+    });
   });
 
   it('draws a month or year as a range over the whole period, marked uncertain when it is', () => {
@@ -40,6 +43,9 @@ describe('rowItem', () => {
     const label = item.label as { event: string };
     expect(label.event.length).toBeLessThanOrEqual(ITEM_EVENT_CHARS);
     expect(label.event.endsWith('…')).toBe(true);
+    const short = (item.label as { short: string }).short;
+    expect(short.length).toBeLessThanOrEqual(ITEM_SHORT_CHARS);
+    expect(short.endsWith('…')).toBe(true);
   });
 });
 

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { blankEntry, blankTeamFields, sortEntries, type ChronologyDate, type IntegratedRow } from '../../../shared/chronology/index.js';
 import { localDay } from '../../../client/src/chronology/timelineItems.js';
 import {
-  CLUSTER_ID_PREFIX, DAY_MS, MAX_PER_SLOT, SLOT_PX, fullExtent, itemsForViewport, rowSpanMs, slotMs,
+  CLUSTER_ID_PREFIX, DAY_MS, ITEM_MAX_PX, MAX_PER_SLOT, SLOT_PX, fullExtent, itemsForViewport, rowSpanMs, slotMs,
 } from '../../../client/src/chronology/timelineWindow.js';
 
 const POL = 'PPPPPPPPPPPPPPPPPPPPPP';
@@ -29,6 +29,16 @@ describe('rowSpanMs and fullExtent', () => {
     expect(one.end - one.start).toBeGreaterThanOrEqual(30 * DAY_MS);
     expect(one.start).toBeLessThan(ms(2019, 3, 12));
     expect(fullExtent([], [])).toBeNull();
+  });
+
+  it('reaches far enough past the last date, given the width, for the last item to be drawn whole', () => {
+    const rows = [{ date: day(2010, 1, 1) }, { date: day(2020, 1, 1) }];
+    const width = 1_000;
+    const e = fullExtent(rows, [], width)!;
+    // Where the last item starts on screen, plus its widest, is still inside the drawing.
+    const lastPx = ((ms(2020, 1, 1) - e.start) / (e.end - e.start)) * width;
+    expect(lastPx + ITEM_MAX_PX).toBeLessThanOrEqual(width + 0.5);
+    expect(e.end).toBeGreaterThan(fullExtent(rows, [])!.end);
   });
 });
 
@@ -57,6 +67,8 @@ describe('itemsForViewport', () => {
     const cluster = items.find((i) => i.id.startsWith(CLUSTER_ID_PREFIX))!;
     expect(cluster).toMatchObject({ group: POL, type: 'range', className: 'tl-item tl-cluster tl-item--key' });
     expect(cluster.label).toMatchObject({ kind: 'cluster', code: 'POL', count: MAX_PER_SLOT + 2, keyCount: 1, from: '01/03/2019', to: '05/03/2019' });
+    // Opening the cluster takes keyboard focus to its earliest row.
+    expect(cluster.label).toMatchObject({ firstRowId: crowded[0]!.id });
     expect(items.filter((i) => i.id === other.id)).toHaveLength(1);
     expect(items).toHaveLength(2);
   });

@@ -23,6 +23,26 @@ function add(d: GenogramDocs, plan: Parameters<typeof addRelative>[1], f: NewPer
 }
 
 describe('adding people and relatives', () => {
+  it('links someone already in the register as a partner, a parent or a child, without adding anyone', () => {
+    const d = docs();
+    const jo = add(d, { kind: 'person' }, fields('Jo'));
+    const sam = add(d, { kind: 'person' }, fields('Sam'));
+    const kim = add(d, { kind: 'person' }, fields('Kim'));
+    const gran = add(d, { kind: 'person' }, fields('Gran'));
+    expect(add(d, { kind: 'partner', of: jo, partnership: 'married', existingId: sam }, fields(''))).toBe(sam);
+    const couple = readGenogram(d.genogram).relationships.find((r): r is Partnership => r.type === 'partnership')!;
+    expect(couple).toMatchObject({ a: jo, b: sam });
+    add(d, { kind: 'child', of: jo, partnershipId: couple.id, link: 'birth', existingId: kim }, fields(''));
+    add(d, { kind: 'parent', of: jo, link: 'birth', coupleWith: null, partnership: 'married', existingId: gran }, fields(''));
+    expect(readPeople(d.people)).toHaveLength(4);
+    const links = readGenogram(d.genogram).relationships.filter((r): r is ParentChild => r.type === 'parent-child');
+    expect(links).toContainEqual(expect.objectContaining({ parentType: 'partnership', parent: couple.id, child: kim }));
+    expect(links).toContainEqual(expect.objectContaining({ parentType: 'person', parent: gran, child: jo }));
+    // The rules still apply: Jo cannot become her own grandmother's parent.
+    expect(() => add(d, { kind: 'child', of: jo, partnershipId: null, link: 'birth', existingId: gran }, fields(''))).toThrow(GenogramRuleError);
+    expect(() => add(d, { kind: 'partner', of: jo, partnership: 'married', existingId: 'gone_xxxxxxxxxxxx' }, fields(''))).toThrow(GenogramRuleError);
+  });
+
   it('adds a person to the register with a suggested report label', () => {
     const d = docs();
     const id = add(d, { kind: 'person' }, fields('Jo Bloggs', { relationship: 'Mother', gender: 'female', dateOfBirth: '1990-02-14' }));

@@ -25,4 +25,11 @@ describe('the add-a-relative form', () => {
     expect(relativeFormToInput('sibling', 'kid', v).input!.plan).toEqual({ kind: 'sibling', of: 'kid', parentRef: 'partnership:c1' });
     expect(relativeFormToInput('child', 'kid', blankRelativeForm({ name: 'X' })).input!.plan).toEqual({ kind: 'child', of: 'kid', partnershipId: null, link: 'birth' });
   });
+
+  it('links someone already in the register instead, and asks which person', () => {
+    expect(relativeFormToInput('partner', 'jo', blankRelativeForm({ who: 'existing' })).errors.existing).toMatch(/Choose the person/);
+    const r = relativeFormToInput('partner', 'jo', blankRelativeForm({ who: 'existing', existing: 'sam', partnership: 'divorced' }));
+    expect(r.errors).toEqual({});
+    expect(r.input!.plan).toEqual({ kind: 'partner', of: 'jo', partnership: 'divorced', existingId: 'sam' });
+  });
 });

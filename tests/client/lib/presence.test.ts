@@ -51,7 +51,7 @@ describe('presenceFrom', () => {
 
 describe('initials', () => {
   it.each([
-    ['Alice Smith', 'AS'], ['alice', 'A'], ['  mary   jane  watson ', 'MW'], ['', '?'], ['   ', '?'], ['Ødegaard Ola', 'ØO'],
+    ['Alice Smith', 'AS'], ['alice', 'A'], ['  mary   jane  watson ', 'MW'], ['', '?'], ['   ', '?'], ['Ødegaard Ola', 'ØO'], ['Chris Lowe (demo)', 'CL'], ['(demo)', '?'], ['Jo O\u2019Neil-Smith', 'JO'],
   ])('%j gives %j', (name, want) => {
     expect(initials(name)).toBe(want);
   });

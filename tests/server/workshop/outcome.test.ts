@@ -36,7 +36,7 @@ let capture: ReturnType<typeof captureStdout>;
 const SLOT_NOBODY = 'f'.repeat(24);
 
 beforeAll(async () => {
-  server = await startTestServer({ env: { LOG_LEVEL: 'info' } });
+  server = await startTestServer({ env: { LOG_LEVEL: 'debug' } });
   // Capture everything the server logs during this file, to prove it holds no case content.
   capture = captureStdout();
   fx = await createReviewWithMembers(server.url);

@@ -14,7 +14,7 @@ let fx: Awaited<ReturnType<typeof createReviewWithMembers>>;
 let capture: ReturnType<typeof captureStdout>;
 
 beforeAll(async () => {
-  server = await startTestServer({ env: { LOG_LEVEL: 'info' } });
+  server = await startTestServer({ env: { LOG_LEVEL: 'debug' } });
   // Capture everything the server logs during this file, to prove it holds nothing identifying.
   capture = captureStdout();
   fx = await createReviewWithMembers(server.url);

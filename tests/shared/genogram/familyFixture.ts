@@ -197,3 +197,37 @@ export function randomFamily(seed: number, size = 40): TestFamily {
   }
   return b.build();
 }
+
+/**
+ * A random family (see randomFamily) made harder to draw: some children are adopted or fostered, a
+ * foster carer in the family takes a child from another branch, there are abuse and relationship
+ * lines between people anywhere in the drawing, and the people are split into several households.
+ */
+export function busyFamily(seed: number, size = 40): TestFamily {
+  const f = randomFamily(seed, size);
+  const rnd = prng(seed * 7919 + 1);
+  const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rnd() * xs.length)]!;
+  const relationships = f.data.relationships.map((r) =>
+    r.type === 'parent-child' && rnd() < 0.2 ? { ...r, kind: pick(['adopted', 'foster', 'step'] as const) } : r);
+  const ids = f.people.map((p) => p.id);
+  const children = relationships.filter((r): r is ParentChild => r.type === 'parent-child');
+  // A single foster carer from an older generation takes in a child who already has parents in the drawing.
+  const fostered = pick(children).child;
+  const carer = pick(ids.filter((id) => id !== fostered && !children.some((c) => c.child === id && c.parent === fostered)));
+  if (!relationships.some((r) => r.type === 'parent-child' && (r.child === carer || r.parent === carer) && (r.parent === fostered || r.child === fostered))) {
+    relationships.push({ type: 'parent-child', id: rid(`foster${seed}`), parentType: 'person', parent: carer, child: fostered, kind: 'foster' });
+  }
+  const kinds = ['domestic-abuse', 'physical-abuse', 'conflict', 'close', 'distant', 'cut-off', 'neglect', 'emotional-abuse'] as const;
+  for (let i = 0; i < 8; i++) {
+    const from = pick(ids);
+    const to = pick(ids.filter((id) => id !== from));
+    const kind = pick(kinds);
+    relationships.push({ type: 'line', id: rid(`line${i}s${seed}`), from, to, kind, directed: kind.endsWith('abuse') || kind === 'neglect' });
+  }
+  const households = [0, 1, 2, 3].map((h) => ({
+    id: rid(`hh${h}s${seed}`),
+    label: ['Mother\u2019s household', 'Paternal grandparents\u2019 home', 'Foster placement', 'Father\u2019s flat'][h]!,
+    memberIds: [...new Set(Array.from({ length: 2 + Math.floor(rnd() * 4) }, () => pick(ids)))],
+  }));
+  return { people: f.people, data: { ...f.data, relationships, households } };
+}

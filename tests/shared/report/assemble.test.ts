@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { assembleReport, emptyDraft, toMarkdown, usedAcronyms, type ReportDraft } from '../../../shared/report/index.js';
+import { reportTitle, assembleReport, emptyDraft, toMarkdown, usedAcronyms, type ReportDraft } from '../../../shared/report/index.js';
 import { blankTeamFields, type IntegratedRow } from '../../../shared/chronology/index.js';
 import { blankPerson } from '../../../shared/people.js';
 import { createPseudonymiser } from '../../../shared/pseudonymise/index.js';
@@ -45,6 +45,13 @@ describe('assembleReport', () => {
       'Analysis', 'Good practice', 'Learning points', 'Recommendations', 'Action plan', 'Glossary', 'Appendix: terms of reference']);
     expect(m.blocks[0]).toMatchObject({ kind: 'title-page', childPseudonym: 'Child T', marking: 'DRAFT \u2013 OFFICIAL-SENSITIVE', date: '22/11/2026' });
     expect(m.blocks[1]).toEqual({ kind: 'contents' });
+    expect(m.title).toBe('Local Child Safeguarding Practice Review: Child T');
+    expect(m.blocks[0]).toMatchObject({ title: m.title });
+  });
+
+  it('titles a Rapid Review\u2019s report as a Rapid Review, not an LCSPR', () => {
+    expect(reportTitle('rapid-review', 'Child M')).toBe('Rapid Review: Child M');
+    expect(reportTitle('lcspr', 'Child M')).toBe('Local Child Safeguarding Practice Review: Child M');
   });
 
   it('drafts the overview from key practice learning events only, pseudonymised', () => {
