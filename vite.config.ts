@@ -1,5 +1,10 @@
 import { defineConfig } from 'vitest/config';
+import { randomBytes } from 'node:crypto';
 import react from '@vitejs/plugin-react';
+
+// One id per test run, inherited by the test workers: the PostgreSQL schemas of this run's test servers
+// carry it, so the run drops its own schemas and no one else's (tests/utils/testServer.ts).
+process.env.RR_TEST_RUN ??= randomBytes(4).toString('hex');
 
 /**
  * One config for the client build (vite build -> dist/client) and for every test project.
@@ -20,6 +25,8 @@ export default defineConfig({
   test: {
     root: '.',
     env: { TZ: 'UTC' },
+    // With DATABASE_URL set, drops the PostgreSQL schemas test servers made (one per server).
+    globalSetup: ['tests/utils/pgGlobalSetup.ts'],
     projects: [
       {
         extends: true,
