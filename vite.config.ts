@@ -33,6 +33,8 @@ export default defineConfig({
         test: {
           name: 'unit',
           include: ['tests/shared/**/*.test.ts', 'tests/server/**/*.test.ts', 'tests/client/**/*.test.{ts,tsx}'],
+          // Tests of the PostgreSQL backend itself run in the suite's PostgreSQL run only (scripts/test.sh).
+          exclude: process.env.DATABASE_URL ? [] : ['tests/server/storage/pg/**'],
           testTimeout: 30_000,
           hookTimeout: 30_000,
         },

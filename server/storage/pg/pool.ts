@@ -17,6 +17,9 @@ export async function openPgPool(url: string, schema?: string): Promise<pg.Pool>
     await admin.connect();
     try {
       await admin.query(`CREATE SCHEMA IF NOT EXISTS ${schema}`);
+    } catch (err) {
+      // Two nodes creating the schema at once: one of them sees the other's (unique violation); that is fine.
+      if ((err as { code?: string }).code !== '23505' && (err as { code?: string }).code !== '42P06') throw err;
     } finally {
       await admin.end();
     }
