@@ -8,10 +8,8 @@ import type { Config } from './config.js';
 import { MAX_SOCKET_IO_BUFFER_BYTES } from '../shared/limits.js';
 import { createLogger, type Logger } from './http/logger.js';
 import { ConnectionRegistry } from './realtime/ConnectionRegistry.js';
-import { openRecordStore } from './storage/openRecordStore.js';
-import { openSessionStore } from './storage/openSessionStore.js';
-import { openDocStore } from './storage/openDocStore.js';
-import { AuditLog } from './audit/AuditLog.js';
+import { openStorage, type Storage } from './storage/openStorage.js';
+import type { AuditLog } from './audit/AuditLog.js';
 import { createAuthService, type AuthService } from './auth/AuthService.js';
 import { SyncServer } from './sync/SyncServer.js';
 import { apiRouter } from './routes/apiRouter.js';
@@ -22,7 +20,6 @@ import type { DocStore, RecordStore, SessionStore } from './storage/types.js';
 import { attachSocketAuth } from './realtime/socketAuth.js';
 import { securityHeaders } from './http/securityHeaders.js';
 import type { ResponseStore } from './workshop/ResponseStore.js';
-import { openResponseStore } from './storage/openResponseStore.js';
 import { WorkshopHub } from './workshop/WorkshopHub.js';
 import { attachFacilitatorEvents } from './workshop/facilitatorEvents.js';
 
@@ -57,10 +54,9 @@ export type RunningServer = {
 export async function startServer(config: Config): Promise<RunningServer> {
   fs.mkdirSync(config.dataDir, { recursive: true, mode: 0o700 });
   const log = createLogger(config.logLevel);
-  const audit = await AuditLog.open(path.join(config.dataDir, 'audit.log'));
-  const records = await openRecordStore(config.dataDir, audit);
-  const sessions = await openSessionStore(config.dataDir);
-  const docs = await openDocStore(path.join(config.dataDir, 'docs'));
+  const storage: Storage = await openStorage(config);
+  const { records, sessions, docs, audit, responses } = storage;
+  log.info('storage.opened', { backend: storage.backend });
   const registry = new ConnectionRegistry();
   const auth = createAuthService({ config, records, sessions, audit, registry });
 
@@ -97,7 +93,6 @@ export async function startServer(config: Config): Promise<RunningServer> {
     serveClient: false,
   });
   attachSocketAuth(io, { auth, registry, publicOrigins: config.publicOrigins });
-  const responses = openResponseStore(config.dataDir);
   const hub = new WorkshopHub(io, { records, sync, responses, log, publicOrigins: config.publicOrigins });
 
   const deps: AppDeps = { config, log, records, sessions, docs, audit, auth, registry, sync, io, responses, hub };
@@ -136,8 +131,7 @@ export async function startServer(config: Config): Promise<RunningServer> {
         await sync.close();
         await new Promise<void>((resolve) => httpServer.close(() => resolve()));
         httpServer.closeAllConnections();
-        await Promise.all([records.close(), sessions.close(), docs.close(), responses.close()]);
-        await audit.close();
+        await storage.close();
       })();
       return closing;
     },

@@ -1,10 +1,7 @@
-import path from 'node:path';
 import { createInterface } from 'node:readline/promises';
 import { loadConfig } from './config.js';
-import { openRecordStore } from './storage/openRecordStore.js';
-import { openSessionStore } from './storage/openSessionStore.js';
+import { openStorage } from './storage/openStorage.js';
 import { upsertAdmin } from './commands/adminBootstrapper.js';
-import { AuditLog } from './audit/AuditLog.js';
 
 /**
  * Administration without the web UI: `npm run admin -- <command> --email <email>`.
@@ -23,9 +20,8 @@ async function main(argv: string[]): Promise<number> {
     return 2;
   }
   const config = loadConfig(process.env);
-  const audit = await AuditLog.open(path.join(config.dataDir, 'audit.log'));
-  const records = await openRecordStore(config.dataDir, audit);
-  const sessions = await openSessionStore(config.dataDir);
+  const storage = await openStorage(config);
+  const { records, sessions } = storage;
   try {
     const user = (await records.find('users', { email: email.trim().toLowerCase() }))[0];
     if (command === 'disable-user') {
@@ -50,9 +46,7 @@ async function main(argv: string[]): Promise<number> {
     process.stderr.write(`${err instanceof Error ? err.message : 'Failed.'}\n`);
     return 1;
   } finally {
-    await records.close();
-    await sessions.close();
-    await audit.close();
+    await storage.close();
   }
 }
 

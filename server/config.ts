@@ -20,6 +20,10 @@ const EnvSchema = z.object({
   /** Idle docs are unloaded from memory after this long with no connections. */
   DOC_IDLE_UNLOAD_MS: z.coerce.number().int().min(0).default(30_000),
   LOG_LEVEL: z.enum(['silent', 'error', 'info']).default('info'),
+  /** PostgreSQL connection string; when set (and not empty) every store lives there instead of DATA_DIR. */
+  DATABASE_URL: z.string().optional(),
+  /** A PostgreSQL schema to keep the tables in (created if missing); several installations or test servers can share one database. */
+  DATABASE_SCHEMA: z.string().regex(/^[a-z_][a-z0-9_]{0,62}$/).optional(),
 });
 
 /** The server's configuration. */
@@ -37,6 +41,10 @@ export type Config = {
   seedDemo: boolean;
   docIdleUnloadMs: number;
   logLevel: 'silent' | 'error' | 'info';
+  /** PostgreSQL connection string, or undefined for the embedded store under dataDir. */
+  databaseUrl: string | undefined;
+  /** PostgreSQL schema for the tables, or undefined for the connection's default. */
+  databaseSchema: string | undefined;
   /** Yjs socket heartbeat interval in ms (default 15 s); tests shorten it. */
   syncHeartbeatMs?: number;
   /** Where the built client is; absent in API-only tests. */
@@ -64,6 +72,8 @@ export function loadConfig(env: Record<string, string | undefined>, overrides: P
     seedDemo: e.SEED_DEMO === 'true',
     docIdleUnloadMs: e.DOC_IDLE_UNLOAD_MS,
     logLevel: e.LOG_LEVEL,
+    databaseUrl: e.DATABASE_URL || undefined,
+    databaseSchema: e.DATABASE_SCHEMA || undefined,
     clientDir: path.resolve('dist/client'),
     ...overrides,
   };

@@ -67,6 +67,11 @@ export class AuditLog implements AuditWriter {
       lineAt === stamp && JSON.stringify(rest) === JSON.stringify(valid));
   }
 
+  /** Every line, oldest first. */
+  lines(): Promise<AuditLine[]> {
+    return this.store.lines();
+  }
+
   /** Checks the whole chain: the number of lines, or the 1-based line where it breaks. */
   async verify(): Promise<{ ok: true; lines: number } | { ok: false; brokenAt: number }> {
     return verifyLines(await this.store.lines());

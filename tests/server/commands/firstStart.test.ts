@@ -3,7 +3,7 @@ import path from 'node:path';
 import { spawnSync } from 'node:child_process';
 import * as Y from 'yjs';
 import { describe, expect, it } from 'vitest';
-import { startTestServer, tempDataDir } from '../../utils/testServer.js';
+import { startTestServer, tempDataDir, testEnv } from '../../utils/testServer.js';
 import { api, login } from '../../utils/api.js';
 import { readPeople } from '../../../shared/peopleDoc.js';
 import { readGenogram } from '../../../shared/genogram/genogramDoc.js';
@@ -81,7 +81,7 @@ describe('first start', () => {
   it('creates an admin from the CLI', async () => {
     const dataDir = tempDataDir();
     const run = spawnSync(process.execPath, ['--import', 'tsx', 'server/cli.ts', 'create-admin', '--email', 'cli@test.invalid'], {
-      env: { ...process.env, DATA_DIR: dataDir, ADMIN_PASSWORD: 'a password from the cli' }, encoding: 'utf8',
+      env: { ...process.env, ...testEnv(dataDir), ADMIN_PASSWORD: 'a password from the cli' }, encoding: 'utf8',
     });
     expect(run.stdout).toContain('Account created');
     const server = await startTestServer({ dataDir, env: { ADMIN_EMAIL: 'someone-else@test.invalid' } });
