@@ -26,7 +26,7 @@ async function main(argv: string[]): Promise<number> {
     const user = (await records.find('users', { email: email.trim().toLowerCase() }))[0];
     if (command === 'disable-user') {
       if (!user) { process.stderr.write('No such user.\n'); return 1; }
-      await records.put('users', { ...user, disabled: true });
+      await records.commit([{ op: 'put', collection: 'users', record: { ...user, disabled: true } }], { audit: [{ type: 'user.disabled', targetId: user.id }] });
       await sessions.deleteForUser(user.id);
       process.stdout.write('User disabled and signed out.\n');
       return 0;

@@ -56,10 +56,14 @@ export async function upsertAdmin(records: RecordStore, emailInput: string, pass
   NewPasswordSchema.parse(password);
   const existing = (await records.find('users', { email }))[0];
   const passwordHash = await hashPassword(password);
+  // Each change commits with its audit line (the command line has no signed-in actor).
   if (existing) {
-    await records.put('users', { ...existing, passwordHash, isAdmin: existing.isAdmin || makeAdmin, disabled: false });
+    await records.commit([{ op: 'put', collection: 'users', record: { ...existing, passwordHash, isAdmin: existing.isAdmin || makeAdmin, disabled: false } }],
+      { audit: [{ type: 'user.password-reset', targetId: existing.id }] });
     return 'updated';
   }
-  await records.put('users', { id: newId(), email, name: 'Partnership admin', passwordHash, isAdmin: makeAdmin, disabled: false, createdAt: new Date().toISOString() });
+  const id = newId();
+  await records.commit([{ op: 'put', collection: 'users', record: { id, email, name: 'Partnership admin', passwordHash, isAdmin: makeAdmin, disabled: false, createdAt: new Date().toISOString() } }],
+    { audit: [{ type: 'user.created', targetId: id }] });
   return 'created';
 }

@@ -88,6 +88,8 @@ describe('first start', () => {
     try {
       const cookie = await login(server.url, 'cli@test.invalid', 'a password from the cli');
       expect((await api(server.url, 'GET', '/api/me', { cookie })).body.user.isAdmin).toBe(true);
+      // The command line's change is audited like the API's.
+      expect((await server.deps.audit.lines()).map((l) => l.type)).toContain('user.created');
     } finally {
       await server.close();
     }
