@@ -53,9 +53,9 @@ async function seed(url: string, reviewId: string, cookie: string): Promise<stri
     genogram.doc.transact(() => {
       for (const r of family.data.relationships) writeRelationship(genogram.doc, r, known);
       const kinds = ['domestic-abuse', 'conflict', 'close', 'cut-off'] as const;
-      kinds.forEach((kind, i) => writeRelationship(genogram.doc, {
+      kinds.forEach((kind, i) => { writeRelationship(genogram.doc, {
         type: 'line', id: rid(`line${i}`), from: ids[10 + i * 7]!, to: ids[20 + i * 9]!, kind, directed: kind === 'domestic-abuse',
-      }, known));
+      }, known); });
       writeHousehold(genogram.doc, { id: rid('hh1'), label: 'Mother’s home', memberIds: ids.slice(40, 46) }, known);
       writeHousehold(genogram.doc, { id: rid('hh2'), label: 'Grandparents’ home', memberIds: ids.slice(0, 4) }, known);
     });

@@ -46,7 +46,7 @@ async function seed(dataDir: string, productionEnv: boolean): Promise<{ fx: Fixt
   const team = openDoc(server.url, `review.${fx.reviewId}.chronology-team`, fx.lead.cookie);
   await Promise.all([synced(reg), synced(chron), synced(team)]);
   const names = ['Kerry Thornbury', 'Maisie Thornbury', 'Dean Walsh', 'Lee Parrish', 'Tyler Thornbury', 'Ruby Parrish', 'Janet Thornbury', 'Graham Thornbury', 'Sandra Walsh', 'Amir Khan', 'Zoë O\u2019Neill', 'Will Hughes'];
-  names.forEach((name, i) => writePerson(reg.doc, { ...blankPerson(`p${i}`), name, relationship: i === 1 ? 'Subject child' : 'Other Adult', isSubject: i === 1, reportLabel: i === 1 ? 'Child T' : `Adult ${i}` }));
+  names.forEach((name, i) => { writePerson(reg.doc, { ...blankPerson(`p${i}`), name, relationship: i === 1 ? 'Subject child' : 'Other Adult', isSubject: i === 1, reportLabel: i === 1 ? 'Child T' : `Adult ${i}` }); });
   const entries: ChronologyEntry[] = [];
   for (let i = 0; i < 5000; i++) {
     const d = new Date(Date.UTC(2012, 0, 1) + i * 86_400_000);

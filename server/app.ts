@@ -8,10 +8,8 @@ import type { Config } from './config.js';
 import { MAX_SOCKET_IO_BUFFER_BYTES } from '../shared/limits.js';
 import { createLogger, type Logger } from './http/logger.js';
 import { ConnectionRegistry } from './realtime/ConnectionRegistry.js';
-import { openRecordStore } from './storage/openRecordStore.js';
-import { openSessionStore } from './storage/openSessionStore.js';
-import { openDocStore } from './storage/openDocStore.js';
-import { AuditLog, recordStoreCheckpoints } from './audit/AuditLog.js';
+import { openStorage, type Storage } from './storage/openStorage.js';
+import { type AuditLog, recordStoreCheckpoints } from './audit/AuditLog.js';
 import { loadAuditKey } from './audit/auditKey.js';
 import { formatAuditReport } from './audit/auditReport.js';
 import { createAuthService, type AuthService } from './auth/AuthService.js';
@@ -25,7 +23,6 @@ import type { DocStore, RecordStore, SessionStore } from './storage/types.js';
 import { attachSocketAuth } from './realtime/socketAuth.js';
 import { securityHeaders } from './http/securityHeaders.js';
 import type { ResponseStore } from './workshop/ResponseStore.js';
-import { openResponseStore } from './storage/openResponseStore.js';
 import { TokenIssuer } from './workshop/TokenIssuer.js';
 import { COUNTS_INTERVAL_MS } from '../shared/workshop/anonymity.js';
 import { WorkshopHub } from './workshop/WorkshopHub.js';
@@ -91,21 +88,20 @@ export async function startServer(config: Config): Promise<RunningServer> {
 async function startLocked(config: Config, lock: DataDirLock): Promise<RunningServer> {
   const log = createLogger(config.logLevel);
   const { key: auditKey } = await loadAuditKey({ dataDir: config.dataDir, envKey: config.auditKey, keyFile: config.auditKeyFile });
-  const audit = await AuditLog.open(path.join(config.dataDir, 'audit.log'), auditKey);
-  const records = await openRecordStore(config.dataDir, audit);
+  const storage: Storage = await openStorage(config, auditKey);
+  const { records, sessions, docs, audit, responses } = storage;
+  log.info('storage.opened', { backend: storage.backend });
   audit.checkpointTo(recordStoreCheckpoints(records));
   // The log must prove itself before the server adds to it (docs/security.md, "Audit log").
   const report = await audit.verify();
   if (!report.ok) {
     if (!config.auditAllowBroken) {
-      await Promise.all([records.close(), audit.close()]);
+      await storage.close();
       throw new AuditBrokenError(formatAuditReport(report));
     }
     const first = report.problems[0]!;
     log.error('audit.chain-broken', { line: first.line, kind: first.kind, problems: report.problems.length });
   }
-  const sessions = await openSessionStore(config.dataDir);
-  const docs = await openDocStore(path.join(config.dataDir, 'docs'));
   const registry = new ConnectionRegistry();
   const auth = createAuthService({ config, records, sessions, audit, registry });
 
@@ -145,7 +141,6 @@ async function startLocked(config: Config, lock: DataDirLock): Promise<RunningSe
     serveClient: false,
   });
   attachSocketAuth(io, { auth, registry, publicOrigins: config.publicOrigins });
-  const responses = openResponseStore(config.dataDir);
   // The blind-signing key of each workshop lives beside its anonymous data, and is erased on close.
   const issuer = new TokenIssuer((id) => path.join(config.dataDir, 'workshops', id));
   const hub = new WorkshopHub(io, { records, sync, responses, issuer, log, publicOrigins: config.publicOrigins, countsIntervalMs: config.workshopCountsIntervalMs ?? COUNTS_INTERVAL_MS });
@@ -198,8 +193,7 @@ async function startLocked(config: Config, lock: DataDirLock): Promise<RunningSe
         await adminSocket.close();
         // The last checkpoint goes to the record store, so it is written before that closes.
         await audit.checkpoint();
-        await Promise.all([records.close(), sessions.close(), docs.close(), responses.close()]);
-        await audit.close();
+        await storage.close();
         await lock.release();
       })();
       return closing;

@@ -4,8 +4,7 @@ import { createInterface } from 'node:readline/promises';
 import { AdminRequestSchema, type AdminReply } from '../shared/schemas/admin.js';
 import { loadConfig, type Config } from './config.js';
 import { loadAuditKey } from './audit/auditKey.js';
-import { openRecordStore } from './storage/openRecordStore.js';
-import { openSessionStore } from './storage/openSessionStore.js';
+import { openStorage } from './storage/openStorage.js';
 import { DataDirLockedError, lockDataDir, type DataDirLock } from './storage/dataDirLock.js';
 import { AuditLog, recordStoreCheckpoints } from './audit/AuditLog.js';
 import { sendAdminRequest } from './admin/adminSocket.js';
@@ -67,21 +66,20 @@ async function runOffline(config: Config, req: ReturnType<typeof AdminRequestSch
     // A key is generated only for a log that has no lines yet (a fresh install administered before the
     // first start): a new key for an existing log would make every line fail verification.
     const logFile = path.join(dataDir, 'audit.log');
-    const empty = await stat(logFile).then((st) => st.size === 0, () => true);
+    // PostgreSQL holds its own chain; a key is never generated for it here (the server's first start does).
+    const empty = config.databaseUrl ? false : await stat(logFile).then((st) => st.size === 0, () => true);
     const generate = empty && req.command !== 'verify-audit';
     const { key } = await loadAuditKey({ dataDir, envKey: config.auditKey, keyFile: config.auditKeyFile, generate });
-    const audit = await AuditLog.open(logFile, key);
-    const records = await openRecordStore(dataDir, audit);
+    const storage = await openStorage(config, key);
+    const { records, sessions, audit } = storage;
     audit.checkpointTo(recordStoreCheckpoints(records));
-    const sessions = await openSessionStore(dataDir);
     try {
       // Offline there are no sockets to close; ending the stored sessions signs the user out everywhere.
       const auth = { endUserSessions: async (userId: string) => { await sessions.deleteForUser(userId); } };
       return await handleAdminRequest({ records, audit, auth }, req);
     } finally {
       await audit.checkpoint();
-      await Promise.all([records.close(), sessions.close()]);
-      await audit.close();
+      await storage.close();
     }
   } finally {
     await lock.release();

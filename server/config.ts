@@ -28,6 +28,10 @@ const EnvSchema = z.object({
   AUDIT_KEY_FILE: z.string().optional(),
   /** 'true' lets the server start although the audit chain does not verify (docs/security.md). */
   AUDIT_ALLOW_BROKEN: z.enum(['true', 'false']).default('false'),
+  /** PostgreSQL connection string; when set (and not empty) every store lives there instead of DATA_DIR. */
+  DATABASE_URL: z.string().optional(),
+  /** A PostgreSQL schema to keep the tables in (created if missing); several installations or test servers can share one database. */
+  DATABASE_SCHEMA: z.string().regex(/^[a-z_][a-z0-9_]{0,62}$/).optional(),
 });
 
 /** The server's configuration. */
@@ -49,6 +53,10 @@ export type Config = {
   logLevel: 'silent' | 'error' | 'info' | 'debug';
   /** How often at most the facilitator's live workshop counts change (default COUNTS_INTERVAL_MS, 30 s); tests shorten it. */
   workshopCountsIntervalMs?: number;
+  /** PostgreSQL connection string, or undefined for the embedded store under dataDir. */
+  databaseUrl: string | undefined;
+  /** PostgreSQL schema for the tables, or undefined for the connection's default. */
+  databaseSchema: string | undefined;
   /** Yjs socket heartbeat interval in ms (default 15 s); tests shorten it. */
   syncHeartbeatMs?: number;
   /** Presence batching and keepalive intervals (tests set them; defaults in server/sync/presenceHub.ts). */
@@ -92,6 +100,8 @@ export function loadConfig(env: Record<string, string | undefined>, overrides: P
     auditKey: e.AUDIT_KEY || undefined,
     auditKeyFile: e.AUDIT_KEY_FILE || undefined,
     auditAllowBroken: e.AUDIT_ALLOW_BROKEN === 'true',
+    databaseUrl: e.DATABASE_URL || undefined,
+    databaseSchema: e.DATABASE_SCHEMA || undefined,
     clientDir: path.resolve('dist/client'),
     ...overrides,
   };

@@ -104,6 +104,11 @@ export class AuditLog implements AuditWriter {
     return verifyAuditLines(lines, this.key, (await this.checkpoints?.read()) ?? null);
   }
 
+  /** Every line, oldest first. */
+  lines(): Promise<AuditLine[]> {
+    return this.store.lines();
+  }
+
   /** Writes the current head as the checkpoint now, if it moved since the last one. */
   async checkpoint(): Promise<void> {
     if (this.timer) { clearTimeout(this.timer); this.timer = null; }

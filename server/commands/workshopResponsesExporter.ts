@@ -41,7 +41,7 @@ export async function workshopRawTexts(deps: Deps, w: Workshop): Promise<Outgoin
   ];
   for (const p of await released(deps, w)) {
     out.push({ place: `${p.label}, question`, text: p.text });
-    p.responses.forEach((r, i) => out.push({ place: `${p.label}, response ${i + 1}`, text: r }));
+    p.responses.forEach((r, i) => { out.push({ place: `${p.label}, response ${i + 1}`, text: r }); });
   }
   return out;
 }

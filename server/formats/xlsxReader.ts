@@ -161,7 +161,8 @@ function place(rows: SheetCell[][], rowIndex: number, col: number, value: SheetC
       `Row ${rowIndex + 1}, column ${col + 1} is longer than ${limits.maxCellChars} characters.`,
     );
   }
-  const row = (rows[rowIndex] ??= []);
+  const row = rows[rowIndex] ?? [];
+  rows[rowIndex] = row;
   while (row.length < col) row.push(EMPTY_CELL);
   row[col] = value;
 }

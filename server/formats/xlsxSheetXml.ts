@@ -116,7 +116,7 @@ export function worksheetXml(spec: XlsxSheetSpec, styles: StyleRegistry, selecte
   if (spec.banner !== undefined) row([spec.banner], styles.styleFor('banner'), false);
   if (spec.header !== undefined) row(header, styles.styleFor('header'), true);
   const topRows = r;
-  spec.rows.forEach((cells, k) => row(cells, styles.styleFor('body', spec.fills?.[k]), true));
+  spec.rows.forEach((cells, k) => { row(cells, styles.styleFor('body', spec.fills?.[k]), true); });
 
   const pane = topRows === 0 ? '' :
     `<pane ySplit="${topRows}" topLeftCell="A${topRows + 1}" activePane="bottomLeft" state="frozen"/>` +

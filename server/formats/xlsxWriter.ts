@@ -57,7 +57,7 @@ export function writeXlsx(sheets: readonly XlsxSheetSpec[]): Uint8Array {
   };
 
   // Sheets first: building them registers the styles that styles.xml must then list.
-  sheets.forEach((spec, i) => add(`xl/worksheets/sheet${i + 1}.xml`, worksheetXml(spec, styles, i === 0)));
+  sheets.forEach((spec, i) => { add(`xl/worksheets/sheet${i + 1}.xml`, worksheetXml(spec, styles, i === 0)); });
   add('xl/styles.xml', styles.toXml());
 
   add(

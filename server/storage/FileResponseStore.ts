@@ -74,7 +74,8 @@ export class FileResponseStore implements ResponseStore {
     const slot = newSlot();
     await responses.update((data) => {
       if (data.closed) throw new WorkshopClosedError();
-      const prompt = (data.prompts[promptId] ??= {});
+      const prompt = data.prompts[promptId] ?? {};
+      data.prompts[promptId] = prompt;
       const existing = Object.keys(prompt).find((s) => prompt[s]!.key === key);
       if (existing) delete prompt[existing];
       prompt[slot] = { text, key, mode: author.mode, hidden: false };
@@ -116,7 +117,8 @@ export class FileResponseStore implements ResponseStore {
       const items = shuffle(answers.map(([slot, a]) => ({ id: newSlot(), slot, text: a.text, hidden: a.hidden })), this.random);
       const bySlot = new Map(items.map((i) => [i.slot, i.id]));
       const renamed = new Map<string, string>();
-      const releases = (data.releases ??= {});
+      const releases = data.releases ?? {};
+      data.releases = releases;
       for (const old of releases[promptId]?.items ?? []) {
         const now = bySlot.get(old.slot);
         if (now) renamed.set(old.id, now);

@@ -167,7 +167,7 @@ export class DocRoom {
       if (syncType === syncProtocol.messageYjsSyncStep1) {
         const sv = decoding.readVarUint8Array(d);
         // Each answer can be the whole document: a client asks once per connection, a flood is cut off.
-        if (!conn.budgets.syncRequests.take(Date.now())) return this.refuse(conn, CLOSE_RATE_LIMITED, 'too many sync requests', data.length);
+        if (!conn.budgets.syncRequests.take(Date.now())) { this.refuse(conn, CLOSE_RATE_LIMITED, 'too many sync requests', data.length); return; }
         send(conn.ws, frame(MESSAGE_SYNC, (e) => syncProtocol.writeSyncStep2(e, this.doc, sv)));
         return;
       }
@@ -200,7 +200,7 @@ export class DocRoom {
       }
       this.presence.apply(filtered.entries);
     } else if (type === MESSAGE_QUERY_AWARENESS) {
-      if (!conn.budgets.syncRequests.take(Date.now())) return this.refuse(conn, CLOSE_RATE_LIMITED, 'too many sync requests', data.length);
+      if (!conn.budgets.syncRequests.take(Date.now())) { this.refuse(conn, CLOSE_RATE_LIMITED, 'too many sync requests', data.length); return; }
       const states = this.presence.all() ?? new Uint8Array([0]);
       send(conn.ws, frame(MESSAGE_AWARENESS, (e) => encoding.writeVarUint8Array(e, states)));
     }
@@ -270,6 +270,11 @@ export class DocRoom {
     if (conn.clientIds.size > 0) this.presence.remove(conn.clientIds);
   }
 
+  /** The sockets this room serves (durable acknowledgements go to each). */
+  sockets(): Iterable<WebSocket> {
+    return this.conns.keys();
+  }
+
   /** True once storage refused a write; the room is being discarded. */
   get hasFailed(): boolean {
     return this.failed;
@@ -291,6 +296,7 @@ export class DocRoom {
     await this.ready.catch(() => undefined);
     await this.flushed();
     if (!this.failed && shouldCompact(this.stored, 'unload')) await this.compact();
+    this.acks.stop();
     this.gate.destroy();
     this.presence.destroy();
     this.doc.destroy();

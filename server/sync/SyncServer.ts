@@ -252,6 +252,11 @@ export class SyncServer {
     return this.rooms.size;
   }
 
+  /** Resolves once every doc being unloaded has been written (its last compaction included) and released. */
+  async unloaded(): Promise<void> {
+    await Promise.all([...this.unloading.values()]);
+  }
+
   /** Closes every socket and writes every loaded doc's pending updates. */
   async close(): Promise<void> {
     clearInterval(this.heartbeat);

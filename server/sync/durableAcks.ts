@@ -11,7 +11,17 @@ export type AckRoom = {
   writesSoFar(): Promise<void>;
   /** True once storage refused a write; nothing more is acknowledged. */
   readonly hasFailed: boolean;
+  /** The sockets currently served. */
+  sockets(): Iterable<WebSocket>;
 };
+
+/**
+ * How long after an accepted update every connection is told what the whole doc holds durably. A
+ * connection can hold changes it did not author here: a tab restored from its local copy re-sends other
+ * users' edits, which the server drops from its handshake because their owners re-send them (client ids
+ * belong to users). Only a doc-wide acknowledgement, sent once those are durable, clears them.
+ */
+export const DOC_ACK_DELAY_MS = 250;
 
 /**
  * Durable acknowledgement (docs/sync.md): tells a client, after the fsync, which content is on disk.
@@ -21,6 +31,8 @@ export type AckRoom = {
  * durable.
  */
 export class DurableAcks {
+  private docAckTimer: NodeJS.Timeout | null = null;
+
   /** Creates the acknowledger for one room. */
   constructor(private readonly room: AckRoom) {}
 
@@ -32,13 +44,30 @@ export class DurableAcks {
   /** An update from `ws` was applied: once durable, acknowledge the part of it the doc holds. */
   accepted(ws: WebSocket, update: Uint8Array): void {
     this.later(ws, ackForUpdate(this.room.doc, update));
+    // Coalesced: at most one doc-wide acknowledgement per DOC_ACK_DELAY_MS, however many updates arrive.
+    this.docAckTimer ??= setTimeout(() => {
+      this.docAckTimer = null;
+      // One snapshot for everyone: encoded once, sent to each socket served at this moment.
+      const msg = frame(MESSAGE_DURABLE, (e) => encoding.writeVarUint8Array(e, encodeDurable(ackForDoc(this.room.doc))));
+      this.sendWhenDurable([...this.room.sockets()], msg);
+    }, DOC_ACK_DELAY_MS);
+  }
+
+  /** Stops the pending doc-wide acknowledgement (the room is unloading). */
+  stop(): void {
+    if (this.docAckTimer) clearTimeout(this.docAckTimer);
+    this.docAckTimer = null;
   }
 
   private later(ws: WebSocket, ack: Durable): void {
     // Encoded now: the ack describes the doc as it is at this point, not when the write completes.
-    const msg = frame(MESSAGE_DURABLE, (e) => encoding.writeVarUint8Array(e, encodeDurable(ack)));
+    this.sendWhenDurable([ws], frame(MESSAGE_DURABLE, (e) => encoding.writeVarUint8Array(e, encodeDurable(ack))));
+  }
+
+  private sendWhenDurable(sockets: WebSocket[], msg: Uint8Array): void {
     void this.room.writesSoFar().then(() => {
-      if (!this.room.hasFailed && ws.readyState === ws.OPEN) ws.send(msg);
+      if (this.room.hasFailed) return;
+      for (const ws of sockets) if (ws.readyState === ws.OPEN) ws.send(msg);
     });
   }
 }

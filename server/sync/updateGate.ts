@@ -48,7 +48,7 @@ export class UpdateGate {
   /** Offers one update from a writer. */
   offer(conn: Conn, update: Uint8Array, how: Offer): void {
     if (this.tryApply(conn, update, how) === 'missing') {
-      if (!this.pending.hold(conn, { update, how }, Date.now())) return this.host.refuse(conn, CLOSE_TOO_LARGE, 'too many missing dependencies', update.length);
+      if (!this.pending.hold(conn, { update, how }, Date.now())) { this.host.refuse(conn, CLOSE_TOO_LARGE, 'too many missing dependencies', update.length); return; }
       this.schedulePendingExpiry();
       return;
     }

@@ -8,6 +8,7 @@ import { MAX_CHRONOLOGY_ENTRIES, MAX_SEQUENCE } from './limits.js';
 import { findHeaderRow, type ImportField } from './headers.js';
 import { fingerprint } from './fingerprint.js';
 import { dateFromExcelSerial, expandTwoDigitYear } from './excelDate.js';
+import type { ChronologyDate } from './chronologyDate.js';
 
 /** One cell as a spreadsheet reader gives it: its text, and its serial when it is a date-formatted number. */
 export type ImportCell = { text: string; dateSerial?: number };
@@ -98,7 +99,7 @@ export function planImport(
     if ([...cells.values()].every((c) => !c.text.trim()) && extra.length === 0) continue;
     const dateCell = cells.get('date')!;
     const rawDate = dateCell.text.trim();
-    let date;
+    let date: ChronologyDate;
     if (dateCell.dateSerial !== undefined || /^\d{5}(\.\d+)?$/.test(rawDate)) {
       const d = dateFromExcelSerial(dateCell.dateSerial ?? Number(rawDate));
       if (!d) { rejected.push({ row: rowNumber, reason: 'The date is not a date Excel can hold.' }); continue; }

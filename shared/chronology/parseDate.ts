@@ -54,16 +54,22 @@ export function parseChronologyDate(text: string): ParsedChronologyDate {
   let year: string | undefined;
   let month: string | undefined;
   let day: string | undefined;
-  let m: RegExpExecArray | null;
-  if ((m = /^(\d{4})-(\d{1,2})-(\d{1,2})$/.exec(s))) [, year, month, day] = m;
-  else if ((m = /^(\d{4})-(\d{1,2})$/.exec(s))) [, year, month] = m;
-  else if ((m = new RegExp(`^${PART}[/.-]${PART}[/.-](\\d+)$`).exec(s))) [, day, month, year] = m;
-  else if ((m = new RegExp(`^${PART}[/.-](\\d+)$`).exec(s))) [, month, year] = m;
-  else if ((m = /^(\d+)$/.exec(s))) [, year] = m;
-  else if ((m = /^(?:(\d{1,2})(?:st|nd|rd|th)? )?([A-Za-z]+\.?),? (\d+)$/.exec(s))) {
-    const n = monthFromName(m[2]!);
-    if (!n) return fail(`"${m[2]}" is not a month name. ${DATE_FORMAT_HINT}`);
-    [day, month, year] = [m[1], String(n), m[3]];
+  // Each form is matched up front (plain exec, no side effects); the first in this order that matches wins.
+  const isoDay = /^(\d{4})-(\d{1,2})-(\d{1,2})$/.exec(s);
+  const isoMonth = /^(\d{4})-(\d{1,2})$/.exec(s);
+  const dmy = new RegExp(`^${PART}[/.-]${PART}[/.-](\\d+)$`).exec(s);
+  const my = new RegExp(`^${PART}[/.-](\\d+)$`).exec(s);
+  const yearOnly = /^(\d+)$/.exec(s);
+  const named = /^(?:(\d{1,2})(?:st|nd|rd|th)? )?([A-Za-z]+\.?),? (\d+)$/.exec(s);
+  if (isoDay) [, year, month, day] = isoDay;
+  else if (isoMonth) [, year, month] = isoMonth;
+  else if (dmy) [, day, month, year] = dmy;
+  else if (my) [, month, year] = my;
+  else if (yearOnly) [, year] = yearOnly;
+  else if (named) {
+    const n = monthFromName(named[2]!);
+    if (!n) return fail(`"${named[2]}" is not a month name. ${DATE_FORMAT_HINT}`);
+    [day, month, year] = [named[1], String(n), named[3]];
   } else return fail(DATE_FORMAT_HINT);
 
   if (!/^\d{4}$/.test(year!)) {

@@ -117,7 +117,8 @@ export function queryBadges(queries: readonly EvidenceQuery[]): Record<string, {
   for (const q of queries) {
     if (!isQueryOpen(q)) continue;
     const k = queryTargetKey(q.target);
-    const b = (out[k] ??= { unresolved: 0, waitingForAgency: 0 });
+    const b = out[k] ?? { unresolved: 0, waitingForAgency: 0 };
+    out[k] = b;
     b.unresolved++;
     if (q.status === 'open') b.waitingForAgency++;
   }

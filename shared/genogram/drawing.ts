@@ -93,7 +93,7 @@ export function computeDrawing(family: Family, positions: ReadonlyMap<string, Po
   for (const [child, ids] of linksOfChild) {
     const p = at(child);
     if (!p) continue;
-    ids.forEach((id, i) => entry.set(id, p.x + PERSON_WIDTH / 2 + (i - (ids.length - 1) / 2) * CHILD_ENTRY_GAP));
+    ids.forEach((id, i) => { entry.set(id, p.x + PERSON_WIDTH / 2 + (i - (ids.length - 1) / 2) * CHILD_ENTRY_GAP); });
   }
   // Where each child's line starts, and one sibling line per set of full siblings (children of one
   // parent ref), in the gap just below the parents' row. A child drawn further down than that row (a

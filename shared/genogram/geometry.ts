@@ -345,7 +345,7 @@ export function lineOffsets(lines: readonly Line[]): Map<string, number> {
   const out = new Map<string, number>();
   const reversed = new Set(lines.filter((l) => l.from > l.to).map((l) => l.id));
   // The offset is along the normal of each line's own direction, so a line drawn the other way is negated.
-  for (const ids of groups.values()) ids.forEach((id, i) => out.set(id, (i - (ids.length - 1) / 2) * 14 * (reversed.has(id) ? -1 : 1)));
+  for (const ids of groups.values()) ids.forEach((id, i) => { out.set(id, (i - (ids.length - 1) / 2) * 14 * (reversed.has(id) ? -1 : 1)); });
   return out;
 }
 

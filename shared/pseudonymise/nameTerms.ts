@@ -55,7 +55,7 @@ export function nameTerms(people: readonly Person[], opts: TermOptions = {}): Na
   };
   for (const p of people) {
     const names = [p.name, ...p.aliases].map((n) => n.trim()).filter((n) => n && !PLACEHOLDER_NAMES.has(n.toLowerCase()));
-    names.forEach((n, i) => add(n, i === 0 ? 'full-name' : 'alias', p.id));
+    names.forEach((n, i) => { add(n, i === 0 ? 'full-name' : 'alias', p.id); });
     for (const n of names) {
       const parts = splitParts(n);
       if (parts.length > 1) {

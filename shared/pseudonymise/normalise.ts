@@ -7,7 +7,8 @@
  */
 
 /** Characters that are invisible and can hide inside a name: soft hyphen, zero-width space/joiners, word joiner, BOM. */
-const INVISIBLE = /[\u00AD\u200B-\u200F\u2060-\u2064\uFEFF\u180E\u034F]/u;
+// U+034F (a combining mark) sits outside the class: inside it, it would attach to the character before.
+const INVISIBLE = /[\u00AD\u200B-\u200F\u2060-\u2064\uFEFF\u180E]|\u034F/u;
 
 /** Every character typed for an apostrophe or a single quote (straight, curly, modifier, backtick, acute, prime). */
 const APOSTROPHES = /['\u2018\u2019\u201A\u201B\u02BC\u02B9\u0060\u00B4\u2032\u02BB]/u;

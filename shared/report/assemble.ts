@@ -109,7 +109,7 @@ export function assembleReport(input: ReportInput): ReportModel {
       for (const r of reflections) blocks.push({ kind: 'quote', text: p(r) });
     }
     text(theme.analysis, '[Why did this happen? Analysis to be written.]');
-    d.learningPoints.filter((lp) => lp.themeId === theme.id).forEach((lp) => blocks.push({ kind: 'learning-point', number: lpNumber.get(lp.id)!, text: p(lp.text) }));
+    d.learningPoints.filter((lp) => lp.themeId === theme.id).forEach((lp) => { blocks.push({ kind: 'learning-point', number: lpNumber.get(lp.id)!, text: p(lp.text) }); });
   }
   if (themes.length === 0) blocks.push({ kind: 'placeholder', text: '[Add a theme for each key line of enquiry.]' });
 

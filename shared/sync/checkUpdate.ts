@@ -72,7 +72,7 @@ class Checker {
   ) {
     for (const s of update.structs) {
       let list = this.byClient.get(s.id.client);
-      if (!list) this.byClient.set(s.id.client, (list = []));
+      if (!list) { list = []; this.byClient.set(s.id.client, list); }
       list.push(s);
     }
   }
@@ -288,7 +288,7 @@ class Checker {
 
 function add(map: Map<string, Set<string>>, key: string, value: string): void {
   let set = map.get(key);
-  if (!set) map.set(key, (set = new Set()));
+  if (!set) { set = new Set(); map.set(key, set); }
   set.add(value);
 }
 

@@ -97,19 +97,31 @@ export const SERVER_ROOTS: Readonly<Record<string, RootShape>> = {
 export function isPlainValue(value: unknown): boolean {
   let budget = MAX_PLAIN_VALUE_SIZE;
   const walk = (v: unknown, depth: number): boolean => {
-    if (v === null || v === undefined || typeof v === 'boolean') return (budget -= 1) >= 0;
-    if (typeof v === 'number') return Number.isFinite(v) && (budget -= 1) >= 0;
-    if (typeof v === 'string') return (budget -= v.length + 1) >= 0;
+    if (v === null || v === undefined || typeof v === 'boolean') {
+      budget -= 1;
+      return budget >= 0;
+    }
+    if (typeof v === 'number') {
+      if (!Number.isFinite(v)) return false;
+      budget -= 1;
+      return budget >= 0;
+    }
+    if (typeof v === 'string') {
+      budget -= v.length + 1;
+      return budget >= 0;
+    }
     if (depth >= MAX_PLAIN_VALUE_DEPTH || typeof v !== 'object') return false;
     if (Array.isArray(v)) {
-      if ((budget -= 1) < 0) return false;
+      budget -= 1;
+      if (budget < 0) return false;
       for (const x of v) if (!walk(x, depth + 1)) return false;
       return true;
     }
     const proto = Object.getPrototypeOf(v) as unknown;
     if (proto !== Object.prototype && proto !== null) return false;
     for (const [k, x] of Object.entries(v as Record<string, unknown>)) {
-      if ((budget -= k.length + 1) < 0 || !walk(x, depth + 1)) return false;
+      budget -= k.length + 1;
+      if (budget < 0 || !walk(x, depth + 1)) return false;
     }
     return true;
   };

@@ -82,11 +82,11 @@ export function promptsEndingPhase(setup: WorkshopSetup, before: WorkshopState, 
     ];
   }
   const out: string[] = [];
-  if (before.stage === 'open' && after.stage === 'live') setup.worksheets.w1.forEach((_, i) => out.push(`w1-${i + 1}`));
+  if (before.stage === 'open' && after.stage === 'live') setup.worksheets.w1.forEach((_, i) => { out.push(`w1-${i + 1}`); });
   const was = before.showing;
   const now = after.showing;
   if (was.kind === 'phase' && !(now.kind === 'phase' && now.phaseId === was.phaseId)) out.push(`w2-${was.phaseId}`);
-  if (was.kind === 'lessons' && now.kind !== 'lessons') setup.lessons.forEach((l) => out.push(`w3-${l.id}`));
+  if (was.kind === 'lessons' && now.kind !== 'lessons') setup.lessons.forEach((l) => { out.push(`w3-${l.id}`); });
   return out;
 }
 

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -19,13 +20,38 @@ export function tempDataDir(prefix = 'rr-test-'): string {
   return fs.mkdtempSync(path.join(os.tmpdir(), prefix));
 }
 
-/** The environment a test server runs with: port 0, an empty store, no demo, silent logs. */
+/**
+ * The prefix of every PostgreSQL schema a test server makes in this run (vite.config.ts sets
+ * RR_TEST_RUN once per run); tests/utils/pgGlobalSetup.ts drops them when the run ends, and leaves
+ * other runs sharing the database alone.
+ */
+export const testSchemaPrefix = (): string => `rr_t_${(process.env.RR_TEST_RUN ?? 'adhoc').replace(/[^a-z0-9]/g, '')}_`;
+
+/**
+ * The PostgreSQL schema of a test server, derived from its data directory: each server gets its own
+ * tables, and a server restarted on the same data directory finds its data again, as on the embedded store.
+ */
+export function testSchema(dataDir: string): string {
+  return `${testSchemaPrefix()}${createHash('sha256').update(path.resolve(dataDir)).digest('hex').slice(0, 24)}`;
+}
+
+/**
+ * The environment a test server runs with: port 0, an empty store, no demo, silent logs. When the
+ * suite runs against PostgreSQL (DATABASE_URL set) the server uses its own schema; a test about the
+ * embedded files passes `DATABASE_URL: ''` to stay on them.
+ */
 export function testEnv(dataDir: string, extra: Record<string, string> = {}): Record<string, string> {
+  const pg = process.env.DATABASE_URL;
   return {
     PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDir, ADMIN_EMAIL: TEST_ADMIN.email,
-    ADMIN_PASSWORD: TEST_ADMIN.password, SEED_DEMO: 'false', LOG_LEVEL: 'silent', AUDIT_KEY: TEST_AUDIT_KEY_HEX, ...extra,
+    ADMIN_PASSWORD: TEST_ADMIN.password, SEED_DEMO: 'false', LOG_LEVEL: 'silent', AUDIT_KEY: TEST_AUDIT_KEY_HEX,
+    ...(pg ? { DATABASE_URL: pg, DATABASE_SCHEMA: testSchema(dataDir) } : {}),
+    ...extra,
   };
 }
+
+/** Whether test servers run on PostgreSQL in this run. */
+export const onPostgres = (): boolean => Boolean(process.env.DATABASE_URL);
 
 /** Starts the real server in this process on port 0. */
 export async function startTestServer(

@@ -23,6 +23,7 @@ export function ChronologyFullTable({ rows, people, phaseTitles, terms, caption,
     <table className="chron-full" id={id} data-testid={id}>
       <caption className="chron-full__caption">{caption}</caption>
       <thead>
+        {/* biome-ignore lint/a11y/noAriaHiddenOnFocusable: the row holds no focusable content; it hides the printed page marking from screen readers */}
         <tr className="chron-full__marking" aria-hidden="true"><td colSpan={cols}>OFFICIAL-SENSITIVE</td></tr>
         <tr>{SORTABLE_COLUMNS.map((c) => <th key={c.key} scope="col">{c.heading}</th>)}</tr>
       </thead>

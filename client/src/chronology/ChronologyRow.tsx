@@ -1,3 +1,6 @@
+// biome-ignore-all lint/a11y/useSemanticElements: the chronology is a virtualised table: only the visible rows exist, each absolutely
+// positioned at its index, which native table layout cannot do; ARIA table roles on divs with aria-rowindex/aria-rowcount are the pattern for it.
+// biome-ignore-all lint/a11y/useFocusableInteractive: these rows and headers belong to a table, not a grid, so they take no focus; the buttons in them do (roving tabindex).
 import { memo } from 'react';
 import type { IntegratedRow } from '../../../shared/chronology/index.js';
 import type { Person } from '../../../shared/people.js';

@@ -146,6 +146,7 @@ export function ChronologyTab({ detail, onAccessChanged }: { detail: ReviewDetai
   const editable = panel?.kind === 'row' && (canWriteAgency(panel.agencyId) || canWriteTeam);
   // Reading a row is not editing it: colleagues are only told "being edited" once the form is open.
   const editing = panel?.kind === 'row' && editable && !panel.reading ? { agencyId: panel.agencyId, id: panel.opened.id } : null;
+  // biome-ignore lint/correctness/useExhaustiveDependencies: `editing` is a new object on every render; its two fields are what the effect reads, and re-announcing on every render would flood awareness updates
   useEffect(() => {
     for (const [agencyId, s] of Object.entries(data.sharedByAgency)) {
       s.provider.awareness.setLocalStateField('editing', editing && editing.agencyId === agencyId ? editing.id : null);
@@ -288,14 +289,14 @@ export function ChronologyTab({ detail, onAccessChanged }: { detail: ReviewDetai
       />
       <div className="chron-view-bar">
         <h3 id="chronology-table-title" className="chron-view-bar__title">Integrated chronology</h3>
-        <div className="chron-view-toggle" role="group" aria-label="Show the chronology as">
+        <fieldset className="plain-group chron-view-toggle" aria-label="Show the chronology as">
           <button type="button" className="button button--small button--secondary" aria-pressed={view === 'table' && !fullText}
             onClick={() => { setView('table'); setFullText(false); }}>Table</button>
           <button type="button" className="button button--small button--secondary" aria-pressed={view === 'table' && fullText}
             onClick={() => { setView('table'); setFullText(true); }}>Full text</button>
           <button type="button" className="button button--small button--secondary" aria-pressed={view === 'timeline'} onClick={() => setView('timeline')}>Timeline</button>
           <button type="button" className="button button--small button--secondary" onClick={print} disabled={!data.loaded}>Print</button>
-        </div>
+        </fieldset>
       </div>
       <p className="visually-hidden" role="status" aria-live="polite">{announcement}</p>
       {!data.loaded && <LoadingMessage text="Loading the chronology…" />}

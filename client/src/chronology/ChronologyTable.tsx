@@ -1,3 +1,6 @@
+// biome-ignore-all lint/a11y/useSemanticElements: the chronology is a virtualised table: only the visible rows exist, each absolutely
+// positioned at its index, which native table layout cannot do; ARIA table roles on divs with aria-rowindex/aria-rowcount are the pattern for it.
+// biome-ignore-all lint/a11y/useFocusableInteractive: these rows and headers belong to a table, not a grid, so they take no focus; the buttons in them do (roving tabindex).
 import { useCallback, useLayoutEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import type { IntegratedRow } from '../../../shared/chronology/index.js';
 import type { Person } from '../../../shared/people.js';
@@ -94,6 +97,7 @@ export function ChronologyTable({
   });
 
   // When asked from outside (a timeline item was opened), show and focus the active row.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: only a new focus request should move focus; `revealAndFocus` is a new function every render and would move focus on every re-render
   useLayoutEffect(() => {
     if (focusRequest !== 0) revealAndFocus();
     // Only a new request should move focus, not a re-render.

@@ -168,7 +168,8 @@ function ImportPreview({ report, agencyLabel, busy, onConfirm, onBack }: {
       </ul>
       </div>
       {report.rejected.length > 0 && (
-        <div className="chron-import__table" role="region" aria-label="Rejected rows" tabIndex={0}>
+        // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrolling region must take focus so keyboard users can scroll it (WCAG 2.1.1, axe scrollable-region-focusable)
+        <section className="chron-import__table" aria-label="Rejected rows" tabIndex={0}>
           <table className="table">
             <caption className="table__caption">Rejected rows</caption>
             <thead><tr><th scope="col">Row in the file</th><th scope="col">Reason</th></tr></thead>
@@ -178,28 +179,32 @@ function ImportPreview({ report, agencyLabel, busy, onConfirm, onBack }: {
               ))}
             </tbody>
           </table>
-        </div>
+        </section>
       )}
       {report.preview.length > 0 && (
-        <div className="chron-import__table" role="region" aria-label="Rows to import" tabIndex={0}>
+        // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrolling region must take focus so keyboard users can scroll it (WCAG 2.1.1, axe scrollable-region-focusable)
+        <section className="chron-import__table" aria-label="Rows to import" tabIndex={0}>
           <table className="table">
             <caption className="table__caption">Rows to import</caption>
             <thead>
               <tr>
                 {PREVIEW_COLUMNS.map(([key, label]) => <th scope="col" key={key}>{label}</th>)}
+                {/* biome-ignore lint/suspicious/noArrayIndexKey: the file's columns have no other identity than their position */}
                 {report.unknownColumns.map((h, i) => <th scope="col" key={`u${i}`}>{h} (kept in Other information)</th>)}
               </tr>
             </thead>
             <tbody>
               {report.preview.map((p, i) => (
+                // biome-ignore lint/suspicious/noArrayIndexKey: a read-only preview of the file's rows in file order; the row's position is its identity
                 <tr key={i}>
                   {PREVIEW_COLUMNS.map(([key]) => <td key={key} className="chron-import__cell">{p[key] ?? ''}</td>)}
+                  {/* biome-ignore lint/suspicious/noArrayIndexKey: the file's columns have no other identity than their position */}
                   {report.unknownColumns.map((h, c) => <td key={`u${c}`} className="chron-import__cell">{valueUnder(p.otherInfo, h)}</td>)}
                 </tr>
               ))}
             </tbody>
           </table>
-        </div>
+        </section>
       )}
       <div className="button-row">
         {n > 0 && (

@@ -57,7 +57,7 @@ export default function TimelineView({ rows, agencies, phases, onOpenRow }: {
   phases: readonly Phase[];
   onOpenRow(id: string): void;
 }) {
-  const container = useRef<HTMLDivElement>(null);
+  const container = useRef<HTMLElement>(null);
   const timeline = useRef<Timeline | null>(null);
   const items = useRef(new DataSet<TimelineItemData>());
   const groups = useRef(new DataSet<DataGroup>());
@@ -123,6 +123,7 @@ export default function TimelineView({ rows, agencies, phases, onOpenRow }: {
     groups.current.remove(groups.current.getIds().filter((id) => !keep.has(String(id))));
   }, [agencies]);
 
+  // biome-ignore lint/correctness/useExhaustiveDependencies: `lanesWidth` and `refresh` are new functions every render (they read refs); the items follow only new rows or phases
   useEffect(() => {
     const tl = timeline.current;
     if (tl && !userMoved.current) {
@@ -137,6 +138,7 @@ export default function TimelineView({ rows, agencies, phases, onOpenRow }: {
     refresh();
   }, [rows, phases]);
 
+  // biome-ignore lint/correctness/useExhaustiveDependencies: the vis-timeline instance is made once per mount; its handlers call `refresh`, `lanesWidth` and `zoomTo`, which only read refs, so re-creating it each render would be wrong
   useEffect(() => {
     const el = container.current;
     if (!el) return;
@@ -253,21 +255,21 @@ export default function TimelineView({ rows, agencies, phases, onOpenRow }: {
 
   return (
     <div className="tl" data-testid="chronology-timeline">
-      <div className="tl__controls" role="group" aria-label="Move and zoom the timeline">
+      <fieldset className="plain-group tl__controls" aria-label="Move and zoom the timeline">
         <button type="button" className="button button--secondary button--small" onClick={() => zoom('in')}>Zoom in</button>
         <button type="button" className="button button--secondary button--small" onClick={() => zoom('out')}>Zoom out</button>
         <button type="button" className="button button--secondary button--small" onClick={() => move(-0.3)}>Move earlier</button>
         <button type="button" className="button button--secondary button--small" onClick={() => move(0.3)}>Move later</button>
         <button type="button" className="button button--secondary button--small" onClick={showAll}>Show everything</button>
-      </div>
+      </fieldset>
       <p className="field__hint" id="timeline-hint">
         One lane per agency. Each item shows the agency code, the date and the start of the key event; point at an item or Tab to it
         to read the whole event below and see a line through every lane on that day. Key practice learning events have a heavy
         border and say “Key learning”. Where rows are too close together to show, an item says how many there are: press it to zoom
         in. Workshop phases are shaded behind the lanes. Press Enter on an item to open its row in the table.
       </p>
-      <div
-        ref={container} className="tl__canvas" role="region" aria-label="Timeline of the integrated chronology"
+      <section
+        ref={container} className="tl__canvas" aria-label="Timeline of the integrated chronology"
         aria-describedby="timeline-hint" data-timeline-ready={ready ? 'true' : 'false'}
       />
       <div className="tl__detail" data-testid="timeline-detail">

@@ -72,7 +72,7 @@ export function editorsByRow(lists: readonly (readonly PresenceEntry[])[]): Map<
     for (const e of list) {
       if (e.isSelf || !e.editing) continue;
       let s = sets.get(e.editing);
-      if (!s) sets.set(e.editing, (s = new Set()));
+      if (!s) { s = new Set(); sets.set(e.editing, s); }
       s.add(e.name);
     }
   }

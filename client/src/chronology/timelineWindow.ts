@@ -126,7 +126,7 @@ export function itemsForViewport(rows: readonly IntegratedRow[], phases: readonl
     const index = Math.floor(s.start / slot);
     const key = `${row.agencyId}:${index}`;
     let bucket = slots.get(key);
-    if (!bucket) slots.set(key, (bucket = { index, rows: [] }));
+    if (!bucket) { bucket = { index, rows: [] }; slots.set(key, bucket); }
     bucket.rows.push(row);
   }
   const items: TimelineItemData[] = phases.map(phaseItem);

@@ -9,6 +9,7 @@ export type FormError = { fieldId: string | null; message: string };
  */
 export function ErrorSummary({ errors, focusKey }: { errors: FormError[]; focusKey: number }) {
   const ref = useRef<HTMLDivElement>(null);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: focus moves on each submit (`focusKey`), not whenever the list of errors changes while the user types
   useEffect(() => {
     if (errors.length > 0) ref.current?.focus();
     // focusKey changes on every submit, so a second failed submit moves focus here again.
@@ -26,6 +27,7 @@ export function ErrorSummary({ errors, focusKey }: { errors: FormError[]; focusK
       <h2 id="error-summary-title" className="error-summary__title">There is a problem</h2>
       <ul className="error-summary__list">
         {errors.map((e, i) => (
+          // biome-ignore lint/suspicious/noArrayIndexKey: one field can have several errors and the list is rebuilt whole on each submit; an error's position is its identity
           <li key={`${e.fieldId ?? 'form'}-${i}`}>
             {e.fieldId ? <a href={`#${e.fieldId}`} onClick={(ev) => jump(ev, e.fieldId!)}>{e.message}</a> : e.message}
           </li>

@@ -51,6 +51,7 @@ export function FamilyList({ family, relationships, nameOf, todayIso, onShow }: 
             <li key={p.id} className="gg-list__person">
               <h4>{name}</h4>
               <p>{describePerson(p, todayIso, name)}</p>
+              {/* biome-ignore lint/suspicious/noArrayIndexKey: a read-only list of sentences built afresh on each render, in order; a sentence's position is its identity */}
               {items.length > 0 ? <ul>{items.map((t, i) => <li key={i}>{t}</li>)}</ul> : <p className="muted">No relationships drawn yet.</p>}
               <button type="button" className="button button--secondary button--small" onClick={() => onShow(p.id)}>
                 Open {name}<span className="visually-hidden"> in the drawing and the details panel</span>

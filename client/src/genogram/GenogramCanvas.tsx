@@ -35,6 +35,7 @@ function ViewKeeper({ ready, shape, userMoved, centreOn }: {
   centreOn: { id: string; at: Point; seq: number } | null;
 }) {
   const flow = useReactFlow();
+  // biome-ignore lint/correctness/useExhaustiveDependencies: `shape` is the trigger: the view is fitted again whenever the family's shape changes, though the effect does not read it
   useEffect(() => {
     // Until someone pans or zooms by hand, the whole family stays in view as it grows.
     if (!ready || userMoved.current) return;
@@ -171,6 +172,7 @@ export function GenogramCanvas({ loaded, family, positions, nameOf, labelMode, t
 
   return (
     <DrawingContext.Provider value={drawing}>
+      {/* biome-ignore lint/a11y/noStaticElementInteractions: catches Enter bubbling up from the focusable person nodes React Flow renders inside; the wrapper itself takes no input */}
       <div className="gg-canvas" onKeyDown={onKeyDown} data-testid="genogram-canvas">
         <ReactFlow
           nodes={nodes} edges={edges} nodeTypes={NODE_TYPES} edgeTypes={EDGE_TYPES} onNodesChange={onNodesChange}

@@ -57,9 +57,11 @@ export function GenogramDrawing({ family, positions, nameOf, labelMode, todayIso
           <g key={p.id}>
             <PersonSymbol facts={symbolFacts(p, todayIso)} cx={cx} cy={at.y + SYMBOL_TOP + SYMBOL_SIZE / 2} size={SYMBOL_SIZE} />
             {lines.map((line, i) => (
+              // biome-ignore lint/suspicious/noArrayIndexKey: lines of one fixed text, in order; a line's position is its identity
               <text key={i} x={cx} y={nameY + i * 15} textAnchor="middle" fontSize={13} fontWeight={600} fontFamily={FONT} fill="#0b0c0c">{line}</text>
             ))}
             {wrapMeta(meta, lines.length).map((line, i) => (
+              // biome-ignore lint/suspicious/noArrayIndexKey: lines of one fixed text, in order; a line's position is its identity
               <text key={`m${i}`} x={cx} y={nameY + (lines.length + i) * 15 - 1} textAnchor="middle" fontSize={11} fontFamily={FONT} fill="#4b5257">{line}</text>
             ))}
           </g>

@@ -106,6 +106,7 @@ export function GenogramTab({ detail, onAccessChanged }: { detail: ReviewDetail;
   };
 
   return (
+    // biome-ignore lint/a11y/noStaticElementInteractions: catches Ctrl+Z/Ctrl+Y bubbling up from the focusable controls inside; the wrapper itself takes no input
     <div className="gg-tab" onKeyDown={onUndoKeys}>
       <h2 id="section-heading" data-route-focus tabIndex={-1}>Genogram</h2>
       <p>The family drawn from the people register. Adding someone here adds them to the register, and everyone in the register is drawn here. The genogram is shared at Review Team meetings and the workshop, and never goes into the published report.</p>

@@ -21,6 +21,7 @@ function couple(kind: keyof typeof PARTNERSHIP_DASH): ReactNode {
   const y = SAMPLE.height / 2;
   const slashes = Array.from({ length: PARTNERSHIP_SLASHES[kind] }, (_, i) => {
     const x = 36 - i * 9;
+    // biome-ignore lint/suspicious/noArrayIndexKey: the slashes are identical marks drawn side by side; a slash's position is its identity
     return <path key={i} d={`M${x - 5} ${y + 9} L${x + 5} ${y - 9}`} stroke="#0b0c0c" strokeWidth={2.5} />;
   });
   return <g><path d={`M6 ${y} H74`} stroke="#0b0c0c" strokeWidth={2.5} strokeDasharray={PARTNERSHIP_DASH[kind] ?? undefined} />{slashes}</g>;

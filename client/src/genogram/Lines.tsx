@@ -31,6 +31,7 @@ export function RelationLine({ g, kind }: { g: LineGeometry; kind: LineKind }) {
   return (
     <g className="gg-line gg-line--relation">
       {g.paths.map((d, i) => (
+        // biome-ignore lint/suspicious/noArrayIndexKey: the pieces of one drawn line, in order, recomputed from the layout; a piece's position is its identity
         <path key={i} d={d} fill="none" stroke={style.colour} strokeWidth={2} strokeDasharray={style.dash ?? undefined} strokeLinejoin="round" />
       ))}
       {g.arrow && <path d={g.arrow} fill={style.colour} stroke={style.colour} strokeWidth={1} />}

@@ -70,13 +70,13 @@ export const PersonPanel = forwardRef<HTMLHeadingElement, {
             onChange={(v) => onBirthStatus(v as BirthStatus)}
             options={BirthStatusSchema.options.map((b) => ({ value: b, label: BIRTH_STATUS_LABELS[b] }))}
           />
-          <div className="gg-nudge" role="group" aria-labelledby="gg-nudge-label">
+          <fieldset className="plain-group gg-nudge" aria-labelledby="gg-nudge-label">
             <p id="gg-nudge-label" className="gg-nudge__label">Move {name} on the drawing</p>
             <button type="button" className="button button--secondary button--small" onClick={() => onNudge(-NUDGE, 0)}>Left</button>
             <button type="button" className="button button--secondary button--small" onClick={() => onNudge(NUDGE, 0)}>Right</button>
             <button type="button" className="button button--secondary button--small" onClick={() => onNudge(0, -NUDGE)}>Up</button>
             <button type="button" className="button button--secondary button--small" onClick={() => onNudge(0, NUDGE)}>Down</button>
-          </div>
+          </fieldset>
         </section>
       )}
       <RelationshipsEditor person={person} family={family} nameOf={nameOf} canWrite={canWrite} onSave={onSave} onRemove={onRemove} />

@@ -111,13 +111,13 @@ function TwinForm({ person, siblings, nameOf, onSave }: { person: FamilyPerson; 
   const [identical, setIdentical] = useState(false);
   const value = siblings.includes(other) ? other : siblings[0]!;
   return (
-    <div className="gg-twin-form" role="group" aria-labelledby="gg-twin-heading">
+    <fieldset className="plain-group gg-twin-form" aria-labelledby="gg-twin-heading">
       <h5 id="gg-twin-heading">Mark as twins</h5>
       <SelectField id="gg-twin-other" label={`${nameOf(person.id)} is a twin of`} value={value} onChange={setOther} options={siblings.map((s) => ({ value: s, label: nameOf(s) }))} />
       <CheckboxField id="gg-twin-identical" label="Identical twins" checked={identical} onChange={setIdentical} />
       <button type="button" className="button button--secondary" onClick={() => onSave({ type: 'twins', id: newId(), a: person.id, b: value, identical }, `Marked ${nameOf(person.id)} and ${nameOf(value)} as twins.`)}>
         Mark as twins
       </button>
-    </div>
+    </fieldset>
   );
 }

@@ -56,6 +56,7 @@ export function useGenogram(reviewId: string, onAccessCheck: () => void): Genogr
     family.childLinks.map((l) => [l.id, l.parentIds, l.partnershipId, l.child]),
   ]);
   // The key captures everything the layout reads, so `family` itself is deliberately not a dependency.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: `shapeKey` captures everything the layout reads; `family` changes identity on every doc update and would re-run the layout needlessly
   const auto = useMemo(() => layoutGenogram(family), [shapeKey]);
   const positions = useMemo(() => withOverrides(auto.positions, family.positions), [auto, family.positions]);
 

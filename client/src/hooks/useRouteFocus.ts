@@ -7,6 +7,7 @@ import { useEffect, useRef } from 'react';
  */
 export function useRouteFocus(pathname: string): void {
   const first = useRef(true);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: `pathname` is the trigger: focus moves after each navigation, though the effect reads the DOM rather than the path
   useEffect(() => {
     if (first.current) {
       first.current = false;

@@ -24,6 +24,7 @@ export function ListEditor<T>({ id, legend, hint, itemName, items, onChange, bla
   const addRef = useRef<HTMLButtonElement>(null);
   const focusNext = useRef<'new' | 'add' | null>(null);
 
+  // biome-ignore lint/correctness/useExhaustiveDependencies: `items.length` is the trigger: focus moves once a row has been added or removed and rendered
   useEffect(() => {
     if (focusNext.current === 'new') {
       const rows = listRef.current?.querySelectorAll<HTMLElement>('[data-list-row]');
@@ -42,7 +43,8 @@ export function ListEditor<T>({ id, legend, hint, itemName, items, onChange, bla
       <div ref={listRef}>
         {items.length === 0 && <p className="muted">{emptyText}</p>}
         {items.map((item, i) => (
-          <div className="list-editor__row" data-list-row key={i} role="group" aria-labelledby={`${id}-${i}-title`}>
+          // biome-ignore lint/suspicious/noArrayIndexKey: the items have no ids; a row is its position ("Item 2"), and removal refocuses by position
+          <fieldset className="plain-group list-editor__row" data-list-row key={i} aria-labelledby={`${id}-${i}-title`}>
             <div className="list-editor__head">
               <h4 className="list-editor__title" id={`${id}-${i}-title`}>{label(i)}</h4>
               <button
@@ -53,7 +55,7 @@ export function ListEditor<T>({ id, legend, hint, itemName, items, onChange, bla
               </button>
             </div>
             {renderItem(item, i, (next) => onChange(items.map((x, j) => (j === i ? next : x))))}
-          </div>
+          </fieldset>
         ))}
       </div>
       {items.length < max

@@ -61,6 +61,7 @@ function Participant({ workshopId }: { workshopId: string }) {
   const step = stepOf(state);
   usePageTitle(redeem?.state === 'working' ? 'Getting your pass' : STEP_TITLES[step]);
 
+  // biome-ignore lint/correctness/useExhaustiveDependencies: redeem once per page load: an invitation gives one pass, so the effect must not run again when the token arrives
   useEffect(() => {
     if (!invitation || token) return;
     let live = true;

@@ -18,6 +18,7 @@ export function SharedContent({ view }: { view: ParticipantView }) {
           {!phase || phase.rows.length === 0 ? <p>No events are recorded for this phase.</p> : (
             <ol className="ws-phase-rows">
               {phase.rows.map((r, i) => (
+                // biome-ignore lint/suspicious/noArrayIndexKey: pseudonymised rows sent without ids, read-only and in date order; a row's position is its identity
                 <li key={i} className="ws-phase-row" style={{ borderLeftColor: r.colour }}>
                   <p className="ws-phase-row__meta">
                     <strong>{r.date}</strong>{' '}

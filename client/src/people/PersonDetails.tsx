@@ -5,6 +5,7 @@ import { showDate } from '../lib/labels.js';
 /** Every field of one person, read-only, for members who may view but not change the register. */
 export function PersonDetails({ person, onClose }: { person: Person; onClose(): void }) {
   const list = (items: readonly string[]) => (items.length === 0 ? 'None recorded' : (
+    // biome-ignore lint/suspicious/noArrayIndexKey: a read-only list of plain strings with no ids, in order; an item's position is its identity
     <ul className="plain-list">{items.map((x, i) => <li key={i}>{x}</li>)}</ul>
   ));
   return (

@@ -177,13 +177,14 @@ export function PersonForm({ opened, current, isNew, register, childPseudonym, o
           {!confirmRemove ? (
             <button type="button" className="button button--warning" onClick={() => setConfirmRemove(true)}>Remove from register</button>
           ) : (
-            <div role="group" aria-labelledby="confirm-remove-text">
+            <fieldset className="plain-group" aria-labelledby="confirm-remove-text">
               <p id="confirm-remove-text"><strong>Remove {opened.name || 'this person'} from the register for everyone?</strong></p>
               <div className="button-row">
+                {/* biome-ignore lint/a11y/noAutofocus: the button the user just pressed has gone, so focus moves to the question's answer instead of being lost */}
                 <button type="button" className="button button--warning" onClick={onRemove} autoFocus>Yes, remove</button>
                 <button type="button" className="button button--secondary" onClick={() => setConfirmRemove(false)}>No, keep</button>
               </div>
-            </div>
+            </fieldset>
           )}
         </div>
       )}

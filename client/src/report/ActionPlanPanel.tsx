@@ -32,6 +32,7 @@ export function ActionPlanPanel({ kit }: { kit: BuilderKit }) {
               />
             );
             return (
+              // biome-ignore lint/suspicious/noArrayIndexKey: action plan rows have no ids; a row is its position ("Action plan row 2", field ids and edits are by index)
               <li className="report-item" key={i}>
                 <h4 id={`report-action-${i}-heading`}>Action plan row {n}</h4>
                 <SelectField

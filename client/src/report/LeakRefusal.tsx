@@ -27,6 +27,7 @@ export function LeakRefusal({ format, message, problems }: { format: 'docx' | 'm
               <caption className="visually-hidden">Where the leak check found problems</caption>
               <thead><tr><th scope="col">Place</th><th scope="col">Problem</th></tr></thead>
               <tbody>
+                {/* biome-ignore lint/suspicious/noArrayIndexKey: a read-only list of problems from one check, in order; a problem's position is its identity */}
                 {shown.map((p, i) => <tr key={i}><td className="break">{p.place}</td><td>{p.problem}</td></tr>)}
               </tbody>
             </table>

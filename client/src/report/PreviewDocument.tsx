@@ -5,6 +5,7 @@ import type { PreviewBlock, PreviewModel } from './reportApi.js';
 /** Text with its line breaks kept, as the Word file keeps them; React escapes it, so case text can never become markup. */
 function Lines({ text }: { text: string }) {
   const lines = text.split('\n');
+  // biome-ignore lint/suspicious/noArrayIndexKey: lines of one fixed text, in order; a line's position is its identity
   return <>{lines.map((l, i) => <Fragment key={i}>{i > 0 && <br />}{l}</Fragment>)}</>;
 }
 
@@ -43,6 +44,7 @@ function renderBlock(b: PreviewBlock, key: number, context: string): ReactNode {
     case 'placeholder':
       return <p className="report-preview__placeholder" key={key}><em><Lines text={b.text} /></em></p>;
     case 'bullets':
+      // biome-ignore lint/suspicious/noArrayIndexKey: bullets of a read-only preview, plain strings in order; a bullet's position is its identity
       return <ul key={key}>{b.items.map((t, i) => <li key={i}><Lines text={t} /></li>)}</ul>;
     case 'quote':
       return <blockquote className="report-preview__quote" key={key}><p><em>&ldquo;<Lines text={b.text} />&rdquo;</em></p></blockquote>;
@@ -57,8 +59,10 @@ function renderBlock(b: PreviewBlock, key: number, context: string): ReactNode {
         <TableWrap label={`${context} table`} key={key}>
           <table className="table report-preview__table">
             <caption className="visually-hidden">{context}</caption>
+            {/* biome-ignore lint/suspicious/noArrayIndexKey: header cells by column index; the column's position is its identity */}
             <thead><tr>{b.header.map((h, i) => <th scope="col" key={i}><Lines text={h} /></th>)}</tr></thead>
             <tbody>
+              {/* biome-ignore lint/suspicious/noArrayIndexKey: rows and cells of a read-only preview table, by position; the position is their identity */}
               {b.rows.map((r, i) => <tr key={i}>{r.map((c, j) => <td key={j}><Lines text={c} /></td>)}</tr>)}
             </tbody>
           </table>

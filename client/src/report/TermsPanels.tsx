@@ -30,6 +30,7 @@ export function TermsPanel({ kit, detail, participantsText, onParticipants }: {
       {draft.keyLinesOfEnquiry.length > 0 && (
         <ol className="report-items">
           {draft.keyLinesOfEnquiry.map((k, i) => (
+            // biome-ignore lint/suspicious/noArrayIndexKey: key lines of enquiry are plain strings with no ids; an item is its position (field ids, labels and edits are by index)
             <li className="report-item report-item--compact" key={i}>
               <TextField
                 id={fieldIds.kloe(i)} label={`Key line of enquiry ${i + 1}`} value={k} error={kit.error(fieldIds.kloe(i))}

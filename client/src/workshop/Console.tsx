@@ -96,14 +96,15 @@ export function Console({ workshop, lead, busy, onControl }: {
           {!confirmClose ? (
             <button type="button" className="button button--warning" aria-disabled={busy || undefined} onClick={() => setConfirmClose(true)}>Close the workshop</button>
           ) : (
-            <div role="group" aria-labelledby="close-question" className="ws-close__confirm">
+            <fieldset aria-labelledby="close-question" className="plain-group ws-close__confirm">
               <p id="close-question"><strong>Close the workshop now?</strong> Participants can no longer answer or change their answers. This cannot be undone.</p>
               <div className="button-row">
+                {/* biome-ignore lint/a11y/noAutofocus: the button the user just pressed has gone, so focus moves to the question's answer instead of being lost */}
                 <button type="button" className="button button--warning" aria-disabled={busy || undefined} autoFocus
                   onClick={() => { if (busy) return; setConfirmClose(false); onControl({ action: 'close' }, 'The workshop has closed.'); }}>Yes, close it</button>
                 <button type="button" className="button button--secondary" onClick={() => setConfirmClose(false)}>Cancel</button>
               </div>
-            </div>
+            </fieldset>
           )}
         </div>
       )}

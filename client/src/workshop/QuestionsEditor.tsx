@@ -20,6 +20,7 @@ export function QuestionsEditor({ form, change, errorFor, focusLater, locked }: 
         <legend className="fieldset__legend">{title}</legend>
         <ol className="plain-list">
           {items.map((q, i) => (
+            // biome-ignore lint/suspicious/noArrayIndexKey: questions are plain strings with no ids; a question is its position (field ids, labels and edits are by index)
             <li key={i} className="ws-list__item">
               <TextAreaField id={`${key}-${i}`} label={`Worksheet ${n}, question ${i + 1}`} value={q} error={errorFor(`${key}-${i}`)} maxLength={1000}
                 onChange={(text) => change({ [key]: items.map((x, j) => (j === i ? text : x)) })} />

@@ -39,6 +39,7 @@ export function ResultsView({ reviewId, workshop, lead, releasedSeq, outcome }: 
       setError(errorMessage(err));
     }
   }, [reviewId, workshop.id]);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: `releasedSeq` is the trigger: the results are loaded again after each release
   useEffect(() => { void load(); }, [load, releasedSeq]);
 
   const release = async (p: PromptResults) => {

@@ -32,6 +32,7 @@ export function WorkshopPanel({ reviewId, initial, lead, onChanged }: { reviewId
   const outcome = useOutcome(reviewId, w.id, published && lead);
   // A release moves the outcome's marks onto the new ids on the server: load them again.
   const reloadOutcome = outcome.reload;
+  // biome-ignore lint/correctness/useExhaustiveDependencies: only a new release should reload the outcome, not a change of the reload function
   useEffect(() => { if (released > 0) reloadOutcome(); }, [released]); // eslint-disable-line react-hooks/exhaustive-deps
   const consoleHeading = useRef<HTMLHeadingElement>(null);
 
@@ -60,6 +61,7 @@ export function WorkshopPanel({ reviewId, initial, lead, onChanged }: { reviewId
   };
 
   // A control that removes its own button (Publish, Start meeting) must not leave focus nowhere.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: `w.state.stage` is the trigger: a stage change can remove the focused button, and only then is focus rescued
   useEffect(() => {
     if (document.activeElement === document.body || document.activeElement === null) consoleHeading.current?.focus();
   }, [w.state.stage]);

@@ -90,6 +90,7 @@ export function useOutcome(reviewId: string, workshopId: string, enabled: boolea
   }, [reviewId, workshopId]);
 
   // Autosave a moment after the last change.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: `round` is the trigger: after each save the effect runs again to save anything typed while that save was in flight
   useEffect(() => {
     if (!ready || conflicted.current || inFlight.current) return;
     if (JSON.stringify(outcome) === savedJson.current) return;

@@ -19,6 +19,7 @@ export function MemberTable({ reviewId, members, agencies, selfMembershipId, can
   const [changed, setChanged] = useState<string | null>(null);
   // When the inline form closes, focus goes back to that member's "Change role" button, not the page top.
   const [refocus, setRefocus] = useState<string | null>(null);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: `members` is the trigger: after the list reloads, the member's button is rendered again and can take focus
   useEffect(() => {
     if (!refocus || editing) return;
     const target = document.getElementById(`change-role-${refocus}`) ?? document.querySelector<HTMLElement>('[data-route-focus]');

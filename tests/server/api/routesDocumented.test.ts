@@ -27,7 +27,7 @@ function mounted(stack: Layer[]): string[] {
 /**
  * Every route docs/api.md lists in its tables: "| `GET /api/x` |", with the shorthands it uses for
  * siblings: "`GET /api/a/b.xlsx` and `.csv`" (another extension) and "`GET /api/a/b.docx`, `c.docx`"
- * (another last segment).
+ * (another last segment), or a sibling written out in full ("`POST /api/a`, `PUT /api/a/:id`").
  */
 function documented(markdown: string): string[] {
   const out: string[] = [];
@@ -40,7 +40,9 @@ function documented(markdown: string): string[] {
     const [, method, path] = first;
     out.push(normalise(method!, path!));
     for (const sibling of spans.slice(1)) {
-      if (sibling.startsWith('.')) out.push(normalise(method!, path!.replace(/\.[a-z]+$/, sibling)));
+      const full = /^(GET|POST|PUT|PATCH|DELETE) (\/api\/\S+)$/.exec(sibling);
+      if (full) out.push(normalise(full[1]!, full[2]!));
+      else if (sibling.startsWith('.')) out.push(normalise(method!, path!.replace(/\.[a-z]+$/, sibling)));
       else out.push(normalise(method!, path!.replace(/[^/]+$/, sibling)));
     }
   }

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { spawnSync } from 'node:child_process';
 import * as Y from 'yjs';
 import { describe, expect, it } from 'vitest';
-import { startTestServer, tempDataDir, TEST_AUDIT_KEY_HEX } from '../../utils/testServer.js';
+import { startTestServer, tempDataDir, testEnv, TEST_AUDIT_KEY_HEX } from '../../utils/testServer.js';
 import { api, login } from '../../utils/api.js';
 import { readPeople } from '../../../shared/peopleDoc.js';
 import { readGenogram } from '../../../shared/genogram/genogramDoc.js';
@@ -81,13 +81,15 @@ describe('first start', () => {
   it('creates an admin from the CLI', async () => {
     const dataDir = tempDataDir();
     const run = spawnSync(process.execPath, ['--import', 'tsx', 'server/cli.ts', 'create-admin', '--email', 'cli@test.invalid'], {
-      env: { ...process.env, DATA_DIR: dataDir, ADMIN_PASSWORD: 'a password from the cli', AUDIT_KEY: TEST_AUDIT_KEY_HEX }, encoding: 'utf8',
+      env: { ...process.env, ...testEnv(dataDir), ADMIN_PASSWORD: 'a password from the cli' }, encoding: 'utf8',
     });
     expect(run.stdout + run.stderr).toContain('Account created');
     const server = await startTestServer({ dataDir, env: { ADMIN_EMAIL: 'someone-else@test.invalid' } });
     try {
       const cookie = await login(server.url, 'cli@test.invalid', 'a password from the cli');
       expect((await api(server.url, 'GET', '/api/me', { cookie })).body.user.isAdmin).toBe(true);
+      // The command line's change is audited like the API's.
+      expect((await server.deps.audit.lines()).map((l) => l.type)).toContain('user.created');
     } finally {
       await server.close();
     }

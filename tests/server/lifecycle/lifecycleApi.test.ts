@@ -50,7 +50,7 @@ describe('Rapid Review timetable settings', () => {
     const referral = ms.body.review.referralDate as string;
     expect(meeting.opens).toBe(addWorkingDays(referral, 9));
     expect(meeting.due).toBe(addWorkingDays(referral, 11));
-    expect(f.auditLines().some((l) => l.type === 'lifecycle.settings-saved')).toBe(true);
+    expect((await f.auditLines()).some((l) => l.type === 'lifecycle.settings-saved')).toBe(true);
   });
 });
 
@@ -163,7 +163,7 @@ describe('agency scoping', () => {
     const icb = await call('PUT', `${base}/scoping/${f.agencies.icb}/status`, f.fx.author2.cookie, { baseVersion: 0, status: 'not-known', date: '06/11/2026' });
     expect(icb.status).toBe(200);
     expect(icb.body.scoping).toMatchObject({ status: 'not-known', notKnownOn: '2026-11-06', requestedOn: null });
-    expect(f.auditLines().filter((l) => l.type === 'scoping.status-changed').length).toBeGreaterThanOrEqual(3);
+    expect((await f.auditLines()).filter((l) => l.type === 'scoping.status-changed').length).toBeGreaterThanOrEqual(3);
   });
 });
 
@@ -199,7 +199,7 @@ describe('the Rapid Review record', () => {
     const full = await call('PUT', `${base}/rapid-review`, f.fx.lead.cookie, { baseVersion: 1, content: sampleRecord([police(), icb(), la()]) });
     expect(full.status).toBe(200);
     expect(full.body.quorum).toMatchObject({ quorate: true, missing: [] });
-    expect(f.auditLines().filter((l) => l.type === 'rapid-review.saved')).toHaveLength(2);
+    expect((await f.auditLines()).filter((l) => l.type === 'rapid-review.saved')).toHaveLength(2);
   });
 
   it('refuses bad records with a 400 naming the field, and stale ones with a 409, changing nothing', async () => {

@@ -161,10 +161,10 @@ describe('lifecycle Word exports', () => {
     ]) expect(body, want).toContain(want);
   });
 
-  it('audits every download with the export’s name and no case content', () => {
-    const reasons = f.auditLines().filter((l) => l.type === 'export.downloaded' && l.reviewId === f.fx.reviewId).map((l) => l.reason);
+  it('audits every download with the export’s name and no case content', async () => {
+    const reasons = (await f.auditLines()).filter((l) => l.type === 'export.downloaded' && l.reviewId === f.fx.reviewId).map((l) => l.reason);
     expect(new Set(reasons)).toEqual(new Set(['rapid-review-docx', 'panel-letter-docx', 'terms-of-reference-docx', 'scoping-docx']));
-    const all = JSON.stringify(f.auditLines());
+    const all = JSON.stringify((await f.auditLines()));
     expect(all).not.toContain('Thornbury');
     expect(all).not.toContain('Larch Close');
   });

@@ -1,5 +1,3 @@
-import fs from 'node:fs';
-import path from 'node:path';
 import { api } from '../../utils/api.js';
 import { createReviewWithMembers } from '../../utils/factories.js';
 import { startTestServer } from '../../utils/testServer.js';
@@ -44,8 +42,8 @@ export async function startLifecycleFixture() {
     server, fx, agencies: { police: police.id, icb: icb.id, la: la.body.id as string },
     async close() { await server.close(); },
     /** Every audit line written so far. */
-    auditLines(): { type: string; reason?: string; reviewId?: string }[] {
-      return fs.readFileSync(path.join(server.dataDir, 'audit.log'), 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l));
+    auditLines() {
+      return server.deps.audit.lines();
     },
   };
 }

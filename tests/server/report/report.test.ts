@@ -102,7 +102,7 @@ describe('report export', () => {
     expect((await download(`/api/reviews/${fx.reviewId}/export/report.docx`, fx.team.cookie)).status).toBe(403);
     expect((await api(server.url, 'GET', `/api/reviews/${fx.reviewId}/report/preview`, { cookie: fx.team.cookie })).status).toBe(200);
     expect((await api(server.url, 'PUT', `/api/reviews/${fx.reviewId}/report/draft`, { cookie: fx.team.cookie, body: emptyDraft() })).status).toBe(403);
-    const audit = fs.readFileSync(path.join(server.dataDir, 'audit.log'), 'utf8');
+    const audit = JSON.stringify(await server.deps.audit.lines());
     expect(audit).toContain('"reason":"report-docx"');
     expect(audit).toContain('"type":"export.refused"');
   });

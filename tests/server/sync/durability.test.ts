@@ -1,7 +1,6 @@
-import path from 'node:path';
 import * as Y from 'yjs';
 import { afterEach, describe, expect, it } from 'vitest';
-import { FileDocStore } from '../../../server/storage/FileDocStore.js';
+import { openTestStorage } from '../../utils/storage.js';
 import { spawnServer, startTestServer, tempDataDir } from '../../utils/testServer.js';
 import { login } from '../../utils/api.js';
 import { TEST_PASSWORD, createReviewWithMembers } from '../../utils/factories.js';
@@ -54,10 +53,10 @@ describe('durability', () => {
       await until(() => (fresh.provider.awareness.getStates().get(again.doc.clientID) as { editing?: string } | undefined)?.editing === 'after-resync', 'observer presence');
       expect(fresh.doc.getMap('positions').has('sneaky')).toBe(false);
       await server.close();
-      const store = new FileDocStore(path.join(dataDir, 'docs'));
+      const storage = await openTestStorage(dataDir);
       const onDisk = new Y.Doc();
-      for (const u of await store.load(name)) Y.applyUpdate(onDisk, u);
-      await store.close();
+      for (const u of await storage.docs.load(name)) Y.applyUpdate(onDisk, u);
+      await storage.close();
       expect(onDisk.getMap('positions').has('sneaky')).toBe(false);
       expect(onDisk.getMap('positions').size).toBe(701);
     } finally {
@@ -82,6 +81,7 @@ describe('durability', () => {
       a.destroy();
       b.destroy();
       await until(() => server.deps.sync.loadedDocs === 0, 'idle unload');
+      await server.deps.sync.unloaded();
       const stored = await server.deps.docs.size(name);
       // A client that already holds the whole doc reconnects to the unloaded doc. The server loads it before
       // answering, so the client's sync step 2 carries nothing new and nothing is appended.

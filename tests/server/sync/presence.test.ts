@@ -62,7 +62,7 @@ describe('presence that scales', () => {
     const name = `review.${fx.reviewId}.people`;
     const watcher = await opened(openRaw(server.url, name, fx.observer.cookie));
     const senders = await Promise.all([fx.team, fx.lead, fx.author].map((who) => opened(openRaw(server.url, name, who.cookie))));
-    senders.forEach((s, i) => s.ws.send(awarenessFrame([{ clientId: 601 + i, clock: 1, state: { editing: `row${i}` } }])));
+    senders.forEach((s, i) => { s.ws.send(awarenessFrame([{ clientId: 601 + i, clock: 1, state: { editing: `row${i}` } }])); });
     await until(() => [601, 602, 603].every((id) => seen(watcher, id).length === 1), 'all three states');
     const carrying = awarenessMessages(watcher).filter((m) => m.some((e) => e.clientId >= 601 && e.clientId <= 603));
     expect(carrying).toHaveLength(1);

@@ -6,7 +6,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { api } from '../../utils/api.js';
 import { createReviewWithMembers } from '../../utils/factories.js';
 import { connectParticipant, joinWithToken, newReceipt, redeemInvitation, type Participant } from '../../utils/participant.js';
-import { startTestServer } from '../../utils/testServer.js';
+import { onPostgres, startTestServer } from '../../utils/testServer.js';
+import { storedAnswers, storedWorkshop } from '../../utils/storage.js';
 import { invite, invitedParticipants, publishedWorkshop, release } from './workshopFixture.js';
 
 /**
@@ -166,8 +167,7 @@ describe('k counts people', () => {
     expect(accepted).toBeLessThanOrEqual(31);
     expect(limited).toBeGreaterThan(0);
     expect(await release(server.url, fx.lead.cookie, fx.reviewId, id, 'w1-1')).toBe(409);
-    const data = JSON.parse(fs.readFileSync(path.join(server.dataDir, 'workshops', id, 'responses.json'), 'utf8'));
-    expect(Object.keys(data.prompts['w1-1'])).toHaveLength(1);
+    expect((await storedWorkshop(server.dataDir, id, 'w1-1')).texts).toHaveLength(1);
     // A token of another workshop, or a forged one, is refused.
     const other = await publishedWorkshop(server.url, fx.lead.cookie, fx.reviewId);
     const p = await connectParticipant(server.url);
@@ -280,7 +280,13 @@ describe('closing', () => {
 
     // Scan every file of the data directory for anything that could link an answer to anyone.
     const files: string[] = [];
-    const walk = (d: string) => { for (const e of fs.readdirSync(d, { withFileTypes: true })) (e.isDirectory() ? walk(path.join(d, e.name)) : files.push(path.join(d, e.name))); };
+    // Regular files only: the data directory also holds the admin socket (server/admin/adminSocket.ts).
+    const walk = (d: string) => {
+      for (const e of fs.readdirSync(d, { withFileTypes: true })) {
+        if (e.isDirectory()) walk(path.join(d, e.name));
+        else if (e.isFile()) files.push(path.join(d, e.name));
+      }
+    };
     walk(server.dataDir);
     const sha = (s: string) => createHash('sha256').update(s).digest('hex');
     const tokenIds = tokens.map((t) => sha(t.message));
@@ -292,15 +298,17 @@ describe('closing', () => {
       const text = fs.readFileSync(f, 'utf8');
       for (const n of needles) expect(text.includes(n), `${path.relative(server.dataDir, f)} holds a key`).toBe(false);
     }
-    const dir = path.join(server.dataDir, 'workshops', id);
-    expect(fs.readdirSync(dir).sort()).toEqual(['private-requests.json', 'responses.json']);
-    const stored = JSON.parse(fs.readFileSync(path.join(dir, 'responses.json'), 'utf8'));
-    for (const answers of Object.values(stored.prompts) as Record<string, { key: unknown; mode: unknown }>[]) {
-      for (const a of Object.values(answers)) expect([a.key, a.mode]).toEqual([null, null]);
+    // What the workshop stored, on either backend (files, or every row of the PostgreSQL workshop tables).
+    const { stored: everything } = await storedWorkshop(server.dataDir, id, 'w1-1');
+    for (const n of needles) expect(everything.includes(n), 'the workshop store holds a key').toBe(false);
+    if (!onPostgres()) {
+      expect(fs.readdirSync(path.join(server.dataDir, 'workshops', id)).sort()).toEqual(['private-requests.json', 'responses.json']);
     }
+    const stored = await storedAnswers(server.dataDir, id);
+    for (const a of stored.answers) expect([a.key, a.mode]).toEqual([null, null]);
     // The release lists the stored answers under their own ids: there is no map from one to another.
-    for (const r of Object.values(stored.releases) as { items: { id: string; slot: string }[] }[]) for (const i of r.items) expect(i.slot).toBe(i.id);
-    const record = JSON.parse(fs.readFileSync(path.join(server.dataDir, 'records.json'), 'utf8')).workshops[id];
+    for (const r of stored.releases) for (const i of r.items) expect(i.slot).toBe(i.id);
+    const record = (await server.deps.records.get('workshops', id))!;
     expect(record.invitations.every((i: { secretHash: unknown }) => i.secretHash === null)).toBe(true);
   });
 });

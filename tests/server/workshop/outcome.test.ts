@@ -158,7 +158,7 @@ describe('the workshop outcome API', () => {
     const secret = 'Lived experience canary 7c1f';
     expect((await api(server.url, 'PUT', `${wpath}/outcome`, { cookie: fx.lead.cookie, body: { baseVersion: 0, outcome: { ...EMPTY_OUTCOME, livedExperience: secret } } })).status).toBe(200);
     await api(server.url, 'PUT', `${wpath}/outcome`, { cookie: fx.lead.cookie, body: { baseVersion: 0, outcome: { ...EMPTY_OUTCOME, livedExperience: `${secret} again` } } });
-    const audit = fs.readFileSync(path.join(server.dataDir, 'audit.log'), 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l));
+    const audit = await server.deps.audit.lines();
     const saves = audit.filter((e) => e.type === 'workshop.outcome-saved' && e.targetId === id);
     expect(saves).toHaveLength(1);
     expect(saves[0]).toMatchObject({ actorId: fx.lead.userId, reviewId: fx.reviewId });
@@ -234,10 +234,13 @@ describe('the report draws on the outcome', () => {
   });
 });
 
+/** This test rewrites the embedded records file, so it runs on the embedded store in both runs of the suite. */
+const EMBEDDED = { DATABASE_URL: '' };
+
 describe('the outcome across a restart', () => {
   it('is still there after the server restarts, and an outcome stored in the first shape is upgraded', async () => {
     const dataDir = tempDataDir();
-    let srv = await startTestServer({ dataDir });
+    let srv = await startTestServer({ dataDir, env: EMBEDDED });
     try {
       const f = await createReviewWithMembers(srv.url);
       const created = await api(srv.url, 'POST', `/api/reviews/${f.reviewId}/workshops`, { cookie: f.lead.cookie, body: { date: '2026-12-01' } });
@@ -246,7 +249,7 @@ describe('the outcome across a restart', () => {
       expect((await api(srv.url, 'PUT', `${wpath}/outcome`, { cookie: f.lead.cookie, body: { baseVersion: 0, outcome } })).status).toBe(200);
       await srv.close();
 
-      srv = await startTestServer({ dataDir });
+      srv = await startTestServer({ dataDir, env: EMBEDDED });
       let cookie = await login(srv.url, TEST_ADMIN.email, TEST_ADMIN.password);
       expect((await api(srv.url, 'GET', `${wpath}/outcome`, { cookie })).body).toEqual({ outcome, version: 1 });
       const teamCookie = await login(srv.url, f.team.email, TEST_PASSWORD);
@@ -264,7 +267,7 @@ describe('the outcome across a restart', () => {
       };
       fs.writeFileSync(file, JSON.stringify(data));
 
-      srv = await startTestServer({ dataDir });
+      srv = await startTestServer({ dataDir, env: EMBEDDED });
       cookie = await login(srv.url, TEST_ADMIN.email, TEST_ADMIN.password);
       const upgraded = {
         themes: [{ id: 'reach', title: 'Hard to reach', notes: 'From worksheet 2' }], marks: {}, goodPracticeNotes: 'Quick referral',

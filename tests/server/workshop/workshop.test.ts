@@ -1,8 +1,7 @@
-import fs from 'node:fs';
 import { strFromU8, unzipSync } from 'fflate';
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestServer, spawnServer, tempDataDir } from '../../utils/testServer.js';
+import { storedWorkshop } from '../../utils/storage.js';
 import { api } from '../../utils/api.js';
 import { createReviewWithMembers } from '../../utils/factories.js';
 import { connectParticipant, joinWithToken, newReceipt, redeemInvitation, type Participant } from '../../utils/participant.js';
@@ -60,7 +59,7 @@ describe('workshop with 30 anonymous participants', () => {
     expect((await api(server.url, 'GET', `/api/reviews/${fx.reviewId}/workshops/${id}/responses`, { cookie: fx.author.cookie })).status).toBe(403);
 
     // Scan every stored byte of the workshop and every log line for identifying traces.
-    const stored = fs.readdirSync(path.join(server.dataDir, 'workshops', id)).map((f) => fs.readFileSync(path.join(server.dataDir, 'workshops', id, f), 'utf8')).join('\n');
+    const { stored, texts } = await storedWorkshop(server.dataDir, id, 'w1-1');
     const haystack = stored + capture.text();
     for (const p of people) expect(haystack).not.toContain(p.socket.id!);
     expect(haystack).not.toMatch(/127\.0\.0\.1|::1|::ffff/);
@@ -70,8 +69,6 @@ describe('workshop with 30 anonymous participants', () => {
     expect(stored).toContain('edited answer');
     expect(stored).not.toContain('first draft');
     // Storage order is not arrival order: slots are random.
-    const stored1 = JSON.parse(fs.readFileSync(path.join(server.dataDir, 'workshops', id, 'responses.json'), 'utf8')).prompts['w1-1'];
-    const texts = Object.keys(stored1).map((s) => stored1[s].text);
     expect(texts).not.toEqual(Array.from({ length: 30 }, (_, i) => `Answer number ${i}`));
 
     // Anonymity cannot be lowered once responses exist.
@@ -177,8 +174,7 @@ describe('durability of acknowledged responses', () => {
       srv = await spawnServer(dataDir);
       const cookie = (await api(srv.url, 'POST', '/api/auth/login', { body: { email: 'admin@test.invalid', password: 'correct horse battery staple' } })).headers.get('set-cookie')!.split(';')[0]!;
       // The answer is on disk (the live tally), and its token still replaces it after the restart.
-      const stored = JSON.parse(fs.readFileSync(path.join(dataDir, 'workshops', id, 'responses.json'), 'utf8'));
-      expect(Object.values(stored.prompts['w1-3']).map((a: any) => a.text)).toEqual(['acknowledged then crash']);
+      expect((await storedWorkshop(dataDir, id, 'w1-3')).texts).toEqual(['acknowledged then crash']);
       const again = await joinWithToken(srv.url, id, t.token);
       expect((await again.emit('respond', { promptId: 'w1-3', text: 'replaced after restart' })).ok).toBe(true);
       again.close();

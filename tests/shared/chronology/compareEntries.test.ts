@@ -70,7 +70,10 @@ describe('compareEntries', () => {
     }
     const expected = ids(rows);
     let seed = 42;
-    const rand = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+    const rand = () => {
+      seed = (seed * 1103515245 + 12345) % 2 ** 31;
+      return seed / 2 ** 31;
+    };
     for (let k = 0; k < 20; k++) {
       const shuffled = [...rows].sort(() => rand() - 0.5);
       expect(ids(shuffled)).toEqual(expected);
