@@ -173,7 +173,7 @@ describe('evidence: request to report', () => {
     const t = lead.page;
     await t.goto(`/reviews/${fx.reviewId}/chronology`);
     const row = () => t.getByTestId('chronology-table').locator('[role="row"][data-row-id]').filter({ hasText: 'Police attended a domestic incident.' });
-    await row().getByRole('button', { name: /(View|Edit) this row/ }).click();
+    await row().getByRole('button', { name: /Read( or edit)? this row/ }).click();
     const tq = t.getByRole('dialog').locator('details').filter({ hasText: 'Queries on this row' });
     await tq.locator('summary').click();
     await tq.getByLabel('Ask the agency about this row').fill('Was the child present?');
@@ -182,14 +182,14 @@ describe('evidence: request to report', () => {
     await expectAxeClean(t, 'chronology row with a query thread');
 
     await a.reload();
-    await a.getByTestId('chronology-table').locator('[role="row"][data-row-id]').filter({ hasText: 'Police attended' }).getByRole('button', { name: /Edit this row/ }).click();
+    await a.getByTestId('chronology-table').locator('[role="row"][data-row-id]').filter({ hasText: 'Police attended' }).getByRole('button', { name: /Read or edit this row/ }).click();
     const aq = a.getByRole('dialog').locator('details').filter({ hasText: 'Queries on this row' });
     await aq.getByLabel('Your answer').fill('Yes, asleep upstairs.');
     await aq.getByRole('button', { name: 'Send answer' }).click();
     await expect.poll(() => aq.textContent(), WAIT).toContain('Answered, waiting for the review team');
 
     await t.reload();
-    await row().getByRole('button', { name: /(View|Edit) this row/ }).click();
+    await row().getByRole('button', { name: /Read( or edit)? this row/ }).click();
     const tq2 = t.getByRole('dialog').locator('details').filter({ hasText: 'Queries on this row' });
     await tq2.getByRole('button', { name: 'Resolve query' }).click();
     await expect.poll(() => tq2.textContent(), WAIT).toContain('Resolved');

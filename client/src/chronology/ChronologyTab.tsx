@@ -351,6 +351,10 @@ export function ChronologyTab({ detail, onAccessChanged }: { detail: ReviewDetai
               onEdit={() => setPanel({ ...panel, reading: false })} onClose={close}
             />
           )}
+          {panel.kind === 'row' && panel.reading && (
+            // Queries belong to reading as much as to editing: the review team asks while reading a row.
+            <RowQueries reviewId={reviewId} agencyId={panel.agencyId} target={{ kind: 'chronology-row', entryId: panel.opened.id }} label="this row" member={membership} />
+          )}
           {panel.kind === 'row' && !panel.reading && (
             <>
               {saveError && <Notice tone="error" role="alert" title="The row was not saved"><p>{saveError}</p></Notice>}
