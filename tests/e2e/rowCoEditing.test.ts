@@ -25,6 +25,12 @@ function tableRow(page: Page, text: string | RegExp) {
   return page.getByTestId('chronology-table').locator('[role="row"][data-row-id]').filter({ hasText: text });
 }
 
+/** Opens a row for editing: rows open for reading first, and editing is the reading view's own button. */
+async function editRow(page: Page, text: string): Promise<void> {
+  await tableRow(page, text).getByRole('button', { name: /Read or edit this row/ }).click();
+  await page.getByTestId('row-reading').getByRole('button', { name: 'Edit this row' }).click();
+}
+
 beforeAll(async () => {
   e2e = await startE2e();
   fx = await createReviewWithMembers(e2e.server.url);
@@ -40,7 +46,7 @@ beforeAll(async () => {
   for (const page of [lead, police]) {
     await page.goto(`/reviews/${fx.reviewId}/chronology`);
     await waitForRegister(page);
-    await tableRow(page, 'Police attended').getByRole('button', { name: /Edit this row/ }).click();
+    await editRow(page, 'Police attended');
   }
 });
 afterAll(async () => {
@@ -69,8 +75,8 @@ describe('two people editing one row', () => {
     expect(readEntry(watcher.doc, fx.agencies[0]!.id, ROW)?.keyEvent).toBe('Police attended a report of shouting – corrected');
 
     // The same field: both change the source; the police save first. The lead sees theirs beside their own and chooses.
-    await tableRow(lead, 'corrected').getByRole('button', { name: /Edit this row/ }).click();
-    await tableRow(police, 'corrected').getByRole('button', { name: /Edit this row/ }).click();
+    await editRow(lead, 'corrected');
+    await editRow(police, 'corrected');
     await leadPanel.waitFor();
     await policePanel.waitFor();
     await leadPanel.getByLabel('Source of information', { exact: true }).fill('Lead source');
