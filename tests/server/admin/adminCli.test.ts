@@ -7,6 +7,10 @@ import { startTestServer, tempDataDir, testEnv, TEST_ADMIN } from '../../utils/t
 import { api, login } from '../../utils/api.js';
 import { LOCK_FILE } from '../../../server/storage/dataDirLock.js';
 
+// These tests read, cut and edit the embedded audit file and data directory themselves, so they run on
+// the embedded store in both runs of the suite (the PostgreSQL chain is checked in tests/server/storage/pg).
+delete process.env.DATABASE_URL;
+
 const NEW_PASSWORD = 'a brand new password 42';
 
 /** Runs `npm run admin -- …` as an operator would (the same command, under tsx), against a data directory. */

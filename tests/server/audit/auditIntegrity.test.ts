@@ -7,6 +7,10 @@ import { startTestServer, tempDataDir, testEnv } from '../../utils/testServer.js
 import { api, login } from '../../utils/api.js';
 import { macLine, type AuditLine } from '../../../server/audit/auditChain.js';
 
+// These tests read, cut and edit the embedded audit file and data directory themselves, so they run on
+// the embedded store in both runs of the suite (the PostgreSQL chain is checked in tests/server/storage/pg).
+delete process.env.DATABASE_URL;
+
 /** `npm run admin -- verify-audit` as an operator runs it. */
 function verifyAudit(dataDir: string, env: Record<string, string> = {}): Promise<{ code: number; out: string }> {
   return new Promise((resolve) => {

@@ -1,5 +1,3 @@
-import fs from 'node:fs';
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { api } from '../../utils/api.js';
 import { createReviewWithMembers, inviteAndAccept, type Actor } from '../../utils/factories.js';
@@ -28,8 +26,8 @@ beforeAll(async () => {
 });
 afterAll(async () => { await server.close(); });
 
-const auditTypes = () => fs.readFileSync(path.join(server.dataDir, 'audit.log'), 'utf8').split('\n').filter(Boolean)
-  .map((l) => JSON.parse(l) as { type: string; reason?: string });
+// Read through the audit log itself, so the same test holds on both backends (a file, or PostgreSQL rows).
+const auditTypes = async () => (await server.deps.audit.lines()) as unknown as { type: string; reason?: string }[];
 
 describe('evidence requests, sign-off, queries and themes', () => {
   it('names a senior lead (lead reviewer only, agency authors only)', async () => {
@@ -151,7 +149,7 @@ describe('evidence requests, sign-off, queries and themes', () => {
     expect(r.body.history.every((h: { on: string }) => /^\d{4}-\d{2}-\d{2}$/.test(h.on))).toBe(true);
     const seen = (await call(fx.author, 'GET', '')).body.requests.find((x: { id: string }) => x.id === templateId);
     expect(seen.status).toBe('accepted');
-    const audited = auditTypes().filter((l) => l.type === 'evidence.state-changed').map((l) => l.reason);
+    const audited = (await auditTypes()).filter((l) => l.type === 'evidence.state-changed').map((l) => l.reason);
     expect(audited).toEqual(['start', 'endorse', 'submit', 'return', 'endorse', 'submit', 'accept']);
   });
 
@@ -172,7 +170,7 @@ describe('evidence requests, sign-off, queries and themes', () => {
   });
 
   it('keeps query text and reasons out of the audit log, and outsiders out entirely', async () => {
-    const log = fs.readFileSync(path.join(server.dataDir, 'audit.log'), 'utf8');
+    const log = JSON.stringify(await server.deps.audit.lines());
     expect(log).not.toContain('September visit');
     expect(log).not.toContain('key line 2');
     expect((await call(fx.outsider, 'GET', '')).status).toBe(404);

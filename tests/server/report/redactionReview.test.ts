@@ -1,5 +1,3 @@
-import fs from 'node:fs';
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestServer } from '../../utils/testServer.js';
 import { api } from '../../utils/api.js';
@@ -82,7 +80,7 @@ describe('redaction review API', () => {
     const csv = await api(server.url, 'GET', `/api/reviews/${fx.reviewId}/chronology/export.csv?pseudonymise=true`, { cookie: fx.lead.cookie });
     expect(csv.status).toBe(200);
     expect(csv.body).toContain('Dr the paediatrician examined Child T');
-    const audit = fs.readFileSync(path.join(server.dataDir, 'audit.log'), 'utf8');
+    const audit = JSON.stringify(await server.deps.audit.lines());
     expect(audit).toContain(`"type":"redaction.decided"`);
     expect(audit).toContain('"reason":"review-needed-report"');
     expect(audit).not.toContain('Okoro');
