@@ -101,3 +101,13 @@ export function updateFrom(change: (d: Y.Doc) => void, clientId?: number): Uint8
   d.transact(() => change(d));
   return Y.encodeStateAsUpdate(d);
 }
+
+/** The raw HTTP status a WebSocket upgrade to `path` gets (101 when it becomes a socket, -1 on a network error). */
+export function upgradeStatusAt(baseUrl: string, path: string, headers: Record<string, string>): Promise<number> {
+  return new Promise((resolve) => {
+    const ws = new WebSocket(`${baseUrl.replace('http', 'ws')}${path}`, { headers });
+    ws.on('open', () => { ws.close(); resolve(101); });
+    ws.on('unexpected-response', (_req, res) => resolve(res.statusCode ?? 0));
+    ws.on('error', () => resolve(-1));
+  });
+}

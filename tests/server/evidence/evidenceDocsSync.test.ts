@@ -1,10 +1,9 @@
-import WebSocket from 'ws';
 import * as Y from 'yjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { api } from '../../utils/api.js';
 import { createReviewWithMembers, inviteAndAccept } from '../../utils/factories.js';
 import { startTestServer } from '../../utils/testServer.js';
-import { openDoc, synced, until, type TestClient } from '../../utils/yjsClient.js';
+import { openDoc, synced, until, type TestClient, upgradeStatusAt } from '../../utils/yjsClient.js';
 import { REPORT_SECTIONS, TEMPLATE_BLOCK, readInformationReport, readLearningTemplate, writeSection } from '../../../shared/evidence/index.js';
 
 /**
@@ -27,14 +26,8 @@ afterAll(async () => {
   await server.close();
 });
 
-function upgradeStatus(name: string, cookie: string): Promise<number> {
-  return new Promise((resolve) => {
-    const ws = new WebSocket(`${server.url.replace('http', 'ws')}/yjs/${name}`, { headers: { origin: server.url, cookie } });
-    ws.on('open', () => { ws.close(); resolve(101); });
-    ws.on('unexpected-response', (_req, res) => resolve(res.statusCode ?? 0));
-    ws.on('error', () => resolve(-1));
-  });
-}
+/** The raw HTTP status an upgrade to a doc gets (101 when it becomes a socket). */
+const upgradeStatus = (name: string, cookie: string) => upgradeStatusAt(server.url, `/yjs/${name}`, { origin: server.url, cookie });
 
 async function storedDoc(name: string): Promise<Y.Doc> {
   const replay = new Y.Doc();

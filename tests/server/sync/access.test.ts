@@ -6,7 +6,7 @@ import { startTestServer } from '../../utils/testServer.js';
 import { api } from '../../utils/api.js';
 import { MAX_YJS_FRAME_BYTES } from '../../../shared/limits.js';
 import { createReviewWithMembers } from '../../utils/factories.js';
-import { openDoc, synced, until, type TestClient } from '../../utils/yjsClient.js';
+import { openDoc, synced, until, type TestClient, upgradeStatusAt } from '../../utils/yjsClient.js';
 
 let server: Awaited<ReturnType<typeof startTestServer>>;
 let fx: Awaited<ReturnType<typeof createReviewWithMembers>>;
@@ -23,14 +23,7 @@ afterAll(async () => {
 });
 
 /** The raw HTTP status an upgrade attempt gets (101 when it becomes a socket). */
-function upgradeStatus(path: string, headers: Record<string, string>): Promise<number> {
-  return new Promise((resolve) => {
-    const ws = new WebSocket(`${server.url.replace('http', 'ws')}${path}`, { headers });
-    ws.on('open', () => { ws.close(); resolve(101); });
-    ws.on('unexpected-response', (_req, res) => resolve(res.statusCode ?? 0));
-    ws.on('error', () => resolve(-1));
-  });
-}
+const upgradeStatus = (path: string, headers: Record<string, string>) => upgradeStatusAt(server.url, path, headers);
 
 describe('Yjs upgrade authorisation', () => {
   const people = () => `/yjs/review.${fx.reviewId}.people`;

@@ -1,11 +1,10 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import * as Y from 'yjs';
-import WebSocket from 'ws';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { onPostgres, startTestServer } from '../../utils/testServer.js';
 import { createReviewWithMembers } from '../../utils/factories.js';
-import { awarenessFrame, openDoc, openRaw, syncFrame, synced, until, updateFrom, type TestClient } from '../../utils/yjsClient.js';
+import { awarenessFrame, openDoc, openRaw, syncFrame, synced, until, updateFrom, type TestClient, upgradeStatusAt } from '../../utils/yjsClient.js';
 import { CLOSE_RATE_LIMITED, CLOSE_TOO_LARGE } from '../../../shared/sync/closeCodes.js';
 import { MAX_PRESENCE_IDS_PER_CONN, SYNC_REQUEST_BURST } from '../../../server/sync/connLimits.js';
 import { MAX_PENDING_UPDATES } from '../../../server/sync/pendingUpdates.js';
@@ -26,15 +25,8 @@ afterAll(async () => {
   await server.close();
 });
 
-/** The raw HTTP status an upgrade attempt gets (101 when it becomes a socket). */
-function upgradeStatus(name: string, cookie: string): Promise<number> {
-  return new Promise((resolve) => {
-    const ws = new WebSocket(`${server.url.replace('http', 'ws')}/yjs/${name}`, { headers: { origin: server.url, cookie } });
-    ws.on('open', () => { ws.close(); resolve(101); });
-    ws.on('unexpected-response', (_req, res) => resolve(res.statusCode ?? 0));
-    ws.on('error', () => resolve(-1));
-  });
-}
+/** The raw HTTP status an upgrade to a doc gets (101 when it becomes a socket). */
+const upgradeStatus = (name: string, cookie: string) => upgradeStatusAt(server.url, `/yjs/${name}`, { origin: server.url, cookie });
 
 /** An empty state vector: "send me the whole document". */
 const EMPTY_SV = new Uint8Array([0]);
