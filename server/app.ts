@@ -173,7 +173,7 @@ async function startLocked(config: Config, lock: DataDirLock): Promise<RunningSe
   const port = (httpServer.address() as AddressInfo).port;
   const url = `http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${port}`;
   listeningUrl = url;
-  const adminSocket = await listenAdminSocket(config.dataDir, log, (req) => handleAdminRequest(deps, req));
+  const adminSocket = await listenAdminSocket(config.dataDir, log, (req) => handleAdminRequest({ ...deps, backup: (file) => storage.backup(file) }, req));
   log.info('server.listening', { port });
 
   let closing: Promise<void> | null = null;

@@ -5,16 +5,22 @@ import { createAdmin, resetPassword, type SessionEnder } from '../commands/userA
 import { disableUser } from '../commands/userDisabler.js';
 import { HttpError } from '../http/errors.js';
 import { formatAuditReport } from '../audit/auditReport.js';
+import { BackupError, type BackupSummary } from '../storage/backup.js';
 
 /**
  * Runs one admin CLI request against the stores: inside the running server (through the admin socket)
  * or in the CLI itself while it holds the data directory lock. The actor is null: the command line.
  */
 export async function handleAdminRequest(
-  deps: { records: RecordStore; audit: AuditLog; auth: SessionEnder },
+  deps: { records: RecordStore; audit: AuditLog; auth: SessionEnder; backup: (file: string) => Promise<BackupSummary> },
   req: AdminRequest,
 ): Promise<AdminReply> {
   try {
+    if (req.command === 'backup') {
+      const b = await deps.backup(req.file);
+      await deps.audit.record({ type: 'data.backed-up', actorId: null });
+      return { ok: true, message: `Backup written to ${b.file}: ${b.docs} documents, ${b.workshops} workshops, ${b.auditLines} audit lines, ${b.bytes} bytes.` };
+    }
     if (req.command === 'verify-audit') {
       const report = await deps.audit.verify();
       return { ok: report.ok, message: formatAuditReport(report) };
@@ -32,7 +38,7 @@ export async function handleAdminRequest(
     await disableUser(deps, null, user.id);
     return { ok: true, message: 'User disabled and signed out.' };
   } catch (err) {
-    if (err instanceof HttpError) return { ok: false, message: err.message };
+    if (err instanceof HttpError || err instanceof BackupError) return { ok: false, message: err.message };
     throw err;
   }
 }

@@ -11,8 +11,11 @@ export const ADMIN_SOCKET = 'admin.sock';
 /** Largest admin request in bytes: an email and a password fit many times over. */
 const MAX_REQUEST_BYTES = 4096;
 
-/** How long one admin connection may stay open. */
+/** How long one admin connection may stay idle while its request arrives. */
 const REQUEST_TIMEOUT_MS = 30_000;
+
+/** How long a parsed command may run before its connection is dropped: a backup of a large store takes a while. */
+const COMMAND_TIMEOUT_MS = 15 * 60_000;
 
 /** The path of the admin socket for a data directory. */
 export function adminSocketPath(dataDir: string): string {
@@ -48,6 +51,7 @@ export async function listenAdminSocket(
       try { parsed = JSON.parse(buf.slice(0, nl)); } catch { return reply({ ok: false, message: 'The request is not JSON.' }); }
       const req = hasForbiddenKey(parsed) ? null : AdminRequestSchema.safeParse(parsed);
       if (!req?.success) return reply({ ok: false, message: 'The request is not a valid admin command.' });
+      conn.setTimeout(COMMAND_TIMEOUT_MS);
       handle(req.data).then(reply, () => {
         log.error('admin.command-failed', { command: req.data.command });
         reply({ ok: false, message: 'The command failed on the server. Nothing was changed.' });

@@ -159,15 +159,8 @@ export class FileDocStore implements DocStore {
 
   private async writeBatch(files: DocFiles, batch: { update: Uint8Array }[]): Promise<void> {
     if (!files.log) throw new Error('doc store closed');
-    const total = batch.reduce((n, w) => n + RECORD_HEADER_BYTES + w.update.length, 0);
-    const buf = Buffer.allocUnsafe(total);
-    let at = 0;
-    for (const w of batch) {
-      buf.writeUInt32LE(w.update.length, at);
-      buf.writeUInt32LE(crc32(w.update) >>> 0, at + 4);
-      buf.set(w.update, at + RECORD_HEADER_BYTES);
-      at += RECORD_HEADER_BYTES + w.update.length;
-    }
+    const buf = frameRecords(batch.map((w) => w.update));
+    const total = buf.length;
     try {
       // Positional write at the end of the valid prefix (the file is not O_APPEND): if an earlier
       // write failed part-way, its leftovers are overwritten instead of sitting between good records.
@@ -273,6 +266,20 @@ async function readDoc(files: DocFiles): Promise<Uint8Array[]> {
   // Only the prefix this store knows to be whole is read.
   out.push(...scanLog(log.subarray(0, files.logBytes)).records);
   return out;
+}
+
+/** Frames updates as log records ([length][crc32][bytes] each), as they are appended and backed up. */
+export function frameRecords(updates: readonly Uint8Array[]): Buffer {
+  const total = updates.reduce((n, u) => n + RECORD_HEADER_BYTES + u.length, 0);
+  const buf = Buffer.allocUnsafe(total);
+  let at = 0;
+  for (const u of updates) {
+    buf.writeUInt32LE(u.length, at);
+    buf.writeUInt32LE(crc32(u) >>> 0, at + 4);
+    buf.set(u, at + RECORD_HEADER_BYTES);
+    at += RECORD_HEADER_BYTES + u.length;
+  }
+  return buf;
 }
 
 /** Splits a log into its records, stopping at the first torn or corrupt one. */

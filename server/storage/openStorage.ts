@@ -12,6 +12,7 @@ import { PgRecordStore } from './pg/PgRecordStore.js';
 import { PgResponseStore } from './pg/PgResponseStore.js';
 import { PgSessionStore } from './pg/PgSessionStore.js';
 import { openPgPool } from './pg/pool.js';
+import { BackupError, backupEmbedded, type BackupSummary } from './backup.js';
 import type { DocStore, RecordStore, ResponseStore, SessionStore } from './types.js';
 
 /** Every store the server uses, from one backend. */
@@ -22,6 +23,8 @@ export type Storage = {
   docs: DocStore;
   responses: ResponseStore;
   audit: AuditLog;
+  /** Writes a consistent backup to a new file while the server runs (embedded only: PostgreSQL uses pg_dump). */
+  backup(file: string): Promise<BackupSummary>;
   /** Waits for pending writes and releases files and connections. */
   close(): Promise<void>;
 };
@@ -43,6 +46,7 @@ export async function openStorage(config: StorageConfig, auditKey: Uint8Array): 
   const responses = openResponseStore(config.dataDir);
   return {
     backend: 'embedded', records, sessions, docs, responses, audit,
+    backup: (file) => backupEmbedded(config.dataDir, docs, file),
     async close() {
       await Promise.all([records.close(), sessions.close(), docs.close(), responses.close()]);
       await audit.close();
@@ -67,6 +71,7 @@ async function openPostgres(url: string, schema: string | undefined, auditKey: U
   const responses = new PgResponseStore(pool);
   return {
     backend: 'postgres', records, sessions, docs, responses, audit,
+    backup: () => Promise.reject(new BackupError('This server keeps its data in PostgreSQL: back it up with pg_dump (docs/storage.md, "Backup and restore").')),
     async close() {
       await Promise.all([records.close(), sessions.close(), docs.close(), responses.close()]);
       await audit.close();
