@@ -141,8 +141,8 @@ async function startLocked(config: Config, lock: DataDirLock): Promise<RunningSe
     serveClient: false,
   });
   attachSocketAuth(io, { auth, registry, publicOrigins: config.publicOrigins });
-  // The blind-signing key of each workshop lives beside its anonymous data, and is erased on close.
-  const issuer = new TokenIssuer((id) => path.join(config.dataDir, 'workshops', id));
+  // The blind-signing key of each workshop lives with its anonymous data, and is erased on close.
+  const issuer = new TokenIssuer(storage.issuerKeys);
   const hub = new WorkshopHub(io, { records, sync, responses, issuer, log, publicOrigins: config.publicOrigins, countsIntervalMs: config.workshopCountsIntervalMs ?? COUNTS_INTERVAL_MS });
 
   let listeningUrl = 'http://localhost';

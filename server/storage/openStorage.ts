@@ -13,7 +13,9 @@ import { PgResponseStore } from './pg/PgResponseStore.js';
 import { PgSessionStore } from './pg/PgSessionStore.js';
 import { openPgPool } from './pg/pool.js';
 import { BackupError, backupEmbedded, type BackupSummary } from './backup.js';
-import type { DocStore, RecordStore, ResponseStore, SessionStore } from './types.js';
+import { FileIssuerKeyStore } from './FileIssuerKeyStore.js';
+import { PgIssuerKeyStore } from './pg/PgIssuerKeyStore.js';
+import type { DocStore, IssuerKeyStore, RecordStore, ResponseStore, SessionStore } from './types.js';
 
 /** Every store the server uses, from one backend. */
 export type Storage = {
@@ -22,6 +24,8 @@ export type Storage = {
   sessions: SessionStore;
   docs: DocStore;
   responses: ResponseStore;
+  /** Each workshop's blind-signing key pair, kept with its answers. */
+  issuerKeys: IssuerKeyStore;
   audit: AuditLog;
   /** Writes a consistent backup to a new file while the server runs (embedded only: PostgreSQL uses pg_dump). */
   backup(file: string): Promise<BackupSummary>;
@@ -46,6 +50,7 @@ export async function openStorage(config: StorageConfig, auditKey: Uint8Array): 
   const responses = openResponseStore(config.dataDir);
   return {
     backend: 'embedded', records, sessions, docs, responses, audit,
+    issuerKeys: new FileIssuerKeyStore(path.join(config.dataDir, 'workshops')),
     backup: (file) => backupEmbedded(config.dataDir, docs, file),
     async close() {
       await Promise.all([records.close(), sessions.close(), docs.close(), responses.close()]);
@@ -71,6 +76,7 @@ async function openPostgres(url: string, schema: string | undefined, auditKey: U
   const responses = new PgResponseStore(pool);
   return {
     backend: 'postgres', records, sessions, docs, responses, audit,
+    issuerKeys: new PgIssuerKeyStore(pool),
     backup: () => Promise.reject(new BackupError('This server keeps its data in PostgreSQL: back it up with pg_dump (docs/storage.md, "Backup and restore").')),
     async close() {
       await Promise.all([records.close(), sessions.close(), docs.close(), responses.close()]);

@@ -249,3 +249,20 @@ export interface AuditStore<L extends AuditChainHead = AuditChainHead> {
   /** Waits for pending appends and releases files. */
   close(): Promise<void>;
 }
+
+/** A workshop's blind-signing key pair as stored: the private key as a JWK and the public key as SPKI (base64url). */
+export type IssuerKeys = { privateJwk: JsonWebKey; publicSpki: string };
+
+/**
+ * Each workshop's blind-signing key pair (server/workshop/TokenIssuer.ts), kept with the workshop's
+ * anonymous data on the same backend and erased when the workshop closes. Several nodes may make a
+ * pair for the same workshop at once: `putIfAbsent` keeps the first and answers it to all of them.
+ */
+export interface IssuerKeyStore {
+  /** The stored pair, or null (none made yet, or erased on close). */
+  get(workshopId: string): Promise<IssuerKeys | null>;
+  /** Stores `keys` unless a pair exists; answers the stored pair. */
+  putIfAbsent(workshopId: string, keys: IssuerKeys): Promise<IssuerKeys>;
+  /** Erases the pair. */
+  erase(workshopId: string): Promise<void>;
+}

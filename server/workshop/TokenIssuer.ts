@@ -1,8 +1,6 @@
-import fs from 'node:fs/promises';
-import path from 'node:path';
 import { constants, createHash, createPrivateKey, createPublicKey, privateDecrypt, publicEncrypt, type JsonWebKey as NodeJsonWebKey, type KeyObject } from 'node:crypto';
 import { RSABSSA } from '@cloudflare/blindrsa-ts';
-import { DurableFileAdapter } from '../storage/DurableFileAdapter.js';
+import type { IssuerKeyStore } from '../storage/types.js';
 
 /** The RFC 9474 variant: RSABSSA-SHA384-PSS-Randomized (the message is prefixed with 32 random bytes). */
 const suite = () => RSABSSA.SHA384.PSS.Randomized();
@@ -10,7 +8,6 @@ const ALGORITHM = { name: 'RSA-PSS', hash: 'SHA-384' } as const;
 /** RSA modulus size, in bits (RFC 9474 recommends at least 2048). */
 export const ISSUER_MODULUS_BITS = 2048;
 
-type IssuerFile = { privateJwk: JsonWebKey; publicSpki: string };
 type Issuer = { publicKey: CryptoKey; publicSpki: string; rawPrivate: KeyObject; rawPublic: KeyObject };
 
 const b64 = (bytes: Uint8Array) => Buffer.from(bytes).toString('base64url');
@@ -20,34 +17,28 @@ const unb64 = (s: string) => new Uint8Array(Buffer.from(s, 'base64url'));
  * One blind-signature key pair per workshop (RFC 9474 blind RSA, @cloudflare/blindrsa-ts). The
  * participant's browser blinds a random message, the server signs it blind after checking an unused
  * invitation, and the browser unblinds the signature: the resulting token verifies under the
- * workshop's public key but nothing the server saw when signing can be linked to it. The private key
- * lives in the workshop's anonymous folder and is erased when the workshop closes, after which no token
- * can be issued or checked.
+ * workshop's public key but nothing the server saw when signing can be linked to it. The key pair is
+ * kept by the storage backend with the workshop's anonymous data (IssuerKeyStore), so every node uses
+ * the same pair, and is erased when the workshop closes, after which no token can be issued or checked.
  */
 export class TokenIssuer {
   private readonly cache = new Map<string, Promise<Issuer>>();
 
-  /** Creates the issuer over the folder of each workshop's anonymous data. */
-  constructor(private readonly dirOf: (workshopId: string) => string) {}
-
-  private file(workshopId: string) {
-    return path.join(this.dirOf(workshopId), 'issuer.json');
-  }
+  /** Creates the issuer over the backend's store of key pairs. */
+  constructor(private readonly keys: IssuerKeyStore) {}
 
   private issuer(workshopId: string): Promise<Issuer> {
     let p = this.cache.get(workshopId);
     if (!p) {
       p = (async () => {
-        await fs.mkdir(this.dirOf(workshopId), { recursive: true, mode: 0o700 });
-        const adapter = new DurableFileAdapter<IssuerFile>(this.file(workshopId));
-        let stored = await adapter.read();
+        let stored = await this.keys.get(workshopId);
         if (!stored) {
           const pair = await suite().generateKey({ modulusLength: ISSUER_MODULUS_BITS, publicExponent: Uint8Array.from([1, 0, 1]) });
-          stored = {
+          // Another node may have made one meanwhile: the first stored pair is the workshop's.
+          stored = await this.keys.putIfAbsent(workshopId, {
             privateJwk: await crypto.subtle.exportKey('jwk', pair.privateKey),
             publicSpki: b64(new Uint8Array(await crypto.subtle.exportKey('spki', pair.publicKey))),
-          };
-          await adapter.write(stored);
+          });
         }
         return {
           publicKey: await crypto.subtle.importKey('spki', unb64(stored.publicSpki), ALGORITHM, true, ['verify']),
@@ -103,7 +94,7 @@ export class TokenIssuer {
 
   private async exists(workshopId: string): Promise<boolean> {
     if (this.cache.has(workshopId)) return true;
-    return fs.access(this.file(workshopId)).then(() => true, () => false);
+    return (await this.keys.get(workshopId)) !== null;
   }
 
   /** Erases the workshop's key pair (on close). */
@@ -111,6 +102,6 @@ export class TokenIssuer {
     const p = this.cache.get(workshopId);
     this.cache.delete(workshopId);
     await p?.catch(() => undefined);
-    await fs.rm(this.file(workshopId), { force: true });
+    await this.keys.erase(workshopId);
   }
 }

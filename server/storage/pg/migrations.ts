@@ -130,6 +130,19 @@ export const MIGRATIONS: readonly { version: number; name: string; sql: string }
       );
     `,
   },
+  {
+    version: 3,
+    name: 'workshop blind-signing keys',
+    sql: `
+      -- Each workshop's blind-signing key pair (server/workshop/TokenIssuer.ts), shared by every node and
+      -- deleted when the workshop closes. It says nothing about who holds which token.
+      CREATE TABLE workshop_issuer_keys (
+        workshop_id text PRIMARY KEY,
+        private_jwk jsonb NOT NULL,
+        public_spki text NOT NULL
+      );
+    `,
+  },
 ];
 
 /**

@@ -7,7 +7,7 @@ import { api } from '../../utils/api.js';
 import { createReviewWithMembers } from '../../utils/factories.js';
 import { connectParticipant, joinWithToken, newReceipt, redeemInvitation, type Participant } from '../../utils/participant.js';
 import { onPostgres, startTestServer } from '../../utils/testServer.js';
-import { storedAnswers, storedWorkshop } from '../../utils/storage.js';
+import { queryTestSchema, storedAnswers, storedWorkshop } from '../../utils/storage.js';
 import { invite, invitedParticipants, publishedWorkshop, release } from './workshopFixture.js';
 
 /**
@@ -303,7 +303,12 @@ describe('closing', () => {
     for (const n of needles) expect(everything.includes(n), 'the workshop store holds a key').toBe(false);
     if (!onPostgres()) {
       expect(fs.readdirSync(path.join(server.dataDir, 'workshops', id)).sort()).toEqual(['private-requests.json', 'responses.json']);
+    } else {
+      // PostgreSQL keeps the signing key in its own table (no file under DATA_DIR), and closing deletes the row.
+      expect(fs.existsSync(path.join(server.dataDir, 'workshops'))).toBe(false);
+      expect(await queryTestSchema(server.dataDir, 'SELECT workshop_id FROM workshop_issuer_keys WHERE workshop_id = $1', [id])).toEqual([]);
     }
+    expect(await server.deps.issuer.verify(id, tokens[0]!)).toBeNull();
     const stored = await storedAnswers(server.dataDir, id);
     for (const a of stored.answers) expect([a.key, a.mode]).toEqual([null, null]);
     // The release lists the stored answers under their own ids: there is no map from one to another.
