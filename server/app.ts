@@ -103,6 +103,7 @@ async function startLocked(config: Config, lock: DataDirLock): Promise<RunningSe
     log.error('audit.chain-broken', { line: first.line, kind: first.kind, problems: report.problems.length });
   }
   const registry = new ConnectionRegistry();
+  if (storage.bus) registry.share(storage.bus);
   const auth = createAuthService({ config, records, sessions, audit, registry });
 
   const boot = await bootstrapAdmin({ config, records, log });

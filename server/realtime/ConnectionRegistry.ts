@@ -1,3 +1,6 @@
+import { z } from 'zod';
+import type { NodeBus } from '../storage/types.js';
+
 /**
  * Tracks every live socket (Yjs WebSocket or Socket.IO) by session and user, so that logging out,
  * disabling a user or changing a role closes their open sockets at once rather than at the next
@@ -10,9 +13,36 @@ export type LiveConnection = {
   close: (reason: string) => void;
 };
 
+/** A closing sent to the other nodes: whose sockets, and the short reason code. */
+const RevocationSchema = z.strictObject({
+  kind: z.enum(['session', 'user']),
+  id: z.string().min(1).max(128),
+  reason: z.string().regex(/^[a-z0-9-]{1,40}$/),
+});
+
 /** The registry of live sockets. */
 export class ConnectionRegistry {
   private readonly conns = new Set<LiveConnection>();
+  private bus: NodeBus | null = null;
+
+  /**
+   * Shares closings with the other nodes on one database (docs/scaling.md): a logout, a disabled
+   * account or a changed role on one node closes the sockets the user holds on every node at once.
+   */
+  share(bus: NodeBus): () => void {
+    this.bus = bus;
+    return bus.subscribe('revocations', (payload) => {
+      let msg: z.infer<typeof RevocationSchema>;
+      try { msg = RevocationSchema.parse(JSON.parse(payload)); } catch { return; }
+      if (msg.kind === 'session') this.closeWhere((c) => c.sessionHash === msg.id, msg.reason);
+      else this.closeWhere((c) => c.userId === msg.id, msg.reason);
+    });
+  }
+
+  private tell(kind: 'session' | 'user', id: string, reason: string): void {
+    // Best effort and after the local close: the other nodes' session sweep closes them anyway within seconds.
+    void this.bus?.publish('revocations', JSON.stringify({ kind, id, reason })).catch(() => undefined);
+  }
 
   /** Adds a connection; returns a function that removes it. */
   add(conn: LiveConnection): () => void {
@@ -22,11 +52,13 @@ export class ConnectionRegistry {
 
   /** Closes every socket opened with this session. */
   closeSession(sessionHash: string, reason = 'session-ended'): number {
+    this.tell('session', sessionHash, reason);
     return this.closeWhere((c) => c.sessionHash === sessionHash, reason);
   }
 
   /** Closes every socket of this user, on any session. */
   closeUser(userId: string, reason = 'access-changed'): number {
+    this.tell('user', userId, reason);
     return this.closeWhere((c) => c.userId === userId, reason);
   }
 

@@ -15,7 +15,9 @@ import { openPgPool } from './pg/pool.js';
 import { BackupError, backupEmbedded, type BackupSummary } from './backup.js';
 import { FileIssuerKeyStore } from './FileIssuerKeyStore.js';
 import { PgIssuerKeyStore } from './pg/PgIssuerKeyStore.js';
-import type { DocStore, IssuerKeyStore, RecordStore, ResponseStore, SessionStore } from './types.js';
+import type pg from 'pg';
+import { PgNodeBus } from './pg/PgNodeBus.js';
+import type { DocStore, IssuerKeyStore, NodeBus, RecordStore, ResponseStore, SessionStore } from './types.js';
 
 /** Every store the server uses, from one backend. */
 export type Storage = {
@@ -24,6 +26,10 @@ export type Storage = {
   sessions: SessionStore;
   docs: DocStore;
   responses: ResponseStore;
+  /** Messages between the nodes sharing a database; null for the embedded store, which serves one node. */
+  bus: NodeBus | null;
+  /** The PostgreSQL pool (for the Socket.IO adapter); null for the embedded store. */
+  pool: pg.Pool | null;
   /** Each workshop's blind-signing key pair, kept with its answers. */
   issuerKeys: IssuerKeyStore;
   audit: AuditLog;
@@ -49,7 +55,7 @@ export async function openStorage(config: StorageConfig, auditKey: Uint8Array): 
   const docs = await openDocStore(path.join(config.dataDir, 'docs'));
   const responses = openResponseStore(config.dataDir);
   return {
-    backend: 'embedded', records, sessions, docs, responses, audit,
+    backend: 'embedded', records, sessions, docs, responses, audit, bus: null, pool: null,
     issuerKeys: new FileIssuerKeyStore(path.join(config.dataDir, 'workshops')),
     backup: (file) => backupEmbedded(config.dataDir, docs, file),
     async close() {
@@ -72,15 +78,18 @@ async function openPostgres(url: string, schema: string | undefined, auditKey: U
   // Audit lines written inside a record transaction are keyed like every other line.
   const records = new PgRecordStore(pool, auditStore as PgAuditStore<never>, (head, event, at) => chainLine(head, event, at, auditKey));
   const sessions = new PgSessionStore(pool);
-  const docs = new PgDocStore(pool);
+  // Every node listens for the others (docs/scaling.md): one connection per node, apart from the pool.
+  const bus = await PgNodeBus.open(url, pool, schema).catch(async (err: unknown) => { await pool.end(); throw err; });
+  const docs = new PgDocStore(pool, bus);
   const responses = new PgResponseStore(pool);
   return {
-    backend: 'postgres', records, sessions, docs, responses, audit,
+    backend: 'postgres', records, sessions, docs, responses, audit, bus, pool,
     issuerKeys: new PgIssuerKeyStore(pool),
     backup: () => Promise.reject(new BackupError('This server keeps its data in PostgreSQL: back it up with pg_dump (docs/storage.md, "Backup and restore").')),
     async close() {
       await Promise.all([records.close(), sessions.close(), docs.close(), responses.close()]);
       await audit.close();
+      await bus.close();
       await pool.end();
     },
   };

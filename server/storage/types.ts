@@ -176,6 +176,12 @@ export interface DocStore {
   size(docName: string): Promise<number>;
   /** Releases what the store holds open for a doc (its file handle) once its queued writes are done; the doc reopens on next use. */
   release?(docName: string): Promise<void>;
+  /**
+   * With several nodes on one database: calls `onStored` with updates another node stored for the doc
+   * after this node loaded it (and once, at once, with any it missed since that load). Returns an
+   * unsubscribe. A store that serves one node has no `subscribe`.
+   */
+  subscribe?(docName: string, onStored: (updates: Uint8Array[]) => void): () => void;
   /** Flushes and releases files. */
   close(): Promise<void>;
 }
@@ -265,4 +271,22 @@ export interface IssuerKeyStore {
   putIfAbsent(workshopId: string, keys: IssuerKeys): Promise<IssuerKeys>;
   /** Erases the pair. */
   erase(workshopId: string): Promise<void>;
+}
+
+/** The channels app nodes talk on: Yjs updates stored by a node, and sockets to close. */
+export type BusChannel = 'doc-updates' | 'revocations';
+
+/**
+ * Messages between the app nodes that share one database (docs/scaling.md). Each node sees the
+ * messages of every other node, never its own. The embedded store has no bus: it serves one node.
+ */
+export interface NodeBus {
+  /** Sends `payload` (at most a few hundred bytes of ids, never case content) to every other node. */
+  publish(channel: BusChannel, payload: string): Promise<void>;
+  /** Calls `handler` for every message another node publishes on `channel`; returns an unsubscribe. */
+  subscribe(channel: BusChannel, handler: (payload: string) => void): () => void;
+  /** Calls `handler` after the bus reconnected, when messages may have been missed. */
+  onReconnect(handler: () => void): () => void;
+  /** Stops listening. */
+  close(): Promise<void>;
 }

@@ -27,6 +27,9 @@ export type Conn = { ws: WebSocket; ctx: AuthContext; access: Access; clientIds:
 
 
 
+/** The origin of updates another node accepted and stored (docs/scaling.md). */
+const STORED_ELSEWHERE = 'stored-elsewhere';
+
 /**
  * One loaded Yjs document and its connections. It applies accepted updates, relays them, persists
  * them through the DocStore, and keeps server-side awareness. Messages are handled only after the
@@ -57,6 +60,8 @@ export class DocRoom {
   private readonly gate: UpdateGate;
   /** True when loading skipped stored records: the log keeps them, so this state must never be compacted over it. */
   private noCompaction = false;
+  /** Stops hearing updates other nodes store (multi-node PostgreSQL only). */
+  private unsubscribe: () => void = () => undefined;
   /** Tells authors when their updates are on disk (docs/sync.md, "Durable acknowledgement"). */
   private readonly acks = new DurableAcks(this);
 
@@ -109,6 +114,9 @@ export class DocRoom {
     this.doc = doc;
     this.doc.on('update', (update: Uint8Array, origin: unknown) => this.onUpdate(update, origin));
     this.owners.load(this.doc);
+    // Several nodes: updates another node accepted (and checked) are stored there; apply and relay them
+    // here as they are, without storing them again.
+    this.unsubscribe = this.docs.subscribe?.(this.name, (stored) => this.applyStored(stored)) ?? this.unsubscribe;
     // The store returns the snapshot first; without one the first record stands in for it, which only
     // makes the policy a little more eager to compact.
     const [first, ...rest] = updates;
@@ -116,6 +124,18 @@ export class DocRoom {
     this.stored.records = rest.length;
     this.stored.logBytes = rest.reduce((n, u) => n + u.length, 0);
     if (shouldCompact(this.stored, 'live')) void this.compact();
+  }
+
+  /** Applies updates another node stored: relayed to this node's clients, counted for compaction, never stored again. */
+  private applyStored(updates: Uint8Array[]): void {
+    if (this.failed) return;
+    try {
+      Y.transact(this.doc, () => { for (const u of updates) Y.applyUpdate(this.doc, u); }, STORED_ELSEWHERE);
+      // Client ids the other node bound to their users are bound here too.
+      this.owners.load(this.doc);
+    } catch {
+      this.fail('sync.doc-threw');
+    }
   }
 
   /** Adds a connection and starts the sync handshake. */
@@ -231,6 +251,12 @@ export class DocRoom {
     if (origin === LOAD_ORIGIN || this.failed) return;
     const msg = frame(MESSAGE_SYNC, (e) => syncProtocol.writeUpdate(e, update));
     const relay = () => { for (const c of this.conns.values()) if (c !== origin) send(c.ws, msg); };
+    if (origin === STORED_ELSEWHERE) {
+      relay();
+      this.stored.records += 1;
+      this.stored.logBytes += update.length;
+      return;
+    }
     // The server's own records (client id owners) are relayed only once durable: a client that held one
     // the server lost in a crash would re-send it, and clients may not write that root.
     if (origin !== SERVER_ORIGIN) relay();
@@ -296,6 +322,7 @@ export class DocRoom {
     await this.ready.catch(() => undefined);
     await this.flushed();
     if (!this.failed && shouldCompact(this.stored, 'unload')) await this.compact();
+    this.unsubscribe();
     this.acks.stop();
     this.gate.destroy();
     this.presence.destroy();

@@ -1,53 +1,98 @@
 import type pg from 'pg';
-import type { DocStore } from '../types.js';
+import * as Y from 'yjs';
+import type { DocStore, NodeBus } from '../types.js';
 import { inTransaction } from './pool.js';
 
 /**
  * Yjs documents in PostgreSQL: each accepted update is one row of `doc_updates`, acknowledged once its
- * INSERT has committed (PostgreSQL has flushed its WAL); a compaction replaces a doc's rows with one
- * `doc_snapshots` row in one transaction. The sync layer decides when to compact with the same policy
- * as for the embedded log (server/sync/compactionPolicy.ts).
+ * INSERT has committed (PostgreSQL has flushed its WAL); a compaction replaces the rows it covers with
+ * the `doc_snapshots` row in one transaction. The sync layer decides when to compact with the same
+ * policy as for the embedded log (server/sync/compactionPolicy.ts).
  *
- * Operations on one doc are queued in this process, as in FileDocStore, so a snapshot covers exactly
- * the appends queued before it; a compaction deletes only the rows this process has loaded or written
- * (up to the highest sequence number it knows), never a row it has not seen.
+ * Several nodes (docs/scaling.md): after each INSERT the node announces "<doc> <seq>" on the bus, and
+ * every other node that has the doc open reads that row and hands it to its room (`subscribe`), so an
+ * update accepted (and access-checked) on one node reaches the clients of all. Sequence numbers are
+ * not committed in order across nodes, so nothing here reasons in ranges: each node remembers exactly
+ * which rows its copy of the doc holds (`applied`), and a compaction deletes only those, under a
+ * per-doc advisory lock, merging its snapshot into the stored one. No node can therefore delete a row
+ * whose update is not in the stored snapshot.
+ *
+ * Operations on one doc are queued in this process, as in FileDocStore.
  */
 export class PgDocStore implements DocStore {
   private readonly queues = new Map<string, Promise<unknown>>();
-  private readonly seen = new Map<string, string>();
+  /** Rows (by seq) whose updates this node's copy of each doc holds. */
+  private readonly applied = new Map<string, Set<string>>();
+  private readonly subscribers = new Map<string, Set<(updates: Uint8Array[]) => void>>();
+  private readonly unlisten: (() => void)[] = [];
 
-  /** Creates the store over a migrated pool. */
-  constructor(private readonly pool: pg.Pool) {}
+  /** Creates the store over a migrated pool; with a bus, it tells other nodes what it stores and hears theirs. */
+  constructor(private readonly pool: pg.Pool, private readonly bus: NodeBus | null = null) {
+    if (bus) {
+      this.unlisten.push(bus.subscribe('doc-updates', (payload) => this.heard(payload)));
+      // Announcements may have been lost while the bus was down: read every open doc again.
+      this.unlisten.push(bus.onReconnect(() => { for (const name of this.subscribers.keys()) this.catchUp(name); }));
+    }
+  }
 
   /** The snapshot (if any), then every update since, oldest first. */
   load(docName: string): Promise<Uint8Array[]> {
     return this.enqueue(docName, async () => {
-      const snap = await this.pool.query<{ snapshot: Buffer }>('SELECT snapshot FROM doc_snapshots WHERE doc_name = $1', [docName]);
-      const ups = await this.pool.query<{ seq: string; data: Buffer }>('SELECT seq, data FROM doc_updates WHERE doc_name = $1 ORDER BY seq', [docName]);
-      const last = ups.rows.at(-1);
-      if (last) this.see(docName, last.seq);
-      return [...snap.rows.map((r) => new Uint8Array(r.snapshot)), ...ups.rows.map((r) => new Uint8Array(r.data))];
+      const { snapshot, rows } = await this.read(docName);
+      // A read for an export while a room holds the doc must not claim rows the room has not applied yet.
+      if (!this.subscribers.has(docName)) this.applied.set(docName, new Set(rows.map((r) => r.seq)));
+      return [...(snapshot ? [snapshot] : []), ...rows.map((r) => new Uint8Array(r.data))];
     });
   }
 
-  /** Appends one update; resolves once committed. */
+  /** Appends one update; resolves once committed (other nodes are told after that). */
   append(docName: string, update: Uint8Array): Promise<void> {
     return this.enqueue(docName, async () => {
       const { rows } = await this.pool.query<{ seq: string }>('INSERT INTO doc_updates (doc_name, data) VALUES ($1, $2) RETURNING seq', [docName, Buffer.from(update)]);
-      this.see(docName, rows[0]!.seq);
+      const seq = rows[0]!.seq;
+      this.appliedOf(docName).add(seq);
+      // The row is committed, so the update is safe; a lost announcement only delays other nodes (they catch up).
+      await this.bus?.publish('doc-updates', `${docName} ${seq}`).catch(() => undefined);
     });
   }
 
-  /** Replaces the doc's snapshot and the updates it covers, atomically. */
+  /**
+   * Merges `snapshot` into the stored snapshot and deletes the rows it covers, atomically. The rows to
+   * delete are fixed now, when the caller encoded its snapshot, not when the queued operation runs.
+   */
   compact(docName: string, snapshot: Uint8Array): Promise<void> {
-    return this.enqueue(docName, () => inTransaction(this.pool, async (client) => {
-      await client.query(
-        'INSERT INTO doc_snapshots (doc_name, snapshot) VALUES ($1, $2) ON CONFLICT (doc_name) DO UPDATE SET snapshot = EXCLUDED.snapshot',
-        [docName, Buffer.from(snapshot)],
-      );
-      const upTo = this.seen.get(docName);
-      if (upTo !== undefined) await client.query('DELETE FROM doc_updates WHERE doc_name = $1 AND seq <= $2', [docName, upTo]);
-    }));
+    const covered = [...this.appliedOf(docName)];
+    return this.enqueue(docName, async () => {
+      await inTransaction(this.pool, async (client) => {
+        // Serialises compactions of one doc across nodes.
+        await client.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`rr-doc:${docName}`]);
+        const old = await client.query<{ snapshot: Buffer }>('SELECT snapshot FROM doc_snapshots WHERE doc_name = $1', [docName]);
+        const prev = old.rows[0]?.snapshot;
+        const merged = prev && this.bus ? Y.mergeUpdates([new Uint8Array(prev), snapshot]) : snapshot;
+        await client.query(
+          'INSERT INTO doc_snapshots (doc_name, snapshot) VALUES ($1, $2) ON CONFLICT (doc_name) DO UPDATE SET snapshot = EXCLUDED.snapshot',
+          [docName, Buffer.from(merged)],
+        );
+        if (covered.length > 0) await client.query('DELETE FROM doc_updates WHERE doc_name = $1 AND seq = ANY($2::bigint[])', [docName, covered]);
+      });
+      const set = this.appliedOf(docName);
+      for (const seq of covered) set.delete(seq);
+      await this.bus?.publish('doc-updates', `${docName} compact`).catch(() => undefined);
+    });
+  }
+
+  /** Calls `onStored` with updates other nodes store for the doc, after a catch-up read. */
+  subscribe(docName: string, onStored: (updates: Uint8Array[]) => void): () => void {
+    if (!this.bus) return () => undefined;
+    let set = this.subscribers.get(docName);
+    if (!set) this.subscribers.set(docName, (set = new Set()));
+    set.add(onStored);
+    // Rows stored between the room's load and now were announced before anyone listened.
+    this.catchUp(docName);
+    return () => {
+      set.delete(onStored);
+      if (set.size === 0 && this.subscribers.get(docName) === set) this.subscribers.delete(docName);
+    };
   }
 
   /** Bytes held for the doc (snapshot + updates). */
@@ -59,14 +104,71 @@ export class PgDocStore implements DocStore {
     return Number(rows[0]?.n ?? 0);
   }
 
-  /** Waits for queued operations; the pool is closed by its owner. */
+  /** Forgets what it knew of a doc that no room holds any more. */
+  async release(docName: string): Promise<void> {
+    await this.queues.get(docName);
+    if (!this.subscribers.has(docName) && !this.queues.has(docName)) this.applied.delete(docName);
+  }
+
+  /** Waits for queued operations and stops listening; the pool is closed by its owner. */
   async close(): Promise<void> {
+    for (const u of this.unlisten.splice(0)) u();
     await Promise.all([...this.queues.values()].map((q) => q.catch(() => undefined)));
   }
 
-  private see(docName: string, seq: string): void {
-    const prev = this.seen.get(docName);
-    if (prev === undefined || BigInt(seq) > BigInt(prev)) this.seen.set(docName, seq);
+  private async read(docName: string): Promise<{ snapshot: Uint8Array | null; rows: { seq: string; data: Buffer }[] }> {
+    const snap = await this.pool.query<{ snapshot: Buffer }>('SELECT snapshot FROM doc_snapshots WHERE doc_name = $1', [docName]);
+    const ups = await this.pool.query<{ seq: string; data: Buffer }>('SELECT seq, data FROM doc_updates WHERE doc_name = $1 ORDER BY seq', [docName]);
+    const s = snap.rows[0]?.snapshot;
+    return { snapshot: s ? new Uint8Array(s) : null, rows: ups.rows };
+  }
+
+  /** An announcement from another node: "<doc> <seq>" for a stored update, "<doc> compact" after a compaction. */
+  private heard(payload: string): void {
+    const [docName, what] = payload.split(' ');
+    if (!docName || !what || !this.subscribers.has(docName)) return;
+    if (what === 'compact') {
+      // Rows this node had not read yet may be gone; their updates are in the snapshot.
+      this.enqueue(docName, async () => {
+        const snap = await this.pool.query<{ snapshot: Buffer }>('SELECT snapshot FROM doc_snapshots WHERE doc_name = $1', [docName]);
+        const s = snap.rows[0]?.snapshot;
+        if (s) this.deliver(docName, [new Uint8Array(s)]);
+      }).catch(() => undefined);
+      return;
+    }
+    if (!/^\d{1,19}$/.test(what)) return;
+    this.enqueue(docName, async () => {
+      if (this.appliedOf(docName).has(what)) return;
+      const { rows } = await this.pool.query<{ data: Buffer }>('SELECT data FROM doc_updates WHERE doc_name = $1 AND seq = $2', [docName, what]);
+      if (rows[0]) this.deliver(docName, [new Uint8Array(rows[0].data)], [what]);
+    }).catch(() => undefined);
+  }
+
+  /** Reads the doc again and delivers the snapshot and every row this node's copy lacks. */
+  private catchUp(docName: string): void {
+    this.enqueue(docName, async () => {
+      const { snapshot, rows } = await this.read(docName);
+      const have = this.appliedOf(docName);
+      const missing = rows.filter((r) => !have.has(r.seq));
+      if (snapshot || missing.length > 0) {
+        this.deliver(docName, [...(snapshot ? [snapshot] : []), ...missing.map((r) => new Uint8Array(r.data))], missing.map((r) => r.seq));
+      }
+    }).catch(() => undefined);
+  }
+
+  /** Hands updates to the doc's subscribers (who apply them at once), then records the rows as held. */
+  private deliver(docName: string, updates: Uint8Array[], seqs: string[] = []): void {
+    const subs = this.subscribers.get(docName);
+    if (!subs || subs.size === 0) return;
+    for (const s of subs) s(updates);
+    const set = this.appliedOf(docName);
+    for (const seq of seqs) set.add(seq);
+  }
+
+  private appliedOf(docName: string): Set<string> {
+    let set = this.applied.get(docName);
+    if (!set) this.applied.set(docName, (set = new Set()));
+    return set;
   }
 
   private enqueue<T>(docName: string, op: () => Promise<T>): Promise<T> {
