@@ -149,7 +149,8 @@ export function useSharedDoc(name: string, opts: { onAccessCheck?(): void } = {}
     provider.on('sync', onSync);
     provider.on('closed', onClosed);
     provider.on('connection-close', onConnectionClose);
-    const connect = () => { if (!destroyed) provider.connect(); };
+    // Never after a refused change: connecting again would only re-send it (the fallback timer may fire late).
+    const connect = () => { if (!destroyed && !refusedEdit) provider.connect(); };
     void local.whenSynced.then(connect);
     // Without IndexedDB (a browser that refuses it) the page still works, only without a local copy.
     const fallback = window.setTimeout(connect, LOCAL_COPY_WAIT_MS);
