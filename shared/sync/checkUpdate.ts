@@ -1,6 +1,6 @@
 import * as Y from 'yjs';
 import {
-  MAX_KEY_CHARS, MAX_RECORD_FIELDS, MAX_TEXT_FIELD_CHARS, SERVER_ROOTS, isPlainValue, type RootShape,
+  MAX_DELETABLE_NEST_DEPTH, MAX_KEY_CHARS, MAX_RECORD_FIELDS, MAX_TEXT_FIELD_CHARS, SERVER_ROOTS, isPlainValue, type RootShape,
 } from './docShapes.js';
 
 /**
@@ -93,6 +93,7 @@ class Checker {
       if (introduces) clients.push(client);
     }
     this.checkDeletes();
+    this.checkDeletedDepth();
     this.checkCounts();
     return clients;
   }
@@ -118,6 +119,7 @@ class Checker {
         if (shape.holds === 'record' && !(content instanceof Y.ContentType && content.type instanceof Y.Map)) throw new Refusal('shape', 'record is not a map');
         if (shape.holds === 'plain') this.plain(content);
       }
+      this.overwrites(this.doc.share.get(container.name), sub);
       add(this.newRootKeys, container.name, sub);
       return;
     }
@@ -125,6 +127,7 @@ class Checker {
     if (container.depth === 1 && container.type === 'map' && shape?.holds === 'record') {
       if (sub === null) throw new Refusal('shape', 'record is not a map');
       if (!deleted && !(content instanceof Y.ContentType && isText(content.type))) this.plain(content);
+      this.overwrites(container.doc, sub);
       const key = idKey(container.id);
       const rec = this.newRecordKeys.get(key) ?? { type: container.doc, keys: new Set<string>() };
       rec.keys.add(sub);
@@ -254,6 +257,47 @@ class Checker {
       const last = list?.[list.length - 1];
       if (last && !(last instanceof Y.Skip)) known = Math.max(known, last.id.clock + last.length);
       for (const r of ranges) if (r.clock + r.len > known) throw new Refusal('missing', 'deletes structs not held');
+    }
+  }
+
+  /** A new map entry under `key` deletes the entry the document holds there; it must be safe to delete. */
+  private overwrites(map: AnyType | null | undefined, key: string): void {
+    const held = map?._map.get(key);
+    if (held) this.deletable(held);
+  }
+
+  /** Every live document item the update's delete set removes must be safe to delete. */
+  private checkDeletedDepth(): void {
+    for (const [client, ranges] of this.update.ds.clients) {
+      const structs = this.doc.store.clients.get(client);
+      if (!structs) continue;
+      const held = Y.getState(this.doc.store, client);
+      for (const r of ranges) {
+        const end = Math.min(r.clock + r.len, held);
+        if (r.clock >= end) continue;
+        for (let i = Y.findIndexSS(structs, r.clock); i < structs.length && structs[i]!.id.clock < end; i++) {
+          const s = structs[i]!;
+          if (s instanceof Y.Item) this.deletable(s);
+        }
+      }
+    }
+  }
+
+  /**
+   * Refuses deleting a live item holding types nested deeper than MAX_DELETABLE_NEST_DEPTH (docShapes.ts):
+   * Yjs would recurse once per level and throw part-way. Walks iteratively and stops at the limit.
+   */
+  private deletable(item: Y.Item): void {
+    if (item.deleted || !(item.content instanceof Y.ContentType)) return;
+    const stack: { type: AnyType; depth: number }[] = [{ type: item.content.type, depth: 1 }];
+    while (stack.length > 0) {
+      const { type, depth } = stack.pop()!;
+      if (depth > MAX_DELETABLE_NEST_DEPTH) throw new Refusal('shape', 'deletes a type nested too deep to delete safely');
+      const visit = (child: Y.Item) => {
+        if (!child.deleted && child.content instanceof Y.ContentType) stack.push({ type: child.content.type, depth: depth + 1 });
+      };
+      for (let child = type._start; child !== null; child = child.right) visit(child);
+      for (const child of type._map.values()) visit(child);
     }
   }
 

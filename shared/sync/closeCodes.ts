@@ -1,7 +1,7 @@
 /**
- * WebSocket close codes the sync server uses at /yjs (docs/sync.md, "Refusals"). The 4xxx codes are
- * ours; a client reconnects after any of them, and its sync handshake re-sends what was refused, so a
- * refusal that persists shows in the editor as changes that do not save.
+ * WebSocket close codes the sync server uses at /yjs (docs/sync.md, "Close codes"). The 4xxx codes are
+ * ours. The app reconnects after every one except a refused change (4400, 4403, most 4413s), which a
+ * reconnect would only re-send: it stops and tells the user instead (client/src/lib/refusedEdit.ts).
  */
 
 /** A frame that does not decode (bad varints, unknown sync type, corrupt update or awareness JSON). */

@@ -32,6 +32,14 @@ export const MAX_RECORD_FIELDS = 32;
 /** Longest map key (record id, field name) in characters; ids are at most 64. */
 export const MAX_KEY_CHARS = 64;
 
+/**
+ * The deepest nest of types an update may delete or overwrite. Yjs deletes a type's contents by
+ * recursing once per level, so deleting a nest thousands deep (stored before updates were checked:
+ * the shapes allow two levels) overflows the stack part-way through a transaction. Such an update is
+ * refused (4400) instead; readers already skip the malformed record, so it stays, inert.
+ */
+export const MAX_DELETABLE_NEST_DEPTH = 100;
+
 /** Deepest nesting of one plain JSON value (a date object, a list of ids). */
 export const MAX_PLAIN_VALUE_DEPTH = 4;
 

@@ -11,7 +11,10 @@ export type TestClient = { doc: Y.Doc; provider: WebsocketProvider; closed: Prom
  * Opens a WebsocketProvider to /yjs/<docName> on the test server, sending the cookie and (by default)
  * the server's own Origin as a browser would. Reconnection is on, as in the app.
  */
-export function openDoc(baseUrl: string, docName: string, cookie: string | null, opts: { origin?: string; connect?: boolean } = {}): TestClient {
+export function openDoc(
+  baseUrl: string, docName: string, cookie: string | null,
+  opts: { origin?: string; connect?: boolean; shouldReconnect?: (event: CloseEvent) => boolean } = {},
+): TestClient {
   const headers: Record<string, string> = { origin: opts.origin ?? baseUrl };
   if (cookie) headers.cookie = cookie;
   let resolveClosed!: (v: { code: number }) => void;
@@ -32,6 +35,7 @@ export function openDoc(baseUrl: string, docName: string, cookie: string | null,
     WebSocketPolyfill: CookieWebSocket as unknown as typeof globalThis.WebSocket,
     disableBc: true,
     connect: opts.connect ?? true,
+    ...(opts.shouldReconnect ? { shouldReconnect: opts.shouldReconnect } : {}),
   });
   // Durable acknowledgements are read by DurableTracker when a test attaches one; otherwise ignored quietly.
   provider.messageHandlers[MESSAGE_DURABLE] = () => undefined;

@@ -14,6 +14,7 @@ import { LoadingMessage } from '../components/LoadingMessage.js';
 import { Notice } from '../components/Notice.js';
 import { usePresence } from '../hooks/usePresence.js';
 import { describeSync } from '../lib/syncStatus.js';
+import { RefusedEditAlert } from '../components/RefusedEditAlert.js';
 import { useMe } from '../session/sessionContext.js';
 import { fetchPhases } from './chronologyApi.js';
 import { ScopeNotice } from './ScopeNotice.js';
@@ -234,7 +235,7 @@ export function ChronologyTab({ detail, onAccessChanged }: { detail: ReviewDetai
   const close = useCallback(() => setPanel(null), []);
   const childDateOfBirth = data.people.find((p) => p.isSubject)?.dateOfBirth ?? null;
   const sync = describeSync(data.facts);
-  const syncText = sync.tone === 'error'
+  const syncText = sync.tone === 'error' && !data.facts.refusedEdit
     ? 'The server closed the chronology. Reload the page; you may no longer have access.'
     : readOnly && sync.tone === 'ok' ? 'Connected. Showing the latest version.' : sync.text;
 
@@ -259,6 +260,7 @@ export function ChronologyTab({ detail, onAccessChanged }: { detail: ReviewDetai
       <ScopeNotice reviewId={reviewId} />
       <p>Every agency’s key events in one date order, coloured by agency. Each agency writes its own rows; the review team marks key practice learning events.</p>
       <div className="register-bar">
+        <RefusedEditAlert facts={data.facts} />
         <p className={`sync-status sync-status--${sync.tone}`} role="status" aria-live="polite" data-testid="sync-status">
           <span className="sync-status__dot" aria-hidden="true" />
           {syncText}

@@ -15,5 +15,6 @@ export function combineFacts(list: readonly (SyncFacts | null | undefined)[]): S
     everConnected: all.every((f) => f.everConnected),
     pending: all.reduce((n, f) => n + f.pending, 0),
     refused: all.some((f) => f.refused),
+    refusedEdit: all.find((f) => f.refusedEdit)?.refusedEdit ?? null,
   };
 }

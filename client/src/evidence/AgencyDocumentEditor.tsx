@@ -11,6 +11,7 @@ import { CheckboxField } from '../components/CheckboxField.js';
 import { TextAreaField } from '../components/TextAreaField.js';
 import { useDocValue } from '../hooks/useDocValue.js';
 import { useSharedDoc } from '../hooks/useSharedDoc.js';
+import { RefusedEditAlert } from '../components/RefusedEditAlert.js';
 import { QueryThreads, type QueryRights } from './QueryThreads.js';
 
 /** One section: its heading, the guidance beside it, its fields, and its query threads. */
@@ -67,11 +68,12 @@ export function AgencyDocumentEditor({ reviewId, agencyId, agencyName, kind, klo
   const template = useDocValue(doc, readTemplate, null as ReturnType<typeof readLearningTemplate> | null);
   const report = useDocValue(doc, readInformationReport, null as ReturnType<typeof readInformationReport> | null);
   const common = { reviewId, agencyId, queries, rights, onChanged };
-  const status = facts.synced ? (facts.pending > 0 ? 'Saving…' : 'All changes saved') : facts.everConnected ? 'Reconnecting: your changes are kept and sent when the connection returns' : 'Connecting…';
+  const status = facts.refusedEdit ? 'A change could not be saved, so nothing more is being saved.' : facts.synced ? (facts.pending > 0 ? 'Saving…' : 'All changes saved') : facts.everConnected ? 'Reconnecting: your changes are kept and sent when the connection returns' : 'Connecting…';
 
   return (
     <div>
       <h3 id="evidence-doc-heading" tabIndex={-1}>{kind === 'learning-template' ? 'Learning template' : 'Information report'}: {agencyName}</h3>
+      <RefusedEditAlert facts={facts} />
       <p className="sync-status" role="status">{status}</p>
       {!canWrite && <p>You can read this document. Only {agencyName}’s authors can change it, while it is with the agency.</p>}
       {kind === 'learning-template' && template && (

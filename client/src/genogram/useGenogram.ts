@@ -35,6 +35,7 @@ function combine(a: SyncFacts, b: SyncFacts): SyncFacts {
     everConnected: a.everConnected && b.everConnected,
     pending: a.pending + b.pending,
     refused: a.refused || b.refused,
+    refusedEdit: a.refusedEdit ?? b.refusedEdit ?? null,
   };
 }
 

@@ -3,6 +3,7 @@ import * as Y from 'yjs';
 import { WebsocketProvider } from 'y-websocket';
 import { IndexeddbPersistence } from 'y-indexeddb';
 import { DurableTracker } from '../lib/durableTracker.js';
+import { isRefusedEdit, shouldReconnectAfter } from '../lib/refusedEdit.js';
 import type { SyncFacts } from '../lib/syncStatus.js';
 import { useSession } from '../session/sessionContext.js';
 
@@ -65,6 +66,12 @@ export async function forgetLocalCopies(userId: string): Promise<void> {
  * has acknowledged everything this page holds that did not come from it. While anything is
  * unacknowledged, leaving the page asks for confirmation.
  *
+ * A change the server refuses for good (4400, 4403, 4413: docs/sync.md, "Close codes") would be
+ * refused again on every reconnect, since the handshake re-sends it, and again after every reload, since
+ * the local copy restores it. So the provider stops reconnecting, the local copy is deleted at once (it
+ * holds the refused change), and `facts.refusedEdit` tells the page, whose `reload` opens the document
+ * afresh from the server's copy, discarding what was not saved.
+ *
  * `onAccessCheck` is called when the server says access changed, and after repeated refused
  * connection attempts (an upgrade is refused with a plain HTTP status when the session ended or the
  * membership went), so the page can re-read the session and role over REST.
@@ -74,20 +81,24 @@ export function useSharedDoc(name: string, opts: { onAccessCheck?(): void } = {}
   const [facts, setFacts] = useState<SyncFacts>(INITIAL_FACTS);
   const onAccessCheck = useRef(opts.onAccessCheck);
   onAccessCheck.current = opts.onAccessCheck;
+  // Bumped by a refused edit's `reload`: the document is opened afresh, from the server's copy.
+  const [generation, setGeneration] = useState(0);
   const { state } = useSession();
   const userId = state.status === 'signed-in' ? state.me.user.id : null;
 
+  // biome-ignore lint/correctness/useExhaustiveDependencies: `generation` re-runs the effect on purpose (a refused edit's reload).
   useEffect(() => {
     if (userId === null) return undefined;
     const doc = new Y.Doc();
     // The local copy is restored before the socket opens, so what it holds goes out in the handshake.
     const local = new IndexeddbPersistence(localCopyName(userId, name), doc);
     // BroadcastChannel sync between tabs is off: every tab talks to the server, which enforces access.
-    const provider = new WebsocketProvider(yjsServerUrl(), name, doc, { disableBc: true, connect: false });
+    const provider = new WebsocketProvider(yjsServerUrl(), name, doc, { disableBc: true, connect: false, shouldReconnect: shouldReconnectAfter });
     const tracker = new DurableTracker(doc, provider);
     openTrackers.add(tracker);
     let everConnected = false;
     let refused = false;
+    let refusedEdit: { code: number; reload(): void } | null = null;
     let destroyed = false;
     // Attempts that closed without ever opening; reset by an open socket or an access-changed close.
     let failedInARow = 0;
@@ -99,6 +110,7 @@ export function useSharedDoc(name: string, opts: { onAccessCheck?(): void } = {}
       everConnected,
       pending: tracker.unsaved,
       refused,
+      refusedEdit,
     });
     const stopTracking = tracker.onChange(publish);
     const onStatus = ({ status }: { status: string }) => {
@@ -110,8 +122,16 @@ export function useSharedDoc(name: string, opts: { onAccessCheck?(): void } = {}
       publish();
     };
     const onSync = () => publish();
-    const onClosed = () => {
-      refused = true;
+    const onClosed = ({ code, reason }: { code: number; reason: string }) => {
+      if (isRefusedEdit(code, reason)) {
+        // The local copy holds the refused change: kept, it would re-send it after every reload.
+        const cleared = local.clearData().catch(() => undefined);
+        // Nothing here can be saved any more, so leaving or signing out need not ask.
+        openTrackers.delete(tracker);
+        refusedEdit = { code, reload: () => { void cleared.then(() => { if (!destroyed) setGeneration((g) => g + 1); }); } };
+      } else {
+        refused = true;
+      }
       publish();
     };
     const onConnectionClose = (event: CloseEvent | null) => {
@@ -129,12 +149,13 @@ export function useSharedDoc(name: string, opts: { onAccessCheck?(): void } = {}
     provider.on('sync', onSync);
     provider.on('closed', onClosed);
     provider.on('connection-close', onConnectionClose);
-    const connect = () => { if (!destroyed) provider.connect(); };
+    // Never after a refused change: connecting again would only re-send it (the fallback timer may fire late).
+    const connect = () => { if (!destroyed && !refusedEdit) provider.connect(); };
     void local.whenSynced.then(connect);
     // Without IndexedDB (a browser that refuses it) the page still works, only without a local copy.
     const fallback = window.setTimeout(connect, LOCAL_COPY_WAIT_MS);
     const beforeUnload = (e: BeforeUnloadEvent) => {
-      if (tracker.unsaved > 0) e.preventDefault();
+      if (tracker.unsaved > 0 && !refusedEdit) e.preventDefault();
     };
     window.addEventListener('beforeunload', beforeUnload);
 
@@ -157,7 +178,7 @@ export function useSharedDoc(name: string, opts: { onAccessCheck?(): void } = {}
       setShared(null);
       setFacts(INITIAL_FACTS);
     };
-  }, [name, userId]);
+  }, [name, userId, generation]);
 
   return { shared, facts };
 }

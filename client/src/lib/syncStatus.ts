@@ -10,13 +10,19 @@ export type SyncFacts = {
   pending: number;
   /** The server closed the connection for good (for example, access was removed). */
   refused: boolean;
+  /** A change the server refused for good (docs/sync.md, "Close codes"); nothing more is sent until `reload`. */
+  refusedEdit?: RefusedEdit | null;
 };
+
+/** A refused change: the close code, and how to reload the latest saved copy, discarding the refused change. */
+export type RefusedEdit = { code: number; reload(): void };
 
 /** A sentence for the status line, and a tone for its styling (the text alone carries the meaning). */
 export type SyncMessage = { text: string; tone: 'ok' | 'busy' | 'warning' | 'error' };
 
 /** Describes the sync state in plain words for the polite live region. */
 export function describeSync(f: SyncFacts): SyncMessage {
+  if (f.refusedEdit) return { text: 'A change could not be saved, so nothing more is being saved. Reload the latest saved copy.', tone: 'error' };
   if (f.refused) return { text: 'The server closed this register. Reload the page; you may no longer have access.', tone: 'error' };
   const waiting = f.pending === 1 ? '1 change is waiting to be saved' : `${f.pending} changes are waiting to be saved`;
   if (!f.connected) {

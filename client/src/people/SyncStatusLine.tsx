@@ -1,3 +1,4 @@
+import { RefusedEditAlert } from '../components/RefusedEditAlert.js';
 import { describeSync, type SyncFacts } from '../lib/syncStatus.js';
 
 /** The connection and save state of a shared document, announced politely as it changes. */
@@ -5,9 +6,12 @@ export function SyncStatusLine({ facts, readOnly }: { facts: SyncFacts; readOnly
   const message = describeSync(facts);
   const text = readOnly && message.tone === 'ok' ? 'Connected. Showing the latest version.' : message.text;
   return (
-    <p className={`sync-status sync-status--${message.tone}`} role="status" aria-live="polite" data-testid="sync-status">
-      <span className="sync-status__dot" aria-hidden="true" />
-      {text}
-    </p>
+    <>
+      <RefusedEditAlert facts={facts} />
+      <p className={`sync-status sync-status--${message.tone}`} role="status" aria-live="polite" data-testid="sync-status">
+        <span className="sync-status__dot" aria-hidden="true" />
+        {text}
+      </p>
+    </>
   );
 }

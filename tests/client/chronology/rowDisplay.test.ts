@@ -76,12 +76,15 @@ describe('editorsByRow', () => {
 });
 
 describe('combineFacts', () => {
-  const ok = { connected: true, synced: true, everConnected: true, pending: 0, refused: false };
+  const ok = { connected: true, synced: true, everConnected: true, pending: 0, refused: false, refusedEdit: null };
 
   it('is synced only when every document is, and adds up waiting changes', () => {
     expect(combineFacts([ok, ok])).toEqual(ok);
     expect(combineFacts([ok, { ...ok, synced: false, pending: 2 }, { ...ok, pending: 1 }])).toEqual({ ...ok, synced: false, pending: 3 });
     expect(combineFacts([ok, { ...ok, refused: true }]).refused).toBe(true);
+    // A change one document refused is the chronology's: its alert reloads that document.
+    const refusedEdit = { code: 4413, reload: () => undefined };
+    expect(combineFacts([ok, { ...ok, refusedEdit }, ok]).refusedEdit).toBe(refusedEdit);
   });
 
   it('counts a document not yet opened as not connected', () => {

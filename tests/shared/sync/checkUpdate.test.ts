@@ -1,7 +1,7 @@
 import * as Y from 'yjs';
 import { describe, expect, it } from 'vitest';
 import { checkUpdate } from '../../../shared/sync/checkUpdate.js';
-import { DOC_SHAPES, MAX_PLAIN_VALUE_SIZE, MAX_TEXT_FIELD_CHARS, isPlainValue } from '../../../shared/sync/docShapes.js';
+import { DOC_SHAPES, MAX_DELETABLE_NEST_DEPTH, MAX_PLAIN_VALUE_SIZE, MAX_TEXT_FIELD_CHARS, isPlainValue } from '../../../shared/sync/docShapes.js';
 import { MAX_ORG_CHANGES } from '../../../shared/chronology/limits.js';
 
 const people = DOC_SHAPES.people;
@@ -51,6 +51,22 @@ describe('checkUpdate', () => {
     expect(checkUpdate(doc, edit(doc, (d) => person(d, 'p', 'x').set('deep', new Y.Map())), people)).toMatchObject({ ok: false, reason: 'shape' });
     expect(checkUpdate(doc, edit(doc, (d) => d.getMap('clientOwners').set('1', 'u')), people)).toMatchObject({ ok: false, reason: 'shape' });
     expect(checkUpdate(doc, edit(doc, (d) => d.getMap('clientOwners').set('1', 'u')), people, { server: true })).toMatchObject({ ok: true });
+  });
+
+  it(`refuses deleting or overwriting a stored nest deeper than MAX_DELETABLE_NEST_DEPTH (${MAX_DELETABLE_NEST_DEPTH}), but not a shallow malformed record`, () => {
+    // Stored before updates were checked: applied here without the checker.
+    const doc = new Y.Doc();
+    const nest = (d: Y.Doc, id: string, depth: number) => {
+      let m = person(d, id, 'x');
+      for (let i = 0; i < depth; i++) { const n = new Y.Map<unknown>(); m.set('n', n); m = n; }
+    };
+    Y.applyUpdate(doc, edit(doc, (d) => { nest(d, 'deep', MAX_DELETABLE_NEST_DEPTH + 1); nest(d, 'shallow', 3); }));
+    const refused = { ok: false, reason: 'shape', detail: 'deletes a type nested too deep to delete safely' };
+    expect(checkUpdate(doc, edit(doc, (d) => d.getMap('people').delete('deep')), people)).toEqual(refused);
+    expect(checkUpdate(doc, edit(doc, (d) => person(d, 'deep', 'replaced')), people)).toEqual(refused);
+    // Cleaning up a malformed record that is safe to delete stays possible.
+    expect(checkUpdate(doc, edit(doc, (d) => d.getMap('people').delete('shallow')), people)).toMatchObject({ ok: true });
+    expect(checkUpdate(doc, edit(doc, (d) => person(d, 'shallow', 'replaced')), people)).toMatchObject({ ok: true });
   });
 
   it('refuses a deep nest however it is built: in one update, or inside a record already held', () => {
