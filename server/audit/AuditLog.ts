@@ -10,7 +10,7 @@ export type { AuditLine } from './auditChain.js';
 export const AuditEventSchema = z.object({
   type: z.enum([
     'login.success', 'login.failure', 'logout', 'access.denied', 'review.created', 'agency.added',
-    'invitation.created', 'invitation.accepted', 'membership.role-changed', 'membership.removed',
+    'invitation.created', 'invitation.accepted', 'invitation.revoked', 'membership.role-changed', 'membership.removed',
     'user.created', 'user.disabled', 'user.password-reset', 'export.downloaded', 'export.refused',
     'chronology.imported',
     'lifecycle.settings-saved', 'milestones.saved', 'scoping.status-changed', 'scoping.form-saved',

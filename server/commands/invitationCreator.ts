@@ -38,6 +38,8 @@ export async function createInvitation(
     expiresAt: new Date(now.getTime() + INVITATION_TTL_MS).toISOString(),
     acceptedAt: null,
     createdBy: actorId,
+    createdAt: now.toISOString(),
+    revokedAt: null,
   } }], { audit: [{ type: 'invitation.created', actorId, reviewId, targetId: id }] });
   return { id, token };
 }

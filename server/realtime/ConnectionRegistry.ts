@@ -9,6 +9,8 @@ import type { NodeBus } from '../storage/types.js';
 export type LiveConnection = {
   sessionHash: string;
   userId: string;
+  /** The review a Yjs document belongs to; absent for staff Socket.IO sockets, which serve any review. */
+  reviewId?: string;
   /** Closes the socket; the reason is a short code, never case content. */
   close: (reason: string) => void;
 };
@@ -60,6 +62,14 @@ export class ConnectionRegistry {
   closeUser(userId: string, reason = 'access-changed'): number {
     this.tell('user', userId, reason);
     return this.closeWhere((c) => c.userId === userId, reason);
+  }
+
+  /**
+   * Closes the sockets of this user that can carry this review: its Yjs documents, and their staff
+   * Socket.IO sockets (not bound to one review; the client reconnects them, re-authorised).
+   */
+  closeMember(userId: string, reviewId: string, reason = 'access-changed'): number {
+    return this.closeWhere((c) => c.userId === userId && (c.reviewId === undefined || c.reviewId === reviewId), reason);
   }
 
   /** The distinct sessions that have at least one live socket, for the session-expiry sweep. */

@@ -29,7 +29,8 @@ export function idParam(req: Request, name: string, what = 'That review'): strin
 }
 
 /**
- * The caller's membership of the review in `:id`, optionally requiring one of `roles`. A non-member
+ * The caller's membership of the review in `:id`, optionally requiring one of `roles` or a shared
+ * policy function of the role (preferred: the rule then lives in shared/, not in the route). A non-member
  * gets 404, exactly as for a review that does not exist, so review ids cannot be probed. Every refusal
  * is audited (ids and a reason code only).
  */
@@ -37,7 +38,7 @@ export async function membershipFor(
   deps: Pick<AppDeps, 'records' | 'audit'>,
   req: Request,
   res: Response,
-  roles?: readonly Role[],
+  roles?: readonly Role[] | ((role: Role) => boolean),
 ): Promise<Membership> {
   const ctx = authOf(res);
   const reviewId = idParam(req, 'id');
@@ -46,7 +47,8 @@ export async function membershipFor(
     await deps.audit.record({ type: 'access.denied', actorId: ctx.userId, reviewId, reason: 'not-member' });
     throw notFound();
   }
-  if (roles && !roles.includes(m.role)) {
+  const allowed = roles === undefined || (typeof roles === 'function' ? roles(m.role) : roles.includes(m.role));
+  if (!allowed) {
     await deps.audit.record({ type: 'access.denied', actorId: ctx.userId, reviewId, reason: 'role' });
     throw forbidden();
   }

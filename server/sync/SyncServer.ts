@@ -115,10 +115,10 @@ export class SyncServer {
     // Same answer for "no such review" and "not yours", so review ids cannot be probed.
     if (access === 'none') return refuse(404, 'Not Found');
     const who = ctx;
-    this.wss.handleUpgrade(req, socket, head, (ws) => this.onConnection(ws, name, who, access));
+    this.wss.handleUpgrade(req, socket, head, (ws) => this.onConnection(ws, name, who, access, ref.reviewId));
   }
 
-  private onConnection(ws: WebSocket, name: string, ctx: AuthContext, access: Access): void {
+  private onConnection(ws: WebSocket, name: string, ctx: AuthContext, access: Access, reviewId: string): void {
     ws.binaryType = 'nodebuffer';
     this.alive.add(ws);
     ws.on('pong', () => this.alive.add(ws));
@@ -128,6 +128,7 @@ export class SyncServer {
     const unregister = this.opts.registry.add({
       sessionHash: ctx.sessionHash,
       userId: ctx.userId,
+      reviewId,
       close: () => {
         // Stop serving at once: later frames are ignored and nothing more is sent, even before the
         // close handshake completes; a client that never answers it is cut off shortly after.

@@ -115,6 +115,10 @@ export const InvitationSchema = z.object({
   expiresAt: z.string(),
   acceptedAt: z.string().nullable(),
   createdBy: IdSchema,
+  /** When it was sent; absent on invitations made before this was kept. */
+  createdAt: z.string().optional(),
+  /** When the lead reviewer revoked it; the link then fails. Absent or null while not revoked. */
+  revokedAt: z.string().nullable().optional(),
 });
 
 /** A sign-in session; the cookie holds the token, the store only its hash. */

@@ -105,6 +105,23 @@ export const MemberSchema = z.object({
 /** GET /api/reviews/:id/members */
 export const MemberListSchema = z.object({ members: z.array(MemberSchema) });
 
+/** One sent invitation, as GET /api/reviews/:id/invitations lists them (never its token). */
+export const SentInvitationSchema = z.object({
+  id: z.string(),
+  email: z.string(),
+  role: RoleSchema,
+  agencyId: z.string().nullable(),
+  sentAt: z.string(),
+  expiresAt: z.string(),
+  state: z.enum(['pending', 'accepted', 'expired', 'revoked']),
+});
+
+/** GET /api/reviews/:id/invitations */
+export const SentInvitationListSchema = z.object({ invitations: z.array(SentInvitationSchema) });
+
+/** A sent invitation as the lead reviewer's list shows it. */
+export type SentInvitation = z.infer<typeof SentInvitationSchema>;
+
 /** The signed-in user and memberships. */
 export type Me = z.infer<typeof MeSchema>;
 /** An agency as the client shows it. */

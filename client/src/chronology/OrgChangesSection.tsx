@@ -13,6 +13,7 @@ import type { SharedDoc } from '../hooks/useSharedDoc.js';
 import { mergeEdit } from './entryForm.js';
 import { OrgChangePanel } from './OrgChangePanel.js';
 import { dateNote, safeColour } from './rowDisplay.js';
+import { ORG_CHANGES_NO_AGENCIES } from '../lib/emptyStates.js';
 import { useOrgChanges } from './useOrgChanges.js';
 
 /**
@@ -41,7 +42,7 @@ export function OrgChangesSection({ agencies, sharedByAgency, canWriteAgency, ow
         staffing and caseloads, or new policies. Each agency records its own.
       </p>
       <p className="visually-hidden" role="status" aria-live="polite">{announcement}</p>
-      {agencies.length === 0 && <p className="muted">No agencies have been added to this review yet.</p>}
+      {agencies.length === 0 && <p className="muted">{ORG_CHANGES_NO_AGENCIES}</p>}
       {agencies.map((a) => (
         <AgencyOrgChanges
           key={a.id} agency={a} doc={sharedByAgency[a.id]?.doc ?? null} canWrite={canWriteAgency(a.id)}

@@ -129,10 +129,11 @@ export default function TimelineView({ rows, agencies, phases, onOpenRow }: {
     if (tl && !userMoved.current) {
       const extent = fullExtent(rows, phases, lanesWidth());
       const win = tl.getWindow();
+      // Without animation the window is set at once, so the refresh below already reads it. Never wait
+      // for vis-timeline's 'rangechanged' here: it is not sent when the window it is given rounds to the
+      // one it has, and then rows another client added or edited stayed off the timeline until a reload.
       if (extent && (extent.start !== win.start.getTime() || extent.end !== win.end.getTime())) {
-        // The rangechanged handler refreshes the items for the new window.
         tl.setWindow(extent.start, extent.end, { animation: false });
-        return;
       }
     }
     refresh();

@@ -1,7 +1,8 @@
-import { EVIDENCE_KIND_LABELS, EVIDENCE_STATUS_LABELS, isAnalysisKind } from '../../../shared/evidence/index.js';
+import { EVIDENCE_KIND_LABELS, EVIDENCE_STATUS_LABELS, isAnalysisKind, mayRequestEvidence } from '../../../shared/evidence/index.js';
 import { AgencyTag } from '../components/AgencyTag.js';
 import { Badge } from '../components/Badge.js';
 import { TableWrap } from '../components/TableWrap.js';
+import { evidenceEmptyText } from '../lib/emptyStates.js';
 import { showDate } from '../lib/labels.js';
 import { MilestoneStatusTag } from '../lifecycle/MilestoneStatusTag.js';
 import type { EvidenceOverview, RequestView } from './evidenceApi.js';
@@ -18,7 +19,7 @@ export function RequestsTable({ reviewId, data, onOpen, onChanged }: {
   onChanged(message: string): void;
 }) {
   const agency = (id: string) => data.agencies.find((a) => a.id === id);
-  if (data.requests.length === 0) return <p>No evidence has been requested yet.</p>;
+  if (data.requests.length === 0) return <p>{evidenceEmptyText({ role: data.me.role, mayRequest: mayRequestEvidence(data.me), agencyCount: data.agencies.length })}</p>;
   return (
     <TableWrap label="Evidence requests">
       <table className="table">

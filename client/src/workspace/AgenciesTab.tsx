@@ -4,6 +4,7 @@ import type { ReviewDetail } from '../api/schemas.js';
 import { AgencyTag } from '../components/AgencyTag.js';
 import { TableWrap } from '../components/TableWrap.js';
 import { colourName } from '../lib/colours.js';
+import { agenciesEmptyText } from '../lib/emptyStates.js';
 import { AddAgencyForm } from './AddAgencyForm.js';
 
 /** The review's agencies, each with its colour, short code, name and partner type; the lead reviewer can add more. */
@@ -13,7 +14,7 @@ export function AgenciesTab({ detail, onChanged }: { detail: ReviewDetail; onCha
     <>
       <h2 id="section-heading" data-route-focus tabIndex={-1}>Agencies</h2>
       <p>Each agency has a colour in the integrated chronology. Its short code is always shown with the colour.</p>
-      {agencies.length === 0 ? <p>No agencies have been added yet.</p> : (
+      {agencies.length === 0 ? <p>{agenciesEmptyText(membership.role)}</p> : (
         <TableWrap label="Agencies table">
           <table className="table">
             <caption className="visually-hidden">Agencies in this review</caption>

@@ -1,14 +1,16 @@
 import { useState } from 'react';
+import { mayManageInvitations } from '../../../shared/membership.js';
 import { canManageReview } from '../../../shared/roles.js';
-import { MemberListSchema, type ReviewDetail } from '../api/schemas.js';
+import { MemberListSchema, SentInvitationListSchema, type ReviewDetail } from '../api/schemas.js';
 import { LoadingMessage } from '../components/LoadingMessage.js';
 import { Notice } from '../components/Notice.js';
 import { useApiData } from '../hooks/useApiData.js';
+import { InvitationsTable } from './InvitationsTable.js';
 import { InviteForm } from './InviteForm.js';
 import { InviteLink } from './InviteLink.js';
 import { MemberTable } from './MemberTable.js';
 
-/** The review's members and, for the lead reviewer, invitations and role changes. */
+/** The review's members and, for the lead reviewer, invitations (sent, revocable), role changes and removals. */
 export function MembersTab({ detail, onReviewChanged }: { detail: ReviewDetail; onReviewChanged(): Promise<void> }) {
   const reviewId = detail.review.id;
   const members = useApiData(`/api/reviews/${encodeURIComponent(reviewId)}/members`, MemberListSchema);
@@ -29,12 +31,28 @@ export function MembersTab({ detail, onReviewChanged }: { detail: ReviewDetail; 
           }}
         />
       )}
-      {manage ? (
-        <>
-          <InviteForm reviewId={reviewId} agencies={detail.agencies} onInvited={(url, email) => setInvite({ url, email })} />
-          <div aria-live="polite">{invite && <InviteLink url={invite.url} email={invite.email} />}</div>
-        </>
-      ) : <p className="muted">Only the lead reviewer can invite people or change roles.</p>}
+      {mayManageInvitations(detail.membership.role)
+        ? <Invitations detail={detail} invite={invite} onInvited={(url, email) => setInvite({ url, email })} />
+        : <p className="muted">Only the lead reviewer can invite people, change roles or remove members.</p>}
+    </>
+  );
+}
+
+/** The lead reviewer's invitations: the new link, the form, and the list of those sent. */
+function Invitations({ detail, invite, onInvited }: {
+  detail: ReviewDetail;
+  invite: { url: string; email: string } | null;
+  onInvited(url: string, email: string): void;
+}) {
+  const reviewId = detail.review.id;
+  const sent = useApiData(`/api/reviews/${encodeURIComponent(reviewId)}/invitations`, SentInvitationListSchema);
+  return (
+    <>
+      <InviteForm reviewId={reviewId} agencies={detail.agencies} onInvited={(url, email) => { onInvited(url, email); void sent.reload(); }} />
+      <div aria-live="polite">{invite && <InviteLink url={invite.url} email={invite.email} />}</div>
+      {sent.loading && !sent.data && <LoadingMessage text="Loading invitations…" />}
+      {sent.error && <Notice tone="error" role="alert" title="Invitations could not be loaded">{sent.error}</Notice>}
+      {sent.data && <InvitationsTable reviewId={reviewId} invitations={sent.data.invitations} agencies={detail.agencies} onChanged={sent.reload} />}
     </>
   );
 }

@@ -1,13 +1,16 @@
 import { Router } from 'express';
-import { AcceptInvitationBodySchema, CreateInvitationBodySchema } from '../../../shared/schemas/api.js';
+import { mayManageInvitations } from '../../../shared/membership.js';
+import { canManageReview } from '../../../shared/roles.js';
+import { AcceptInvitationBodySchema, CreateInvitationBodySchema, EmptyBodySchema } from '../../../shared/schemas/api.js';
 import type { AppDeps } from '../../app.js';
 import { createInvitation } from '../../commands/invitationCreator.js';
 import { acceptInvitation } from '../../commands/invitationAccepter.js';
 import { findLiveInvitation } from '../../commands/invitationFinder.js';
+import { listInvitations, revokeInvitation } from '../../commands/invitationRevoker.js';
 import { HttpError } from '../../http/errors.js';
 import { signInError } from '../../auth/signInError.js';
 import { parseInput } from '../../http/validate.js';
-import { authOf, membershipFor, requireAuth } from '../context.js';
+import { authOf, idParam, membershipFor, requireAuth } from '../context.js';
 
 /** Tokens are 43 url-safe characters; anything else is refused before any lookup. */
 const TOKEN = /^[A-Za-z0-9_-]{43}$/;
@@ -19,16 +22,28 @@ function tokenParam(raw: unknown): string {
   return raw;
 }
 
-/** Creating invitations (lead reviewer) and opening/accepting them by link (no sign-in). */
+/** Creating, listing and revoking invitations (lead reviewer) and opening/accepting them by link (no sign-in). */
 export function invitationRoutes(deps: AppDeps): Router {
   const r = Router();
 
   r.post('/reviews/:id/invitations', requireAuth(deps), async (req, res) => {
-    const m = await membershipFor(deps, req, res, ['lead-reviewer']);
+    const m = await membershipFor(deps, req, res, canManageReview);
     const body = parseInput(CreateInvitationBodySchema, req.body);
     const { token } = await createInvitation(deps, authOf(res).userId, m.reviewId, body);
     // Never the request's Host header: a forged one would hand the lead reviewer a link to another site.
     res.status(201).json({ inviteUrl: `${deps.publicUrl()}/invite/${token}`, token });
+  });
+
+  r.get('/reviews/:id/invitations', requireAuth(deps), async (req, res) => {
+    const m = await membershipFor(deps, req, res, mayManageInvitations);
+    res.json({ invitations: await listInvitations(deps, m.reviewId, new Date()) });
+  });
+
+  r.post('/reviews/:id/invitations/:invitationId/revoke', requireAuth(deps), async (req, res) => {
+    const m = await membershipFor(deps, req, res, mayManageInvitations);
+    const invitationId = idParam(req, 'invitationId', 'That invitation');
+    parseInput(EmptyBodySchema, req.body ?? {});
+    res.json(await revokeInvitation(deps, authOf(res).userId, m.reviewId, invitationId));
   });
 
   r.get('/invitations/:token', async (req, res) => {
