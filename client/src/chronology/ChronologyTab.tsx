@@ -35,9 +35,9 @@ import { DEFAULT_SORT, nextSort, sortRows, type RowSort } from './rowSort.js';
 import type { Phase } from './timelineItems.js';
 import { useChronologyData } from './useChronologyData.js';
 import { useRowEditors } from './useRowEditors.js';
-import { mayReadAgencyEvidence } from '../../../shared/evidence/index.js';
+import { mayAskQuery, mayReadAgencyEvidence } from '../../../shared/evidence/index.js';
 import { evidencePaths, QueriesSchema } from '../evidence/evidenceApi.js';
-import { openQueryCounts } from '../evidence/queryCounts.js';
+import { openQueryCounts, queryThreadCounts } from '../evidence/queryCounts.js';
 import { RowQueries } from '../evidence/RowQueries.js';
 import { useApiData } from '../hooks/useApiData.js';
 
@@ -83,6 +83,7 @@ export function ChronologyTab({ detail, onAccessChanged }: { detail: ReviewDetai
   // Every query thread the member may see (the server filters by agency), counted for the badges.
   const queries = useApiData(evidencePaths.queries(reviewId), QueriesSchema);
   const openQueries = useMemo(() => openQueryCounts(queries.data?.queries ?? []), [queries.data]);
+  const allQueries = useMemo(() => queryThreadCounts(queries.data?.queries ?? []), [queries.data]);
   const reloadQueries = queries.reload;
 
   // Filters and view live in the address bar, so a filtered view can be bookmarked and survives Back.
@@ -342,6 +343,8 @@ export function ChronologyTab({ detail, onAccessChanged }: { detail: ReviewDetai
             ownAgencyId={ownAgency} todayIso={isoDateInLondon(new Date())}
             queries={{
               visible: (agencyId) => mayReadAgencyEvidence(membership, agencyId),
+              mayAsk: mayAskQuery(membership),
+              threadCount: (_agencyId, changeId) => allQueries.get(`change:${changeId}`) ?? 0,
               openCount: (_agencyId, changeId) => openQueries.get(`change:${changeId}`) ?? 0,
               render: (agencyId, changeId) => (
                 <RowQueries reviewId={reviewId} agencyId={agencyId} target={{ kind: 'org-change', changeId }} label="this change" member={membership}

@@ -61,6 +61,9 @@ export function OrgChangesSection({ agencies, sharedByAgency, canWriteAgency, ow
  */
 export type OrgChangeQueries = {
   visible(agencyId: string): boolean;
+  /** Whether the member may open a thread; those who may not see the button only where a thread exists. */
+  mayAsk: boolean;
+  threadCount(agencyId: string, changeId: string): number;
   openCount(agencyId: string, changeId: string): number;
   render(agencyId: string, changeId: string): ReactNode;
 };
@@ -78,8 +81,9 @@ function AgencyOrgChanges({ agency, doc, canWrite, onBehalf, todayIso, onAnnounc
   onAnnounce(text: string): void;
   queries?: OrgChangeQueries;
 }) {
-  const showQueries = !!queries?.visible(agency.id);
   const changes = useOrgChanges(doc, agency.id);
+  const hasQueries = (c: OrgChange) => !!queries && (queries.mayAsk || queries.threadCount(agency.id, c.id) > 0);
+  const showQueries = !!queries?.visible(agency.id) && changes.some(hasQueries);
   const [panel, setPanel] = useState<Panel>(null);
   const [saveError, setSaveError] = useState<string | null>(null);
   const headingId = `org-changes-${agency.id}`;
@@ -159,9 +163,11 @@ function AgencyOrgChanges({ agency, doc, canWrite, onBehalf, todayIso, onAnnounc
                     {showQueries && (
                       <td>
                         {open > 0 && <><Badge tone="info">{openQueriesText(open)}</Badge>{' '}</>}
-                        <button type="button" className="button button--small button--secondary" onClick={() => setPanel({ isNew: false, opened: c, queries: true })}>
-                          Queries<span className="visually-hidden"> on the {agency.shortCode} change of {date}</span>
-                        </button>
+                        {hasQueries(c) && (
+                          <button type="button" className="button button--small button--secondary" onClick={() => setPanel({ isNew: false, opened: c, queries: true })}>
+                            Queries<span className="visually-hidden"> on the {agency.shortCode} change of {date}</span>
+                          </button>
+                        )}
                       </td>
                     )}
                     {canWrite && (

@@ -19,6 +19,16 @@ export function openQueryCounts(queries: readonly EvidenceQuery[]): ReadonlyMap<
   return out;
 }
 
+/** Every thread, resolved or not, per target key: where there is something to read. */
+export function queryThreadCounts(queries: readonly EvidenceQuery[]): ReadonlyMap<string, number> {
+  const out = new Map<string, number>();
+  for (const q of queries) {
+    const k = queryTargetKey(q.target);
+    out.set(k, (out.get(k) ?? 0) + 1);
+  }
+  return out;
+}
+
 /** The number of unresolved threads on one target. */
 export function openQueriesOn(counts: ReadonlyMap<string, number>, target: QueryTarget): number {
   return counts.get(queryTargetKey(target)) ?? 0;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { EvidenceQuery, QueryTarget, WorkItem } from '../../../shared/evidence/index.js';
-import { openQueriesOn, openQueriesText, openQueryCounts, queryTargetText } from '../../../client/src/evidence/queryCounts.js';
+import { openQueriesOn, openQueriesText, openQueryCounts, queryTargetText, queryThreadCounts } from '../../../client/src/evidence/queryCounts.js';
 import { waitingLine } from '../../../client/src/evidence/waitingItems.js';
 
 /** Query badges on rows, changes and sections, and the words and places of an agency author's waiting list. */
@@ -25,6 +25,13 @@ describe('query badges', () => {
     expect(openQueriesOn(counts, change)).toBe(1);
     expect(openQueriesOn(counts, section)).toBe(0);
     expect(openQueriesOn(counts, { kind: 'org-change', changeId: 'change-0000000000002' })).toBe(0);
+  });
+
+  it('counts every thread, resolved or not, to know where there is something to read', () => {
+    const all = queryThreadCounts(queries);
+    expect(all.get('row:entry-00000000000001')).toBe(3);
+    expect(all.get('template:kloe-1')).toBe(1);
+    expect(all.get('change:change-0000000000002')).toBeUndefined();
   });
 
   it('says the count in words', () => {
