@@ -138,7 +138,7 @@ describe('evidence: request to report', () => {
     await team.getByRole('button', { name: `Accept: ${what}` }).click();
     await expect.poll(() => team.getByRole('row').filter({ hasText: 'Learning template' }).textContent(), WAIT).toContain('Accepted');
     await expectAxeClean(team, 'evidence tab, accepted with the document open');
-  }, 300_000);
+  }, 600_000);
 
   it('records, edits, links, unlinks and removes key themes by keyboard, and the theme reaches the report', async () => {
     const team = (await e2e.signedIn(TEST_ADMIN.email, TEST_ADMIN.password)).page;
