@@ -138,24 +138,75 @@ describe('evidence: request to report', () => {
     await team.getByRole('button', { name: `Accept: ${what}` }).click();
     await expect.poll(() => team.getByRole('row').filter({ hasText: 'Learning template' }).textContent(), WAIT).toContain('Accepted');
     await expectAxeClean(team, 'evidence tab, accepted with the document open');
+  }, 600_000);
 
-    // The key theme, linked to the answer, then into the report.
-    await team.getByLabel('Theme', { exact: true }).fill('Seeing the child alone');
-    await team.getByLabel('Why it matters').fill('Practitioners rarely saw Maisie without her mother.');
-    await team.getByLabel(/Answer to a review-team query from Test Police/).check();
+  it('records, edits, links, unlinks and removes key themes by keyboard, and the theme reaches the report', async () => {
+    const team = (await e2e.signedIn(TEST_ADMIN.email, TEST_ADMIN.password)).page;
+    await evidencePage(team);
+    await team.getByRole('heading', { level: 3, name: 'Key themes for analysis' }).waitFor();
+
+    // The key theme, recorded by keyboard and linked to the answer.
+    await team.getByLabel('Theme', { exact: true }).focus();
+    await team.keyboard.type('Seeing the child alone');
+    await team.keyboard.press('Tab');
+    await team.keyboard.type('Practitioners rarely saw Maisie without her mother.');
+    await team.getByLabel(/Answer to a review-team query from Test Police/).focus();
+    await team.keyboard.press('Space');
+    await team.getByRole('button', { name: 'Record key theme' }).focus();
+    await team.keyboard.press('Enter');
+    const evidenceOf = (title: string) => team.getByRole('list', { name: `Evidence for ${title}` });
+    await expect.poll(() => evidenceOf('Seeing the child alone').textContent(), WAIT).toContain('Answer to a review-team query from Test Police');
+    await expect.poll(() => status(team).textContent(), WAIT).toContain('was recorded');
+
+    // Edited by keyboard: a new title and the template's analysis linked as well.
+    await team.getByRole('button', { name: 'Edit theme: Seeing the child alone' }).focus();
+    await team.keyboard.press('Enter');
+    const editForm = team.getByRole('form', { name: 'Save theme: Seeing the child alone' });
+    await editForm.waitFor();
+    await expect.poll(() => team.evaluate(() => (document.activeElement as HTMLInputElement | null)?.value), WAIT).toBe('Seeing the child alone');
+    await team.keyboard.press('Control+A');
+    await team.keyboard.type('Seeing and hearing the child alone');
+    await editForm.getByLabel('Test Police learning template, Section 3: key line of enquiry 1').focus();
+    await team.keyboard.press('Space');
+    await expectAxeClean(team, 'key theme being edited');
+    await editForm.getByRole('button', { name: 'Save theme: Seeing the child alone' }).focus();
+    await team.keyboard.press('Enter');
+    const title = 'Seeing and hearing the child alone';
+    await expect.poll(() => evidenceOf(title).textContent(), WAIT).toContain('Test Police learning template, Section 3: key line of enquiry 1');
+    await expect.poll(() => team.evaluate(() => document.activeElement?.textContent), WAIT).toBe(`Edit theme: ${title}`);
+
+    // Unlinked again from the list, by keyboard.
+    await evidenceOf(title).getByRole('button', { name: /^Unlink Test Police learning template/ }).focus();
+    await team.keyboard.press('Enter');
+    await expect.poll(() => evidenceOf(title).textContent(), WAIT).not.toContain('learning template');
+    expect(await evidenceOf(title).textContent()).toContain('Answer to a review-team query');
+
+    // A second theme, removed after a confirmation.
+    await team.getByLabel('Theme', { exact: true }).fill('A theme recorded by mistake');
     await team.getByRole('button', { name: 'Record key theme' }).click();
-    await team.getByRole('listitem').filter({ hasText: 'Seeing the child alone' }).getByText(/Answer to a review-team query/).waitFor();
+    await team.getByRole('heading', { level: 4, name: 'A theme recorded by mistake' }).waitFor();
+    await team.getByRole('button', { name: 'Remove theme: A theme recorded by mistake' }).focus();
+    await team.keyboard.press('Enter');
+    await expect.poll(() => team.evaluate(() => document.activeElement?.textContent), WAIT).toBe('Yes, remove “A theme recorded by mistake”');
+    await expectAxeClean(team, 'key theme removal confirmation');
+    await team.keyboard.press('Enter');
+    await expect.poll(() => team.getByRole('heading', { level: 4, name: 'A theme recorded by mistake' }).count(), WAIT).toBe(0);
+    await expectAxeClean(team, 'evidence tab with a key theme');
 
     await team.goto(`/reviews/${fx.reviewId}/report`);
     await team.getByRole('button', { name: 'Add the key themes as analysis themes' }).click();
     await expect.poll(() => team.getByRole('textbox', { name: /title/i }).evaluateAll((els) => els.map((e) => (e as HTMLInputElement).value)), WAIT)
-      .toContain('Seeing the child alone');
+      .toContain(title);
     await team.getByRole('button', { name: 'Save draft' }).first().click();
     await expect.poll(() => team.getByRole('status').filter({ hasText: 'saved' }).count(), WAIT).toBeGreaterThan(0);
     await expectAxeClean(team, 'report builder with the evidence trace');
     await team.goto(`/reviews/${fx.reviewId}/report?view=preview`);
-    await expect.poll(() => team.locator('main').textContent(), WAIT).toContain('Seeing the child alone');
-  }, 240_000);
+    await expect.poll(() => team.locator('main').textContent(), WAIT).toContain(title);
+    // Queries are working notes: neither the question nor the answer reaches the report.
+    const preview = await team.locator('main').textContent();
+    expect(preview).not.toContain('Was Maisie ever seen alone?');
+    expect(preview).not.toContain('every visit was with her mother');
+  }, 300_000);
 
   it('threads a query on a chronology row: the team asks, the agency answers, the team resolves', async () => {
     const author = await e2e.signedIn(fx.author.email, TEST_PASSWORD);
@@ -180,6 +231,7 @@ describe('evidence: request to report', () => {
     await tq.getByRole('button', { name: 'Send query' }).click();
     await expect.poll(() => tq.textContent(), WAIT).toContain('Waiting for the agency');
     await expectAxeClean(t, 'chronology row with a query thread');
+    await expect.poll(() => row().textContent(), WAIT).toContain('1 open query');
 
     await a.reload();
     await a.getByTestId('chronology-table').locator('[role="row"][data-row-id]').filter({ hasText: 'Police attended' }).getByRole('button', { name: /Read or edit this row/ }).click();
@@ -193,5 +245,71 @@ describe('evidence: request to report', () => {
     const tq2 = t.getByRole('dialog').locator('details').filter({ hasText: 'Queries on this row' });
     await tq2.getByRole('button', { name: 'Resolve query' }).click();
     await expect.poll(() => tq2.textContent(), WAIT).toContain('Resolved');
+    await t.keyboard.press('Escape');
+    await expect.poll(() => row().textContent(), WAIT).not.toContain('open query');
   }, 180_000);
+
+  it('lets a review-team member query another agency’s organisational change; that agency answers from its list; the team resolves', async () => {
+    const chronology = `/reviews/${fx.reviewId}/chronology`;
+    const opened = async (page: Page) => {
+      await page.goto(chronology);
+      await page.getByRole('heading', { level: 2, name: 'Chronology' }).waitFor();
+      await page.getByTestId('org-changes').waitFor();
+    };
+    const i = (await e2e.signedIn(fx.author2.email, TEST_PASSWORD)).page;
+    await opened(i);
+    await i.getByRole('button', { name: 'Add an organisational change for ICB' }).click();
+    const add = i.getByRole('dialog', { name: 'Add an organisational change for ICB' });
+    await add.getByLabel('Date', { exact: true }).fill('15/01/2026');
+    await add.getByLabel('Organisational change').fill('Health visiting teams merged into one locality hub');
+    await add.getByRole('button', { name: 'Add change' }).click();
+    await add.waitFor({ state: 'detached' });
+
+    // A review-team member (not the lead reviewer, not of this agency) asks, by keyboard.
+    const t = (await e2e.signedIn(fx.team.email, TEST_PASSWORD)).page;
+    await opened(t);
+    const icbGroup = (page: Page) => page.getByTestId('org-changes-ICB');
+    await icbGroup(t).getByText('Health visiting teams merged').waitFor();
+    await icbGroup(t).getByRole('button', { name: 'Queries on the ICB change of 15/01/2026' }).focus();
+    await t.keyboard.press('Enter');
+    const dialog = (page: Page) => page.getByRole('dialog', { name: 'Queries on the ICB organisational change of 15/01/2026' });
+    await dialog(t).locator('summary').focus();
+    await t.keyboard.press('Enter');
+    await dialog(t).getByLabel('Ask the agency about this change').focus();
+    await t.keyboard.type('How did the merger affect caseloads?');
+    await dialog(t).getByRole('button', { name: 'Send query' }).focus();
+    await t.keyboard.press('Enter');
+    await expect.poll(() => dialog(t).locator('details').textContent(), WAIT).toContain('Waiting for the agency');
+    await expectAxeClean(t, 'organisational change query, review team');
+    await t.keyboard.press('Escape');
+    await expect.poll(() => icbGroup(t).textContent(), WAIT).toContain('1 open query');
+
+    // The police author sees the ICB's change but neither its queries nor a way to them.
+    const p = (await e2e.signedIn(fx.author.email, TEST_PASSWORD)).page;
+    await opened(p);
+    await icbGroup(p).getByText('Health visiting teams merged').waitFor();
+    expect(await icbGroup(p).getByRole('button').count()).toBe(0);
+    expect(await icbGroup(p).textContent()).not.toContain('open query');
+
+    // The ICB author finds it in their list, follows it to the chronology and answers.
+    await i.goto(`/reviews/${fx.reviewId}/evidence`);
+    await i.getByText('Answer the review team’s query on an organisational change').waitFor();
+    await expectAxeClean(i, 'waiting list with an organisational change query');
+    await i.getByRole('link', { name: 'Go to the chronology' }).click();
+    await icbGroup(i).getByRole('button', { name: 'Queries on the ICB change of 15/01/2026' }).click();
+    await dialog(i).getByText('How did the merger affect caseloads?').waitFor();
+    await dialog(i).getByLabel('Your answer').fill('Caseloads rose by a third for six months.');
+    await dialog(i).getByRole('button', { name: 'Send answer' }).click();
+    await expect.poll(() => dialog(i).locator('details').textContent(), WAIT).toContain('Answered, waiting for the review team');
+    await expectAxeClean(i, 'organisational change query, agency author');
+
+    // The review-team member resolves it; the badge goes.
+    await opened(t);
+    await icbGroup(t).getByRole('button', { name: 'Queries on the ICB change of 15/01/2026' }).click();
+    await dialog(t).getByText('Caseloads rose by a third for six months.').waitFor();
+    await dialog(t).getByRole('button', { name: 'Resolve query' }).click();
+    await expect.poll(() => dialog(t).locator('details').textContent(), WAIT).toContain('Resolved');
+    await t.keyboard.press('Escape');
+    await expect.poll(() => icbGroup(t).textContent(), WAIT).not.toContain('open query');
+  }, 240_000);
 });

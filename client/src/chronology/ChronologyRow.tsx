@@ -4,6 +4,7 @@
 import { memo } from 'react';
 import type { IntegratedRow } from '../../../shared/chronology/index.js';
 import type { Person } from '../../../shared/people.js';
+import { openQueriesText } from '../evidence/queryCounts.js';
 import { Highlight } from './Highlight.js';
 import { categoryText, childContactText, dateNote, dateText, familyContactText, safeColour } from './rowDisplay.js';
 
@@ -17,7 +18,7 @@ export const ROW_HEIGHT = 88;
  * focus stop of the row (arrow keys move between rows) and opens the row with Enter.
  */
 export const ChronologyRow = memo(function ChronologyRow({
-  row, index, tabbable, mode, editors, people, phaseTitle, terms, onOpen, onFocusRow,
+  row, index, tabbable, mode, editors, people, phaseTitle, terms, onOpen, onFocusRow, openQueries = 0,
 }: {
   row: IntegratedRow;
   index: number;
@@ -30,6 +31,8 @@ export const ChronologyRow = memo(function ChronologyRow({
   terms: readonly string[];
   onOpen(id: string): void;
   onFocusRow(index: number): void;
+  /** Unresolved review-team queries on this row (issue 16), shown as a badge in the team column. */
+  openQueries?: number;
 }) {
   const note = dateNote(row.date);
   const family = familyContactText(row, people);
@@ -73,7 +76,8 @@ export const ChronologyRow = memo(function ChronologyRow({
         {row.team.keyLearning && <span className="chron-key">Key learning</span>}
         {row.team.phaseId && <span className="chron-cell__note">Phase: {phaseTitle ?? row.team.phaseId}</span>}
         {row.team.note && <span className="chron-cell__note">Team note added</span>}
-        {!row.team.keyLearning && !row.team.phaseId && !row.team.note && <span className="visually-hidden">Nothing</span>}
+        {openQueries > 0 && <span className="badge badge--info chron-queries">{openQueriesText(openQueries)}</span>}
+        {!row.team.keyLearning && !row.team.phaseId && !row.team.note && openQueries === 0 && <span className="visually-hidden">Nothing</span>}
       </div>
     </div>
   );

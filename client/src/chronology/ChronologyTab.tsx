@@ -36,7 +36,11 @@ import { DEFAULT_SORT, nextSort, sortRows, type RowSort } from './rowSort.js';
 import type { Phase } from './timelineItems.js';
 import { useChronologyData } from './useChronologyData.js';
 import { useRowEditors } from './useRowEditors.js';
+import { mayAskQuery, mayReadAgencyEvidence } from '../../../shared/evidence/index.js';
+import { evidencePaths, QueriesSchema } from '../evidence/evidenceApi.js';
+import { openQueryCounts, queryThreadCounts } from '../evidence/queryCounts.js';
 import { RowQueries } from '../evidence/RowQueries.js';
+import { useApiData } from '../hooks/useApiData.js';
 
 // vis-timeline is large; it loads only when someone opens the timeline, so the table stays quick.
 const loadTimeline = () => import('./TimelineView.js');
@@ -77,6 +81,11 @@ export function ChronologyTab({ detail, onAccessChanged }: { detail: ReviewDetai
   const canWriteTeam = docAccess({ reviewId, kind: 'chronology-team' }, membership) === 'write';
   const writable = useMemo(() => data.agencies.filter((a) => canWriteAgency(a.id)), [data.agencies, canWriteAgency]);
   const readOnly = writable.length === 0 && !canWriteTeam;
+  // Every query thread the member may see (the server filters by agency), counted for the badges.
+  const queries = useApiData(evidencePaths.queries(reviewId), QueriesSchema);
+  const openQueries = useMemo(() => openQueryCounts(queries.data?.queries ?? []), [queries.data]);
+  const allQueries = useMemo(() => queryThreadCounts(queries.data?.queries ?? []), [queries.data]);
+  const reloadQueries = queries.reload;
 
   // Filters and view live in the address bar, so a filtered view can be bookmarked and survives Back.
   const [initial] = useState(() => searchToForm(window.location.search));
@@ -317,6 +326,7 @@ export function ChronologyTab({ detail, onAccessChanged }: { detail: ReviewDetai
           <ChronologyTable
             rows={sorted} terms={terms} sort={sort} onSort={(key) => setSort((cur) => nextSort(cur, key))} totalCount={data.rows.length} activeId={activeId} onActiveChange={setActiveId} onOpen={openRow}
             modeFor={modeFor} editors={editors} people={peopleById} phaseTitles={phaseTitles} focusRequest={focusRequest}
+            openQueries={openQueries}
           />
           {rows.length === 0 && (
             <p className="chron-empty">{data.rows.length === 0 ? emptyText : 'No rows match these filters.'}</p>
@@ -333,9 +343,16 @@ export function ChronologyTab({ detail, onAccessChanged }: { detail: ReviewDetai
           <OrgChangesSection
             agencies={data.agencies} sharedByAgency={data.sharedByAgency} canWriteAgency={canWriteAgency}
             ownAgencyId={ownAgency} todayIso={isoDateInLondon(new Date())}
-            queries={(agencyId, changeId) => (
-              <RowQueries reviewId={reviewId} agencyId={agencyId} target={{ kind: 'org-change', changeId }} label="this change" member={membership} />
-            )}
+            queries={{
+              visible: (agencyId) => mayReadAgencyEvidence(membership, agencyId),
+              mayAsk: mayAskQuery(membership),
+              threadCount: (_agencyId, changeId) => allQueries.get(`change:${changeId}`) ?? 0,
+              openCount: (_agencyId, changeId) => openQueries.get(`change:${changeId}`) ?? 0,
+              render: (agencyId, changeId) => (
+                <RowQueries reviewId={reviewId} agencyId={agencyId} target={{ kind: 'org-change', changeId }} label="this change" member={membership}
+                  onChanged={() => void reloadQueries()} />
+              ),
+            }}
           />
           <PractitionersPanel agencies={data.agencies} sharedByAgency={data.sharedByAgency} canWriteAgency={canWriteAgency} />
         </>
@@ -355,7 +372,8 @@ export function ChronologyTab({ detail, onAccessChanged }: { detail: ReviewDetai
           )}
           {panel.kind === 'row' && panel.reading && (
             // Queries belong to reading as much as to editing: the review team asks while reading a row.
-            <RowQueries reviewId={reviewId} agencyId={panel.agencyId} target={{ kind: 'chronology-row', entryId: panel.opened.id }} label="this row" member={membership} />
+            <RowQueries reviewId={reviewId} agencyId={panel.agencyId} target={{ kind: 'chronology-row', entryId: panel.opened.id }} label="this row" member={membership}
+              onChanged={() => void reloadQueries()} />
           )}
           {panel.kind === 'row' && !panel.reading && (
             <>
@@ -373,7 +391,8 @@ export function ChronologyTab({ detail, onAccessChanged }: { detail: ReviewDetai
                 onSave={save} onRemove={remove} onCancel={close} otherEditors={editors.get(panel.opened.id) ?? []}
               />
               {!panel.isNew && (
-                <RowQueries reviewId={reviewId} agencyId={panel.agencyId} target={{ kind: 'chronology-row', entryId: panel.opened.id }} label="this row" member={membership} />
+                <RowQueries reviewId={reviewId} agencyId={panel.agencyId} target={{ kind: 'chronology-row', entryId: panel.opened.id }} label="this row" member={membership}
+              onChanged={() => void reloadQueries()} />
               )}
             </>
           )}

@@ -20,7 +20,7 @@ const OVERSCAN = 8;
  * Down, Home and End move between rows; Enter opens the focused row.
  */
 export function ChronologyTable({
-  rows, totalCount, activeId, onActiveChange, onOpen, modeFor, editors, people, phaseTitles, focusRequest, terms, sort, onSort,
+  rows, totalCount, activeId, onActiveChange, onOpen, modeFor, editors, people, phaseTitles, focusRequest, terms, sort, onSort, openQueries,
 }: {
   rows: readonly IntegratedRow[];
   totalCount: number;
@@ -38,6 +38,8 @@ export function ChronologyTable({
   /** The column the rows are sorted by; pressing a heading sorts by it. */
   sort: RowSort;
   onSort(key: SortKey): void;
+  /** Unresolved review-team queries per target key ("row:<id>"), for the rows' badges. */
+  openQueries?: ReadonlyMap<string, number>;
 }) {
   const scroller = useRef<HTMLDivElement>(null);
   const head = useRef<HTMLDivElement>(null);
@@ -163,7 +165,7 @@ export function ChronologyTable({
                 key={row.id} row={row} index={i} tabbable={i === tabbableIndex} mode={modeFor(row)}
                 editors={editors.get(row.id)} people={people}
                 phaseTitle={row.team.phaseId ? phaseTitles.get(row.team.phaseId) ?? null : null} terms={terms}
-                onOpen={onOpen} onFocusRow={onFocusRow}
+                onOpen={onOpen} onFocusRow={onFocusRow} openQueries={openQueries?.get(`row:${row.id}`) ?? 0}
               />
             );
           })}

@@ -6,6 +6,8 @@ import {
 import type { IsoDate } from '../../../shared/dates.js';
 import { newId } from '../../../shared/ids.js';
 import { AgencyTag } from '../components/AgencyTag.js';
+import { Badge } from '../components/Badge.js';
+import { openQueriesText } from '../evidence/queryCounts.js';
 import { Dialog } from '../components/Dialog.js';
 import { Notice } from '../components/Notice.js';
 import { TableWrap } from '../components/TableWrap.js';
@@ -30,8 +32,8 @@ export function OrgChangesSection({ agencies, sharedByAgency, canWriteAgency, ow
   /** The viewer's own agency, when they are an agency author. */
   ownAgencyId: string | null;
   todayIso: IsoDate;
-  /** The review team's query threads on a change, shown under its panel (issue 16). */
-  queries?(agencyId: string, changeId: string): ReactNode;
+  /** The review team's query threads on the changes (issue 16), for those who may see the agency's evidence. */
+  queries?: OrgChangeQueries;
 }) {
   const [announcement, setAnnouncement] = useState('');
   return (
@@ -53,8 +55,22 @@ export function OrgChangesSection({ agencies, sharedByAgency, canWriteAgency, ow
   );
 }
 
-/** What the side panel shows for one agency: a new change or an existing one. */
-type Panel = { isNew: boolean; opened: OrgChange } | null;
+/**
+ * Query threads on organisational changes: who may see an agency's, how many are open on a change,
+ * and the thread list itself. Any review-team member asks about any agency's change, that agency's
+ * authors answer; the server decides again (shared/evidence/access.ts).
+ */
+export type OrgChangeQueries = {
+  visible(agencyId: string): boolean;
+  /** Whether the member may open a thread; those who may not see the button only where a thread exists. */
+  mayAsk: boolean;
+  threadCount(agencyId: string, changeId: string): number;
+  openCount(agencyId: string, changeId: string): number;
+  render(agencyId: string, changeId: string): ReactNode;
+};
+
+/** What the side panel shows for one agency: a new change, an existing one to edit, or its query threads. */
+type Panel = { isNew: boolean; opened: OrgChange; queries?: boolean } | null;
 
 /** One agency's organisational changes: a table in date order, and add and edit controls when the user may write. */
 function AgencyOrgChanges({ agency, doc, canWrite, onBehalf, todayIso, onAnnounce, queries }: {
@@ -64,16 +80,18 @@ function AgencyOrgChanges({ agency, doc, canWrite, onBehalf, todayIso, onAnnounc
   onBehalf: boolean;
   todayIso: IsoDate;
   onAnnounce(text: string): void;
-  queries?(agencyId: string, changeId: string): ReactNode;
+  queries?: OrgChangeQueries;
 }) {
   const changes = useOrgChanges(doc, agency.id);
+  const hasQueries = (c: OrgChange) => !!queries && (queries.mayAsk || queries.threadCount(agency.id, c.id) > 0);
+  const showQueries = !!queries?.visible(agency.id) && changes.some(hasQueries);
   const [panel, setPanel] = useState<Panel>(null);
   const [saveError, setSaveError] = useState<string | null>(null);
   const headingId = `org-changes-${agency.id}`;
   const close = () => setPanel(null);
   // If access drops while the panel is open (a role change), close it, so no edit is typed that the server would drop.
   useEffect(() => {
-    if (!canWrite) setPanel(null);
+    if (!canWrite) setPanel((p) => (p?.queries ? p : null));
   }, [canWrite]);
 
   const openNew = () => {
@@ -108,6 +126,7 @@ function AgencyOrgChanges({ agency, doc, canWrite, onBehalf, todayIso, onAnnounc
 
   const title = panel?.isNew
     ? `Add an organisational change for ${agency.shortCode}`
+    : panel?.queries ? `Queries on the ${agency.shortCode} organisational change of ${formatChronologyDate(panel.opened.date)}`
     : panel ? `Edit the ${agency.shortCode} organisational change of ${formatChronologyDate(panel.opened.date)}` : '';
 
   return (
@@ -125,6 +144,7 @@ function AgencyOrgChanges({ agency, doc, canWrite, onBehalf, todayIso, onAnnounc
                 <th scope="col">Date</th>
                 <th scope="col">Organisational change</th>
                 <th scope="col">Impact on frontline practice</th>
+                {showQueries && <th scope="col">Queries</th>}
                 {canWrite && <th scope="col"><span className="visually-hidden">Actions</span></th>}
               </tr>
             </thead>
@@ -132,6 +152,7 @@ function AgencyOrgChanges({ agency, doc, canWrite, onBehalf, todayIso, onAnnounc
               {changes.map((c) => {
                 const date = formatChronologyDate(c.date);
                 const note = dateNote(c.date);
+                const open = queries && showQueries ? queries.openCount(agency.id, c.id) : 0;
                 return (
                   <tr key={c.id} data-change-id={c.id}>
                     <th scope="row" className="org-changes__date">
@@ -140,6 +161,16 @@ function AgencyOrgChanges({ agency, doc, canWrite, onBehalf, todayIso, onAnnounc
                     </th>
                     <td className="org-changes__text">{c.change}</td>
                     <td className="org-changes__text">{c.impact || <span className="muted">Not recorded yet</span>}</td>
+                    {showQueries && (
+                      <td>
+                        {open > 0 && <><Badge tone="info">{openQueriesText(open)}</Badge>{' '}</>}
+                        {hasQueries(c) && (
+                          <button type="button" className="button button--small button--secondary" onClick={() => setPanel({ isNew: false, opened: c, queries: true })}>
+                            Queries<span className="visually-hidden"> on the {agency.shortCode} change of {date}</span>
+                          </button>
+                        )}
+                      </td>
+                    )}
                     {canWrite && (
                       <td>
                         <button type="button" className="button button--small button--secondary" onClick={() => openExisting(c)}>
@@ -161,12 +192,21 @@ function AgencyOrgChanges({ agency, doc, canWrite, onBehalf, todayIso, onAnnounc
       )}
       {panel && (
         <Dialog title={title} titleId="org-change-panel-title" onClose={close}>
-          {saveError && <Notice tone="error" role="alert" title="The change was not saved"><p>{saveError}</p></Notice>}
-          <OrgChangePanel
-            key={panel.opened.id} isNew={panel.isNew} opened={panel.opened} current={current} agency={agency}
-            onBehalf={onBehalf} todayIso={todayIso} onSave={save} onRemove={remove} onCancel={close}
-          />
-          {!panel.isNew && queries?.(agency.id, panel.opened.id)}
+          {panel.queries ? (
+            <>
+              <p><strong>Change:</strong> {(current ?? panel.opened).change}</p>
+              {queries?.render(agency.id, panel.opened.id)}
+              <div className="button-row"><button type="button" className="button button--secondary" onClick={close}>Close</button></div>
+            </>
+          ) : (
+            <>
+              {saveError && <Notice tone="error" role="alert" title="The change was not saved"><p>{saveError}</p></Notice>}
+              <OrgChangePanel
+                key={panel.opened.id} isNew={panel.isNew} opened={panel.opened} current={current} agency={agency}
+                onBehalf={onBehalf} todayIso={todayIso} onSave={save} onRemove={remove} onCancel={close}
+              />
+            </>
+          )}
         </Dialog>
       )}
     </div>

@@ -1,7 +1,6 @@
 import { useEffect, useState } from 'react';
 import {
   EVIDENCE_KIND_LABELS, isEditableByAgency, mayAnswerQuery, mayAskQuery, mayReadKeyThemes, mayRequestEvidence, mayResolveQuery,
-  templateSectionLabel, REPORT_SECTION_LABELS, isReportSectionKey,
 } from '../../../shared/evidence/index.js';
 import type { ReviewDetail } from '../api/schemas.js';
 import { LoadingMessage } from '../components/LoadingMessage.js';
@@ -37,15 +36,6 @@ export function EvidenceTab({ detail }: { detail: ReviewDetail }) {
     void queries.reload();
   };
   const openRequest = (r: RequestView) => setOpenId(r.id);
-  const queryLabel = (id: string) => {
-    const q = queries.data?.queries.find((x) => x.id === id);
-    if (!q) return 'your evidence';
-    const t = q.target;
-    if (t.kind === 'template-section') return `the learning template, ${templateSectionLabel(t.section)}`;
-    if (t.kind === 'report-section') return `the information report, ${isReportSectionKey(t.section) ? REPORT_SECTION_LABELS[t.section] : t.section}`;
-    return t.kind === 'chronology-row' ? 'a chronology row' : 'an organisational change';
-  };
-
   return (
     <>
       <h2 id="section-heading" data-route-focus tabIndex={-1}>Evidence</h2>
@@ -54,7 +44,7 @@ export function EvidenceTab({ detail }: { detail: ReviewDetail }) {
       {!data && !overview.error && <LoadingMessage text="Loading the evidence…" />}
       {data && (
         <>
-          <WaitingList data={data} queryLabel={queryLabel} onOpen={openRequest} />
+          <WaitingList reviewId={reviewId} data={data} queries={queries.data?.queries ?? []} onOpen={openRequest} />
           <h3>Requests</h3>
           <RequestsTable reviewId={reviewId} data={data} onOpen={openRequest} onChanged={changed} />
           {data.requests.length > 0 && mayRequestEvidence(data.me) && (

@@ -62,7 +62,7 @@ function Thread({ reviewId, q, rights, idBase, onChanged }: { reviewId: string; 
  * The review team's queries on one row or section, with a count. These are staff working notes: they
  * are shown here and nowhere else, and no export or published output includes them.
  */
-export function QueryThreads({ reviewId, agencyId, target, label, queries, rights, onChanged }: {
+export function QueryThreads({ reviewId, agencyId, target, label, queries, rights, onChanged, emptyText }: {
   reviewId: string;
   agencyId: string;
   target: QueryTarget;
@@ -70,6 +70,8 @@ export function QueryThreads({ reviewId, agencyId, target, label, queries, right
   queries: readonly EvidenceQuery[];
   rights: QueryRights;
   onChanged(message: string): void;
+  /** Shown when there is no thread and the member may not open one; without it nothing is shown. */
+  emptyText?: string;
 }) {
   const key = queryTargetKey(target);
   const mine = queries.filter((q) => q.agencyId === agencyId && queryTargetKey(q.target) === key);
@@ -89,7 +91,7 @@ export function QueryThreads({ reviewId, agencyId, target, label, queries, right
       setError(errorMessage(err));
     }
   };
-  if (mine.length === 0 && !rights.ask) return null;
+  if (mine.length === 0 && !rights.ask) return emptyText ? <p>{emptyText}</p> : null;
   return (
     <details className="ws-details" open={open > 0}>
       <summary>Queries on {label} <Badge tone={open ? 'info' : 'neutral'}>{open === 1 ? '1 open' : `${open} open`}</Badge></summary>

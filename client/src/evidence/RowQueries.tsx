@@ -9,12 +9,14 @@ import { QueryThreads } from './QueryThreads.js';
  * The review team's query threads on one chronology row or organisational change, shown below its
  * panel (outside the row's form). Staff working notes: never exported, never in the report.
  */
-export function RowQueries({ reviewId, agencyId, target, label, member }: {
+export function RowQueries({ reviewId, agencyId, target, label, member, onChanged }: {
   reviewId: string;
   agencyId: string;
   target: QueryTarget;
   label: string;
   member: { role: Role; agencyId: string | null };
+  /** Called after a thread changed, so badges elsewhere can recount. */
+  onChanged?(): void;
 }) {
   const visible = mayReadAgencyEvidence(member, agencyId);
   const queries = useApiData(`${evidencePaths.queries(reviewId)}?agencyId=${encodeURIComponent(agencyId)}`, QueriesSchema);
@@ -25,7 +27,8 @@ export function RowQueries({ reviewId, agencyId, target, label, member }: {
       <p className="live-line" role="status">{announcement}</p>
       <QueryThreads reviewId={reviewId} agencyId={agencyId} target={target} label={label} queries={queries.data.queries}
         rights={{ ask: mayAskQuery(member), answer: mayAnswerQuery(member, agencyId), resolve: mayResolveQuery(member) }}
-        onChanged={(m) => { setAnnouncement(m); void queries.reload(); }} />
+        emptyText={`No queries on ${label}.`}
+        onChanged={(m) => { setAnnouncement(m); void queries.reload(); onChanged?.(); }} />
     </div>
   );
 }

@@ -1,10 +1,13 @@
 import { useState } from 'react';
 import { evidenceTrace, reportThemesFromKeyThemes } from '../../../shared/evidence/index.js';
-import { EVIDENCE_LINK_LABELS } from '../../../shared/evidence/index.js';
 import { evidencePaths, ThemesSchema } from '../evidence/evidenceApi.js';
+import { linkLabel } from '../evidence/themeForm.js';
 import { useApiData } from '../hooks/useApiData.js';
 import type { BuilderKit } from './builderKit.js';
 import { SectionPanel } from './SectionPanel.js';
+
+/** Query threads are working notes: the trace names an answer by its kind only, never quoting it near the draft. */
+const NO_QUERY_TEXT: readonly never[] = [];
 
 /**
  * Where the report's analysis comes from: the review team's key themes for analysis become analysis
@@ -12,14 +15,17 @@ import { SectionPanel } from './SectionPanel.js';
  * recommendations it leads to: evidence → theme → learning point → recommendation. Builder only:
  * the chain is for the review team, never printed in the report.
  */
-export function EvidenceTracePanel({ reviewId, kit, removedPrompts, onTogglePrompt, onAnnounce }: {
+export function EvidenceTracePanel({ reviewId, agencies, kit, removedPrompts, onTogglePrompt, onAnnounce }: {
   reviewId: string;
+  /** The review's agencies, to name each piece of evidence's agency. */
+  agencies: readonly { id: string; name: string }[];
   kit: BuilderKit;
   removedPrompts: readonly string[];
   onTogglePrompt(promptId: string): void;
   onAnnounce(message: string): void;
 }) {
   const themes = useApiData(evidencePaths.themes(reviewId), ThemesSchema);
+  const agencyName = (id: string) => agencies.find((a) => a.id === id)?.name ?? 'Agency';
   const [open, setOpen] = useState(false);
   const keyThemes = themes.data?.themes ?? [];
   const toAdd = reportThemesFromKeyThemes(keyThemes, kit.draft.themes);
@@ -48,7 +54,7 @@ export function EvidenceTracePanel({ reviewId, kit, removedPrompts, onToggleProm
           <li key={lp.id}>
             <p><strong>Learning point {lp.number}:</strong> {lp.text}</p>
             <p>Theme: {lp.reportTheme ? lp.reportTheme.title : 'none chosen'}{lp.keyTheme && lp.keyTheme.title !== lp.reportTheme?.title ? ` (key theme “${lp.keyTheme.title}”)` : ''}</p>
-            <p>Evidence: {lp.evidence.length === 0 ? 'none linked' : lp.evidence.map((e) => EVIDENCE_LINK_LABELS[e.kind]).join('; ')}</p>
+            <p>Evidence: {lp.evidence.length === 0 ? 'none linked' : lp.evidence.map((e) => linkLabel(e, agencyName, NO_QUERY_TEXT)).join('; ')}</p>
             <p>Recommendations: {lp.recommendations.length === 0 ? 'none yet' : lp.recommendations.map((r) => `${r.number}. ${r.text}`).join('; ')}</p>
           </li>
         ))}

@@ -202,7 +202,7 @@ export function ReportBuilder({ detail, initial, sources, workshopLearningPoints
         <LearningPointsPanel kit={kit} workshopPoints={workshopLearningPoints.length} onAddWorkshopPoints={addWorkshopPoints} />
         <RecommendationsPanel kit={kit} />
         <ActionPlanPanel kit={kit} />
-        <EvidenceTracePanel reviewId={reviewId} kit={kit} removedPrompts={draft.removedPrompts} onTogglePrompt={togglePrompt} onAnnounce={setAnnouncement} />
+        <EvidenceTracePanel reviewId={reviewId} agencies={detail.agencies} kit={kit} removedPrompts={draft.removedPrompts} onTogglePrompt={togglePrompt} onAnnounce={setAnnouncement} />
         <SectionPanel id="report-glossary" title="Glossary and appendix" removedPrompts={draft.removedPrompts} onTogglePrompt={togglePrompt}>
           <p>
             The glossary lists only the acronyms the report actually uses (for example MASH, ICB, S47, CAMHS, GP). The appendix repeats the key

@@ -176,4 +176,40 @@ describe('evidence requests, sign-off, queries and themes', () => {
     expect((await call(fx.outsider, 'GET', '')).status).toBe(404);
     expect((await call(fx.outsider, 'GET', '/queries')).status).toBe(404);
   });
+  it('lets any review-team member query another agency’s organisational change; only that agency answers; observers read', async () => {
+    const target = { kind: 'org-change', changeId: 'change-icb-000000000001' };
+    expect((await call(fx.observer, 'POST', '/queries', { agencyId: icb, target, text: 'Why?' })).status).toBe(403);
+    expect((await call(fx.author, 'POST', '/queries', { agencyId: icb, target, text: 'Why?' })).status).toBe(403);
+    let r = await call(fx.team, 'POST', '/queries', { agencyId: icb, target, text: 'How did the health visiting restructure affect caseloads?' });
+    expect(r.status).toBe(201);
+    const id = r.body.id as string;
+    // The police author neither sees nor answers the ICB's thread; the observer sees it but cannot reply or resolve.
+    expect((await call(fx.author, 'GET', '/queries')).body.queries.some((x: { id: string }) => x.id === id)).toBe(false);
+    expect((await call(fx.author, 'POST', `/queries/${id}/messages`, { text: 'Not ours' })).status).toBe(404);
+    expect((await call(fx.observer, 'GET', '/queries')).body.queries.some((x: { id: string }) => x.id === id)).toBe(true);
+    expect((await call(fx.observer, 'POST', `/queries/${id}/messages`, { text: 'Observed' })).status).toBe(403);
+    expect((await call(fx.observer, 'PUT', `/queries/${id}/resolution`, { resolved: true })).status).toBe(403);
+    const waiting = (await call(fx.author2, 'GET', '')).body.waiting as { kind: string; queryId?: string }[];
+    expect(waiting.some((w) => w.kind === 'query' && w.queryId === id)).toBe(true);
+    r = await call(fx.author2, 'POST', `/queries/${id}/messages`, { text: 'Caseloads rose by a third for six months.' });
+    expect(r.body).toMatchObject({ status: 'answered' });
+    expect((await call(fx.author2, 'GET', `/queries?agencyId=${icb}`)).body.badges['change:change-icb-000000000001']).toEqual({ unresolved: 1, waitingForAgency: 0 });
+    expect((await call(fx.team, 'PUT', `/queries/${id}/resolution`, { resolved: true })).body.status).toBe('resolved');
+    expect((await call(fx.author2, 'GET', '')).body.waiting.some((w: { queryId?: string }) => w.queryId === id)).toBe(false);
+  });
+
+  it('edits, unlinks and deletes key themes: review team only', async () => {
+    const body = { title: 'Caseload pressure', summary: '', evidence: [{ kind: 'chronology-row', agencyId: icb, entryId: 'entry-icb-00000000001' }] };
+    const made = await call(fx.team, 'POST', '/themes', body);
+    expect(made.status).toBe(201);
+    const id = made.body.id as string;
+    const unlinked = await call(fx.team, 'PUT', `/themes/${id}`, { ...body, evidence: [], baseVersion: 1 });
+    expect(unlinked.body).toMatchObject({ evidence: [], version: 2 });
+    expect((await call(fx.observer, 'PUT', `/themes/${id}`, { ...body, baseVersion: 2 })).status).toBe(403);
+    expect((await call(fx.author, 'DELETE', `/themes/${id}`, {})).status).toBe(403);
+    expect((await call(fx.observer, 'DELETE', `/themes/${id}`, {})).status).toBe(403);
+    expect((await call(fx.team, 'DELETE', `/themes/${id}`, {})).status).toBe(204);
+    expect((await call(fx.team, 'DELETE', `/themes/${id}`, {})).status).toBe(404);
+    expect((await call(fx.observer, 'GET', '/themes')).body.themes.map((t: { id: string }) => t.id)).not.toContain(id);
+  });
 });

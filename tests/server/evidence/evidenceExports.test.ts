@@ -108,6 +108,11 @@ describe('evidence Word exports', () => {
 
   it('zips every letter, template and report with the integrated chronology; staff only', async () => {
     expect((await download('evidence-pack.zip', f.fx.author.cookie)).status).toBe(403);
+    // Threads on a chronology row and an organisational change too: none of them may reach any file of the pack.
+    for (const target of [{ kind: 'chronology-row', entryId: 'entry-pol-00000000001' }, { kind: 'org-change', changeId: 'change-pol-0000000001' }]) {
+      expect((await api(f.server.url, 'POST', `/api/reviews/${f.fx.reviewId}/evidence/queries`, {
+        cookie: f.fx.team.cookie, body: { agencyId: f.agencies.police, target, text: `QUERY-SECRET on a ${target.kind}` } })).status).toBe(201);
+    }
     const pack = await download('evidence-pack.zip', f.fx.team.cookie);
     expect(pack.status).toBe(200);
     const files = unzipSync(pack.bytes);
@@ -118,6 +123,8 @@ describe('evidence Word exports', () => {
     ]);
     for (const [name, bytes] of Object.entries(files)) {
       if (name.endsWith('.docx')) expect(bodyOf(bytes)).not.toContain('QUERY-SECRET');
+      // Every part of every file, Word or Excel, read as text.
+      for (const part of Object.values(unzipSync(bytes))) expect(strFromU8(part)).not.toContain('QUERY-SECRET');
     }
     for (const [name, bytes] of Object.entries(files)) fs.writeFileSync(path.join(tmp, path.basename(name)), bytes);
   });
