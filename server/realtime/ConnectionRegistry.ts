@@ -17,8 +17,10 @@ export type LiveConnection = {
 
 /** A closing sent to the other nodes: whose sockets, and the short reason code. */
 const RevocationSchema = z.strictObject({
-  kind: z.enum(['session', 'user']),
+  kind: z.enum(['session', 'user', 'member']),
   id: z.string().min(1).max(128),
+  /** For 'member': the review whose sockets close. */
+  reviewId: z.string().min(1).max(64).optional(),
   reason: z.string().regex(/^[a-z0-9-]{1,40}$/),
 });
 
@@ -37,13 +39,14 @@ export class ConnectionRegistry {
       let msg: z.infer<typeof RevocationSchema>;
       try { msg = RevocationSchema.parse(JSON.parse(payload)); } catch { return; }
       if (msg.kind === 'session') this.closeWhere((c) => c.sessionHash === msg.id, msg.reason);
-      else this.closeWhere((c) => c.userId === msg.id, msg.reason);
+      else if (msg.kind === 'user') this.closeWhere((c) => c.userId === msg.id, msg.reason);
+      else if (msg.reviewId) this.closeMemberHere(msg.id, msg.reviewId, msg.reason);
     });
   }
 
-  private tell(kind: 'session' | 'user', id: string, reason: string): void {
-    // Best effort and after the local close: the other nodes' session sweep closes them anyway within seconds.
-    void this.bus?.publish('revocations', JSON.stringify({ kind, id, reason })).catch(() => undefined);
+  private tell(kind: 'session' | 'user' | 'member', id: string, reason: string, reviewId?: string): void {
+    // Best effort: for sessions, the other nodes' sweep closes them anyway within seconds.
+    void this.bus?.publish('revocations', JSON.stringify({ kind, id, reason, ...(reviewId ? { reviewId } : {}) })).catch(() => undefined);
   }
 
   /** Adds a connection; returns a function that removes it. */
@@ -69,6 +72,11 @@ export class ConnectionRegistry {
    * Socket.IO sockets (not bound to one review; the client reconnects them, re-authorised).
    */
   closeMember(userId: string, reviewId: string, reason = 'access-changed'): number {
+    this.tell('member', userId, reason, reviewId);
+    return this.closeMemberHere(userId, reviewId, reason);
+  }
+
+  private closeMemberHere(userId: string, reviewId: string, reason: string): number {
     return this.closeWhere((c) => c.userId === userId && (c.reviewId === undefined || c.reviewId === reviewId), reason);
   }
 
