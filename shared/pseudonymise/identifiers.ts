@@ -73,17 +73,57 @@ export function findNhsNumbers(view: NormalView, registerNumbers: ReadonlySet<st
   });
 }
 
-/** UK phone numbers in any format, found by libphonenumber-js (mobile, landline, +44 and (0) forms). */
+/**
+ * Runs of digits a phone number could be read from: digits with at most a few non-letter characters
+ * between them. libphonenumber's matcher only reads digit blocks joined by punctuation (at most four
+ * characters of it), so a run this loose is a superset of what it can find.
+ */
+const DIGIT_RUN_RE = /\p{Nd}(?:[^\p{Nd}\p{L}]{0,6}\p{Nd})*/gu;
+
+/** The fewest digits in a number we remove (a UK national number has at least nine). */
+const MIN_PHONE_DIGITS = 9;
+
+/** Characters of context either side of a candidate run given to the parser, so it sees the run's surroundings. */
+const PHONE_WINDOW_MARGIN = 24;
+
+/** Counts the decimal digits in a string. */
+const digitCount = (s: string) => s.replace(/\P{Nd}/gu, '').length;
+
+/**
+ * UK phone numbers in any format, found by libphonenumber-js (mobile, landline, +44 and (0) forms).
+ * The parser is slow over long text, so it runs only on windows around runs of at least nine digits
+ * (which every number we remove has); the windows keep some context either side and merge when they
+ * touch, so each number is parsed with its neighbours as before.
+ */
 export function findPhones(view: NormalView): IdentifierHit[] {
+  const text = view.norm;
+  const windows: { start: number; end: number }[] = [];
+  for (const m of text.matchAll(DIGIT_RUN_RE)) {
+    if (digitCount(m[0]) < MIN_PHONE_DIGITS) continue;
+    const start = Math.max(0, m.index! - PHONE_WINDOW_MARGIN);
+    const end = Math.min(text.length, m.index! + m[0].length + PHONE_WINDOW_MARGIN);
+    const last = windows[windows.length - 1];
+    if (last && start <= last.end) last.end = end;
+    else windows.push({ start, end });
+  }
   const out: IdentifierHit[] = [];
   // 'POSSIBLE' leniency is documented but missing from the typings; the default ('VALID') misses
   // numbers in reserved ranges (07700 900xxx) that are still someone's number in a case file.
   const options = { defaultCountry: 'GB', leniency: 'POSSIBLE', v2: true } as unknown as { defaultCountry: 'GB'; v2: true };
-  for (const m of findNumbers(view.norm, options)) {
-    const raw = view.norm.slice(m.startsAt, m.endsAt);
-    if (m.number.countryCallingCode !== '44' || !/^(?:\+|00|\(?0)/.test(raw)) continue;
-    if (m.number.nationalNumber.length < 9) continue;
-    out.push({ ...originalSpan(view, m.startsAt, m.endsAt), kind: 'phone' });
+  for (const w of windows) {
+    // A window starting mid-word would give the parser a different left neighbour; widen to a space.
+    let start = w.start;
+    while (start > 0 && !/\s/.test(text[start - 1]!)) start--;
+    let end = w.end;
+    while (end < text.length && !/\s/.test(text[end]!)) end++;
+    const slice = text.slice(start, end);
+    for (const m of findNumbers(slice, options)) {
+      const raw = slice.slice(m.startsAt, m.endsAt);
+      if (m.number.countryCallingCode !== '44' || !/^(?:\+|00|\(?0)/.test(raw)) continue;
+      if (m.number.nationalNumber.length < 9) continue;
+      const hit = { ...originalSpan(view, start + m.startsAt, start + m.endsAt), kind: 'phone' as const };
+      if (!out.some((o) => o.start === hit.start)) out.push(hit);
+    }
   }
   return out;
 }

@@ -19,43 +19,95 @@ const FOLDS: Record<string, string> = { 'ß': 'ss', 'æ': 'ae', 'œ': 'oe', 'ø'
 /** A folded view of a text and, per view character, the index of its original character. */
 export type NormalView = { norm: string; map: number[]; original: string };
 
+/** Folded forms of the non-ASCII characters met so far: folding goes through NFKD, which is slow per call. */
+const foldCache = new Map<string, string>();
+
 /** Folds one code point to its base letters in lower case. */
 function foldChar(ch: string): string {
-  if (APOSTROPHES.test(ch)) return "'";
-  const lower = ch.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase();
+  const cached = foldCache.get(ch);
+  if (cached !== undefined) return cached;
   let out = '';
-  for (const c of lower) out += FOLDS[c] ?? c;
+  if (APOSTROPHES.test(ch)) out = "'";
+  else if (!INVISIBLE.test(ch)) for (const c of ch.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase()) out += FOLDS[c] ?? c;
+  foldCache.set(ch, out);
   return out;
 }
+
+/** Whether a folded character is a letter (a hyphen after one may join a word split across lines). */
+const isLetter = (c: string) => (c >= 'a' && c <= 'z') || (c > '\u007f' && /\p{L}/u.test(c));
+
+/** Most normalised views kept for reuse: the replacer, the review and the leak check meet the same texts. */
+export const MAX_CACHED_VIEWS = 20_000;
+
+/** Texts of at most this many characters are cached (a long document is met once). */
+const MAX_CACHED_TEXT_CHARS = 4_000;
+
+const viewCache = new Map<string, NormalView>();
 
 /**
  * The normalised view of `text`. A hyphen followed by a line break between two letters is removed with
  * the break ("Thorn-\nbury" reads "thornbury"), because that is how line-wrapped text splits a word.
+ * ASCII takes a fast path; views of short texts are cached (cleared when full), since one export
+ * meets the same cells many times over (repeated wording, the review listing, the leak check).
  */
 export function normalise(text: string): NormalView {
+  const cacheable = text.length <= MAX_CACHED_TEXT_CHARS;
+  if (cacheable) {
+    const hit = viewCache.get(text);
+    if (hit) return hit;
+  }
   let norm = '';
   const map: number[] = [];
-  const chars = Array.from(text);
-  const offsets: number[] = [];
-  let at = 0;
-  for (const c of chars) { offsets.push(at); at += c.length; }
-  for (let i = 0; i < chars.length; i++) {
-    const ch = chars[i]!;
-    if (INVISIBLE.test(ch)) continue;
-    if ((ch === '-' || ch === '\u2010') && /\p{L}$/u.test(norm)) {
-      let j = i + 1;
-      while (j < chars.length && /[ \t]/.test(chars[j]!)) j++;
-      if (chars[j] === '\r') j++;
-      if (chars[j] === '\n') {
-        j++;
-        while (j < chars.length && /[ \t]/.test(chars[j]!)) j++;
-        if (j < chars.length && /\p{L}/u.test(chars[j]!)) { i = j - 1; continue; }
+  const n = text.length;
+  let lastLetter = false;
+  for (let i = 0; i < n;) {
+    const code = text.charCodeAt(i);
+    if (code < 0x80) {
+      const ch = text[i]!;
+      if (ch === '-' && lastLetter) {
+        const after = joinedAfterHyphen(text, i + 1);
+        if (after > 0) { i = after; continue; }
       }
+      const folded = code >= 65 && code <= 90 ? String.fromCharCode(code + 32) : ch === '`' ? "'" : ch;
+      norm += folded;
+      map.push(i);
+      lastLetter = (code >= 65 && code <= 90) || (code >= 97 && code <= 122);
+      i++;
+      continue;
+    }
+    const cp = text.codePointAt(i)!;
+    const width = cp > 0xffff ? 2 : 1;
+    const ch = width === 2 ? text.slice(i, i + 2) : text[i]!;
+    if (ch === '\u2010' && lastLetter) {
+      const after = joinedAfterHyphen(text, i + 1);
+      if (after > 0) { i = after; continue; }
     }
     const folded = foldChar(ch);
-    for (const f of folded) { norm += f; map.push(offsets[i]!); }
+    for (const f of folded) { norm += f; map.push(i); lastLetter = isLetter(f); }
+    i += width;
   }
-  return { norm, map, original: text };
+  const view = { norm, map, original: text };
+  if (cacheable) {
+    if (viewCache.size >= MAX_CACHED_VIEWS) viewCache.clear();
+    viewCache.set(text, view);
+  }
+  return view;
+}
+
+/**
+ * After a hyphen at `from`: the index of the letter that continues the word when only blanks and one
+ * line break come between, else -1 (invisible characters in between were never letters here).
+ */
+function joinedAfterHyphen(text: string, from: number): number {
+  let j = from;
+  while (text[j] === ' ' || text[j] === '\t') j++;
+  if (text[j] === '\r') j++;
+  if (text[j] !== '\n') return -1;
+  j++;
+  while (text[j] === ' ' || text[j] === '\t') j++;
+  if (j >= text.length) return -1;
+  const cp = text.codePointAt(j)!;
+  return /\p{L}/u.test(String.fromCodePoint(cp)) ? j : -1;
 }
 
 /** The original span [start, end) for a view span; end is exclusive. */

@@ -30,6 +30,12 @@ const IDENTIFIER_MARKER: Record<IdentifierHit['kind'], string> = {
   'nhs-number': REMOVED.nhs, postcode: REMOVED.postcode, address: REMOVED.address, 'date-of-birth': REMOVED.dateOfBirth,
 };
 
+/** Most texts whose analysis one pipeline keeps (cleared when full); a pipeline lives for one export. */
+const MAX_MEMO_TEXTS = 50_000;
+
+/** Longest text whose analysis is kept: long texts are met once. */
+const MAX_MEMO_TEXT_CHARS = 8_000;
+
 /** A finding before decisions apply. */
 type Raw = Omit<Finding, 'replacement' | 'decided'>;
 
@@ -99,6 +105,8 @@ export function createPipeline(people: readonly Person[], childPseudonym: string
     ...(opts.agencyCodes ?? []).map(foldKey), ...(opts.agencyNames ?? []).flatMap((n) => foldKey(n).split(' ')),
     ...(opts.allowlist ?? []).flatMap((a) => foldKey(a).split(' ')),
   ]);
+  // One context for every text, so the flagger builds its nickname pattern once per pipeline.
+  const flagContext = { people, known, label: (id: string) => labels.get(id) ?? AMBIGUOUS_NAME };
   // A date of birth becomes the person's age on the reference date, which keeps the fact a reader needs.
   const dobReplacement = (personId?: string) => {
     const dob = personId ? dobOf.get(personId) : null;
@@ -115,7 +123,20 @@ export function createPipeline(people: readonly Person[], childPseudonym: string
     return { ...f, replacement: original, decided: true };
   };
 
+  // One export analyses the same cell for the text, the redaction gate and the review; texts recur too.
+  const analysed = new Map<string, { view: NormalView; findings: Finding[] }>();
   const analyse = (input: string) => {
+    const cached = analysed.get(input);
+    if (cached) return cached;
+    const result = analyseOnce(input);
+    if (input.length <= MAX_MEMO_TEXT_CHARS) {
+      if (analysed.size >= MAX_MEMO_TEXTS) analysed.clear();
+      analysed.set(input, result);
+    }
+    return result;
+  };
+
+  const analyseOnce = (input: string) => {
     const view = normalise(input);
     const taken: { start: number; end: number }[] = allowedSpans(view, allow);
     const overlaps = (s: number, e: number) => taken.some((t) => t.start < e && s < t.end);
@@ -133,7 +154,7 @@ export function createPipeline(people: readonly Person[], childPseudonym: string
       const proposed = h.term.personIds.length === 1 ? labels.get(h.term.personIds[0]!)! : AMBIGUOUS_NAME;
       take(h.start, h.end, { id: findingId(h.term.kind, input.slice(h.start, h.end)), kind: h.term.kind, flag: false, proposed });
     }
-    for (const f of findFlags(view, { people, known, label: (id) => labels.get(id) ?? AMBIGUOUS_NAME }, overlaps)) {
+    for (const f of findFlags(view, flagContext, overlaps)) {
       take(f.start, f.end, { id: findingId(f.kind, input.slice(f.start, f.end)), kind: f.kind, flag: true, proposed: f.suggestion });
     }
     const findings = raw.map((f) => decide(f, input.slice(f.start, f.end))).sort((a, b) => a.start - b.start);
