@@ -40,6 +40,20 @@ function monthWindows(text: string): { start: number; end: number }[] {
   return out;
 }
 
+/** A month word as a pattern group (full names and chrono's abbreviations). */
+const MONTH = '(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)';
+
+/** Day, month word, year, in forms chrono misses: "1st Feb '15", "1 February, 2015". */
+const DAY_MONTH_YEAR_RE = new RegExp(`(?<![\\p{L}\\p{N}])(\\d{1,2})(?:st|nd|rd|th)?(?:\\s+of)?[\\s-]+${MONTH}\\.?,?[\\s-]+'?(\\d{4}|\\d{2})(?!\\p{N})`, 'gu');
+
+/** Month word, day, year, in forms chrono misses: "February the 1st, 2015", "Feb 1st '15". */
+const MONTH_DAY_YEAR_RE = new RegExp(`(?<![\\p{L}])${MONTH}\\.?\\s+(?:the\\s+)?(\\d{1,2})(?:st|nd|rd|th)?,?\\s+'?(\\d{4}|\\d{2})(?!\\p{N})`, 'gu');
+
+const MONTH_PREFIXES = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
+
+/** A month word's number. */
+const monthNumber = (word: string) => MONTH_PREFIXES.indexOf(word.slice(0, 3)) + 1;
+
 const fullYear = (y: number) => (y >= 100 ? y : y + (y > 30 ? 1900 : 2000));
 
 /** Register dates of birth as numbers. */
@@ -53,7 +67,8 @@ export function registerDobs(people: readonly Person[]): Dob[] {
 /**
  * Every written date in the text that equals a register date of birth: English dates of any shape that
  * chrono-node reads with a year ("1st of February 2015", "February 1, 2015", "01-Feb-2015",
- * "2015/02/01"), digit dates in either day/month order, and compact digits ("01022015", "20150201").
+ * "2015/02/01"), forms it misses ("1st Feb '15", "February the 1st, 2015"), digit dates in either
+ * day/month order, and compact digits ("01022015", "20150201").
  * chrono runs only on windows around month words that hold one of the years, which keeps long exports fast.
  */
 export function findDatesOfBirth(view: NormalView, dobs: readonly Dob[]): IdentifierHit[] {
@@ -77,6 +92,8 @@ export function findDatesOfBirth(view: NormalView, dobs: readonly Dob[]): Identi
       hit(w.start + r.index + lead, w.start + r.index + r.text.length, c.get('year')!, c.get('month')!, c.get('day')!);
     }
   }
+  for (const m of text.matchAll(DAY_MONTH_YEAR_RE)) hit(m.index!, m.index! + m[0].length, fullYear(Number(m[3])), monthNumber(m[2]!), Number(m[1]));
+  for (const m of text.matchAll(MONTH_DAY_YEAR_RE)) hit(m.index!, m.index! + m[0].length, fullYear(Number(m[3])), monthNumber(m[1]!), Number(m[2]));
   for (const m of text.matchAll(NUMERIC_RE)) {
     const [a, b, c] = [Number(m[1]), Number(m[2]), Number(m[3])];
     const end = m.index! + m[0].length;

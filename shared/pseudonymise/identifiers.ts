@@ -20,6 +20,12 @@ const EMAIL_RE = /[\p{L}\p{N}._%+'-]+@[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)*\.\p{L}
 /** Social-media handles: "@" then a user name, not part of an email. */
 const HANDLE_RE = /(?<![\p{L}\p{N}._%+-])@[\p{L}\p{N}_.]{2,}/gu;
 
+/** Hashtags ("#JusticeForMaisie"): removed when they carry a name. */
+const HASHTAG_RE = /(?<![\p{L}\p{N}_&#])#[\p{L}\p{N}_]{2,}/gu;
+
+/** Words long enough to be two names run together ("kerryann", "MaisieThornbury" as a gamer tag). */
+const RUN_TOGETHER_RE = /(?<![\p{L}\p{N}_.@#])[\p{L}\p{N}]{6,}(?![\p{L}\p{N}_@])/gu;
+
 /** Links, with or without a scheme. */
 const LINK_RE = /(?:https?:\/\/|www\.)[^\s<>"]+|(?<![\p{L}\p{N}@.])(?:[\p{L}\p{N}-]+\.)+(?:com|co\.uk|org|net|uk|me|tv|io|app)\/[^\s<>"]*/gu;
 
@@ -29,11 +35,11 @@ const SOCIAL_HOSTS = /(?:facebook|fb|instagram|tiktok|snapchat|twitter|x|threads
 /** Tokens that look like user names: letters with digits or underscores or dots inside. */
 const USER_NAME_RE = /(?<![\p{L}\p{N}_.@])(?=[\p{L}\p{N}_.]*\p{L})(?=[\p{L}\p{N}_.]*[\d_])[\p{L}\p{N}_]+(?:\.[\p{L}\p{N}_]+)*(?![\p{L}\p{N}_@])/gu;
 
-/** UK postcodes in any case and spacing; the inward letters exclude C, I, K, M, O, V so "9am" never matches. */
-const POSTCODE_RE = /(?<![\p{L}\p{N}])(?:[a-z]{1,2}\d[a-z\d]?|gir)\s*\d[abd-hjlnp-uw-z]{2}(?![\p{L}\p{N}])/gu;
+/** UK postcodes in any case and spacing (or a hyphen); the inward letters exclude C, I, K, M, O, V so "9am" never matches. */
+const POSTCODE_RE = /(?<![\p{L}\p{N}])(?:[a-z]{1,2}\d[a-z\d]?|gir)(?:\s*|\s?-\s?)\d[abd-hjlnp-uw-z]{2}(?![\p{L}\p{N}])/gu;
 
-/** Ten digits with any separators (spaces, dots, hyphens, slashes) between them. */
-const TEN_DIGITS_RE = /(?<![\d])\d(?:[\s./-]{0,2}\d){9}(?![\d]|[\s./-]\d)/gu;
+/** Ten digits with any separators (spaces, dots, hyphens, slashes; up to three, as in "943 - 476") between them. */
+const TEN_DIGITS_RE = /(?<![\d])\d(?:[\s./-]{0,3}\d){9}(?![\d]|[\s./-]\d)/gu;
 
 /** True for a valid NHS number: the modulus 11 check digit over the first nine digits. */
 export function isValidNhsNumber(digits: string): boolean {
@@ -52,16 +58,20 @@ function spans(view: NormalView, re: RegExp, kind: IdentifierKind, keep: (m: str
 }
 
 /**
- * Emails, handles, links and user names. A handle and an email always go; a link goes when it points at
- * a social network or carries a name; a user-name-like token ("kthornbury_99") goes when it carries a
- * name. `carriesName` gets the token compacted ("kthornbury99").
+ * Emails, handles, hashtags, links and user names. A handle and an email always go; a hashtag or a link
+ * goes when it carries a name (a link also when it points at a social network); a user-name-like token
+ * ("kthornbury_99") goes when it carries a name. `carriesName` gets the token compacted
+ * ("kthornbury99"); `runTogether` gets a long plain word and says whether two register name parts are
+ * run together in it ("kerryann", "MaisieThornbury").
  */
-export function findAccounts(view: NormalView, carriesName: (compact: string) => boolean): IdentifierHit[] {
+export function findAccounts(view: NormalView, carriesName: (compact: string) => boolean, runTogether: (compact: string) => boolean = () => false): IdentifierHit[] {
   return [
     ...spans(view, EMAIL_RE, 'email'),
     ...spans(view, HANDLE_RE, 'handle'),
+    ...spans(view, HASHTAG_RE, 'handle', (m) => carriesName(compactKey(m))),
     ...spans(view, LINK_RE, 'link', (m) => SOCIAL_HOSTS.test(m) || carriesName(compactKey(m.replace(/^(?:https?:\/\/)?(?:www\.)?[^/]+/, '')))),
     ...spans(view, USER_NAME_RE, 'user-name', (m) => carriesName(compactKey(m))),
+    ...spans(view, RUN_TOGETHER_RE, 'user-name', (m) => runTogether(m)),
   ];
 }
 

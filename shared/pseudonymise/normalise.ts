@@ -14,7 +14,13 @@ const INVISIBLE = /[\u00AD\u200B-\u200F\u2060-\u2064\uFEFF\u180E]|\u034F/u;
 const APOSTROPHES = /['\u2018\u2019\u201A\u201B\u02BC\u02B9\u0060\u00B4\u2032\u02BB]/u;
 
 /** Letters that do not decompose into a base letter and a mark, folded by hand. */
-const FOLDS: Record<string, string> = { 'ß': 'ss', 'æ': 'ae', 'œ': 'oe', 'ø': 'o', 'ł': 'l', 'đ': 'd', 'ð': 'd', 'þ': 'th', 'ı': 'i', '\u2010': '-', '\u2011': '-' };
+const FOLDS: Record<string, string> = {
+  'ß': 'ss', 'æ': 'ae', 'œ': 'oe', 'ø': 'o', 'ł': 'l', 'đ': 'd', 'ð': 'd', 'þ': 'th', 'ı': 'i', '\u2010': '-', '\u2011': '-',
+  // Cyrillic and Greek letters that look like Latin ones ("Mаisie" with a Cyrillic а): a name typed or
+  // pasted with them reads as the Latin name. Both the register and the text fold alike.
+  'а': 'a', 'в': 'b', 'е': 'e', 'ё': 'e', 'з': '3', 'і': 'i', 'ї': 'i', 'ј': 'j', 'к': 'k', 'м': 'm', 'н': 'h', 'о': 'o', 'р': 'p', 'с': 'c', 'т': 't',
+  'у': 'y', 'х': 'x', 'ѕ': 's', 'ԁ': 'd', 'һ': 'h', 'ӏ': 'l', 'α': 'a', 'β': 'b', 'ε': 'e', 'ι': 'i', 'κ': 'k', 'ν': 'v', 'ο': 'o', 'ρ': 'p', 'τ': 't', 'υ': 'u', 'χ': 'x',
+};
 
 /** A folded view of a text and, per view character, the index of its original character. */
 export type NormalView = { norm: string; map: number[]; original: string };
@@ -68,6 +74,15 @@ export function normalise(text: string): NormalView {
         const after = joinedAfterHyphen(text, i + 1);
         if (after > 0) { i = after; continue; }
       }
+      if ((ch === ' ' || ch === '\t') && lastLetter) {
+        // "Thorn -\nbury": blanks, a hyphen and a line break inside a word.
+        let h = i;
+        while (text[h] === ' ' || text[h] === '\t') h++;
+        if (isHyphen(text[h])) {
+          const after = joinedAfterHyphen(text, h + 1, true);
+          if (after > 0) { i = after; continue; }
+        }
+      }
       const folded = code >= 65 && code <= 90 ? String.fromCharCode(code + 32) : ch === '`' ? "'" : ch;
       norm += folded;
       map.push(i);
@@ -78,7 +93,7 @@ export function normalise(text: string): NormalView {
     const cp = text.codePointAt(i)!;
     const width = cp > 0xffff ? 2 : 1;
     const ch = width === 2 ? text.slice(i, i + 2) : text[i]!;
-    if (ch === '\u2010' && lastLetter) {
+    if ((ch === '\u2010' || ch === '\u2011') && lastLetter) {
       const after = joinedAfterHyphen(text, i + 1);
       if (after > 0) { i = after; continue; }
     }
@@ -94,20 +109,32 @@ export function normalise(text: string): NormalView {
   return view;
 }
 
+/** The hyphens a line-wrapped word is split with (ASCII, Unicode hyphen, non-breaking hyphen). */
+const isHyphen = (c: string | undefined) => c === '-' || c === '\u2010' || c === '\u2011';
+
+/** Words after a "pre- " hyphen that show a suspended hyphen ("pre- and post-natal"), not a split word. */
+const SUSPENDED_HYPHEN_NEXT = /^(?:and|or|nor|to)(?!\p{L})/iu;
+
 /**
- * After a hyphen at `from`: the index of the letter that continues the word when only blanks and one
- * line break come between, else -1 (invisible characters in between were never letters here).
+ * After a hyphen at `from`: the index of the letter that continues the word, else -1. The word
+ * continues after blanks and one line break ("Thorn-\nbury"), or, without a line break, after blanks
+ * when the hyphen touches the first part ("Thorn- bury", a break lost in copying) and the next word is
+ * not "and", "or", "to" (a suspended hyphen). `needBreak` (blanks before the hyphen) asks for a break.
  */
-function joinedAfterHyphen(text: string, from: number): number {
+function joinedAfterHyphen(text: string, from: number, needBreak = false): number {
   let j = from;
   while (text[j] === ' ' || text[j] === '\t') j++;
+  const blanks = j > from;
   if (text[j] === '\r') j++;
-  if (text[j] !== '\n') return -1;
-  j++;
+  const lineBreak = text[j] === '\n';
+  if (lineBreak) j++;
+  else if (needBreak || !blanks) return -1;
   while (text[j] === ' ' || text[j] === '\t') j++;
   if (j >= text.length) return -1;
   const cp = text.codePointAt(j)!;
-  return /\p{L}/u.test(String.fromCodePoint(cp)) ? j : -1;
+  if (!/\p{L}/u.test(String.fromCodePoint(cp))) return -1;
+  if (!lineBreak && SUSPENDED_HYPHEN_NEXT.test(text.slice(j, j + 4))) return -1;
+  return j;
 }
 
 /** The original span [start, end) for a view span; end is exclusive. */
@@ -117,7 +144,10 @@ export function originalSpan(view: NormalView, start: number, end: number): { st
   const last = view.map[end - 1]!;
   // The last original character may be a surrogate pair.
   const cp = view.original.codePointAt(last) ?? 0;
-  return { start: s, end: last + (cp > 0xffff ? 2 : 1) };
+  let e = last + (cp > 0xffff ? 2 : 1);
+  // Combining marks after it ("Zoe" + U+0308) fold to nothing but belong to the letter they sit on.
+  while (e < view.original.length && /\p{M}/u.test(view.original[e]!)) e++;
+  return { start: s, end: e };
 }
 
 /** A comparison key: the folded text with whitespace collapsed, apostrophes and hyphens kept. */

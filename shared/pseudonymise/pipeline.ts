@@ -65,6 +65,25 @@ export function allowedSpans(view: NormalView, re: RegExp | null): { start: numb
   return [...view.norm.matchAll(re)].map((m) => ({ start: view.map[m.index!]!, end: view.map[m.index! + m[0].length - 1]! + 1 }));
 }
 
+/** Shortest pair of name parts looked for run together in one word. */
+const MIN_RUN_TOGETHER = 6;
+
+/**
+ * Every pair of one person's name parts written as one word, in order ("kerryann", "kerryoneill",
+ * "maisiethornbury"), folded and compacted: a user name or tag typed without spaces or capitals.
+ */
+function runTogetherNames(people: readonly Person[]): string[] {
+  const out = new Set<string>();
+  for (const p of people) for (const n of [p.name, ...p.aliases]) {
+    const parts = n.split(/[\s-]+/).map(compactKey).filter((x) => x.length >= 2);
+    for (let i = 0; i < parts.length; i++) for (let j = i + 1; j < parts.length; j++) {
+      const k = parts[i]! + parts[j]!;
+      if (k.length >= MIN_RUN_TOGETHER) out.add(k);
+    }
+  }
+  return [...out];
+}
+
 /** Register identifiers of every family found in a view, for the replacer and the leak check alike. */
 export type Detectors = {
   terms: readonly NameTerm[];
@@ -76,13 +95,15 @@ export function buildDetectors(people: readonly Person[], agencyCodes: readonly 
   const terms = nameTerms(people, { agencyCodes });
   const embedded = [...new Set(terms.filter((t) => !t.wordLike && t.kind !== 'initials').map((t) => compactKey(t.text)).filter((k) => k.length >= MIN_EMBEDDED_NAME))];
   const carriesName = (compact: string) => embedded.some((k) => compact.includes(k));
+  const joined = runTogetherNames(people);
+  const runTogether = (word: string) => joined.length > 0 && joined.some((k) => word.includes(k));
   const nhs = new Set(people.map((p) => p.nhsNumber.replace(/\D/g, '')).filter((d) => d.length === 10));
   const dobs = registerDobs(people);
   const addresses = addressParts(people);
   return {
     terms,
     identifiers: (view) => [
-      ...findAccounts(view, carriesName), ...findNhsNumbers(view, nhs), ...findPhones(view), ...findDatesOfBirth(view, dobs),
+      ...findAccounts(view, carriesName, runTogether), ...findNhsNumbers(view, nhs), ...findPhones(view), ...findDatesOfBirth(view, dobs),
       ...findAddresses(view, addresses), ...findPostcodes(view),
     ],
   };
