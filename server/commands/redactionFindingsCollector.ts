@@ -7,7 +7,7 @@ export const CONTEXT_CHARS = 80;
 export const MAX_REVIEW_ITEMS = 2_000;
 
 /** A replacement as the redaction review lists it. */
-export type ReplacementItem = { id: string; text: string; replacement: string; place: string; kind: string; before: string; after: string; occurrences: number };
+export type ReplacementItem = { id: string; text: string; replacement: string; place: string; kind: string; before: string; after: string; occurrences: number; decided: boolean };
 
 /** A flag as the redaction review lists it. */
 export type FlagItem = { id: string; text: string; place: string; kind: string; suggestion: string; before: string; after: string; occurrences: number; decided: boolean };
@@ -35,7 +35,7 @@ export function collectFindings(pipeline: Pipeline, texts: readonly OutgoingText
   const flags: FlagItem[] = [];
   for (const { f, text, place, before, after, occurrences } of items.values()) {
     if (f.flag) flags.push({ id: f.id, text, place, kind: f.kind, suggestion: f.proposed, before, after, occurrences, decided: f.decided });
-    else replacements.push({ id: f.id, text, replacement: f.replacement, place, kind: f.kind, before, after, occurrences });
+    else replacements.push({ id: f.id, text, replacement: f.replacement, place, kind: f.kind, before, after, occurrences, decided: f.decided });
   }
   return { replacements, flags };
 }

@@ -49,6 +49,21 @@ export function nicknameTerms(ctx: FlagContext): { key: string; personId: string
   return out;
 }
 
+const nicknameMatchers = new WeakMap<FlagContext, { nicks: { key: string; personId: string }[]; re: RegExp | null }>();
+
+/** The nickname terms of a context and one pattern for them all, built once per context (per pipeline). */
+function nicknameMatcher(ctx: FlagContext): { nicks: { key: string; personId: string }[]; re: RegExp | null } {
+  const cached = nicknameMatchers.get(ctx);
+  if (cached) return cached;
+  const nicks = nicknameTerms(ctx);
+  const re = nicks.length > 0
+    ? new RegExp(`(?<![\\p{L}\\p{N}])(?:${nicks.map((n) => `(${escapeRegExp(n.key)})`).join('|')})(?![\\p{L}\\p{N}])`, 'gu')
+    : null;
+  const out = { nicks, re };
+  nicknameMatchers.set(ctx, out);
+  return out;
+}
+
 /**
  * Likely person names the register does not hold: a capitalised name after a title ("Dr Okoro"), a
  * capitalised name beside a verb of speech ("Jaylen said", "told Precious"), and nicknames or formal
@@ -67,9 +82,8 @@ export function findFlags(view: NormalView, ctx: FlagContext, taken: (start: num
     out.push({ start, end, kind, suggestion, personId });
   };
   // Nicknames first: they know whose name it is, so their suggestion is that person's label.
-  const nicks = nicknameTerms(ctx);
-  if (nicks.length > 0) {
-    const re = new RegExp(`(?<![\\p{L}\\p{N}])(?:${nicks.map((n) => `(${escapeRegExp(n.key)})`).join('|')})(?![\\p{L}\\p{N}])`, 'gu');
+  const { nicks, re } = nicknameMatcher(ctx);
+  if (re) {
     for (const m of view.norm.matchAll(re)) {
       const idx = m.slice(1).findIndex((g) => g !== undefined);
       const nick = nicks[idx]!;

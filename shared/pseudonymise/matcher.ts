@@ -14,7 +14,8 @@ const POSSESSIVE_S_MIN = 4;
  * whitespace. Initials may carry full stops and spaces ("K.T.", "K T").
  */
 function termPattern(term: NameTerm): string {
-  if (term.kind === 'initials') return term.key.split('').map(escapeRegExp).join('\\.?\\s?') + '(?:\\.|(?![\\p{L}\\p{N}]))';
+  // Not followed by an apostrophe and a letter: "K. O'Neill" is an initial and a surname, not "KO".
+  if (term.kind === 'initials') return term.key.split('').map(escapeRegExp).join('\\.?\\s?') + "(?:\\.|(?![\\p{L}\\p{N}]|'\\p{L}))";
   let out = '';
   for (const ch of term.key) {
     if (ch === ' ') out += '\\s+';

@@ -29,9 +29,17 @@ export const NICKNAMES: Readonly<Record<string, readonly string[]>> = {
   zoe: ['zo'], alison: ['ali'], alistair: ['ali', 'al'], ibrahim: ['ibby'], abdullah: ['abdul'], aleksander: ['olek', 'alek'], siobhan: ['shiv'],
 };
 
-/** Every diminutive of a first name and every formal name it shortens, folded; empty when it is in neither column. */
+/** Spellings of one first name (transliterations and common variants), each flagged for any other. */
+export const SPELLINGS: readonly (readonly string[])[] = [
+  ['mohammed', 'mohamed', 'mohammad', 'muhammad', 'muhammed', 'mohamad', 'mohammod'], ['catherine', 'katherine', 'kathryn', 'katharine'],
+  ['stephen', 'steven'], ['zoe', 'zoey'], ['sean', 'shaun', 'shawn'], ['siobhan', 'shivaun', 'chevonne'], ['aleksander', 'alexander', 'aleksandr'],
+  ['leanne', 'lee-anne', 'leeann'], ['kerry', 'kerrie', 'keri'], ['jayden', 'jaden', 'jaiden'], ['aisha', 'ayesha', 'aysha'],
+];
+
+/** Every diminutive of a first name, every formal name it shortens and its other spellings, folded; empty when it is in none. */
 export function relatedNames(folded: string): string[] {
   const out = new Set<string>(NICKNAMES[folded] ?? []);
+  for (const group of SPELLINGS) if (group.includes(folded)) for (const g of group) out.add(g);
   for (const [formal, shorts] of Object.entries(NICKNAMES)) if (shorts.includes(folded)) out.add(formal);
   out.delete(folded);
   return [...out];

@@ -30,6 +30,12 @@ const IDENTIFIER_MARKER: Record<IdentifierHit['kind'], string> = {
   'nhs-number': REMOVED.nhs, postcode: REMOVED.postcode, address: REMOVED.address, 'date-of-birth': REMOVED.dateOfBirth,
 };
 
+/** Most texts whose analysis one pipeline keeps (cleared when full); a pipeline lives for one export. */
+const MAX_MEMO_TEXTS = 50_000;
+
+/** Longest text whose analysis is kept: long texts are met once. */
+const MAX_MEMO_TEXT_CHARS = 8_000;
+
 /** A finding before decisions apply. */
 type Raw = Omit<Finding, 'replacement' | 'decided'>;
 
@@ -59,6 +65,25 @@ export function allowedSpans(view: NormalView, re: RegExp | null): { start: numb
   return [...view.norm.matchAll(re)].map((m) => ({ start: view.map[m.index!]!, end: view.map[m.index! + m[0].length - 1]! + 1 }));
 }
 
+/** Shortest pair of name parts looked for run together in one word. */
+const MIN_RUN_TOGETHER = 6;
+
+/**
+ * Every pair of one person's name parts written as one word, in order ("kerryann", "kerryoneill",
+ * "maisiethornbury"), folded and compacted: a user name or tag typed without spaces or capitals.
+ */
+function runTogetherNames(people: readonly Person[]): string[] {
+  const out = new Set<string>();
+  for (const p of people) for (const n of [p.name, ...p.aliases]) {
+    const parts = n.split(/[\s-]+/).map(compactKey).filter((x) => x.length >= 2);
+    for (let i = 0; i < parts.length; i++) for (let j = i + 1; j < parts.length; j++) {
+      const k = parts[i]! + parts[j]!;
+      if (k.length >= MIN_RUN_TOGETHER) out.add(k);
+    }
+  }
+  return [...out];
+}
+
 /** Register identifiers of every family found in a view, for the replacer and the leak check alike. */
 export type Detectors = {
   terms: readonly NameTerm[];
@@ -70,13 +95,15 @@ export function buildDetectors(people: readonly Person[], agencyCodes: readonly 
   const terms = nameTerms(people, { agencyCodes });
   const embedded = [...new Set(terms.filter((t) => !t.wordLike && t.kind !== 'initials').map((t) => compactKey(t.text)).filter((k) => k.length >= MIN_EMBEDDED_NAME))];
   const carriesName = (compact: string) => embedded.some((k) => compact.includes(k));
+  const joined = runTogetherNames(people);
+  const runTogether = (word: string) => joined.length > 0 && joined.some((k) => word.includes(k));
   const nhs = new Set(people.map((p) => p.nhsNumber.replace(/\D/g, '')).filter((d) => d.length === 10));
   const dobs = registerDobs(people);
   const addresses = addressParts(people);
   return {
     terms,
     identifiers: (view) => [
-      ...findAccounts(view, carriesName), ...findNhsNumbers(view, nhs), ...findPhones(view), ...findDatesOfBirth(view, dobs),
+      ...findAccounts(view, carriesName, runTogether), ...findNhsNumbers(view, nhs), ...findPhones(view), ...findDatesOfBirth(view, dobs),
       ...findAddresses(view, addresses), ...findPostcodes(view),
     ],
   };
@@ -99,6 +126,8 @@ export function createPipeline(people: readonly Person[], childPseudonym: string
     ...(opts.agencyCodes ?? []).map(foldKey), ...(opts.agencyNames ?? []).flatMap((n) => foldKey(n).split(' ')),
     ...(opts.allowlist ?? []).flatMap((a) => foldKey(a).split(' ')),
   ]);
+  // One context for every text, so the flagger builds its nickname pattern once per pipeline.
+  const flagContext = { people, known, label: (id: string) => labels.get(id) ?? AMBIGUOUS_NAME };
   // A date of birth becomes the person's age on the reference date, which keeps the fact a reader needs.
   const dobReplacement = (personId?: string) => {
     const dob = personId ? dobOf.get(personId) : null;
@@ -115,7 +144,20 @@ export function createPipeline(people: readonly Person[], childPseudonym: string
     return { ...f, replacement: original, decided: true };
   };
 
+  // One export analyses the same cell for the text, the redaction gate and the review; texts recur too.
+  const analysed = new Map<string, { view: NormalView; findings: Finding[] }>();
   const analyse = (input: string) => {
+    const cached = analysed.get(input);
+    if (cached) return cached;
+    const result = analyseOnce(input);
+    if (input.length <= MAX_MEMO_TEXT_CHARS) {
+      if (analysed.size >= MAX_MEMO_TEXTS) analysed.clear();
+      analysed.set(input, result);
+    }
+    return result;
+  };
+
+  const analyseOnce = (input: string) => {
     const view = normalise(input);
     const taken: { start: number; end: number }[] = allowedSpans(view, allow);
     const overlaps = (s: number, e: number) => taken.some((t) => t.start < e && s < t.end);
@@ -133,7 +175,7 @@ export function createPipeline(people: readonly Person[], childPseudonym: string
       const proposed = h.term.personIds.length === 1 ? labels.get(h.term.personIds[0]!)! : AMBIGUOUS_NAME;
       take(h.start, h.end, { id: findingId(h.term.kind, input.slice(h.start, h.end)), kind: h.term.kind, flag: false, proposed });
     }
-    for (const f of findFlags(view, { people, known, label: (id) => labels.get(id) ?? AMBIGUOUS_NAME }, overlaps)) {
+    for (const f of findFlags(view, flagContext, overlaps)) {
       take(f.start, f.end, { id: findingId(f.kind, input.slice(f.start, f.end)), kind: f.kind, flag: true, proposed: f.suggestion });
     }
     const findings = raw.map((f) => decide(f, input.slice(f.start, f.end))).sort((a, b) => a.start - b.start);

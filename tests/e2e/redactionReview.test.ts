@@ -3,7 +3,7 @@ import { strFromU8, unzipSync } from 'fflate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { blankPerson } from '../../shared/people.js';
 import { writePerson } from '../../shared/peopleDoc.js';
-import { blankTeamFields, writeEntry, writeTeamFields } from '../../shared/chronology/index.js';
+import { blankTeamFields, writeEntries, writeEntry, writeTeamFields, type ChronologyEntry } from '../../shared/chronology/index.js';
 import { api } from '../utils/api.js';
 import { createReviewWithMembers } from '../utils/factories.js';
 import { TEST_ADMIN } from '../utils/testServer.js';
@@ -13,8 +13,13 @@ import { describeFocus, expectAxeClean, startE2e, WAIT, type E2e } from './harne
 /**
  * The redaction review end to end (issue 14): the lead reviewer sees replacements and flags in
  * context, the download is refused while a flag is undecided, they decide each flag by keyboard
- * (change a replacement, accept a nickname's suggestion), and the Word file downloads clean. axe-clean.
+ * (change a replacement, accept a nickname's suggestion), and the Word file downloads clean. A long
+ * list is paged by keyboard and decided in bulk: every replacement of one kind accepted at once, every
+ * finding of one text marked as not identifying. axe-clean.
  */
+
+/** Rows that are not key learning events: in the pseudonymised chronology only, each with its own phone number. */
+const PHONE_ROWS = 30;
 
 let e2e: E2e;
 let fx: Awaited<ReturnType<typeof createReviewWithMembers>>;
@@ -36,6 +41,12 @@ beforeAll(async () => {
     keyEvent: 'Dr Okoro examined the child; Liz said he fell at 12 Acacia Rd.', comment: '', category: 'hospital-attendance',
   });
   writeTeamFields(team.doc, ENTRY_ID, { ...blankTeamFields(), keyLearning: true });
+  const rows: ChronologyEntry[] = Array.from({ length: PHONE_ROWS }, (_, i) => ({
+    id: `entryREDACTE2EPHONE${String(i).padStart(2, '0')}`, agencyId: fx.agencies[0]!.id, date: { precision: 'day', year: 2021, month: 7, day: 1 + i, uncertainty: 'none' }, time: null, sequence: 0,
+    source: 'Case notes', childContact: 'not-seen', childContactBy: '', familyContactIds: [], familyContactBy: '',
+    keyEvent: i === 0 ? 'Dr Mensah called; Mensah said the clinic was closed.' : `Mother rang from 07700 900${String(100 + i).padStart(3, '0')}.`, comment: '', category: 'other',
+  }));
+  writeEntries(chron.doc, fx.agencies[0]!.id, rows);
   const end = Date.now() + WAIT.timeout;
   for (;;) {
     const res = await api(e2e.server.url, 'GET', `/api/reviews/${fx.reviewId}/export/redaction-review?output=report`, { cookie: fx.lead.cookie });
@@ -51,6 +62,55 @@ afterAll(async () => {
 });
 
 describe('redaction review', () => {
+  it('pages a long list by keyboard and decides in bulk, audited like single decisions', async () => {
+    const { page } = await e2e.signedIn(TEST_ADMIN.email, TEST_ADMIN.password);
+    await page.goto(`/reviews/${fx.reviewId}/report?view=preview`);
+    const review = page.getByRole('region', { name: 'Redaction review' });
+    await review.getByRole('combobox', { name: 'Output to review' }).selectOption('chronology');
+    // 29 phone numbers, the address and the name: more than one page of 25.
+    await review.getByRole('heading', { name: /^Replacements: \d+$/ }).waitFor();
+    await review.getByRole('combobox', { name: 'Show replacements of kind' }).selectOption({ label: `phone number (${PHONE_ROWS - 1})` });
+    const pages = review.getByRole('navigation', { name: 'Replacements pages' });
+    await pages.getByText(`Page 1 of 2 (${PHONE_ROWS - 1} replacements)`).waitFor();
+    const list = review.getByRole('list', { name: /^Replacements, page/ });
+    await expect.poll(() => list.locator('mark').count()).toBe(25);
+    await expectAxeClean(page, 'redaction review, long list');
+
+    // The last item is reachable: the next page, by keyboard.
+    await pages.getByRole('button', { name: 'Next page of replacements' }).focus();
+    await page.keyboard.press('Enter');
+    await pages.getByText(`Page 2 of 2 (${PHONE_ROWS - 1} replacements)`).waitFor();
+    await expect.poll(() => list.locator('mark').allInnerTexts()).toContain(`07700 900${100 + PHONE_ROWS - 1}`);
+    expect(await list.locator('mark').count()).toBe(PHONE_ROWS - 1 - 25);
+
+    // Accept every phone number at once (all pages), by keyboard.
+    const bulk = review.getByRole('button', { name: `Accept all ${PHONE_ROWS - 1} phone number replacements shown` });
+    await bulk.focus();
+    await page.keyboard.press('Enter');
+    await review.getByRole('status').filter({ hasText: `${PHONE_ROWS - 1} decisions saved: ${PHONE_ROWS - 1} accepted.` }).waitFor();
+    await review.getByRole('button', { name: 'Accept all 0 phone number replacements shown' }).waitFor();
+    const listed = (await api(e2e.server.url, 'GET', `/api/reviews/${fx.reviewId}/export/redaction-review?output=chronology`, { cookie: fx.lead.cookie })).body;
+    const phones = listed.replacements.filter((r: { kind: string }) => r.kind === 'phone');
+    expect(phones).toHaveLength(PHONE_ROWS - 1);
+    expect(phones.every((r: { decided: boolean }) => r.decided)).toBe(true);
+
+    // "Mensah" is flagged twice (after a title, beside "said"): one bulk decision keeps both.
+    const keep = review.getByRole('textbox', { name: 'Text to keep' });
+    await keep.focus();
+    await page.keyboard.type('mensah');
+    await review.getByRole('button', { name: 'Mark all 2 findings as not identifying' }).focus();
+    await page.keyboard.press('Enter');
+    await review.getByRole('status').filter({ hasText: '2 decisions saved: mensah marked as not identifying everywhere.' }).waitFor();
+    await review.getByText(/Marked as not identifying in this review: .*Mensah/).waitFor();
+    await expectAxeClean(page, 'redaction review, after bulk decisions');
+
+    // Each decision of a bulk action is audited on its own, as a single one is.
+    const audit = JSON.stringify(await e2e.server.deps.audit.lines());
+    for (const r of phones) expect(audit).toContain(`"targetId":"${r.id}","reason":"accept"`);
+    expect(audit.match(/"reason":"not-identifying"/g)?.length ?? 0).toBeGreaterThanOrEqual(2);
+    expect(audit).not.toContain('Mensah');
+  });
+
   it('the lead reviewer resolves the flags by keyboard and downloads the report', async () => {
     const { page } = await e2e.signedIn(TEST_ADMIN.email, TEST_ADMIN.password);
     await page.goto(`/reviews/${fx.reviewId}/report?view=preview`);

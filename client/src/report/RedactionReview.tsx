@@ -1,61 +1,16 @@
 import { useId, useState } from 'react';
+import { foldKey } from '../../../shared/pseudonymise/normalise.js';
+import { MAX_DECISIONS_PER_REQUEST } from '../../../shared/pseudonymise/findings.js';
 import { apiRequest, errorMessage } from '../api/client.js';
 import { LoadingMessage } from '../components/LoadingMessage.js';
 import { Notice } from '../components/Notice.js';
 import { useApiData } from '../hooks/useApiData.js';
-import { KIND_NAMES, RedactionReviewSchema, redactionPaths, type RedactionOutputName, type RedactionReviewData } from './redactionApi.js';
-
-/** Most items listed at once per list, so a long chronology stays usable. */
-export const MAX_LISTED_FINDINGS = 200;
-
-type Action = 'accept' | 'replace' | 'not-identifying' | 'redact';
-type Item = { id: string; text: string; place: string; kind: string; before: string; after: string; occurrences: number; proposal: string; flag: boolean; decided?: boolean };
+import { RedactionReviewSchema, redactionPaths, type RedactionOutputName, type RedactionReviewData } from './redactionApi.js';
+import { RedactionList, type DecideMany, type Item } from './RedactionList.js';
 
 const OUTPUTS: { value: RedactionOutputName; label: string }[] = [
   { value: 'report', label: 'Report' }, { value: 'chronology', label: 'Pseudonymised chronology' }, { value: 'workshop', label: 'Workshop screens and exports' },
 ];
-
-/** One finding in its context, with the four decisions. The highlighted text is also named in words, so colour is never the only cue. */
-function FindingItem({ item, onDecide, busy }: { item: Item; onDecide: (id: string, action: Action, replacement?: string) => Promise<boolean>; busy: boolean }) {
-  const [changing, setChanging] = useState(false);
-  const [value, setValue] = useState(item.proposal);
-  const inputId = useId();
-  const headingId = useId();
-  return (
-    <li className="redaction-item" aria-labelledby={headingId}>
-      <p id={headingId} className="redaction-item__title">
-        <strong>{item.flag ? 'Possible name not in the people register' : 'Replaced'}</strong>: {KIND_NAMES[item.kind] ?? item.kind}
-        {item.flag && <> ({item.decided ? 'decided' : 'not yet decided'})</>}, {item.place}
-        {item.occurrences > 1 ? `, and ${item.occurrences - 1} more place${item.occurrences === 2 ? '' : 's'}` : ''}
-      </p>
-      <p className="redaction-item__context">
-        …{item.before}<mark className={item.flag ? 'redaction-mark redaction-mark--flag' : 'redaction-mark'}>{item.text}</mark>{item.after}…
-      </p>
-      <p>{item.flag ? 'Suggested replacement' : 'Replacement'}: <q>{item.proposal}</q></p>
-      <div className="button-row">
-        <button type="button" className="button" disabled={busy} onClick={() => void onDecide(item.id, 'accept')}>
-          Accept<span className="visually-hidden"> {item.proposal} for {item.text}</span>
-        </button>
-        <button type="button" className="button button--secondary" disabled={busy} aria-expanded={changing} onClick={() => setChanging((x) => !x)}>
-          Change replacement<span className="visually-hidden"> for {item.text}</span>
-        </button>
-        <button type="button" className="button button--secondary" disabled={busy} onClick={() => void onDecide(item.id, 'not-identifying')}>
-          Not identifying<span className="visually-hidden">: keep {item.text}</span>
-        </button>
-        <button type="button" className="button button--secondary" disabled={busy} onClick={() => void onDecide(item.id, 'redact')}>
-          Redact<span className="visually-hidden"> {item.text}</span>
-        </button>
-      </div>
-      {changing && (
-        <form className="redaction-item__change" onSubmit={(e) => { e.preventDefault(); void onDecide(item.id, 'replace', value.trim()).then((ok) => { if (ok) setChanging(false); }); }}>
-          <label htmlFor={inputId}>New replacement for {item.text}</label>
-          <input id={inputId} className="input" value={value} maxLength={120} required onChange={(e) => setValue(e.target.value)} />
-          <button type="submit" className="button" disabled={busy || !value.trim()}>Save replacement</button>
-        </form>
-      )}
-    </li>
-  );
-}
 
 /**
  * The redaction review (lead reviewer): every replacement and every flag the pipeline makes in an
@@ -70,13 +25,18 @@ export function RedactionReview({ reviewId }: { reviewId: string }) {
   const data = useApiData(redactionPaths.review(reviewId, output), RedactionReviewSchema);
   const selectId = useId();
 
-  const decide = async (id: string, action: Action, replacement?: string): Promise<boolean> => {
+  const keepId = useId();
+  const [keepText, setKeepText] = useState('');
+  const decide: DecideMany = async (decisions, summary) => {
     setBusy(true);
     setError(null);
     try {
-      await apiRequest('POST', redactionPaths.decisions(reviewId), { body: { decisions: [{ id, action, ...(replacement ? { replacement } : {}) }] } });
+      // One request holds at most MAX_DECISIONS_PER_REQUEST; each decision is audited on its own either way.
+      for (let i = 0; i < decisions.length; i += MAX_DECISIONS_PER_REQUEST) {
+        await apiRequest('POST', redactionPaths.decisions(reviewId), { body: { decisions: decisions.slice(i, i + MAX_DECISIONS_PER_REQUEST) } });
+      }
       await data.reload();
-      setStatus(`Decision saved: ${action === 'not-identifying' ? 'marked as not identifying' : action === 'replace' ? 'replacement changed' : action === 'redact' ? 'redacted' : 'accepted'}.`);
+      setStatus(decisions.length === 1 ? `Decision saved: ${summary}.` : `${decisions.length} decisions saved: ${summary}.`);
       return true;
     } catch (err) {
       setError(errorMessage(err));
@@ -90,6 +50,8 @@ export function RedactionReview({ reviewId }: { reviewId: string }) {
   const flags: Item[] = (d?.flags ?? []).map((f) => ({ ...f, proposal: f.suggestion, flag: true }));
   const replacements: Item[] = (d?.replacements ?? []).map((r) => ({ ...r, proposal: r.replacement, flag: false }));
   const open = flags.filter((f) => !f.decided).length;
+  // "Not identifying" for every finding of one text, whatever kind it was found as.
+  const keepMatches = keepText.trim() ? [...flags, ...replacements].filter((i) => foldKey(i.text) === foldKey(keepText)) : [];
   return (
     <section className="redaction-review" aria-labelledby="redaction-review-heading">
       <h4 id="redaction-review-heading">Redaction review</h4>
@@ -103,21 +65,29 @@ export function RedactionReview({ reviewId }: { reviewId: string }) {
           {OUTPUTS.map((o) => <option key={o.value} value={o.value}>{o.label}</option>)}
         </select>
       </p>
-      <p className="live-line" role="status">{busy ? 'Saving the decision…' : status}</p>
+      <p className="live-line" role="status">{busy ? 'Saving…' : status}</p>
       {error && <Notice tone="error" role="alert" title="The decision was not saved"><p>{error}</p></Notice>}
       {data.loading && !d && <LoadingMessage text="Finding replacements and possible names…" />}
       {data.error && <Notice tone="error" role="alert" title="The redaction review could not be loaded"><p>{data.error}</p></Notice>}
       {d && (
         <>
           <h5>Possible names to decide: {open === 0 ? 'none left' : `${open} not yet decided`}</h5>
-          {flags.length === 0 ? <p>No possible names outside the people register were found.</p> : (
-            <ul className="redaction-list">{flags.slice(0, MAX_LISTED_FINDINGS).map((f) => <FindingItem key={f.id} item={f} onDecide={decide} busy={busy} />)}</ul>
-          )}
+          {flags.length === 0 ? <p>No possible names outside the people register were found.</p> : <RedactionList name="Possible names" items={flags} onDecide={decide} busy={busy} />}
           <h5>Replacements: {replacements.length}</h5>
-          {replacements.length === 0 ? <p>Nothing is replaced in this output.</p> : (
-            <ul className="redaction-list">{replacements.slice(0, MAX_LISTED_FINDINGS).map((r) => <FindingItem key={r.id} item={r} onDecide={decide} busy={busy} />)}</ul>
-          )}
-          {replacements.length > MAX_LISTED_FINDINGS && <p>And {replacements.length - MAX_LISTED_FINDINGS} more replacements, each accepted unless you change it.</p>}
+          {replacements.length === 0 ? <p>Nothing is replaced in this output.</p> : <RedactionList name="Replacements" items={replacements} onDecide={decide} busy={busy} />}
+          <form className="redaction-keep" onSubmit={(e) => {
+            e.preventDefault();
+            if (keepMatches.length === 0) { setError('Nothing in this output is written that way. Type the text exactly as it is highlighted.'); return; }
+            void decide(keepMatches.map((i) => ({ id: i.id, action: 'not-identifying' as const })), `${keepText.trim()} marked as not identifying everywhere`).then((ok) => { if (ok) setKeepText(''); });
+          }}>
+            <h5>Mark a text as not identifying everywhere</h5>
+            <p>For a service or place named like a family member: every finding of this text, of any kind, is kept as written in every output.</p>
+            <label htmlFor={keepId}>Text to keep</label>
+            <input id={keepId} className="input" value={keepText} maxLength={120} onChange={(e) => setKeepText(e.target.value)} />
+            <button type="submit" className="button button--secondary" disabled={busy || !keepText.trim()}>
+              Mark {keepMatches.length > 0 ? `all ${keepMatches.length} finding${keepMatches.length === 1 ? '' : 's'}` : 'it'} as not identifying
+            </button>
+          </form>
           {d.allowlist.length > 0 && <p>Marked as not identifying in this review: {d.allowlist.join(', ')}.</p>}
         </>
       )}

@@ -13,7 +13,7 @@ const Context = { id: z.string(), text: z.string(), place: z.string(), kind: z.s
 
 /** GET …/redaction-review: every replacement and flag, in context. */
 export const RedactionReviewSchema = z.object({
-  replacements: z.array(z.object({ ...Context, replacement: z.string() })),
+  replacements: z.array(z.object({ ...Context, replacement: z.string(), decided: z.boolean().optional() })),
   flags: z.array(z.object({ ...Context, suggestion: z.string(), decided: z.boolean() })),
   allowlist: z.array(z.string()),
 });
