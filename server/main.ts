@@ -1,26 +1,14 @@
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import { loadConfig } from './config.js';
-import { startServer } from './app.js';
-import { FIRST_RUN_FILE } from './commands/adminBootstrapper.js';
-import { listSignInAccounts } from './commands/signInAccountsLister.js';
-import { startBanner } from './startBanner.js';
+import { needsRelaunch, relaunch } from './relaunch.js';
 
-/** Entry point: `npm start`. Prints one block saying where to go and how to sign in (startBanner.ts). */
-const config = loadConfig(process.env);
-const server = await startServer(config);
-const credentials = path.join(config.dataDir, FIRST_RUN_FILE);
-const lanAddresses = Object.values(os.networkInterfaces()).flat()
-  .filter((a): a is os.NetworkInterfaceInfo => !!a && a.family === 'IPv4' && !a.internal).map((a) => a.address);
-process.stdout.write(startBanner({
-  url: server.url, host: config.host, port: server.port,
-  accounts: await listSignInAccounts(server.deps.records),
-  generatedPassword: server.generatedPassword,
-  credentialsFile: fs.existsSync(credentials) ? credentials : null,
-  passwordFromEnv: config.adminPassword !== undefined,
-  lanAddresses, dataDir: config.dataDir,
-}));
-const stop = () => { void server.close().then(() => process.exit(0)); };
-process.on('SIGINT', stop);
-process.on('SIGTERM', stop);
+/**
+ * Entry point (`npm start`, or `node dist/server/main.js` as a service unit might run it). It loads
+ * nothing but the launcher first: started without the allocator setting, it relaunches itself with
+ * it (relaunch.ts) and stays a thin parent; otherwise it starts the server (serve.ts, its own bundle,
+ * so the launcher never loads the server's dependencies).
+ */
+if (needsRelaunch(process.env, process.platform)) relaunch();
+else {
+  // A specifier esbuild leaves alone: serve.ts is built as a separate file beside this one.
+  const serve = './serve.js';
+  await import(serve);
+}

@@ -9,14 +9,17 @@ import { GroupCommitter, type ItemResult } from './GroupCommitter.js';
 export class DurableJson<T> {
   private readonly committer: GroupCommitter<(draft: T) => unknown, unknown>;
 
-  private constructor(private readonly adapter: DurableFileAdapter<T>, private durable: T) {
+  private constructor(private readonly adapter: DurableFileAdapter<T>, private durable: T, private readonly beforeWrite: (draft: T) => void) {
     this.committer = new GroupCommitter((batch) => this.writeBatch(batch));
   }
 
-  /** Opens (or starts) the file with `empty` as its initial state. */
-  static async open<T>(file: string, empty: T): Promise<DurableJson<T>> {
+  /**
+   * Opens (or starts) the file with `empty` as its initial state. `beforeWrite` runs once on each
+   * batch's new state before it is written (for work that need not be repeated for every change).
+   */
+  static async open<T>(file: string, empty: T, beforeWrite: (draft: T) => void = () => undefined): Promise<DurableJson<T>> {
     const adapter = new DurableFileAdapter<T>(file);
-    return new DurableJson(adapter, (await adapter.read()) ?? empty);
+    return new DurableJson(adapter, (await adapter.read()) ?? empty, beforeWrite);
   }
 
   /** The last durable state; callers must not change it. */
@@ -30,21 +33,33 @@ export class DurableJson<T> {
   /** Waits for pending writes. */
   idle(): Promise<void> { return this.committer.idle(); }
 
+  /**
+   * Applies a batch to one copy of the durable state. A change that throws may have changed the copy
+   * half-way, so the batch starts again from a fresh copy without it (and without any earlier refused
+   * one). Copying once per batch rather than checkpointing before every change keeps a burst of N
+   * answers at one copy instead of N (docs/performance.md, workshop load); refusals are rare.
+   */
   private async writeBatch(batch: ((draft: T) => unknown)[]): Promise<ItemResult<unknown>[]> {
-    const draft = structuredClone(this.durable);
-    const results = batch.map((change): ItemResult<unknown> => {
-      // Each change runs on a checkpoint so that one that throws half-way leaves no trace.
-      const before = structuredClone(draft);
-      try {
-        return { ok: true, value: change(draft) };
-      } catch (error) {
-        Object.assign(draft as object, before);
-        for (const k of Object.keys(draft as object)) if (!(k in (before as object))) delete (draft as Record<string, unknown>)[k];
-        return { ok: false, error };
+    const refused = new Map<number, unknown>();
+    for (;;) {
+      const draft = structuredClone(this.durable);
+      const results: ItemResult<unknown>[] = [];
+      let restart = false;
+      for (const [i, change] of batch.entries()) {
+        if (refused.has(i)) { results.push({ ok: false, error: refused.get(i) }); continue; }
+        try {
+          results.push({ ok: true, value: change(draft) });
+        } catch (error) {
+          refused.set(i, error);
+          restart = true;
+          break;
+        }
       }
-    });
-    await this.adapter.write(draft);
-    this.durable = draft;
-    return results;
+      if (restart) continue;
+      this.beforeWrite(draft);
+      await this.adapter.write(draft);
+      this.durable = draft;
+      return results;
+    }
   }
 }

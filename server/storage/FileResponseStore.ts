@@ -34,8 +34,21 @@ const newSlot = () => randomBytes(12).toString('hex');
 function authorKey(promptId: string, a: Author): string {
   return a.mode === 'token' ? sha256(`token\0${a.tokenId}\0${promptId}`) : sha256(`receipt\0${a.receipt}`);
 }
-/** Objects keep insertion order and JSON keeps it too: sorting by random keys makes file order random. */
-const sortByKey = <T>(o: Record<string, T>): Record<string, T> => Object.fromEntries(Object.entries(o).sort(([a], [b]) => a.localeCompare(b)));
+/**
+ * Objects keep insertion order and JSON keeps it too: sorting by random keys makes file order random.
+ * Code-unit order, not localeCompare: the keys are random hex, and this runs for every answer stored.
+ */
+const sortByKey = <T>(o: Record<string, T>): Record<string, T> => Object.fromEntries(Object.entries(o).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+/** Whether an object's keys are already in sorted order (then it need not be rebuilt). */
+const sortedKeys = (o: object): boolean => Object.keys(o).every((k, i, ks) => i === 0 || ks[i - 1]! < k);
+/**
+ * Puts every prompt's answers and the private requests in key order, once per write rather than once
+ * per answer: a burst of answers shares one write (group commit), so it also shares one sort.
+ */
+function inKeyOrder<T extends { prompts?: Record<string, Record<string, unknown>>; requests?: Record<string, unknown> }>(data: T): void {
+  for (const [p, answers] of Object.entries(data.prompts ?? {})) if (!sortedKeys(answers)) data.prompts![p] = sortByKey(answers);
+  if (data.requests && !sortedKeys(data.requests)) data.requests = sortByKey(data.requests);
+}
 
 /**
  * Anonymous workshop data, one folder per workshop under DATA_DIR/workshops, kept apart from records
@@ -58,8 +71,8 @@ export class FileResponseStore implements ResponseStore {
         const dir = path.join(this.root, workshopId);
         await fs.mkdir(dir, { recursive: true, mode: 0o700 });
         return {
-          responses: await DurableJson.open<ResponsesFile>(path.join(dir, 'responses.json'), { prompts: {}, releases: {} }),
-          privates: await DurableJson.open<PrivateFile>(path.join(dir, 'private-requests.json'), { requests: {} }),
+          responses: await DurableJson.open<ResponsesFile>(path.join(dir, 'responses.json'), { prompts: {}, releases: {} }, inKeyOrder),
+          privates: await DurableJson.open<PrivateFile>(path.join(dir, 'private-requests.json'), { requests: {} }, inKeyOrder),
         };
       })();
       this.open.set(workshopId, f);
@@ -79,7 +92,6 @@ export class FileResponseStore implements ResponseStore {
       const existing = Object.keys(prompt).find((s) => prompt[s]!.key === key);
       if (existing) delete prompt[existing];
       prompt[slot] = { text, key, mode: author.mode, hidden: false };
-      data.prompts[promptId] = sortByKey(prompt);
     });
   }
 
@@ -206,7 +218,6 @@ export class FileResponseStore implements ResponseStore {
     const key = newSlot();
     await privates.update((data) => {
       data.requests[key] = { contact };
-      data.requests = sortByKey(data.requests);
     });
   }
 

@@ -13,7 +13,7 @@ import type { Logger } from '../http/logger.js';
 import type { RecordStore } from '../storage/types.js';
 import type { SyncServer } from '../sync/SyncServer.js';
 import { CountsPublisher } from './CountsPublisher.js';
-import { participantView } from './participantView.js';
+import { ParticipantViews } from './participantView.js';
 import { RateLimiter } from './RateLimiter.js';
 import { WorkshopClosedError, type Author, type ResponseStore } from './ResponseStore.js';
 import type { TokenIssuer } from './TokenIssuer.js';
@@ -62,12 +62,14 @@ export class WorkshopHub {
   private readonly perToken = new RateLimiter(PER_TOKEN.capacity, PER_TOKEN.perSecond);
   private readonly perWorkshopCode = new RateLimiter(PER_WORKSHOP_CODE.capacity, PER_WORKSHOP_CODE.perSecond);
   private readonly perWorkshop = new RateLimiter(PER_WORKSHOP.capacity, PER_WORKSHOP.perSecond);
+  private readonly views: ParticipantViews;
 
   /** Creates the namespace and wires its events. */
   constructor(io: SocketIOServer, private readonly deps: {
     records: RecordStore; sync: SyncServer; responses: ResponseStore; issuer: TokenIssuer; log: Logger; publicOrigins: readonly string[]; countsIntervalMs: number;
   }) {
     this.ns = io.of('/workshop');
+    this.views = new ParticipantViews(deps);
     this.counts = new CountsPublisher({
       workshop: (id) => deps.records.get('workshops', id),
       responses: deps.responses,
@@ -116,7 +118,7 @@ export class WorkshopHub {
       for (const room of socket.rooms) if (room !== socket.id) await socket.leave(room);
       await socket.join(`p:${w.id}`);
       socket.data.joined = joined;
-      reply({ ok: true, mode: joined.mode, view: await participantView(this.deps, w) });
+      reply({ ok: true, mode: joined.mode, view: await this.views.forJoin(w) });
     };
 
     guard('join', JoinPayloadSchema, async (p: z.infer<typeof JoinPayloadSchema>, reply) => {
@@ -240,7 +242,7 @@ export class WorkshopHub {
 
   /** Sends every participant screen of a workshop its new view (after a facilitator action). */
   async broadcast(w: Workshop): Promise<void> {
-    this.ns.to(`p:${w.id}`).emit('view', await participantView(this.deps, w));
+    this.ns.to(`p:${w.id}`).emit('view', await this.views.fresh(w));
     // Facilitators watching (review team, a second lead tab) follow the state too.
     this.ns.server.of('/').to(`f:${w.id}`).emit('workshop:state', { workshopId: w.id, state: w.state, setup: w.setup, responsesExist: w.responsesExist });
   }

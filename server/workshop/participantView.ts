@@ -53,3 +53,38 @@ export async function participantView(deps: { records: RecordStore; sync: SyncSe
     prompts: allPrompts(w.setup).filter((p) => open.has(p.id)).map((p) => ({ ...p, label: pseudo(p.label), text: pseudo(p.text) })),
   };
 }
+
+/**
+ * How long a built participant view is reused for joins to the same workshop state and set-up. A
+ * room of 300 joining at once then assembles the chronology and the pseudonymisation pipeline once,
+ * not 300 times. A change to the register or a redaction decision reaches a joining screen at most
+ * this much later; facilitator actions always build afresh.
+ */
+export const VIEW_REUSE_MS = 2_000;
+
+/** Participant views built recently, per workshop, shared by the joins that follow. */
+export class ParticipantViews {
+  private readonly built = new Map<string, { key: string; at: number; view: Promise<ParticipantView> }>();
+
+  /** Creates the cache over the stores the views are built from. */
+  constructor(private readonly deps: { records: RecordStore; sync: SyncServer }, private readonly now: () => number = Date.now) {}
+
+  /** The view for a join: the recent one while the workshop's state and set-up are unchanged, else a fresh one. */
+  forJoin(w: Workshop): Promise<ParticipantView> {
+    const key = JSON.stringify([w.state, w.setup]);
+    const hit = this.built.get(w.id);
+    if (hit && hit.key === key && this.now() - hit.at < VIEW_REUSE_MS) return hit.view;
+    return this.fresh(w);
+  }
+
+  /** Builds the view afresh (a facilitator action) and keeps it for the joins that follow. */
+  fresh(w: Workshop): Promise<ParticipantView> {
+    const view = participantView(this.deps, w);
+    const entry = { key: JSON.stringify([w.state, w.setup]), at: this.now(), view };
+    this.built.set(w.id, entry);
+    const drop = () => { if (this.built.get(w.id) === entry) this.built.delete(w.id); };
+    view.catch(drop);
+    setTimeout(drop, VIEW_REUSE_MS).unref();
+    return view;
+  }
+}

@@ -77,21 +77,22 @@ export const PRODUCTION_ENV: Readonly<Record<string, string>> = { MALLOC_MMAP_TH
 /**
  * The real server in a child process (for kill -9 tests and benchmarks). Resolves once it prints its
  * URL. `compiled` runs the production bundle instead of the TypeScript sources under tsx, with the
- * environment `npm start` sets unless `productionEnv` is false; `bundle` names another bundle (a
- * benchmark's build of an earlier commit), relative to the repository root.
+ * environment `npm start` sets unless `productionEnv` is false (also for the sources, so that the server
+ * does not relaunch itself and kill9 reaches the server itself, not a launcher); `bundle` names another bundle (a
+ * before/after comparison), `execArgv` adds Node options (a CPU profile).
  */
 export async function spawnServer(
   dataDir: string,
   env: Record<string, string> = {},
   port = 0,
-  opts: { compiled?: boolean; productionEnv?: boolean; bundle?: string } = {},
+  opts: { compiled?: boolean; productionEnv?: boolean; execArgv?: readonly string[]; bundle?: string } = {},
 ): Promise<{ child: ChildProcess; url: string; port: number; kill9(): Promise<void> }> {
   const root = path.resolve(import.meta.dirname, '../..');
   const bundle = opts.bundle ?? COMPILED_SERVER;
-  if (opts.compiled && !fs.existsSync(path.join(root, bundle))) throw new Error(`${bundle} is missing: run npm run build:server first`);
-  const child = spawn(process.execPath, opts.compiled ? [bundle] : ['--import', 'tsx', 'server/main.ts'], {
+  if (opts.compiled && !fs.existsSync(path.resolve(root, bundle))) throw new Error(`${bundle} is missing: run npm run build:server first`);
+  const child = spawn(process.execPath, [...(opts.execArgv ?? []), ...(opts.compiled ? [bundle] : ['--import', 'tsx', 'server/main.ts'])], {
     cwd: root,
-    env: { ...process.env, ...(opts.compiled && opts.productionEnv !== false ? PRODUCTION_ENV : {}), ...testEnv(dataDir, { ...env, PORT: String(port) }), LOG_LEVEL: 'info' },
+    env: { ...process.env, ...(opts.productionEnv !== false ? PRODUCTION_ENV : {}), ...testEnv(dataDir, { ...env, PORT: String(port) }), LOG_LEVEL: 'info' },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   const url = await new Promise<string>((resolve, reject) => {
