@@ -88,7 +88,8 @@ function overflowsSideways(page: Page): Promise<boolean> {
   return page.evaluate(() => document.documentElement.scrollWidth > window.innerWidth + 1);
 }
 
-describe('a short Reflective Learning Workshop', () => {
+// Generous per-test time: each step drives several browsers, and the test machine may be shared.
+describe('a short Reflective Learning Workshop', { timeout: 240_000 }, () => {
   let lead: Page;
   let people: Page[] = [];
   let phone: Page;

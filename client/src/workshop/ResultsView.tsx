@@ -18,12 +18,14 @@ import type { LiveCounts } from './useWorkshopCounts.js';
  * can be grouped into themes and marked as good practice for the outcome (not hidden ones: hiding an
  * answer clears its marks, as the server drops marks on hidden answers when the outcome is saved).
  */
-export function ResultsView({ reviewId, workshop, lead, releasedSeq, counts, outcome }: {
+export function ResultsView({ reviewId, workshop, lead, releasedSeq, moderatedSeq, counts, outcome }: {
   reviewId: string;
   workshop: WorkshopView;
   lead: boolean;
-  /** Goes up when the server says prompts were released (or an answer hidden): the results are loaded again. */
+  /** Goes up when the server says prompts were released: the results are loaded again, and that is said. */
   releasedSeq: number;
+  /** Goes up when an answer was hidden or shown (perhaps on another screen): the results are loaded again quietly. */
+  moderatedSeq: number;
   /** The live coarse counts (workshop:counts), newer than those the listing came with. */
   counts: LiveCounts;
   outcome: OutcomeEditor | null;
@@ -33,17 +35,19 @@ export function ResultsView({ reviewId, workshop, lead, releasedSeq, counts, out
   const [status, setStatus] = useState('');
   const [filter, setFilter] = useState('');
 
-  const load = useCallback(async () => {
+  const load = useCallback(async (announce?: string) => {
     try {
       setResults(await apiRequest('GET', `${workshopPath(reviewId, workshop.id)}/responses`, { schema: ResultsSchema }));
       setError(null);
-      setStatus('Results loaded.');
+      if (announce) setStatus(announce);
     } catch (err) {
       setError(errorMessage(err));
     }
   }, [reviewId, workshop.id]);
   // biome-ignore lint/correctness/useExhaustiveDependencies: `releasedSeq` is the trigger: the results are loaded again after each release
-  useEffect(() => { void load(); }, [load, releasedSeq]);
+  useEffect(() => { void load(releasedSeq > 0 ? 'New answers were released: the results have been updated.' : undefined); }, [load, releasedSeq]);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: `moderatedSeq` is the trigger; this screen's own message stays
+  useEffect(() => { if (moderatedSeq > 0) void load(); }, [load, moderatedSeq]);
 
   const release = async (p: PromptResults) => {
     try {

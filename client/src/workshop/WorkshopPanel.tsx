@@ -100,7 +100,7 @@ export function WorkshopPanel({ reviewId, initial, lead, onChanged }: { reviewId
       content: (
         <>
           <CountsTable setup={w.setup} state={w.state} counts={counts} status={status} codeJoining={w.codeJoining} />
-          <ResultsView reviewId={reviewId} workshop={w} lead={lead} releasedSeq={released + moderated} counts={counts} outcome={lead ? outcome : null} />
+          <ResultsView reviewId={reviewId} workshop={w} lead={lead} releasedSeq={released} moderatedSeq={moderated} counts={counts} outcome={lead ? outcome : null} />
           {lead && <PrivateRequests reviewId={reviewId} workshopId={w.id} closed={w.state.stage === 'closed'} />}
           {lead && (
             <section aria-labelledby="export-heading">
