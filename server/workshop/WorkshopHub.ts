@@ -3,7 +3,7 @@ import type { Namespace, Server as SocketIOServer, Socket } from 'socket.io';
 import { z } from 'zod';
 import type { PromptCounts } from '../../shared/workshop/anonymity.js';
 import {
-  IssuerKeyPayloadSchema, JoinPayloadSchema, PrivateRequestPayloadSchema, RedeemPayloadSchema, RespondPayloadSchema, WithdrawPayloadSchema,
+  IssuerKeyPayloadSchema, JoinPayloadSchema, LookupPayloadSchema, PrivateRequestPayloadSchema, RedeemPayloadSchema, RespondPayloadSchema, WithdrawPayloadSchema,
 } from '../../shared/workshop/participant.js';
 import { openPromptIds } from '../../shared/workshop/prompts.js';
 import type { Workshop } from '../../shared/workshop/workshop.js';
@@ -146,6 +146,26 @@ export class WorkshopHub {
       });
     });
 
+    // The short address (/join): a code alone finds its workshop. A wrong code slows this connection
+    // down exactly as a wrong code on `join` does; nobody is ever locked out.
+    guard('lookup', LookupPayloadSchema, async (p: z.infer<typeof LookupPayloadSchema>, reply) => {
+      await slowly(reply, async () => {
+        const matches = (await this.deps.records.find('workshops')).filter((w) => w.joinCode === p.code && w.state.stage !== 'draft');
+        const w = matches.find((x) => x.state.stage !== 'closed');
+        if (!w) {
+          if (matches.length > 0) { reply(fail('closed', CLOSED_MESSAGE)); return true; }
+          reply(fail('not-found', 'That workshop code is not right. Check the code with the lead reviewer: it has 6 letters and numbers, for example K7M3QP.'));
+          return false;
+        }
+        if (!w.codeJoining) {
+          reply(fail('code-off', 'Joining with the code alone is switched off for this workshop. Use your personal invitation link from the lead reviewer.'));
+          return true;
+        }
+        reply({ ok: true, workshopId: w.id });
+        return true;
+      });
+    });
+
     guard('issuer-key', IssuerKeyPayloadSchema, async (p: z.infer<typeof IssuerKeyPayloadSchema>, reply) => {
       const w = await this.deps.records.get('workshops', p.workshopId);
       if (!w || w.state.stage === 'draft' || w.state.stage === 'closed') return reply(fail('not-found', 'That workshop link is not right, or the workshop has closed.'));
@@ -250,6 +270,11 @@ export class WorkshopHub {
   /** Tells the watching staff that prompts were released (their screens reload results and outcome). */
   released(workshopId: string, promptIds: readonly string[]): void {
     this.ns.server.of('/').to(`f:${workshopId}`).emit('workshop:released', { workshopId, promptIds });
+  }
+
+  /** Tells the watching staff that an answer was hidden or shown again (the presenter screen reloads). */
+  moderated(workshopId: string): void {
+    this.ns.server.of('/').to(`f:${workshopId}`).emit('workshop:moderated', { workshopId });
   }
 
   private emitCounts(workshopId: string, counts: Record<string, PromptCounts>): void {

@@ -22,6 +22,8 @@ export const JoinPayloadSchema = z.union([
   z.strictObject({ workshopId: WorkshopIdSchema, token: TokenSchema }),
   z.strictObject({ workshopId: WorkshopIdSchema, code: z.string().trim().toUpperCase().regex(/^[A-Z2-9]{6}$/) }),
 ]);
+/** Find a workshop by its code alone (the short address /join): answers its id, with the same slow-down as a wrong code. */
+export const LookupPayloadSchema = z.strictObject({ code: z.string().trim().toUpperCase().regex(/^[A-Z2-9]{6}$/) });
 /** Ask for the workshop's public key, to blind a token message with. */
 export const IssuerKeyPayloadSchema = z.strictObject({ workshopId: WorkshopIdSchema });
 /** Redeem an invitation: the server signs the blinded message once per invitation. */

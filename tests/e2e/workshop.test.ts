@@ -76,12 +76,20 @@ async function answer(page: Page, label: string, text: string): Promise<void> {
   await p.status.getByText(/Your answer was received and saved\.|Your changes were saved\./).waitFor();
 }
 
+/** Selects a tab of the facilitator's workshop page (ARIA tabs). */
+async function showTab(page: Page, name: string): Promise<void> {
+  const tab = page.getByRole('tablist', { name: 'Workshop' }).getByRole('tab', { name, exact: true });
+  await tab.click();
+  await expect.poll(() => tab.getAttribute('aria-selected'), WAIT).toBe('true');
+}
+
 /** True when the page scrolls sideways (content wider than the viewport: WCAG 1.4.10 reflow). */
 function overflowsSideways(page: Page): Promise<boolean> {
   return page.evaluate(() => document.documentElement.scrollWidth > window.innerWidth + 1);
 }
 
-describe('a short Reflective Learning Workshop', () => {
+// Generous per-test time: each step drives several browsers, and the test machine may be shared.
+describe('a short Reflective Learning Workshop', { timeout: 240_000 }, () => {
   let lead: Page;
   let people: Page[] = [];
   let phone: Page;
@@ -149,14 +157,16 @@ describe('a short Reflective Learning Workshop', () => {
   });
 
   it('publishes, and shows the join link and the short code to share', async () => {
+    await showTab(lead, 'Run the meeting');
     await lead.getByRole('button', { name: 'Publish the workshop' }).click();
     await lead.getByText('Published. Share the link and code with practitioners.').waitFor();
+    // Focus did not fall to the page when the Publish button went away.
+    expect(await lead.evaluate(() => document.activeElement?.id)).toBe('console-heading');
+    await showTab(lead, 'Invitations');
     joinUrl = await lead.getByLabel('Join link').inputValue();
     expect(joinUrl).toBe(`${e2e.server.url}/join/${workshopId}`);
     code = (await lead.getByTestId('join-code').innerText()).trim();
     expect(code).toMatch(/^[A-Z2-9]{6}$/);
-    // Focus did not fall to the page when the Publish button went away.
-    expect(await lead.evaluate(() => document.activeElement?.id)).toBe('console-heading');
     // Code joining is off until the lead reviewer turns it on.
     expect(await lead.getByLabel('Allow joining with the workshop code alone (lower assurance)').isChecked()).toBe(false);
     // One personal link per practitioner, shown once.
@@ -172,7 +182,7 @@ describe('a short Reflective Learning Workshop', () => {
   it('lets three practitioners join from their invitations, without signing in, after the confidentiality statement', async () => {
     const a = await e2e.open();
     const b = await e2e.open();
-    const phoneCtx = await newContext(e2e.browser, e2e.server.url, { width: 375, height: 740 });
+    const phoneCtx = await newContext(e2e.browser, e2e.server.url, { width: 390, height: 844 });
     extraContexts.push(phoneCtx);
     phone = await phoneCtx.newPage();
     people = [a.page, b.page, phone];
@@ -247,18 +257,19 @@ describe('a short Reflective Learning Workshop', () => {
     expect(await a.evaluate((id) => localStorage.getItem(`rr.workshop.token.${id}`), workshopId)).toMatch(/"signature"/);
 
     // The facilitator's counts are coarse; the answers are not shown before a release.
+    await showTab(lead, 'Answers');
     await expect.poll(() => lead.getByTestId('count-w1-1').innerText(), WAIT).toBe('at least 3');
     await expect.poll(() => lead.getByTestId('count-w1-2').innerText(), WAIT).toBe('fewer than 3');
-    await lead.getByRole('button', { name: 'Refresh results' }).click();
     await lead.getByTestId('results-w1-1').getByText(/^Not released yet/).waitFor();
     await expectAxeClean(phone, 'participant worksheet 1 (phone)');
     expect(await overflowsSideways(phone)).toBe(false);
-    await phone.setViewportSize({ width: 320, height: 740 });
+    await phone.setViewportSize({ width: 320, height: 844 });
     expect(await overflowsSideways(phone)).toBe(false);
-    await phone.setViewportSize({ width: 375, height: 740 });
+    await phone.setViewportSize({ width: 390, height: 844 });
   });
 
   it('starts the meeting: participants follow the current item, and the facilitator has a timer', async () => {
+    await showTab(lead, 'Run the meeting');
     await lead.getByRole('button', { name: 'Start meeting' }).click();
     await lead.getByText('The meeting has started.').waitFor();
     await lead.getByTestId('item-timer').getByText(/^Time on this item: (less than a minute|1 minute)$/).waitFor();
@@ -286,6 +297,8 @@ describe('a short Reflective Learning Workshop', () => {
       expect(await rows.nth(1).innerText()).toMatch(/02\/08\/2019\s+POL/);
       expect(await page.locator('main').innerText()).not.toContain('Kerry');
       expect(await page.locator('main').innerText()).not.toContain('Later event outside phase 1');
+      // The banner follows what is shared, with the agenda item beside it.
+      await page.getByTestId('now-banner').getByText('Now: Phase 1: Pregnancy and birth (agenda: 10:00 Welcome and introductions)').waitFor();
     }
     await expectAxeClean(phone, 'participant shared phase (phone)');
     expect(await overflowsSideways(phone)).toBe(false);
@@ -312,13 +325,20 @@ describe('a short Reflective Learning Workshop', () => {
       await page.getByText('Connected: this screen follows the lead reviewer.').waitFor();
       await page.getByTestId('join-mode').getByText(/You joined with your anonymous pass/).waitFor();
     }
+    await showTab(lead, 'Invitations');
     await lead.getByRole('button', { name: 'Refresh status' }).click();
     await lead.getByTestId('invitations-used').getByText('3 of 3 invitation links used.').waitFor();
+    await showTab(lead, 'Run the meeting');
     // A reload of the tab returns to the workshop without the code or the statement again.
     await phone.reload();
     await phone.getByRole('heading', { level: 2, name: 'Phase 2: Early years' }).waitFor();
-    // Phase 1's question stays open, and this browser still holds the answer to edit.
+    // The current phase's question comes first; phase 1's stays open, folded under "Earlier worksheets",
+    // and this browser still holds the answer to edit.
+    await phone.getByTestId('current-worksheet').getByRole('region', { name: 'Phase 2: Early years', exact: true }).waitFor();
+    expect(await prompt(phone, 'Phase 1: Pregnancy and birth').region.count()).toBe(0);
+    await phone.getByText('Earlier worksheets (1 question still open)').click();
     expect(await prompt(phone, 'Phase 1: Pregnancy and birth').box.inputValue()).toBe('School was not told.');
+    await expectAxeClean(phone, 'participant earlier worksheets open (phone)');
   });
 
   it('shares the lessons with worksheet 3, then opens feedback with worksheet 4 and a private request', async () => {
@@ -353,8 +373,9 @@ describe('a short Reflective Learning Workshop', () => {
     expect(await overflowsSideways(phone)).toBe(false);
   });
 
-  it('shows results only in releases at k, shuffled, with hiding, export and the outcome', async () => {
-    await lead.getByRole('button', { name: 'Refresh results' }).click();
+  it('shows results only in releases at k, shuffled, with hiding, export and the outcome', { timeout: 240_000 }, async () => {
+    // No refresh needed: the Answers tab loaded every release as it was made.
+    await showTab(lead, 'Answers');
     const q1 = lead.getByTestId('results-w1-1');
     // Worksheet 1 was released when the meeting started.
     await q1.getByText(/^3 responses in this release, in random order: 3 from invitations, 0 from the workshop code/).waitFor();
@@ -375,16 +396,23 @@ describe('a short Reflective Learning Workshop', () => {
     const csv = await (await lead.request.get(csvHref!)).text();
     expect(csv).toContain('School was not told.');
     expect(csv).not.toContain(hiddenText);
+    // The Word version is offered beside it, with the same answers.
+    const docxHref = await lead.getByRole('link', { name: 'Download the anonymised responses (.docx)' }).getAttribute('href');
+    const docx = await lead.request.get(docxHref!);
+    expect(docx.status()).toBe(200);
+    expect(docx.headers()['content-type']).toContain('wordprocessingml');
 
     // Private requests are not shown before the workshop closes.
     expect(await lead.getByRole('button', { name: 'Show requests' }).count()).toBe(0);
 
     // The outcome: a theme, a response grouped into it and marked as good practice, without dragging.
+    await showTab(lead, 'Outcome');
     const saveStatus = lead.getByTestId('outcome-save-status');
     await expect.poll(() => saveStatus.innerText(), WAIT).toBe('Saved');
     expect(await lead.getByText('Kept in this browser tab only').count()).toBe(0);
     await lead.getByLabel('New theme').fill('Fathers invisible');
     await lead.getByRole('button', { name: 'Add theme' }).click();
+    await showTab(lead, 'Answers');
     const lessonResults = lead.getByTestId('results-w3-lesson-1');
     const lessonTexts = await lessonResults.locator('.ws-response .pre-wrap').allInnerTexts();
     await lessonResults.getByLabel('Theme for response 1 to Proposed lesson 1').selectOption({ label: 'Fathers invisible' });
@@ -393,15 +421,18 @@ describe('a short Reflective Learning Workshop', () => {
     await goodBox.focus();
     await lead.keyboard.press('Space');
     expect(await goodBox.isChecked()).toBe(true);
+    await showTab(lead, 'Outcome');
     await lead.getByText('1 response grouped here.').waitFor();
     await lead.getByText('1 response is marked as good practice (mark them under Results).').waitFor();
     await lead.getByLabel('Notes on the child’s lived experience').fill('Often hungry at school.');
     await lead.getByLabel('Notes on good practice').fill('The school nurse followed up every absence.');
     // Responses exist: the set-up keeps what answers hang from, and k can only go up.
+    await showTab(lead, 'Set-up');
     await lead.getByText('Edit the set-up').click();
     await lead.getByRole('group', { name: 'Phase 1', exact: true }).getByText('Responses exist, so this phase cannot be removed.').waitFor();
     expect(await lead.getByRole('group', { name: 'Phase 1', exact: true }).getByRole('button', { name: /^Remove/ }).count()).toBe(0);
     await lead.getByText('Responses exist, so it can only stay at 3 or go up.', { exact: false }).waitFor();
+    await showTab(lead, 'Outcome');
     await lead.getByLabel('Learning point from proposed lesson 1').fill('Think family: ask about every adult in the home.');
     // Saved on the server a moment after the last change; the status says so (a live region) and the
     // results show the same line.
@@ -412,20 +443,25 @@ describe('a short Reflective Learning Workshop', () => {
     expect(onServer.livedExperience).toBe('Often hungry at school.');
     expect(Object.values(onServer.marks)).toHaveLength(2);
     expect(await saveStatus.getAttribute('role')).toBe('status');
+    await expectAxeClean(lead, 'facilitator outcome tab');
+    await showTab(lead, 'Answers');
     expect(await lead.getByTestId('outcome-save-copy').innerText()).toBe('Outcome: Saved');
-    await expectAxeClean(lead, 'facilitator results and outcome');
+    await expectAxeClean(lead, 'facilitator answers tab');
 
     // A reload brings it all back from the server (the results come in a new random order, so the
     // responses are found by their words).
     await lead.reload();
+    await showTab(lead, 'Outcome');
     await lead.getByRole('heading', { level: 3, name: 'Outcome' }).waitFor();
     await expect.poll(() => lead.getByTestId('outcome-save-status').innerText(), WAIT).toBe('Saved');
+    await showTab(lead, 'Answers');
     const again = lead.getByTestId('results-w3-lesson-1');
     await again.getByText(/^3 responses in this release/).waitFor();
     const themed = again.locator('.ws-response').filter({ hasText: lessonTexts[0]! }).getByRole('combobox');
     await expect.poll(() => themed.evaluate((el) => (el as HTMLSelectElement).selectedOptions[0]?.textContent), WAIT).toBe('Fathers invisible');
     expect(await again.locator('.ws-response').filter({ hasText: lessonTexts[1]! }).getByRole('checkbox', { name: /^Good practice/ }).isChecked()).toBe(true);
     expect(await again.locator('.ws-response').filter({ hasText: lessonTexts[2]! }).getByRole('checkbox', { name: /^Good practice/ }).isChecked()).toBe(false);
+    await showTab(lead, 'Outcome');
     expect(await lead.getByLabel('Theme 1', { exact: true }).inputValue()).toBe('Fathers invisible');
     await lead.getByText('1 response grouped here.').waitFor();
     expect(await lead.getByLabel('Notes on the child’s lived experience').inputValue()).toBe('Often hungry at school.');
@@ -450,10 +486,11 @@ describe('a short Reflective Learning Workshop', () => {
     await expect.poll(() => lead.getByTestId('outcome-save-status').innerText(), WAIT).toBe('Saved');
   });
 
-  it('lets the review team watch without controls', async () => {
+  it('lets the review team watch without controls', { timeout: 240_000 }, async () => {
     const { page: team } = await e2e.signedIn(fx.team.email, TEST_PASSWORD);
     await team.goto(`/reviews/${fx.reviewId}/workshop`);
     await team.getByTestId('workshop-stage').getByText('Meeting in progress').waitFor();
+    await showTab(team, 'Answers');
     await expect.poll(() => team.getByTestId('count-w1-1').innerText(), WAIT).toBe('at least 3');
     await team.getByTestId('results-w1-1').getByText(/^3 responses in this release/).waitFor();
     expect(await team.getByRole('button', { name: 'Close the workshop' }).count()).toBe(0);
@@ -463,6 +500,7 @@ describe('a short Reflective Learning Workshop', () => {
   });
 
   it('closes the workshop: participants are told, their browsers forget everything, and private requests show', async () => {
+    await showTab(lead, 'Run the meeting');
     await lead.getByRole('button', { name: 'Close the workshop' }).click();
     const yes = lead.getByRole('button', { name: 'Yes, close it' });
     await expect.poll(() => yes.evaluate((el) => el === document.activeElement), WAIT).toBe(true);
@@ -477,6 +515,7 @@ describe('a short Reflective Learning Workshop', () => {
       const left = await page.evaluate(() => [...Object.keys(localStorage), ...Object.keys(sessionStorage)].filter((k) => k.startsWith('rr.workshop')));
       expect(left).toEqual([]);
     }
+    await showTab(lead, 'Answers');
     await lead.getByRole('button', { name: 'Show requests' }).click();
     await lead.getByRole('region', { name: 'Requests to speak privately' }).getByText('ext 4321').waitFor();
     await expectAxeClean(phone, 'participant closed (phone)');

@@ -4,7 +4,7 @@ import { TextField } from '../components/TextField.js';
 import { normaliseCode } from './joinStorage.js';
 
 /** The first step: type the short code the lead reviewer shared. No name, no account. */
-export function CodeForm({ serverError, onJoin }: { serverError: string | null; onJoin(code: string): void }) {
+export function CodeForm({ serverError, onJoin, busy = false }: { serverError: string | null; onJoin(code: string): void; busy?: boolean }) {
   const [code, setCode] = useState('');
   const [localError, setLocalError] = useState<string | null>(null);
   const [attempt, setAttempt] = useState(0);
@@ -43,7 +43,8 @@ export function CodeForm({ serverError, onJoin }: { serverError: string | null; 
           value={code} onChange={setCode} error={error ?? undefined}
           autoComplete="off" autoCapitalize="characters" spellCheck={false} className="input--short input--mono" maxLength={12}
         />
-        <button type="submit" className="button">Join with the code</button>
+        <button type="submit" className="button" aria-disabled={busy || undefined}>Join with the code</button>
+        <p role="status" className="muted">{busy ? 'Checking the code…' : ''}</p>
       </form>
     </div>
   );

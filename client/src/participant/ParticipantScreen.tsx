@@ -1,5 +1,6 @@
+import { useRef } from 'react';
 import { Notice } from '../components/Notice.js';
-import { currentItem, promptsByWorksheet, WORKSHEET_TITLES, type Connection } from './participantState.js';
+import { arrangePrompts, nowBanner, WORKSHEET_TITLES, type Connection } from './participantState.js';
 import { PrivateRequestForm } from './PrivateRequestForm.js';
 import { PromptAnswer } from './PromptAnswer.js';
 import { SharedContent } from './SharedContent.js';
@@ -25,8 +26,11 @@ export function ParticipantScreen({ view, workshopId, connection, announcement, 
   announcement: { text: string; seq: number };
   call(event: 'respond' | 'withdraw' | 'private-request', payload: unknown): Promise<Ack>;
 }) {
-  const item = currentItem(view);
-  const groups = promptsByWorksheet(view);
+  const banner = nowBanner(view);
+  const { current, earlier } = arrangePrompts(view);
+  // Unsent words survive a question moving between "current" and "earlier" (which remounts it).
+  const drafts = useRef(new Map<string, string>()).current;
+  const earlierCount = earlier.reduce((n, g) => n + g.prompts.length, 0);
   const feedbackOpen = view.prompts.some((p) => p.worksheet === 4);
   return (
     <div className="ws-participant">
@@ -48,7 +52,12 @@ export function ParticipantScreen({ view, workshopId, connection, announcement, 
               <p>Please answer worksheet 1 now. It captures your thinking before you hear from others. It closes when the meeting starts.</p>
             </Notice>
           )}
-          {item && <p className="ws-current"><span className="ws-current__label">Now:</span> {item.time} {item.title}</p>}
+          {banner && (
+            <p className="ws-current" data-testid="now-banner">
+              <span className="ws-current__label">Now:</span> {banner.now}
+              {banner.item && <span className="ws-current__item"> (agenda: {banner.item})</span>}
+            </p>
+          )}
           <div className="ws-layout">
             <section className="ws-layout__shared" aria-labelledby="shared-heading">
               <SharedContent view={view} />
@@ -61,13 +70,24 @@ export function ParticipantScreen({ view, workshopId, connection, announcement, 
                   : 'You joined with the workshop code only (lower assurance).'}
                 {' '}The panel sees answers in groups, never one by one.
               </p>
-              {groups.length === 0 && <p>No questions are open at the moment. They will appear here when the lead reviewer opens them.</p>}
-              {groups.map((g) => (
-                <div key={g.worksheet} className="ws-worksheet">
-                  <h3 className="ws-worksheet__title">{WORKSHEET_TITLES[g.worksheet]}</h3>
-                  {g.prompts.map((p) => <PromptAnswer key={p.id} prompt={p} workshopId={workshopId} call={call} />)}
+              {!current && <p>No questions are open at the moment. They will appear here when the lead reviewer opens them.</p>}
+              {current && (
+                <div className="ws-worksheet" data-testid="current-worksheet">
+                  <h3 className="ws-worksheet__title">{WORKSHEET_TITLES[current.worksheet]}</h3>
+                  {current.prompts.map((p) => <PromptAnswer key={p.id} prompt={p} workshopId={workshopId} call={call} drafts={drafts} />)}
                 </div>
-              ))}
+              )}
+              {earlier.length > 0 && (
+                <details className="ws-earlier" data-testid="earlier-worksheets">
+                  <summary>Earlier worksheets ({earlierCount === 1 ? '1 question' : `${earlierCount} questions`} still open)</summary>
+                  {earlier.map((g) => (
+                    <div key={g.worksheet} className="ws-worksheet">
+                      <h3 className="ws-worksheet__title">{WORKSHEET_TITLES[g.worksheet]}</h3>
+                      {g.prompts.map((p) => <PromptAnswer key={p.id} prompt={p} workshopId={workshopId} call={call} drafts={drafts} />)}
+                    </div>
+                  ))}
+                </details>
+              )}
               {feedbackOpen && <PrivateRequestForm call={call} />}
             </section>
           </div>

@@ -14,10 +14,18 @@ const NO_RECEIPT = ' This browser cannot keep a receipt, so you will not be able
  * after a lost acknowledgement replaces the answer instead of adding a second one. The participant's
  * own answer can be changed (same receipt) or withdrawn until the workshop closes.
  */
-export function PromptAnswer({ prompt, workshopId, call }: { prompt: ViewPrompt; workshopId: string; call: Call }) {
+export function PromptAnswer({ prompt, workshopId, call, drafts }: {
+  prompt: ViewPrompt; workshopId: string; call: Call;
+  /** Unsent words by prompt, kept by the screen so they survive this question moving (and remounting). */
+  drafts?: Map<string, string>;
+}) {
   const storage = browserStorage('localStorage');
   const [saved, setSaved] = useState<StoredAnswer | null>(() => readAnswers(storage, workshopId)[prompt.id] ?? null);
-  const [text, setText] = useState(saved?.text ?? '');
+  const [text, setTextState] = useState(drafts?.get(prompt.id) ?? saved?.text ?? '');
+  const setText = (t: string) => {
+    drafts?.set(prompt.id, t);
+    setTextState(t);
+  };
   const [status, setStatus] = useState<Status>(null);
   const [busy, setBusy] = useState(false);
   const area = useRef<HTMLTextAreaElement>(null);

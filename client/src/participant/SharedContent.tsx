@@ -1,13 +1,12 @@
 import { AgencyTag } from '../components/AgencyTag.js';
-import { currentItem, phaseHeading } from './participantState.js';
-import type { ParticipantView } from './viewSchema.js';
+import { currentItem, phaseHeading, type ScreenView } from './participantState.js';
 
 /**
  * What the lead reviewer is showing now: the agenda with the current item, a timeline phase
  * (pseudonymised by the server, read-only, in date order, agency colour with its short code as text),
  * the proposed lessons, or the feedback invitation.
  */
-export function SharedContent({ view }: { view: ParticipantView }) {
+export function SharedContent({ view }: { view: ScreenView }) {
   switch (view.showing.kind) {
     case 'phase': {
       const phase = view.phase;
@@ -57,7 +56,7 @@ export function SharedContent({ view }: { view: ParticipantView }) {
 }
 
 /** The agenda; the current item is marked in text as well as style. */
-export function AgendaList({ view }: { view: ParticipantView }) {
+export function AgendaList({ view }: { view: ScreenView }) {
   const current = currentItem(view);
   return (
     <>

@@ -73,13 +73,13 @@ export function participantReducer(s: ParticipantState, e: ParticipantEvent): Pa
 }
 
 /** The number and title of a shared phase, as its worksheet 2 prompt labels it ("Phase 2: Early years"). */
-export function phaseHeading(view: ParticipantView): string | null {
+export function phaseHeading(view: ScreenView): string | null {
   if (!view.phase) return null;
   return view.prompts.find((p) => p.id === `w2-${view.phase!.id}`)?.label ?? `Timeline phase: ${view.phase.title}`;
 }
 
 /** The agenda item running now, or null before the meeting. */
-export function currentItem(view: ParticipantView): ParticipantView['agenda'][number] | null {
+export function currentItem(view: ScreenView): ParticipantView['agenda'][number] | null {
   return view.agenda.find((a) => a.id === view.currentItemId) ?? null;
 }
 
@@ -115,7 +115,7 @@ export function describeChange(prev: ParticipantView, next: ParticipantView): st
 }
 
 /** The open questions grouped by worksheet, in worksheet order. */
-export function promptsByWorksheet(view: ParticipantView): { worksheet: 1 | 2 | 3 | 4; prompts: ParticipantView['prompts'] }[] {
+export function promptsByWorksheet(view: ScreenView): { worksheet: 1 | 2 | 3 | 4; prompts: ParticipantView['prompts'] }[] {
   const groups: { worksheet: 1 | 2 | 3 | 4; prompts: ParticipantView['prompts'] }[] = [];
   for (const w of [1, 2, 3, 4] as const) {
     const prompts = view.prompts.filter((p) => p.worksheet === w);
@@ -131,3 +131,54 @@ export const WORKSHEET_TITLES: Record<1 | 2 | 3 | 4, string> = {
   3: 'Worksheet 3: responses to the proposed lessons',
   4: 'Worksheet 4: feedback on the workshop',
 };
+
+/** What a shared screen (participant or presenter) is given: the participant view without the statement. */
+export type ScreenView = Omit<ParticipantView, 'confidentiality' | 'promise'>;
+
+/**
+ * The "Now:" banner: what the lead reviewer is sharing (a phase, the lessons, feedback), else the
+ * current agenda item; `item` is the agenda item beside a shared thing. Null before the meeting.
+ */
+export function nowBanner(view: ScreenView): { now: string; item: string | null } | null {
+  if (view.stage !== 'live') return null;
+  const current = currentItem(view);
+  const itemText = current ? `${current.time} ${current.title}` : null;
+  switch (view.showing.kind) {
+    case 'phase': return { now: phaseHeading(view) ?? 'A timeline phase', item: itemText };
+    case 'lessons': return { now: 'Proposed lessons', item: itemText };
+    case 'feedback': return { now: 'Feedback (worksheet 4)', item: itemText };
+    case 'agenda': return itemText ? { now: itemText, item: null } : null;
+  }
+}
+
+/** The questions that belong to what is shared now: the shared phase's, the lessons', feedback's, or worksheet 1 before the meeting. */
+export function sharedPromptIds(view: ScreenView, ids: readonly { id: string; worksheet: 1 | 2 | 3 | 4 }[]): string[] {
+  const s = view.showing;
+  if (view.stage === 'open') return ids.filter((p) => p.worksheet === 1).map((p) => p.id);
+  if (view.stage !== 'live') return [];
+  switch (s.kind) {
+    case 'phase': return ids.filter((p) => p.id === `w2-${s.phaseId}`).map((p) => p.id);
+    case 'lessons': return ids.filter((p) => p.worksheet === 3).map((p) => p.id);
+    case 'feedback': return ids.filter((p) => p.worksheet === 4).map((p) => p.id);
+    case 'agenda': return [];
+  }
+}
+
+/**
+ * The open questions as a phone shows them: the current ones first (those of what is shared, else the
+ * latest worksheet's), and the earlier ones apart, grouped by worksheet, to be folded away, so
+ * nobody answers an old prompt by mistake.
+ */
+export function arrangePrompts(view: ScreenView): {
+  current: { worksheet: 1 | 2 | 3 | 4; prompts: ParticipantView['prompts'] } | null;
+  earlier: { worksheet: 1 | 2 | 3 | 4; prompts: ParticipantView['prompts'] }[];
+} {
+  const groups = promptsByWorksheet(view);
+  if (groups.length === 0) return { current: null, earlier: [] };
+  const shared = new Set(sharedPromptIds(view, view.prompts));
+  const tied = view.prompts.filter((p) => shared.has(p.id));
+  const current = tied.length > 0 ? { worksheet: tied[0]!.worksheet, prompts: tied } : groups[groups.length - 1]!;
+  const inCurrent = new Set(current.prompts.map((p) => p.id));
+  const earlier = groups.map((g) => ({ ...g, prompts: g.prompts.filter((p) => !inCurrent.has(p.id)) })).filter((g) => g.prompts.length > 0);
+  return { current, earlier };
+}

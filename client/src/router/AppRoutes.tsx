@@ -3,7 +3,9 @@ import { useRouteFocus } from '../hooks/useRouteFocus.js';
 import { AcceptInvitationPage } from '../pages/AcceptInvitationPage.js';
 import { CreateReviewPage } from '../pages/CreateReviewPage.js';
 import { NotFoundPage } from '../pages/NotFoundPage.js';
+import { JoinCodePage } from '../participant/JoinCodePage.js';
 import { JoinPage } from '../participant/JoinPage.js';
+import { PresenterPage } from '../workshop/PresenterPage.js';
 import { ReviewsPage } from '../pages/ReviewsPage.js';
 import { SignInPage } from '../pages/SignInPage.js';
 import { RequireSignIn } from '../session/RequireSignIn.js';
@@ -20,6 +22,7 @@ export function AppRoutes() {
   useRouteFocus(pathname);
 
   // Workshop participants never sign in: their page does not wait for, or depend on, a session.
+  if (matchPath('/join', pathname)) return <JoinCodePage />;
   const join = matchPath('/join/:workshopId', pathname);
   if (join) return <JoinPage workshopId={join.workshopId!} />;
 
@@ -31,6 +34,8 @@ export function AppRoutes() {
 
   if (matchPath('/', pathname)) return <RequireSignIn><ReviewsPage /></RequireSignIn>;
   if (matchPath('/reviews/new', pathname)) return <RequireSignIn><CreateReviewPage /></RequireSignIn>;
+  const present = matchPath('/reviews/:id/workshops/:workshopId/present', pathname);
+  if (present) return <RequireSignIn><PresenterPage reviewId={present.id!} workshopId={present.workshopId!} /></RequireSignIn>;
   const review = matchPath('/reviews/:id', pathname);
   if (review) return <RequireSignIn><ReviewWorkspacePage reviewId={review.id!} tab="overview" /></RequireSignIn>;
   const tabbed = matchPath('/reviews/:id/:tab', pathname);

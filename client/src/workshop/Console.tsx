@@ -23,7 +23,7 @@ export function Console({ workshop, lead, busy, onControl }: {
   if (state.stage === 'draft') {
     return lead ? (
       <>
-        <p>Check the set-up below, then publish. Publishing opens worksheet 1 to practitioners until the meeting starts, and shows the join link and code.</p>
+        <p>Check the set-up (the Set-up tab), then publish. Publishing opens worksheet 1 to practitioners until the meeting starts, and shows the join link, the code and the invitations.</p>
         <button type="button" className="button" aria-disabled={busy || undefined} onClick={() => onControl({ action: 'publish' }, 'Published. Share the link and code with practitioners.')}>
           Publish the workshop
         </button>

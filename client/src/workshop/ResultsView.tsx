@@ -7,6 +7,7 @@ import { coarseCountText } from '../../../shared/workshop/anonymity.js';
 import { releasePrompt, ResultsSchema, setResponseHidden, workshopPath, type PromptResults, type Results, type WorkshopView } from './api.js';
 import { OutcomeSaveStatus } from './OutcomeSaveStatus.js';
 import type { OutcomeEditor } from './useOutcome.js';
+import type { LiveCounts } from './useWorkshopCounts.js';
 
 /**
  * The answers per question, as released: the lead reviewer releases a question when at least k people
@@ -17,12 +18,16 @@ import type { OutcomeEditor } from './useOutcome.js';
  * can be grouped into themes and marked as good practice for the outcome (not hidden ones: hiding an
  * answer clears its marks, as the server drops marks on hidden answers when the outcome is saved).
  */
-export function ResultsView({ reviewId, workshop, lead, releasedSeq, outcome }: {
+export function ResultsView({ reviewId, workshop, lead, releasedSeq, moderatedSeq, counts, outcome }: {
   reviewId: string;
   workshop: WorkshopView;
   lead: boolean;
-  /** Goes up when the server says prompts were released: the results are loaded again. */
+  /** Goes up when the server says prompts were released: the results are loaded again, and that is said. */
   releasedSeq: number;
+  /** Goes up when an answer was hidden or shown (perhaps on another screen): the results are loaded again quietly. */
+  moderatedSeq: number;
+  /** The live coarse counts (workshop:counts), newer than those the listing came with. */
+  counts: LiveCounts;
   outcome: OutcomeEditor | null;
 }) {
   const [results, setResults] = useState<Results | null>(null);
@@ -30,17 +35,19 @@ export function ResultsView({ reviewId, workshop, lead, releasedSeq, outcome }: 
   const [status, setStatus] = useState('');
   const [filter, setFilter] = useState('');
 
-  const load = useCallback(async () => {
+  const load = useCallback(async (announce?: string) => {
     try {
       setResults(await apiRequest('GET', `${workshopPath(reviewId, workshop.id)}/responses`, { schema: ResultsSchema }));
       setError(null);
-      setStatus('Results loaded.');
+      if (announce) setStatus(announce);
     } catch (err) {
       setError(errorMessage(err));
     }
   }, [reviewId, workshop.id]);
   // biome-ignore lint/correctness/useExhaustiveDependencies: `releasedSeq` is the trigger: the results are loaded again after each release
-  useEffect(() => { void load(); }, [load, releasedSeq]);
+  useEffect(() => { void load(releasedSeq > 0 ? 'New answers were released: the results have been updated.' : undefined); }, [load, releasedSeq]);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: `moderatedSeq` is the trigger; this screen's own message stays
+  useEffect(() => { if (moderatedSeq > 0) void load(); }, [load, moderatedSeq]);
 
   const release = async (p: PromptResults) => {
     try {
@@ -73,11 +80,8 @@ export function ResultsView({ reviewId, workshop, lead, releasedSeq, outcome }: 
       <p className="muted">
         Answers are shown in releases, never one by one: a question is released when you release it or when its part
         of the meeting ends, and only once at least {workshop.setup.k} people have answered it. Each release comes in a
-        new random order. Changed or withdrawn answers show at the next release.
+        new random order. Changed or withdrawn answers show at the next release. This list updates itself at each release.
       </p>
-      <div className="button-row ws-results__bar">
-        <button type="button" className="button button--secondary button--small" onClick={() => void load()}>Refresh results</button>
-      </div>
       <p role="status" className="muted">{status}</p>
       {outcome && <OutcomeSaveStatus state={outcome.state} live={false} onReload={outcome.reload} onRetry={outcome.retry} />}
       {error && <Notice tone="error" role="alert" title="Results could not be loaded"><p>{error}</p></Notice>}
@@ -91,7 +95,7 @@ export function ResultsView({ reviewId, workshop, lead, releasedSeq, outcome }: 
             <section key={p.id} className="ws-result" aria-labelledby={`result-${p.id}`} data-testid={`results-${p.id}`}>
               <h4 id={`result-${p.id}`}>{p.label}</h4>
               <p className="muted pre-wrap">{p.text}</p>
-              <p>People who have answered: {coarseCountText(p.count)}.</p>
+              <p>People who have answered: {coarseCountText(counts[p.id]?.counted ?? p.count)}.</p>
               {lead && workshop.state.stage !== 'closed' && (
                 <button type="button" className="button button--secondary button--small" onClick={() => void release(p)}>
                   {p.released ? 'Release again' : 'Release answers'}<span className="visually-hidden"> to {p.label}</span>

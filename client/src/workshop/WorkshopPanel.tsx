@@ -3,6 +3,7 @@ import { formatUkDate } from '../../../shared/dates.js';
 import type { Control } from '../../../shared/workshop/transitions.js';
 import { apiRequest, errorMessage } from '../api/client.js';
 import { Notice } from '../components/Notice.js';
+import { Tabs, type TabSpec } from '../components/Tabs.js';
 import { controlWorkshop, WorkshopViewSchema, workshopPath, type WorkshopView } from './api.js';
 import { Console } from './Console.js';
 import { STAGE_LABELS, showingLabel } from './consoleModel.js';
@@ -18,9 +19,11 @@ import { useOutcome } from './useOutcome.js';
 import { useWorkshopCounts } from './useWorkshopCounts.js';
 
 /**
- * One workshop for the facilitator: status and sharing, the console, live counts, results with
- * moderation, private requests, export, the outcome, and the set-up. The lead reviewer acts; the
- * review team sees the same without the controls (the server enforces the difference).
+ * One workshop for the facilitator: its status and the presenter screen's link above tabs for running
+ * the meeting (the console), invitations, answers (live coarse counts, results with moderation,
+ * private requests, export), the outcome and the set-up. Everything follows the server live: the
+ * state other screens change, releases and coarse counts (at most every 30 s). The lead reviewer
+ * acts; the review team sees the same without the controls (the server enforces the difference).
  */
 export function WorkshopPanel({ reviewId, initial, lead, onChanged }: { reviewId: string; initial: WorkshopView; lead: boolean; onChanged(): void }) {
   const [w, setW] = useState(initial);
@@ -28,7 +31,10 @@ export function WorkshopPanel({ reviewId, initial, lead, onChanged }: { reviewId
   const [busy, setBusy] = useState(false);
   const [message, setMessage] = useState<{ tone: 'ok' | 'error'; text: string } | null>(null);
   const published = w.state.stage !== 'draft';
-  const { counts, status, released } = useWorkshopCounts(w.id, published);
+  const { counts, status, released, moderated, pushed } = useWorkshopCounts(w.id, published);
+  // Another screen (a second lead tab) changed the state or set-up: follow it.
+  useEffect(() => { if (pushed) setW((cur) => ({ ...cur, ...pushed })); }, [pushed]);
+  const [tab, setTab] = useState(initial.state.stage === 'draft' ? 'setup' : 'run');
   const outcome = useOutcome(reviewId, w.id, published && lead);
   // A release moves the outcome's marks onto the new ids on the server: load them again.
   const reloadOutcome = outcome.reload;
@@ -66,6 +72,63 @@ export function WorkshopPanel({ reviewId, initial, lead, onChanged }: { reviewId
     if (document.activeElement === document.body || document.activeElement === null) consoleHeading.current?.focus();
   }, [w.state.stage]);
 
+  const presenterHref = `/reviews/${encodeURIComponent(reviewId)}/workshops/${encodeURIComponent(w.id)}/present`;
+  const tabs: TabSpec[] = [
+    {
+      id: 'run', label: 'Run the meeting',
+      content: (
+        <section aria-labelledby="console-heading" className="ws-console">
+          <h3 id="console-heading" ref={consoleHeading} tabIndex={-1}>Console</h3>
+          <div role="status" className="ws-console__message">
+            {message?.tone === 'ok' && <p className="live-line">{message.text}</p>}
+          </div>
+          <div role="alert">{message?.tone === 'error' && <Notice tone="error" title="That did not work"><p>{message.text}</p></Notice>}</div>
+          <Console workshop={w} lead={lead} busy={busy} onControl={(c, done) => void control(c, done)} />
+        </section>
+      ),
+    },
+    ...(published ? [{
+      id: 'invitations', label: 'Invitations',
+      content: (
+        <>
+          {lead && <InvitationsPanel reviewId={reviewId} workshop={w} onChanged={setW} />}
+          <JoinDetails workshopId={w.id} joinCode={w.joinCode} codeJoining={w.codeJoining} />
+        </>
+      ),
+    }, {
+      id: 'answers', label: 'Answers',
+      content: (
+        <>
+          <CountsTable setup={w.setup} state={w.state} counts={counts} status={status} codeJoining={w.codeJoining} />
+          <ResultsView reviewId={reviewId} workshop={w} lead={lead} releasedSeq={released} moderatedSeq={moderated} counts={counts} outcome={lead ? outcome : null} />
+          {lead && <PrivateRequests reviewId={reviewId} workshopId={w.id} closed={w.state.stage === 'closed'} />}
+          {lead && (
+            <section aria-labelledby="export-heading">
+              <h3 id="export-heading">Export</h3>
+              <ul className="plain-list">
+                <li><a href={`${workshopPath(reviewId, w.id)}/responses.docx`} download>Download the anonymised responses (.docx)</a></li>
+                <li><a href={`${workshopPath(reviewId, w.id)}/responses.csv`} download>Download the anonymised responses (.csv)</a></li>
+              </ul>
+              <p className="muted">Only released answers are included, with names replaced by pseudonyms; hidden ones are left out, and so is a question left with fewer than {w.setup.k} visible answers. Each download is recorded in the audit log.</p>
+            </section>
+          )}
+        </>
+      ),
+    }] : []),
+    ...(published && lead ? [{ id: 'outcome', label: 'Outcome', content: <OutcomePanel setup={w.setup} editor={outcome} /> }] : []),
+    {
+      id: 'setup', label: 'Set-up',
+      content: (
+        <section aria-labelledby="setup-heading">
+          <h3 id="setup-heading">Set-up</h3>
+          {lead && w.state.stage !== 'closed'
+            ? <SetupForm reviewId={reviewId} workshop={w} open={!published} onSaved={(updated) => { setW(updated); onChanged(); }} />
+            : <SetupSummary setup={w.setup} />}
+        </section>
+      ),
+    },
+  ];
+
   return (
     <div className="ws-panel">
       <section aria-labelledby="status-heading">
@@ -75,41 +138,17 @@ export function WorkshopPanel({ reviewId, initial, lead, onChanged }: { reviewId
           <div><dt>Participants see</dt><dd data-testid="workshop-showing">{showingLabel(w.setup, w.state)}</dd></div>
           <div><dt>Anonymity threshold</dt><dd>Answers to a question can be released once at least {w.setup.k} people have answered it.</dd></div>
         </dl>
-        <button type="button" className="button button--secondary button--small" onClick={() => void refresh()}>Refresh status</button>
-      </section>
-
-      {published && lead && <InvitationsPanel reviewId={reviewId} workshop={w} onChanged={setW} />}
-      {published && <JoinDetails workshopId={w.id} joinCode={w.joinCode} codeJoining={w.codeJoining} />}
-
-      <section aria-labelledby="console-heading" className="ws-console">
-        <h3 id="console-heading" ref={consoleHeading} tabIndex={-1}>Console</h3>
-        <div role="status" className="ws-console__message">
-          {message?.tone === 'ok' && <p className="live-line">{message.text}</p>}
+        <div className="button-row">
+          {published && (
+            <a className="button" href={presenterHref} target="_blank" rel="noopener">
+              Open the presenter screen<span className="visually-hidden"> (opens in a new window)</span>
+            </a>
+          )}
+          <button type="button" className="button button--secondary button--small" onClick={() => void refresh()}>Refresh status</button>
         </div>
-        <div role="alert">{message?.tone === 'error' && <Notice tone="error" title="That did not work"><p>{message.text}</p></Notice>}</div>
-        <Console workshop={w} lead={lead} busy={busy} onControl={(c, done) => void control(c, done)} />
+        {published && <p className="muted">The presenter screen is for a second screen or projector: what participants see, and released answers, in large type, with names replaced by pseudonyms.</p>}
       </section>
-
-      {published && <CountsTable setup={w.setup} state={w.state} counts={counts} status={status} codeJoining={w.codeJoining} />}
-      {published && <ResultsView reviewId={reviewId} workshop={w} lead={lead} releasedSeq={released} outcome={lead ? outcome : null} />}
-      {published && lead && <PrivateRequests reviewId={reviewId} workshopId={w.id} closed={w.state.stage === 'closed'} />}
-      {published && lead && (
-        <section aria-labelledby="export-heading">
-          <h3 id="export-heading">Export</h3>
-          <p>
-            <a href={`${workshopPath(reviewId, w.id)}/responses.csv`} download>Download the anonymised responses (.csv)</a>
-          </p>
-          <p className="muted">Only released answers are included; hidden ones are left out, and so is a question left with fewer than {w.setup.k} visible answers. The download is recorded in the audit log.</p>
-        </section>
-      )}
-      {published && lead && <OutcomePanel setup={w.setup} editor={outcome} />}
-
-      <section aria-labelledby="setup-heading">
-        <h3 id="setup-heading">Set-up</h3>
-        {lead && w.state.stage !== 'closed'
-          ? <SetupForm reviewId={reviewId} workshop={w} open={!published} onSaved={(updated) => { setW(updated); onChanged(); }} />
-          : <SetupSummary setup={w.setup} />}
-      </section>
+      <Tabs label="Workshop" idPrefix="ws" tabs={tabs} selected={tab} onSelect={setTab} />
     </div>
   );
 }

@@ -9,6 +9,7 @@ import { HttpError, notFound } from '../../http/errors.js';
 import { parseInput } from '../../http/validate.js';
 import { authOf } from '../context.js';
 import { loadWorkshop } from './loadWorkshop.js';
+import { presenterView } from '../../workshop/presenterView.js';
 import { releasedAnswers } from '../../workshop/releasedAnswers.js';
 
 const HideSchema = z.strictObject({ hidden: z.boolean() });
@@ -28,6 +29,12 @@ export function answersRoutes(deps: AppDeps): Router {
     res.json({ k: w.setup.k, codeJoining: w.codeJoining, prompts });
   });
 
+  // The presenter screen (a second screen the room sees): pseudonymised, released answers only.
+  r.get('/reviews/:id/workshops/:workshopId/presenter', async (req, res) => {
+    const w = await loadWorkshop(deps, req, res, ['lead-reviewer', 'review-team']);
+    res.json(await presenterView({ ...deps, counts: deps.hub.counts }, w));
+  });
+
   r.post('/reviews/:id/workshops/:workshopId/responses/:promptId/release', async (req, res) => {
     const w = await loadWorkshop(deps, req, res, ['lead-reviewer']);
     const promptId = String(req.params.promptId);
@@ -45,6 +52,7 @@ export function answersRoutes(deps: AppDeps): Router {
     const promptId = String(req.params.promptId);
     const slot = String(req.params.slot);
     if (!/^[a-f0-9]{24}$/.test(slot) || !(await deps.responses.setHidden(w.id, promptId, slot, body.hidden))) throw notFound('That response');
+    deps.hub.moderated(w.id);
     res.json({ ok: true });
   });
 
