@@ -138,7 +138,7 @@ function writeList(doc: Y.Doc, root: string, items: { id: string; record: Record
   const map = doc.getMap<unknown>(root);
   const ids = new Set(items.map((i) => i.id));
   for (const id of [...map.keys()]) if (!ids.has(id)) map.delete(id);
-  items.forEach(({ id, record }, position) => writeRecord(map, id, { ...record, position }, keys, textKeys));
+  items.forEach(({ id, record }, position) => { writeRecord(map, id, { ...record, position }, keys, textKeys); });
 }
 
 /**
