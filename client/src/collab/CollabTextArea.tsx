@@ -53,7 +53,6 @@ export function CollabTextArea({
   const [gone, setGone] = useState(() => recordOf.current() === null);
   // This person's selection as relative positions, so a remote edit before it moves it with the text.
   const selection = useRef<{ start: Y.RelativePosition; end: Y.RelativePosition } | null>(null);
-  const restore = useRef<[number, number] | null>(null);
   const lastSent = useRef(0);
   const sendTimer = useRef<ReturnType<typeof setTimeout> | null>(null);
 
@@ -93,11 +92,16 @@ export function CollabTextArea({
       const next = read().value;
       if (next !== shown.current) {
         const el = ref.current;
-        if (el && document.activeElement === el) {
+        // The field is updated here and now, not at React's next render: a keystroke landing in between
+        // would otherwise be read against text the field no longer shows.
+        if (el) {
+          const focused = document.activeElement === el;
           const sel = selection.current;
-          const s = sel ? Y.createAbsolutePositionFromRelativePosition(sel.start, doc) : null;
-          const e = sel ? Y.createAbsolutePositionFromRelativePosition(sel.end, doc) : null;
-          restore.current = s && e ? [s.index, e.index] : [Math.min(el.selectionStart, next.length), Math.min(el.selectionEnd, next.length)];
+          const s = focused && sel ? Y.createAbsolutePositionFromRelativePosition(sel.start, doc) : null;
+          const e = focused && sel ? Y.createAbsolutePositionFromRelativePosition(sel.end, doc) : null;
+          const range: [number, number] = s && e ? [s.index, e.index] : [Math.min(el.selectionStart, next.length), Math.min(el.selectionEnd, next.length)];
+          el.value = next;
+          if (focused) el.setSelectionRange(range[0], range[1]);
         }
         shown.current = next;
         setValue(next);
@@ -120,13 +124,6 @@ export function CollabTextArea({
     const c = awareness?.getLocalState()?.[CURSOR_FIELD] as { key?: string } | null | undefined;
     if (c?.key === cursorKey) awareness?.setLocalStateField(CURSOR_FIELD, null);
   }, [awareness, cursorKey]);
-
-  // biome-ignore lint/correctness/useExhaustiveDependencies: runs after each render that shows a new value, to put the caret back where the text moved it
-  useLayoutEffect(() => {
-    const r = restore.current;
-    if (r && ref.current) ref.current.setSelectionRange(r[0], r[1]);
-    restore.current = null;
-  }, [value]);
 
   // The overlay that draws others' carets copies the field's box, so its text wraps exactly as the field's.
   useLayoutEffect(() => {
