@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { recordFields, writeRecord } from '../chronology/yRecord.js';
 import { MAX_LABEL_CHARS, MAX_TEXT_CHARS } from '../limits.js';
 import { safeString } from '../text.js';
-import { emptyDraft, type ReportDraft } from './draft.js';
+import { ReportDraftSchema, emptyDraft, type ReportDraft } from './draft.js';
 
 /**
  * The Yjs shape of the report draft (review.<reviewId>.report), so the lead reviewer's text is autosaved
@@ -163,4 +163,20 @@ export function writeDraftDoc(doc: Y.Doc, input: ReportDraft): void {
     writeList(doc, DRAFT_ROOTS.recommendations, draft.recommendations.map(({ id, ...record }) => ({ id, record })), RECOMMENDATION_KEYS, DRAFT_TEXT_FIELDS.recommendations);
     writeList(doc, DRAFT_ROOTS.actionPlan, draft.actionPlan.map(({ recommendationId, ...record }) => ({ id: recommendationId, record })), ACTION_KEYS, DRAFT_TEXT_FIELDS.actionPlan);
   });
+}
+
+/**
+ * The draft as the report is built from it: list items still blank (being written) are left out, and
+ * text is trimmed by ReportDraftSchema. A draft that still does not pass is used as it stands.
+ */
+export function draftForReport(draft: ReportDraft): ReportDraft {
+  const cleaned: ReportDraft = {
+    ...draft,
+    keyLinesOfEnquiry: draft.keyLinesOfEnquiry.filter((k) => k.trim()),
+    themes: draft.themes.filter((t) => t.title.trim()),
+    learningPoints: draft.learningPoints.filter((p) => p.text.trim()),
+    recommendations: draft.recommendations.filter((r) => r.text.trim()),
+  };
+  const parsed = ReportDraftSchema.safeParse(cleaned);
+  return parsed.success ? parsed.data : cleaned;
 }

@@ -2,6 +2,7 @@ import * as Y from 'yjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestServer } from '../../utils/testServer.js';
 import { createReviewWithMembers } from '../../utils/factories.js';
+import { api } from '../../utils/api.js';
 import { openDoc, openRaw, syncFrame, synced, until, type TestClient } from '../../utils/yjsClient.js';
 import { ENTRIES_MAP, blankEntry, readEntry, writeEntry } from '../../../shared/chronology/index.js';
 import { emptyDraft } from '../../../shared/report/draft.js';
@@ -129,6 +130,16 @@ describe('the report draft document', () => {
     writeDraftDoc(lead.doc, { ...readDraftDoc(lead.doc), executiveSummary: 'Lead summary' });
     await until(async () => readDraftDoc(await stored(name())).executiveSummary === 'Lead summary', 'lead summary stored', 20_000);
     expect(readDraftDoc(await stored(name())).goodPractice).toBe('');
+
+    // The preview and exports read the draft from the document (blank items being written are left out).
+    writeDraftDoc(lead.doc, { ...readDraftDoc(lead.doc), learningPoints: [{ id: 'lp-1', text: '', themeId: null }] });
+    await until(async () => readDraftDoc(await stored(name())).learningPoints.length === 1, 'blank point stored', 20_000);
+    const preview = await api(server.url, 'GET', `/api/reviews/${fx.reviewId}/report/preview`, { cookie: fx.lead.cookie });
+    expect(preview.status).toBe(200);
+    expect(preview.body.markdown).toContain(want);
+    expect(preview.body.markdown).toContain('Lead summary');
+    const rest = await api(server.url, 'GET', `/api/reviews/${fx.reviewId}/report/draft`, { cookie: fx.team.cookie });
+    expect(rest.body.draft.introduction).toBe(want);
 
     for (const who of [fx.author, fx.observer]) {
       const c = open(server.url, name(), who.cookie);
