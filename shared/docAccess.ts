@@ -1,5 +1,6 @@
 import type { DocRef } from './docNames.js';
 import type { Agency, Membership } from './schemas/records.js';
+import { reportDraftAccess } from './report/access.js';
 
 /** What one connection may do with one shared document. */
 export type Access = 'none' | 'read' | 'write';
@@ -20,10 +21,13 @@ export type Access = 'none' | 'read' | 'write';
  *   agency authors see only their own agency's evidence (shared/evidence/access.ts).
  * - The review-team fields (key learning flag, workshop phase, team note) are written by the lead
  *   reviewer and review team only.
+ * - The report draft follows reportDraftAccess: the lead reviewer writes, the review team reads, and
+ *   nobody else opens it (observers included).
  */
 export function docAccess(ref: DocRef, membership: Pick<Membership, 'reviewId' | 'role' | 'agencyId'> | null): Access {
   if (!membership || membership.reviewId !== ref.reviewId) return 'none';
   const { role } = membership;
+  if (ref.kind === 'report') return reportDraftAccess(role);
   if (role === 'observer') return 'read';
   switch (ref.kind) {
     case 'people':

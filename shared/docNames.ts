@@ -11,11 +11,13 @@ import type { Id } from './ids.js';
  *   review.<reviewId>.chronology-team         review-team fields keyed by entry id
  *   review.<reviewId>.learning-template.<agencyId>   one agency's learning template (Document 13)
  *   review.<reviewId>.information-report.<agencyId>  one agency's information report (Document 14)
+ *   review.<reviewId>.report                  the lead reviewer's report draft (shared/report/draftDoc.ts)
  */
 export type DocRef =
   | { reviewId: Id; kind: 'people' }
   | { reviewId: Id; kind: 'genogram' }
   | { reviewId: Id; kind: 'chronology-team' }
+  | { reviewId: Id; kind: 'report' }
   | { reviewId: Id; kind: 'chronology'; agencyId: Id }
   | { reviewId: Id; kind: AgencyEvidenceDocKind; agencyId: Id };
 
@@ -26,7 +28,7 @@ export type AgencyEvidenceDocKind = 'learning-template' | 'information-report';
 export type DocKind = DocRef['kind'];
 
 const ID = '[A-Za-z0-9_-]{16,24}';
-const DOC_NAME = new RegExp(`^review\\.(${ID})\\.(people|genogram|chronology-team|chronology\\.(${ID}))$`);
+const DOC_NAME = new RegExp(`^review\\.(${ID})\\.(people|genogram|chronology-team|report|chronology\\.(${ID}))$`);
 const EVIDENCE_DOC_NAME = new RegExp(`^review\\.(${ID})\\.(learning-template|information-report)\\.(${ID})$`);
 
 /** Parses a doc name; null for anything outside the grammar (which the server refuses). */
@@ -37,7 +39,7 @@ export function parseDocName(name: string): DocRef | null {
   if (!m) return null;
   const reviewId = m[1]!;
   if (m[3]) return { reviewId, kind: 'chronology', agencyId: m[3] };
-  return { reviewId, kind: m[2] as 'people' | 'genogram' | 'chronology-team' };
+  return { reviewId, kind: m[2] as 'people' | 'genogram' | 'chronology-team' | 'report' };
 }
 
 /** Formats a doc reference as its name. */

@@ -1,6 +1,7 @@
 import * as Y from 'yjs';
 import { PersonSchema, blankPerson, type Person } from './people.js';
 import { recordFields } from './chronology/yRecord.js';
+import { writeTextField } from './sync/yText.js';
 
 /**
  * The Yjs shape of the people register document (review.<id>.people):
@@ -8,6 +9,9 @@ import { recordFields } from './chronology/yRecord.js';
  * One Y.Map per person lets two people edit different fields of the same person without conflict.
  */
 export const PEOPLE_MAP = 'people';
+
+/** A person's long fields, stored as collaborative text (Y.Text); older registers hold plain strings there. */
+export const PERSON_TEXT_KEYS = ['notes'] as const;
 
 /** Reads every person from a people doc, skipping entries that do not validate (a crafted update). */
 export function readPeople(doc: Y.Doc): Person[] {
@@ -33,6 +37,10 @@ export function writePerson(doc: Y.Doc, person: Person): void {
     }
     for (const [k, v] of Object.entries(valid)) {
       if (k === 'id') continue;
+      if (typeof v === 'string' && (PERSON_TEXT_KEYS as readonly string[]).includes(k)) {
+        writeTextField(ymap, k, v);
+        continue;
+      }
       if (JSON.stringify(ymap.get(k)) !== JSON.stringify(v)) ymap.set(k, v);
     }
   });

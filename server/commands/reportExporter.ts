@@ -1,7 +1,9 @@
 import { exportableAnswers, releasedAnswers } from '../workshop/releasedAnswers.js';
+import { draftForReport } from '../../shared/report/draftDoc.js';
+import { readReportDraft } from './reportDraftReader.js';
 import { goodPracticeKeys, responseKey, storedOutcome } from '../../shared/workshop/outcome.js';
 import { findLeaks, type OutgoingText } from '../../shared/pseudonymise/index.js';
-import { assembleReport, emptyDraft, modelTexts, toMarkdown, type ReportInput, type ReportModel } from '../../shared/report/index.js';
+import { assembleReport, modelTexts, toMarkdown, type ReportInput, type ReportModel } from '../../shared/report/index.js';
 import { isoDateInLondon } from '../../shared/dates.js';
 import type { AuditLog } from '../audit/AuditLog.js';
 import { HttpError } from '../http/errors.js';
@@ -53,7 +55,7 @@ export async function buildReportModel(deps: Deps, reviewId: string, termsOfRefe
       goodPractice: { notes: outcome.goodPracticeNotes, responses: goodResponses },
     };
   }
-  const draft = (await deps.records.get('reportDrafts', reviewId))?.draft ?? emptyDraft();
+  const draft = draftForReport(await readReportDraft(deps, reviewId));
   // Dates of birth become ages on the referral date (or today when there is none).
   const exp = await buildExportPipeline(deps, reviewId, { chron, agesOn: review.referralDate ?? isoDateInLondon(new Date()) });
   // Every raw text the report draws on is kept, so the redaction review can show it in context.

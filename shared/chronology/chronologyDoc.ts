@@ -1,7 +1,7 @@
 import * as Y from 'yjs';
 import { IdSchema } from '../ids.js';
 import {
-  ChronologyEntrySchema, ENTRY_CONTENT_KEYS, ORG_CHANGE_CONTENT_KEYS, OrgChangeSchema, blankEntry,
+  ChronologyEntrySchema, ENTRY_CONTENT_KEYS, ENTRY_TEXT_KEYS, ORG_CHANGE_CONTENT_KEYS, ORG_CHANGE_TEXT_KEYS, OrgChangeSchema, blankEntry,
   type ChronologyEntry, type OrgChange,
 } from './entry.js';
 import { MAX_CHRONOLOGY_ENTRIES, MAX_ORG_CHANGES } from './limits.js';
@@ -12,6 +12,7 @@ import { recordFields, writeRecord } from './yRecord.js';
  *   doc.getMap('entries'):    entry id -> Y.Map of the entry's content fields (ENTRY_CONTENT_KEYS;
  *                             `date` is a plain object, `familyContactIds` a plain array)
  *   doc.getMap('orgChanges'): change id -> Y.Map of { date, change, impact }
+ * Long fields (ENTRY_TEXT_KEYS, ORG_CHANGE_TEXT_KEYS) are Y.Text, or plain strings in rows written before.
  * The agency id is not stored in the rows: it is the document's, and readers take it from the
  * document name. So a crafted row can never claim to belong to another agency, whose document its
  * author cannot write (shared/docAccess.ts).
@@ -66,7 +67,7 @@ export function writeEntries(doc: Y.Doc, agencyId: string, entries: readonly Chr
     throw new ChronologyLimitError(`A chronology can hold at most ${MAX_CHRONOLOGY_ENTRIES.toLocaleString('en-GB')} entries`);
   }
   doc.transact(() => {
-    for (const e of valid) writeRecord(map, e.id, e, ENTRY_CONTENT_KEYS);
+    for (const e of valid) writeRecord(map, e.id, e, ENTRY_CONTENT_KEYS, ENTRY_TEXT_KEYS);
   });
 }
 
@@ -100,7 +101,7 @@ export function writeOrgChange(doc: Y.Doc, agencyId: string, change: OrgChange):
   if (!(map.get(valid.id) instanceof Y.Map) && map.size >= MAX_ORG_CHANGES) {
     throw new ChronologyLimitError(`An organisational changes chronology can hold at most ${MAX_ORG_CHANGES} entries`);
   }
-  doc.transact(() => writeRecord(map, valid.id, valid, ORG_CHANGE_CONTENT_KEYS));
+  doc.transact(() => writeRecord(map, valid.id, valid, ORG_CHANGE_CONTENT_KEYS, ORG_CHANGE_TEXT_KEYS));
 }
 
 /** Removes an organisational change. */

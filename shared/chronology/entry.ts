@@ -119,3 +119,12 @@ export type OrgChange = z.infer<typeof OrgChangeSchema>;
 
 /** The fields of an organisational change stored in its Y.Map. */
 export const ORG_CHANGE_CONTENT_KEYS = ['date', 'change', 'impact'] as const satisfies readonly (keyof OrgChange)[];
+
+/** The long fields of a key event row, stored as collaborative text (Y.Text) so co-authors merge by character. */
+export const ENTRY_TEXT_KEYS = ['keyEvent', 'comment', 'otherInfo'] as const satisfies readonly (typeof ENTRY_CONTENT_KEYS)[number][];
+
+/** The long fields of an organisational change, stored as collaborative text (Y.Text). */
+export const ORG_CHANGE_TEXT_KEYS = ['change', 'impact'] as const satisfies readonly (typeof ORG_CHANGE_CONTENT_KEYS)[number][];
+
+/** The review team's long field of a row, stored as collaborative text (Y.Text). */
+export const TEAM_TEXT_KEYS = ['note'] as const;

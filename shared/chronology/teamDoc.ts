@@ -1,6 +1,6 @@
 import * as Y from 'yjs';
 import { IdSchema } from '../ids.js';
-import { TeamFieldsSchema, blankTeamFields, type TeamFields } from './entry.js';
+import { TEAM_TEXT_KEYS, TeamFieldsSchema, blankTeamFields, type TeamFields } from './entry.js';
 import { ChronologyLimitError } from './chronologyDoc.js';
 import { MAX_TEAM_FIELD_ROWS } from './limits.js';
 import { recordFields, writeRecord } from './yRecord.js';
@@ -41,7 +41,7 @@ export function writeTeamFields(doc: Y.Doc, entryId: string, fields: TeamFields)
   if (!(map.get(id) instanceof Y.Map) && map.size >= MAX_TEAM_FIELD_ROWS) {
     throw new ChronologyLimitError(`The review team can annotate at most ${MAX_TEAM_FIELD_ROWS.toLocaleString('en-GB')} entries`);
   }
-  doc.transact(() => writeRecord(map, id, valid, TEAM_KEYS));
+  doc.transact(() => writeRecord(map, id, valid, TEAM_KEYS, TEAM_TEXT_KEYS));
 }
 
 /** Removes the team fields of an entry (when the entry itself is removed). */

@@ -1,4 +1,5 @@
 import * as Y from 'yjs';
+import { writeTextField } from '../sync/yText.js';
 
 /**
  * Small helpers for records stored as one Y.Map per record inside a parent Y.Map (record id -> fields).
@@ -25,9 +26,11 @@ export function recordFields(value: unknown): Record<string, unknown> | null {
 /**
  * Writes the given keys of `record` into the Y.Map under `id`, creating it when absent, changing only
  * values that differ (leaving keys the record leaves undefined), and deleting keys outside `keys` (left by an older version or a crafted update).
+ * Keys in `textKeys` are collaborative text: written as the smallest edit of their Y.Text (a plain
+ * string left by an older version becomes a Y.Text when it changes; shared/sync/yText.ts).
  * The caller validates first and wraps this in a transaction.
  */
-export function writeRecord(parent: Y.Map<unknown>, id: string, record: Record<string, unknown>, keys: readonly string[]): void {
+export function writeRecord(parent: Y.Map<unknown>, id: string, record: Record<string, unknown>, keys: readonly string[], textKeys: readonly string[] = []): void {
   let ymap = parent.get(id);
   if (!(ymap instanceof Y.Map)) {
     ymap = new Y.Map<unknown>();
@@ -38,6 +41,10 @@ export function writeRecord(parent: Y.Map<unknown>, id: string, record: Record<s
     const v = record[k];
     // An optional field the writer did not set is left as stored: a writer never clears what it did not read.
     if (v === undefined) continue;
+    if (typeof v === 'string' && textKeys.includes(k)) {
+      writeTextField(target, k, v);
+      continue;
+    }
     if (JSON.stringify(target.get(k)) !== JSON.stringify(v)) target.set(k, v);
   }
   for (const k of [...target.keys()]) if (!keys.includes(k)) target.delete(k);

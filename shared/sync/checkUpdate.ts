@@ -126,7 +126,11 @@ class Checker {
     const shape = this.roots[container.root];
     if (container.depth === 1 && container.type === 'map' && shape?.holds === 'record') {
       if (sub === null) throw new Refusal('shape', 'record is not a map');
-      if (!deleted && !(content instanceof Y.ContentType && isText(content.type))) this.plain(content);
+      if (!deleted) {
+        if (content instanceof Y.ContentType && isText(content.type)) {
+          if (!shape.textFields?.includes(sub)) throw new Refusal('shape', 'text in a field that is not a text field');
+        } else this.plain(content);
+      }
       this.overwrites(container.doc, sub);
       const key = idKey(container.id);
       const rec = this.newRecordKeys.get(key) ?? { type: container.doc, keys: new Set<string>() };

@@ -2,6 +2,8 @@ import type { DocKind } from '../docNames.js';
 import { MAX_TEXT_CHARS } from '../limits.js';
 import { MAX_CHRONOLOGY_ENTRIES, MAX_ORG_CHANGES, MAX_TEAM_FIELD_ROWS } from '../chronology/limits.js';
 import { MAX_HOUSEHOLDS, MAX_RELATIONSHIPS } from '../genogram/limits.js';
+import { ENTRY_TEXT_KEYS, ORG_CHANGE_TEXT_KEYS, TEAM_TEXT_KEYS } from '../chronology/entry.js';
+import { DRAFT_TEXT_FIELDS } from '../report/draftDoc.js';
 
 /** Most sections one agency evidence document holds: far above the template's fixed sections, KLOEs and events. */
 export const MAX_EVIDENCE_SECTIONS = 200;
@@ -17,8 +19,25 @@ export const MAX_EVIDENCE_SECTIONS = 200;
  * fields are plain JSON values or a `Y.Text`) or plain JSON values. Nothing nests deeper.
  */
 
-/** What one root map holds: `record` maps hold one Y.Map per key, `plain` maps one JSON value per key. */
-export type RootShape = { holds: 'record' | 'plain'; maxEntries: number };
+/**
+ * What one root map holds: `record` maps hold one Y.Map per key, `plain` maps one JSON value per key.
+ * `textFields` names the fields of a record that may be collaborative text (a Y.Text of at most
+ * MAX_TEXT_FIELD_CHARS); every other field holds a plain value. Older documents hold plain strings in
+ * text fields too, which stay valid.
+ */
+export type RootShape = { holds: 'record' | 'plain'; maxEntries: number; textFields?: readonly string[] };
+
+/** Most free-text sections the report draft document holds (it has five). */
+export const MAX_DRAFT_SECTIONS = 16;
+
+/**
+ * Most items one list of the report draft document holds, counting items removed while others were
+ * offline (the draft's own caps, 20 to 100 per list, apply when it is checked and exported).
+ */
+export const MAX_DRAFT_LIST_ITEMS = 500;
+
+/** Most plain settings the report draft document holds (it has five). */
+export const MAX_DRAFT_SETTINGS = 16;
 
 /** Most people one register holds; a family and its household, with generous headroom. */
 export const MAX_PEOPLE = 1_000;
@@ -67,7 +86,7 @@ export const MAX_CLIENT_OWNERS = 100_000;
 /** The root maps of each kind of document. */
 export const DOC_SHAPES: Readonly<Record<DocKind, Readonly<Record<string, RootShape>>>> = {
   people: {
-    people: { holds: 'record', maxEntries: MAX_PEOPLE },
+    people: { holds: 'record', maxEntries: MAX_PEOPLE, textFields: ['notes'] },
   },
   genogram: {
     relationships: { holds: 'record', maxEntries: MAX_RELATIONSHIPS },
@@ -76,12 +95,21 @@ export const DOC_SHAPES: Readonly<Record<DocKind, Readonly<Record<string, RootSh
     birthStatus: { holds: 'plain', maxEntries: MAX_PEOPLE },
   },
   chronology: {
-    entries: { holds: 'record', maxEntries: MAX_CHRONOLOGY_ENTRIES },
-    orgChanges: { holds: 'record', maxEntries: MAX_ORG_CHANGES },
+    entries: { holds: 'record', maxEntries: MAX_CHRONOLOGY_ENTRIES, textFields: ENTRY_TEXT_KEYS },
+    orgChanges: { holds: 'record', maxEntries: MAX_ORG_CHANGES, textFields: ORG_CHANGE_TEXT_KEYS },
     practitioners: { holds: 'record', maxEntries: MAX_PRACTITIONERS },
   },
   'chronology-team': {
-    teamFields: { holds: 'record', maxEntries: MAX_TEAM_FIELD_ROWS },
+    teamFields: { holds: 'record', maxEntries: MAX_TEAM_FIELD_ROWS, textFields: TEAM_TEXT_KEYS },
+  },
+  // The report draft (shared/report/draftDoc.ts): its free-text sections and list items.
+  report: {
+    sections: { holds: 'record', maxEntries: MAX_DRAFT_SECTIONS, textFields: DRAFT_TEXT_FIELDS.sections },
+    themes: { holds: 'record', maxEntries: MAX_DRAFT_LIST_ITEMS, textFields: DRAFT_TEXT_FIELDS.themes },
+    learningPoints: { holds: 'record', maxEntries: MAX_DRAFT_LIST_ITEMS, textFields: DRAFT_TEXT_FIELDS.learningPoints },
+    recommendations: { holds: 'record', maxEntries: MAX_DRAFT_LIST_ITEMS, textFields: DRAFT_TEXT_FIELDS.recommendations },
+    actionPlan: { holds: 'record', maxEntries: MAX_DRAFT_LIST_ITEMS, textFields: DRAFT_TEXT_FIELDS.actionPlan },
+    settings: { holds: 'plain', maxEntries: MAX_DRAFT_SETTINGS },
   },
   // Agency evidence (docs/sync.md): one record per section; the learning template has at most
   // sections 1, 2, 5, one block per key line of enquiry and MAX_TEMPLATE_EVENTS events.

@@ -61,18 +61,20 @@ describe('two people editing one row', () => {
     await leadPanel.waitFor();
     await policePanel.waitFor();
 
-    // One field each: the police correct the key event and save; the lead is writing a comment.
+    // One field each: the police correct the key event (shared as typed) and a short field, and save; the lead is writing a comment.
     await leadPanel.getByLabel('Comment and analysis (optional)').fill('Lead comment');
     await policePanel.getByLabel('Key event or action undertaken').fill('Police attended a report of shouting – corrected');
+    await policePanel.getByLabel('Contact with the child by (role)').fill('Response officer');
     await policePanel.getByRole('button', { name: 'Save changes' }).click();
     await policePanel.waitFor({ state: 'detached' });
-    // The lead's open form shows the correction at once, and says who made it.
+    // The lead's open form shows both corrections at once, and says who made the saved one.
     await expect.poll(() => leadPanel.getByLabel('Key event or action undertaken').inputValue(), WAIT).toBe('Police attended a report of shouting – corrected');
+    await expect.poll(() => leadPanel.getByLabel('Contact with the child by (role)').inputValue(), WAIT).toBe('Response officer');
     await leadPanel.getByText(`${fx.author.name} changed this row while you were editing`).waitFor(WAIT);
     await leadPanel.getByRole('button', { name: 'Save changes' }).click();
     await leadPanel.waitFor({ state: 'detached' });
     await until(() => readEntry(watcher.doc, fx.agencies[0]!.id, ROW)?.comment === 'Lead comment', 'lead comment stored', 20_000);
-    expect(readEntry(watcher.doc, fx.agencies[0]!.id, ROW)?.keyEvent).toBe('Police attended a report of shouting – corrected');
+    expect(readEntry(watcher.doc, fx.agencies[0]!.id, ROW)).toMatchObject({ keyEvent: 'Police attended a report of shouting – corrected', childContactBy: 'Response officer' });
 
     // The same field: both change the source; the police save first. The lead sees theirs beside their own and chooses.
     await editRow(lead, 'corrected');

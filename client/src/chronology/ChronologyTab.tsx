@@ -389,6 +389,7 @@ export function ChronologyTab({ detail, onAccessChanged }: { detail: ReviewDetai
                 people={data.people} peopleById={peopleById} phases={phases} childDateOfBirth={childDateOfBirth}
                 todayIso={isoDateInLondon(new Date())} sequenceFor={sequenceFor}
                 onSave={save} onRemove={remove} onCancel={close} otherEditors={editors.get(panel.opened.id) ?? []}
+                live={data.sharedByAgency[panel.agencyId] ? { doc: data.sharedByAgency[panel.agencyId]!.doc, awareness: data.sharedByAgency[panel.agencyId]!.provider.awareness } : null}
               />
               {!panel.isNew && (
                 <RowQueries reviewId={reviewId} agencyId={panel.agencyId} target={{ kind: 'chronology-row', entryId: panel.opened.id }} label="this row" member={membership}

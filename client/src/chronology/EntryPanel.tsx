@@ -1,4 +1,9 @@
 import { useEffect, useMemo, useRef, useState, type FormEvent } from 'react';
+import * as Y from 'yjs';
+import type { Awareness } from 'y-protocols/awareness';
+import { ENTRIES_MAP, ENTRY_TEXT_KEYS } from '../../../shared/chronology/index.js';
+import { readTextValue } from '../../../shared/sync/yText.js';
+import { CollabTextArea } from '../collab/CollabTextArea.js';
 import {
   CATEGORY_LABELS, CHILD_CONTACT_LABELS, CHRONOLOGY_CATEGORIES, formatChronologyDate, validateEntryDate,
   type AgencyInfo, type ChildContact, type ChronologyCategory, type ChronologyDate, type ChronologyEntry, type TeamFields,
@@ -34,6 +39,13 @@ const FIELD_NAMES: Record<EntryFormField, string> = {
   familyContactBy: 'Contact with family members by', keyEvent: 'Key event or action', comment: 'Comment and analysis', otherInfo: 'Other information',
 };
 
+/** The row's long fields, shown as collaborative text on an existing row. */
+const LONG_FIELDS: readonly { field: (typeof ENTRY_TEXT_KEYS)[number]; label: string; hint?: string; rows: number }[] = [
+  { field: 'keyEvent', label: 'Key event or action undertaken', rows: 3 },
+  { field: 'comment', label: 'Comment and analysis (optional)', hint: 'Including potential learning', rows: 4 },
+  { field: 'otherInfo', label: 'Other information (optional)', hint: 'What the agency wrote that has no column of its own, such as an imported file’s extra columns', rows: 3 },
+];
+
 /**
  * A chronology row in the side panel. Agency authors edit their own agency's rows; the lead reviewer
  * edits any agency's rows and chooses the agency of a new row; the lead reviewer and review team edit
@@ -42,8 +54,14 @@ const FIELD_NAMES: Record<EntryFormField, string> = {
  */
 export function EntryPanel({
   isNew, opened, openedTeam, current, currentTeam, agencyId, agencyChoices, agencyOf, canEditEntry, canEditTeam,
-  people, peopleById, phases, childDateOfBirth, todayIso, sequenceFor, onSave, onRemove, onCancel, otherEditors = [],
+  people, peopleById, phases, childDateOfBirth, todayIso, sequenceFor, onSave, onRemove, onCancel, otherEditors = [], live = null,
 }: {
+  /**
+   * The agency's live document and its presence: with it, an existing row's long fields are edited in
+   * place as collaborative text (every keystroke shared, others' carets shown); without it (a new row,
+   * or the document not open yet) they are ordinary fields saved with the rest.
+   */
+  live?: { doc: Y.Doc; awareness: Awareness | null } | null;
   /** Names of the others who have this row open: who may have changed it meanwhile. */
   otherEditors?: readonly string[];
   isNew: boolean;
@@ -75,6 +93,17 @@ export function EntryPanel({
   const [confirmRemove, setConfirmRemove] = useState(false);
   const set = <K extends keyof EntryFormValues>(k: K, v: EntryFormValues[K]) => setValues((prev) => ({ ...prev, [k]: v }));
   const agency = agencyOf(chosenAgency);
+  // Long fields of an existing row are written as they are typed (CollabTextArea), so the form only mirrors them.
+  const collab = !isNew && canEditEntry && live !== null;
+  const liveRecord = () => {
+    const r = live?.doc.getMap<unknown>(ENTRIES_MAP).get(opened.id);
+    return r instanceof Y.Map ? (r as Y.Map<unknown>) : null;
+  };
+  const liveTexts = (): Partial<Record<(typeof ENTRY_TEXT_KEYS)[number], string>> => {
+    const r = liveRecord();
+    if (!r) return {};
+    return Object.fromEntries(ENTRY_TEXT_KEYS.map((k) => [k, readTextValue(r.get(k)) ?? ''] as const));
+  };
 
   // A row changed under the open form: untouched fields take the newer value, fields both changed are
   // conflicts shown with the newer value, so saving never writes back a value this person has not seen.
@@ -89,13 +118,17 @@ export function EntryPanel({
   for (const n of otherEditors) editorsSeen.current.add(n);
   useEffect(() => {
     if (isNew || !current || JSON.stringify(current) === JSON.stringify(base)) return;
-    const r = rebaseForm(entryToForm(base), typed.current, entryToForm(current));
+    // Collaborative fields already show the document's text, so they are never stale nor in conflict.
+    const latest = entryToForm(current);
+    const typedNow = collab ? { ...typed.current, ...Object.fromEntries(ENTRY_TEXT_KEYS.map((k) => [k, latest[k]])) } : typed.current;
+    const r = rebaseForm(entryToForm(base), typedNow, latest);
+    if (collab) r.refreshed = r.refreshed.filter((f) => !(ENTRY_TEXT_KEYS as readonly string[]).includes(f));
     setValues(r.values);
     setBase(current);
     setRefreshed((prev) => [...new Set([...prev, ...r.refreshed])]);
     setConflicts((prev) => [...new Set([...prev.filter((f) => !r.refreshed.includes(f)), ...r.conflicts])]);
     setChangedBy([...editorsSeen.current]);
-  }, [current, base, isNew]);
+  }, [current, base, isNew, collab]);
   const latestForm = current ? entryToForm(current) : null;
 
   // What the typed date reads as, while typing: the date, or nothing until it parses.
@@ -113,7 +146,9 @@ export function EntryPanel({
         setSubmits((n) => n + 1);
         return;
       }
-      const r = formToEntry(opened.id, chosenAgency, values, {
+      // The long fields are read from the document, as typed there (untrimmed): saving writes nothing for them.
+      const texts = collab ? liveTexts() : {};
+      const r = formToEntry(opened.id, chosenAgency, { ...values, ...texts }, {
         todayIso, childDateOfBirth, defaultSequence: (d) => sequenceFor(chosenAgency, d, opened.id),
       });
       Object.assign(found, r.errors);
@@ -123,7 +158,7 @@ export function EntryPanel({
         setErrors({});
         return;
       }
-      entry = r.entry;
+      entry = r.entry && collab ? { ...r.entry, ...texts } : r.entry;
     }
     if (canEditTeam) {
       const t = formToTeam(team);
@@ -262,9 +297,20 @@ export function EntryPanel({
             id="entry-familyContactBy" label="Contact with family members by (role)" hint="A role, never a person’s name"
             value={values.familyContactBy} onChange={(v) => set('familyContactBy', v)} error={errors.familyContactBy}
           />
-          <TextAreaField id="entry-keyEvent" label="Key event or action undertaken" value={values.keyEvent} onChange={(v) => set('keyEvent', v)} error={errors.keyEvent} />
-          <TextAreaField id="entry-comment" label="Comment and analysis (optional)" hint="Including potential learning" value={values.comment} onChange={(v) => set('comment', v)} error={errors.comment} rows={4} />
-          <TextAreaField id="entry-otherInfo" label="Other information (optional)" hint="What the agency wrote that has no column of its own, such as an imported file’s extra columns" value={values.otherInfo} onChange={(v) => set('otherInfo', v)} error={errors.otherInfo} rows={3} />
+          {collab && live ? (
+            <>
+              <p className="field__hint" id="entry-live-hint">The key event, comment and other information are shared as you type, with anyone else who has this row open.</p>
+              {LONG_FIELDS.map((f) => (
+                <CollabTextArea
+                  key={f.field} id={`entry-${f.field}`} label={f.label} hint={f.hint} rows={f.rows} error={errors[f.field]}
+                  doc={live.doc} awareness={live.awareness} getRecord={liveRecord} field={f.field} cursorKey={`entry:${opened.id}:${f.field}`}
+                  onValue={(v) => set(f.field, v)}
+                />
+              ))}
+            </>
+          ) : LONG_FIELDS.map((f) => (
+            <TextAreaField key={f.field} id={`entry-${f.field}`} label={f.label} hint={f.hint} value={values[f.field]} onChange={(v) => set(f.field, v)} error={errors[f.field]} rows={f.rows} />
+          ))}
         </fieldset>
       ) : (
         <>

@@ -1,8 +1,9 @@
 import { Router } from 'express';
-import { ReportDraftSchema, emptyDraft, toMarkdown } from '../../../shared/report/index.js';
+import { ReportDraftSchema, toMarkdown } from '../../../shared/report/index.js';
 import type { AppDeps } from '../../app.js';
 import { buildReportModel, exportReport, type TermsOfReferenceSource } from '../../commands/reportExporter.js';
 import { parseInput } from '../../http/validate.js';
+import { readReportDraft } from '../../commands/reportDraftReader.js';
 import { authOf, membershipFor, requireAuth } from '../context.js';
 import { redactionReviewRoutes } from './redactionReviewRoutes.js';
 
@@ -15,7 +16,7 @@ export function reportRoutes(deps: AppDeps, termsOfReference: TermsOfReferenceSo
 
   r.get('/reviews/:id/report/draft', async (req, res) => {
     const m = await membershipFor(deps, req, res, ['lead-reviewer', 'review-team']);
-    res.json({ draft: (await deps.records.get('reportDrafts', m.reviewId))?.draft ?? emptyDraft() });
+    res.json({ draft: await readReportDraft(deps, m.reviewId) });
   });
 
   r.put('/reviews/:id/report/draft', async (req, res) => {

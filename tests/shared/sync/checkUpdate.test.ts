@@ -88,6 +88,11 @@ describe('checkUpdate', () => {
     expect(checkUpdate(doc, edit(doc, (d) => person(d, 'p', 'x').set('b', new Uint8Array(3))), people)).toMatchObject({ ok: false, reason: 'shape' });
     const longText = edit(doc, (d) => { const t = new Y.Text(); person(d, 'p', 'x').set('notes', t); t.insert(0, 'y'.repeat(MAX_TEXT_FIELD_CHARS + 1)); });
     expect(checkUpdate(doc, longText, people)).toMatchObject({ ok: false, reason: 'cap' });
+    // A Y.Text only in a field its root names as text; the name stays plain.
+    const textName = edit(doc, (d) => { person(d, 'q', 'x').set('name', new Y.Text('Alex')); });
+    expect(checkUpdate(doc, textName, people)).toMatchObject({ ok: false, reason: 'shape' });
+    const atCap = edit(doc, (d) => { const t = new Y.Text(); person(d, 'r', 'x').set('notes', t); t.insert(0, 'y'.repeat(MAX_TEXT_FIELD_CHARS)); });
+    expect(checkUpdate(doc, atCap, people)).toMatchObject({ ok: true });
     expect(isPlainValue({ a: { b: { c: { d: { e: 1 } } } } })).toBe(false);
     expect(isPlainValue({ precision: 'day', year: 2020, month: 1, day: 2 })).toBe(true);
   });
