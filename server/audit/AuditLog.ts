@@ -19,6 +19,7 @@ export const AuditEventSchema = z.object({
     'redaction.decided',
     'evidence.requested', 'evidence.state-changed', 'evidence.senior-lead-set', 'evidence.query-asked', 'evidence.query-replied',
     'evidence.query-resolved', 'evidence.theme-saved', 'evidence.theme-deleted',
+    'history.restored', 'history.version-named',
   ]),
   actorId: z.string().nullable().optional(),
   reviewId: z.string().nullable().optional(),
