@@ -53,6 +53,8 @@ export type Config = {
   logLevel: 'silent' | 'error' | 'info' | 'debug';
   /** How often at most the facilitator's live workshop counts change (default COUNTS_INTERVAL_MS, 30 s); tests shorten it. */
   workshopCountsIntervalMs?: number;
+  /** How many updates each doc's history keeps (default HISTORY_MAX_ENTRIES); tests lower it. */
+  historyMaxEntries?: number;
   /** PostgreSQL connection string, or undefined for the embedded store under dataDir. */
   databaseUrl: string | undefined;
   /** PostgreSQL schema for the tables, or undefined for the connection's default. */

@@ -20,6 +20,7 @@ export const AuditEventSchema = z.object({
     'evidence.requested', 'evidence.state-changed', 'evidence.senior-lead-set', 'evidence.query-asked', 'evidence.query-replied',
     'evidence.query-resolved', 'evidence.theme-saved', 'evidence.theme-deleted',
     'data.backed-up', 'data.restored',
+    'history.restored', 'history.version-named',
   ]),
   actorId: z.string().nullable().optional(),
   reviewId: z.string().nullable().optional(),

@@ -68,7 +68,7 @@ export async function importChronology(
   writeEntries(current, input.agencyId, plan.entries);
   const update = Y.encodeStateAsUpdate(current, before);
   current.destroy();
-  await deps.sync.applyUpdate(name, update);
+  await deps.sync.applyUpdate(name, update, input.actorId);
   await deps.audit.record({ type: 'chronology.imported', actorId: input.actorId, reviewId: input.reviewId, targetId: input.agencyId });
   return report;
 }

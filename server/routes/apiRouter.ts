@@ -16,6 +16,7 @@ import { workshopRoutes } from './workshop/workshopRoutes.js';
 import { reportRoutes } from './report/reportRoutes.js';
 import { lifecycleRouter } from './lifecycle/lifecycleRouter.js';
 import { evidenceRouter } from './evidence/evidenceRouter.js';
+import { historyRoutes } from './history/historyRoutes.js';
 import { termsOfReferenceSource } from '../commands/termsOfReferenceReader.js';
 
 /**
@@ -38,6 +39,7 @@ export function apiRouter(deps: AppDeps): Router {
   r.use(reportRoutes(deps, termsOfReferenceSource(deps.records)));
   r.use(lifecycleRouter(deps));
   r.use(evidenceRouter(deps));
+  r.use(historyRoutes(deps));
   r.use(unknownRoute);
   r.use(errorHandler(deps.log));
   return r;

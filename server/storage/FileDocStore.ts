@@ -5,15 +5,24 @@ import { crc32 } from 'node:zlib';
 import { parseDocName } from '../../shared/docNames.js';
 import { fsyncDir } from './DurableFileAdapter.js';
 import type { DocStore } from './types.js';
+import { HISTORY_MAX_ENTRIES, decodeAttributed, foldHistory, encodeAttributed, type Attribution, type DocHistory, type HistoryEntry } from './history.js';
+import { readHistoryFile, writeHistoryFile, type HistoryFile } from './historyFile.js';
 
-/** Each log record is [u32 length][u32 crc32 of the bytes][bytes], little-endian. */
+/**
+ * Each log record is [u32 length][u32 crc32 of the bytes][bytes], little-endian. When the length's top
+ * bit (ATTRIBUTED) is set, the bytes are an attribution followed by the update (history.ts).
+ */
 export const RECORD_HEADER_BYTES = 8;
+/** The length flag of a record that carries its attribution. */
+export const ATTRIBUTED = 0x8000_0000;
 const LOG = 'log.bin';
 const SNAPSHOT = 'snapshot.bin';
+const HISTORY = 'history.bin';
 
 /** One queued operation on one doc; the queue runs them strictly in order. */
 type Op =
-  | { kind: 'append'; update: Uint8Array; resolve: () => void; reject: (e: unknown) => void }
+  | { kind: 'append'; update: Uint8Array; by: Attribution | undefined; resolve: () => void; reject: (e: unknown) => void }
+  | { kind: 'history'; resolve: (h: DocHistory) => void; reject: (e: unknown) => void }
   | { kind: 'compact'; snapshot: Uint8Array; resolve: () => void; reject: (e: unknown) => void }
   | { kind: 'load'; resolve: (u: Uint8Array[]) => void; reject: (e: unknown) => void };
 
@@ -62,8 +71,8 @@ export class FileDocStore implements DocStore {
   /** Running totals since the store was opened. */
   readonly stats: DocStoreStats = { appends: 0, logWrites: 0, syncs: 0, bytesWritten: 0, snapshots: 0, snapshotBytesWritten: 0 };
 
-  /** Creates a store rooted at `root` (created mode 0700 on first use). */
-  constructor(private readonly root: string) {}
+  /** Creates a store rooted at `root` (created mode 0700 on first use); `historyLimit` is for tests. */
+  constructor(private readonly root: string, private readonly historyLimit = HISTORY_MAX_ENTRIES) {}
 
   /** Every stored update for a doc, snapshot first, then the log records in order. */
   load(docName: string): Promise<Uint8Array[]> {
@@ -71,8 +80,13 @@ export class FileDocStore implements DocStore {
   }
 
   /** Appends one update; resolves once it is fdatasynced. */
-  append(docName: string, update: Uint8Array): Promise<void> {
-    return this.enqueue(docName, (resolve, reject) => ({ kind: 'append', update, resolve, reject }));
+  append(docName: string, update: Uint8Array, by?: Attribution): Promise<void> {
+    return this.enqueue(docName, (resolve, reject) => ({ kind: 'append', update, by, resolve, reject }));
+  }
+
+  /** The history file's base and entries, then the log's records it has not absorbed. */
+  history(docName: string): Promise<DocHistory> {
+    return this.enqueue(docName, (resolve, reject) => ({ kind: 'history', resolve, reject }));
   }
 
   /** Replaces the doc's snapshot and log with one snapshot, atomically. */
@@ -147,6 +161,10 @@ export class FileDocStore implements DocStore {
         await readDoc(files).then(head.resolve, head.reject);
         continue;
       }
+      if (head.kind === 'history') {
+        await readHistory(files).then((h) => head.resolve({ base: h.base, entries: h.entries }), head.reject);
+        continue;
+      }
       // Take every append up to the next other op: one write, one fdatasync (group commit).
       const batch = [head];
       while (files.queue[0]?.kind === 'append') batch.push(files.queue.shift() as typeof head);
@@ -157,10 +175,20 @@ export class FileDocStore implements DocStore {
     }
   }
 
-  private async writeBatch(files: DocFiles, batch: { update: Uint8Array }[]): Promise<void> {
+  private async writeBatch(files: DocFiles, batch: { update: Uint8Array; by: Attribution | undefined }[]): Promise<void> {
     if (!files.log) throw new Error('doc store closed');
-    const buf = frameRecords(batch.map((w) => w.update));
-    const total = buf.length;
+    // The attribution travels in the same record as its update: one write, one fdatasync, as before.
+    const bodies = batch.map((w) => (w.by ? encodeAttributed(w.by, w.update) : w.update));
+    const total = bodies.reduce((n, b) => n + RECORD_HEADER_BYTES + b.length, 0);
+    const buf = Buffer.allocUnsafe(total);
+    let at = 0;
+    batch.forEach((w, i) => {
+      const body = bodies[i]!;
+      buf.writeUInt32LE((body.length | (w.by ? ATTRIBUTED : 0)) >>> 0, at);
+      buf.writeUInt32LE(crc32(body) >>> 0, at + 4);
+      buf.set(body, at + RECORD_HEADER_BYTES);
+      at += RECORD_HEADER_BYTES + body.length;
+    });
     try {
       // Positional write at the end of the valid prefix (the file is not O_APPEND): if an earlier
       // write failed part-way, its leftovers are overwritten instead of sitting between good records.
@@ -197,6 +225,7 @@ export class FileDocStore implements DocStore {
    */
   private async writeSnapshot(files: DocFiles, snapshot: Uint8Array): Promise<void> {
     if (!files.log) throw new Error('doc store closed');
+    await this.absorbLogIntoHistory(files);
     const tmp = path.join(files.dir, `${SNAPSHOT}.tmp`);
     const fh = await fs.open(tmp, 'w', 0o600);
     try {
@@ -214,6 +243,22 @@ export class FileDocStore implements DocStore {
     await files.log.truncate(0);
     await files.log.datasync();
     files.logBytes = 0;
+  }
+
+  /**
+   * Moves the log's records into the history file before the log is emptied (docs/storage.md,
+   * "History"). The file is replaced atomically (temp, fsync, rename, fsync the directory) and records
+   * which log prefix it absorbed (length and CRC), so a crash before the log is truncated does not
+   * count those records twice: readers skip a log prefix the history already holds. Entries past
+   * `historyLimit` are folded into the history's base.
+   */
+  private async absorbLogIntoHistory(files: DocFiles): Promise<void> {
+    const h = await readHistory(files);
+    const fresh = h.entries.slice(h.fromFile);
+    if (fresh.length === 0 && h.file) return;
+    const kept = foldFile(h, this.historyLimit);
+    const log = (await readIfExists(path.join(files.dir, LOG)))?.subarray(0, files.logBytes) ?? new Uint8Array();
+    await writeHistoryFile(files.dir, HISTORY, { ...kept, absorbed: { bytes: log.length, crc: crc32(log) >>> 0 } });
   }
 
   private open(docName: string): Promise<DocFiles> {
@@ -268,7 +313,7 @@ async function readDoc(files: DocFiles): Promise<Uint8Array[]> {
   return out;
 }
 
-/** Frames updates as log records ([length][crc32][bytes] each), as they are appended and backed up. */
+/** Frames plain (unattributed) updates as log records ([length][crc32][bytes] each), as a backup stores a doc. */
 export function frameRecords(updates: readonly Uint8Array[]): Buffer {
   const total = updates.reduce((n, u) => n + RECORD_HEADER_BYTES + u.length, 0);
   const buf = Buffer.allocUnsafe(total);
@@ -282,22 +327,54 @@ export function frameRecords(updates: readonly Uint8Array[]): Buffer {
   return buf;
 }
 
+/**
+ * Reads a doc's history: the history file (or, before the first compaction, the snapshot as its base),
+ * then the log's records that file has not absorbed. `fromFile` counts the entries that came from the file.
+ */
+async function readHistory(files: DocFiles): Promise<HistoryFile & { file: boolean; fromFile: number; entries: HistoryEntry[] }> {
+  const file = await readHistoryFile(files.dir, HISTORY);
+  const log = (await readIfExists(path.join(files.dir, LOG)))?.subarray(0, files.logBytes) ?? new Uint8Array();
+  const start: HistoryFile = file ?? {
+    folded: 0, base: await readIfExists(path.join(files.dir, SNAPSHOT)), entries: [], absorbed: { bytes: 0, crc: 0 },
+  };
+  let tail = log;
+  const { bytes, crc } = start.absorbed;
+  if (file && bytes > 0 && bytes <= log.length && crc32(log.subarray(0, bytes)) >>> 0 === crc) tail = log.subarray(bytes);
+  const fromLog = scanLog(tail).entries.map((e, i) => ({ ...e, seq: start.folded + start.entries.length + i + 1 }));
+  const base = start.base && start.base.length > 0 ? start.base : null;
+  return { ...start, base, file: !!file, fromFile: start.entries.length, entries: [...start.entries, ...fromLog] };
+}
+
+/** The history file to write: every entry read, with the oldest past `limit` folded into the base. */
+function foldFile(h: HistoryFile & { entries: HistoryEntry[] }, limit: number): Omit<HistoryFile, 'absorbed'> {
+  const folded = foldHistory({ base: h.base, entries: h.entries }, limit);
+  return { folded: h.folded + folded.folded.length, base: folded.base, entries: folded.entries };
+}
+
+/** One record of a log: its update, and who sent it when the record carries an attribution. */
+export type LogEntry = Attribution & { update: Uint8Array };
+
 /** Splits a log into its records, stopping at the first torn or corrupt one. */
-export function scanLog(log: Uint8Array): { records: Uint8Array[]; validBytes: number } {
+export function scanLog(log: Uint8Array): { records: Uint8Array[]; entries: LogEntry[]; validBytes: number } {
   const records: Uint8Array[] = [];
+  const entries: LogEntry[] = [];
   const view = new DataView(log.buffer, log.byteOffset, log.byteLength);
   let at = 0;
   while (at + RECORD_HEADER_BYTES <= log.length) {
-    const len = view.getUint32(at, true);
+    const raw = view.getUint32(at, true);
+    const attributed = (raw & ATTRIBUTED) !== 0;
+    const len = raw & ~ATTRIBUTED;
     const crc = view.getUint32(at + 4, true);
     const end = at + RECORD_HEADER_BYTES + len;
     if (end > log.length) break;
     const body = log.subarray(at + RECORD_HEADER_BYTES, end);
     if (crc32(body) >>> 0 !== crc) break;
-    records.push(body.slice());
+    const entry = attributed ? decodeAttributed(body) : { userId: null, at: 0, update: body.slice() };
+    records.push(entry.update);
+    entries.push(entry);
     at = end;
   }
-  return { records, validBytes: at };
+  return { records, entries, validBytes: at };
 }
 
 async function idle(files: DocFiles): Promise<void> {

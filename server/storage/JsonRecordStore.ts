@@ -1,5 +1,6 @@
 import { Low } from 'lowdb';
 import { z } from 'zod';
+import { NamedVersionSchema } from '../../shared/history/versions.js';
 import { RedactionReviewRecordSchema } from '../../shared/pseudonymise/redactionRecord.js';
 import { AgencySchema, AuditCheckpointSchema, InvitationSchema, MembershipSchema, PartnershipSchema, ReviewSchema, UserSchema } from '../../shared/schemas/records.js';
 import { WorkshopSchema } from '../../shared/workshop/workshop.js';
@@ -38,6 +39,7 @@ export const SCHEMAS: { [C in CollectionName]: z.ZodType<Collections[C]> } = {
   evidenceQueries: EvidenceQuerySchema,
   keyThemes: KeyThemeSchema,
   auditCheckpoints: AuditCheckpointSchema,
+  docVersions: NamedVersionSchema,
 };
 
 /** An audit event waiting in the file until its line is in the audit log (see docs/storage.md). */
@@ -48,7 +50,7 @@ type Data = { [C in CollectionName]: Record<string, Collections[C]> } & { auditO
 
 const EMPTY = (): Data => ({ partnerships: {}, users: {}, reviews: {}, agencies: {}, memberships: {}, invitations: {}, workshops: {}, reportDrafts: {},
   lifecycleSettings: {}, milestonePlans: {}, agencyScopings: {}, rapidReviewRecords: {}, termsOfReference: {}, redactionReviews: {},
-  evidenceRequests: {}, evidenceQueries: {}, keyThemes: {}, auditCheckpoints: {}, auditOutbox: [] });
+  evidenceRequests: {}, evidenceQueries: {}, keyThemes: {}, auditCheckpoints: {}, docVersions: {}, auditOutbox: [] });
 
 /** One commit waiting for the group write; `derive` builds its changes from the state it is written on. */
 type Pending = { changes: RecordChange[]; outbox: OutboxEntry[]; derive?: (state: Data) => RecordChange[] };

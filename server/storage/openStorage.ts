@@ -40,19 +40,19 @@ export type Storage = {
 };
 
 /** Where to keep data: PostgreSQL when `databaseUrl` is set, otherwise the embedded files under `dataDir`. */
-export type StorageConfig = { dataDir: string; databaseUrl?: string | undefined; databaseSchema?: string | undefined };
+export type StorageConfig = { dataDir: string; databaseUrl?: string | undefined; databaseSchema?: string | undefined; historyMaxEntries?: number | undefined };
 
 /**
  * Opens every store, with the audit log keyed by `auditKey` (server/audit/auditKey.ts). PostgreSQL (`DATABASE_URL`) runs its migrations first; the embedded backend needs
  * no set-up beyond its data directory (created mode 0700).
  */
 export async function openStorage(config: StorageConfig, auditKey: Uint8Array): Promise<Storage> {
-  if (config.databaseUrl) return openPostgres(config.databaseUrl, config.databaseSchema, auditKey);
+  if (config.databaseUrl) return openPostgres(config.databaseUrl, config.databaseSchema, auditKey, config.historyMaxEntries);
   fs.mkdirSync(config.dataDir, { recursive: true, mode: 0o700 });
   const audit = await AuditLog.open(path.join(config.dataDir, 'audit.log'), auditKey);
   const records = await openRecordStore(config.dataDir, audit);
   const sessions = await openSessionStore(config.dataDir);
-  const docs = await openDocStore(path.join(config.dataDir, 'docs'));
+  const docs = await openDocStore(path.join(config.dataDir, 'docs'), config.historyMaxEntries);
   const responses = openResponseStore(config.dataDir);
   return {
     backend: 'embedded', records, sessions, docs, responses, audit, bus: null, pool: null,
@@ -65,7 +65,7 @@ export async function openStorage(config: StorageConfig, auditKey: Uint8Array): 
   };
 }
 
-async function openPostgres(url: string, schema: string | undefined, auditKey: Uint8Array): Promise<Storage> {
+async function openPostgres(url: string, schema: string | undefined, auditKey: Uint8Array, historyMaxEntries?: number): Promise<Storage> {
   const pool = await openPgPool(url, schema);
   try {
     await migrate(pool);
@@ -80,7 +80,7 @@ async function openPostgres(url: string, schema: string | undefined, auditKey: U
   const sessions = new PgSessionStore(pool);
   // Every node listens for the others (docs/scaling.md): one connection per node, apart from the pool.
   const bus = await PgNodeBus.open(url, pool, schema).catch(async (err: unknown) => { await pool.end(); throw err; });
-  const docs = new PgDocStore(pool, bus);
+  const docs = new PgDocStore(pool, historyMaxEntries, bus);
   const responses = new PgResponseStore(pool);
   return {
     backend: 'postgres', records, sessions, docs, responses, audit, bus, pool,

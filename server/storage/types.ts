@@ -2,6 +2,8 @@ import type { Agency, AuditCheckpointRecord, Invitation, Membership, Partnership
 import type { Workshop } from '../../shared/workshop/workshop.js';
 import type { ReportDraftRecord } from '../../shared/report/record.js';
 import type { AuditEvent } from '../audit/AuditLog.js';
+import type { Attribution, DocHistory } from './history.js';
+import type { NamedVersion } from '../../shared/history/versions.js';
 import type { ReleasedAnswer } from '../../shared/workshop/anonymity.js';
 import type { RedactionReviewRecord } from '../../shared/pseudonymise/redactionRecord.js';
 import type { AgencyScoping, LifecycleSettings, MilestonePlan, RapidReviewRecord, TermsOfReferenceRecord } from '../../shared/lifecycle/index.js';
@@ -32,6 +34,7 @@ export type Collections = {
   evidenceQueries: EvidenceQuery;
   keyThemes: KeyTheme;
   auditCheckpoints: AuditCheckpointRecord;
+  docVersions: NamedVersion;
 };
 
 /** A collection name. */
@@ -61,6 +64,7 @@ export type IndexedFields = {
   evidenceQueries: 'reviewId' | 'agencyId';
   keyThemes: 'reviewId';
   auditCheckpoints: never;
+  docVersions: 'reviewId';
 };
 
 /** The names of every field any collection can be queried by (the union of IndexedFields). */
@@ -69,6 +73,7 @@ export const INDEXED_FIELDS: { [C in CollectionName]: readonly IndexedFields[C][
   invitations: ['tokenHash', 'reviewId', 'email'], workshops: ['reviewId'], reportDrafts: [], lifecycleSettings: [], milestonePlans: [],
   agencyScopings: ['reviewId', 'agencyId'], rapidReviewRecords: [], termsOfReference: [], redactionReviews: [],
   evidenceRequests: ['reviewId', 'agencyId'], evidenceQueries: ['reviewId', 'agencyId'], keyThemes: ['reviewId'], auditCheckpoints: [],
+  docVersions: ['reviewId'],
 };
 
 /** A query as data: every given field must equal its value (an empty query matches every record). */
@@ -168,10 +173,12 @@ export interface SessionStore {
 export interface DocStore {
   /** Every stored update for a doc, oldest first; empty for a new doc. */
   load(docName: string): Promise<Uint8Array[]>;
-  /** Appends one update durably. */
-  append(docName: string, update: Uint8Array): Promise<void>;
-  /** Replaces the doc's history with a single state update. */
+  /** Appends one update durably, with who sent it when the sync server knows (docs/sync.md, "History"). */
+  append(docName: string, update: Uint8Array, by?: Attribution): Promise<void>;
+  /** Replaces the doc's snapshot and log with a single state update; the history (below) is kept, within HISTORY_MAX_ENTRIES. */
   compact(docName: string, snapshot: Uint8Array): Promise<void>;
+  /** The doc's retained, attributed history, after every operation queued before this call. */
+  history(docName: string): Promise<DocHistory>;
   /** Bytes currently held for the doc (snapshot + log), for compaction decisions and benchmarks. */
   size(docName: string): Promise<number>;
   /** Releases what the store holds open for a doc (its file handle) once its queued writes are done; the doc reopens on next use. */

@@ -12,6 +12,7 @@ import {
 import type { AuthContext } from '../auth/types.js';
 import type { Logger } from '../http/logger.js';
 import type { DocStore } from '../storage/types.js';
+import type { Attribution } from '../storage/history.js';
 import { filterAwarenessUpdate } from './awarenessFilter.js';
 import { PRESENCE_FLUSH_MS, PRESENCE_KEEPALIVE_MS, PresenceHub, type PresenceTiming } from './presenceHub.js';
 import { LOAD_ORIGIN, buildDoc } from './buildDoc.js';
@@ -24,6 +25,24 @@ import { MAX_PRESENCE_IDS_PER_CONN, MAX_QUEUED_BYTES, type ConnBudgets } from '.
 
 /** One WebSocket on this doc, with the access it was granted at upgrade time. */
 export type Conn = { ws: WebSocket; ctx: AuthContext; access: Access; clientIds: Set<number>; budgets: ConnBudgets };
+
+/** The origin of an edit the server makes for a signed-in user (a restore from history, an import), attributed to them. */
+export class OnBehalfOf {
+  /** The edit is `userId`'s. */
+  constructor(readonly userId: string) {}
+}
+
+/**
+ * Who an update is attributed to, from its origin alone: a connection's user (from its session, never
+ * from the update), the user the server acted for, or nobody for the server's own records.
+ */
+function attribution(origin: unknown, conns: ReadonlyMap<WebSocket, Conn>): Attribution {
+  const at = Date.now();
+  if (origin instanceof OnBehalfOf) return { userId: origin.userId, at };
+  const conn = origin as Conn | null;
+  if (conn && typeof conn === 'object' && 'ws' in conn && conns.get(conn.ws) === conn) return { userId: conn.ctx.userId, at };
+  return { userId: null, at };
+}
 
 
 
@@ -259,9 +278,10 @@ export class DocRoom {
     }
     // The server's own records (client id owners) are relayed only once durable: a client that held one
     // the server lost in a crash would re-send it, and clients may not write that root.
-    if (origin !== SERVER_ORIGIN) relay();
-    const write = this.docs.append(this.name, update).then(
-      () => { if (origin === SERVER_ORIGIN && !this.failed) relay(); },
+    const serverMade = origin === SERVER_ORIGIN || origin instanceof OnBehalfOf;
+    if (!serverMade) relay();
+    const write = this.docs.append(this.name, update, attribution(origin, this.conns)).then(
+      () => { if (serverMade && !this.failed) relay(); },
       () => this.fail(),
     );
     this.pendingWrites.add(write);

@@ -10,7 +10,8 @@ import type { Logger } from '../http/logger.js';
 import { isAllowedOrigin } from '../http/origin.js';
 import type { ConnectionRegistry } from '../realtime/ConnectionRegistry.js';
 import type { DocStore } from '../storage/types.js';
-import { DocRoom, type Conn } from './DocRoom.js';
+import type { DocHistory } from '../storage/history.js';
+import { DocRoom, OnBehalfOf, type Conn } from './DocRoom.js';
 import { connBudgets } from './connLimits.js';
 import type { PresenceTiming } from './presenceHub.js';
 
@@ -229,18 +230,32 @@ export class SyncServer {
   /**
    * Applies a server-made update (an import) through the live room, so connected clients see it at
    * once, and resolves only once it is durable. One Yjs update is applied in one transaction, so an
-   * import is all or nothing.
+   * import is all or nothing. With `byUserId` the update is attributed to that user in the doc's history
+   * (a restore, an import), else to the server.
    */
-  async applyUpdate(name: string, update: Uint8Array): Promise<void> {
+  async applyUpdate(name: string, update: Uint8Array, byUserId?: string): Promise<void> {
     const room = this.room(name);
     try {
       await room.ready;
-      Y.applyUpdate(room.doc, update, 'server');
+      Y.applyUpdate(room.doc, update, byUserId ? new OnBehalfOf(byUserId) : 'server');
       await room.flushed();
       if (room.hasFailed) throw new Error('storage refused the update');
     } finally {
       if (room.conns.size === 0) this.scheduleUnload(name, room);
     }
+  }
+
+  /**
+   * A doc's retained history (server/storage/history.ts), after every update accepted so far is
+   * stored, so it ends with the live state.
+   */
+  async history(name: string): Promise<DocHistory> {
+    const room = this.rooms.get(name);
+    if (room) {
+      await room.ready.catch(() => undefined);
+      await room.writesSoFar();
+    }
+    return this.opts.docs.history(name);
   }
 
   /** Number of open /yjs sockets (for tests and health). */

@@ -17,6 +17,7 @@ import { SelectField } from '../components/SelectField.js';
 import { TextAreaField } from '../components/TextAreaField.js';
 import { TextField } from '../components/TextField.js';
 import { EntryDetails, TeamDetails } from './EntryDetails.js';
+import { HistoryLink } from '../history/HistoryLink.js';
 import { rebaseForm } from '../lib/formRebase.js';
 import {
   ENTRY_FIELD_ORDER, entryToForm, formToEntry, formToTeam, teamToForm,
@@ -194,6 +195,7 @@ export function EntryPanel({
   return (
     <form onSubmit={submit} noValidate>
       <ErrorSummary errors={summary} focusKey={submits} />
+      {!isNew && <HistoryLink doc={`chronology.${agencyId}`} root="entries" itemKey={opened.id}>History of this row</HistoryLink>}
       {changedMeanwhile && canEditEntry && (
         <Notice tone="info" role="status" title={`${who} changed this row while you were editing`}>
           {refreshed.length > 0 && (

@@ -11,13 +11,14 @@ import { SignInPage } from '../pages/SignInPage.js';
 import { RequireSignIn } from '../session/RequireSignIn.js';
 import { useSession } from '../session/sessionContext.js';
 import { ReviewWorkspacePage } from '../workspace/ReviewWorkspacePage.js';
+import { HistoryPage } from '../history/HistoryPage.js';
 import { isWorkspaceTab } from '../workspace/tabs.js';
 import { matchPath } from './matchPath.js';
 import { useLocation } from './navigation.js';
 
 /** Picks the page for the current path. Pages for signed-in users are wrapped in RequireSignIn. */
 export function AppRoutes() {
-  const { pathname } = useLocation();
+  const { pathname, search } = useLocation();
   const { state } = useSession();
   useRouteFocus(pathname);
 
@@ -38,6 +39,13 @@ export function AppRoutes() {
   if (present) return <RequireSignIn><PresenterPage reviewId={present.id!} workshopId={present.workshopId!} /></RequireSignIn>;
   const review = matchPath('/reviews/:id', pathname);
   if (review) return <RequireSignIn><ReviewWorkspacePage reviewId={review.id!} tab="overview" /></RequireSignIn>;
+  const history = matchPath('/reviews/:id/history/:doc', pathname);
+  if (history) {
+    const q = new URLSearchParams(search);
+    const root = q.get('root');
+    const key = q.get('key');
+    return <RequireSignIn><HistoryPage reviewId={history.id!} doc={history.doc!} item={root && key ? { root, key } : null} /></RequireSignIn>;
+  }
   const tabbed = matchPath('/reviews/:id/:tab', pathname);
   if (tabbed && isWorkspaceTab(tabbed.tab!)) {
     return <RequireSignIn><ReviewWorkspacePage reviewId={tabbed.id!} tab={tabbed.tab} /></RequireSignIn>;

@@ -1,7 +1,11 @@
 import type pg from 'pg';
 import * as Y from 'yjs';
 import type { DocStore, NodeBus } from '../types.js';
+import { HISTORY_MAX_ENTRIES, foldHistory, type Attribution, type DocHistory, type HistoryEntry } from '../history.js';
 import { inTransaction } from './pool.js';
+
+type HistoryRow = { seq: string; user_id: string | null; at: string | null; data: Buffer };
+const toEntry = (r: HistoryRow): HistoryEntry => ({ seq: Number(r.seq), userId: r.user_id, at: Number(r.at ?? 0), update: new Uint8Array(r.data) });
 
 /**
  * Yjs documents in PostgreSQL: each accepted update is one row of `doc_updates`, acknowledged once its
@@ -26,8 +30,8 @@ export class PgDocStore implements DocStore {
   private readonly subscribers = new Map<string, Set<(updates: Uint8Array[]) => void>>();
   private readonly unlisten: (() => void)[] = [];
 
-  /** Creates the store over a migrated pool; with a bus, it tells other nodes what it stores and hears theirs. */
-  constructor(private readonly pool: pg.Pool, private readonly bus: NodeBus | null = null) {
+  /** Creates the store over a migrated pool; with a bus, it tells other nodes what it stores and hears theirs; `historyLimit` is for tests. */
+  constructor(private readonly pool: pg.Pool, private readonly historyLimit = HISTORY_MAX_ENTRIES, private readonly bus: NodeBus | null = null) {
     if (bus) {
       this.unlisten.push(bus.subscribe('doc-updates', (payload) => this.heard(payload)));
       // Announcements may have been lost while the bus was down: read every open doc again.
@@ -45,10 +49,13 @@ export class PgDocStore implements DocStore {
     });
   }
 
-  /** Appends one update; resolves once committed (other nodes are told after that). */
-  append(docName: string, update: Uint8Array): Promise<void> {
+  /** Appends one update with who sent it; resolves once committed (other nodes are told after that). */
+  append(docName: string, update: Uint8Array, by?: Attribution): Promise<void> {
     return this.enqueue(docName, async () => {
-      const { rows } = await this.pool.query<{ seq: string }>('INSERT INTO doc_updates (doc_name, data) VALUES ($1, $2) RETURNING seq', [docName, Buffer.from(update)]);
+      const { rows } = await this.pool.query<{ seq: string }>(
+        'INSERT INTO doc_updates (doc_name, data, user_id, at) VALUES ($1, $2, $3, $4) RETURNING seq',
+        [docName, Buffer.from(update), by?.userId ?? null, by ? Math.round(by.at) : null],
+      );
       const seq = rows[0]!.seq;
       this.appliedOf(docName).add(seq);
       // The row is committed, so the update is safe; a lost announcement only delays other nodes (they catch up).
@@ -56,9 +63,23 @@ export class PgDocStore implements DocStore {
     });
   }
 
+  /** The history base (or the snapshot before the first compaction), then doc_history and doc_updates rows in seq order. */
+  history(docName: string): Promise<DocHistory> {
+    return this.enqueue(docName, () => inTransaction(this.pool, async (client) => {
+      const base = await client.query<{ base: Buffer }>('SELECT base FROM doc_history_base WHERE doc_name = $1', [docName]);
+      const snap = base.rows.length > 0 ? base : await client.query<{ base: Buffer }>('SELECT snapshot AS base FROM doc_snapshots WHERE doc_name = $1', [docName]);
+      const { rows } = await client.query<HistoryRow>(
+        `SELECT seq, user_id, at, data FROM doc_history WHERE doc_name = $1
+         UNION ALL SELECT seq, user_id, at, data FROM doc_updates WHERE doc_name = $1 ORDER BY seq`, [docName]);
+      const b = snap.rows[0]?.base;
+      return { base: b && b.length > 0 ? new Uint8Array(b) : null, entries: rows.map(toEntry) };
+    }));
+  }
+
   /**
-   * Merges `snapshot` into the stored snapshot and deletes the rows it covers, atomically. The rows to
-   * delete are fixed now, when the caller encoded its snapshot, not when the queued operation runs.
+   * Merges `snapshot` into the stored snapshot, moves the rows it covers into the history and deletes
+   * them, atomically. The rows are fixed now, when the caller encoded its snapshot, not when the queued
+   * operation runs.
    */
   compact(docName: string, snapshot: Uint8Array): Promise<void> {
     const covered = [...this.appliedOf(docName)];
@@ -66,6 +87,18 @@ export class PgDocStore implements DocStore {
       await inTransaction(this.pool, async (client) => {
         // Serialises compactions of one doc across nodes.
         await client.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`rr-doc:${docName}`]);
+        // History first, from the rows this compaction removes (docs/storage.md, "History"); before the
+        // first compaction the old snapshot becomes the history's base.
+        await client.query(
+          `INSERT INTO doc_history_base (doc_name, base)
+           SELECT $1, COALESCE((SELECT snapshot FROM doc_snapshots WHERE doc_name = $1), ''::bytea) ON CONFLICT (doc_name) DO NOTHING`, [docName]);
+        if (covered.length > 0) {
+          await client.query(
+            `INSERT INTO doc_history (doc_name, seq, user_id, at, data)
+             SELECT doc_name, seq, user_id, COALESCE(at, 0), data FROM doc_updates WHERE doc_name = $1 AND seq = ANY($2::bigint[])
+             ON CONFLICT DO NOTHING`, [docName, covered]);
+        }
+        await this.foldHistory(client, docName);
         const old = await client.query<{ snapshot: Buffer }>('SELECT snapshot FROM doc_snapshots WHERE doc_name = $1', [docName]);
         const prev = old.rows[0]?.snapshot;
         const merged = prev && this.bus ? Y.mergeUpdates([new Uint8Array(prev), snapshot]) : snapshot;
@@ -169,6 +202,19 @@ export class PgDocStore implements DocStore {
     let set = this.applied.get(docName);
     if (!set) this.applied.set(docName, (set = new Set()));
     return set;
+  }
+
+  /** Folds the oldest history entries past the limit into the base, in the compaction's transaction. */
+  private async foldHistory(client: pg.PoolClient, docName: string): Promise<void> {
+    const count = await client.query<{ n: string }>('SELECT count(*) AS n FROM doc_history WHERE doc_name = $1', [docName]);
+    const excess = Number(count.rows[0]!.n) - this.historyLimit;
+    if (excess <= 0) return;
+    const base = await client.query<{ base: Buffer }>('SELECT base FROM doc_history_base WHERE doc_name = $1', [docName]);
+    const { rows } = await client.query<HistoryRow>('SELECT seq, user_id, at, data FROM doc_history WHERE doc_name = $1 ORDER BY seq LIMIT $2', [docName, excess]);
+    const b = base.rows[0]?.base;
+    const folded = foldHistory({ base: b && b.length > 0 ? new Uint8Array(b) : null, entries: rows.map(toEntry) }, 0);
+    await client.query('UPDATE doc_history_base SET base = $2 WHERE doc_name = $1', [docName, Buffer.from(folded.base ?? new Uint8Array())]);
+    await client.query('DELETE FROM doc_history WHERE doc_name = $1 AND seq <= $2', [docName, rows.at(-1)!.seq]);
   }
 
   private enqueue<T>(docName: string, op: () => Promise<T>): Promise<T> {

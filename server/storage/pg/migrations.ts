@@ -132,6 +132,28 @@ export const MIGRATIONS: readonly { version: number; name: string; sql: string }
   },
   {
     version: 3,
+    name: 'attributed Yjs updates and their history, kept apart from snapshots',
+    sql: `
+      -- Who sent each update (the signed-in user, NULL for the server's own), and when (ms since the epoch).
+      ALTER TABLE doc_updates ADD COLUMN user_id text, ADD COLUMN at bigint;
+      -- Updates moved here by compaction, so history survives it; seq is the update's doc_updates seq.
+      CREATE TABLE doc_history (
+        doc_name text NOT NULL,
+        seq bigint NOT NULL,
+        user_id text,
+        at bigint NOT NULL,
+        data bytea NOT NULL,
+        PRIMARY KEY (doc_name, seq)
+      );
+      -- The doc's state before its first retained history entry (older entries are folded into it).
+      CREATE TABLE doc_history_base (
+        doc_name text PRIMARY KEY,
+        base bytea NOT NULL
+      );
+    `,
+  },
+  {
+    version: 4,
     name: 'workshop blind-signing keys',
     sql: `
       -- Each workshop's blind-signing key pair (server/workshop/TokenIssuer.ts), shared by every node and

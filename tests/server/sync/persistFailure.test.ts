@@ -24,6 +24,7 @@ class FailingOnceStore implements DocStore {
   }
   compact(n: string, s: Uint8Array) { return this.inner.compact(n, s); }
   size(n: string) { return this.inner.size(n); }
+  history(n: string) { return this.inner.history(n); }
   close() { return this.inner.close(); }
 }
 
