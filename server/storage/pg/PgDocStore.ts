@@ -118,7 +118,10 @@ export class PgDocStore implements DocStore {
   subscribe(docName: string, onStored: (updates: Uint8Array[]) => void): () => void {
     if (!this.bus) return () => undefined;
     let set = this.subscribers.get(docName);
-    if (!set) this.subscribers.set(docName, (set = new Set()));
+    if (!set) {
+      set = new Set();
+      this.subscribers.set(docName, set);
+    }
     set.add(onStored);
     // Rows stored between the room's load and now were announced before anyone listened.
     this.catchUp(docName);
@@ -200,7 +203,10 @@ export class PgDocStore implements DocStore {
 
   private appliedOf(docName: string): Set<string> {
     let set = this.applied.get(docName);
-    if (!set) this.applied.set(docName, (set = new Set()));
+    if (!set) {
+      set = new Set();
+      this.applied.set(docName, set);
+    }
     return set;
   }
 

@@ -83,7 +83,10 @@ export class PgNodeBus implements NodeBus {
   /** Calls `handler` for every message another node publishes on `channel`. */
   subscribe(channel: BusChannel, handler: (payload: string) => void): () => void {
     let set = this.handlers.get(channel);
-    if (!set) this.handlers.set(channel, (set = new Set()));
+    if (!set) {
+      set = new Set();
+      this.handlers.set(channel, set);
+    }
     set.add(handler);
     return () => { set.delete(handler); };
   }
