@@ -30,12 +30,29 @@ async function main(): Promise<void> {
       for (const [i, author] of clients.entries()) {
         const key = `r${round}c${i}`;
         const t0 = performance.now();
-        const relayed = Promise.all(clients.filter((c) => c !== author).map((c) => new Promise<void>((resolve) => {
-          const on = () => { if (c.doc.getMap('bench').has(key)) { c.doc.off('update', on); resolve(); } };
-          c.doc.on('update', on);
-        }))).then(() => relay.push(performance.now() - t0));
+        const relayed = Promise.all(
+          clients
+            .filter((c) => c !== author)
+            .map(
+              (c) =>
+                new Promise<void>((resolve) => {
+                  const on = () => {
+                    if (c.doc.getMap('bench').has(key)) {
+                      c.doc.off('update', on);
+                      resolve();
+                    }
+                  };
+                  c.doc.on('update', on);
+                }),
+            ),
+        ).then(() => relay.push(performance.now() - t0));
         const acked = new Promise<void>((resolve) => {
-          const stop = author.tracker.onChange(() => { if (author.tracker.unsaved === 0) { stop(); resolve(); } });
+          const stop = author.tracker.onChange(() => {
+            if (author.tracker.unsaved === 0) {
+              stop();
+              resolve();
+            }
+          });
         }).then(() => ack.push(performance.now() - t0));
         author.doc.getMap('bench').set(key, i);
         await Promise.all([relayed, acked]);
@@ -43,11 +60,15 @@ async function main(): Promise<void> {
     }
     const r = (xs: number[], p: number) => Math.round(percentile(xs, p) * 10) / 10;
     writeResult('ackLatency', {
-      clients: CLIENTS, edits: relay.length,
+      clients: CLIENTS,
+      edits: relay.length,
       relayMs: { p50: r(relay, 50), p99: r(relay, 99) },
       ackMs: { p50: r(ack, 50), p99: r(ack, 99) },
     });
-    for (const c of clients) { c.tracker.destroy(); c.destroy(); }
+    for (const c of clients) {
+      c.tracker.destroy();
+      c.destroy();
+    }
   } finally {
     await server.close();
   }

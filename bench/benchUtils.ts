@@ -11,7 +11,13 @@ export function percentile(values: readonly number[], p: number): number {
 
 /** The machine a figure was measured on, recorded beside every result. */
 export function machine(): Record<string, string | number> {
-  return { cpus: os.cpus().length, cpuModel: os.cpus()[0]?.model ?? 'unknown', memoryGiB: Math.round(os.totalmem() / 2 ** 30), node: process.version, platform: `${os.type()} ${os.release()}` };
+  return {
+    cpus: os.cpus().length,
+    cpuModel: os.cpus()[0]?.model ?? 'unknown',
+    memoryGiB: Math.round(os.totalmem() / 2 ** 30),
+    node: process.version,
+    platform: `${os.type()} ${os.release()}`,
+  };
 }
 
 /** Writes bench/results/<name>.json with the date and machine, and prints it. */

@@ -20,9 +20,12 @@ const EDITS = 200;
 const RUNS = 3;
 
 const HEADER = [
-  'Date (DD/MM/YYYY)', 'Time', 'Source of Information',
+  'Date (DD/MM/YYYY)',
+  'Time',
+  'Source of Information',
   'Contact with the child/young person (state whether they were seen alone or not) and by whom',
-  'Contact with family member (state which family member) and by whom', 'Key Event/Action Undertaken',
+  'Contact with family member (state which family member) and by whom',
+  'Key Event/Action Undertaken',
   'Comment and Analysis, including potential areas for learning',
 ];
 
@@ -31,10 +34,19 @@ function sheetRow(i: number, variant: number): string[] {
   const y = 2008 + (i % 16);
   const m = 1 + (i % 12);
   const d = 1 + (i % 28);
-  const forms = [`${String(d).padStart(2, '0')}/${String(m).padStart(2, '0')}/${y}`, `${d}/${m}/${y}`, `${y}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`, `March ${y}`, `?/${String(m).padStart(2, '0')}/${y}`, `c. ${y}`];
+  const forms = [
+    `${String(d).padStart(2, '0')}/${String(m).padStart(2, '0')}/${y}`,
+    `${d}/${m}/${y}`,
+    `${y}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`,
+    `March ${y}`,
+    `?/${String(m).padStart(2, '0')}/${y}`,
+    `c. ${y}`,
+  ];
   return [
-    forms[i % 7 === 0 ? 3 + (i % 3) : i % 3]!, i % 4 === 0 ? `${String(8 + (i % 10)).padStart(2, '0')}:${String(i % 60).padStart(2, '0')}` : '',
-    ['Case notes', 'GP record', 'Police log', 'School record'][i % 4]!, i % 2 ? 'Seen alone by Health Visitor' : 'Not seen',
+    forms[i % 7 === 0 ? 3 + (i % 3) : i % 3]!,
+    i % 4 === 0 ? `${String(8 + (i % 10)).padStart(2, '0')}:${String(i % 60).padStart(2, '0')}` : '',
+    ['Case notes', 'GP record', 'Police log', 'School record'][i % 4]!,
+    i % 2 ? 'Seen alone by Health Visitor' : 'Not seen',
     i % 3 ? 'Mother by Social Worker' : '',
     `Event ${variant}-${i}: home visit; the child was seen with the mother and the home conditions were noted as adequate.`,
     'Potential learning about information sharing between agencies and escalation when concerns persist.',
@@ -51,9 +63,11 @@ async function upload(baseUrl: string, reviewId: string, agencyId: string, cooki
   form.append('file', new Blob([Uint8Array.from(bytes)]), name);
   const t0 = performance.now();
   const res = await fetch(`${baseUrl}/api/reviews/${reviewId}/agencies/${agencyId}/chronology/import${dryRun ? '?dryRun=true' : ''}`, {
-    method: 'POST', body: form, headers: { cookie, origin: baseUrl },
+    method: 'POST',
+    body: form,
+    headers: { cookie, origin: baseUrl },
   });
-  const body = await res.json() as { imported: number; duplicates: number; rejected: unknown[] };
+  const body = (await res.json()) as { imported: number; duplicates: number; rejected: unknown[] };
   const ms = performance.now() - t0;
   if (res.status !== 200) throw new Error(`import failed ${res.status} ${JSON.stringify(body).slice(0, 300)}`);
   return { ms: Math.round(ms), imported: body.imported, duplicates: body.duplicates, rejected: body.rejected.length };
@@ -113,18 +127,31 @@ async function main(): Promise<void> {
     };
   };
 
-  const comment = await measure('comment', (i) => {
-    const e = entries[(i * 37) % ROWS]!;
-    writeEntry(author.doc, polId, { ...e, comment: `Edited comment ${i}: learning about escalation.` });
-  }, (i) => readEntries(watcher.doc, polId).find((e) => e.id === entries[(i * 37) % ROWS]!.id)?.comment === `Edited comment ${i}: learning about escalation.`);
+  const comment = await measure(
+    'comment',
+    (i) => {
+      const e = entries[(i * 37) % ROWS]!;
+      writeEntry(author.doc, polId, { ...e, comment: `Edited comment ${i}: learning about escalation.` });
+    },
+    (i) => readEntries(watcher.doc, polId).find((e) => e.id === entries[(i * 37) % ROWS]!.id)?.comment === `Edited comment ${i}: learning about escalation.`,
+  );
 
-  const wholeRow = await measure('whole row', (i) => {
-    const e = entries[(i * 53) % ROWS]!;
-    writeEntry(author.doc, polId, {
-      ...e, date: { precision: 'day', year: 2019, month: 1 + (i % 12), day: 1 + (i % 28), uncertainty: 'none' }, time: '10:15',
-      source: `Source ${i}`, keyEvent: `Rewritten key event ${i}`, comment: `Rewritten comment ${i}`, category: 'assessment',
-    });
-  }, (i) => readEntries(watcher.doc, polId).find((e) => e.id === entries[(i * 53) % ROWS]!.id)?.keyEvent === `Rewritten key event ${i}`);
+  const wholeRow = await measure(
+    'whole row',
+    (i) => {
+      const e = entries[(i * 53) % ROWS]!;
+      writeEntry(author.doc, polId, {
+        ...e,
+        date: { precision: 'day', year: 2019, month: 1 + (i % 12), day: 1 + (i % 28), uncertainty: 'none' },
+        time: '10:15',
+        source: `Source ${i}`,
+        keyEvent: `Rewritten key event ${i}`,
+        comment: `Rewritten comment ${i}`,
+        category: 'assessment',
+      });
+    },
+    (i) => readEntries(watcher.doc, polId).find((e) => e.id === entries[(i * 53) % ROWS]!.id)?.keyEvent === `Rewritten key event ${i}`,
+  );
 
   // Team fields are written by the lead reviewer into the review team document.
   const teamName = docName({ reviewId: fx.reviewId, kind: 'chronology-team' });
@@ -137,7 +164,7 @@ async function main(): Promise<void> {
   for (let i = 0; i < EDITS; i++) {
     const id = entries[(i * 11) % ROWS]!.id;
     writeTeamFields(lead.doc, id, { ...blankTeamFields(), keyLearning: i % 2 === 0, note: `Team note ${i}` });
-    await until(() => (teamWatch.doc.getMap<Y.Map<unknown>>('teamFields').get(id)?.get('note')) === `Team note ${i}`, 'team edit relayed');
+    await until(() => teamWatch.doc.getMap<Y.Map<unknown>>('teamFields').get(id)?.get('note') === `Team note ${i}`, 'team edit relayed');
   }
   await until(() => store.stats.appends - t0.appends >= EDITS, 'team edits durable');
   const teamTotal = store.stats.bytesWritten - t0.bytesWritten + store.stats.snapshotBytesWritten - t0.snapshotBytesWritten;
@@ -148,8 +175,12 @@ async function main(): Promise<void> {
   const figures = {
     rows: ROWS,
     importMs: {
-      csvDryRunMedian: median(dryCsv), csvDryRuns: dryCsv, csvConfirmed: realCsv.ms,
-      xlsxDryRunMedian: median(dryXlsx), xlsxDryRuns: dryXlsx, xlsxConfirmed: realXlsx.ms,
+      csvDryRunMedian: median(dryCsv),
+      csvDryRuns: dryCsv,
+      csvConfirmed: realCsv.ms,
+      xlsxDryRunMedian: median(dryXlsx),
+      xlsxDryRuns: dryXlsx,
+      xlsxConfirmed: realXlsx.ms,
       reimportSameCsv: again.ms,
     },
     fileBytes: { csv: csv.length, xlsx: xlsx.length },

@@ -37,7 +37,7 @@ function dateFor(i: number): ChronologyDate {
   const year = 2008 + (i % 16);
   const month = 1 + ((i * 7) % 12);
   const day = 1 + ((i * 13) % 28);
-  const uncertainty = i % 17 === 0 ? 'query' as const : i % 23 === 0 ? 'circa' as const : 'none' as const;
+  const uncertainty = i % 17 === 0 ? ('query' as const) : i % 23 === 0 ? ('circa' as const) : ('none' as const);
   if (i % 20 === 0) return { precision: 'year', year, month: null, day: null, uncertainty };
   if (i % 7 === 0) return { precision: 'month', year, month, day: null, uncertainty };
   return { precision: 'day', year, month, day, uncertainty };
@@ -102,51 +102,68 @@ async function probe(page: Page, key: '__tableIdle' | '__timelineIdle', ready: '
   try {
     await page.waitForFunction((k) => (window as unknown as Record<string, number | undefined>)[k] !== undefined, key, { timeout: 120_000 });
   } catch (err) {
-    const shown = await page.getByTestId('chronology-count').textContent().catch(() => null);
+    const shown = await page
+      .getByTestId('chronology-count')
+      .textContent()
+      .catch(() => null);
     throw new Error(`${key} never came; the page says ${JSON.stringify(shown)}: ${String(err)}`);
   }
-  return page.evaluate(([k, r]) => {
-    const w = window as unknown as Record<string, number>;
-    return { ready: Math.round(w[r]!), idle: Math.round(w[k]!), shell: Math.round(w.__shell ?? NaN), connected: Math.round(w.__connected ?? NaN) };
-  }, [key, ready] as const);
+  return page.evaluate(
+    ([k, r]) => {
+      const w = window as unknown as Record<string, number>;
+      return { ready: Math.round(w[r]!), idle: Math.round(w[k]!), shell: Math.round(w.__shell ?? NaN), connected: Math.round(w.__connected ?? NaN) };
+    },
+    [key, ready] as const,
+  );
 }
 
 /** Times filter changes in the page: from the input event to the next painted frame after the count changed. */
 async function timeFilters(page: Page, texts: string[], agencyBoxes: number): Promise<number[]> {
-  return page.evaluate(async ({ texts: qs, boxes }) => {
-    const input = document.getElementById('filter-text') as HTMLInputElement;
-    const count = document.querySelector('[data-testid="chronology-count"]')!;
-    const setValue = Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value')!.set!;
-    const painted = () => new Promise<void>((r) => requestAnimationFrame(() => setTimeout(r, 0)));
-    const changed = (before: string | null) => new Promise<boolean>((resolve) => {
-      if (count.textContent !== before) return resolve(true);
-      const timer = setTimeout(() => { mo.disconnect(); resolve(false); }, 3_000);
-      const mo = new MutationObserver(() => {
-        if (count.textContent !== before) { clearTimeout(timer); mo.disconnect(); resolve(true); }
-      });
-      mo.observe(count, { childList: true, characterData: true, subtree: true });
-    });
-    const out: number[] = [];
-    const time = async (act: () => void) => {
-      const before = count.textContent;
-      const t0 = performance.now();
-      act();
-      const ok = await changed(before);
-      await painted();
-      if (ok) out.push(performance.now() - t0);
-      await new Promise((r) => setTimeout(r, 60));
-    };
-    for (const q of qs) {
-      await time(() => {
-        setValue.call(input, q);
-        input.dispatchEvent(new Event('input', { bubbles: true }));
-      });
-    }
-    const checkboxes = [...document.querySelectorAll<HTMLInputElement>('input[id^="filter-agency-"]')].slice(0, boxes);
-    for (const box of checkboxes) await time(() => box.click());
-    for (const box of checkboxes) await time(() => box.click());
-    return out;
-  }, { texts, boxes: agencyBoxes });
+  return page.evaluate(
+    async ({ texts: qs, boxes }) => {
+      const input = document.getElementById('filter-text') as HTMLInputElement;
+      const count = document.querySelector('[data-testid="chronology-count"]')!;
+      const setValue = Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value')!.set!;
+      const painted = () => new Promise<void>((r) => requestAnimationFrame(() => setTimeout(r, 0)));
+      const changed = (before: string | null) =>
+        new Promise<boolean>((resolve) => {
+          if (count.textContent !== before) return resolve(true);
+          const timer = setTimeout(() => {
+            mo.disconnect();
+            resolve(false);
+          }, 3_000);
+          const mo = new MutationObserver(() => {
+            if (count.textContent !== before) {
+              clearTimeout(timer);
+              mo.disconnect();
+              resolve(true);
+            }
+          });
+          mo.observe(count, { childList: true, characterData: true, subtree: true });
+        });
+      const out: number[] = [];
+      const time = async (act: () => void) => {
+        const before = count.textContent;
+        const t0 = performance.now();
+        act();
+        const ok = await changed(before);
+        await painted();
+        if (ok) out.push(performance.now() - t0);
+        await new Promise((r) => setTimeout(r, 60));
+      };
+      for (const q of qs) {
+        await time(() => {
+          setValue.call(input, q);
+          input.dispatchEvent(new Event('input', { bubbles: true }));
+        });
+      }
+      const checkboxes = [...document.querySelectorAll<HTMLInputElement>('input[id^="filter-agency-"]')].slice(0, boxes);
+      for (const box of checkboxes) await time(() => box.click());
+      for (const box of checkboxes) await time(() => box.click());
+      return out;
+    },
+    { texts, boxes: agencyBoxes },
+  );
 }
 
 /** Scrolls the table from top to bottom in big steps, one per frame, and returns the frame times. */
@@ -183,7 +200,12 @@ async function main(): Promise<void> {
     const rssStart = rssMiB(server.child.pid!);
     const fx = await createReviewWithMembers(url);
     const agencies = [...fx.agencies];
-    for (const [name, shortCode, partnerType] of [['Children’s Social Care', 'CSC', 'local-authority'], ['Schools', 'EDU', 'education'], ['Hospital Trust', 'HOS', 'other'], ['Health Visiting', 'HV', 'other']] as const) {
+    for (const [name, shortCode, partnerType] of [
+      ['Children’s Social Care', 'CSC', 'local-authority'],
+      ['Schools', 'EDU', 'education'],
+      ['Hospital Trust', 'HOS', 'other'],
+      ['Health Visiting', 'HV', 'other'],
+    ] as const) {
       const r = await api(url, 'POST', `/api/reviews/${fx.reviewId}/agencies`, { cookie: fx.lead.cookie, body: { name, shortCode, partnerType } });
       if (r.status !== 201) throw new Error(`add agency failed ${r.status}`);
       agencies.push({ id: r.body.id, shortCode });
@@ -193,11 +215,14 @@ async function main(): Promise<void> {
     const list = await api(url, 'GET', `/api/reviews/${fx.reviewId}/workshops`, { cookie: fx.lead.cookie });
     await api(url, 'PUT', `/api/reviews/${fx.reviewId}/workshops/${ws.body.id}/setup`, {
       cookie: fx.lead.cookie,
-      body: { ...list.body.workshops[0].setup, phases: [
-        { id: 'before-birth', title: 'Before birth', start: '2008-01-01', end: '2012-12-31' },
-        { id: 'early-years', title: 'Early years', start: '2013-01-01', end: '2018-12-31' },
-        { id: 'school', title: 'School years', start: '2019-01-01', end: '2023-12-31' },
-      ] },
+      body: {
+        ...list.body.workshops[0].setup,
+        phases: [
+          { id: 'before-birth', title: 'Before birth', start: '2008-01-01', end: '2012-12-31' },
+          { id: 'early-years', title: 'Early years', start: '2013-01-01', end: '2018-12-31' },
+          { id: 'school', title: 'School years', start: '2019-01-01', end: '2023-12-31' },
+        ],
+      },
     });
 
     // The register, then every agency's rows, each written as one update through a real client.
@@ -209,7 +234,14 @@ async function main(): Promise<void> {
       writePerson(peopleDoc.doc, p);
       return p.id;
     });
-    writePerson(peopleDoc.doc, { ...blankPerson('subject'), name: 'Subject Child', relationship: 'Subject child', isSubject: true, reportLabel: 'Child T', dateOfBirth: '2013-05-01' });
+    writePerson(peopleDoc.doc, {
+      ...blankPerson('subject'),
+      name: 'Subject Child',
+      relationship: 'Subject child',
+      isSubject: true,
+      reportLabel: 'Child T',
+      dateOfBirth: '2013-05-01',
+    });
     const written: ChronologyEntry[] = [];
     const seedStart = performance.now();
     for (const [a, agency] of agencies.entries()) {
@@ -299,11 +331,15 @@ async function main(): Promise<void> {
         viewport: '1280x900',
         tableMs: {
           note: 'navigation start to: the tab heading drawn (shell), every document synced (connected), every row merged with a focusable row (ready), then main thread idle (interactive); first run has a cold cache',
-          runs: table, firstInteractive: tableIdle[0], medianInteractive: med(tableIdle),
+          runs: table,
+          firstInteractive: tableIdle[0],
+          medianInteractive: med(tableIdle),
         },
         timelineMs: {
           note: 'navigation start (?view=timeline) to: vis-timeline drawn with every row merged (ready), then idle',
-          runs: timeline, firstIdle: timelineIdle[0], medianIdle: med(timelineIdle),
+          runs: timeline,
+          firstIdle: timelineIdle[0],
+          medianIdle: med(timelineIdle),
           switchFromTableMs: { ready: Math.round(sw.ready - switchStart), idle: Math.round(sw.idle - switchStart) },
           atFullExtent: { rowItemsInDom, ourClustersInDom, visClustersInDom },
         },

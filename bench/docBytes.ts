@@ -49,7 +49,10 @@ function fill(doc: Y.Doc): void {
 
 /** One small edit: a new comment on one entry. */
 function edit(doc: Y.Doc, i: number): void {
-  doc.getMap<Y.Map<unknown>>('entries').get(key((i * 37) % ENTRIES))!.set('comment', `Edited comment ${i}: learning about escalation.`);
+  doc
+    .getMap<Y.Map<unknown>>('entries')
+    .get(key((i * 37) % ENTRIES))!
+    .set('comment', `Edited comment ${i}: learning about escalation.`);
 }
 
 /** Bytes this process has caused to be sent to the block device so far (Linux), or null. */
@@ -153,7 +156,14 @@ async function endToEnd() {
   for (let i = 0; i < EDITS; i++) {
     edit(author.doc, i);
     const want = `Edited comment ${i}: learning about escalation.`;
-    await until(() => lead.doc.getMap<Y.Map<unknown>>('entries').get(key((i * 37) % ENTRIES))!.get('comment') === want, 'edit relayed');
+    await until(
+      () =>
+        lead.doc
+          .getMap<Y.Map<unknown>>('entries')
+          .get(key((i * 37) % ENTRIES))!
+          .get('comment') === want,
+      'edit relayed',
+    );
   }
   await until(() => store.stats.appends - s1.appends >= EDITS, 'every edit durable');
   const bytes = store.stats.bytesWritten - s1.bytesWritten + store.stats.snapshotBytesWritten - s1.snapshotBytesWritten;

@@ -34,11 +34,20 @@ async function main(): Promise<void> {
     const id = ids[move % ids.length]!;
     const point = { x: 10 + move, y: 20 + move };
     const t = performance.now();
-    const arrived = watchers.map((w) => new Promise<void>((resolve) => {
-      const map = w.doc.getMap<{ x: number; y: number }>(POSITIONS_MAP);
-      const check = () => { if (map.get(id)?.x === point.x) { syncMs.push(performance.now() - t); map.unobserve(check); resolve(); } };
-      map.observe(check);
-    }));
+    const arrived = watchers.map(
+      (w) =>
+        new Promise<void>((resolve) => {
+          const map = w.doc.getMap<{ x: number; y: number }>(POSITIONS_MAP);
+          const check = () => {
+            if (map.get(id)?.x === point.x) {
+              syncMs.push(performance.now() - t);
+              map.unobserve(check);
+              resolve();
+            }
+          };
+          map.observe(check);
+        }),
+    );
     setPosition(mover.doc, id, point);
     await Promise.all(arrived);
   }

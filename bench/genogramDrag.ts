@@ -47,15 +47,28 @@ async function seed(url: string, reviewId: string, cookie: string): Promise<stri
   const genogram = openDoc(url, docName({ reviewId, kind: 'genogram' }), cookie);
   try {
     await Promise.all([synced(people), synced(genogram)]);
-    people.doc.transact(() => { for (const p of family.people) writePerson(people.doc, p); });
+    people.doc.transact(() => {
+      for (const p of family.people) writePerson(people.doc, p);
+    });
     const ids = family.people.map((p) => p.id);
     const known = new Set(ids);
     genogram.doc.transact(() => {
       for (const r of family.data.relationships) writeRelationship(genogram.doc, r, known);
       const kinds = ['domestic-abuse', 'conflict', 'close', 'cut-off'] as const;
-      kinds.forEach((kind, i) => { writeRelationship(genogram.doc, {
-        type: 'line', id: rid(`line${i}`), from: ids[10 + i * 7]!, to: ids[20 + i * 9]!, kind, directed: kind === 'domestic-abuse',
-      }, known); });
+      kinds.forEach((kind, i) => {
+        writeRelationship(
+          genogram.doc,
+          {
+            type: 'line',
+            id: rid(`line${i}`),
+            from: ids[10 + i * 7]!,
+            to: ids[20 + i * 9]!,
+            kind,
+            directed: kind === 'domestic-abuse',
+          },
+          known,
+        );
+      });
       writeHousehold(genogram.doc, { id: rid('hh1'), label: 'Mother’s home', memberIds: ids.slice(40, 46) }, known);
       writeHousehold(genogram.doc, { id: rid('hh2'), label: 'Grandparents’ home', memberIds: ids.slice(0, 4) }, known);
     });
@@ -84,10 +97,20 @@ type Mode = 'paced' | 'mouse125Hz';
 async function drag(page: Page, cdp: CDPSession, id: string, direction: number, mode: Mode) {
   const box = (await page.locator(`.react-flow__node-person[data-id="${id}"]`).boundingBox())!;
   // A point on the person that no one dropped earlier covers.
-  const grips = [[0.5, 0.33], [0.5, 0.15], [0.5, 0.6], [0.5, 0.85], [0.2, 0.33], [0.8, 0.33], [0.2, 0.8], [0.8, 0.8]] as const;
-  const hits = await page.evaluate((points) => points.map(([x, y]) =>
-    (document.elementFromPoint(x, y)?.closest('.react-flow__node') as HTMLElement | null)?.dataset.id ?? null),
-  grips.map(([fx, fy]) => [box.x + box.width * fx, box.y + box.height * fy] as const));
+  const grips = [
+    [0.5, 0.33],
+    [0.5, 0.15],
+    [0.5, 0.6],
+    [0.5, 0.85],
+    [0.2, 0.33],
+    [0.8, 0.33],
+    [0.2, 0.8],
+    [0.8, 0.8],
+  ] as const;
+  const hits = await page.evaluate(
+    (points) => points.map(([x, y]) => (document.elementFromPoint(x, y)?.closest('.react-flow__node') as HTMLElement | null)?.dataset.id ?? null),
+    grips.map(([fx, fy]) => [box.x + box.width * fx, box.y + box.height * fy] as const),
+  );
   const grip = grips[hits.indexOf(id)];
   if (!grip) throw new Error(`every point of ${id} is covered (${hits.join(', ')})`);
   const x0 = box.x + box.width * grip[0];
@@ -129,8 +152,10 @@ async function drag(page: Page, cdp: CDPSession, id: string, direction: number, 
   const r1 = (n: number) => Math.round(n * 100) / 100;
   // Per mousemove the page handled (after Chromium's coalescing), not per event sent.
   const perMove = {
-    taskMs: r1((b1.task - b0.task) / moves), scriptMs: r1((b1.script - b0.script) / moves),
-    layoutMs: r1((b1.layout - b0.layout) / moves), styleMs: r1((b1.style - b0.style) / moves),
+    taskMs: r1((b1.task - b0.task) / moves),
+    scriptMs: r1((b1.script - b0.script) / moves),
+    layoutMs: r1((b1.layout - b0.layout) / moves),
+    styleMs: r1((b1.style - b0.style) / moves),
   };
   return { mode, frames, movedFrames, ms: upAt - t0, upAt, sent, moves, perMove, screenDelta: { x: x - x0, y: y - y0 } };
 }
@@ -166,7 +191,10 @@ async function main(): Promise<void> {
       await signInThroughUi(page, fx.lead.email, TEST_ADMIN.password);
       const open = async () => {
         await page.getByRole('heading', { level: 2, name: 'Genogram' }).waitFor({ timeout: 60_000 });
-        await page.getByTestId('sync-status').getByText(/^Connected\./).waitFor({ timeout: 60_000 });
+        await page
+          .getByTestId('sync-status')
+          .getByText(/^Connected\./)
+          .waitFor({ timeout: 60_000 });
         await page.waitForFunction((n) => document.querySelectorAll('.react-flow__node-person').length === n, PEOPLE, { timeout: 60_000 });
         // Let the first fit of the view and any late layout settle.
         await page.waitForTimeout(1_000);
@@ -188,8 +216,11 @@ async function main(): Promise<void> {
         b.x > canvas.x + 40 && b.y > Math.max(canvas.y, 0) + 40 && b.x + b.width < canvas.x + canvas.width - 40 && b.y + b.height < Math.min(canvas.y + canvas.height, 900) - 80;
       const centre = { x: canvas.x + canvas.width / 2, y: canvas.y + canvas.height / 2 };
       const boxes = await Promise.all(ids.map(async (id) => ({ id, box: await page.locator(`.react-flow__node-person[data-id="${id}"]`).boundingBox() })));
-      const chosen = boxes.filter((b) => b.box && inside(b.box)).sort((a, b) =>
-        Math.hypot(a.box!.x - centre.x, a.box!.y - centre.y) - Math.hypot(b.box!.x - centre.x, b.box!.y - centre.y)).slice(0, DRAGS).map((b) => b.id);
+      const chosen = boxes
+        .filter((b) => b.box && inside(b.box))
+        .sort((a, b) => Math.hypot(a.box!.x - centre.x, a.box!.y - centre.y) - Math.hypot(b.box!.x - centre.x, b.box!.y - centre.y))
+        .slice(0, DRAGS)
+        .map((b) => b.id);
 
       const zoom = await zoomOf(page);
       const runs: ({ id: string; before: Point; drawn: Point; writes: typeof writes } & Awaited<ReturnType<typeof drag>>)[] = [];
@@ -225,11 +256,13 @@ async function main(): Promise<void> {
       // After a reload the page draws everyone where the document says.
       await page.reload();
       await open();
-      const afterReload = await Promise.all(runs.map(async (r) => {
-        const at = await drawnAt(page, r.id);
-        const stored = positions.get(r.id)!;
-        return Math.abs(at.x - stored.x) <= 1 && Math.abs(at.y - stored.y) <= 1;
-      }));
+      const afterReload = await Promise.all(
+        runs.map(async (r) => {
+          const at = await drawnAt(page, r.id);
+          const stored = positions.get(r.id)!;
+          return Math.abs(at.x - stored.x) <= 1 && Math.abs(at.y - stored.y) <= 1;
+        }),
+      );
 
       const byMode = (mode: Mode) => {
         const these = runs.filter((r) => r.mode === mode);

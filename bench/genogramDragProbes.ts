@@ -27,17 +27,25 @@ export function startFrames(page: Page, id: string | null): Promise<void> {
     let where = el?.style.transform;
     let last = -1;
     let on = true;
-    const moved = () => { w.__moves++; };
+    const moved = () => {
+      w.__moves++;
+    };
     window.addEventListener('mousemove', moved, true);
     const frame = (now: number) => {
       if (!on) return;
       if (last >= 0) w.__frames.push(now - last);
       last = now;
-      if (el && el.style.transform !== where) { where = el.style.transform; w.__moved++; }
+      if (el && el.style.transform !== where) {
+        where = el.style.transform;
+        w.__moved++;
+      }
       requestAnimationFrame(frame);
     };
     requestAnimationFrame(frame);
-    w.__stopFrames = () => { on = false; window.removeEventListener('mousemove', moved, true); };
+    w.__stopFrames = () => {
+      on = false;
+      window.removeEventListener('mousemove', moved, true);
+    };
   }, id);
 }
 
@@ -75,12 +83,14 @@ export function frameStats(xs: number[]) {
   const r1 = (n: number) => Math.round(n * 10) / 10;
   return {
     frames: xs.length,
-    p50: r1(percentile(xs, 50)), p95: r1(percentile(xs, 95)), p99: r1(percentile(xs, 99)), max: r1(Math.max(...xs)),
+    p50: r1(percentile(xs, 50)),
+    p95: r1(percentile(xs, 95)),
+    p99: r1(percentile(xs, 99)),
+    max: r1(Math.max(...xs)),
     over16_7msPct: r1((100 * xs.filter((x) => x > FRAME_60HZ + 0.5).length) / xs.length),
     over33msPct: r1((100 * xs.filter((x) => x > FRAME_30HZ + 0.5).length) / xs.length),
   };
 }
-
 
 /** Main-thread time (ms) Chromium has spent so far: all tasks, scripts, layout and style. */
 export async function busy(cdp: CDPSession): Promise<{ task: number; script: number; layout: number; style: number }> {
@@ -88,4 +98,3 @@ export async function busy(cdp: CDPSession): Promise<{ task: number; script: num
   const get = (name: string) => 1000 * (metrics.find((m) => m.name === name)?.value ?? 0);
   return { task: get('TaskDuration'), script: get('ScriptDuration'), layout: get('LayoutDuration'), style: get('RecalcStyleDuration') };
 }
-

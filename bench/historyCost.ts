@@ -95,14 +95,22 @@ fs.rmSync(root, { recursive: true, force: true });
 
 const updateBytes = data.edits.reduce((n, u) => n + u.length, 0);
 writeResult('historyCost', {
-  rows: ROWS, edits: EDITS, loadAverage: os.loadavg().map((x) => Math.round(x * 100) / 100),
-  meanUpdateBytes: Math.round(updateBytes / EDITS), baseStateBytes: data.base.length,
+  rows: ROWS,
+  edits: EDITS,
+  loadAverage: os.loadavg().map((x) => Math.round(x * 100) / 100),
+  meanUpdateBytes: Math.round(updateBytes / EDITS),
+  baseStateBytes: data.base.length,
   historyEntryBytesPer1000Edits: withHistory.after['history.bin']! - data.base.length,
   logBytesPer1000Edits: { withoutAttribution: plain.logBytes, withAttribution: withHistory.logBytes, added: withHistory.logBytes - plain.logBytes },
   onDiskAfterCompaction: { withoutAttribution: plain.after, withAttribution: withHistory.after },
   historyBytesPer1000Edits: withHistory.after['history.bin'],
   historyRead: {
-    entries: history.entries.length, loadMs: Math.round(loadMs), heapAddedBytes: mem1.heapUsed - mem0.heapUsed,
-    arrayBuffersAddedBytes: mem1.arrayBuffers - mem0.arrayBuffers, previewMs: Math.round(previewMs), itemHistoryMs: Math.round(itemMs), itemVersions: item.length,
+    entries: history.entries.length,
+    loadMs: Math.round(loadMs),
+    heapAddedBytes: mem1.heapUsed - mem0.heapUsed,
+    arrayBuffersAddedBytes: mem1.arrayBuffers - mem0.arrayBuffers,
+    previewMs: Math.round(previewMs),
+    itemHistoryMs: Math.round(itemMs),
+    itemVersions: item.length,
   },
 });

@@ -15,7 +15,20 @@ import { writeResult } from './benchUtils.js';
 const BASELINE_REV = process.env.BENCH_BASELINE_REV ?? 'd402b9c';
 const ROOT = path.resolve(import.meta.dirname, '..');
 const ROWS = 5000;
-const NAMES = ['Kerry Thornbury', 'Maisie Thornbury', 'Dean Walsh', 'Lee Parrish', 'Tyler Thornbury', 'Ruby Parrish', 'Janet Thornbury', 'Graham Thornbury', 'Sandra Walsh', 'Amir Khan', 'Zoë O\u2019Neill', 'Will Hughes'];
+const NAMES = [
+  'Kerry Thornbury',
+  'Maisie Thornbury',
+  'Dean Walsh',
+  'Lee Parrish',
+  'Tyler Thornbury',
+  'Ruby Parrish',
+  'Janet Thornbury',
+  'Graham Thornbury',
+  'Sandra Walsh',
+  'Amir Khan',
+  'Zoë O\u2019Neill',
+  'Will Hughes',
+];
 
 type Api = {
   createPipeline(people: readonly Person[], child: string, opts: Record<string, unknown>): { text(s: string): string; analyse(s: string): unknown };
@@ -37,11 +50,19 @@ function keyEvent(i: number): string {
 }
 
 const people: Person[] = NAMES.map((name, i) => ({
-  ...blankPerson(`p${i}`), name, relationship: i === 1 ? 'Subject child' : 'Other Adult', isSubject: i === 1, reportLabel: i === 1 ? 'Child T' : `Adult ${i}`,
+  ...blankPerson(`p${i}`),
+  name,
+  relationship: i === 1 ? 'Subject child' : 'Other Adult',
+  isSubject: i === 1,
+  reportLabel: i === 1 ? 'Child T' : `Adult ${i}`,
   dateOfBirth: i === 1 ? '2011-06-14' : `${1975 + i}-0${1 + (i % 9)}-1${i % 9}`,
-  addresses: i < 3 ? ['12 Acacia Road, Leeds LS6 2QX'] : [`${i + 20} Laburnum Close, Bradford BD${i} 4AB`], nhsNumber: i === 1 ? '9434765919' : '',
+  addresses: i < 3 ? ['12 Acacia Road, Leeds LS6 2QX'] : [`${i + 20} Laburnum Close, Bradford BD${i} 4AB`],
+  nhsNumber: i === 1 ? '9434765919' : '',
 }));
-const texts = Array.from({ length: ROWS }, (_, i) => [keyEvent(i), i % 7 === 0 ? 'Analysis to follow; see the strategy discussion of the previous week.' : 'Analysis to follow.']).flat();
+const texts = Array.from({ length: ROWS }, (_, i) => [
+  keyEvent(i),
+  i % 7 === 0 ? 'Analysis to follow; see the strategy discussion of the previous week.' : 'Analysis to follow.',
+]).flat();
 
 /** CPU milliseconds (user + system) of this process spent in `fn`, and the wall time. */
 function cpu(fn: () => void): { cpuMs: number; wallMs: number } {
@@ -57,9 +78,19 @@ function pass(api: Api): { pseudonymise: { cpuMs: number; wallMs: number }; gate
   const opts = { agencyCodes: ['CSC', 'GP'], agencyNames: ['Leeds Children\u2019s Social Care'], agesOn: '2024-01-01' };
   const pipe = api.createPipeline(people, 'Child T', opts);
   let out: string[] = [];
-  const pseudonymise = cpu(() => { out = texts.map((t) => pipe.text(t)); });
-  const gate = cpu(() => { for (const t of texts) pipe.analyse(t); });
-  const leakCheck = cpu(() => { api.findLeaks(out.map((text, i) => ({ place: `row ${i}`, text })), people, { agencyCodes: opts.agencyCodes }); });
+  const pseudonymise = cpu(() => {
+    out = texts.map((t) => pipe.text(t));
+  });
+  const gate = cpu(() => {
+    for (const t of texts) pipe.analyse(t);
+  });
+  const leakCheck = cpu(() => {
+    api.findLeaks(
+      out.map((text, i) => ({ place: `row ${i}`, text })),
+      people,
+      { agencyCodes: opts.agencyCodes },
+    );
+  });
   return { pseudonymise, gate, leakCheck };
 }
 
@@ -77,7 +108,9 @@ async function main(): Promise<void> {
   }
   const total = (r: ReturnType<typeof pass>) => r.pseudonymise.cpuMs + r.gate.cpuMs + r.leakCheck.cpuMs;
   writeResult('pseudonymiseCpu', {
-    texts: texts.length, baselineRev: BASELINE_REV, runs,
+    texts: texts.length,
+    baselineRev: BASELINE_REV,
+    runs,
     bestTotalCpuMs: { before: Math.min(...runs.map((r) => total(r.before))), after: Math.min(...runs.map((r) => total(r.after))) },
     loadAverage: (await import('node:os')).loadavg().map((l) => Math.round(l * 100) / 100),
   });

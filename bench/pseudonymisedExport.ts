@@ -38,14 +38,41 @@ const RUNS = { report: 3, chronology: 1 };
 function buildBaseline(): void {
   const src = fs.mkdtempSync(path.join(os.tmpdir(), 'rr-baseline-'));
   execFileSync('sh', ['-c', `git archive ${BASELINE_REV} server shared | tar -x -C ${src}`], { cwd: ROOT });
-  execFileSync(path.join(ROOT, 'node_modules/.bin/esbuild'), [`${src}/server/main.ts`, `${src}/server/formats/uploadWorker.ts`,
-    '--bundle', '--platform=node', '--format=esm', '--packages=external', '--target=node20', `--outdir=${path.join(ROOT, 'dist/bench-baseline')}`, '--entry-names=[name]', '--log-level=warning'], { cwd: ROOT });
+  execFileSync(
+    path.join(ROOT, 'node_modules/.bin/esbuild'),
+    [
+      `${src}/server/main.ts`,
+      `${src}/server/formats/uploadWorker.ts`,
+      '--bundle',
+      '--platform=node',
+      '--format=esm',
+      '--packages=external',
+      '--target=node20',
+      `--outdir=${path.join(ROOT, 'dist/bench-baseline')}`,
+      '--entry-names=[name]',
+      '--log-level=warning',
+    ],
+    { cwd: ROOT },
+  );
   fs.rmSync(src, { recursive: true, force: true });
 }
 
 type Fixture = Awaited<ReturnType<typeof createReviewWithMembers>>;
 
-const NAMES = ['Kerry Thornbury', 'Maisie Thornbury', 'Dean Walsh', 'Lee Parrish', 'Tyler Thornbury', 'Ruby Parrish', 'Janet Thornbury', 'Graham Thornbury', 'Sandra Walsh', 'Amir Khan', 'Zoë O\u2019Neill', 'Will Hughes'];
+const NAMES = [
+  'Kerry Thornbury',
+  'Maisie Thornbury',
+  'Dean Walsh',
+  'Lee Parrish',
+  'Tyler Thornbury',
+  'Ruby Parrish',
+  'Janet Thornbury',
+  'Graham Thornbury',
+  'Sandra Walsh',
+  'Amir Khan',
+  'Zoë O\u2019Neill',
+  'Will Hughes',
+];
 
 /** What a row says: the family by name in every form the issue lists, and identifiers in one row of ten. */
 function keyEvent(i: number): string {
@@ -72,7 +99,11 @@ async function seed(dataDir: string): Promise<Fixture> {
   await Promise.all([synced(reg), synced(chron), synced(team)]);
   NAMES.forEach((name, i) => {
     writePerson(reg.doc, {
-      ...blankPerson(`p${i}`), name, relationship: i === 1 ? 'Subject child' : 'Other Adult', isSubject: i === 1, reportLabel: i === 1 ? 'Child T' : `Adult ${i}`,
+      ...blankPerson(`p${i}`),
+      name,
+      relationship: i === 1 ? 'Subject child' : 'Other Adult',
+      isSubject: i === 1,
+      reportLabel: i === 1 ? 'Child T' : `Adult ${i}`,
       dateOfBirth: i === 1 ? '2011-06-14' : `${1975 + i}-0${1 + (i % 9)}-1${i % 9}`,
       addresses: i < 3 ? ['12 Acacia Road, Leeds LS6 2QX'] : [`${i + 20} Laburnum Close, Bradford BD${i} 4AB`],
       nhsNumber: i === 1 ? '9434765919' : '',
@@ -82,18 +113,43 @@ async function seed(dataDir: string): Promise<Fixture> {
   for (let i = 0; i < ROWS; i++) {
     const d = new Date(Date.UTC(2012, 0, 1) + i * 86_400_000);
     entries.push({
-      id: `bench${String(i).padStart(14, '0')}`, agencyId: fx.agencies[0]!.id, date: { precision: 'day', year: d.getUTCFullYear(), month: d.getUTCMonth() + 1, day: d.getUTCDate(), uncertainty: 'none' },
-      time: null, sequence: 0, source: 'Case notes', childContact: 'seen', childContactBy: 'Social worker', familyContactIds: ['p0'], familyContactBy: 'Social worker',
-      keyEvent: keyEvent(i), comment: i % 7 === 0 ? 'Analysis to follow; see the strategy discussion of the previous week.' : 'Analysis to follow.', category: 'assessment',
+      id: `bench${String(i).padStart(14, '0')}`,
+      agencyId: fx.agencies[0]!.id,
+      date: { precision: 'day', year: d.getUTCFullYear(), month: d.getUTCMonth() + 1, day: d.getUTCDate(), uncertainty: 'none' },
+      time: null,
+      sequence: 0,
+      source: 'Case notes',
+      childContact: 'seen',
+      childContactBy: 'Social worker',
+      familyContactIds: ['p0'],
+      familyContactBy: 'Social worker',
+      keyEvent: keyEvent(i),
+      comment: i % 7 === 0 ? 'Analysis to follow; see the strategy discussion of the previous week.' : 'Analysis to follow.',
+      category: 'assessment',
     });
   }
   writeEntries(chron.doc, fx.agencies[0]!.id, entries);
-  team.doc.transact(() => { for (let i = 0; i < ROWS; i += 20) writeTeamFields(team.doc, entries[i]!.id, { ...blankTeamFields(), keyLearning: true }); });
+  team.doc.transact(() => {
+    for (let i = 0; i < ROWS; i += 20) writeTeamFields(team.doc, entries[i]!.id, { ...blankTeamFields(), keyLearning: true });
+  });
   const check = openDoc(server.url, `review.${fx.reviewId}.chronology.${fx.agencies[0]!.id}`, fx.team.cookie);
   await until(() => (check.doc.getMap('entries') as Y.Map<unknown>).size === ROWS, 'rows synced', 120_000);
   const draft = (await api(server.url, 'GET', `/api/reviews/${fx.reviewId}/report/draft`, { cookie: fx.lead.cookie })).body.draft;
-  await api(server.url, 'PUT', `/api/reviews/${fx.reviewId}/report/draft`, { cookie: fx.lead.cookie, body: { ...draft,
-    themes: [{ id: 'reach', title: 'Hard to reach or hard to hear', analysis: 'Kerry Thornbury and Dean Walsh were seen often; Maisie was rarely seen alone.', entryIds: entries.slice(0, 50).map((e) => e.id), promptIds: [] }] } });
+  await api(server.url, 'PUT', `/api/reviews/${fx.reviewId}/report/draft`, {
+    cookie: fx.lead.cookie,
+    body: {
+      ...draft,
+      themes: [
+        {
+          id: 'reach',
+          title: 'Hard to reach or hard to hear',
+          analysis: 'Kerry Thornbury and Dean Walsh were seen often; Maisie was rarely seen alone.',
+          entryIds: entries.slice(0, 50).map((e) => e.id),
+          promptIds: [],
+        },
+      ],
+    },
+  });
   for (const c of [reg, chron, team, check]) c.destroy();
   const exited = new Promise((resolve) => server.child.once('exit', resolve));
   server.child.kill('SIGTERM');
@@ -165,14 +221,26 @@ async function main(): Promise<void> {
     const times = (list: Record<string, unknown>[], key: string) => list.flatMap((s) => (s[key] as { ms: number[] }).ms);
     const refusals = (list: Record<string, unknown>[], key: string) => list.flatMap((s) => (s[key] as { refused: string[] }).refused).length;
     const range = (xs: number[]) => (xs.length ? { bestMs: Math.min(...xs), worstMs: Math.max(...xs) } : { bestMs: null, worstMs: null });
-    const summary = Object.fromEntries(['reportDocx', 'chronologyXlsx', 'chronologyCsv'].map((k) => [k, {
-      before: { ...range(times(before, k)), refused: refusals(before, k) }, after: { ...range(times(after, k)), refused: refusals(after, k) },
-    }]));
+    const summary = Object.fromEntries(
+      ['reportDocx', 'chronologyXlsx', 'chronologyCsv'].map((k) => [
+        k,
+        {
+          before: { ...range(times(before, k)), refused: refusals(before, k) },
+          after: { ...range(times(after, k)), refused: refusals(after, k) },
+        },
+      ]),
+    );
     const report = times(after, 'reportDocx');
     writeResult('pseudonymisedExport', {
-      rows: ROWS, keyLearningRows: ROWS / 20, registerPeople: NAMES.length, baselineRev: BASELINE_REV,
-      loadAverageAtStart: loadBefore, loadAverageNow: os.loadavg().map((l) => Math.round(l * 100) / 100),
-      complete: before.length > 0 && after.length > 0, measured: { before, after }, summary,
+      rows: ROWS,
+      keyLearningRows: ROWS / 20,
+      registerPeople: NAMES.length,
+      baselineRev: BASELINE_REV,
+      loadAverageAtStart: loadBefore,
+      loadAverageNow: os.loadavg().map((l) => Math.round(l * 100) / 100),
+      complete: before.length > 0 && after.length > 0,
+      measured: { before, after },
+      summary,
       target: 'report .docx (pseudonymise + leak check + export) < 3000 ms, production bundle',
       met: report.length > 0 && Math.max(...report) < 3000 && refusals(after, 'reportDocx') === 0,
     });

@@ -47,35 +47,87 @@ async function seed(dataDir: string, productionEnv: boolean, opts: { bundle?: st
   const chron = openDoc(server.url, `review.${fx.reviewId}.chronology.${fx.agencies[0]!.id}`, fx.lead.cookie);
   const team = openDoc(server.url, `review.${fx.reviewId}.chronology-team`, fx.lead.cookie);
   await Promise.all([synced(reg), synced(chron), synced(team)]);
-  const names = ['Kerry Thornbury', 'Maisie Thornbury', 'Dean Walsh', 'Lee Parrish', 'Tyler Thornbury', 'Ruby Parrish', 'Janet Thornbury', 'Graham Thornbury', 'Sandra Walsh', 'Amir Khan', 'Zoë O\u2019Neill', 'Will Hughes'];
-  names.forEach((name, i) => { writePerson(reg.doc, { ...blankPerson(`p${i}`), name, relationship: i === 1 ? 'Subject child' : 'Other Adult', isSubject: i === 1, reportLabel: i === 1 ? 'Child T' : `Adult ${i}` }); });
+  const names = [
+    'Kerry Thornbury',
+    'Maisie Thornbury',
+    'Dean Walsh',
+    'Lee Parrish',
+    'Tyler Thornbury',
+    'Ruby Parrish',
+    'Janet Thornbury',
+    'Graham Thornbury',
+    'Sandra Walsh',
+    'Amir Khan',
+    'Zoë O\u2019Neill',
+    'Will Hughes',
+  ];
+  names.forEach((name, i) => {
+    writePerson(reg.doc, {
+      ...blankPerson(`p${i}`),
+      name,
+      relationship: i === 1 ? 'Subject child' : 'Other Adult',
+      isSubject: i === 1,
+      reportLabel: i === 1 ? 'Child T' : `Adult ${i}`,
+    });
+  });
   const entries: ChronologyEntry[] = [];
   for (let i = 0; i < 5000; i++) {
     const d = new Date(Date.UTC(2012, 0, 1) + i * 86_400_000);
     entries.push({
-      id: `bench${String(i).padStart(14, '0')}`, agencyId: fx.agencies[0]!.id, date: { precision: 'day', year: d.getUTCFullYear(), month: d.getUTCMonth() + 1, day: d.getUTCDate(), uncertainty: 'none' },
-      time: null, sequence: 0, source: 'Case notes', childContact: 'seen', childContactBy: 'Social worker', familyContactIds: ['p0'], familyContactBy: 'Social worker',
-      keyEvent: `${names[i % names.length]} was visited at home (visit ${i}); ${names[(i + 3) % names.length]} was present.`, comment: 'Analysis to follow.', category: 'assessment',
+      id: `bench${String(i).padStart(14, '0')}`,
+      agencyId: fx.agencies[0]!.id,
+      date: { precision: 'day', year: d.getUTCFullYear(), month: d.getUTCMonth() + 1, day: d.getUTCDate(), uncertainty: 'none' },
+      time: null,
+      sequence: 0,
+      source: 'Case notes',
+      childContact: 'seen',
+      childContactBy: 'Social worker',
+      familyContactIds: ['p0'],
+      familyContactBy: 'Social worker',
+      keyEvent: `${names[i % names.length]} was visited at home (visit ${i}); ${names[(i + 3) % names.length]} was present.`,
+      comment: 'Analysis to follow.',
+      category: 'assessment',
     });
   }
   writeEntries(chron.doc, fx.agencies[0]!.id, entries);
-  team.doc.transact(() => { for (let i = 0; i < 5000; i += 20) writeTeamFields(team.doc, entries[i]!.id, { ...blankTeamFields(), keyLearning: true }); });
+  team.doc.transact(() => {
+    for (let i = 0; i < 5000; i += 20) writeTeamFields(team.doc, entries[i]!.id, { ...blankTeamFields(), keyLearning: true });
+  });
   const check = openDoc(server.url, `review.${fx.reviewId}.chronology.${fx.agencies[0]!.id}`, fx.team.cookie);
   await until(() => (check.doc.getMap('entries') as Y.Map<unknown>).size === 5000, 'rows synced', 60_000);
 
   const created = await api(server.url, 'POST', `/api/reviews/${fx.reviewId}/workshops`, { cookie: fx.lead.cookie, body: { date: '2026-12-01' } });
   await api(server.url, 'POST', `/api/reviews/${fx.reviewId}/workshops/${created.body.id}/control`, { cookie: fx.lead.cookie, body: { action: 'publish' } });
   const people = await invitedParticipants(server.url, fx.lead.cookie, fx.reviewId, created.body.id, 60);
-  await Promise.all(people.flatMap((p, i) => [1, 2, 3, 4, 5].map((q) => p.emit('respond', { promptId: `w1-${q}`, text: `Reflection ${q} from ${i}: ${names[i % names.length]} was hard to reach.` }))));
+  await Promise.all(
+    people.flatMap((p, i) =>
+      [1, 2, 3, 4, 5].map((q) => p.emit('respond', { promptId: `w1-${q}`, text: `Reflection ${q} from ${i}: ${names[i % names.length]} was hard to reach.` })),
+    ),
+  );
   // Starting the meeting releases worksheet 1, so the report quotes it.
   await api(server.url, 'POST', `/api/reviews/${fx.reviewId}/workshops/${created.body.id}/control`, { cookie: fx.lead.cookie, body: { action: 'start' } });
   const draft = (await api(server.url, 'GET', `/api/reviews/${fx.reviewId}/report/draft`, { cookie: fx.lead.cookie })).body.draft;
-  await api(server.url, 'PUT', `/api/reviews/${fx.reviewId}/report/draft`, { cookie: fx.lead.cookie, body: { ...draft,
-    themes: [{ id: 'reach', title: 'Hard to reach or hard to hear', analysis: 'Why?', entryIds: entries.slice(0, 50).map((e) => e.id), promptIds: ['w1-1', 'w1-2', 'w1-3', 'w1-4', 'w1-5'] }] } });
+  await api(server.url, 'PUT', `/api/reviews/${fx.reviewId}/report/draft`, {
+    cookie: fx.lead.cookie,
+    body: {
+      ...draft,
+      themes: [
+        {
+          id: 'reach',
+          title: 'Hard to reach or hard to hear',
+          analysis: 'Why?',
+          entryIds: entries.slice(0, 50).map((e) => e.id),
+          promptIds: ['w1-1', 'w1-2', 'w1-3', 'w1-4', 'w1-5'],
+        },
+      ],
+    },
+  });
 
-  const name = opts.name ?? (productionEnv
-    ? 'production bundle, long-running (the process that took the 5,000 rows and 300 responses; peak reset before exporting)'
-    : 'plain node dist/server/main.js without MALLOC_MMAP_THRESHOLD_ (it relaunches itself with it), long-running');
+  const name =
+    opts.name ??
+    (productionEnv
+      ? 'production bundle, long-running (the process that took the 5,000 rows and 300 responses; peak reset before exporting)'
+      : 'plain node dist/server/main.js without MALLOC_MMAP_THRESHOLD_ (it relaunches itself with it), long-running');
   // Started without the setting, the launcher runs the server as its child: measure the server, and report the launcher beside it.
   const [relaunched] = childrenOf(server.child.pid!);
   const longRunning = {
@@ -121,9 +173,7 @@ async function scenario(dataDir: string, fx: Fixture, name: string, opts: { comp
   const pid = server.child.pid!;
   await new Promise((r) => setTimeout(r, 1000));
   const rssIdle = procKiB(pid, 'VmRSS');
-  const open = opts.warm
-    ? ['people', `chronology.${fx.agencies[0]!.id}`, 'chronology-team'].map((d) => openDoc(server.url, `review.${fx.reviewId}.${d}`, fx.lead.cookie))
-    : [];
+  const open = opts.warm ? ['people', `chronology.${fx.agencies[0]!.id}`, 'chronology-team'].map((d) => openDoc(server.url, `review.${fx.reviewId}.${d}`, fx.lead.cookie)) : [];
   await Promise.all(open.map(synced));
   const figures = { ...(await exportThrice(server.url, pid, fx, name, false)), rssIdleMiB: MiB(rssIdle) };
   for (const c of open) c.destroy();
@@ -139,22 +189,34 @@ async function main(): Promise<void> {
   const { longRunning: withoutMallocSetting } = await seed(tempDataDir('rr-bench-'), false);
   // Before the launcher (the bundle of an earlier commit, built into dist/before by hand), for comparison.
   const before = fs.existsSync('dist/before/main.js')
-    ? (await seed(tempDataDir('rr-bench-'), false, { bundle: 'dist/before/main.js', name: 'before: the same started without the setting, server without the launcher (dist/before)' })).longRunning
+    ? (
+        await seed(tempDataDir('rr-bench-'), false, {
+          bundle: 'dist/before/main.js',
+          name: 'before: the same started without the setting, server without the launcher (dist/before)',
+        })
+      ).longRunning
     : null;
-  const scenarios = onlyAllocator ? [withoutMallocSetting, ...(before ? [before] : [])] : [
-    await scenario(dataDir, fx!, 'production bundle, cold (export loads the docs)', { compiled: true, warm: false }),
-    await scenario(dataDir, fx!, 'production bundle, warm (docs open in an editor)', { compiled: true, warm: true }),
-    longRunning!,
-    await scenario(dataDir, fx!, 'tsx sources, warm (npm run dev)', { compiled: false, warm: true }),
-    withoutMallocSetting,
-    ...(before ? [before] : []),
-  ];
+  const scenarios = onlyAllocator
+    ? [withoutMallocSetting, ...(before ? [before] : [])]
+    : [
+        await scenario(dataDir, fx!, 'production bundle, cold (export loads the docs)', { compiled: true, warm: false }),
+        await scenario(dataDir, fx!, 'production bundle, warm (docs open in an editor)', { compiled: true, warm: true }),
+        longRunning!,
+        await scenario(dataDir, fx!, 'tsx sources, warm (npm run dev)', { compiled: false, warm: true }),
+        withoutMallocSetting,
+        ...(before ? [before] : []),
+      ];
   const production = onlyAllocator ? [withoutMallocSetting] : [...scenarios.slice(0, 3), withoutMallocSetting];
   const worstMs = Math.max(...production.flatMap((s) => s.exportMs as number[]));
   const worstPeak = Math.max(...production.map((s) => s.peakRssMiB as number));
   writeResult(onlyAllocator ? 'reportExportAllocator' : 'reportExport', {
-    rows: 5000, keyLearningRows: 250, workshopResponses: 300, scenarios,
-    target: '< 3000 ms and < 300 MB (production bundle, however started)', worstExportMs: worstMs, worstPeakRssMiB: worstPeak,
+    rows: 5000,
+    keyLearningRows: 250,
+    workshopResponses: 300,
+    scenarios,
+    target: '< 3000 ms and < 300 MB (production bundle, however started)',
+    worstExportMs: worstMs,
+    worstPeakRssMiB: worstPeak,
     met: worstMs < 3000 && worstPeak * 2 ** 20 < 300 * 10 ** 6,
   });
 }

@@ -50,7 +50,15 @@ async function startBareRelay(): Promise<{ url: string; close(): Promise<void> }
   });
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
   const { port } = server.address() as AddressInfo;
-  return { url: `http://127.0.0.1:${port}`, close: () => new Promise((r) => { for (const c of conns) c.terminate(); wss.close(); server.close(() => r()); }) };
+  return {
+    url: `http://127.0.0.1:${port}`,
+    close: () =>
+      new Promise((r) => {
+        for (const c of conns) c.terminate();
+        wss.close();
+        server.close(() => r());
+      }),
+  };
 }
 
 /** Runs the fan-out load over already-synced clients and returns propagation latencies in ms. */
@@ -60,11 +68,22 @@ async function measure(clients: TestClient[]): Promise<number[]> {
     for (let i = 0; i < clients.length; i++) {
       const key = `r${round}c${i}`;
       const start = performance.now();
-      const waits = clients.filter((_, j) => j !== i).map((c) => new Promise<void>((resolve) => {
-        const map = c.doc.getMap('positions');
-        const check = () => { if (map.has(key)) { latencies.push(performance.now() - start); map.unobserve(check); resolve(); } };
-        map.observe(check);
-      }));
+      const waits = clients
+        .filter((_, j) => j !== i)
+        .map(
+          (c) =>
+            new Promise<void>((resolve) => {
+              const map = c.doc.getMap('positions');
+              const check = () => {
+                if (map.has(key)) {
+                  latencies.push(performance.now() - start);
+                  map.unobserve(check);
+                  resolve();
+                }
+              };
+              map.observe(check);
+            }),
+        );
       clients[i]!.doc.getMap('positions').set(key, round);
       await Promise.all(waits);
     }
@@ -100,8 +119,13 @@ async function main(): Promise<void> {
   const o = fig(oursLat);
   const b = fig(bareLat);
   writeResult('syncFanout', {
-    clients: CLIENTS, editsPerClient: ROUNDS * 3, ours: o, bareRelay: b,
-    p99Ratio: +(o.p99ms / b.p99ms).toFixed(3), target: 'ours p99 <= 1.25 x bare relay p99', met: o.p99ms <= 1.25 * b.p99ms,
+    clients: CLIENTS,
+    editsPerClient: ROUNDS * 3,
+    ours: o,
+    bareRelay: b,
+    p99Ratio: +(o.p99ms / b.p99ms).toFixed(3),
+    target: 'ours p99 <= 1.25 x bare relay p99',
+    met: o.p99ms <= 1.25 * b.p99ms,
   });
   for (const c of [...ourClients, ...bareClients]) c.destroy();
   await bare.close();

@@ -83,7 +83,7 @@ async function endToEnd() {
   await until(() => readEntry(lead.doc, agencyId, ENTRY)?.keyEvent.length === FIELD_CHARS, 'row relayed');
   await until(() => store.stats.appends > 0, 'row stored');
   const s1 = { ...store.stats };
-  const text = (author.doc.getMap<Y.Map<unknown>>('entries').get(ENTRY)!).get('keyEvent') as Y.Text;
+  const text = author.doc.getMap<Y.Map<unknown>>('entries').get(ENTRY)!.get('keyEvent') as Y.Text;
   for (let i = 0; i < EDITS; i++) {
     text.insert((i * 37) % FIELD_CHARS, 'y');
     await until(() => readEntry(lead.doc, agencyId, ENTRY)!.keyEvent.length === FIELD_CHARS + i + 1, 'keystroke relayed');

@@ -98,12 +98,14 @@ async function crowdRedeem(url: string, pid: number, workshopId: string, secrets
   const cpu = cpuSeconds(pid);
   const t = performance.now();
   const redeemMs: number[] = [];
-  const acks = await Promise.all(conns.map(async (p, i) => {
-    const t1 = performance.now();
-    const ack = await p.emit('redeem', { workshopId, invitation: secrets[i], blindedMessage: requests[i]!.blindedMessage });
-    redeemMs.push(performance.now() - t1);
-    return ack;
-  }));
+  const acks = await Promise.all(
+    conns.map(async (p, i) => {
+      const t1 = performance.now();
+      const ack = await p.emit('redeem', { workshopId, invitation: secrets[i], blindedMessage: requests[i]!.blindedMessage });
+      redeemMs.push(performance.now() - t1);
+      return ack;
+    }),
+  );
   const wallMs = performance.now() - t;
   const serverCpuS = cpuSeconds(pid) - cpu;
   const finishMs: number[] = [];
@@ -116,7 +118,8 @@ async function crowdRedeem(url: string, pid: number, workshopId: string, secrets
   for (const p of conns) p.close();
   return {
     mode: 'all at once (redeem requests sent together; blinding and unblinding timed one by one beforehand and after)',
-    tokens: acks.length, allRedeemedMs: Math.round(wallMs),
+    tokens: acks.length,
+    allRedeemedMs: Math.round(wallMs),
     steps: { blindInClient: summary(blindMs), redeemRoundTrip: summary(redeemMs), finishInClient: summary(finishMs) },
     serverCpuMsPerToken: ms((serverCpuS * 1000) / acks.length),
   };
@@ -141,7 +144,9 @@ async function publishedWorkshop(url: string, cookie: string, reviewId: string, 
 /** Summarises a batch of timed redemptions and the server CPU they cost. */
 function issuance(label: string, timed: Timed[], wallMs: number, serverCpuS: number) {
   return {
-    mode: label, tokens: timed.length, totalMs: Math.round(wallMs),
+    mode: label,
+    tokens: timed.length,
+    totalMs: Math.round(wallMs),
     perToken: summary(timed.map((t) => t.totalMs)),
     steps: {
       issuerKey: summary(timed.map((t) => t.keyMs)),
@@ -157,7 +162,11 @@ async function run(index: number, bundle: Bundle): Promise<Record<string, unknow
   const loadBefore = loadavg();
   // WORKSHOP_CPU_PROF=<dir> profiles the server (node --cpu-prof); it is then stopped gracefully so the profile is written.
   const prof = process.env.WORKSHOP_CPU_PROF;
-  const server = await spawnServer(tempDataDir('rr-bench-'), { LOG_LEVEL: 'silent' }, 0, { compiled: true, bundle: bundle.path, execArgv: prof ? ['--cpu-prof', `--cpu-prof-dir=${prof}`] : [] });
+  const server = await spawnServer(tempDataDir('rr-bench-'), { LOG_LEVEL: 'silent' }, 0, {
+    compiled: true,
+    bundle: bundle.path,
+    execArgv: prof ? ['--cpu-prof', `--cpu-prof-dir=${prof}`] : [],
+  });
   running = server.child;
   const pid = server.child.pid!;
   const url = server.url;
@@ -191,13 +200,17 @@ async function run(index: number, bundle: Bundle): Promise<Record<string, unknow
   cpu = cpuSeconds(pid);
   const clientCpu = process.cpuUsage();
   const started = performance.now();
-  await Promise.all(people.flatMap((p, i) => Array.from({ length: EACH }, async (_, k) => {
-    await new Promise((r) => setTimeout(r, ((k * PARTICIPANTS + i) / (PARTICIPANTS * EACH)) * WINDOW_MS));
-    const t1 = performance.now();
-    const ack = await p.emit('respond', { promptId: `w1-${k + 1}`, text: `Answer ${k} from participant ${i}` }).catch(() => ({ ok: false, error: { code: 'timeout' } }));
-    if (ack.ok) latencies.push(performance.now() - t1);
-    else failures[ack.error.code] = (failures[ack.error.code] ?? 0) + 1;
-  })));
+  await Promise.all(
+    people.flatMap((p, i) =>
+      Array.from({ length: EACH }, async (_, k) => {
+        await new Promise((r) => setTimeout(r, ((k * PARTICIPANTS + i) / (PARTICIPANTS * EACH)) * WINDOW_MS));
+        const t1 = performance.now();
+        const ack = await p.emit('respond', { promptId: `w1-${k + 1}`, text: `Answer ${k} from participant ${i}` }).catch(() => ({ ok: false, error: { code: 'timeout' } }));
+        if (ack.ok) latencies.push(performance.now() - t1);
+        else failures[ack.error.code] = (failures[ack.error.code] ?? 0) + 1;
+      }),
+    ),
+  );
   const elapsed = performance.now() - started;
   // CLOCK_MONOTONIC in µs, the clock of the server's CPU profile: marks the load phase in it.
   if (prof) process.stderr.write(`load phase µs: ${process.hrtime.bigint() / 1000n - BigInt(Math.round(elapsed * 1000))} ${process.hrtime.bigint() / 1000n}\n`);
@@ -218,14 +231,22 @@ async function run(index: number, bundle: Bundle): Promise<Record<string, unknow
     await exited;
   } else await server.kill9();
   const figures = {
-    run: index + 1, server: bundle.name,
-    loadAverageBefore: loadBefore, loadAverageAfter: loadavg(),
+    run: index + 1,
+    server: bundle.name,
+    loadAverageBefore: loadBefore,
+    loadAverageAfter: loadavg(),
     issuance: [seqIssuance, crowdIssuance],
     joinAllMs: Math.round(joinMs),
     load: {
-      submissions: PARTICIPANTS * EACH, elapsedMs: Math.round(elapsed), acknowledged: latencies.length, lost, failures, facilitatorReceived: received,
+      submissions: PARTICIPANTS * EACH,
+      elapsedMs: Math.round(elapsed),
+      acknowledged: latencies.length,
+      lost,
+      failures,
+      facilitatorReceived: received,
       ack: summary(latencies),
-      serverCpuMs: Math.round(loadServerCpuS * 1000), serverCpuPercentOfOneCore: Math.round((loadServerCpuS * 1000 * 100) / elapsed),
+      serverCpuMs: Math.round(loadServerCpuS * 1000),
+      serverCpuPercentOfOneCore: Math.round((loadServerCpuS * 1000 * 100) / elapsed),
       clientCpuMs: Math.round((c.user + c.system) / 1000),
     },
     serverPeakRssMiB: peak,
@@ -247,7 +268,10 @@ type Bundle = { name: string; path: string };
 function bundles(): Bundle[] {
   const spec = process.env.WORKSHOP_BUNDLES;
   if (!spec) return [{ name: 'production bundle', path: COMPILED_SERVER }];
-  return spec.split(',').map((b) => { const [name, file] = b.split('='); return { name: name!, path: file! }; });
+  return spec.split(',').map((b) => {
+    const [name, file] = b.split('=');
+    return { name: name!, path: file! };
+  });
 }
 
 async function main(): Promise<void> {
@@ -256,24 +280,35 @@ async function main(): Promise<void> {
   // A run that fails (an answer not acknowledged within 10 s while joining, on a saturated machine) is recorded as such.
   for (let i = 0; i < RUNS; i++) {
     for (const b of bundles()) {
-      runs.push(await run(i, b).catch((err: Error) => {
-        if (running?.exitCode === null && running.signalCode === null) running.kill('SIGKILL');
-        return { run: i + 1, server: b.name, failed: err.message, loadAverage: loadavg() };
-      }));
+      runs.push(
+        await run(i, b).catch((err: Error) => {
+          if (running?.exitCode === null && running.signalCode === null) running.kill('SIGKILL');
+          return { run: i + 1, server: b.name, failed: err.message, loadAverage: loadavg() };
+        }),
+      );
     }
   }
-  const byServer = Object.fromEntries(bundles().map((b) => {
-    const mine = runs.filter((r) => r.server === b.name && !r.failed);
-    return [b.name, {
-      worstAckP99ms: Math.max(...mine.map((r) => r.load.ack.p99ms)),
-      lostOrMissing: mine.reduce((n, r) => n + r.load.lost + (PARTICIPANTS * EACH - r.load.facilitatorReceived), 0),
-      failedRuns: runs.filter((r) => r.server === b.name && r.failed).length,
-    }];
-  }));
+  const byServer = Object.fromEntries(
+    bundles().map((b) => {
+      const mine = runs.filter((r) => r.server === b.name && !r.failed);
+      return [
+        b.name,
+        {
+          worstAckP99ms: Math.max(...mine.map((r) => r.load.ack.p99ms)),
+          lostOrMissing: mine.reduce((n, r) => n + r.load.lost + (PARTICIPANTS * EACH - r.load.facilitatorReceived), 0),
+          failedRuns: runs.filter((r) => r.server === b.name && r.failed).length,
+        },
+      ];
+    }),
+  );
   const last = byServer[bundles().at(-1)!.name]!;
   writeResult('workshopLoad', {
     setup: 'server: production bundle (npm start environment) in its own process; clients: this process',
-    participants: PARTICIPANTS, responsesEach: EACH, windowMs: WINDOW_MS, runs, byServer,
+    participants: PARTICIPANTS,
+    responsesEach: EACH,
+    windowMs: WINDOW_MS,
+    runs,
+    byServer,
     target: '0 lost, ack p99 < 250 ms, facilitator receives all; token issuance recorded',
     met: last.failedRuns === 0 && last.lostOrMissing === 0 && last.worstAckP99ms < 250,
   });

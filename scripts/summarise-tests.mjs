@@ -3,9 +3,15 @@
 // report counts as one failure: that run did not happen.
 import fs from 'node:fs';
 const files = process.argv.slice(2);
-let passed = 0, failed = 0, skipped = 0, total = 0;
+let passed = 0,
+  failed = 0,
+  skipped = 0,
+  total = 0;
 for (const file of files) {
-  if (!fs.existsSync(file)) { failed += 1; continue; }
+  if (!fs.existsSync(file)) {
+    failed += 1;
+    continue;
+  }
   const r = JSON.parse(fs.readFileSync(file, 'utf8'));
   passed += r.numPassedTests;
   failed += r.numFailedTests;

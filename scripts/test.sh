@@ -8,6 +8,7 @@ export TZ=UTC
 bash scripts/ensure-test-deps.sh || exit 1
 npx tsc --noEmit -p tsconfig.json || { echo "0 passed, 1 failed (type check)"; exit 1; }
 npx biome lint . --diagnostic-level=error || { echo "0 passed, 1 failed (lint)"; exit 1; }
+npx biome format . || { echo "0 passed, 1 failed (format: run npx biome format --write .)"; exit 1; }
 npx vite build --logLevel warn || { echo "0 passed, 1 failed (client build)"; exit 1; }
 # The production server bundle (npm start runs it); tests/server/api/compiledServer.test.ts starts it.
 npm run --silent build:server || { echo "0 passed, 1 failed (server build)"; exit 1; }

@@ -126,7 +126,9 @@ async function startLocked(config: Config, lock: DataDirLock): Promise<RunningSe
     heartbeatMs: config.syncHeartbeatMs,
     presence: config.syncPresence,
     authenticate: (req) => auth.fromRequest(req),
-    onEdit: (ctx) => { void auth.touch(ctx.sessionHash).catch(() => undefined); },
+    onEdit: (ctx) => {
+      void auth.touch(ctx.sessionHash).catch(() => undefined);
+    },
     // Access is decided afresh for every connection from the current membership record.
     access: async (ctx, ref) => {
       if (!docExists(ref, 'agencyId' in ref ? await records.get('agencies', ref.agencyId) : null)) return 'none';
@@ -144,11 +146,31 @@ async function startLocked(config: Config, lock: DataDirLock): Promise<RunningSe
   attachSocketAuth(io, { auth, registry, publicOrigins: config.publicOrigins });
   // The blind-signing key of each workshop lives with its anonymous data, and is erased on close.
   const issuer = new TokenIssuer(storage.issuerKeys);
-  const hub = new WorkshopHub(io, { records, sync, responses, issuer, log, publicOrigins: config.publicOrigins, countsIntervalMs: config.workshopCountsIntervalMs ?? COUNTS_INTERVAL_MS });
+  const hub = new WorkshopHub(io, {
+    records,
+    sync,
+    responses,
+    issuer,
+    log,
+    publicOrigins: config.publicOrigins,
+    countsIntervalMs: config.workshopCountsIntervalMs ?? COUNTS_INTERVAL_MS,
+  });
 
   let listeningUrl = 'http://localhost';
   const deps: AppDeps = {
-    config, log, records, sessions, docs, audit, auth, registry, sync, io, responses, issuer, hub,
+    config,
+    log,
+    records,
+    sessions,
+    docs,
+    audit,
+    auth,
+    registry,
+    sync,
+    io,
+    responses,
+    issuer,
+    hub,
     publicUrl: () => config.publicUrl ?? config.publicOrigins[0] ?? listeningUrl,
   };
   attachFacilitatorEvents(deps);

@@ -32,7 +32,9 @@ async function main(argv: string[]): Promise<number> {
   const withFile = (command === 'backup' || command === 'restore') && !!fileArg && argv.length === 2;
   const valid = command === 'verify-audit' || withFile || (!!email && ['create-admin', 'reset-password', 'disable-user'].includes(command ?? ''));
   if (!valid) {
-    process.stderr.write('usage: npm run admin -- create-admin|reset-password|disable-user --email someone@example.org\n       npm run admin -- verify-audit\n       npm run admin -- backup|restore <file>\n');
+    process.stderr.write(
+      'usage: npm run admin -- create-admin|reset-password|disable-user --email someone@example.org\n       npm run admin -- verify-audit\n       npm run admin -- backup|restore <file>\n',
+    );
     return 2;
   }
   const config = loadConfig(process.env);
@@ -83,7 +85,12 @@ async function runOffline(config: Config, req: ReturnType<typeof AdminRequestSch
     // first start): a new key for an existing log would make every line fail verification.
     const logFile = path.join(dataDir, 'audit.log');
     // PostgreSQL holds its own chain; a key is never generated for it here (the server's first start does).
-    const empty = config.databaseUrl ? false : await stat(logFile).then((st) => st.size === 0, () => true);
+    const empty = config.databaseUrl
+      ? false
+      : await stat(logFile).then(
+          (st) => st.size === 0,
+          () => true,
+        );
     const generate = empty && req.command !== 'verify-audit';
     const { key } = await loadAuditKey({ dataDir, envKey: config.auditKey, keyFile: config.auditKeyFile, generate });
     const storage = await openStorage(config, key);
@@ -91,7 +98,11 @@ async function runOffline(config: Config, req: ReturnType<typeof AdminRequestSch
     audit.checkpointTo(recordStoreCheckpoints(records));
     try {
       // Offline there are no sockets to close; ending the stored sessions signs the user out everywhere.
-      const auth = { endUserSessions: async (userId: string) => { await sessions.deleteForUser(userId); } };
+      const auth = {
+        endUserSessions: async (userId: string) => {
+          await sessions.deleteForUser(userId);
+        },
+      };
       return await handleAdminRequest({ records, audit, auth, backup: (file) => storage.backup(file) }, req);
     } finally {
       await audit.checkpoint();
@@ -132,7 +143,10 @@ async function restore(config: Config, file: string): Promise<number> {
     });
     if (!keyed) return 1;
     const summary = await restoreEmbedded(file, dataDir, [LOCK_FILE]).catch((err: unknown) => {
-      if (err instanceof BackupError) { process.stderr.write(`${err.message} Nothing was restored.\n`); return null; }
+      if (err instanceof BackupError) {
+        process.stderr.write(`${err.message} Nothing was restored.\n`);
+        return null;
+      }
       throw err;
     });
     if (!summary) return 1;

@@ -13,7 +13,10 @@ const EnvSchema = z.object({
   /** Public origin(s) browsers use, comma separated; same-host origins are always allowed. */
   PUBLIC_ORIGINS: z.string().default(''),
   /** The origin users reach the app at, for links the server hands out (invitations); an origin, no path. */
-  PUBLIC_URL: z.string().regex(/^https?:\/\/[A-Za-z0-9.-]+(:\d{1,5})?$/, 'must be an origin such as https://reviews.example.gov.uk').optional(),
+  PUBLIC_URL: z
+    .string()
+    .regex(/^https?:\/\/[A-Za-z0-9.-]+(:\d{1,5})?$/, 'must be an origin such as https://reviews.example.gov.uk')
+    .optional(),
   SESSION_IDLE_MINUTES: z.coerce.number().positive().default(30),
   SESSION_MAX_HOURS: z.coerce.number().positive().default(12),
   /** Set to 'true' behind HTTPS so cookies carry Secure and Express trusts X-Forwarded-Proto. */
@@ -31,7 +34,10 @@ const EnvSchema = z.object({
   /** PostgreSQL connection string; when set (and not empty) every store lives there instead of DATA_DIR. */
   DATABASE_URL: z.string().optional(),
   /** A PostgreSQL schema to keep the tables in (created if missing); several installations or test servers can share one database. */
-  DATABASE_SCHEMA: z.string().regex(/^[a-z_][a-z0-9_]{0,62}$/).optional(),
+  DATABASE_SCHEMA: z
+    .string()
+    .regex(/^[a-z_][a-z0-9_]{0,62}$/)
+    .optional(),
 });
 
 /** The server's configuration. */
@@ -91,7 +97,9 @@ export function loadConfig(env: Record<string, string | undefined>, overrides: P
     adminEmail: e.ADMIN_EMAIL,
     adminPassword: e.ADMIN_PASSWORD,
     partnershipName: e.PARTNERSHIP_NAME,
-    publicOrigins: e.PUBLIC_ORIGINS.split(',').map((s) => s.trim()).filter(Boolean),
+    publicOrigins: e.PUBLIC_ORIGINS.split(',')
+      .map((s) => s.trim())
+      .filter(Boolean),
     publicUrl: e.PUBLIC_URL ?? null,
     sessionIdleMs: e.SESSION_IDLE_MINUTES * 60_000,
     sessionMaxMs: e.SESSION_MAX_HOURS * 3_600_000,

@@ -11,16 +11,23 @@ import { startBanner } from './startBanner.js';
 const config = loadConfig(process.env);
 const server = await startServer(config);
 const credentials = path.join(config.dataDir, FIRST_RUN_FILE);
-const lanAddresses = Object.values(os.networkInterfaces()).flat()
-  .filter((a): a is os.NetworkInterfaceInfo => !!a && a.family === 'IPv4' && !a.internal).map((a) => a.address);
-process.stdout.write(startBanner({
-  url: server.url, host: config.host, port: server.port,
-  accounts: await listSignInAccounts(server.deps.records),
-  generatedPassword: server.generatedPassword,
-  credentialsFile: fs.existsSync(credentials) ? credentials : null,
-  passwordFromEnv: config.adminPassword !== undefined,
-  lanAddresses, dataDir: config.dataDir,
-}));
+const lanAddresses = Object.values(os.networkInterfaces())
+  .flat()
+  .filter((a): a is os.NetworkInterfaceInfo => !!a && a.family === 'IPv4' && !a.internal)
+  .map((a) => a.address);
+process.stdout.write(
+  startBanner({
+    url: server.url,
+    host: config.host,
+    port: server.port,
+    accounts: await listSignInAccounts(server.deps.records),
+    generatedPassword: server.generatedPassword,
+    credentialsFile: fs.existsSync(credentials) ? credentials : null,
+    passwordFromEnv: config.adminPassword !== undefined,
+    lanAddresses,
+    dataDir: config.dataDir,
+  }),
+);
 let stopping = false;
 const stop = () => {
   // A terminal's Ctrl-C reaches both the launcher and this process, and the launcher passes it on too.

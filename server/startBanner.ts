@@ -33,7 +33,8 @@ export function startBanner(f: BannerFacts): string {
   const lines = [rule, `Review Room is running at ${f.url}`, '', 'Sign in as:'];
   for (const a of f.accounts) {
     const what = [a.admin ? 'partnership admin' : null, a.role ? `${ROLE_LABELS[a.role].toLowerCase()}${a.agency ? ` (${a.agency})` : ''} in the demo review` : null]
-      .filter(Boolean).join('; ');
+      .filter(Boolean)
+      .join('; ');
     lines.push(`  ${a.email.padEnd(width)}${what}`);
   }
   lines.push('');

@@ -39,21 +39,22 @@ export function parseUkDate(input: string): IsoDate | null {
 }
 
 /** Accepts DD/MM/YYYY or YYYY-MM-DD at an API boundary and yields the ISO form. */
-export const UkOrIsoDateSchema = z
-  .string()
-  .transform((s, ctx) => {
-    const iso = parseUkDate(s);
-    if (!iso) {
-      ctx.addIssue({ code: 'custom', message: 'must be a real date as DD/MM/YYYY' });
-      return z.NEVER;
-    }
-    return iso;
-  });
+export const UkOrIsoDateSchema = z.string().transform((s, ctx) => {
+  const iso = parseUkDate(s);
+  if (!iso) {
+    ctx.addIssue({ code: 'custom', message: 'must be a real date as DD/MM/YYYY' });
+    return z.NEVER;
+  }
+  return iso;
+});
 
 /** Today's date in England as ISO, for defaults; the caller passes the clock so tests stay deterministic. */
 export function isoDateInLondon(now: Date): IsoDate {
   const parts = new Intl.DateTimeFormat('en-GB', {
-    timeZone: 'Europe/London', year: 'numeric', month: '2-digit', day: '2-digit',
+    timeZone: 'Europe/London',
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
   }).formatToParts(now);
   const get = (t: string) => parts.find((p) => p.type === t)?.value ?? '';
   return `${get('year')}-${get('month')}-${get('day')}`;

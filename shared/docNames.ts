@@ -45,7 +45,5 @@ export function parseDocName(name: string): DocRef | null {
 /** Formats a doc reference as its name. */
 export function docName(ref: DocRef): string {
   if (ref.kind === 'learning-template' || ref.kind === 'information-report') return `review.${ref.reviewId}.${ref.kind}.${ref.agencyId}`;
-  return ref.kind === 'chronology'
-    ? `review.${ref.reviewId}.chronology.${ref.agencyId}`
-    : `review.${ref.reviewId}.${ref.kind}`;
+  return ref.kind === 'chronology' ? `review.${ref.reviewId}.chronology.${ref.agencyId}` : `review.${ref.reviewId}.${ref.kind}`;
 }

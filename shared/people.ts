@@ -12,9 +12,25 @@ export const GenderSchema = z.enum(['male', 'female', 'unknown', 'other']);
 
 /** Relationships offered in the UI; free text is also accepted because families vary. */
 export const COMMON_RELATIONSHIPS = [
-  'Subject child', 'Mother', 'Father', 'Partner of Mother', 'Partner of Father', 'Stepfather', 'Stepmother',
-  'Sibling', 'Half-sibling', 'Maternal Grandmother', 'Maternal Grandfather', 'Paternal Grandmother',
-  'Paternal Grandfather', 'Aunt', 'Uncle', 'Cousin', 'Foster Carer', 'Family Friend', 'Other Adult',
+  'Subject child',
+  'Mother',
+  'Father',
+  'Partner of Mother',
+  'Partner of Father',
+  'Stepfather',
+  'Stepmother',
+  'Sibling',
+  'Half-sibling',
+  'Maternal Grandmother',
+  'Maternal Grandfather',
+  'Paternal Grandmother',
+  'Paternal Grandfather',
+  'Aunt',
+  'Uncle',
+  'Cousin',
+  'Foster Carer',
+  'Family Friend',
+  'Other Adult',
 ] as const;
 
 /** One person in the register. Dates are ISO; empty strings are not used, null means unknown. */
@@ -28,7 +44,10 @@ export const PersonSchema = z.object({
   gender: GenderSchema,
   ethnicity: z.string().trim().max(MAX_LABEL_CHARS),
   addresses: z.array(z.string().trim().min(1).max(MAX_LABEL_CHARS)).max(20),
-  nhsNumber: z.string().trim().regex(/^(\d{3} ?\d{3} ?\d{4})?$/, 'must be 10 digits'),
+  nhsNumber: z
+    .string()
+    .trim()
+    .regex(/^(\d{3} ?\d{3} ?\d{4})?$/, 'must be 10 digits'),
   notes: z.string().max(MAX_TEXT_CHARS),
   isSubject: z.boolean(),
   reportLabel: z.string().trim().max(MAX_LABEL_CHARS),
@@ -42,8 +61,19 @@ export type Gender = z.infer<typeof GenderSchema>;
 /** A blank person with the given id. */
 export function blankPerson(id: string): Person {
   return {
-    id, name: '', aliases: [], relationship: '', dateOfBirth: null, dateOfDeath: null, gender: 'unknown',
-    ethnicity: '', addresses: [], nhsNumber: '', notes: '', isSubject: false, reportLabel: '',
+    id,
+    name: '',
+    aliases: [],
+    relationship: '',
+    dateOfBirth: null,
+    dateOfDeath: null,
+    gender: 'unknown',
+    ethnicity: '',
+    addresses: [],
+    nhsNumber: '',
+    notes: '',
+    isSubject: false,
+    reportLabel: '',
   };
 }
 

@@ -43,12 +43,19 @@ export async function listenAdminSocket(
     const reply = (r: AdminReply) => conn.end(`${JSON.stringify(r)}\n`);
     conn.on('data', (chunk: Buffer) => {
       buf += chunk.toString('utf8');
-      if (buf.length > MAX_REQUEST_BYTES) { conn.destroy(); return; }
+      if (buf.length > MAX_REQUEST_BYTES) {
+        conn.destroy();
+        return;
+      }
       const nl = buf.indexOf('\n');
       if (nl < 0) return;
       conn.pause();
       let parsed: unknown;
-      try { parsed = JSON.parse(buf.slice(0, nl)); } catch { return reply({ ok: false, message: 'The request is not JSON.' }); }
+      try {
+        parsed = JSON.parse(buf.slice(0, nl));
+      } catch {
+        return reply({ ok: false, message: 'The request is not JSON.' });
+      }
       const req = hasForbiddenKey(parsed) ? null : AdminRequestSchema.safeParse(parsed);
       if (!req?.success) return reply({ ok: false, message: 'The request is not a valid admin command.' });
       conn.setTimeout(COMMAND_TIMEOUT_MS);
@@ -65,7 +72,12 @@ export async function listenAdminSocket(
   });
   await fs.chmod(file, 0o600);
   return {
-    close: () => new Promise<void>((resolve) => server.close(() => { void fs.rm(file, { force: true }).finally(resolve); })),
+    close: () =>
+      new Promise<void>((resolve) =>
+        server.close(() => {
+          void fs.rm(file, { force: true }).finally(resolve);
+        }),
+      ),
   };
 }
 
@@ -75,9 +87,15 @@ export function sendAdminRequest(dataDir: string, request: unknown): Promise<Adm
     const conn = net.connect(adminSocketPath(dataDir));
     let buf = '';
     conn.on('connect', () => conn.write(`${JSON.stringify(request)}\n`));
-    conn.on('data', (c: Buffer) => { buf += c.toString('utf8'); });
+    conn.on('data', (c: Buffer) => {
+      buf += c.toString('utf8');
+    });
     conn.on('end', () => {
-      try { resolve(JSON.parse(buf) as AdminReply); } catch { reject(new Error('The server gave no answer.')); }
+      try {
+        resolve(JSON.parse(buf) as AdminReply);
+      } catch {
+        reject(new Error('The server gave no answer.'));
+      }
     });
     conn.on('error', (err: NodeJS.ErrnoException) => {
       if (err.code === 'ENOENT' || err.code === 'ECONNREFUSED') resolve(null);

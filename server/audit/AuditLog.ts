@@ -9,24 +9,55 @@ export type { AuditLine } from './auditChain.js';
 /** Events the audit log records. Never case content: ids, outcomes and reason codes only. */
 export const AuditEventSchema = z.object({
   type: z.enum([
-    'login.success', 'login.failure', 'logout', 'access.denied', 'review.created', 'agency.added',
-    'invitation.created', 'invitation.accepted', 'invitation.revoked', 'membership.role-changed', 'membership.removed',
-    'user.created', 'user.disabled', 'user.password-reset', 'export.downloaded', 'export.refused',
+    'login.success',
+    'login.failure',
+    'logout',
+    'access.denied',
+    'review.created',
+    'agency.added',
+    'invitation.created',
+    'invitation.accepted',
+    'invitation.revoked',
+    'membership.role-changed',
+    'membership.removed',
+    'user.created',
+    'user.disabled',
+    'user.password-reset',
+    'export.downloaded',
+    'export.refused',
     'chronology.imported',
-    'lifecycle.settings-saved', 'milestones.saved', 'scoping.status-changed', 'scoping.form-saved',
-    'rapid-review.saved', 'terms-of-reference.saved',
-    'workshop.outcome-saved', 'workshop.invitations-created', 'workshop.code-joining-changed', 'workshop.answers-released',
+    'lifecycle.settings-saved',
+    'milestones.saved',
+    'scoping.status-changed',
+    'scoping.form-saved',
+    'rapid-review.saved',
+    'terms-of-reference.saved',
+    'workshop.outcome-saved',
+    'workshop.invitations-created',
+    'workshop.code-joining-changed',
+    'workshop.answers-released',
     'redaction.decided',
-    'evidence.requested', 'evidence.state-changed', 'evidence.senior-lead-set', 'evidence.query-asked', 'evidence.query-replied',
-    'evidence.query-resolved', 'evidence.theme-saved', 'evidence.theme-deleted',
-    'data.backed-up', 'data.restored',
-    'history.restored', 'history.version-named',
+    'evidence.requested',
+    'evidence.state-changed',
+    'evidence.senior-lead-set',
+    'evidence.query-asked',
+    'evidence.query-replied',
+    'evidence.query-resolved',
+    'evidence.theme-saved',
+    'evidence.theme-deleted',
+    'data.backed-up',
+    'data.restored',
+    'history.restored',
+    'history.version-named',
   ]),
   actorId: z.string().nullable().optional(),
   reviewId: z.string().nullable().optional(),
   targetId: z.string().nullable().optional(),
   /** A short code such as 'bad-password' or 'not-member'; never free text. */
-  reason: z.string().regex(/^[a-z0-9-]{1,40}$/).optional(),
+  reason: z
+    .string()
+    .regex(/^[a-z0-9-]{1,40}$/)
+    .optional(),
 });
 
 /** An audit event before it is chained. */
@@ -69,7 +100,10 @@ export class AuditLog implements AuditWriter {
   private timer: NodeJS.Timeout | null = null;
   private writing: Promise<void> = Promise.resolve();
 
-  private constructor(private readonly store: AuditStore<AuditLine>, private readonly key: Uint8Array) {}
+  private constructor(
+    private readonly store: AuditStore<AuditLine>,
+    private readonly key: Uint8Array,
+  ) {}
 
   /** An audit log over a store, keyed with `key`. */
   static over(store: AuditStore<AuditLine>, key: Uint8Array): AuditLog {
@@ -96,8 +130,7 @@ export class AuditLog implements AuditWriter {
   async has(event: AuditEvent, at: Date): Promise<boolean> {
     const valid = AuditEventSchema.parse(event);
     const stamp = at.toISOString();
-    return (await this.store.lines()).some(({ seq: _s, at: lineAt, prev: _p, hash: _h, alg: _a, ...rest }) =>
-      lineAt === stamp && JSON.stringify(rest) === JSON.stringify(valid));
+    return (await this.store.lines()).some(({ seq: _s, at: lineAt, prev: _p, hash: _h, alg: _a, ...rest }) => lineAt === stamp && JSON.stringify(rest) === JSON.stringify(valid));
   }
 
   /** Verifies the whole chain against the key and the last checkpoint (docs/security.md, "Audit log"). */
@@ -113,7 +146,10 @@ export class AuditLog implements AuditWriter {
 
   /** Writes the current head as the checkpoint now, if it moved since the last one. */
   async checkpoint(): Promise<void> {
-    if (this.timer) { clearTimeout(this.timer); this.timer = null; }
+    if (this.timer) {
+      clearTimeout(this.timer);
+      this.timer = null;
+    }
     const head = this.head;
     if (!this.checkpoints || !head || head.seq === this.checkpointed) return;
     this.checkpointed = head.seq;
@@ -132,7 +168,10 @@ export class AuditLog implements AuditWriter {
     if (!this.checkpoints) return;
     if (line.seq - this.checkpointed >= AUDIT_CHECKPOINT_EVERY_LINES) void this.checkpoint();
     else if (!this.timer) {
-      this.timer = setTimeout(() => { this.timer = null; void this.checkpoint(); }, AUDIT_CHECKPOINT_EVERY_MS);
+      this.timer = setTimeout(() => {
+        this.timer = null;
+        void this.checkpoint();
+      }, AUDIT_CHECKPOINT_EVERY_MS);
       this.timer.unref();
     }
   }

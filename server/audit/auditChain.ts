@@ -77,8 +77,16 @@ function sameDigest(a: string, b: string): boolean {
  */
 export function verifyAuditLines(lines: readonly string[], key: Uint8Array, checkpoint: AuditCheckpoint | null): AuditReport {
   const problems: AuditProblem[] = [];
-  const add = (p: AuditProblem) => { if (problems.length < MAX_PROBLEMS) problems.push(p); };
-  const parsed = lines.map((text) => { try { return JSON.parse(text) as Record<string, unknown>; } catch { return null; } });
+  const add = (p: AuditProblem) => {
+    if (problems.length < MAX_PROBLEMS) problems.push(p);
+  };
+  const parsed = lines.map((text) => {
+    try {
+      return JSON.parse(text) as Record<string, unknown>;
+    } catch {
+      return null;
+    }
+  });
   let prev = GENESIS;
   let seq = 0;
   let legacy = 0;
@@ -103,11 +111,18 @@ export function verifyAuditLines(lines: readonly string[], key: Uint8Array, chec
         // An edit alone leaves the rest of the chain valid; a rewrite without the key leaves the next
         // line chained to this forged mac and forged itself.
         const next = parsed[i + 1];
-        const recomputed = next !== null && next !== undefined && next.prev === mac && next.alg === KEYED_ALG &&
-          typeof next.hash === 'string' && !sameDigest(macLine(key, withoutHash(next as unknown as AuditLine)), next.hash);
-        add(recomputed
-          ? { line: n, kind: 'chain-recomputed', detail: 'this line and the next are signed with another key and chained: the chain was rewritten from here' }
-          : { line: n, kind: 'edited', detail: 'the mac does not match the line: it was changed, or the audit key is not the one it was written with' });
+        const recomputed =
+          next !== null &&
+          next !== undefined &&
+          next.prev === mac &&
+          next.alg === KEYED_ALG &&
+          typeof next.hash === 'string' &&
+          !sameDigest(macLine(key, withoutHash(next as unknown as AuditLine)), next.hash);
+        add(
+          recomputed
+            ? { line: n, kind: 'chain-recomputed', detail: 'this line and the next are signed with another key and chained: the chain was rewritten from here' }
+            : { line: n, kind: 'edited', detail: 'the mac does not match the line: it was changed, or the audit key is not the one it was written with' },
+        );
       }
       prev = mac;
     } else {

@@ -32,7 +32,12 @@ function decodeKey(text: string): Buffer {
  * DATA_DIR), generated on first start with a warning on stderr. A key file inside DATA_DIR is refused,
  * since whoever can rewrite the log could then also read the key and re-sign it.
  */
-export async function loadAuditKey(opts: { dataDir: string; envKey?: string | undefined; keyFile?: string | undefined; generate?: boolean }): Promise<{ key: Buffer; source: AuditKeySource; file: string | null }> {
+export async function loadAuditKey(opts: {
+  dataDir: string;
+  envKey?: string | undefined;
+  keyFile?: string | undefined;
+  generate?: boolean;
+}): Promise<{ key: Buffer; source: AuditKeySource; file: string | null }> {
   if (opts.envKey) return { key: decodeKey(opts.envKey), source: 'env', file: null };
   const file = path.resolve(opts.keyFile ?? defaultAuditKeyFile(opts.dataDir));
   if (insideDir(file, opts.dataDir)) throw new Error('AUDIT_KEY_FILE must be outside DATA_DIR, so that whoever can change the audit log cannot also read its key.');
@@ -47,8 +52,8 @@ export async function loadAuditKey(opts: { dataDir: string; envKey?: string | un
   await fs.writeFile(file, `${key.toString('hex')}\n`, { mode: 0o600, flag: 'wx' });
   process.stderr.write(
     `\nWARNING: generated a new audit log key in ${file}.\n` +
-    'Without it the audit log cannot be verified. Back it up apart from DATA_DIR, keep it out of reach of anyone\n' +
-    'who can write DATA_DIR, or set AUDIT_KEY from a secret store instead (docs/security.md, "Audit log").\n\n',
+      'Without it the audit log cannot be verified. Back it up apart from DATA_DIR, keep it out of reach of anyone\n' +
+      'who can write DATA_DIR, or set AUDIT_KEY from a secret store instead (docs/security.md, "Audit log").\n\n',
   );
   return { key, source: 'generated', file };
 }

@@ -67,8 +67,7 @@ export function createAuthService(deps: {
   const throttle = new LoginThrottle(now);
   const touchEveryMs = Math.min(TOUCH_PERSIST_MS, Math.floor(config.sessionIdleMs / 4));
 
-  const expired = (s: Session, t: number): boolean =>
-    t - s.lastSeenAt > config.sessionIdleMs || t - s.createdAt > config.sessionMaxMs;
+  const expired = (s: Session, t: number): boolean => t - s.lastSeenAt > config.sessionIdleMs || t - s.createdAt > config.sessionMaxMs;
 
   /** Deletes an expired or orphaned session and closes its sockets at once. */
   const expire = (idHash: string): void => {
@@ -93,7 +92,9 @@ export function createAuthService(deps: {
 
   // Sessions end on a timer, not only when their cookie is next presented: a socket opened before the
   // timeout must not go on receiving and writing after it.
-  const sweeper = setInterval(() => { void service.sweep().catch(() => undefined); }, config.sessionSweepMs ?? DEFAULT_SWEEP_MS);
+  const sweeper = setInterval(() => {
+    void service.sweep().catch(() => undefined);
+  }, config.sessionSweepMs ?? DEFAULT_SWEEP_MS);
   sweeper.unref();
 
   const service: AuthService = {

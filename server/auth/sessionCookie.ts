@@ -31,10 +31,7 @@ export function readCookie(req: IncomingMessage, name: string): string | null {
 
 /** The Set-Cookie value for a session: httpOnly, SameSite=Strict, Secure behind HTTPS. */
 export function sessionCookieHeader(token: string, opts: { secure: boolean; maxAgeSeconds: number }): string {
-  return [
-    `${SESSION_COOKIE}=${token}`, 'Path=/', 'HttpOnly', 'SameSite=Strict', `Max-Age=${opts.maxAgeSeconds}`,
-    ...(opts.secure ? ['Secure'] : []),
-  ].join('; ');
+  return [`${SESSION_COOKIE}=${token}`, 'Path=/', 'HttpOnly', 'SameSite=Strict', `Max-Age=${opts.maxAgeSeconds}`, ...(opts.secure ? ['Secure'] : [])].join('; ');
 }
 
 /** The Set-Cookie value that removes the session cookie. */

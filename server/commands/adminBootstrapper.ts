@@ -38,7 +38,8 @@ export async function bootstrapAdmin(deps: { config: Config; records: RecordStor
       ? [{ op: 'put' as const, collection: 'partnerships' as const, record: { id: newId(), name: config.partnershipName } }]
       : []),
     {
-      op: 'put', collection: 'users',
+      op: 'put',
+      collection: 'users',
       record: { id: newId(), email, name: 'Partnership admin', passwordHash: await hashPassword(password), isAdmin: true, disabled: false, createdAt: new Date().toISOString() },
     },
   ]);

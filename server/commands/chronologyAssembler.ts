@@ -4,8 +4,18 @@ import type { Person } from '../../shared/people.js';
 import { practitionersAsPeople, type Practitioner } from '../../shared/practitioners.js';
 import { readPractitioners } from '../../shared/chronology/practitionersDoc.js';
 import {
-  ENTRIES_MAP, ORG_CHANGES_MAP, integrate, integrateOrgChanges, readEntries, readOrgChanges, readTeamFields,
-  type AgencyInfo, type ChronologyEntry, type IntegratedOrgChange, type IntegratedRow, type OrgChange,
+  ENTRIES_MAP,
+  ORG_CHANGES_MAP,
+  integrate,
+  integrateOrgChanges,
+  readEntries,
+  readOrgChanges,
+  readTeamFields,
+  type AgencyInfo,
+  type ChronologyEntry,
+  type IntegratedOrgChange,
+  type IntegratedRow,
+  type OrgChange,
 } from '../../shared/chronology/index.js';
 import type { RecordStore } from '../storage/types.js';
 import type { SyncServer } from '../sync/SyncServer.js';
@@ -38,8 +48,7 @@ export async function chronologyPhases(records: RecordStore, reviewId: string): 
  * `integrate` rules. Server code holds no chronology rules of its own.
  */
 export async function assembleChronology(deps: { records: RecordStore; sync: SyncServer }, reviewId: string): Promise<AssembledChronology> {
-  const agencies = (await deps.records.find('agencies', { reviewId }))
-    .map((a) => ({ id: a.id, name: a.name, shortCode: a.shortCode, colour: a.colour }));
+  const agencies = (await deps.records.find('agencies', { reviewId })).map((a) => ({ id: a.id, name: a.name, shortCode: a.shortCode, colour: a.colour }));
   const byAgency = new Map<string, ChronologyEntry[]>();
   const changesByAgency = new Map<string, OrgChange[]>();
   const practitioners: Practitioner[] = [];
@@ -47,7 +56,9 @@ export async function assembleChronology(deps: { records: RecordStore; sync: Syn
   for (const a of agencies) {
     // Read in place: copying a 5,000-row doc for every view or export costs far more memory than reading it.
     const read = await deps.sync.read(docName({ reviewId, kind: 'chronology', agencyId: a.id }), (doc) => ({
-      entries: readEntries(doc, a.id), orgChanges: readOrgChanges(doc, a.id), practitioners: readPractitioners(doc, a.id),
+      entries: readEntries(doc, a.id),
+      orgChanges: readOrgChanges(doc, a.id),
+      practitioners: readPractitioners(doc, a.id),
       stored: doc.getMap(ENTRIES_MAP).size + doc.getMap(ORG_CHANGES_MAP).size,
     }));
     // Readers skip what does not parse, so one malformed record never fails the whole chronology; it is counted.

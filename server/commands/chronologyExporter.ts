@@ -1,6 +1,4 @@
-import {
-  CATEGORY_LABELS, childContactCell, familyContactCell, formatChronologyDate, type IntegratedOrgChange, type IntegratedRow,
-} from '../../shared/chronology/index.js';
+import { CATEGORY_LABELS, childContactCell, familyContactCell, formatChronologyDate, type IntegratedOrgChange, type IntegratedRow } from '../../shared/chronology/index.js';
 import { findLeaks, type Leak, type OutgoingText } from '../../shared/pseudonymise/index.js';
 import type { Person } from '../../shared/people.js';
 import { HttpError } from '../http/errors.js';
@@ -18,9 +16,17 @@ import { refuseUndecided } from './redactionGate.js';
 
 /** The Document 10 columns plus the agency, in export order. */
 export const EXPORT_HEADER = [
-  'Agency', 'Date (DD/MM/YYYY)', 'Time', 'Source of information', 'Contact with the child (seen alone or not) and by whom',
-  'Contact with family members and by whom', 'Key event / action undertaken', 'Comment and analysis, including potential learning',
-  'Category', 'Key practice learning event', 'Other information',
+  'Agency',
+  'Date (DD/MM/YYYY)',
+  'Time',
+  'Source of information',
+  'Contact with the child (seen alone or not) and by whom',
+  'Contact with family members and by whom',
+  'Key event / action undertaken',
+  'Comment and analysis, including potential learning',
+  'Category',
+  'Key practice learning event',
+  'Other information',
 ];
 
 /** Index of the date column in EXPORT_HEADER. */
@@ -50,9 +56,17 @@ function rowCells(r: IntegratedRow, people: Map<string, Person>, pseudo: ((s: st
   const family = r.familyContactIds.map((id) => (pseudo ? label(id) : people.get(id)?.name || label(id)));
   // The contact cells are written as the importer reads them back (shared/chronology/contactText.ts).
   return [
-    r.agencyCode, formatChronologyDate(r.date), r.time ?? '', t(r.source), childContactCell(r.childContact, t(r.childContactBy)),
+    r.agencyCode,
+    formatChronologyDate(r.date),
+    r.time ?? '',
+    t(r.source),
+    childContactCell(r.childContact, t(r.childContactBy)),
     familyContactCell(family, t(r.familyContactBy)),
-    t(r.keyEvent), t(r.comment), CATEGORY_LABELS[r.category], r.team.keyLearning ? 'Yes' : '', t(r.otherInfo ?? ''),
+    t(r.keyEvent),
+    t(r.comment),
+    CATEGORY_LABELS[r.category],
+    r.team.keyLearning ? 'Yes' : '',
+    t(r.otherInfo ?? ''),
   ];
 }
 
@@ -66,7 +80,13 @@ function orgChangeCells(c: IntegratedOrgChange, pseudo: ((s: string) => string) 
 export function chronologyRawTexts(chron: AssembledChronology): OutgoingText[] {
   const out: OutgoingText[] = [];
   chron.rows.forEach((r, i) => {
-    const cells: [string, string | null][] = [['Source of information', r.source], ['Contact with the child', r.childContactBy], ['Contact with family members', r.familyContactBy], ['Key event', r.keyEvent], ['Comment and analysis', r.comment]];
+    const cells: [string, string | null][] = [
+      ['Source of information', r.source],
+      ['Contact with the child', r.childContactBy],
+      ['Contact with family members', r.familyContactBy],
+      ['Key event', r.keyEvent],
+      ['Comment and analysis', r.comment],
+    ];
     for (const [column, text] of cells) if (text) out.push({ place: `chronology row ${i + 1}, ${column}`, text });
   });
   chron.orgChanges.forEach((c, i) => {
@@ -77,14 +97,20 @@ export function chronologyRawTexts(chron: AssembledChronology): OutgoingText[] {
 
 /** The produced file's cells read back, with their places; banner and header rows and the Date columns are skipped. */
 function producedCells(bytes: Uint8Array, format: 'xlsx' | 'csv'): OutgoingText[] {
-  const sheets = format === 'csv'
-    ? [{ name: 'Integrated chronology', header: EXPORT_HEADER, dateColumn: DATE_COLUMN, rows: readCsvRows(bytes) }]
-    : [
-      { name: 'Integrated chronology', header: EXPORT_HEADER, dateColumn: DATE_COLUMN, rows: readXlsxRows(bytes, { sheet: 0 }) },
-      { name: ORG_CHANGES_SHEET, header: ORG_CHANGES_HEADER, dateColumn: ORG_DATE_COLUMN, rows: readXlsxRows(bytes, { sheet: 1 }) },
-    ];
-  return sheets.flatMap((sheet) => sheet.rows.slice(2).flatMap((row, i) => row.flatMap((cell, c) => (
-    c === sheet.dateColumn || !cell.text ? [] : [{ place: `${sheet.name} row ${i + 1}, ${sheet.header[c] ?? `column ${c + 1}`}`, text: cell.text }]))));
+  const sheets =
+    format === 'csv'
+      ? [{ name: 'Integrated chronology', header: EXPORT_HEADER, dateColumn: DATE_COLUMN, rows: readCsvRows(bytes) }]
+      : [
+          { name: 'Integrated chronology', header: EXPORT_HEADER, dateColumn: DATE_COLUMN, rows: readXlsxRows(bytes, { sheet: 0 }) },
+          { name: ORG_CHANGES_SHEET, header: ORG_CHANGES_HEADER, dateColumn: ORG_DATE_COLUMN, rows: readXlsxRows(bytes, { sheet: 1 }) },
+        ];
+  return sheets.flatMap((sheet) =>
+    sheet.rows
+      .slice(2)
+      .flatMap((row, i) =>
+        row.flatMap((cell, c) => (c === sheet.dateColumn || !cell.text ? [] : [{ place: `${sheet.name} row ${i + 1}, ${sheet.header[c] ?? `column ${c + 1}`}`, text: cell.text }])),
+      ),
+  );
 }
 
 /** Where leaks were found, for the refusal message (row and column, never the text). */
@@ -119,12 +145,13 @@ export async function exportChronology(
     ? `OFFICIAL-SENSITIVE – ${review.childPseudonym} – integrated chronology, pseudonymised copy`
     : `OFFICIAL-SENSITIVE – ${review.title} – integrated chronology, NAMED copy: do not share beyond the review`;
   const base = `chronology-${input.pseudonymise ? 'pseudonymised' : 'named'}`;
-  const bytes = input.format === 'csv'
-    ? new TextEncoder().encode(writeCsv([[banner], EXPORT_HEADER, ...cells]))
-    : writeXlsx([
-      { name: 'Integrated chronology', banner, header: EXPORT_HEADER, rows: cells, fills: chron.rows.map((r) => r.colour), widths: WIDTHS },
-      { name: ORG_CHANGES_SHEET, banner, header: ORG_CHANGES_HEADER, rows: orgCells, fills: chron.orgChanges.map((c) => c.colour), widths: ORG_WIDTHS },
-    ]);
+  const bytes =
+    input.format === 'csv'
+      ? new TextEncoder().encode(writeCsv([[banner], EXPORT_HEADER, ...cells]))
+      : writeXlsx([
+          { name: 'Integrated chronology', banner, header: EXPORT_HEADER, rows: cells, fills: chron.rows.map((r) => r.colour), widths: WIDTHS },
+          { name: ORG_CHANGES_SHEET, banner, header: ORG_CHANGES_HEADER, rows: orgCells, fills: chron.orgChanges.map((c) => c.colour), widths: ORG_WIDTHS },
+        ]);
   if (input.pseudonymise) {
     // Checked on the produced bytes, read back. The Date column is the chronology itself (an event on
     // the day of a birth is still that event's date); every other cell is scanned, both sheets.
@@ -134,7 +161,12 @@ export async function exportChronology(
       throw new HttpError(422, 'leak-found', describeLeaks(leaks), { places: [...new Set(leaks.map((l) => l.place))] });
     }
   }
-  await deps.audit.record({ type: 'export.downloaded', actorId: input.actorId, reviewId: input.reviewId, reason: `chronology-${input.format}-${input.pseudonymise ? 'pseudo' : 'named'}` });
+  await deps.audit.record({
+    type: 'export.downloaded',
+    actorId: input.actorId,
+    reviewId: input.reviewId,
+    reason: `chronology-${input.format}-${input.pseudonymise ? 'pseudo' : 'named'}`,
+  });
   if (input.format === 'csv') return { bytes, filename: `${base}.csv`, contentType: 'text/csv; charset=utf-8' };
   return { bytes, filename: `${base}.xlsx`, contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' };
 }

@@ -2,7 +2,14 @@ import * as Y from 'yjs';
 import { docName } from '../../shared/docNames.js';
 import { readPeople } from '../../shared/peopleDoc.js';
 import {
-  childContactCell, familyContactCell, formatChronologyDate, planImport, readEntries, writeEntries, CATEGORY_LABELS, type RejectedRow,
+  childContactCell,
+  familyContactCell,
+  formatChronologyDate,
+  planImport,
+  readEntries,
+  writeEntries,
+  CATEGORY_LABELS,
+  type RejectedRow,
 } from '../../shared/chronology/index.js';
 import { HttpError } from '../http/errors.js';
 import type { AuditLog } from '../audit/AuditLog.js';
@@ -19,8 +26,15 @@ export type ImportReport = {
    * contact cells as the export writes them, and Other information with the unknown columns' words.
    */
   preview: {
-    date: string; time: string | null; source: string; childContact: string; familyContact: string;
-    event: string; comment: string; category: string; otherInfo: string;
+    date: string;
+    time: string | null;
+    source: string;
+    childContact: string;
+    familyContact: string;
+    event: string;
+    comment: string;
+    category: string;
+    otherInfo: string;
   }[];
   /** Headers of the file's columns no field takes; their cells are kept in each row's Other information. */
   unknownColumns: string[];
@@ -53,10 +67,18 @@ export async function importChronology(
     duplicates: plan.duplicates,
     rejected: plan.rejected,
     preview: plan.entries.map((e) => ({
-      date: formatChronologyDate(e.date), time: e.time, source: e.source,
+      date: formatChronologyDate(e.date),
+      time: e.time,
+      source: e.source,
       childContact: childContactCell(e.childContact, e.childContactBy),
-      familyContact: familyContactCell(e.familyContactIds.map((id) => names.get(id) ?? ''), e.familyContactBy),
-      event: e.keyEvent, comment: e.comment, category: CATEGORY_LABELS[e.category], otherInfo: e.otherInfo ?? '',
+      familyContact: familyContactCell(
+        e.familyContactIds.map((id) => names.get(id) ?? ''),
+        e.familyContactBy,
+      ),
+      event: e.keyEvent,
+      comment: e.comment,
+      category: CATEGORY_LABELS[e.category],
+      otherInfo: e.otherInfo ?? '',
     })),
     unknownColumns: plan.unknownColumns,
   };

@@ -18,7 +18,7 @@ const SETTLE_DAYS = 3;
 export function demoMonthOffset(today: IsoDate): number {
   const [ty, tm, td] = today.split('-').map(Number) as [number, number, number];
   const [ry, rm, rd] = DEMO_REFERRAL.split('-').map(Number) as [number, number, number];
-  let months = (ty * 12 + tm) - (ry * 12 + rm);
+  let months = ty * 12 + tm - (ry * 12 + rm);
   if (td < rd + SETTLE_DAYS) months -= 1;
   return months;
 }
@@ -26,7 +26,7 @@ export function demoMonthOffset(today: IsoDate): number {
 /** A year and month moved by `months`. */
 function addMonths(year: number, month: number, months: number): { year: number; month: number } {
   const n = year * 12 + (month - 1) + months;
-  return { year: Math.floor(n / 12), month: (n % 12 + 12) % 12 + 1 };
+  return { year: Math.floor(n / 12), month: (((n % 12) + 12) % 12) + 1 };
 }
 
 /** Days in a month. */

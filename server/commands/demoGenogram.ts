@@ -14,9 +14,7 @@ const COUPLES: { a: string; b: string; kind: PartnershipKind; children: string[]
 ];
 
 /** Children known through one parent only (no paternal grandfather is known to agencies). */
-const SINGLE_PARENTS: { parent: string; child: string; kind: ChildLinkKind }[] = [
-  { parent: 'Sandra Walsh', child: 'Dean Walsh', kind: 'birth' },
-];
+const SINGLE_PARENTS: { parent: string; child: string; kind: ChildLinkKind }[] = [{ parent: 'Sandra Walsh', child: 'Dean Walsh', kind: 'birth' }];
 
 /** Relationship lines, drawn from the first person to the second. */
 const LINES: { from: string; to: string; kind: LineKind; directed: boolean }[] = [
@@ -42,9 +40,11 @@ export async function seedDemoGenogram(docs: DocStore, reviewId: string, personI
   for (const c of COUPLES) {
     const couple = newId();
     writeRelationship(doc, { type: 'partnership', id: couple, a: id(c.a), b: id(c.b), kind: c.kind }, everyone);
-    for (const child of c.children) writeRelationship(doc, { type: 'parent-child', id: newId(), parentType: 'partnership', parent: couple, child: id(child), kind: 'birth' }, everyone);
+    for (const child of c.children)
+      writeRelationship(doc, { type: 'parent-child', id: newId(), parentType: 'partnership', parent: couple, child: id(child), kind: 'birth' }, everyone);
   }
-  for (const s of SINGLE_PARENTS) writeRelationship(doc, { type: 'parent-child', id: newId(), parentType: 'person', parent: id(s.parent), child: id(s.child), kind: s.kind }, everyone);
+  for (const s of SINGLE_PARENTS)
+    writeRelationship(doc, { type: 'parent-child', id: newId(), parentType: 'person', parent: id(s.parent), child: id(s.child), kind: s.kind }, everyone);
   for (const l of LINES) writeRelationship(doc, { type: 'line', id: newId(), from: id(l.from), to: id(l.to), kind: l.kind, directed: l.directed }, everyone);
   for (const h of HOUSEHOLDS) writeHousehold(doc, { id: newId(), label: h.label, memberIds: h.members.map(id) }, everyone);
   await docs.append(docName({ reviewId, kind: 'genogram' }), Y.encodeStateAsUpdate(doc));

@@ -30,7 +30,12 @@ export const DEMO_ACCOUNTS = [
  * that signing in shows it straight away.
  */
 export async function seedDemo(deps: {
-  config: Config; records: RecordStore; docs: DocStore; audit: AuditLog; log: Logger; password: string | null;
+  config: Config;
+  records: RecordStore;
+  docs: DocStore;
+  audit: AuditLog;
+  log: Logger;
+  password: string | null;
   /** Today in London; the demo's dates are moved to sit just before it (demoClock.ts). */
   today?: IsoDate;
 }): Promise<string | null> {
@@ -39,10 +44,19 @@ export async function seedDemo(deps: {
   const admin = (await records.find('users', { isAdmin: true }))[0];
   if (!admin) return null;
   const shift = demoMonthOffset(deps.today ?? isoDateInLondon(new Date()));
-  const review = await createReview(deps, admin.id, {
-    title: 'Demo Rapid Review (fictional)', kind: 'rapid-review', childPseudonym: 'Child M',
-    referralDate: shiftIso(DEMO_REFERRAL, shift), periodStart: shiftIso('2019-03-14', shift), periodEnd: shiftIso('2026-11-02', shift),
-  }, { fictional: true });
+  const review = await createReview(
+    deps,
+    admin.id,
+    {
+      title: 'Demo Rapid Review (fictional)',
+      kind: 'rapid-review',
+      childPseudonym: 'Child M',
+      referralDate: shiftIso(DEMO_REFERRAL, shift),
+      periodStart: shiftIso('2019-03-14', shift),
+      periodEnd: shiftIso('2026-11-02', shift),
+    },
+    { fictional: true },
+  );
   const agencies = [];
   for (const a of DEMO_AGENCIES) agencies.push(await addAgency(deps, admin.id, review.id, a));
 
@@ -52,8 +66,10 @@ export async function seedDemo(deps: {
     const id = newId();
     personIds.set(p.name, id);
     writePerson(doc, {
-      ...blankPerson(id), ...p,
-      dateOfBirth: p.dateOfBirth ? shiftIso(p.dateOfBirth, shift) : null, dateOfDeath: p.dateOfDeath ? shiftIso(p.dateOfDeath, shift) : null,
+      ...blankPerson(id),
+      ...p,
+      dateOfBirth: p.dateOfBirth ? shiftIso(p.dateOfBirth, shift) : null,
+      dateOfDeath: p.dateOfDeath ? shiftIso(p.dateOfDeath, shift) : null,
     });
   }
   await docs.append(docName({ reviewId: review.id, kind: 'people' }), Y.encodeStateAsUpdate(doc));
@@ -67,7 +83,11 @@ export async function seedDemo(deps: {
       const userId = newId();
       const agencyId = acc.agencyCode ? agencies.find((a) => a.shortCode === acc.agencyCode)!.id : null;
       await records.commit([
-        { op: 'put', collection: 'users', record: { id: userId, email: acc.email, name: acc.name, passwordHash: hash, isAdmin: false, disabled: false, createdAt: new Date().toISOString() } },
+        {
+          op: 'put',
+          collection: 'users',
+          record: { id: userId, email: acc.email, name: acc.name, passwordHash: hash, isAdmin: false, disabled: false, createdAt: new Date().toISOString() },
+        },
         { op: 'put', collection: 'memberships', record: { id: newId(), reviewId: review.id, userId, role: acc.role, agencyId } },
       ]);
     }

@@ -4,8 +4,13 @@ import { docName } from '../../shared/docNames.js';
 import { newId } from '../../shared/ids.js';
 import { DOC_SHAPES } from '../../shared/sync/docShapes.js';
 import {
-  MAX_NAMED_VERSIONS_PER_DOC, changedFields, formatHistoryTime, groupVersions,
-  type NameVersionInput, type NamedVersion, type RestoreInput,
+  MAX_NAMED_VERSIONS_PER_DOC,
+  changedFields,
+  formatHistoryTime,
+  groupVersions,
+  type NameVersionInput,
+  type NamedVersion,
+  type RestoreInput,
 } from '../../shared/history/versions.js';
 import type { AppDeps } from '../app.js';
 import { HttpError, notFound } from '../http/errors.js';
@@ -38,11 +43,19 @@ export async function listVersions(deps: Deps, ref: DocRef) {
   return {
     oldestSeq: oldest,
     versions: versions.map((v) => ({
-      ...v, userName: names.get(v.userId) ?? 'Former user', fromText: formatHistoryTime(v.from), toText: formatHistoryTime(v.to),
+      ...v,
+      userName: names.get(v.userId) ?? 'Former user',
+      fromText: formatHistoryTime(v.from),
+      toText: formatHistoryTime(v.to),
     })),
     named: named.map((n) => ({
-      id: n.id, seq: n.seq, label: n.label, createdBy: names.get(n.createdBy) ?? 'Former user', createdAt: n.createdAt,
-      createdAtText: formatHistoryTime(Date.parse(n.createdAt)), available: oldest !== null && n.seq >= oldest,
+      id: n.id,
+      seq: n.seq,
+      label: n.label,
+      createdBy: names.get(n.createdBy) ?? 'Former user',
+      createdAt: n.createdAt,
+      createdAtText: formatHistoryTime(Date.parse(n.createdAt)),
+      available: oldest !== null && n.seq >= oldest,
     })),
   };
 }
@@ -70,11 +83,17 @@ export async function itemHistory(deps: Deps, ref: DocRef, root: string, key: st
   const history = await deps.sync.history(docName(ref));
   const versions = itemVersions(history, root, key);
   if (versions.length === 0) throw notFound('That item');
-  const names = await namesOf(deps, versions.map((v) => v.userId));
+  const names = await namesOf(
+    deps,
+    versions.map((v) => v.userId),
+  );
   const out = versions.map((v, i) => ({
-    seq: v.seq, at: v.at, atText: v.seq === 0 ? null : formatHistoryTime(v.at),
-    userName: v.userId ? names.get(v.userId) ?? 'Former user' : null,
-    fields: changedFields(i === 0 ? null : versions[i - 1]!.value, v.value), value: v.value,
+    seq: v.seq,
+    at: v.at,
+    atText: v.seq === 0 ? null : formatHistoryTime(v.at),
+    userName: v.userId ? (names.get(v.userId) ?? 'Former user') : null,
+    fields: changedFields(i === 0 ? null : versions[i - 1]!.value, v.value),
+    value: v.value,
   }));
   return { root, key, versions: out.reverse() };
 }
@@ -96,9 +115,7 @@ export async function restoreVersion(deps: Deps, ref: DocRef, actorId: string, i
     const before = Y.encodeStateVector(current);
     let changed = false;
     Y.transact(current, () => {
-      changed = input.item
-        ? restoreKey(current, source, input.item.root, shape[input.item.root]!, input.item.key)
-        : restoreDoc(current, source, shape);
+      changed = input.item ? restoreKey(current, source, input.item.root, shape[input.item.root]!, input.item.key) : restoreDoc(current, source, shape);
     });
     if (!changed) return { restored: false };
     await deps.sync.applyUpdate(name, Y.encodeStateAsUpdate(current, before), actorId);
@@ -120,7 +137,8 @@ export async function nameVersion(deps: Deps, ref: DocRef, actorId: string, inpu
     throw new HttpError(409, 'too-many-named-versions', `A document can keep at most ${MAX_NAMED_VERSIONS_PER_DOC} named versions.`);
   }
   const record: NamedVersion = { id: newId(), reviewId: ref.reviewId, docName: name, seq: input.seq, label: input.label, createdBy: actorId, createdAt: now.toISOString() };
-  await deps.records.commit([{ op: 'put', collection: 'docVersions', record }],
-    { audit: [{ type: 'history.version-named', actorId, reviewId: ref.reviewId, targetId: record.id }] });
+  await deps.records.commit([{ op: 'put', collection: 'docVersions', record }], {
+    audit: [{ type: 'history.version-named', actorId, reviewId: ref.reviewId, targetId: record.id }],
+  });
   return record;
 }

@@ -1,7 +1,14 @@
 import { isoDateInLondon } from '../../shared/dates.js';
 import {
-  EVIDENCE_REFUSAL_MESSAGES, MAX_REQUEST_HISTORY, applyEvidenceAction, evidenceRefusal, openQueryCount,
-  type EvidenceActor, type EvidenceRefusal, type EvidenceRequest, type RequestActionBody,
+  EVIDENCE_REFUSAL_MESSAGES,
+  MAX_REQUEST_HISTORY,
+  applyEvidenceAction,
+  evidenceRefusal,
+  openQueryCount,
+  type EvidenceActor,
+  type EvidenceRefusal,
+  type EvidenceRequest,
+  type RequestActionBody,
 } from '../../shared/evidence/index.js';
 import { HttpError, forbidden, notFound } from '../http/errors.js';
 import { queriesOf, requestIn, userById } from './evidenceRecords.js';
@@ -18,7 +25,11 @@ const ROLE_REFUSALS: ReadonlySet<EvidenceRefusal> = new Set(['role', 'other-agen
  * audited (the action as reason code, never the reasons' text).
  */
 export async function takeEvidenceAction(
-  deps: CommandDeps, actor: { userId: string; member: EvidenceActor }, reviewId: string, requestId: string, body: RequestActionBody,
+  deps: CommandDeps,
+  actor: { userId: string; member: EvidenceActor },
+  reviewId: string,
+  requestId: string,
+  body: RequestActionBody,
 ): Promise<EvidenceRequest> {
   return withEvidenceLock(reviewId, async () => {
     const current = await requestIn(deps.records, reviewId, requestId);
@@ -52,7 +63,11 @@ export async function takeEvidenceAction(
     if (body.action === 'endorse') {
       const user = await userById(deps.records, actor.userId);
       endorsement = {
-        userId: actor.userId, name: user?.name ?? 'Unknown', designation: actor.member.seniorLead!.designation, on, at: now.toISOString(),
+        userId: actor.userId,
+        name: user?.name ?? 'Unknown',
+        designation: actor.member.seniorLead!.designation,
+        on,
+        at: now.toISOString(),
       };
     }
     const saved: EvidenceRequest = {
@@ -63,10 +78,12 @@ export async function takeEvidenceAction(
       version: current.version + 1,
       updatedAt: now.toISOString(),
     };
-    await saveVersioned('this request', deps.records.commit(
-      [{ op: 'put', collection: 'evidenceRequests', record: saved, ifVersion: current.version }],
-      { audit: [{ type: 'evidence.state-changed', actorId: actor.userId, reviewId, targetId: requestId, reason: body.action }] },
-    ));
+    await saveVersioned(
+      'this request',
+      deps.records.commit([{ op: 'put', collection: 'evidenceRequests', record: saved, ifVersion: current.version }], {
+        audit: [{ type: 'evidence.state-changed', actorId: actor.userId, reviewId, targetId: requestId, reason: body.action }],
+      }),
+    );
     return saved;
   });
 }

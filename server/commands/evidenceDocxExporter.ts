@@ -2,8 +2,15 @@ import { zipSync, type Zippable } from 'fflate';
 import { isoDateInLondon } from '../../shared/dates.js';
 import { docName } from '../../shared/docNames.js';
 import {
-  REQUEST_LETTER_OF, informationReportDocument, learningTemplateDocument, readInformationReport, readLearningTemplate,
-  requestLetterDocument, type EvidenceKind, type EvidenceRequest, type RequestLetter,
+  REQUEST_LETTER_OF,
+  informationReportDocument,
+  learningTemplateDocument,
+  readInformationReport,
+  readLearningTemplate,
+  requestLetterDocument,
+  type EvidenceKind,
+  type EvidenceRequest,
+  type RequestLetter,
 } from '../../shared/evidence/index.js';
 import type { LifecycleDocument } from '../../shared/lifecycle/index.js';
 import type { Agency } from '../../shared/schemas/records.js';
@@ -49,12 +56,22 @@ async function letterDocument(deps: Deps, reviewId: string, agency: Agency, lett
   const review = (await deps.records.get('reviews', reviewId))!;
   const terms = (await termsOfReferenceOf(deps, reviewId)).content;
   return requestLetterDocument({
-    letter, partnership: await partnershipName(deps.records), agency, childName: terms.childReference.trim() || review.childPseudonym,
-    kinds: mine.map((r) => r.kind), dueOn: mine.map((r) => r.dueOn).sort().at(-1)!,
-    caseSummary: terms.incidentSummary, familyInformation: terms.familyInformation,
-    periodStart: review.periodStart, periodEnd: review.periodEnd,
+    letter,
+    partnership: await partnershipName(deps.records),
+    agency,
+    childName: terms.childReference.trim() || review.childPseudonym,
+    kinds: mine.map((r) => r.kind),
+    dueOn: mine
+      .map((r) => r.dueOn)
+      .sort()
+      .at(-1)!,
+    caseSummary: terms.incidentSummary,
+    familyInformation: terms.familyInformation,
+    periodStart: review.periodStart,
+    periodEnd: review.periodEnd,
     keyLinesOfEnquiry: terms.keyLinesOfEnquiry.map((k) => k.trim()).filter(Boolean),
-    signatory: terms.leadReviewerName, todayIso: isoDateInLondon(deps.now?.() ?? new Date()),
+    signatory: terms.leadReviewerName,
+    todayIso: isoDateInLondon(deps.now?.() ?? new Date()),
   });
 }
 
@@ -74,7 +91,11 @@ async function agencyDocument(deps: Deps, reviewId: string, agency: Agency, kind
   const request = requests.find((r) => r.agencyId === agency.id && r.kind === (kind as EvidenceKind));
   const kloes = (await termsOfReferenceOf(deps, reviewId)).content.keyLinesOfEnquiry.map((k) => k.trim()).filter(Boolean);
   const base = {
-    agency, reviewTitle: review.title, periodStart: review.periodStart, periodEnd: review.periodEnd, status: request?.status ?? null,
+    agency,
+    reviewTitle: review.title,
+    periodStart: review.periodStart,
+    periodEnd: review.periodEnd,
+    status: request?.status ?? null,
     endorsement: request?.endorsement ? { name: request.endorsement.name, designation: request.endorsement.designation, on: request.endorsement.on } : null,
   };
   const name = docName({ reviewId, kind, agencyId: agency.id });

@@ -11,8 +11,13 @@ const chains = new Map<string, Promise<unknown>>();
 export function withEvidenceLock<T>(reviewId: string, fn: () => Promise<T>): Promise<T> {
   const before = chains.get(reviewId) ?? Promise.resolve();
   const run = before.then(fn, fn);
-  const tail = run.then(() => undefined, () => undefined);
+  const tail = run.then(
+    () => undefined,
+    () => undefined,
+  );
   chains.set(reviewId, tail);
-  void tail.then(() => { if (chains.get(reviewId) === tail) chains.delete(reviewId); });
+  void tail.then(() => {
+    if (chains.get(reviewId) === tail) chains.delete(reviewId);
+  });
   return run;
 }

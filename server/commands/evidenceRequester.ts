@@ -1,9 +1,6 @@
 import { isoDateInLondon } from '../../shared/dates.js';
 import { newId } from '../../shared/ids.js';
-import {
-  DEFAULT_DUE_WORKING_DAYS, mayRequestEvidence, requestDueDate,
-  type CreateRequestsBody, type EvidenceMember, type EvidenceRequest,
-} from '../../shared/evidence/index.js';
+import { DEFAULT_DUE_WORKING_DAYS, mayRequestEvidence, requestDueDate, type CreateRequestsBody, type EvidenceMember, type EvidenceRequest } from '../../shared/evidence/index.js';
 import { HttpError, forbidden } from '../http/errors.js';
 import { agenciesOf, requestsOf } from './evidenceRecords.js';
 import { withEvidenceLock } from './evidenceLock.js';
@@ -15,7 +12,10 @@ import type { CommandDeps } from './types.js';
  * history) unchanged, so sending the same request twice is harmless.
  */
 export async function requestEvidence(
-  deps: CommandDeps, actor: { userId: string; member: EvidenceMember }, reviewId: string, body: CreateRequestsBody,
+  deps: CommandDeps,
+  actor: { userId: string; member: EvidenceMember },
+  reviewId: string,
+  body: CreateRequestsBody,
 ): Promise<{ created: EvidenceRequest[]; existing: EvidenceRequest[] }> {
   if (!mayRequestEvidence(actor.member)) {
     await deps.audit.record({ type: 'access.denied', actorId: actor.userId, reviewId, reason: 'evidence-request' });
@@ -35,7 +35,10 @@ export async function requestEvidence(
     for (const agencyId of new Set(body.agencyIds)) {
       for (const kind of new Set(body.kinds)) {
         const found = current.find((r) => r.agencyId === agencyId && r.kind === kind);
-        if (found) { existing.push(found); continue; }
+        if (found) {
+          existing.push(found);
+          continue;
+        }
         const workingDays = body.workingDays ?? DEFAULT_DUE_WORKING_DAYS[kind];
         let dueOn: string;
         try {
@@ -45,9 +48,18 @@ export async function requestEvidence(
           throw err;
         }
         created.push({
-          id: newId(), reviewId, agencyId, kind, status: 'requested', sentOn, workingDays, dueOn, endorsement: null,
+          id: newId(),
+          reviewId,
+          agencyId,
+          kind,
+          status: 'requested',
+          sentOn,
+          workingDays,
+          dueOn,
+          endorsement: null,
           history: [{ action: 'request', status: 'requested', on: sentOn, at: now.toISOString(), by: actor.userId, reason: '' }],
-          version: 1, updatedAt: now.toISOString(),
+          version: 1,
+          updatedAt: now.toISOString(),
         });
       }
     }

@@ -24,12 +24,16 @@ export async function buildExportPipeline(
   opts: { agesOn?: string; chron?: AssembledChronology } = {},
 ): Promise<ExportPipeline> {
   const review = (await deps.records.get('reviews', reviewId))!;
-  const chron = opts.chron ?? await assembleChronology(deps, reviewId);
+  const chron = opts.chron ?? (await assembleChronology(deps, reviewId));
   const stored = await deps.records.get('redactionReviews', reviewId);
   const agencyCodes = chron.agencies.map((a) => a.shortCode);
   const allowlist = stored?.allowlist ?? [];
   const pipeline = createPipeline(chron.exportRegister, review.childPseudonym, {
-    agesOn: opts.agesOn, agencyCodes, agencyNames: chron.agencies.map((a) => a.name), allowlist, decisions: stored?.decisions ?? [],
+    agesOn: opts.agesOn,
+    agencyCodes,
+    agencyNames: chron.agencies.map((a) => a.name),
+    allowlist,
+    decisions: stored?.decisions ?? [],
   });
   return { pipeline, chron, register: chron.exportRegister, leakOptions: { agencyCodes, allowlist }, childPseudonym: review.childPseudonym };
 }

@@ -30,25 +30,36 @@ export async function acceptInvitation(
     user = existing;
   } else {
     user = {
-      id: newId(), email: inv.email, name: body.name, passwordHash: await hashPassword(body.password),
-      isAdmin: false, disabled: false, createdAt: now.toISOString(),
+      id: newId(),
+      email: inv.email,
+      name: body.name,
+      passwordHash: await hashPassword(body.password),
+      isAdmin: false,
+      disabled: false,
+      createdAt: now.toISOString(),
     };
   }
   // Re-check after the slow hash: a concurrent accept of the same link must not create two members.
   const again = await deps.records.get('invitations', inv.id);
   if (!again || again.acceptedAt !== null) throw new HttpError(404, 'invitation-not-found', 'This invitation link has already been used.');
-  if (again.revokedAt) throw new HttpError(404, 'invitation-revoked', 'This invitation has been withdrawn by the lead reviewer. If you still need to join the review, ask them for a new link.');
-  await usedOnce(deps.records.commit([
-    ...(existing ? [] : [{ op: 'put' as const, collection: 'users' as const, record: user }]),
-    { op: 'put', collection: 'memberships', record: { id: newId(), reviewId: inv.reviewId, userId: user.id, role: inv.role, agencyId: inv.agencyId } },
-    // Conditional: of two concurrent accepts of one link, only the first to be written succeeds.
-    { op: 'put', collection: 'invitations', record: { ...inv, acceptedAt: now.toISOString() }, ifMatch: { acceptedAt: null, revokedAt: again.revokedAt } },
-  ], {
-    audit: [
-      ...(existing ? [] : [{ type: 'user.created' as const, actorId: user.id, targetId: user.id }]),
-      { type: 'invitation.accepted', actorId: user.id, reviewId: inv.reviewId, targetId: inv.id },
-    ],
-  }));
+  if (again.revokedAt)
+    throw new HttpError(404, 'invitation-revoked', 'This invitation has been withdrawn by the lead reviewer. If you still need to join the review, ask them for a new link.');
+  await usedOnce(
+    deps.records.commit(
+      [
+        ...(existing ? [] : [{ op: 'put' as const, collection: 'users' as const, record: user }]),
+        { op: 'put', collection: 'memberships', record: { id: newId(), reviewId: inv.reviewId, userId: user.id, role: inv.role, agencyId: inv.agencyId } },
+        // Conditional: of two concurrent accepts of one link, only the first to be written succeeds.
+        { op: 'put', collection: 'invitations', record: { ...inv, acceptedAt: now.toISOString() }, ifMatch: { acceptedAt: null, revokedAt: again.revokedAt } },
+      ],
+      {
+        audit: [
+          ...(existing ? [] : [{ type: 'user.created' as const, actorId: user.id, targetId: user.id }]),
+          { type: 'invitation.accepted', actorId: user.id, reviewId: inv.reviewId, targetId: inv.id },
+        ],
+      },
+    ),
+  );
   return { ok: true, userId: user.id, reviewId: inv.reviewId };
 }
 

@@ -10,12 +10,7 @@ import type { CommandDeps } from './types.js';
  * stored, so the link cannot be recovered from the data directory. An agency author must be bound to
  * an agency of this same review.
  */
-export async function createInvitation(
-  deps: CommandDeps,
-  actorId: string,
-  reviewId: string,
-  body: CreateInvitationBody,
-): Promise<{ id: string; token: string }> {
+export async function createInvitation(deps: CommandDeps, actorId: string, reviewId: string, body: CreateInvitationBody): Promise<{ id: string; token: string }> {
   if (body.agencyId !== undefined) {
     const agency = await deps.records.get('agencies', body.agencyId);
     if (!agency || agency.reviewId !== reviewId) throw new HttpError(400, 'invalid', 'The request body is not valid: agencyId must be an agency of this review.');
@@ -28,18 +23,27 @@ export async function createInvitation(
   const token = newToken();
   const id = newId();
   const now = deps.now?.() ?? new Date();
-  await deps.records.commit([{ op: 'put', collection: 'invitations', record: {
-    id,
-    reviewId,
-    email: body.email,
-    role: body.role,
-    agencyId: body.agencyId ?? null,
-    tokenHash: hashToken(token),
-    expiresAt: new Date(now.getTime() + INVITATION_TTL_MS).toISOString(),
-    acceptedAt: null,
-    createdBy: actorId,
-    createdAt: now.toISOString(),
-    revokedAt: null,
-  } }], { audit: [{ type: 'invitation.created', actorId, reviewId, targetId: id }] });
+  await deps.records.commit(
+    [
+      {
+        op: 'put',
+        collection: 'invitations',
+        record: {
+          id,
+          reviewId,
+          email: body.email,
+          role: body.role,
+          agencyId: body.agencyId ?? null,
+          tokenHash: hashToken(token),
+          expiresAt: new Date(now.getTime() + INVITATION_TTL_MS).toISOString(),
+          acceptedAt: null,
+          createdBy: actorId,
+          createdAt: now.toISOString(),
+          revokedAt: null,
+        },
+      },
+    ],
+    { audit: [{ type: 'invitation.created', actorId, reviewId, targetId: id }] },
+  );
   return { id, token };
 }

@@ -1,7 +1,5 @@
 import { newId } from '../../shared/ids.js';
-import {
-  MAX_KEY_THEMES, mayEditKeyThemes, type EvidenceLink, type EvidenceMember, type KeyTheme, type KeyThemeContent,
-} from '../../shared/evidence/index.js';
+import { MAX_KEY_THEMES, mayEditKeyThemes, type EvidenceLink, type EvidenceMember, type KeyTheme, type KeyThemeContent } from '../../shared/evidence/index.js';
 import { HttpError, forbidden, notFound } from '../http/errors.js';
 import { agenciesOf, queriesOf, themeIn, themesOf } from './evidenceRecords.js';
 import { withEvidenceLock } from './evidenceLock.js';
@@ -46,18 +44,24 @@ export async function createKeyTheme(deps: CommandDeps, actor: Actor, reviewId: 
     await checkLinks(deps, reviewId, content.evidence);
     const at = (deps.now?.() ?? new Date()).toISOString();
     const theme: KeyTheme = {
-      ...content, id: newId(), reviewId, order: (themes.at(-1)?.order ?? -1) + 1, version: 1, createdAt: at, updatedAt: at, updatedBy: actor.userId,
+      ...content,
+      id: newId(),
+      reviewId,
+      order: (themes.at(-1)?.order ?? -1) + 1,
+      version: 1,
+      createdAt: at,
+      updatedAt: at,
+      updatedBy: actor.userId,
     };
-    await deps.records.commit([{ op: 'put', collection: 'keyThemes', record: theme, ifVersion: 0 }],
-      { audit: [{ type: 'evidence.theme-saved', actorId: actor.userId, reviewId, targetId: theme.id, reason: 'created' }] });
+    await deps.records.commit([{ op: 'put', collection: 'keyThemes', record: theme, ifVersion: 0 }], {
+      audit: [{ type: 'evidence.theme-saved', actorId: actor.userId, reviewId, targetId: theme.id, reason: 'created' }],
+    });
     return theme;
   });
 }
 
 /** Saves an edited theme from the version it was edited from. */
-export async function updateKeyTheme(
-  deps: CommandDeps, actor: Actor, reviewId: string, themeId: string, body: KeyThemeContent & { baseVersion: number },
-): Promise<KeyTheme> {
+export async function updateKeyTheme(deps: CommandDeps, actor: Actor, reviewId: string, themeId: string, body: KeyThemeContent & { baseVersion: number }): Promise<KeyTheme> {
   await mustEdit(deps, actor, reviewId);
   return withEvidenceLock(reviewId, async () => {
     const current = await themeIn(deps.records, reviewId, themeId);
@@ -66,8 +70,12 @@ export async function updateKeyTheme(
     await checkLinks(deps, reviewId, body.evidence);
     const { baseVersion: _b, ...content } = body;
     const saved: KeyTheme = { ...current, ...content, version: current.version + 1, updatedAt: (deps.now?.() ?? new Date()).toISOString(), updatedBy: actor.userId };
-    await saveVersioned('this theme', deps.records.commit([{ op: 'put', collection: 'keyThemes', record: saved, ifVersion: body.baseVersion }],
-      { audit: [{ type: 'evidence.theme-saved', actorId: actor.userId, reviewId, targetId: themeId, reason: 'updated' }] }));
+    await saveVersioned(
+      'this theme',
+      deps.records.commit([{ op: 'put', collection: 'keyThemes', record: saved, ifVersion: body.baseVersion }], {
+        audit: [{ type: 'evidence.theme-saved', actorId: actor.userId, reviewId, targetId: themeId, reason: 'updated' }],
+      }),
+    );
     return saved;
   });
 }
@@ -77,7 +85,8 @@ export async function deleteKeyTheme(deps: CommandDeps, actor: Actor, reviewId: 
   await mustEdit(deps, actor, reviewId);
   await withEvidenceLock(reviewId, async () => {
     if (!(await themeIn(deps.records, reviewId, themeId))) throw notFound('That theme');
-    await deps.records.commit([{ op: 'delete', collection: 'keyThemes', id: themeId }],
-      { audit: [{ type: 'evidence.theme-deleted', actorId: actor.userId, reviewId, targetId: themeId }] });
+    await deps.records.commit([{ op: 'delete', collection: 'keyThemes', id: themeId }], {
+      audit: [{ type: 'evidence.theme-deleted', actorId: actor.userId, reviewId, targetId: themeId }],
+    });
   });
 }

@@ -1,8 +1,6 @@
 import { isoDateInLondon } from '../../shared/dates.js';
 import { addWorkingDays } from '../../shared/calendar/index.js';
-import {
-  panelLetterDocument, rapidReviewDocument, scopingDocument, termsOfReferenceDocument, type LifecycleDocument,
-} from '../../shared/lifecycle/index.js';
+import { panelLetterDocument, rapidReviewDocument, scopingDocument, termsOfReferenceDocument, type LifecycleDocument } from '../../shared/lifecycle/index.js';
 import type { AuditLog } from '../audit/AuditLog.js';
 import { renderLifecycleDocx } from '../docx/lifecycleDocxRenderer.js';
 import type { RecordStore } from '../storage/types.js';
@@ -37,9 +35,10 @@ export async function exportLifecycleDocx(
     doc = termsOfReferenceDocument({ review, content: (await termsOfReferenceOf(deps, input.reviewId)).content });
   } else {
     const rr = await assembleRapidReview(deps, input.reviewId);
-    doc = input.kind === 'rapid-review'
-      ? rapidReviewDocument({ partnership, review: rr.review, content: rr.content, agencies: rr.agencies, people: rr.people, scoping: rr.scoping })
-      : panelLetterDocument({ partnership, review: rr.review, content: rr.content, agencies: rr.agencies, todayIso: isoDateInLondon(deps.now?.() ?? new Date()) });
+    doc =
+      input.kind === 'rapid-review'
+        ? rapidReviewDocument({ partnership, review: rr.review, content: rr.content, agencies: rr.agencies, people: rr.people, scoping: rr.scoping })
+        : panelLetterDocument({ partnership, review: rr.review, content: rr.content, agencies: rr.agencies, todayIso: isoDateInLondon(deps.now?.() ?? new Date()) });
   }
   const bytes = await renderLifecycleDocx(doc, partnership);
   await deps.audit.record({ type: 'export.downloaded', actorId: input.actorId, reviewId: input.reviewId, reason: `${input.kind}-docx` });
@@ -65,8 +64,13 @@ export async function exportScopingDocx(
     if (!(err instanceof RangeError)) throw err;
   }
   const doc = scopingDocument({
-    partnership, agency, review, returnBy, people: await readReviewPeople(deps.sync, input.reviewId),
-    form: (await scopingOf(deps.records, input.reviewId, input.agencyId)).form, todayIso: isoDateInLondon(deps.now?.() ?? new Date()),
+    partnership,
+    agency,
+    review,
+    returnBy,
+    people: await readReviewPeople(deps.sync, input.reviewId),
+    form: (await scopingOf(deps.records, input.reviewId, input.agencyId)).form,
+    todayIso: isoDateInLondon(deps.now?.() ?? new Date()),
   });
   const bytes = await renderLifecycleDocx(doc, partnership);
   await deps.audit.record({ type: 'export.downloaded', actorId: input.actorId, reviewId: input.reviewId, targetId: input.agencyId, reason: 'scoping-docx' });

@@ -26,7 +26,10 @@ export async function partnershipName(records: RecordStore): Promise<string> {
 export async function saveLifecycleSettings(deps: CommandDeps, actorId: string, body: LifecycleSettingsBody): Promise<LifecycleSettings> {
   const p = await partnership(deps.records);
   const record: LifecycleSettings = {
-    id: p.id, rapidReview: body.rapidReview, updatedAt: (deps.now?.() ?? new Date()).toISOString(), updatedBy: actorId,
+    id: p.id,
+    rapidReview: body.rapidReview,
+    updatedAt: (deps.now?.() ?? new Date()).toISOString(),
+    updatedBy: actorId,
   };
   await deps.records.commit([{ op: 'put', collection: 'lifecycleSettings', record }], { audit: [{ type: 'lifecycle.settings-saved', actorId, targetId: p.id }] });
   return record;

@@ -3,9 +3,9 @@ import { VersionConflictError } from '../storage/errors.js';
 
 /** The 409 answer for a save edited from a version that is no longer the stored one. */
 function conflict(what: string, current: number): HttpError {
-  return new HttpError(409, 'version-conflict',
-    `Someone else saved ${what} since you opened it. Nothing was changed: reload to see their changes, then make yours again.`,
-    { currentVersion: current });
+  return new HttpError(409, 'version-conflict', `Someone else saved ${what} since you opened it. Nothing was changed: reload to see their changes, then make yours again.`, {
+    currentVersion: current,
+  });
 }
 
 /**

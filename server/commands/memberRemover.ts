@@ -10,12 +10,7 @@ import type { CommandDeps } from './types.js';
  * closes at once, so they stop receiving the review's edits now rather than at their next reconnect,
  * which is refused because they are no longer a member.
  */
-export async function removeMember(
-  deps: CommandDeps & { registry: ConnectionRegistry },
-  actorId: string,
-  reviewId: string,
-  membershipId: string,
-): Promise<void> {
+export async function removeMember(deps: CommandDeps & { registry: ConnectionRegistry }, actorId: string, reviewId: string, membershipId: string): Promise<void> {
   // Read and delete in one transaction, so two lead reviewers removing each other cannot leave none.
   const userId = await deps.records.transaction(async (tx) => {
     const m = await tx.get('memberships', membershipId);

@@ -12,7 +12,9 @@ export async function saveMilestonePlan(deps: CommandDeps, actorId: string, revi
   const review = (await deps.records.get('reviews', reviewId))!;
   // A milestone cannot have been done on a day that has not come yet.
   const today = isoDateInLondon(deps.now?.() ?? new Date());
-  const future = Object.entries(body.completed).filter(([, d]) => d > today).map(([k]) => ({ path: `completed.${k}`, message: 'cannot be in the future' }));
+  const future = Object.entries(body.completed)
+    .filter(([, d]) => d > today)
+    .map(([k]) => ({ path: `completed.${k}`, message: 'cannot be in the future' }));
   if (future.length > 0) {
     throw new HttpError(400, 'invalid', `The request body is not valid: ${future.map((f) => `${f.path} ${f.message}`).join('; ')}.`, { fields: future });
   }
@@ -28,9 +30,15 @@ export async function saveMilestonePlan(deps: CommandDeps, actorId: string, revi
     updatedAt: (deps.now?.() ?? new Date()).toISOString(),
     updatedBy: actorId,
   };
-  await saveVersioned('the milestone dates', deps.records.commit([
-    { op: 'put', collection: 'milestonePlans', record: plan, ifVersion: body.baseVersion },
-    { op: 'put', collection: 'reviews', record: { ...review, referralDate: body.referralDate } },
-  ], { audit: [{ type: 'milestones.saved', actorId, reviewId, targetId: reviewId }] }));
+  await saveVersioned(
+    'the milestone dates',
+    deps.records.commit(
+      [
+        { op: 'put', collection: 'milestonePlans', record: plan, ifVersion: body.baseVersion },
+        { op: 'put', collection: 'reviews', record: { ...review, referralDate: body.referralDate } },
+      ],
+      { audit: [{ type: 'milestones.saved', actorId, reviewId, targetId: reviewId }] },
+    ),
+  );
   return plan;
 }

@@ -1,6 +1,11 @@
 import type { IsoDate } from '../../shared/dates.js';
 import {
-  MILESTONE_PROBLEM_LABELS, blankScoping, milestoneViews, reviewMilestones, type MilestoneFacts, type MilestoneProblem,
+  MILESTONE_PROBLEM_LABELS,
+  blankScoping,
+  milestoneViews,
+  reviewMilestones,
+  type MilestoneFacts,
+  type MilestoneProblem,
   type MilestoneView,
 } from '../../shared/lifecycle/index.js';
 import type { Milestone } from '../../shared/milestones/index.js';
@@ -10,10 +15,9 @@ import { readRapidReviewConfig } from './lifecycleSettingsSaver.js';
 /** Gathers what a review's milestones are computed from: its dates, plan, scoping and Rapid Review record. */
 export async function milestoneFacts(records: RecordStore, reviewId: string, todayIso: IsoDate): Promise<MilestoneFacts> {
   const review = (await records.get('reviews', reviewId))!;
-  const plan = await records.get('milestonePlans', reviewId) ?? null;
+  const plan = (await records.get('milestonePlans', reviewId)) ?? null;
   const stored = new Map((await records.find('agencyScopings', { reviewId })).map((s) => [s.agencyId, s]));
-  const scoping = (await records.find('agencies', { reviewId }))
-    .map((a) => stored.get(a.id) ?? blankScoping(reviewId, a.id, a.id));
+  const scoping = (await records.find('agencies', { reviewId })).map((a) => stored.get(a.id) ?? blankScoping(reviewId, a.id, a.id));
   const rr = (await records.get('rapidReviewRecords', reviewId))?.content ?? null;
   return {
     review: { kind: review.kind, referralDate: review.referralDate },

@@ -1,7 +1,15 @@
 import { newId } from '../../shared/ids.js';
 import {
-  MAX_QUERIES_PER_REVIEW, MAX_QUERY_MESSAGES, mayAnswerQuery, mayAskQuery, mayReadAgencyEvidence, mayResolveQuery, statusAfterMessage,
-  type EvidenceMember, type EvidenceQuery, type QueryTarget,
+  MAX_QUERIES_PER_REVIEW,
+  MAX_QUERY_MESSAGES,
+  mayAnswerQuery,
+  mayAskQuery,
+  mayReadAgencyEvidence,
+  mayResolveQuery,
+  statusAfterMessage,
+  type EvidenceMember,
+  type EvidenceQuery,
+  type QueryTarget,
 } from '../../shared/evidence/index.js';
 import { HttpError, forbidden, notFound } from '../http/errors.js';
 import { agenciesOf, queriesOf, queryIn, userById } from './evidenceRecords.js';
@@ -29,9 +37,7 @@ async function visibleQuery(deps: CommandDeps, actor: Actor, reviewId: string, q
 }
 
 /** Opens a thread with its first question. */
-export async function askQuery(
-  deps: CommandDeps, actor: Actor, reviewId: string, body: { agencyId: string; target: QueryTarget; text: string },
-): Promise<EvidenceQuery> {
+export async function askQuery(deps: CommandDeps, actor: Actor, reviewId: string, body: { agencyId: string; target: QueryTarget; text: string }): Promise<EvidenceQuery> {
   if (!mayAskQuery(actor.member)) {
     await deps.audit.record({ type: 'access.denied', actorId: actor.userId, reviewId, reason: 'evidence-ask' });
     throw forbidden('Only the lead reviewer and review team can raise queries.');
@@ -43,12 +49,21 @@ export async function askQuery(
     }
     const at = (deps.now?.() ?? new Date()).toISOString();
     const q: EvidenceQuery = {
-      id: newId(), reviewId, agencyId: body.agencyId, target: body.target, status: 'open',
+      id: newId(),
+      reviewId,
+      agencyId: body.agencyId,
+      target: body.target,
+      status: 'open',
       messages: [{ id: newId(), kind: 'question', by: actor.userId, byName: await nameOf(deps, actor.userId), at, text: body.text }],
-      createdAt: at, createdBy: actor.userId, resolvedAt: null, resolvedBy: null, version: 1,
+      createdAt: at,
+      createdBy: actor.userId,
+      resolvedAt: null,
+      resolvedBy: null,
+      version: 1,
     };
-    await deps.records.commit([{ op: 'put', collection: 'evidenceQueries', record: q, ifVersion: 0 }],
-      { audit: [{ type: 'evidence.query-asked', actorId: actor.userId, reviewId, targetId: q.id }] });
+    await deps.records.commit([{ op: 'put', collection: 'evidenceQueries', record: q, ifVersion: 0 }], {
+      audit: [{ type: 'evidence.query-asked', actorId: actor.userId, reviewId, targetId: q.id }],
+    });
     return q;
   });
 }
@@ -68,11 +83,17 @@ export async function replyToQuery(deps: CommandDeps, actor: Actor, reviewId: st
     }
     const at = (deps.now?.() ?? new Date()).toISOString();
     const saved: EvidenceQuery = {
-      ...q, status: statusAfterMessage(kind), version: q.version + 1,
+      ...q,
+      status: statusAfterMessage(kind),
+      version: q.version + 1,
       messages: [...q.messages, { id: newId(), kind, by: actor.userId, byName: await nameOf(deps, actor.userId), at, text }],
     };
-    await saveVersioned('this query', deps.records.commit([{ op: 'put', collection: 'evidenceQueries', record: saved, ifVersion: q.version }],
-      { audit: [{ type: 'evidence.query-replied', actorId: actor.userId, reviewId, targetId: queryId, reason: kind }] }));
+    await saveVersioned(
+      'this query',
+      deps.records.commit([{ op: 'put', collection: 'evidenceQueries', record: saved, ifVersion: q.version }], {
+        audit: [{ type: 'evidence.query-replied', actorId: actor.userId, reviewId, targetId: queryId, reason: kind }],
+      }),
+    );
     return saved;
   });
 }
@@ -90,8 +111,12 @@ export async function resolveQuery(deps: CommandDeps, actor: Actor, reviewId: st
     const saved: EvidenceQuery = resolved
       ? { ...q, status: 'resolved', resolvedAt: at, resolvedBy: actor.userId, version: q.version + 1 }
       : { ...q, status: statusAfterMessage(lastKind), resolvedAt: null, resolvedBy: null, version: q.version + 1 };
-    await saveVersioned('this query', deps.records.commit([{ op: 'put', collection: 'evidenceQueries', record: saved, ifVersion: q.version }],
-      { audit: [{ type: 'evidence.query-resolved', actorId: actor.userId, reviewId, targetId: queryId, reason: resolved ? 'resolved' : 'reopened' }] }));
+    await saveVersioned(
+      'this query',
+      deps.records.commit([{ op: 'put', collection: 'evidenceQueries', record: saved, ifVersion: q.version }], {
+        audit: [{ type: 'evidence.query-resolved', actorId: actor.userId, reviewId, targetId: queryId, reason: resolved ? 'resolved' : 'reopened' }],
+      }),
+    );
     return saved;
   });
 }

@@ -23,12 +23,18 @@ export async function saveRapidReviewRecord(deps: CommandDeps, actorId: string, 
   const current = await deps.records.get('rapidReviewRecords', reviewId);
   checkBaseVersion(current?.version ?? 0, body.baseVersion, 'the Rapid Review record');
   const record: RapidReviewRecord = {
-    id: reviewId, reviewId, content: body.content, version: (current?.version ?? 0) + 1,
-    updatedAt: (deps.now?.() ?? new Date()).toISOString(), updatedBy: actorId,
+    id: reviewId,
+    reviewId,
+    content: body.content,
+    version: (current?.version ?? 0) + 1,
+    updatedAt: (deps.now?.() ?? new Date()).toISOString(),
+    updatedBy: actorId,
   };
-  await saveVersioned('the Rapid Review record', deps.records.commit(
-    [{ op: 'put', collection: 'rapidReviewRecords', record, ifVersion: body.baseVersion }],
-    { audit: [{ type: 'rapid-review.saved', actorId, reviewId, targetId: reviewId }] },
-  ));
+  await saveVersioned(
+    'the Rapid Review record',
+    deps.records.commit([{ op: 'put', collection: 'rapidReviewRecords', record, ifVersion: body.baseVersion }], {
+      audit: [{ type: 'rapid-review.saved', actorId, reviewId, targetId: reviewId }],
+    }),
+  );
   return record;
 }

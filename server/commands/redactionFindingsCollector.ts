@@ -23,11 +23,18 @@ export function collectFindings(pipeline: Pipeline, texts: readonly OutgoingText
     if (!text) continue;
     for (const f of pipeline.analyse(text).findings) {
       const seen = items.get(f.id);
-      if (seen) { seen.occurrences++; continue; }
+      if (seen) {
+        seen.occurrences++;
+        continue;
+      }
       if (items.size >= MAX_REVIEW_ITEMS) continue;
       items.set(f.id, {
-        f, place, occurrences: 1, text: text.slice(f.start, f.end),
-        before: text.slice(Math.max(0, f.start - CONTEXT_CHARS), f.start), after: text.slice(f.end, f.end + CONTEXT_CHARS),
+        f,
+        place,
+        occurrences: 1,
+        text: text.slice(f.start, f.end),
+        before: text.slice(Math.max(0, f.start - CONTEXT_CHARS), f.start),
+        after: text.slice(f.end, f.end + CONTEXT_CHARS),
       });
     }
   }

@@ -12,5 +12,10 @@ export async function refuseUndecided(deps: { audit: AuditLog }, input: { review
   const open = input.flags.filter((f) => !f.decided);
   if (open.length === 0) return;
   await deps.audit.record({ type: 'export.refused', actorId: input.actorId, reviewId: input.reviewId, reason: `review-needed-${input.output}` });
-  throw new HttpError(409, 'review-needed', `${open.length} possible name${open.length === 1 ? '' : 's'} not in the people register must be decided in the redaction review before this ${input.output} export.`, { output: input.output, flags: open });
+  throw new HttpError(
+    409,
+    'review-needed',
+    `${open.length} possible name${open.length === 1 ? '' : 's'} not in the people register must be decided in the redaction review before this ${input.output} export.`,
+    { output: input.output, flags: open },
+  );
 }

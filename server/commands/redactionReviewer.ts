@@ -32,7 +32,7 @@ export async function reviewRedactions(deps: Deps, input: { reviewId: string; ou
   } else {
     exp = await buildExportPipeline(deps, input.reviewId);
     texts = [];
-    for (const w of await deps.records.find('workshops', { reviewId: input.reviewId })) texts.push(...await workshopRawTexts(deps, w));
+    for (const w of await deps.records.find('workshops', { reviewId: input.reviewId })) texts.push(...(await workshopRawTexts(deps, w)));
     // Phase rows on participants' screens are the chronology's key events.
     texts.push(...exp.chron.rows.map((r, i) => ({ place: `phase rows, chronology row ${i + 1}`, text: r.keyEvent })));
   }

@@ -28,7 +28,17 @@ export type TermsOfReferenceSource = (reviewId: string) => Promise<{ keyLinesOfE
  * and good practice, the draft) and assembles the model, pseudonymised from the people register.
  * Workshop responses below the anonymity threshold are never quoted.
  */
-export async function buildReportModel(deps: Deps, reviewId: string, termsOfReference: TermsOfReferenceSource): Promise<{ model: ReportModel; people: Awaited<ReturnType<typeof assembleChronology>>['people']; partnership: string; rawTexts: OutgoingText[]; exp: Awaited<ReturnType<typeof buildExportPipeline>> }> {
+export async function buildReportModel(
+  deps: Deps,
+  reviewId: string,
+  termsOfReference: TermsOfReferenceSource,
+): Promise<{
+  model: ReportModel;
+  people: Awaited<ReturnType<typeof assembleChronology>>['people'];
+  partnership: string;
+  rawTexts: OutgoingText[];
+  exp: Awaited<ReturnType<typeof buildExportPipeline>>;
+}> {
   const review = (await deps.records.get('reviews', reviewId))!;
   const partnership = (await deps.records.find('partnerships'))[0]?.name ?? '';
   const leads = await deps.records.find('memberships', { reviewId, role: 'lead-reviewer' });
@@ -51,7 +61,9 @@ export async function buildReportModel(deps: Deps, reviewId: string, termsOfRefe
       for (const r of released) if (good.has(responseKey(p.id, r.id))) goodResponses.push(r.text);
     }
     workshopInput = {
-      prompts, participants: (workshop.attendance ?? []).length || undefined, livedExperience: outcome.livedExperience,
+      prompts,
+      participants: (workshop.attendance ?? []).length || undefined,
+      livedExperience: outcome.livedExperience,
       goodPractice: { notes: outcome.goodPracticeNotes, responses: goodResponses },
     };
   }
@@ -61,9 +73,21 @@ export async function buildReportModel(deps: Deps, reviewId: string, termsOfRefe
   // Every raw text the report draws on is kept, so the redaction review can show it in context.
   const calls: { raw: string; out: string }[] = [];
   const model = assembleReport({
-    review, partnership, leadReviewers, todayIso: isoDateInLondon(new Date()),
-    agencies: chron.agencies, rows: chron.rows, childDateOfBirth: chron.people.find((x) => x.isSubject)?.dateOfBirth ?? null, workshop: workshopInput, termsOfReference: await termsOfReference(reviewId), draft,
-    pseudonymise: (raw) => { const out = exp.pipeline.text(raw); if (raw.trim()) calls.push({ raw, out }); return out; },
+    review,
+    partnership,
+    leadReviewers,
+    todayIso: isoDateInLondon(new Date()),
+    agencies: chron.agencies,
+    rows: chron.rows,
+    childDateOfBirth: chron.people.find((x) => x.isSubject)?.dateOfBirth ?? null,
+    workshop: workshopInput,
+    termsOfReference: await termsOfReference(reviewId),
+    draft,
+    pseudonymise: (raw) => {
+      const out = exp.pipeline.text(raw);
+      if (raw.trim()) calls.push({ raw, out });
+      return out;
+    },
   });
   const parts = modelTexts(model);
   const rawTexts = calls.map(({ raw, out }) => ({ place: `report ${parts.find((p) => p.text.includes(out.trim().slice(0, 200)))?.place ?? 'text'}`, text: raw }));
@@ -75,7 +99,10 @@ export async function buildReportModel(deps: Deps, reviewId: string, termsOfRefe
  * Word, the bytes themselves (every part, runs joined); for Markdown, its text. Any hit refuses the
  * export with the places listed (never the leaked text), and the refusal is audited.
  */
-export async function exportReport(deps: Deps, input: { reviewId: string; actorId: string; format: 'docx' | 'md'; termsOfReference: TermsOfReferenceSource }): Promise<{ bytes: Uint8Array; filename: string; contentType: string }> {
+export async function exportReport(
+  deps: Deps,
+  input: { reviewId: string; actorId: string; format: 'docx' | 'md'; termsOfReference: TermsOfReferenceSource },
+): Promise<{ bytes: Uint8Array; filename: string; contentType: string }> {
   const { model, people, partnership, rawTexts, exp } = await buildReportModel(deps, input.reviewId, input.termsOfReference);
   await refuseUndecided(deps, { reviewId: input.reviewId, actorId: input.actorId, output: 'report', flags: collectFindings(exp.pipeline, rawTexts).flags });
   let bytes: Uint8Array;
@@ -86,8 +113,10 @@ export async function exportReport(deps: Deps, input: { reviewId: string; actorI
   } else {
     const md = toMarkdown(model);
     bytes = new TextEncoder().encode(md);
-    problems = [...findLeaks(modelTexts(model), people, exp.leakOptions), ...findLeaks([{ place: 'markdown', text: md }], people, exp.leakOptions)]
-      .map((l) => ({ place: l.place, problem: describeLeak(l.kind) }));
+    problems = [...findLeaks(modelTexts(model), people, exp.leakOptions), ...findLeaks([{ place: 'markdown', text: md }], people, exp.leakOptions)].map((l) => ({
+      place: l.place,
+      problem: describeLeak(l.kind),
+    }));
   }
   if (problems.length > 0) {
     await deps.audit.record({ type: 'export.refused', actorId: input.actorId, reviewId: input.reviewId, reason: 'leak-check' });

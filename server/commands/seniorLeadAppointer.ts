@@ -12,7 +12,11 @@ import type { CommandDeps } from './types.js';
  * says who gave it. Only those who manage the review's members may do this.
  */
 export async function appointSeniorLead(
-  deps: CommandDeps, actor: { userId: string; role: Role }, reviewId: string, membershipId: string, designation: string | null,
+  deps: CommandDeps,
+  actor: { userId: string; role: Role },
+  reviewId: string,
+  membershipId: string,
+  designation: string | null,
 ): Promise<Membership> {
   if (!mayAppointSeniorLead(actor.role)) {
     await deps.audit.record({ type: 'access.denied', actorId: actor.userId, reviewId, targetId: membershipId, reason: 'senior-lead' });
@@ -26,10 +30,12 @@ export async function appointSeniorLead(
     }
     const saved: Membership = { ...m, seniorLead: designation === null ? null : { designation } };
     // Only if the membership is as read (same role and agency): a role change in between must not be overwritten.
-    await saveVersioned('this member', deps.records.commit(
-      [{ op: 'put', collection: 'memberships', record: saved, ifMatch: { role: m.role, agencyId: m.agencyId } }],
-      { audit: [{ type: 'evidence.senior-lead-set', actorId: actor.userId, reviewId, targetId: membershipId, reason: designation === null ? 'removed' : 'named' }] },
-    ));
+    await saveVersioned(
+      'this member',
+      deps.records.commit([{ op: 'put', collection: 'memberships', record: saved, ifMatch: { role: m.role, agencyId: m.agencyId } }], {
+        audit: [{ type: 'evidence.senior-lead-set', actorId: actor.userId, reviewId, targetId: membershipId, reason: designation === null ? 'removed' : 'named' }],
+      }),
+    );
     return saved;
   });
 }

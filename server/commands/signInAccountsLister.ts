@@ -19,8 +19,10 @@ export async function listSignInAccounts(records: RecordStore): Promise<BannerAc
     if (!user || user.disabled) return;
     const m = members.find((x) => x.userId === userId);
     out.push({
-      email: user.email, admin: user.isAdmin, role: m?.role ?? null,
-      agency: m?.agencyId ? agencies.find((a) => a.id === m.agencyId)?.shortCode ?? null : null,
+      email: user.email,
+      admin: user.isAdmin,
+      role: m?.role ?? null,
+      agency: m?.agencyId ? (agencies.find((a) => a.id === m.agencyId)?.shortCode ?? null) : null,
     });
   };
   for (const a of admins) await add(a.id);

@@ -16,12 +16,22 @@ export async function saveTermsOfReference(deps: CommandDeps, actorId: string, r
   const current = await deps.records.get('termsOfReference', reviewId);
   checkBaseVersion(current?.version ?? 0, body.baseVersion, 'the terms of reference');
   const record: TermsOfReferenceRecord = {
-    id: reviewId, reviewId, content: body.content, version: (current?.version ?? 0) + 1,
-    updatedAt: (deps.now?.() ?? new Date()).toISOString(), updatedBy: actorId,
+    id: reviewId,
+    reviewId,
+    content: body.content,
+    version: (current?.version ?? 0) + 1,
+    updatedAt: (deps.now?.() ?? new Date()).toISOString(),
+    updatedBy: actorId,
   };
-  await saveVersioned('the terms of reference', deps.records.commit([
-    { op: 'put', collection: 'termsOfReference', record, ifVersion: body.baseVersion },
-    { op: 'put', collection: 'reviews', record: { ...review, periodStart: body.periodStart, periodEnd: body.periodEnd } },
-  ], { audit: [{ type: 'terms-of-reference.saved', actorId, reviewId, targetId: reviewId }] }));
+  await saveVersioned(
+    'the terms of reference',
+    deps.records.commit(
+      [
+        { op: 'put', collection: 'termsOfReference', record, ifVersion: body.baseVersion },
+        { op: 'put', collection: 'reviews', record: { ...review, periodStart: body.periodStart, periodEnd: body.periodEnd } },
+      ],
+      { audit: [{ type: 'terms-of-reference.saved', actorId, reviewId, targetId: reviewId }] },
+    ),
+  );
   return record;
 }

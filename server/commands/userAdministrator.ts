@@ -12,11 +12,7 @@ export type SessionEnder = { endUserSessions(userId: string): Promise<void> };
  * Creates a partnership admin, or makes an existing user one (and sets their password). Audited as
  * `user.created` or `user.password-reset`, the same events as the API's.
  */
-export async function createAdmin(
-  deps: CommandDeps & { auth: SessionEnder },
-  actorId: string | null,
-  input: { email: string; password: string },
-): Promise<'created' | 'updated'> {
+export async function createAdmin(deps: CommandDeps & { auth: SessionEnder }, actorId: string | null, input: { email: string; password: string }): Promise<'created' | 'updated'> {
   const email = EmailSchema.parse(input.email);
   NewPasswordSchema.parse(input.password);
   const existing = (await deps.records.find('users', { email }))[0];
@@ -38,11 +34,7 @@ export async function createAdmin(
  * Sets a new password, re-enables the account and ends every session it had, so whoever knew the old
  * password is signed out everywhere. Audited as `user.password-reset`.
  */
-export async function resetPassword(
-  deps: CommandDeps & { auth: SessionEnder },
-  actorId: string | null,
-  input: { email: string; password: string },
-): Promise<void> {
+export async function resetPassword(deps: CommandDeps & { auth: SessionEnder }, actorId: string | null, input: { email: string; password: string }): Promise<void> {
   const email = EmailSchema.parse(input.email);
   NewPasswordSchema.parse(input.password);
   const user = (await deps.records.find('users', { email }))[0];

@@ -19,7 +19,10 @@ export async function releaseAnswers(deps: Deps, workshopId: string, promptIds: 
   const below: string[] = [];
   const renames = new Map<string, Map<string, string>>();
   for (const p of promptIds) {
-    if (countTowardsK(tally[p] ?? { token: 0, code: 0 }, w.codeJoining, w.setup.k) < w.setup.k) { below.push(p); continue; }
+    if (countTowardsK(tally[p] ?? { token: 0, code: 0 }, w.codeJoining, w.setup.k) < w.setup.k) {
+      below.push(p);
+      continue;
+    }
     renames.set(p, (await deps.responses.release(workshopId, p, w.codeJoining)).renamed);
     released.push(p);
   }

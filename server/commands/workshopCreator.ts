@@ -15,8 +15,18 @@ export function newJoinCode(): string {
 /** Creates a workshop for a review, prefilled from Documents 18 and 18a, in draft. */
 export async function createWorkshop(deps: { records: RecordStore }, reviewId: string, actorId: string, dateIso: string): Promise<Workshop> {
   const w: Workshop = {
-    id: newId(), reviewId, setup: defaultSetup(dateIso), state: INITIAL_STATE, joinCode: newJoinCode(), responsesExist: false, createdBy: actorId,
-    attendance: [], outcome: EMPTY_OUTCOME, outcomeVersion: 0, codeJoining: false, invitations: [],
+    id: newId(),
+    reviewId,
+    setup: defaultSetup(dateIso),
+    state: INITIAL_STATE,
+    joinCode: newJoinCode(),
+    responsesExist: false,
+    createdBy: actorId,
+    attendance: [],
+    outcome: EMPTY_OUTCOME,
+    outcomeVersion: 0,
+    codeJoining: false,
+    invitations: [],
   };
   await deps.records.put('workshops', w);
   return w;

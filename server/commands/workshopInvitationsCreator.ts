@@ -9,7 +9,12 @@ import type { AuditLog } from '../audit/AuditLog.js';
  * gets a fresh 256-bit secret, answered once to the lead reviewer to send; only its hash is stored,
  * and that is erased when the link is used. The audit line holds ids only.
  */
-export async function createWorkshopInvitations(deps: { records: RecordStore; audit: AuditLog }, actorId: string, workshopId: string, request: { labels: string[] } | { renew: string }): Promise<{ id: string; label: string; secret: string }[]> {
+export async function createWorkshopInvitations(
+  deps: { records: RecordStore; audit: AuditLog },
+  actorId: string,
+  workshopId: string,
+  request: { labels: string[] } | { renew: string },
+): Promise<{ id: string; label: string; secret: string }[]> {
   const secret = () => randomBytes(32).toString('base64url');
   const hash = (s: string) => createHash('sha256').update(s).digest('hex');
   let out: { id: string; label: string; secret: string }[] = [];
@@ -25,7 +30,13 @@ export async function createWorkshopInvitations(deps: { records: RecordStore; au
 }
 
 /** The invitation list after adding or renewing; fills `out` with the new secrets. Throws HttpError to refuse. */
-function nextInvitations(cur: Workshop, request: { labels: string[] } | { renew: string }, out: { id: string; label: string; secret: string }[], secret: () => string, hash: (s: string) => string): Workshop['invitations'] {
+function nextInvitations(
+  cur: Workshop,
+  request: { labels: string[] } | { renew: string },
+  out: { id: string; label: string; secret: string }[],
+  secret: () => string,
+  hash: (s: string) => string,
+): Workshop['invitations'] {
   if (cur.state.stage === 'closed') throw new HttpError(409, 'closed', 'The workshop has closed, so no more invitations can be made.');
   let invitations: Workshop['invitations'];
   if ('renew' in request) {

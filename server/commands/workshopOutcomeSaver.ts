@@ -28,7 +28,12 @@ async function markableResponses(deps: Pick<Deps, 'responses' | 'records' | 'syn
  * both pass, and a release that moved the marks in between (bumping the version) wins. The audit line
  * holds ids only, never what was written.
  */
-export async function saveWorkshopOutcome(deps: Deps, actorId: string, workshopId: string, body: { baseVersion: number; outcome: Outcome }): Promise<{ outcome: Outcome; version: number }> {
+export async function saveWorkshopOutcome(
+  deps: Deps,
+  actorId: string,
+  workshopId: string,
+  body: { baseVersion: number; outcome: Outcome },
+): Promise<{ outcome: Outcome; version: number }> {
   const before = await deps.records.get('workshops', workshopId);
   if (!before) throw notFound('That workshop');
   const markable = await markableResponses(deps, before);
@@ -37,9 +42,11 @@ export async function saveWorkshopOutcome(deps: Deps, actorId: string, workshopI
   const { version } = storedOutcome(current);
   checkBaseVersion(version, body.baseVersion, 'the workshop outcome');
   const outcome = keepVisibleMarks(body.outcome, (promptId, slot) => markable.has(responseKey(promptId, slot)));
-  await saveVersioned('the workshop outcome', deps.records.commit(
-    [{ op: 'put', collection: 'workshops', record: { ...current, outcome, outcomeVersion: version + 1 }, ifVersion: body.baseVersion }],
-    { audit: [{ type: 'workshop.outcome-saved', actorId, reviewId: current.reviewId, targetId: current.id }] },
-  ));
+  await saveVersioned(
+    'the workshop outcome',
+    deps.records.commit([{ op: 'put', collection: 'workshops', record: { ...current, outcome, outcomeVersion: version + 1 }, ifVersion: body.baseVersion }], {
+      audit: [{ type: 'workshop.outcome-saved', actorId, reviewId: current.reviewId, targetId: current.id }],
+    }),
+  );
   return { outcome, version: version + 1 };
 }

@@ -41,7 +41,9 @@ export async function workshopRawTexts(deps: Deps, w: Workshop): Promise<Outgoin
   ];
   for (const p of await released(deps, w)) {
     out.push({ place: `${p.label}, question`, text: p.text });
-    p.responses.forEach((r, i) => { out.push({ place: `${p.label}, response ${i + 1}`, text: r }); });
+    p.responses.forEach((r, i) => {
+      out.push({ place: `${p.label}, response ${i + 1}`, text: r });
+    });
   }
   return out;
 }
@@ -51,7 +53,11 @@ export async function workshopRawTexts(deps: Deps, w: Workshop): Promise<Outgoin
  * labels (phase titles), questions (lessons) and responses are pseudonymised; undecided flags refuse
  * with 409; the produced bytes are leak-checked and any hit refuses with every place listed.
  */
-export async function exportWorkshopResponses(deps: Deps, w: Workshop, input: { actorId: string; format: 'csv' | 'docx' }): Promise<{ bytes: Uint8Array; filename: string; contentType: string }> {
+export async function exportWorkshopResponses(
+  deps: Deps,
+  w: Workshop,
+  input: { actorId: string; format: 'csv' | 'docx' },
+): Promise<{ bytes: Uint8Array; filename: string; contentType: string }> {
   const exp = await buildExportPipeline(deps, w.reviewId);
   await refuseUndecided(deps, { reviewId: w.reviewId, actorId: input.actorId, output: 'workshop', flags: collectFindings(exp.pipeline, await workshopRawTexts(deps, w)).flags });
   const p = exp.pipeline.text;
@@ -62,7 +68,9 @@ export async function exportWorkshopResponses(deps: Deps, w: Workshop, input: { 
     const rows: string[][] = [['Prompt', 'Question', 'Response']];
     for (const x of prompts) for (const r of x.responses) rows.push([x.label, x.text, r]);
     bytes = new TextEncoder().encode(writeCsv(rows));
-    produced = readCsvRows(bytes).slice(1).flatMap((row, i) => row.map((c, j) => ({ place: `row ${i + 1}, ${rows[0]![j] ?? `column ${j + 1}`}`, text: c.text })));
+    produced = readCsvRows(bytes)
+      .slice(1)
+      .flatMap((row, i) => row.map((c, j) => ({ place: `row ${i + 1}, ${rows[0]![j] ?? `column ${j + 1}`}`, text: c.text })));
   } else {
     const partnership = (await deps.records.find('partnerships'))[0]?.name ?? '';
     bytes = await responsesDocx(`Reflective Learning Workshop responses: ${exp.childPseudonym}`, partnership, prompts);

@@ -1,7 +1,4 @@
-import {
-  AlignmentType, Document, Footer, Header, HeadingLevel, Packer, PageNumber, Paragraph, ShadingType, Table, TableCell,
-  TableRow, TextRun, WidthType,
-} from 'docx';
+import { AlignmentType, Document, Footer, Header, HeadingLevel, Packer, PageNumber, Paragraph, ShadingType, Table, TableCell, TableRow, TextRun, WidthType } from 'docx';
 import type { DocBlock, LifecycleDocument } from '../../shared/lifecycle/index.js';
 
 /** A4 in twentieths of a point, with 2.54 cm margins; the text column is what tables are sized to. */
@@ -44,22 +41,31 @@ function blockToDocx(b: DocBlock): (Paragraph | Table)[] {
       return [new Paragraph({ heading: HEADINGS[b.level], spacing: { before: 240, after: 120 }, children: runs(b.text) })];
     case 'paragraph': {
       const style = b.style ?? 'normal';
-      const opts = style === 'guidance' ? { italics: true, color: '505A5F' }
-        : style === 'missing' ? { italics: true }
-          : style === 'strong' ? { bold: true } : {};
+      const opts = style === 'guidance' ? { italics: true, color: '505A5F' } : style === 'missing' ? { italics: true } : style === 'strong' ? { bold: true } : {};
       return [new Paragraph({ spacing: { after: 160 }, children: runs(b.text, opts) })];
     }
     case 'fields':
       // A blank paragraph after every table keeps Word from merging two adjacent tables.
-      return [table(null, b.rows.map((r) => [r.label, r.value]), [0.35, 0.65], ''), new Paragraph({ children: [] })];
+      return [
+        table(
+          null,
+          b.rows.map((r) => [r.label, r.value]),
+          [0.35, 0.65],
+          '',
+        ),
+        new Paragraph({ children: [] }),
+      ];
     case 'table':
       return [table(b.header, b.rows, even(b.header.length), b.empty), new Paragraph({ children: [] })];
     case 'checklist':
       // Ballot box glyphs, as the template's tick boxes; the label says what each box is.
-      return b.items.map((i) => new Paragraph({
-        spacing: { after: 80 },
-        children: [new TextRun({ text: i.checked ? '\u2612 ' : '\u2610 ', bold: i.checked }), new TextRun({ text: i.label })],
-      }));
+      return b.items.map(
+        (i) =>
+          new Paragraph({
+            spacing: { after: 80 },
+            children: [new TextRun({ text: i.checked ? '\u2612 ' : '\u2610 ', bold: i.checked }), new TextRun({ text: i.label })],
+          }),
+      );
     case 'lines':
       return [
         ...b.lines.map((l) => new Paragraph({ alignment: b.align === 'right' ? AlignmentType.RIGHT : AlignmentType.LEFT, children: runs(l) })),
@@ -84,20 +90,24 @@ export async function renderLifecycleDocx(doc: LifecycleDocument, partnership: s
     title: doc.title,
     description: '',
     styles: { default: { document: { run: { font: 'Arial', size: 24 } } } },
-    sections: [{
-      properties: { page: { size: { width: PAGE.width, height: PAGE.height }, margin: { top: PAGE.margin, bottom: PAGE.margin, left: PAGE.margin, right: PAGE.margin } } },
-      headers: { default: new Header({ children: [marking()] }) },
-      footers: {
-        default: new Footer({ children: [
-          marking(),
-          new Paragraph({ alignment: AlignmentType.CENTER, children: [new TextRun({ children: ['Page ', PageNumber.CURRENT, ' of ', PageNumber.TOTAL_PAGES] })] }),
-        ] }),
+    sections: [
+      {
+        properties: { page: { size: { width: PAGE.width, height: PAGE.height }, margin: { top: PAGE.margin, bottom: PAGE.margin, left: PAGE.margin, right: PAGE.margin } } },
+        headers: { default: new Header({ children: [marking()] }) },
+        footers: {
+          default: new Footer({
+            children: [
+              marking(),
+              new Paragraph({ alignment: AlignmentType.CENTER, children: [new TextRun({ children: ['Page ', PageNumber.CURRENT, ' of ', PageNumber.TOTAL_PAGES] })] }),
+            ],
+          }),
+        },
+        children: [
+          new Paragraph({ alignment: AlignmentType.CENTER, spacing: { after: 240 }, children: [new TextRun({ text: doc.marking, bold: true, color: 'B10E1E' })] }),
+          ...doc.blocks.flatMap(blockToDocx),
+        ],
       },
-      children: [
-        new Paragraph({ alignment: AlignmentType.CENTER, spacing: { after: 240 }, children: [new TextRun({ text: doc.marking, bold: true, color: 'B10E1E' })] }),
-        ...doc.blocks.flatMap(blockToDocx),
-      ],
-    }],
+    ],
   });
   return new Uint8Array(await Packer.toBuffer(document));
 }

@@ -14,8 +14,7 @@
 const FORMULA_TRIGGERS: ReadonlySet<string> = new Set(['=', '+', '-', '@', '\t', '\r', '\uff1d', '\uff0b', '\uff0d', '\uff20']);
 
 /** Code units XML 1.0 forbids, plus unpaired surrogates; tab, LF and CR are allowed. */
-const ILLEGAL_XML_CHARS =
-  /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
+const ILLEGAL_XML_CHARS = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
 
 /** Prefixes a cell that a spreadsheet would run as a formula with `'`; idempotent, other text unchanged. */
 export function neutraliseCell(text: string): string {

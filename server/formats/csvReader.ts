@@ -80,10 +80,7 @@ export function readCsvRows(bytes: Uint8Array, options: CsvReadOptions = {}): Sh
 /** Workbooks uploaded under a .csv name get a message that says what to do instead. */
 function assertNotWorkbook(bytes: Uint8Array): void {
   if (isCompoundFile(bytes)) {
-    throw new FormatError(
-      'legacy_office_file',
-      'This is an old-format Excel file (.xls), not a CSV file. Save it as .xlsx or CSV and try again.',
-    );
+    throw new FormatError('legacy_office_file', 'This is an old-format Excel file (.xls), not a CSV file. Save it as .xlsx or CSV and try again.');
   }
   if (bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04) {
     throw new FormatError('csv_binary', 'This looks like an Excel workbook, not a CSV file. Upload it as .xlsx.');
@@ -188,10 +185,7 @@ function readQuoted(text: string, start: number, delim: number, record: number):
   for (;;) {
     const q = text.indexOf('"', i);
     if (q === -1) {
-      throw new FormatError(
-        'csv_unterminated_quote',
-        `Row ${record} opens a quoted cell that is never closed, so the rest of the file would be one cell.`,
-      );
+      throw new FormatError('csv_unterminated_quote', `Row ${record} opens a quoted cell that is never closed, so the rest of the file would be one cell.`);
     }
     field += text.slice(i, q);
     if (text.charCodeAt(q + 1) !== QUOTE) {

@@ -23,7 +23,10 @@ export class ParseBudget {
   step(): void {
     if (++this.steps % CHECK_EVERY !== 0) return;
     if (performance.now() > this.deadline) {
-      throw new FormatError('too_slow_to_read', `The file takes too long to read (over ${this.limits.maxParseMs / 1000} seconds), so it was refused. Save it again with fewer rows or less formatting.`);
+      throw new FormatError(
+        'too_slow_to_read',
+        `The file takes too long to read (over ${this.limits.maxParseMs / 1000} seconds), so it was refused. Save it again with fewer rows or less formatting.`,
+      );
     }
   }
 }

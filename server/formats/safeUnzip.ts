@@ -34,11 +34,9 @@ export interface SafeUnzipOptions {
   limits?: Partial<FormatLimits>;
 }
 
-const tooLarge = (): FormatError =>
-  new FormatError('zip_too_large', 'The file is too large once unpacked, so it was not opened.');
+const tooLarge = (): FormatError => new FormatError('zip_too_large', 'The file is too large once unpacked, so it was not opened.');
 
-const damaged = (why: string): FormatError =>
-  new FormatError('zip_invalid', `The file is damaged or is not a valid Office document (${why}).`);
+const damaged = (why: string): FormatError => new FormatError('zip_invalid', `The file is damaged or is not a valid Office document (${why}).`);
 
 /** Opens an archive: checks its size and central directory, and returns a reader that inflates on demand. */
 export function openZip(bytes: Uint8Array, limitOverrides?: Partial<FormatLimits>): ZipReader {

@@ -48,7 +48,10 @@ const waiting: (() => void)[] = [];
 
 /** Waits for a parser slot, or refuses at once when the queue is full. */
 async function acquire(): Promise<void> {
-  if (running < MAX_CONCURRENT_PARSES) { running++; return; }
+  if (running < MAX_CONCURRENT_PARSES) {
+    running++;
+    return;
+  }
   if (waiting.length >= MAX_QUEUED_PARSES) {
     throw new HttpError(503, 'busy', 'The server is reading other uploads. Try again in a minute.');
   }
@@ -81,17 +84,24 @@ function runWorker(bytes: Uint8Array, filename: string): Promise<ImportCell[][]>
     };
     // The readers stop themselves at MAX_PARSE_MS; this catches anything that does not (a start-up
     // stall, a single huge inflate) without waiting for it.
-    const timer = setTimeout(() => settle(() => reject(new FormatError('too_slow_to_read', 'The file takes too long to read, so it was refused.'))), MAX_PARSE_MS + TERMINATE_GRACE_MS);
-    worker.once('message', (reply: Reply) => settle(() => {
-      if (reply.ok) resolve(reply.rows);
-      else if (reply.kind === 'format') reject(new FormatError(reply.code, reply.message));
-      else if (reply.kind === 'http') reject(new HttpError(reply.status, reply.code, reply.message));
-      else reject(new Error('upload parse failed'));
-    }));
-    worker.once('error', (err) => settle(() => {
-      const oom = (err as NodeJS.ErrnoException).code === 'ERR_WORKER_OUT_OF_MEMORY';
-      reject(oom ? new FormatError('too_complex', 'The file needs more memory to read than an upload may use, so it was refused.') : err);
-    }));
+    const timer = setTimeout(
+      () => settle(() => reject(new FormatError('too_slow_to_read', 'The file takes too long to read, so it was refused.'))),
+      MAX_PARSE_MS + TERMINATE_GRACE_MS,
+    );
+    worker.once('message', (reply: Reply) =>
+      settle(() => {
+        if (reply.ok) resolve(reply.rows);
+        else if (reply.kind === 'format') reject(new FormatError(reply.code, reply.message));
+        else if (reply.kind === 'http') reject(new HttpError(reply.status, reply.code, reply.message));
+        else reject(new Error('upload parse failed'));
+      }),
+    );
+    worker.once('error', (err) =>
+      settle(() => {
+        const oom = (err as NodeJS.ErrnoException).code === 'ERR_WORKER_OUT_OF_MEMORY';
+        reject(oom ? new FormatError('too_complex', 'The file needs more memory to read than an upload may use, so it was refused.') : err);
+      }),
+    );
     worker.once('exit', () => settle(() => reject(new Error('upload parser exited'))));
   });
 }

@@ -10,10 +10,7 @@ import { xmlTokens } from './xmlTokenizer.js';
  * Built-in number formats that show a date or time (ECMA-376 Part 1, 18.8.30): 14–22 and 45–47 in every
  * locale, 27–36 and 50–58 in East Asian locales.
  */
-const BUILT_IN_DATE_IDS = new Set([
-  14, 15, 16, 17, 18, 19, 20, 21, 22, 27, 28, 29, 30, 31, 32, 33, 34, 35, 36, 45, 46, 47, 50, 51, 52, 53, 54, 55, 56,
-  57, 58,
-]);
+const BUILT_IN_DATE_IDS = new Set([14, 15, 16, 17, 18, 19, 20, 21, 22, 27, 28, 29, 30, 31, 32, 33, 34, 35, 36, 45, 46, 47, 50, 51, 52, 53, 54, 55, 56, 57, 58]);
 
 /**
  * True if a custom format code shows a date or time. Only the first section counts (the one for

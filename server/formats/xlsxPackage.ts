@@ -30,8 +30,7 @@ interface Relationship {
 }
 
 /** The error for a zip that is not a readable workbook; `why` is a short technical hint, never file content. */
-export const invalidXlsx = (why: string): FormatError =>
-  new FormatError('xlsx_invalid', `The file is not a readable Excel workbook (${why}).`);
+export const invalidXlsx = (why: string): FormatError => new FormatError('xlsx_invalid', `The file is not a readable Excel workbook (${why}).`);
 
 /** Reads and decodes one XML part. */
 export function readXml(zip: ZipReader, path: string): string {
@@ -82,8 +81,7 @@ function relOfType(rels: Map<string, Relationship>, suffix: string): Relationshi
  * undefined). Throws FormatError('xlsx_invalid') when the package lacks a workbook or that sheet.
  */
 export function locateSheet(zip: ZipReader, sheet: string | number | undefined): XlsxSheetParts {
-  const workbookPath =
-    relOfType(readRels(zip, ''), 'officeDocument')?.target ?? zip.find('xl/workbook.xml') ?? '';
+  const workbookPath = relOfType(readRels(zip, ''), 'officeDocument')?.target ?? zip.find('xl/workbook.xml') ?? '';
   const foundWorkbook = zip.find(workbookPath);
   if (foundWorkbook === undefined) throw invalidXlsx('no workbook');
 
@@ -96,8 +94,7 @@ export function locateSheet(zip: ZipReader, sheet: string | number | undefined):
       sheets.push({ name: tok.attrs.name, relId: tok.attrs.id });
     }
   }
-  const chosen =
-    typeof sheet === 'string' ? sheets.find((s) => s.name === sheet) : sheets[typeof sheet === 'number' ? sheet : 0];
+  const chosen = typeof sheet === 'string' ? sheets.find((s) => s.name === sheet) : sheets[typeof sheet === 'number' ? sheet : 0];
   if (!chosen) throw invalidXlsx(sheets.length === 0 ? 'no sheets' : 'no such sheet');
 
   const rels = readRels(zip, foundWorkbook);
@@ -148,8 +145,7 @@ export function readSharedStrings(
       if (tok.name === 'si') {
         if (strings.length >= limits.maxSharedStrings) throw tooMany();
         current = '';
-      }
-      else if (tok.name === 'rPh') phoneticDepth++;
+      } else if (tok.name === 'rPh') phoneticDepth++;
       else if (tok.name === 't') inText = phoneticDepth === 0 && current !== null;
     } else if (tok.kind === 'close') {
       if (tok.name === 'si' && current !== null) {

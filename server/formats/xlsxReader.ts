@@ -156,10 +156,7 @@ function place(rows: SheetCell[][], rowIndex: number, col: number, value: SheetC
     throw new FormatError('too_many_columns', `Row ${rowIndex + 1} has more than ${limits.maxColumns} columns.`);
   }
   if (value.text.length > limits.maxCellChars) {
-    throw new FormatError(
-      'cell_too_long',
-      `Row ${rowIndex + 1}, column ${col + 1} is longer than ${limits.maxCellChars} characters.`,
-    );
+    throw new FormatError('cell_too_long', `Row ${rowIndex + 1}, column ${col + 1} is longer than ${limits.maxCellChars} characters.`);
   }
   const row = rows[rowIndex] ?? [];
   rows[rowIndex] = row;

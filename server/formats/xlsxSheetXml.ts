@@ -87,7 +87,10 @@ export function quoteSheetName(name: string): string {
  * Excel refuses the whole string past 255 characters, so the banner is cut to 100 before doubling.
  */
 function headerFooterText(banner: string): string {
-  return stripIllegalXmlChars(banner).replace(/[\r\n]+/g, ' ').slice(0, 100).replace(/&/g, '&&');
+  return stripIllegalXmlChars(banner)
+    .replace(/[\r\n]+/g, ' ')
+    .slice(0, 100)
+    .replace(/&/g, '&&');
 }
 
 /** The worksheet XML for `spec`; `topRows` (banner + header) are frozen. */
@@ -106,9 +109,7 @@ export function worksheetXml(spec: XlsxSheetSpec, styles: StyleRegistry, selecte
     let xml = `<row r="${r}">`;
     for (let c = 0; c < width; c++) {
       const text = cells[c] ?? '';
-      xml += text === ''
-        ? `<c r="${names[c]}${r}" s="${style}"/>`
-        : `<c r="${names[c]}${r}" s="${style}" t="inlineStr"><is><t xml:space="preserve">${cellXml(text)}</t></is></c>`;
+      xml += text === '' ? `<c r="${names[c]}${r}" s="${style}"/>` : `<c r="${names[c]}${r}" s="${style}" t="inlineStr"><is><t xml:space="preserve">${cellXml(text)}</t></is></c>`;
     }
     out.push(`${xml}</row>`);
   };
@@ -116,20 +117,25 @@ export function worksheetXml(spec: XlsxSheetSpec, styles: StyleRegistry, selecte
   if (spec.banner !== undefined) row([spec.banner], styles.styleFor('banner'), false);
   if (spec.header !== undefined) row(header, styles.styleFor('header'), true);
   const topRows = r;
-  spec.rows.forEach((cells, k) => { row(cells, styles.styleFor('body', spec.fills?.[k]), true); });
+  spec.rows.forEach((cells, k) => {
+    row(cells, styles.styleFor('body', spec.fills?.[k]), true);
+  });
 
-  const pane = topRows === 0 ? '' :
-    `<pane ySplit="${topRows}" topLeftCell="A${topRows + 1}" activePane="bottomLeft" state="frozen"/>` +
-    `<selection pane="bottomLeft" activeCell="A${topRows + 1}" sqref="A${topRows + 1}"/>`;
+  const pane =
+    topRows === 0
+      ? ''
+      : `<pane ySplit="${topRows}" topLeftCell="A${topRows + 1}" activePane="bottomLeft" state="frozen"/>` +
+        `<selection pane="bottomLeft" activeCell="A${topRows + 1}" sqref="A${topRows + 1}"/>`;
   const cols = columnWidths(spec, columns)
     .map((w, c) => `<col min="${c + 1}" max="${c + 1}" width="${w}" customWidth="1"/>`)
     .join('');
   const merge = spec.banner !== undefined && columns > 1 ? `<mergeCells count="1"><mergeCell ref="A1:${last}1"/></mergeCells>` : '';
   // The banner is printed on every page, top centre and bottom left, as protective markings should be.
   const marking = spec.banner === undefined ? '' : headerFooterText(spec.banner);
-  const headerFooter = spec.banner === undefined ? '' :
-    `<headerFooter><oddHeader>${escapeXml(`&C&"-,Bold"${marking}`)}</oddHeader>` +
-    `<oddFooter>${escapeXml(`&L${marking}&RPage &P of &N`)}</oddFooter></headerFooter>`;
+  const headerFooter =
+    spec.banner === undefined
+      ? ''
+      : `<headerFooter><oddHeader>${escapeXml(`&C&"-,Bold"${marking}`)}</oddHeader>` + `<oddFooter>${escapeXml(`&L${marking}&RPage &P of &N`)}</oddFooter></headerFooter>`;
   return (
     '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n' +
     '<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" ' +

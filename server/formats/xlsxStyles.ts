@@ -51,12 +51,15 @@ export function readableFill(hex: string): string {
   for (let step = 1; step <= 20 && contrastWithBlack(mixed) < MIN_CONTRAST; step++) {
     mixed = rgb.map((v) => Math.round(v + ((255 - v) * step) / 20));
   }
-  return mixed.map((v) => v.toString(16).padStart(2, '0')).join('').toUpperCase();
+  return mixed
+    .map((v) => v.toString(16).padStart(2, '0'))
+    .join('')
+    .toUpperCase();
 }
 
-const FONT = (bold: boolean): string =>
-  `<font>${bold ? '<b/>' : ''}<sz val="11"/><color rgb="FF000000"/><name val="Calibri"/><family val="2"/></font>`;
-const THIN = '<left style="thin"><color rgb="FFBFBFBF"/></left><right style="thin"><color rgb="FFBFBFBF"/></right>' +
+const FONT = (bold: boolean): string => `<font>${bold ? '<b/>' : ''}<sz val="11"/><color rgb="FF000000"/><name val="Calibri"/><family val="2"/></font>`;
+const THIN =
+  '<left style="thin"><color rgb="FFBFBFBF"/></left><right style="thin"><color rgb="FFBFBFBF"/></right>' +
   '<top style="thin"><color rgb="FFBFBFBF"/></top><bottom style="thin"><color rgb="FFBFBFBF"/></bottom><diagonal/>';
 
 /** Creates an empty registry; style 0 is Excel's "Normal", the fills list starts with the two Excel requires. */
@@ -89,10 +92,7 @@ export function createStyleRegistry(): StyleRegistry {
       const border = role === 'banner' ? 0 : 1;
       const align = role === 'banner' ? '<alignment vertical="center"/>' : '<alignment vertical="top" wrapText="1"/>';
       const id = fillId(rgb);
-      xfs.push(
-        `<xf numFmtId="0" fontId="${font}" fillId="${id}" borderId="${border}" xfId="0" applyFont="1" ` +
-          `applyFill="1" applyBorder="1" applyAlignment="1">${align}</xf>`,
-      );
+      xfs.push(`<xf numFmtId="0" fontId="${font}" fillId="${id}" borderId="${border}" xfId="0" applyFont="1" ` + `applyFill="1" applyBorder="1" applyAlignment="1">${align}</xf>`);
       byKey.set(key, xfs.length - 1);
       byKey.set(requestKey, xfs.length - 1);
       return xfs.length - 1;

@@ -31,7 +31,12 @@ const MAX_SHEET_NAME = 31;
 export function sheetNames(requested: readonly string[]): string[] {
   const used = new Set<string>();
   return requested.map((raw, i) => {
-    let base = Array.from(stripIllegalXmlChars(raw).replace(/[\\/?*[\]:\r\n\t]/g, ' ').trim().replace(/^'+|'+$/g, ''))
+    let base = Array.from(
+      stripIllegalXmlChars(raw)
+        .replace(/[\\/?*[\]:\r\n\t]/g, ' ')
+        .trim()
+        .replace(/^'+|'+$/g, ''),
+    )
       .slice(0, MAX_SHEET_NAME)
       .join('')
       .trim();
@@ -39,7 +44,9 @@ export function sheetNames(requested: readonly string[]): string[] {
     let name = base;
     for (let n = 2; used.has(name.toLowerCase()); n++) {
       const suffix = ` (${n})`;
-      name = `${Array.from(base).slice(0, MAX_SHEET_NAME - suffix.length).join('')}${suffix}`;
+      name = `${Array.from(base)
+        .slice(0, MAX_SHEET_NAME - suffix.length)
+        .join('')}${suffix}`;
     }
     used.add(name.toLowerCase());
     return name;
@@ -57,7 +64,9 @@ export function writeXlsx(sheets: readonly XlsxSheetSpec[]): Uint8Array {
   };
 
   // Sheets first: building them registers the styles that styles.xml must then list.
-  sheets.forEach((spec, i) => { add(`xl/worksheets/sheet${i + 1}.xml`, worksheetXml(spec, styles, i === 0)); });
+  sheets.forEach((spec, i) => {
+    add(`xl/worksheets/sheet${i + 1}.xml`, worksheetXml(spec, styles, i === 0));
+  });
   add('xl/styles.xml', styles.toXml());
 
   add(
@@ -70,11 +79,7 @@ export function writeXlsx(sheets: readonly XlsxSheetSpec[]): Uint8Array {
       sheets.map((_, i) => `<Override PartName="/xl/worksheets/sheet${i + 1}.xml" ContentType="${CT_PREFIX}.worksheet+xml"/>`).join('') +
       '</Types>',
   );
-  add(
-    '_rels/.rels',
-    `${XML_DECL}<Relationships xmlns="${NS_PKG_REL}">` +
-      `<Relationship Id="rId1" Type="${NS_REL}/officeDocument" Target="xl/workbook.xml"/></Relationships>`,
-  );
+  add('_rels/.rels', `${XML_DECL}<Relationships xmlns="${NS_PKG_REL}">` + `<Relationship Id="rId1" Type="${NS_REL}/officeDocument" Target="xl/workbook.xml"/></Relationships>`);
   add(
     'xl/_rels/workbook.xml.rels',
     `${XML_DECL}<Relationships xmlns="${NS_PKG_REL}">` +
@@ -85,8 +90,7 @@ export function writeXlsx(sheets: readonly XlsxSheetSpec[]): Uint8Array {
   const printTitles = sheets
     .map((spec, i) => {
       const top = (spec.banner !== undefined ? 1 : 0) + (spec.header !== undefined ? 1 : 0);
-      return top === 0 ? '' :
-        `<definedName name="_xlnm.Print_Titles" localSheetId="${i}">${escapeXml(quoteSheetName(names[i]!))}!$1:$${top}</definedName>`;
+      return top === 0 ? '' : `<definedName name="_xlnm.Print_Titles" localSheetId="${i}">${escapeXml(quoteSheetName(names[i]!))}!$1:$${top}</definedName>`;
     })
     .join('');
   add(

@@ -22,15 +22,11 @@ const ATTR = /([^\s/>=<"']+)[ \t\r\n]*=[ \t\r\n]*(?:"([^"<]*)"|'([^'<]*)')/y;
 const SPACE = /[ \t\r\n]*/y;
 const ONLY_SPACE = /^[ \t\r\n]*$/;
 
-const bad = (why: string): FormatError =>
-  new FormatError('xml_invalid', `The file is damaged: part of it is not valid XML (${why}).`);
+const bad = (why: string): FormatError => new FormatError('xml_invalid', `The file is damaged: part of it is not valid XML (${why}).`);
 
 /** True for code points XML 1.0 allows as characters. */
 function isXmlChar(cp: number): boolean {
-  return (
-    cp === 0x9 || cp === 0xa || cp === 0xd || (cp >= 0x20 && cp <= 0xd7ff) || (cp >= 0xe000 && cp <= 0xfffd) ||
-    (cp >= 0x10000 && cp <= 0x10ffff)
-  );
+  return cp === 0x9 || cp === 0xa || cp === 0xd || (cp >= 0x20 && cp <= 0xd7ff) || (cp >= 0xe000 && cp <= 0xfffd) || (cp >= 0x10000 && cp <= 0x10ffff);
 }
 
 /** Decodes the five predefined entities and numeric references; any other `&` is an error. */
@@ -129,10 +125,7 @@ export function* xmlTokens(xml: string): Generator<XmlToken> {
       yield { kind: 'text', text: normaliseLineEnds(xml.slice(lt + 9, end)) };
       i = end + 3;
     } else if (xml[lt + 1] === '!') {
-      throw new FormatError(
-        'xml_dtd_forbidden',
-        'The file contains an XML document type or entity declaration, which we never accept.',
-      );
+      throw new FormatError('xml_dtd_forbidden', 'The file contains an XML document type or entity declaration, which we never accept.');
     } else if (xml[lt + 1] === '/') {
       const end = xml.indexOf('>', lt + 2);
       if (end === -1) throw bad('unterminated end tag');

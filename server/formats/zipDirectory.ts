@@ -39,8 +39,7 @@ const MAX_NAME_BYTES = 1024;
 /** Signature of an OLE compound file: legacy .xls/.doc, and also password-protected .xlsx/.docx. */
 const CFB_MAGIC = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
 
-const invalid = (why: string): FormatError =>
-  new FormatError('zip_invalid', `The file is damaged or is not a valid Office document (${why}).`);
+const invalid = (why: string): FormatError => new FormatError('zip_invalid', `The file is damaged or is not a valid Office document (${why}).`);
 
 /** True if the bytes start with the OLE compound-file signature. */
 export function isCompoundFile(bytes: Uint8Array): boolean {
@@ -84,12 +83,7 @@ function readU64(view: DataView, p: number): number {
 }
 
 /** Replaces 0xFFFFFFFF placeholders with the values in the ZIP64 extended-information extra field. */
-function applyZip64(
-  view: DataView,
-  extraStart: number,
-  extraEnd: number,
-  sizes: { uncompressed: number; compressed: number; offset: number },
-): void {
+function applyZip64(view: DataView, extraStart: number, extraEnd: number, sizes: { uncompressed: number; compressed: number; offset: number }): void {
   for (let p = extraStart; p + 4 <= extraEnd; ) {
     const id = view.getUint16(p, true);
     const len = view.getUint16(p + 2, true);
@@ -182,8 +176,7 @@ export function readZipDirectory(bytes: Uint8Array, maxEntries: number): ZipEntr
   return entries;
 }
 
-const tooManyEntries = (max: number): FormatError =>
-  new FormatError('zip_too_many_entries', `The file has more than ${max} internal parts, which is more than we accept.`);
+const tooManyEntries = (max: number): FormatError => new FormatError('zip_too_many_entries', `The file has more than ${max} internal parts, which is more than we accept.`);
 
 /** Follows a local file header to where the entry's compressed bytes begin. */
 function locateData(view: DataView, localOffset: number, limit: number): number {

@@ -77,14 +77,17 @@ export function restoreKey(target: Y.Doc, source: Y.Doc, root: string, shape: Ro
     to.set(key, structuredClone(value));
     return true;
   }
-  let record = now instanceof Y.Map ? now as Y.Map<unknown> : null;
+  let record = now instanceof Y.Map ? (now as Y.Map<unknown>) : null;
   if (!record) {
     record = new Y.Map<unknown>();
     to.set(key, record);
   }
   let changed = now !== record;
   for (const field of [...record.keys()]) {
-    if (!from.has(field)) { record.delete(field); changed = true; }
+    if (!from.has(field)) {
+      record.delete(field);
+      changed = true;
+    }
   }
   for (const [field, value] of from.entries() as IterableIterator<[string, unknown]>) {
     const current = record.get(field);

@@ -19,8 +19,7 @@ export class HttpError extends Error {
 export const notFound = (what = 'That review'): HttpError => new HttpError(404, 'not-found', `${what} was not found.`);
 
 /** 403 for a member whose role does not allow the action. */
-export const forbidden = (message = 'Your role in this review does not allow that.'): HttpError =>
-  new HttpError(403, 'forbidden', message);
+export const forbidden = (message = 'Your role in this review does not allow that.'): HttpError => new HttpError(403, 'forbidden', message);
 
 /** The 404 for unknown API paths. */
 export const unknownRoute: RequestHandler = (_req, _res, next) => next(new HttpError(404, 'not-found', 'There is no such API route.'));

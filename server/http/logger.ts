@@ -16,7 +16,11 @@ export function createLogger(level: 'silent' | 'error' | 'info' | 'debug'): Logg
   const write = (stream: NodeJS.WriteStream, lvl: string, event: string, fields?: LogFields) =>
     stream.write(`${JSON.stringify({ t: new Date().toISOString(), lvl, event, ...fields })}\n`);
   return {
-    info: (event, fields) => { if (level === 'info' || level === 'debug') write(process.stdout, 'info', event, fields); },
-    error: (event, fields) => { if (level !== 'silent') write(process.stderr, 'error', event, fields); },
+    info: (event, fields) => {
+      if (level === 'info' || level === 'debug') write(process.stdout, 'info', event, fields);
+    },
+    error: (event, fields) => {
+      if (level !== 'silent') write(process.stderr, 'error', event, fields);
+    },
   };
 }

@@ -18,13 +18,23 @@ export function readSingleFile(req: Request, field: string, maxBytes: number): P
     let result: { filename: string; bytes: Uint8Array } | null = null;
     let failure: HttpError | null = null;
     bb.on('file', (name, stream, info) => {
-      if (name !== field) { failure ??= new HttpError(400, 'bad-multipart', `Send the file in a field called "${field}".`); stream.resume(); return; }
+      if (name !== field) {
+        failure ??= new HttpError(400, 'bad-multipart', `Send the file in a field called "${field}".`);
+        stream.resume();
+        return;
+      }
       const chunks: Buffer[] = [];
       stream.on('data', (c: Buffer) => chunks.push(c));
-      stream.on('limit', () => { failure = new HttpError(413, 'file_too_large', 'The file is larger than the upload limit.'); });
-      stream.on('end', () => { if (!failure) result = { filename: info.filename ?? '', bytes: new Uint8Array(Buffer.concat(chunks)) }; });
+      stream.on('limit', () => {
+        failure = new HttpError(413, 'file_too_large', 'The file is larger than the upload limit.');
+      });
+      stream.on('end', () => {
+        if (!failure) result = { filename: info.filename ?? '', bytes: new Uint8Array(Buffer.concat(chunks)) };
+      });
     });
-    bb.on('filesLimit', () => { failure ??= new HttpError(400, 'bad-multipart', 'Send one file at a time.'); });
+    bb.on('filesLimit', () => {
+      failure ??= new HttpError(400, 'bad-multipart', 'Send one file at a time.');
+    });
     bb.on('error', () => reject(new HttpError(400, 'bad-multipart', 'The upload could not be read.')));
     bb.on('close', () => {
       if (failure) return reject(failure);

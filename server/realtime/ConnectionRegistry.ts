@@ -37,7 +37,11 @@ export class ConnectionRegistry {
     this.bus = bus;
     return bus.subscribe('revocations', (payload) => {
       let msg: z.infer<typeof RevocationSchema>;
-      try { msg = RevocationSchema.parse(JSON.parse(payload)); } catch { return; }
+      try {
+        msg = RevocationSchema.parse(JSON.parse(payload));
+      } catch {
+        return;
+      }
       if (msg.kind === 'session') this.closeWhere((c) => c.sessionHash === msg.id, msg.reason);
       else if (msg.kind === 'user') this.closeWhere((c) => c.userId === msg.id, msg.reason);
       else if (msg.reviewId) this.closeMemberHere(msg.id, msg.reviewId, msg.reason);

@@ -11,10 +11,7 @@ import { isAllowedOrigin } from '../http/origin.js';
  * Anonymous workshop participants use their own namespace, which never reads the session cookie, so
  * that their submissions travel on a channel that does not carry staff sessions.
  */
-export function attachSocketAuth(
-  io: SocketIOServer,
-  deps: { auth: AuthService; registry: ConnectionRegistry; publicOrigins: readonly string[] },
-): void {
+export function attachSocketAuth(io: SocketIOServer, deps: { auth: AuthService; registry: ConnectionRegistry; publicOrigins: readonly string[] }): void {
   const staff = io.of('/');
   staff.use(async (socket, next) => {
     const req = socket.request;
@@ -36,7 +33,10 @@ export function attachSocketAuth(
     });
     socket.once('disconnect', remove);
     // Every event the user sends counts as activity for the session's idle timer.
-    socket.use((_packet, nextPacket) => { void deps.auth.touch(ctx.sessionHash).catch(() => undefined); nextPacket(); });
+    socket.use((_packet, nextPacket) => {
+      void deps.auth.touch(ctx.sessionHash).catch(() => undefined);
+      nextPacket();
+    });
     next();
   });
 }

@@ -19,7 +19,11 @@ export type DocxProblem = { place: string; problem: string };
  */
 export function checkDocx(bytes: Uint8Array, people: readonly Person[], partnership: string, opts: LeakCheckOptions = {}): DocxProblem[] {
   const { texts, parts } = docxTexts(bytes);
-  const leaks: Leak[] = findLeaks(texts.map((t) => ({ place: `${t.part} paragraph ${t.paragraph}`, text: t.text })), people, opts);
+  const leaks: Leak[] = findLeaks(
+    texts.map((t) => ({ place: `${t.part} paragraph ${t.paragraph}`, text: t.text })),
+    people,
+    opts,
+  );
   const problems: DocxProblem[] = leaks.map((l) => ({ place: l.place, problem: describeLeak(l.kind) }));
   for (const [part, xml] of Object.entries(parts)) {
     if (/w:rsid\w*=/.test(xml)) problems.push({ place: part, problem: 'revision ids (rsids)' });

@@ -1,6 +1,20 @@
 import {
-  AlignmentType, BorderStyle, Document, Footer, Header, HeadingLevel, Packer, PageBreak, Paragraph, ShadingType, Table, TableCell,
-  TableOfContents, TableRow, TextRun, WidthType,
+  AlignmentType,
+  BorderStyle,
+  Document,
+  Footer,
+  Header,
+  HeadingLevel,
+  Packer,
+  PageBreak,
+  Paragraph,
+  ShadingType,
+  Table,
+  TableCell,
+  TableOfContents,
+  TableRow,
+  TextRun,
+  WidthType,
 } from 'docx';
 import type { ReportBlock, ReportModel } from '../../shared/report/index.js';
 
@@ -46,18 +60,27 @@ function blockToDocx(b: ReportBlock): (Paragraph | Table | TableOfContents)[] {
     case 'quote':
       return [new Paragraph({ children: runs(`\u201c${b.text}\u201d`, { italics: true }), indent: { left: 720 }, spacing: { after: 120 } })];
     case 'learning-point':
-      return [new Paragraph({
-        children: [new TextRun({ text: `Learning Point ${b.number}: `, bold: true }), ...runs(b.text)],
-        border: { top: { style: BorderStyle.SINGLE, size: 8, color: '1D70B8', space: 4 }, bottom: { style: BorderStyle.SINGLE, size: 8, color: '1D70B8', space: 4 },
-          left: { style: BorderStyle.SINGLE, size: 8, color: '1D70B8', space: 4 }, right: { style: BorderStyle.SINGLE, size: 8, color: '1D70B8', space: 4 } },
-        shading: { type: ShadingType.CLEAR, fill: 'E8F1F8', color: 'auto' },
-        spacing: { before: 120, after: 200 },
-      })];
+      return [
+        new Paragraph({
+          children: [new TextRun({ text: `Learning Point ${b.number}: `, bold: true }), ...runs(b.text)],
+          border: {
+            top: { style: BorderStyle.SINGLE, size: 8, color: '1D70B8', space: 4 },
+            bottom: { style: BorderStyle.SINGLE, size: 8, color: '1D70B8', space: 4 },
+            left: { style: BorderStyle.SINGLE, size: 8, color: '1D70B8', space: 4 },
+            right: { style: BorderStyle.SINGLE, size: 8, color: '1D70B8', space: 4 },
+          },
+          shading: { type: ShadingType.CLEAR, fill: 'E8F1F8', color: 'auto' },
+          spacing: { before: 120, after: 200 },
+        }),
+      ];
     case 'table':
-      return [new Table({
-        width: { size: 100, type: WidthType.PERCENTAGE },
-        rows: [new TableRow({ tableHeader: true, children: b.header.map((h) => cell(h, true)) }), ...b.rows.map((r) => new TableRow({ children: r.map((c) => cell(c)) }))],
-      }), new Paragraph({ children: [] })];
+      return [
+        new Table({
+          width: { size: 100, type: WidthType.PERCENTAGE },
+          rows: [new TableRow({ tableHeader: true, children: b.header.map((h) => cell(h, true)) }), ...b.rows.map((r) => new TableRow({ children: r.map((c) => cell(c)) }))],
+        }),
+        new Paragraph({ children: [] }),
+      ];
   }
 }
 
@@ -75,11 +98,13 @@ export async function renderDocx(model: ReportModel, partnership: string): Promi
     description: '',
     features: { updateFields: true },
     styles: { default: { document: { run: { font: 'Arial', size: 24 } } } },
-    sections: [{
-      headers: { default: new Header({ children: [marking()] }) },
-      footers: { default: new Footer({ children: [marking()] }) },
-      children: model.blocks.flatMap(blockToDocx),
-    }],
+    sections: [
+      {
+        headers: { default: new Header({ children: [marking()] }) },
+        footers: { default: new Footer({ children: [marking()] }) },
+        children: model.blocks.flatMap(blockToDocx),
+      },
+    ],
   });
   return new Uint8Array(await Packer.toBuffer(doc));
 }

@@ -21,10 +21,16 @@ export function docxTexts(bytes: Uint8Array): { texts: DocxText[]; parts: Record
     parts[part] = xml;
     let para = 0;
     let current = '';
-    const flush = () => { if (current.trim()) texts.push({ part, paragraph: para, text: current }); current = ''; };
+    const flush = () => {
+      if (current.trim()) texts.push({ part, paragraph: para, text: current });
+      current = '';
+    };
     for (const t of xmlTokens(xml)) {
       if (t.kind === 'open') {
-        if (t.name === 'p') { flush(); para++; }
+        if (t.name === 'p') {
+          flush();
+          para++;
+        }
         if (t.name === 'br' || t.name === 'tab') current += ' ';
         for (const attr of ['descr', 'title']) if (t.attrs[attr]) texts.push({ part, paragraph: para, text: t.attrs[attr]! });
       } else if (t.kind === 'text') current += t.text;

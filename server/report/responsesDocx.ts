@@ -18,10 +18,13 @@ export async function responsesDocx(title: string, partnership: string, prompts:
       children.push(new Paragraph({ children: [new TextRun('Answers not shown, because fewer than the anonymity threshold were received, or they have not been released yet.')] }));
       continue;
     }
-    for (const r of p.responses) children.push(new Paragraph({ bullet: { level: 0 }, children: r.split('\n').map((line, i) => new TextRun({ text: line, break: i > 0 ? 1 : 0 })) }));
+    for (const r of p.responses)
+      children.push(new Paragraph({ bullet: { level: 0 }, children: r.split('\n').map((line, i) => new TextRun({ text: line, break: i > 0 ? 1 : 0 })) }));
   }
   const doc = new Document({
-    creator: partnership, lastModifiedBy: partnership, title,
+    creator: partnership,
+    lastModifiedBy: partnership,
+    title,
     sections: [{ headers: { default: new Header({ children: [marking()] }) }, footers: { default: new Footer({ children: [marking()] }) }, children }],
   });
   return new Uint8Array(await Packer.toBuffer(doc));

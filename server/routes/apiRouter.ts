@@ -27,7 +27,9 @@ export function apiRouter(deps: AppDeps): Router {
   const r = Router();
   r.use(requestLog(deps.log, deps.config.logLevel === 'debug'), noStore, csrfGuard(deps.config.publicOrigins));
   r.use(express.json({ limit: MAX_JSON_BODY_BYTES, strict: true }));
-  r.get('/health', (_req, res) => { res.json({ status: 'ok' }); });
+  r.get('/health', (_req, res) => {
+    res.json({ status: 'ok' });
+  });
   r.use(authRoutes(deps));
   r.use(reviewRoutes(deps));
   r.use(agencyRoutes(deps));

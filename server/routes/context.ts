@@ -43,7 +43,7 @@ export async function membershipFor(
   const ctx = authOf(res);
   const reviewId = idParam(req, 'id');
   const m = (await deps.records.find('memberships', { reviewId, userId: ctx.userId }))[0];
-  if (!m || !await deps.records.get('reviews', reviewId)) {
+  if (!m || !(await deps.records.get('reviews', reviewId))) {
     await deps.audit.record({ type: 'access.denied', actorId: ctx.userId, reviewId, reason: 'not-member' });
     throw notFound();
   }

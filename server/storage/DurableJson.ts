@@ -9,7 +9,11 @@ import { GroupCommitter, type ItemResult } from './GroupCommitter.js';
 export class DurableJson<T> {
   private readonly committer: GroupCommitter<(draft: T) => unknown, unknown>;
 
-  private constructor(private readonly adapter: DurableFileAdapter<T>, private durable: T, private readonly beforeWrite: (draft: T) => void) {
+  private constructor(
+    private readonly adapter: DurableFileAdapter<T>,
+    private durable: T,
+    private readonly beforeWrite: (draft: T) => void,
+  ) {
     this.committer = new GroupCommitter((batch) => this.writeBatch(batch));
   }
 
@@ -23,7 +27,9 @@ export class DurableJson<T> {
   }
 
   /** The last durable state; callers must not change it. */
-  get data(): T { return this.durable; }
+  get data(): T {
+    return this.durable;
+  }
 
   /** Applies `change` to the state and resolves with its result once that state is durable. */
   update<R>(change: (draft: T) => R): Promise<R> {
@@ -31,7 +37,9 @@ export class DurableJson<T> {
   }
 
   /** Waits for pending writes. */
-  idle(): Promise<void> { return this.committer.idle(); }
+  idle(): Promise<void> {
+    return this.committer.idle();
+  }
 
   /**
    * Applies a batch to one copy of the durable state. A change that throws may have changed the copy
@@ -46,7 +54,10 @@ export class DurableJson<T> {
       const results: ItemResult<unknown>[] = [];
       let restart = false;
       for (const [i, change] of batch.entries()) {
-        if (refused.has(i)) { results.push({ ok: false, error: refused.get(i) }); continue; }
+        if (refused.has(i)) {
+          results.push({ ok: false, error: refused.get(i) });
+          continue;
+        }
         try {
           results.push({ ok: true, value: change(draft) });
         } catch (error) {

@@ -8,7 +8,11 @@ import type { AuditChainHead, AuditStore } from './types.js';
 export class FileAuditStore<L extends AuditChainHead> implements AuditStore<L> {
   private queue: Promise<unknown> = Promise.resolve();
 
-  private constructor(private readonly file: string, private readonly fh: fs.FileHandle, private head: AuditChainHead | null) {}
+  private constructor(
+    private readonly file: string,
+    private readonly fh: fs.FileHandle,
+    private head: AuditChainHead | null,
+  ) {}
 
   /** Opens the file, reading its last line to continue the chain. */
   static async open<L extends AuditChainHead>(file: string): Promise<FileAuditStore<L>> {
@@ -53,5 +57,8 @@ export async function readLines<L>(file: string): Promise<L[]> {
     if ((err as NodeJS.ErrnoException).code === 'ENOENT') return [];
     throw err;
   }
-  return text.split('\n').filter(Boolean).map((l) => JSON.parse(l) as L);
+  return text
+    .split('\n')
+    .filter(Boolean)
+    .map((l) => JSON.parse(l) as L);
 }

@@ -72,7 +72,10 @@ export class FileDocStore implements DocStore {
   readonly stats: DocStoreStats = { appends: 0, logWrites: 0, syncs: 0, bytesWritten: 0, snapshots: 0, snapshotBytesWritten: 0 };
 
   /** Creates a store rooted at `root` (created mode 0700 on first use); `historyLimit` is for tests. */
-  constructor(private readonly root: string, private readonly historyLimit = HISTORY_MAX_ENTRIES) {}
+  constructor(
+    private readonly root: string,
+    private readonly historyLimit = HISTORY_MAX_ENTRIES,
+  ) {}
 
   /** Every stored update for a doc, snapshot first, then the log records in order. */
   load(docName: string): Promise<Uint8Array[]> {
@@ -169,8 +172,12 @@ export class FileDocStore implements DocStore {
       const batch = [head];
       while (files.queue[0]?.kind === 'append') batch.push(files.queue.shift() as typeof head);
       await this.writeBatch(files, batch).then(
-        () => { for (const w of batch) w.resolve(); },
-        (err) => { for (const w of batch) w.reject(err); },
+        () => {
+          for (const w of batch) w.resolve();
+        },
+        (err) => {
+          for (const w of batch) w.reject(err);
+        },
       );
     }
   }
@@ -269,7 +276,9 @@ export class FileDocStore implements DocStore {
     if (!opening) {
       opening = openDocFiles(path.join(this.root, docName), this.root);
       this.docs.set(docName, opening);
-      opening.catch(() => { if (this.docs.get(docName) === opening) this.docs.delete(docName); });
+      opening.catch(() => {
+        if (this.docs.get(docName) === opening) this.docs.delete(docName);
+      });
     }
     return opening;
   }
@@ -277,7 +286,10 @@ export class FileDocStore implements DocStore {
 
 /** Opens (creating if needed) one doc's directory and log, and cuts a torn tail left by a crash. */
 async function openDocFiles(dir: string, root: string): Promise<DocFiles> {
-  const existed = await fs.stat(dir).then(() => true, () => false);
+  const existed = await fs.stat(dir).then(
+    () => true,
+    () => false,
+  );
   await fs.mkdir(dir, { recursive: true, mode: 0o700 });
   // Read-write without O_APPEND: records are written at an explicit offset (see writeBatch).
   const log = await fs.open(path.join(dir, LOG), FS.O_RDWR | FS.O_CREAT, 0o600);
@@ -335,7 +347,10 @@ async function readHistory(files: DocFiles): Promise<HistoryFile & { file: boole
   const file = await readHistoryFile(files.dir, HISTORY);
   const log = (await readIfExists(path.join(files.dir, LOG)))?.subarray(0, files.logBytes) ?? new Uint8Array();
   const start: HistoryFile = file ?? {
-    folded: 0, base: await readIfExists(path.join(files.dir, SNAPSHOT)), entries: [], absorbed: { bytes: 0, crc: 0 },
+    folded: 0,
+    base: await readIfExists(path.join(files.dir, SNAPSHOT)),
+    entries: [],
+    absorbed: { bytes: 0, crc: 0 },
   };
   let tail = log;
   const { bytes, crc } = start.absorbed;

@@ -22,7 +22,9 @@ export class FileIssuerKeyStore implements IssuerKeyStore {
     const next = (this.queues.get(workshopId) ?? Promise.resolve()).then(fn);
     const settled = next.catch(() => undefined);
     this.queues.set(workshopId, settled);
-    void settled.then(() => { if (this.queues.get(workshopId) === settled) this.queues.delete(workshopId); });
+    void settled.then(() => {
+      if (this.queues.get(workshopId) === settled) this.queues.delete(workshopId);
+    });
     return next;
   }
 

@@ -62,7 +62,10 @@ export class FileResponseStore implements ResponseStore {
   private readonly open = new Map<string, Promise<{ responses: DurableJson<ResponsesFile>; privates: DurableJson<PrivateFile> }>>();
 
   /** Creates the store rooted at `root`; `random` orders releases and private requests. */
-  constructor(private readonly root: string, private readonly random: () => number = Math.random) {}
+  constructor(
+    private readonly root: string,
+    private readonly random: () => number = Math.random,
+  ) {}
 
   private files(workshopId: string) {
     let f = this.open.get(workshopId);
@@ -126,7 +129,10 @@ export class FileResponseStore implements ResponseStore {
     const { responses } = await this.files(workshopId);
     return responses.update((data) => {
       const answers = Object.entries(data.prompts[promptId] ?? {});
-      const items = shuffle(answers.map(([slot, a]) => ({ id: newSlot(), slot, text: a.text, hidden: a.hidden })), this.random);
+      const items = shuffle(
+        answers.map(([slot, a]) => ({ id: newSlot(), slot, text: a.text, hidden: a.hidden })),
+        this.random,
+      );
       const bySlot = new Map(items.map((i) => [i.slot, i.id]));
       const renamed = new Map<string, string>();
       const releases = data.releases ?? {};
@@ -136,7 +142,8 @@ export class FileResponseStore implements ResponseStore {
         if (now) renamed.set(old.id, now);
       }
       releases[promptId] = {
-        id: newSlot(), items,
+        id: newSlot(),
+        items,
         fromInvitations: answers.filter(([, a]) => a.mode !== 'code').length,
         fromCode: answers.filter(([, a]) => a.mode === 'code').length,
         codeCounted,
@@ -150,7 +157,13 @@ export class FileResponseStore implements ResponseStore {
     const { responses } = await this.files(workshopId);
     const r = responses.data.releases?.[promptId];
     if (!r) return null;
-    return { id: r.id, responses: r.items.map((i) => ({ id: i.id, text: i.text, hidden: i.hidden })), fromInvitations: r.fromInvitations, fromCode: r.fromCode, codeCounted: r.codeCounted };
+    return {
+      id: r.id,
+      responses: r.items.map((i) => ({ id: i.id, text: i.text, hidden: i.hidden })),
+      fromInvitations: r.fromInvitations,
+      fromCode: r.fromCode,
+      codeCounted: r.codeCounted,
+    };
   }
 
   /** Hides or shows an answer of the current release (moderation); it stays hidden in later releases. */
@@ -169,7 +182,9 @@ export class FileResponseStore implements ResponseStore {
   /** Refuses every later answer or withdrawal (the first step of closing). */
   async seal(workshopId: string): Promise<void> {
     const { responses } = await this.files(workshopId);
-    await responses.update((data) => { data.closed = true; });
+    await responses.update((data) => {
+      data.closed = true;
+    });
   }
 
   /**
@@ -224,7 +239,10 @@ export class FileResponseStore implements ResponseStore {
   /** Private requests in a fresh random order. */
   async privateRequests(workshopId: string): Promise<{ contact: string }[]> {
     const { privates } = await this.files(workshopId);
-    return shuffle(Object.values(privates.data.requests).map((r) => ({ contact: r.contact })), this.random);
+    return shuffle(
+      Object.values(privates.data.requests).map((r) => ({ contact: r.contact })),
+      this.random,
+    );
   }
 
   /** Waits for every pending write. */

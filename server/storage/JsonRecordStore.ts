@@ -5,9 +5,7 @@ import { RedactionReviewRecordSchema } from '../../shared/pseudonymise/redaction
 import { AgencySchema, AuditCheckpointSchema, InvitationSchema, MembershipSchema, PartnershipSchema, ReviewSchema, UserSchema } from '../../shared/schemas/records.js';
 import { WorkshopSchema } from '../../shared/workshop/workshop.js';
 import { ReportDraftRecordSchema } from '../../shared/report/record.js';
-import {
-  AgencyScopingSchema, LifecycleSettingsSchema, MilestonePlanSchema, RapidReviewRecordSchema, TermsOfReferenceRecordSchema,
-} from '../../shared/lifecycle/index.js';
+import { AgencyScopingSchema, LifecycleSettingsSchema, MilestonePlanSchema, RapidReviewRecordSchema, TermsOfReferenceRecordSchema } from '../../shared/lifecycle/index.js';
 import { EvidenceQuerySchema, EvidenceRequestSchema, KeyThemeSchema } from '../../shared/evidence/index.js';
 import type { AuditEvent } from '../audit/AuditLog.js';
 import { DurableFileAdapter } from './DurableFileAdapter.js';
@@ -15,8 +13,15 @@ import { GroupCommitter, type ItemResult } from './GroupCommitter.js';
 import { VersionConflictError } from './errors.js';
 import { runTransaction } from './transaction.js';
 import {
-  VERSION_FIELD, type AuditWriter, type CollectionName, type Collections, type CommitOptions, type Query, type RecordChange,
-  type RecordStore, type RecordTx,
+  VERSION_FIELD,
+  type AuditWriter,
+  type CollectionName,
+  type Collections,
+  type CommitOptions,
+  type Query,
+  type RecordChange,
+  type RecordStore,
+  type RecordTx,
 } from './types.js';
 
 /** The schema of every collection, so that every record is validated before it is stored. */
@@ -48,9 +53,28 @@ type OutboxEntry = { at: string; event: AuditEvent };
 /** The file's shape: one object of records keyed by id per collection, and the audit outbox. */
 type Data = { [C in CollectionName]: Record<string, Collections[C]> } & { auditOutbox: OutboxEntry[] };
 
-const EMPTY = (): Data => ({ partnerships: {}, users: {}, reviews: {}, agencies: {}, memberships: {}, invitations: {}, workshops: {}, reportDrafts: {},
-  lifecycleSettings: {}, milestonePlans: {}, agencyScopings: {}, rapidReviewRecords: {}, termsOfReference: {}, redactionReviews: {},
-  evidenceRequests: {}, evidenceQueries: {}, keyThemes: {}, auditCheckpoints: {}, docVersions: {}, auditOutbox: [] });
+const EMPTY = (): Data => ({
+  partnerships: {},
+  users: {},
+  reviews: {},
+  agencies: {},
+  memberships: {},
+  invitations: {},
+  workshops: {},
+  reportDrafts: {},
+  lifecycleSettings: {},
+  milestonePlans: {},
+  agencyScopings: {},
+  rapidReviewRecords: {},
+  termsOfReference: {},
+  redactionReviews: {},
+  evidenceRequests: {},
+  evidenceQueries: {},
+  keyThemes: {},
+  auditCheckpoints: {},
+  docVersions: {},
+  auditOutbox: [],
+});
 
 /** One commit waiting for the group write; `derive` builds its changes from the state it is written on. */
 type Pending = { changes: RecordChange[]; outbox: OutboxEntry[]; derive?: (state: Data) => RecordChange[] };
@@ -64,7 +88,7 @@ export function versionOf(collection: CollectionName, record: unknown): number {
 
 /** Validates every change of a commit before anything is queued: a bad change must leave no partial write. */
 export function validateChanges(changes: RecordChange[]): RecordChange[] {
-  return changes.map((c) => (c.op === 'put' ? { ...c, record: SCHEMAS[c.collection].parse(c.record) } as RecordChange : c));
+  return changes.map((c) => (c.op === 'put' ? ({ ...c, record: SCHEMAS[c.collection].parse(c.record) } as RecordChange) : c));
 }
 
 /** Whether a record matches a query of equality filters. */
@@ -91,7 +115,11 @@ export class JsonRecordStore implements RecordStore {
   /** The JSON text of durable records already copied once (see copy). */
   private readonly jsonOf = new WeakMap<object, string>();
 
-  private constructor(private readonly adapter: DurableFileAdapter<Data>, data: Data, private readonly audit: AuditWriter | null) {
+  private constructor(
+    private readonly adapter: DurableFileAdapter<Data>,
+    data: Data,
+    private readonly audit: AuditWriter | null,
+  ) {
     this.durable = data;
     this.committer = new GroupCommitter<Pending, unknown>((batch) => this.writeBatch(batch));
   }
@@ -120,7 +148,8 @@ export class JsonRecordStore implements RecordStore {
   /** Every record of a collection that matches the query. */
   async find<C extends CollectionName>(collection: C, where?: Query<C>): Promise<Collections[C][]> {
     return Object.values(this.durable[collection] as Record<string, Collections[C]>)
-      .filter((r) => matches(r, where)).map((r) => this.copy(r));
+      .filter((r) => matches(r, where))
+      .map((r) => this.copy(r));
   }
 
   /**
@@ -147,7 +176,8 @@ export class JsonRecordStore implements RecordStore {
   async update<C extends CollectionName>(collection: C, id: string, change: (current: Collections[C]) => Collections[C]): Promise<Collections[C] | undefined> {
     let stored: Collections[C] | undefined;
     await this.committer.submit({
-      changes: [], outbox: [],
+      changes: [],
+      outbox: [],
       derive: (state) => {
         const current = (state[collection] as Record<string, Collections[C]>)[id];
         if (current === undefined) return [];

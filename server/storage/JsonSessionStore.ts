@@ -16,7 +16,10 @@ type Change = { op: 'put'; session: Session } | { op: 'touch'; idHash: string; l
 export class JsonSessionStore implements SessionStore {
   private readonly committer: GroupCommitter<Change, string[]>;
 
-  private constructor(private readonly adapter: DurableFileAdapter<Data>, private durable: Data) {
+  private constructor(
+    private readonly adapter: DurableFileAdapter<Data>,
+    private durable: Data,
+  ) {
     this.committer = new GroupCommitter((batch) => this.writeBatch(batch));
   }
 
@@ -74,7 +77,9 @@ export class JsonSessionStore implements SessionStore {
         delete sessions[c.idHash];
         return { ok: true, value: [] };
       }
-      const hashes = Object.values(sessions).filter((s) => s.userId === c.userId).map((s) => s.idHash);
+      const hashes = Object.values(sessions)
+        .filter((s) => s.userId === c.userId)
+        .map((s) => s.idHash);
       for (const h of hashes) delete sessions[h];
       return { ok: true, value: hashes };
     });

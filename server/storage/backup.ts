@@ -68,7 +68,9 @@ export function isBackupPath(p: string): boolean {
  */
 export async function backupEmbedded(dataDir: string, docs: DocStore, file: string): Promise<BackupSummary> {
   const out: Zippable = {};
-  const add = (p: string, bytes: Uint8Array) => { out[p] = bytes; };
+  const add = (p: string, bytes: Uint8Array) => {
+    out[p] = bytes;
+  };
   const records = await readIfExists(path.join(dataDir, 'records.json'));
   if (records) add('records.json', records);
 
@@ -99,7 +101,9 @@ export async function backupEmbedded(dataDir: string, docs: DocStore, file: stri
   add('audit.log', auditWhole);
 
   const manifest = {
-    format: FORMAT, version: VERSION, createdAt: new Date().toISOString(),
+    format: FORMAT,
+    version: VERSION,
+    createdAt: new Date().toISOString(),
     files: Object.entries(out).map(([p, b]) => ({ path: p, bytes: (b as Uint8Array).length, sha256: sha256(b as Uint8Array) })),
   };
   const zip = zipSync({ 'manifest.json': strToU8(JSON.stringify(manifest)), ...out }, { level: 6 });

@@ -4,7 +4,11 @@
  */
 export class VersionConflictError extends Error {
   /** Creates the error for one record. */
-  constructor(readonly collection: string, readonly id: string, readonly currentVersion: number) {
+  constructor(
+    readonly collection: string,
+    readonly id: string,
+    readonly currentVersion: number,
+  ) {
     super(`version conflict on ${collection}/${id}`);
     this.name = 'VersionConflictError';
   }

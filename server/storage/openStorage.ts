@@ -55,7 +55,14 @@ export async function openStorage(config: StorageConfig, auditKey: Uint8Array): 
   const docs = await openDocStore(path.join(config.dataDir, 'docs'), config.historyMaxEntries);
   const responses = openResponseStore(config.dataDir);
   return {
-    backend: 'embedded', records, sessions, docs, responses, audit, bus: null, pool: null,
+    backend: 'embedded',
+    records,
+    sessions,
+    docs,
+    responses,
+    audit,
+    bus: null,
+    pool: null,
     issuerKeys: new FileIssuerKeyStore(path.join(config.dataDir, 'workshops')),
     backup: (file) => backupEmbedded(config.dataDir, docs, file),
     async close() {
@@ -79,11 +86,21 @@ async function openPostgres(url: string, schema: string | undefined, auditKey: U
   const records = new PgRecordStore(pool, auditStore as PgAuditStore<never>, (head, event, at) => chainLine(head, event, at, auditKey));
   const sessions = new PgSessionStore(pool);
   // Every node listens for the others (docs/scaling.md): one connection per node, apart from the pool.
-  const bus = await PgNodeBus.open(url, pool, schema).catch(async (err: unknown) => { await pool.end(); throw err; });
+  const bus = await PgNodeBus.open(url, pool, schema).catch(async (err: unknown) => {
+    await pool.end();
+    throw err;
+  });
   const docs = new PgDocStore(pool, historyMaxEntries, bus);
   const responses = new PgResponseStore(pool);
   return {
-    backend: 'postgres', records, sessions, docs, responses, audit, bus, pool,
+    backend: 'postgres',
+    records,
+    sessions,
+    docs,
+    responses,
+    audit,
+    bus,
+    pool,
     issuerKeys: new PgIssuerKeyStore(pool),
     backup: () => Promise.reject(new BackupError('This server keeps its data in PostgreSQL: back it up with pg_dump (docs/storage.md, "Backup and restore").')),
     async close() {

@@ -15,8 +15,12 @@ export async function runTransaction<T>(store: RecordStore, fn: (tx: RecordTx) =
     put<C extends CollectionName>(collection: C, record: Collections[C], opts?: { ifVersion?: number }) {
       changes.push({ op: 'put', collection, record, ...(opts?.ifVersion !== undefined ? { ifVersion: opts.ifVersion } : {}) } as RecordChange);
     },
-    delete: (collection, id) => { changes.push({ op: 'delete', collection, id }); },
-    audit: (event) => { audit.push(event); },
+    delete: (collection, id) => {
+      changes.push({ op: 'delete', collection, id });
+    },
+    audit: (event) => {
+      audit.push(event);
+    },
   };
   const result = await fn(tx);
   if (changes.length > 0 || audit.length > 0) await store.commit(changes, { audit });

@@ -69,10 +69,24 @@ export type IndexedFields = {
 
 /** The names of every field any collection can be queried by (the union of IndexedFields). */
 export const INDEXED_FIELDS: { [C in CollectionName]: readonly IndexedFields[C][] } = {
-  partnerships: [], users: ['email', 'isAdmin'], reviews: [], agencies: ['reviewId'], memberships: ['reviewId', 'userId', 'role'],
-  invitations: ['tokenHash', 'reviewId', 'email'], workshops: ['reviewId'], reportDrafts: [], lifecycleSettings: [], milestonePlans: [],
-  agencyScopings: ['reviewId', 'agencyId'], rapidReviewRecords: [], termsOfReference: [], redactionReviews: [],
-  evidenceRequests: ['reviewId', 'agencyId'], evidenceQueries: ['reviewId', 'agencyId'], keyThemes: ['reviewId'], auditCheckpoints: [],
+  partnerships: [],
+  users: ['email', 'isAdmin'],
+  reviews: [],
+  agencies: ['reviewId'],
+  memberships: ['reviewId', 'userId', 'role'],
+  invitations: ['tokenHash', 'reviewId', 'email'],
+  workshops: ['reviewId'],
+  reportDrafts: [],
+  lifecycleSettings: [],
+  milestonePlans: [],
+  agencyScopings: ['reviewId', 'agencyId'],
+  rapidReviewRecords: [],
+  termsOfReference: [],
+  redactionReviews: [],
+  evidenceRequests: ['reviewId', 'agencyId'],
+  evidenceQueries: ['reviewId', 'agencyId'],
+  keyThemes: ['reviewId'],
+  auditCheckpoints: [],
   docVersions: ['reviewId'],
 };
 
@@ -84,8 +98,14 @@ export type Query<C extends CollectionName> = { [K in IndexedFields[C]]?: Collec
  * `ifVersion` is a conditional write on this field (a missing record counts as version 0).
  */
 export const VERSION_FIELD = {
-  milestonePlans: 'version', agencyScopings: 'version', rapidReviewRecords: 'version', termsOfReference: 'version', workshops: 'outcomeVersion',
-  evidenceRequests: 'version', evidenceQueries: 'version', keyThemes: 'version',
+  milestonePlans: 'version',
+  agencyScopings: 'version',
+  rapidReviewRecords: 'version',
+  termsOfReference: 'version',
+  workshops: 'outcomeVersion',
+  evidenceRequests: 'version',
+  evidenceQueries: 'version',
+  keyThemes: 'version',
 } as const satisfies { [C in CollectionName]?: keyof Collections[C] };
 
 /** A collection whose records are versioned. */
@@ -98,7 +118,9 @@ export type VersionedCollection = keyof typeof VERSION_FIELD;
  * whole commit with VersionConflictError.
  */
 export type RecordChange =
-  | { [C in CollectionName]: { op: 'put'; collection: C; record: Collections[C]; ifVersion?: C extends VersionedCollection ? number : never; ifMatch?: Partial<Collections[C]> } }[CollectionName]
+  | {
+      [C in CollectionName]: { op: 'put'; collection: C; record: Collections[C]; ifVersion?: C extends VersionedCollection ? number : never; ifMatch?: Partial<Collections[C]> };
+    }[CollectionName]
   | { op: 'delete'; collection: CollectionName; id: string };
 
 /** What a commit carries besides records: the audit events that describe it, written atomically with it. */

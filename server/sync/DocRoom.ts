@@ -6,9 +6,7 @@ import type { WebSocket } from 'ws';
 import type { Access } from '../../shared/docAccess.js';
 import { parseDocName } from '../../shared/docNames.js';
 import { DOC_SHAPES, MAX_DOC_BYTES, type RootShape } from '../../shared/sync/docShapes.js';
-import {
-  CLOSE_BAD_DATA, CLOSE_RATE_LIMITED, CLOSE_SERVER_ERROR,
-} from '../../shared/sync/closeCodes.js';
+import { CLOSE_BAD_DATA, CLOSE_RATE_LIMITED, CLOSE_SERVER_ERROR } from '../../shared/sync/closeCodes.js';
 import type { AuthContext } from '../auth/types.js';
 import type { Logger } from '../http/logger.js';
 import type { DocStore } from '../storage/types.js';
@@ -43,8 +41,6 @@ function attribution(origin: unknown, conns: ReadonlyMap<WebSocket, Conn>): Attr
   if (conn && typeof conn === 'object' && 'ws' in conn && conns.get(conn.ws) === conn) return { userId: conn.ctx.userId, at };
   return { userId: null, at };
 }
-
-
 
 /** The origin of updates another node accepted and stored (docs/scaling.md). */
 const STORED_ELSEWHERE = 'stored-elsewhere';
@@ -100,27 +96,35 @@ export class DocRoom {
     const ref = parseDocName(name);
     this.kind = ref?.kind ?? 'unknown';
     this.shape = ref ? DOC_SHAPES[ref.kind] : {};
-    this.gate = new UpdateGate({
-      doc: () => this.doc,
-      isOpen: (conn) => this.conns.has(conn.ws),
-      refuse: (conn, code, reason, bytes) => this.refuse(conn, code, reason, bytes),
-      withinByteCap: (bytes) => this.withinByteCap(bytes),
-      threw: () => this.fail('sync.doc-threw'),
-      // Acknowledged to its author once durable (durableAcks.ts); the relay has already happened.
-      applied: (conn, update) => this.acks.accepted(conn.ws, update),
-    }, this.shape, this.owners);
-    this.ready = after.then(() => this.load()).then(() => {
-      this.loaded = true;
-      for (const run of this.backlog.splice(0)) {
-        try {
-          run();
-        } catch {
-          // Each item guards its own socket; one failing must not stall the others.
+    this.gate = new UpdateGate(
+      {
+        doc: () => this.doc,
+        isOpen: (conn) => this.conns.has(conn.ws),
+        refuse: (conn, code, reason, bytes) => this.refuse(conn, code, reason, bytes),
+        withinByteCap: (bytes) => this.withinByteCap(bytes),
+        threw: () => this.fail('sync.doc-threw'),
+        // Acknowledged to its author once durable (durableAcks.ts); the relay has already happened.
+        applied: (conn, update) => this.acks.accepted(conn.ws, update),
+      },
+      this.shape,
+      this.owners,
+    );
+    this.ready = after
+      .then(() => this.load())
+      .then(() => {
+        this.loaded = true;
+        for (const run of this.backlog.splice(0)) {
+          try {
+            run();
+          } catch {
+            // Each item guards its own socket; one failing must not stall the others.
+          }
         }
-      }
-    });
+      });
     // Handled by SyncServer (which logs and forgets the room); this keeps it from being "unhandled".
-    this.ready.catch(() => { this.backlog = []; });
+    this.ready.catch(() => {
+      this.backlog = [];
+    });
   }
 
   private async load(): Promise<void> {
@@ -149,7 +153,13 @@ export class DocRoom {
   private applyStored(updates: Uint8Array[]): void {
     if (this.failed) return;
     try {
-      Y.transact(this.doc, () => { for (const u of updates) Y.applyUpdate(this.doc, u); }, STORED_ELSEWHERE);
+      Y.transact(
+        this.doc,
+        () => {
+          for (const u of updates) Y.applyUpdate(this.doc, u);
+        },
+        STORED_ELSEWHERE,
+      );
       // Client ids the other node bound to their users are bound here too.
       this.owners.load(this.doc);
     } catch {
@@ -162,9 +172,16 @@ export class DocRoom {
     this.conns.set(conn.ws, conn);
     this.whenLoaded(() => {
       if (!this.conns.has(conn.ws)) return;
-      send(conn.ws, frame(MESSAGE_SYNC, (e) => syncProtocol.writeSyncStep1(e, this.doc)));
+      send(
+        conn.ws,
+        frame(MESSAGE_SYNC, (e) => syncProtocol.writeSyncStep1(e, this.doc)),
+      );
       const states = this.presence.all();
-      if (states) send(conn.ws, frame(MESSAGE_AWARENESS, (e) => encoding.writeVarUint8Array(e, states)));
+      if (states)
+        send(
+          conn.ws,
+          frame(MESSAGE_AWARENESS, (e) => encoding.writeVarUint8Array(e, states)),
+        );
       this.acks.connected(conn.ws);
     });
   }
@@ -206,8 +223,14 @@ export class DocRoom {
       if (syncType === syncProtocol.messageYjsSyncStep1) {
         const sv = decoding.readVarUint8Array(d);
         // Each answer can be the whole document: a client asks once per connection, a flood is cut off.
-        if (!conn.budgets.syncRequests.take(Date.now())) { this.refuse(conn, CLOSE_RATE_LIMITED, 'too many sync requests', data.length); return; }
-        send(conn.ws, frame(MESSAGE_SYNC, (e) => syncProtocol.writeSyncStep2(e, this.doc, sv)));
+        if (!conn.budgets.syncRequests.take(Date.now())) {
+          this.refuse(conn, CLOSE_RATE_LIMITED, 'too many sync requests', data.length);
+          return;
+        }
+        send(
+          conn.ws,
+          frame(MESSAGE_SYNC, (e) => syncProtocol.writeSyncStep2(e, this.doc, sv)),
+        );
         return;
       }
       if (syncType !== syncProtocol.messageYjsSyncStep2 && syncType !== syncProtocol.messageYjsUpdate) throw new Error('unknown sync type');
@@ -239,9 +262,15 @@ export class DocRoom {
       }
       this.presence.apply(filtered.entries);
     } else if (type === MESSAGE_QUERY_AWARENESS) {
-      if (!conn.budgets.syncRequests.take(Date.now())) { this.refuse(conn, CLOSE_RATE_LIMITED, 'too many sync requests', data.length); return; }
+      if (!conn.budgets.syncRequests.take(Date.now())) {
+        this.refuse(conn, CLOSE_RATE_LIMITED, 'too many sync requests', data.length);
+        return;
+      }
       const states = this.presence.all() ?? new Uint8Array([0]);
-      send(conn.ws, frame(MESSAGE_AWARENESS, (e) => encoding.writeVarUint8Array(e, states)));
+      send(
+        conn.ws,
+        frame(MESSAGE_AWARENESS, (e) => encoding.writeVarUint8Array(e, states)),
+      );
     }
     // Other types (auth) are ignored.
   }
@@ -269,7 +298,9 @@ export class DocRoom {
   private onUpdate(update: Uint8Array, origin: unknown): void {
     if (origin === LOAD_ORIGIN || this.failed) return;
     const msg = frame(MESSAGE_SYNC, (e) => syncProtocol.writeUpdate(e, update));
-    const relay = () => { for (const c of this.conns.values()) if (c !== origin) send(c.ws, msg); };
+    const relay = () => {
+      for (const c of this.conns.values()) if (c !== origin) send(c.ws, msg);
+    };
     if (origin === STORED_ELSEWHERE) {
       relay();
       this.stored.records += 1;
@@ -281,7 +312,9 @@ export class DocRoom {
     const serverMade = origin === SERVER_ORIGIN || origin instanceof OnBehalfOf;
     if (!serverMade) relay();
     const write = this.docs.append(this.name, update, attribution(origin, this.conns)).then(
-      () => { if (serverMade && !this.failed) relay(); },
+      () => {
+        if (serverMade && !this.failed) relay();
+      },
       () => this.fail(),
     );
     this.pendingWrites.add(write);
@@ -299,10 +332,12 @@ export class DocRoom {
     this.stored.records = 0;
     this.stored.logBytes = 0;
     this.stored.snapshotBytes = snapshot.length;
-    const run = (this.compacting ?? Promise.resolve()).then(() => this.docs.compact(this.name, snapshot)).catch(() => {
-      // A failed compaction loses nothing: the log is only truncated after the snapshot is durable.
-      this.log.error('sync.compact-failed', { kind: this.kind });
-    });
+    const run = (this.compacting ?? Promise.resolve())
+      .then(() => this.docs.compact(this.name, snapshot))
+      .catch(() => {
+        // A failed compaction loses nothing: the log is only truncated after the snapshot is durable.
+        this.log.error('sync.compact-failed', { kind: this.kind });
+      });
     this.compacting = run;
     return run;
   }

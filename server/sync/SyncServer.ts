@@ -74,7 +74,10 @@ export class SyncServer {
       this.lastBeat = now;
       setImmediate(() => {
         for (const ws of this.wss.clients) {
-          if (!this.alive.has(ws) && !late) { ws.terminate(); continue; }
+          if (!this.alive.has(ws) && !late) {
+            ws.terminate();
+            continue;
+          }
           this.alive.delete(ws);
           ws.ping();
         }
@@ -165,10 +168,17 @@ export class SyncServer {
     let room = this.rooms.get(name);
     if (!room) {
       const after = this.unloading.get(name) ?? Promise.resolve();
-      room = new DocRoom(name, this.opts.docs, this.opts.log, after, (failed) => {
-        if (this.rooms.get(name) === failed) this.rooms.delete(name);
-        void failed.unload();
-      }, this.opts.presence);
+      room = new DocRoom(
+        name,
+        this.opts.docs,
+        this.opts.log,
+        after,
+        (failed) => {
+          if (this.rooms.get(name) === failed) this.rooms.delete(name);
+          void failed.unload();
+        },
+        this.opts.presence,
+      );
       this.rooms.set(name, room);
       const loading = room;
       loading.ready.catch(() => {
@@ -187,9 +197,12 @@ export class SyncServer {
       this.unloadTimers.delete(name);
       if (room.conns.size > 0 || this.rooms.get(name) !== room) return;
       this.rooms.delete(name);
-      const done = room.unload().catch(() => undefined).finally(() => {
-        if (this.unloading.get(name) === done) this.unloading.delete(name);
-      });
+      const done = room
+        .unload()
+        .catch(() => undefined)
+        .finally(() => {
+          if (this.unloading.get(name) === done) this.unloading.delete(name);
+        });
       this.unloading.set(name, done);
     }, this.opts.idleUnloadMs);
     timer.unref();

@@ -16,7 +16,13 @@ export const LOAD_ORIGIN = 'load';
 export function buildDoc(updates: readonly Uint8Array[]): { doc: Y.Doc; skipped: number } {
   const fast = new Y.Doc({ gc: true });
   try {
-    Y.transact(fast, () => { for (const u of updates) Y.applyUpdate(fast, u); }, LOAD_ORIGIN);
+    Y.transact(
+      fast,
+      () => {
+        for (const u of updates) Y.applyUpdate(fast, u);
+      },
+      LOAD_ORIGIN,
+    );
     return { doc: fast, skipped: dropPending(fast) };
   } catch {
     // Fall through to the careful replay; `fast` may be half-applied and is dropped.

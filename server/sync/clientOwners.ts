@@ -25,7 +25,10 @@ export class ClientOwners {
 
   /** The ids among `clientIds` that a user other than `userId` owns. */
   foreign(clientIds: readonly number[], userId: string): number[] {
-    return clientIds.filter((c) => { const o = this.ownerOf(c); return o !== undefined && o !== userId; });
+    return clientIds.filter((c) => {
+      const o = this.ownerOf(c);
+      return o !== undefined && o !== userId;
+    });
   }
 
   /** Binds a presence id to its first user (no-op when anyone already owns it). */
@@ -40,10 +43,14 @@ export class ClientOwners {
   recordWriters(doc: Y.Doc, clientIds: readonly number[], userId: string, origin: unknown): void {
     const fresh = clientIds.filter((c) => !this.writers.has(c));
     if (fresh.length === 0) return;
-    Y.transact(doc, () => {
-      const map = doc.getMap<string>(CLIENT_OWNERS_ROOT);
-      for (const c of fresh) map.set(String(c), userId);
-    }, origin);
+    Y.transact(
+      doc,
+      () => {
+        const map = doc.getMap<string>(CLIENT_OWNERS_ROOT);
+        for (const c of fresh) map.set(String(c), userId);
+      },
+      origin,
+    );
     for (const c of fresh) this.writers.set(c, userId);
   }
 }

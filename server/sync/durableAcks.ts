@@ -61,7 +61,10 @@ export class DurableAcks {
 
   private later(ws: WebSocket, ack: Durable): void {
     // Encoded now: the ack describes the doc as it is at this point, not when the write completes.
-    this.sendWhenDurable([ws], frame(MESSAGE_DURABLE, (e) => encoding.writeVarUint8Array(e, encodeDurable(ack))));
+    this.sendWhenDurable(
+      [ws],
+      frame(MESSAGE_DURABLE, (e) => encoding.writeVarUint8Array(e, encodeDurable(ack))),
+    );
   }
 
   private sendWhenDurable(sockets: WebSocket[], msg: Uint8Array): void {

@@ -35,7 +35,10 @@ export class PresenceHub {
   private readonly keepaliveTimer: NodeJS.Timeout;
 
   /** Starts the keepalive; `broadcast` sends one frame payload (an awareness update) to every connection. */
-  constructor(private readonly broadcast: (awarenessUpdate: Uint8Array) => void, private readonly timing: PresenceTiming) {
+  constructor(
+    private readonly broadcast: (awarenessUpdate: Uint8Array) => void,
+    private readonly timing: PresenceTiming,
+  ) {
     this.keepaliveTimer = setInterval(() => this.keepalive(), timing.keepaliveMs);
     this.keepaliveTimer.unref();
   }
@@ -89,7 +92,10 @@ export class PresenceHub {
 
   /** Sends gathered changes now (the flush timer calls this). */
   flush(): void {
-    if (this.flushTimer) { clearTimeout(this.flushTimer); this.flushTimer = null; }
+    if (this.flushTimer) {
+      clearTimeout(this.flushTimer);
+      this.flushTimer = null;
+    }
     if (this.changed.size === 0) return;
     const batch = [...this.changed.values()];
     this.changed.clear();
@@ -117,7 +123,10 @@ export class PresenceHub {
   private mark(e: PresenceEntry): void {
     this.changed.set(e.clientId, e);
     if (this.flushTimer) return;
-    this.flushTimer = setTimeout(() => { this.flushTimer = null; this.flush(); }, this.timing.flushMs);
+    this.flushTimer = setTimeout(() => {
+      this.flushTimer = null;
+      this.flush();
+    }, this.timing.flushMs);
     this.flushTimer.unref();
   }
 }

@@ -8,7 +8,11 @@ export class TokenBucket {
   private last: number;
 
   /** A full bucket. */
-  constructor(private readonly capacity: number, private readonly perSecond: number, now: number) {
+  constructor(
+    private readonly capacity: number,
+    private readonly perSecond: number,
+    now: number,
+  ) {
     this.tokens = capacity;
     this.last = now;
   }

@@ -43,12 +43,19 @@ export class UpdateGate {
   private pendingTimer: NodeJS.Timeout | null = null;
 
   /** A gate for one room's document of the given shape. */
-  constructor(private readonly host: GateHost, private readonly shape: Readonly<Record<string, RootShape>>, private readonly owners: ClientOwners) {}
+  constructor(
+    private readonly host: GateHost,
+    private readonly shape: Readonly<Record<string, RootShape>>,
+    private readonly owners: ClientOwners,
+  ) {}
 
   /** Offers one update from a writer. */
   offer(conn: Conn, update: Uint8Array, how: Offer): void {
     if (this.tryApply(conn, update, how) === 'missing') {
-      if (!this.pending.hold(conn, { update, how }, Date.now())) { this.host.refuse(conn, CLOSE_TOO_LARGE, 'too many missing dependencies', update.length); return; }
+      if (!this.pending.hold(conn, { update, how }, Date.now())) {
+        this.host.refuse(conn, CLOSE_TOO_LARGE, 'too many missing dependencies', update.length);
+        return;
+      }
       this.schedulePendingExpiry();
       return;
     }

@@ -14,11 +14,15 @@ export class CountsPublisher {
   private readonly timers = new Map<string, NodeJS.Timeout>();
 
   /** Creates the publisher; `emit` sends a snapshot to the workshop's watchers. */
-  constructor(private readonly deps: {
-    workshop(id: string): Workshop | undefined | Promise<Workshop | undefined>;
-    responses: ResponseStore;
-    emit(workshopId: string, counts: Record<string, PromptCounts>): void;
-  }, private readonly intervalMs: number, private readonly now: () => number = Date.now) {}
+  constructor(
+    private readonly deps: {
+      workshop(id: string): Workshop | undefined | Promise<Workshop | undefined>;
+      responses: ResponseStore;
+      emit(workshopId: string, counts: Record<string, PromptCounts>): void;
+    },
+    private readonly intervalMs: number,
+    private readonly now: () => number = Date.now,
+  ) {}
 
   private async compute(workshopId: string): Promise<Snapshot> {
     const w = await this.deps.workshop(workshopId);
@@ -30,7 +34,7 @@ export class CountsPublisher {
 
   /** The current snapshot (computed now only when there is none yet). */
   async snapshot(workshopId: string): Promise<Record<string, PromptCounts>> {
-    return (this.snapshots.get(workshopId) ?? await this.compute(workshopId)).counts;
+    return (this.snapshots.get(workshopId) ?? (await this.compute(workshopId))).counts;
   }
 
   /**
@@ -43,7 +47,10 @@ export class CountsPublisher {
     const wait = this.intervalMs - (t % this.intervalMs);
     const timer = setTimeout(() => {
       this.timers.delete(workshopId);
-      void this.compute(workshopId).then((s) => this.deps.emit(workshopId, s.counts), () => undefined);
+      void this.compute(workshopId).then(
+        (s) => this.deps.emit(workshopId, s.counts),
+        () => undefined,
+      );
     }, wait);
     timer.unref();
     this.timers.set(workshopId, timer);

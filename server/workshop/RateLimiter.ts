@@ -7,7 +7,11 @@ export class RateLimiter {
   private readonly buckets = new Map<string, { tokens: number; at: number }>();
 
   /** Creates a limiter with an injectable clock. */
-  constructor(private readonly capacity: number, private readonly perSecond: number, private readonly now: () => number = Date.now) {}
+  constructor(
+    private readonly capacity: number,
+    private readonly perSecond: number,
+    private readonly now: () => number = Date.now,
+  ) {}
 
   /** Takes one token for `key`; false when the bucket is empty. */
   take(key: string): boolean {
@@ -15,7 +19,10 @@ export class RateLimiter {
     const b = this.buckets.get(key) ?? { tokens: this.capacity, at: t };
     b.tokens = Math.min(this.capacity, b.tokens + ((t - b.at) / 1000) * this.perSecond);
     b.at = t;
-    if (b.tokens < 1) { this.buckets.set(key, b); return false; }
+    if (b.tokens < 1) {
+      this.buckets.set(key, b);
+      return false;
+    }
     b.tokens -= 1;
     this.buckets.set(key, b);
     return true;

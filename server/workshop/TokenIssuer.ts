@@ -60,7 +60,12 @@ export class TokenIssuer {
 
   /** A short fingerprint of the public key, so staff and participants can compare that everyone got the same one. */
   async fingerprint(workshopId: string): Promise<string> {
-    return createHash('sha256').update(await this.publicKey(workshopId)).digest('hex').slice(0, 16).toUpperCase().replace(/(.{4})(?!$)/g, '$1 ');
+    return createHash('sha256')
+      .update(await this.publicKey(workshopId))
+      .digest('hex')
+      .slice(0, 16)
+      .toUpperCase()
+      .replace(/(.{4})(?!$)/g, '$1 ');
   }
 
   /**

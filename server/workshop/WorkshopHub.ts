@@ -3,7 +3,13 @@ import type { Namespace, Server as SocketIOServer, Socket } from 'socket.io';
 import { z } from 'zod';
 import type { PromptCounts } from '../../shared/workshop/anonymity.js';
 import {
-  IssuerKeyPayloadSchema, JoinPayloadSchema, LookupPayloadSchema, PrivateRequestPayloadSchema, RedeemPayloadSchema, RespondPayloadSchema, WithdrawPayloadSchema,
+  IssuerKeyPayloadSchema,
+  JoinPayloadSchema,
+  LookupPayloadSchema,
+  PrivateRequestPayloadSchema,
+  RedeemPayloadSchema,
+  RespondPayloadSchema,
+  WithdrawPayloadSchema,
 } from '../../shared/workshop/participant.js';
 import { openPromptIds } from '../../shared/workshop/prompts.js';
 import type { Workshop } from '../../shared/workshop/workshop.js';
@@ -65,16 +71,28 @@ export class WorkshopHub {
   private readonly views: ParticipantViews;
 
   /** Creates the namespace and wires its events. */
-  constructor(io: SocketIOServer, private readonly deps: {
-    records: RecordStore; sync: SyncServer; responses: ResponseStore; issuer: TokenIssuer; log: Logger; publicOrigins: readonly string[]; countsIntervalMs: number;
-  }) {
+  constructor(
+    io: SocketIOServer,
+    private readonly deps: {
+      records: RecordStore;
+      sync: SyncServer;
+      responses: ResponseStore;
+      issuer: TokenIssuer;
+      log: Logger;
+      publicOrigins: readonly string[];
+      countsIntervalMs: number;
+    },
+  ) {
     this.ns = io.of('/workshop');
     this.views = new ParticipantViews(deps);
-    this.counts = new CountsPublisher({
-      workshop: (id) => deps.records.get('workshops', id),
-      responses: deps.responses,
-      emit: (workshopId, counts) => this.emitCounts(workshopId, counts),
-    }, deps.countsIntervalMs);
+    this.counts = new CountsPublisher(
+      {
+        workshop: (id) => deps.records.get('workshops', id),
+        responses: deps.responses,
+        emit: (workshopId, counts) => this.emitCounts(workshopId, counts),
+      },
+      deps.countsIntervalMs,
+    );
     this.ns.use((socket, next) => {
       // Staff sessions must not travel on this channel: drop the cookie before anything can read it.
       delete socket.request.headers.cookie;
@@ -127,12 +145,16 @@ export class WorkshopHub {
         const w = await this.deps.records.get('workshops', p.workshopId);
         if (live(w) && w.state.stage === 'closed') return reply(fail('closed', CLOSED_MESSAGE));
         const tokenId = live(w) ? await this.deps.issuer.verify(w.id, p.token) : null;
-        if (!w || !tokenId) return reply(fail('bad-token', 'This browser’s pass for the workshop is not valid. Open your invitation link again, or ask the lead reviewer for a new one.'));
+        if (!w || !tokenId)
+          return reply(fail('bad-token', 'This browser’s pass for the workshop is not valid. Open your invitation link again, or ask the lead reviewer for a new one.'));
         return enter(w, { workshopId: w.id, mode: 'token', tokenId }, reply);
       }
       await slowly(reply, async () => {
         const w = await this.deps.records.get('workshops', p.workshopId);
-        if (live(w) && w.state.stage === 'closed' && w.joinCode === p.code) { reply(fail('closed', CLOSED_MESSAGE)); return true; }
+        if (live(w) && w.state.stage === 'closed' && w.joinCode === p.code) {
+          reply(fail('closed', CLOSED_MESSAGE));
+          return true;
+        }
         if (!live(w) || w.joinCode !== p.code) {
           reply(fail('not-found', 'That workshop link or code is not right. Check the code with the lead reviewer.'));
           return false;
@@ -153,7 +175,10 @@ export class WorkshopHub {
         const matches = (await this.deps.records.find('workshops')).filter((w) => w.joinCode === p.code && w.state.stage !== 'draft');
         const w = matches.find((x) => x.state.stage !== 'closed');
         if (!w) {
-          if (matches.length > 0) { reply(fail('closed', CLOSED_MESSAGE)); return true; }
+          if (matches.length > 0) {
+            reply(fail('closed', CLOSED_MESSAGE));
+            return true;
+          }
           reply(fail('not-found', 'That workshop code is not right. Check the code with the lead reviewer: it has 6 letters and numbers, for example K7M3QP.'));
           return false;
         }
@@ -179,14 +204,24 @@ export class WorkshopHub {
         // however many ask at once. Its secret's hash goes with it.
         let invitationId: string | null = null;
         const refused = new Error('invitation');
-        const marked = await this.deps.records.update('workshops', p.workshopId, (cur) => {
-          const inv = cur.invitations.find((i) => i.secretHash === hash);
-          if (!inv || cur.state.stage === 'draft' || cur.state.stage === 'closed') throw refused;
-          invitationId = inv.id;
-          return { ...cur, invitations: cur.invitations.map((i) => (i.id === inv.id ? { ...i, used: true, secretHash: null } : i)) };
-        }).catch((err: unknown) => { if (err === refused) return undefined; throw err; });
+        const marked = await this.deps.records
+          .update('workshops', p.workshopId, (cur) => {
+            const inv = cur.invitations.find((i) => i.secretHash === hash);
+            if (!inv || cur.state.stage === 'draft' || cur.state.stage === 'closed') throw refused;
+            invitationId = inv.id;
+            return { ...cur, invitations: cur.invitations.map((i) => (i.id === inv.id ? { ...i, used: true, secretHash: null } : i)) };
+          })
+          .catch((err: unknown) => {
+            if (err === refused) return undefined;
+            throw err;
+          });
         if (!marked || !invitationId) {
-          reply(fail('invitation-not-found', 'This invitation link is not valid, has already been used, or the workshop has closed. If you used it in another browser, join from there; or ask the lead reviewer for a new link.'));
+          reply(
+            fail(
+              'invitation-not-found',
+              'This invitation link is not valid, has already been used, or the workshop has closed. If you used it in another browser, join from there; or ask the lead reviewer for a new link.',
+            ),
+          );
           return false;
         }
         let blindSignature: string;
@@ -195,7 +230,10 @@ export class WorkshopHub {
         } catch {
           // Nothing was signed: the invitation can be used again.
           const id = invitationId;
-          await this.deps.records.update('workshops', marked.id, (cur) => ({ ...cur, invitations: cur.invitations.map((i) => (i.id === id && i.secretHash === null ? { ...i, used: false, secretHash: hash } : i)) }));
+          await this.deps.records.update('workshops', marked.id, (cur) => ({
+            ...cur,
+            invitations: cur.invitations.map((i) => (i.id === id && i.secretHash === null ? { ...i, used: false, secretHash: hash } : i)),
+          }));
           reply(fail('invalid', 'That request could not be signed. Open the invitation link again.'));
           return true;
         }
@@ -208,12 +246,27 @@ export class WorkshopHub {
     const joined = async (reply: Ack, receipt: string | undefined, needsReceipt = true): Promise<{ w: Workshop; author: Author } | null> => {
       const j = socket.data.joined as Joined | undefined;
       const w = j ? await this.deps.records.get('workshops', j.workshopId) : undefined;
-      if (!j || !w) { reply(fail('not-joined', 'Join the workshop first.')); return null; }
-      if (w.state.stage === 'closed') { reply(fail('closed', CLOSED_MESSAGE)); return null; }
-      if (j.mode === 'code' && !w.codeJoining) { reply(fail('code-off', 'Joining with the code alone has been switched off. Use your personal invitation link.')); return null; }
-      if (j.mode === 'code' && !receipt && needsReceipt) { reply(fail('invalid', 'That message is not valid: receipt is required.')); return null; }
+      if (!j || !w) {
+        reply(fail('not-joined', 'Join the workshop first.'));
+        return null;
+      }
+      if (w.state.stage === 'closed') {
+        reply(fail('closed', CLOSED_MESSAGE));
+        return null;
+      }
+      if (j.mode === 'code' && !w.codeJoining) {
+        reply(fail('code-off', 'Joining with the code alone has been switched off. Use your personal invitation link.'));
+        return null;
+      }
+      if (j.mode === 'code' && !receipt && needsReceipt) {
+        reply(fail('invalid', 'That message is not valid: receipt is required.'));
+        return null;
+      }
       const limited = j.mode === 'token' ? !this.perToken.take(j.tokenId) : !this.perWorkshopCode.take(w.id);
-      if (limited || !this.perWorkshop.take(w.id)) { reply(fail('rate-limited', 'Many answers are arriving at once. Try again in a moment.')); return null; }
+      if (limited || !this.perWorkshop.take(w.id)) {
+        reply(fail('rate-limited', 'Many answers are arriving at once. Try again in a moment.'));
+        return null;
+      }
       return { w, author: j.mode === 'token' ? { mode: 'token', tokenId: j.tokenId } : { mode: 'code', receipt: receipt ?? '' } };
     };
     const closedRace = (err: unknown, reply: Ack) => {
@@ -280,5 +333,4 @@ export class WorkshopHub {
   private emitCounts(workshopId: string, counts: Record<string, PromptCounts>): void {
     this.ns.server.of('/').to(`f:${workshopId}`).emit('workshop:counts', { workshopId, counts });
   }
-
 }

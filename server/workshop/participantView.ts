@@ -50,7 +50,9 @@ export async function participantView(deps: { records: RecordStore; sync: SyncSe
     showing: w.state.showing,
     phase,
     lessons: w.state.lessonsShared ? w.setup.lessons.map((l) => ({ id: l.id, text: pseudo(l.text) })) : null,
-    prompts: allPrompts(w.setup).filter((p) => open.has(p.id)).map((p) => ({ ...p, label: pseudo(p.label), text: pseudo(p.text) })),
+    prompts: allPrompts(w.setup)
+      .filter((p) => open.has(p.id))
+      .map((p) => ({ ...p, label: pseudo(p.label), text: pseudo(p.text) })),
   };
 }
 
@@ -67,7 +69,10 @@ export class ParticipantViews {
   private readonly built = new Map<string, { key: string; at: number; view: Promise<ParticipantView> }>();
 
   /** Creates the cache over the stores the views are built from. */
-  constructor(private readonly deps: { records: RecordStore; sync: SyncServer }, private readonly now: () => number = Date.now) {}
+  constructor(
+    private readonly deps: { records: RecordStore; sync: SyncServer },
+    private readonly now: () => number = Date.now,
+  ) {}
 
   /** The view for a join: the recent one while the workshop's state and set-up are unchanged, else a fresh one. */
   forJoin(w: Workshop): Promise<ParticipantView> {
@@ -82,7 +87,9 @@ export class ParticipantViews {
     const view = participantView(this.deps, w);
     const entry = { key: JSON.stringify([w.state, w.setup]), at: this.now(), view };
     this.built.set(w.id, entry);
-    const drop = () => { if (this.built.get(w.id) === entry) this.built.delete(w.id); };
+    const drop = () => {
+      if (this.built.get(w.id) === entry) this.built.delete(w.id);
+    };
     view.catch(drop);
     setTimeout(drop, VIEW_REUSE_MS).unref();
     return view;

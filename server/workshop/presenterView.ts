@@ -26,10 +26,7 @@ export type PresenterView = {
  * prompt's current release, its visible answers in the release's random order, none when hiding has left
  * fewer than k, every word through the workshop text filter. Counts are the coarse snapshot.
  */
-export async function presenterView(
-  deps: { records: RecordStore; sync: SyncServer; responses: ResponseStore; counts: CountsPublisher },
-  w: Workshop,
-): Promise<PresenterView> {
+export async function presenterView(deps: { records: RecordStore; sync: SyncServer; responses: ResponseStore; counts: CountsPublisher }, w: Workshop): Promise<PresenterView> {
   const { confidentiality: _c, promise: _p, ...view } = await participantView(deps, w);
   const text = await workshopTextFilter(deps, w);
   const released: PresentedRelease[] = [];

@@ -32,8 +32,13 @@ export async function releasedAnswers(
   for (const p of allPrompts(w.setup)) {
     const rel = await deps.responses.currentRelease(w.id, p.id);
     out.push({
-      ...p, released: rel !== null, releaseId: rel?.id ?? null, fromInvitations: rel?.fromInvitations ?? 0, fromCode: rel?.fromCode ?? 0,
-      codeCounted: rel?.codeCounted ?? false, responses: (rel?.responses ?? []).map((r) => ({ ...r, text: text(r.text) })),
+      ...p,
+      released: rel !== null,
+      releaseId: rel?.id ?? null,
+      fromInvitations: rel?.fromInvitations ?? 0,
+      fromCode: rel?.fromCode ?? 0,
+      codeCounted: rel?.codeCounted ?? false,
+      responses: (rel?.responses ?? []).map((r) => ({ ...r, text: text(r.text) })),
     });
   }
   return out;

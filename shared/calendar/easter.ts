@@ -49,9 +49,7 @@ export function ruleBasedHolidays(year: number): BankHoliday[] {
   const out: BankHoliday[] = [];
   const newYear = isoFromParts(year, 1, 1);
   const nyDay = weekday(newYear);
-  out.push(nyDay >= 6
-    ? { date: addCalendarDays(newYear, 8 - nyDay), title: 'New Year’s Day', notes: 'Substitute day' }
-    : { date: newYear, title: 'New Year’s Day', notes: '' });
+  out.push(nyDay >= 6 ? { date: addCalendarDays(newYear, 8 - nyDay), title: 'New Year’s Day', notes: 'Substitute day' } : { date: newYear, title: 'New Year’s Day', notes: '' });
   out.push({ date: addCalendarDays(easter, -2), title: 'Good Friday', notes: '' });
   out.push({ date: addCalendarDays(easter, 1), title: 'Easter Monday', notes: '' });
   out.push({ date: firstMonday(year, 5), title: 'Early May bank holiday', notes: '' });

@@ -32,7 +32,7 @@ export function isoFromParts(year: number, month: number, day: number): IsoDate 
 /** The ISO weekday of a date: Monday 1 ... Sunday 7. */
 export function weekday(iso: string): IsoWeekday {
   // 1970-01-01 was a Thursday (ISO 4).
-  return ((((toDayNumber(iso) + 3) % 7) + 7) % 7 + 1) as IsoWeekday;
+  return (((((toDayNumber(iso) + 3) % 7) + 7) % 7) + 1) as IsoWeekday;
 }
 
 /** True on Saturday and Sunday. */

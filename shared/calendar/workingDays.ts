@@ -40,9 +40,7 @@ function table(): Int32Array {
 function dayInRange(iso: string): number {
   const d = toDayNumber(iso);
   if (d < FIRST || d > LAST) {
-    throw new RangeError(
-      `${formatUkDate(iso)} is outside the bank holiday data (${formatUkDate(CALENDAR_FIRST_DAY)} to ${formatUkDate(CALENDAR_LAST_DAY)})`,
-    );
+    throw new RangeError(`${formatUkDate(iso)} is outside the bank holiday data (${formatUkDate(CALENDAR_FIRST_DAY)} to ${formatUkDate(CALENDAR_LAST_DAY)})`);
   }
   return d;
 }
@@ -77,7 +75,8 @@ export function addWorkingDays(iso: string, n: number): IsoDate {
   let hi = t.length - 1;
   while (lo < hi) {
     const mid = (lo + hi) >> 1;
-    if (t[mid]! >= target) hi = mid; else lo = mid + 1;
+    if (t[mid]! >= target) hi = mid;
+    else lo = mid + 1;
   }
   return fromDayNumber(FIRST + lo);
 }
@@ -102,7 +101,8 @@ export function subtractWorkingDays(iso: string, n: number): IsoDate {
   let hi = start - FIRST;
   while (lo < hi) {
     const mid = (lo + hi) >> 1;
-    if (t[mid]! >= target) hi = mid; else lo = mid + 1;
+    if (t[mid]! >= target) hi = mid;
+    else lo = mid + 1;
   }
   return fromDayNumber(FIRST + lo);
 }

@@ -6,9 +6,19 @@ import { z } from 'zod';
  * fits none is 'other'.
  */
 export const CHRONOLOGY_CATEGORIES = [
-  'referral', 'assessment', 'strategy-discussion', 'child-protection-conference', 's47-enquiry',
-  'hospital-attendance', 'house-move', 'household-change', 'police-incident', 'school-change',
-  'missing-episode', 'birth-or-death', 'other',
+  'referral',
+  'assessment',
+  'strategy-discussion',
+  'child-protection-conference',
+  's47-enquiry',
+  'hospital-attendance',
+  'house-move',
+  'household-change',
+  'police-incident',
+  'school-change',
+  'missing-episode',
+  'birth-or-death',
+  'other',
 ] as const;
 
 /** A key event category. */
@@ -53,13 +63,29 @@ export const CATEGORY_DESCRIPTIONS: Record<ChronologyCategory, string> = {
 
 /** Extra names people use for a category, lower case, so typed and imported values land in the right place. */
 const ALIASES: Record<string, ChronologyCategory> = {
-  s47: 's47-enquiry', 'section 47': 's47-enquiry', 's47 enquiry': 's47-enquiry', 'section 47 investigation': 's47-enquiry',
-  'child protection enquiry': 's47-enquiry', 'cp conference': 'child-protection-conference', icpc: 'child-protection-conference',
-  rcpc: 'child-protection-conference', 'strategy meeting': 'strategy-discussion', 'household change': 'household-change',
-  'new partner': 'household-change', 'police incident': 'police-incident', 'domestic abuse': 'police-incident',
-  'school change': 'school-change', 'school exclusion': 'school-change', exclusion: 'school-change', missing: 'missing-episode',
-  'missing from home': 'missing-episode', 'a&e attendance': 'hospital-attendance', 'hospital admission': 'hospital-attendance',
-  birth: 'birth-or-death', death: 'birth-or-death', 'change of address': 'house-move',
+  s47: 's47-enquiry',
+  'section 47': 's47-enquiry',
+  's47 enquiry': 's47-enquiry',
+  'section 47 investigation': 's47-enquiry',
+  'child protection enquiry': 's47-enquiry',
+  'cp conference': 'child-protection-conference',
+  icpc: 'child-protection-conference',
+  rcpc: 'child-protection-conference',
+  'strategy meeting': 'strategy-discussion',
+  'household change': 'household-change',
+  'new partner': 'household-change',
+  'police incident': 'police-incident',
+  'domestic abuse': 'police-incident',
+  'school change': 'school-change',
+  'school exclusion': 'school-change',
+  exclusion: 'school-change',
+  missing: 'missing-episode',
+  'missing from home': 'missing-episode',
+  'a&e attendance': 'hospital-attendance',
+  'hospital admission': 'hospital-attendance',
+  birth: 'birth-or-death',
+  death: 'birth-or-death',
+  'change of address': 'house-move',
 };
 
 /** Reads a category from its key, its label or a common alias (case-insensitive); null when unknown. */

@@ -22,21 +22,23 @@ export const DateUncertaintySchema = z.enum(['none', 'query', 'circa']);
 export type DateUncertainty = z.infer<typeof DateUncertaintySchema>;
 
 /** A structured chronology date; month and day are null when the precision does not include them. */
-export const ChronologyDateSchema = z.object({
-  precision: DatePrecisionSchema,
-  year: z.int().min(MIN_CHRONOLOGY_YEAR).max(MAX_CHRONOLOGY_YEAR),
-  month: z.int().min(1).max(12).nullable(),
-  day: z.int().min(1).max(31).nullable(),
-  uncertainty: DateUncertaintySchema,
-}).superRefine((d, ctx) => {
-  const wantMonth = d.precision !== 'year';
-  const wantDay = d.precision === 'day';
-  if ((d.month !== null) !== wantMonth) ctx.addIssue({ code: 'custom', path: ['month'], message: `month must ${wantMonth ? '' : 'not '}be set for ${d.precision} precision` });
-  if ((d.day !== null) !== wantDay) ctx.addIssue({ code: 'custom', path: ['day'], message: `day must ${wantDay ? '' : 'not '}be set for ${d.precision} precision` });
-  if (d.day !== null && d.month !== null && d.day > daysInMonth(d.year, d.month)) {
-    ctx.addIssue({ code: 'custom', path: ['day'], message: 'must be a real calendar date' });
-  }
-});
+export const ChronologyDateSchema = z
+  .object({
+    precision: DatePrecisionSchema,
+    year: z.int().min(MIN_CHRONOLOGY_YEAR).max(MAX_CHRONOLOGY_YEAR),
+    month: z.int().min(1).max(12).nullable(),
+    day: z.int().min(1).max(31).nullable(),
+    uncertainty: DateUncertaintySchema,
+  })
+  .superRefine((d, ctx) => {
+    const wantMonth = d.precision !== 'year';
+    const wantDay = d.precision === 'day';
+    if ((d.month !== null) !== wantMonth) ctx.addIssue({ code: 'custom', path: ['month'], message: `month must ${wantMonth ? '' : 'not '}be set for ${d.precision} precision` });
+    if ((d.day !== null) !== wantDay) ctx.addIssue({ code: 'custom', path: ['day'], message: `day must ${wantDay ? '' : 'not '}be set for ${d.precision} precision` });
+    if (d.day !== null && d.month !== null && d.day > daysInMonth(d.year, d.month)) {
+      ctx.addIssue({ code: 'custom', path: ['day'], message: 'must be a real calendar date' });
+    }
+  });
 
 /** A structured chronology date. */
 export type ChronologyDate = z.infer<typeof ChronologyDateSchema>;
@@ -79,8 +81,7 @@ const pad2 = (n: number | null) => String(n ?? 0).padStart(2, '0');
  * date and "?" after a queried one, e.g. "c. 2017", "06/2018?".
  */
 export function formatChronologyDate(d: ChronologyDate): string {
-  const body = d.precision === 'day' ? `${pad2(d.day)}/${pad2(d.month)}/${d.year}`
-    : d.precision === 'month' ? `${pad2(d.month)}/${d.year}` : String(d.year);
+  const body = d.precision === 'day' ? `${pad2(d.day)}/${pad2(d.month)}/${d.year}` : d.precision === 'month' ? `${pad2(d.month)}/${d.year}` : String(d.year);
   if (d.uncertainty === 'circa') return `c. ${body}`;
   if (d.uncertainty === 'query') return `${body}?`;
   return body;

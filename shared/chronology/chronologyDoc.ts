@@ -1,8 +1,15 @@
 import * as Y from 'yjs';
 import { IdSchema } from '../ids.js';
 import {
-  ChronologyEntrySchema, ENTRY_CONTENT_KEYS, ENTRY_TEXT_KEYS, ORG_CHANGE_CONTENT_KEYS, ORG_CHANGE_TEXT_KEYS, OrgChangeSchema, blankEntry,
-  type ChronologyEntry, type OrgChange,
+  ChronologyEntrySchema,
+  ENTRY_CONTENT_KEYS,
+  ENTRY_TEXT_KEYS,
+  ORG_CHANGE_CONTENT_KEYS,
+  ORG_CHANGE_TEXT_KEYS,
+  OrgChangeSchema,
+  blankEntry,
+  type ChronologyEntry,
+  type OrgChange,
 } from './entry.js';
 import { MAX_CHRONOLOGY_ENTRIES, MAX_ORG_CHANGES } from './limits.js';
 import { recordFields, writeRecord } from './yRecord.js';

@@ -27,7 +27,10 @@ const STATUS_WORDS: [RegExp, ChildContact][] = [
 
 /** The contact a status word (Y, No, Seen alone…) means, or null when the text is not one. */
 export function statusWord(text: string): ChildContact | null {
-  const t = text.trim().toLowerCase().replace(/[.!,;:]+$/, '');
+  const t = text
+    .trim()
+    .toLowerCase()
+    .replace(/[.!,;:]+$/, '');
   return STATUS_WORDS.find(([re]) => re.test(t))?.[1] ?? null;
 }
 

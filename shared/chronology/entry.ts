@@ -20,7 +20,10 @@ export type ChildContact = z.infer<typeof ChildContactSchema>;
 
 /** Labels for contact with the child (en-GB). */
 export const CHILD_CONTACT_LABELS: Record<ChildContact, string> = {
-  none: 'No contact', seen: 'Seen', 'seen-alone': 'Seen alone', 'not-seen': 'Not seen',
+  none: 'No contact',
+  seen: 'Seen',
+  'seen-alone': 'Seen alone',
+  'not-seen': 'Not seen',
 };
 
 /** A time of day as HH:MM, 24-hour. */
@@ -49,7 +52,9 @@ export const ChronologyEntrySchema = z.object({
   childContact: ChildContactSchema,
   childContactBy: ActorRoleSchema,
   /** People-register ids of the family members contacted. */
-  familyContactIds: z.array(PersonRefSchema).max(MAX_FAMILY_CONTACTS)
+  familyContactIds: z
+    .array(PersonRefSchema)
+    .max(MAX_FAMILY_CONTACTS)
     .refine((ids) => new Set(ids).size === ids.length, 'must not list a person twice'),
   familyContactBy: ActorRoleSchema,
   /** The key event or action undertaken. */
@@ -70,15 +75,37 @@ export type ChronologyEntry = z.infer<typeof ChronologyEntrySchema>;
 
 /** The fields of an entry stored in its Y.Map: everything except the id (the map key) and agency (the document). */
 export const ENTRY_CONTENT_KEYS = [
-  'date', 'time', 'sequence', 'source', 'childContact', 'childContactBy', 'familyContactIds', 'familyContactBy',
-  'keyEvent', 'comment', 'category', 'otherInfo',
+  'date',
+  'time',
+  'sequence',
+  'source',
+  'childContact',
+  'childContactBy',
+  'familyContactIds',
+  'familyContactBy',
+  'keyEvent',
+  'comment',
+  'category',
+  'otherInfo',
 ] as const satisfies readonly (keyof ChronologyEntry)[];
 
 /** A new, empty row dated `date`; every other field starts blank so the author fills it in. */
 export function blankEntry(id: string, agencyId: string, date: ChronologyEntry['date']): ChronologyEntry {
   return {
-    id, agencyId, date, time: null, sequence: 0, source: '', childContact: 'none', childContactBy: '',
-    familyContactIds: [], familyContactBy: '', keyEvent: '', comment: '', category: 'other', otherInfo: '',
+    id,
+    agencyId,
+    date,
+    time: null,
+    sequence: 0,
+    source: '',
+    childContact: 'none',
+    childContactBy: '',
+    familyContactIds: [],
+    familyContactBy: '',
+    keyEvent: '',
+    comment: '',
+    category: 'other',
+    otherInfo: '',
   };
 }
 

@@ -1,6 +1,5 @@
 /** Fields an imported column can fill. */
-export type ImportField = 'date' | 'time' | 'source' | 'childContact' | 'familyContact' | 'event' | 'comment' | 'category'
-  | 'otherInfo' | 'agency' | 'keyLearning';
+export type ImportField = 'date' | 'time' | 'source' | 'childContact' | 'familyContact' | 'event' | 'comment' | 'category' | 'otherInfo' | 'agency' | 'keyLearning';
 
 /**
  * Header matching for Document 10 spreadsheets. Agencies retype and reword the headers ("Date
@@ -24,7 +23,12 @@ const RULES: [ImportField, RegExp][] = [
 
 /** Normalises a header: lower case, bracketed hints and punctuation removed, spaces collapsed. */
 export function normaliseHeader(h: string): string {
-  return h.toLowerCase().replace(/\(.*?\)/g, ' ').replace(/[^a-z0-9/ ]+/g, ' ').replace(/\s+/g, ' ').trim();
+  return h
+    .toLowerCase()
+    .replace(/\(.*?\)/g, ' ')
+    .replace(/[^a-z0-9/ ]+/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
 }
 
 /** Matches one header to a field, or null. */

@@ -18,20 +18,24 @@ export type RejectedRow = { row: number; reason: string };
 
 /** The outcome of reading an agency's file: nothing is written until the caller confirms. */
 export type ImportPlan = {
-  entries: ChronologyEntry[]; rejected: RejectedRow[]; duplicates: number;
+  entries: ChronologyEntry[];
+  rejected: RejectedRow[];
+  duplicates: number;
   /** Headers of the columns no field takes; their cells are kept in each row's Other information. */
   unknownColumns: string[];
 };
 
 /** The words a person may be named by in a cell: full name, aliases, first name, relationship, report label. */
 function termsFor(p: Person): string[] {
-  return [p.name, ...p.aliases, p.name.split(' ')[0] ?? '', p.relationship, p.reportLabel]
-    .map((n) => n.trim().toLowerCase()).filter((n) => n.length >= 3 && n !== 'unknown');
+  return [p.name, ...p.aliases, p.name.split(' ')[0] ?? '', p.relationship, p.reportLabel].map((n) => n.trim().toLowerCase()).filter((n) => n.length >= 3 && n !== 'unknown');
 }
 
 /** A cell lower-cased with punctuation as spaces, padded, for whole-word matching. */
 function padded(text: string): string {
-  return ` ${text.toLowerCase().replace(/[^\p{L}\p{N}' -]+/gu, ' ').replace(/\s+/g, ' ')} `;
+  return ` ${text
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}' -]+/gu, ' ')
+    .replace(/\s+/g, ' ')} `;
 }
 
 /** The register ids of people a family-contact cell names, by full name, first name, alias, relationship or report label. */
@@ -53,7 +57,10 @@ export function parseFamilyContact(text: string, people: readonly Person[]): { i
   const names = split ? split[1]! : t;
   const named = [...new Set(peopleNamed(names, people))];
   let rest = padded(names);
-  const terms = people.filter((p) => named.includes(p.id)).flatMap(termsFor).sort((a, b) => b.length - a.length);
+  const terms = people
+    .filter((p) => named.includes(p.id))
+    .flatMap(termsFor)
+    .sort((a, b) => b.length - a.length);
   for (const n of terms) rest = rest.split(` ${n}'s `).join(' ').split(` ${n} `).join(' ');
   const onlyNames = rest.replace(/\b(and|&)\b/g, ' ').replace(/[\s'-]+/g, '') === '';
   if (onlyNames) return { ids: named, by: split ? split[2]!.trim() : '' };
@@ -64,10 +71,17 @@ export function parseFamilyContact(text: string, people: readonly Person[]): { i
 export function guessCategory(text: string): ChronologyCategory {
   const t = text.toLowerCase();
   const rules: [RegExp, ChronologyCategory][] = [
-    [/strateg/, 'strategy-discussion'], [/conference|icpc|rcpc/, 'child-protection-conference'], [/s\.?\s?47|section 47/, 's47-enquiry'],
-    [/refer/, 'referral'], [/assess/, 'assessment'], [/hospital|a&e|a and e|emergency dep/, 'hospital-attendance'],
-    [/moved (house|address|to)|house move|new address/, 'house-move'], [/new partner|moved in|household|separat/, 'household-change'],
-    [/police|domestic|incident/, 'police-incident'], [/school|exclu/, 'school-change'], [/missing|abscond/, 'missing-episode'],
+    [/strateg/, 'strategy-discussion'],
+    [/conference|icpc|rcpc/, 'child-protection-conference'],
+    [/s\.?\s?47|section 47/, 's47-enquiry'],
+    [/refer/, 'referral'],
+    [/assess/, 'assessment'],
+    [/hospital|a&e|a and e|emergency dep/, 'hospital-attendance'],
+    [/moved (house|address|to)|house move|new address/, 'house-move'],
+    [/new partner|moved in|household|separat/, 'household-change'],
+    [/police|domestic|incident/, 'police-incident'],
+    [/school|exclu/, 'school-change'],
+    [/missing|abscond/, 'missing-episode'],
     [/\bbirth\b|\bborn\b|\bdeath\b|\bdied\b/, 'birth-or-death'],
   ];
   return rules.find(([re]) => re.test(t))?.[1] ?? 'other';
@@ -102,24 +116,39 @@ export function planImport(
     let date: ChronologyDate;
     if (dateCell.dateSerial !== undefined || /^\d{5}(\.\d+)?$/.test(rawDate)) {
       const d = dateFromExcelSerial(dateCell.dateSerial ?? Number(rawDate));
-      if (!d) { rejected.push({ row: rowNumber, reason: 'The date is not a date Excel can hold.' }); continue; }
+      if (!d) {
+        rejected.push({ row: rowNumber, reason: 'The date is not a date Excel can hold.' });
+        continue;
+      }
       date = d;
     } else {
       const parsed = parseChronologyDate(expandTwoDigitYear(rawDate, opts.currentYear));
-      if (!parsed.ok) { rejected.push({ row: rowNumber, reason: rawDate ? `The date "${rawDate.slice(0, 40)}" could not be read. ${parsed.error}` : 'The date is missing.' }); continue; }
+      if (!parsed.ok) {
+        rejected.push({ row: rowNumber, reason: rawDate ? `The date "${rawDate.slice(0, 40)}" could not be read. ${parsed.error}` : 'The date is missing.' });
+        continue;
+      }
       date = parsed.date;
     }
     const keyEvent = text('event');
-    if (!keyEvent) { rejected.push({ row: rowNumber, reason: 'The key event or action is empty.' }); continue; }
+    if (!keyEvent) {
+      rejected.push({ row: rowNumber, reason: 'The key event or action is empty.' });
+      continue;
+    }
     let time: string | null = null;
     const rawTime = text('time');
     if (rawTime) {
       const m = /^(\d{1,2})[:.](\d{2})/.exec(rawTime);
-      if (!m || +m[1]! > 23 || +m[2]! > 59) { rejected.push({ row: rowNumber, reason: 'The time is not a time of day as HH:MM.' }); continue; }
+      if (!m || +m[1]! > 23 || +m[2]! > 59) {
+        rejected.push({ row: rowNumber, reason: 'The time is not a time of day as HH:MM.' });
+        continue;
+      }
       time = `${m[1]!.padStart(2, '0')}:${m[2]}`;
     }
     const id = `imp${fingerprint([opts.agencyId, date.year, date.month, date.day, date.precision, date.uncertainty, time, keyEvent, text('source'), text('comment')].join('\u0001'))}`;
-    if (seen.has(id)) { duplicates++; continue; }
+    if (seen.has(id)) {
+      duplicates++;
+      continue;
+    }
     seen.add(id);
     const dayKey = `${date.year}-${date.month}-${date.day}`;
     const sequence = perDay.get(dayKey) ?? 0;
@@ -135,9 +164,15 @@ export function planImport(
     if (text('category') && !category) other.push(`Category: ${text('category')}`);
     // A by text longer than a role field holds is kept whole in Other information instead of cut short.
     let childBy = child.by;
-    if (childBy.length > MAX_LABEL_CHARS) { other.push(`Contact with the child: ${text('childContact')}`); childBy = ''; }
+    if (childBy.length > MAX_LABEL_CHARS) {
+      other.push(`Contact with the child: ${text('childContact')}`);
+      childBy = '';
+    }
     let familyBy = family.by;
-    if (familyBy.length > MAX_LABEL_CHARS) { other.push(`Contact with family members: ${text('familyContact')}`); familyBy = ''; }
+    if (familyBy.length > MAX_LABEL_CHARS) {
+      other.push(`Contact with family members: ${text('familyContact')}`);
+      familyBy = '';
+    }
     for (const [h, v] of extra) other.push(`${h}: ${v}`);
     const otherInfo = other.filter(Boolean).join('\n');
     if (text('source').length > MAX_LABEL_CHARS || otherInfo.length > MAX_TEXT_CHARS) {
@@ -145,11 +180,18 @@ export function planImport(
       continue;
     }
     const candidate: ChronologyEntry = {
-      id, agencyId: opts.agencyId, date, time, sequence: Math.min(sequence, MAX_SEQUENCE), source: text('source'),
-      childContact: child.contact, childContactBy: childBy,
+      id,
+      agencyId: opts.agencyId,
+      date,
+      time,
+      sequence: Math.min(sequence, MAX_SEQUENCE),
+      source: text('source'),
+      childContact: child.contact,
+      childContactBy: childBy,
       familyContactIds: family.ids,
       familyContactBy: familyBy,
-      keyEvent, comment: text('comment'),
+      keyEvent,
+      comment: text('comment'),
       category: category ?? guessCategory(keyEvent),
       otherInfo,
     };

@@ -9,11 +9,7 @@ export type AgencyInfo = { id: string; name: string; shortCode: string; colour: 
 export type IntegratedRow = ChronologyEntry & { agencyCode: string; agencyName: string; colour: string; team: TeamFields };
 
 /** Merges every agency's entries with their team fields into one list in the integrated order (`compareEntries`). */
-export function integrate(
-  byAgency: ReadonlyMap<string, readonly ChronologyEntry[]>,
-  agencies: readonly AgencyInfo[],
-  team: ReadonlyMap<string, TeamFields>,
-): IntegratedRow[] {
+export function integrate(byAgency: ReadonlyMap<string, readonly ChronologyEntry[]>, agencies: readonly AgencyInfo[], team: ReadonlyMap<string, TeamFields>): IntegratedRow[] {
   const rows: IntegratedRow[] = [];
   for (const agency of agencies) {
     for (const e of byAgency.get(agency.id) ?? []) {

@@ -44,10 +44,7 @@ export function sortOrgChanges<T extends OrgChange>(changes: readonly T[], short
  * colour. The agency comes from which document a change was read from, never from the change itself.
  * Agencies not listed in `agencies` are left out.
  */
-export function integrateOrgChanges(
-  byAgency: ReadonlyMap<string, readonly OrgChange[]>,
-  agencies: readonly AgencyInfo[],
-): IntegratedOrgChange[] {
+export function integrateOrgChanges(byAgency: ReadonlyMap<string, readonly OrgChange[]>, agencies: readonly AgencyInfo[]): IntegratedOrgChange[] {
   const out: IntegratedOrgChange[] = [];
   for (const a of agencies) {
     for (const c of byAgency.get(a.id) ?? []) {

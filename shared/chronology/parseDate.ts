@@ -43,12 +43,24 @@ export function parseChronologyDate(text: string): ParsedChronologyDate {
   let circa = false;
   let query = false;
   const c = CIRCA.exec(s);
-  if (c) { circa = true; s = s.slice(c[0].length); }
-  if (QUERY_END.test(s)) { query = true; s = s.replace(QUERY_END, ''); }
-  if (QUERY_START.test(s)) { query = true; s = s.replace(QUERY_START, ''); }
+  if (c) {
+    circa = true;
+    s = s.slice(c[0].length);
+  }
+  if (QUERY_END.test(s)) {
+    query = true;
+    s = s.replace(QUERY_END, '');
+  }
+  if (QUERY_START.test(s)) {
+    query = true;
+    s = s.replace(QUERY_START, '');
+  }
   if (!circa) {
     const c2 = CIRCA.exec(s); // "? c. 2019" is still both marks
-    if (c2) { circa = true; s = s.slice(c2[0].length); }
+    if (c2) {
+      circa = true;
+      s = s.slice(c2[0].length);
+    }
   }
 
   let year: string | undefined;

@@ -20,11 +20,7 @@ export type EntryDateCheck = {
  * sometimes recorded. A date before the child's birth is allowed: chronologies often start with the
  * parents' history or the pregnancy. "03/2024" during March 2024 is not in the future.
  */
-export function validateEntryDate(
-  input: string | ChronologyDate,
-  todayIso: IsoDate,
-  childDateOfBirth: IsoDate | null = null,
-): EntryDateCheck {
+export function validateEntryDate(input: string | ChronologyDate, todayIso: IsoDate, childDateOfBirth: IsoDate | null = null): EntryDateCheck {
   let date: ChronologyDate;
   if (typeof input === 'string') {
     const parsed = parseChronologyDate(input);
@@ -36,9 +32,7 @@ export function validateEntryDate(
     date = parsed.data;
   }
   const { start, end } = chronologyDateRange(date);
-  const warning = start > todayIso
-    ? `This date is in the future (today is ${formatUkDate(todayIso)}). Check it is right before saving.`
-    : null;
+  const warning = start > todayIso ? `This date is in the future (today is ${formatUkDate(todayIso)}). Check it is right before saving.` : null;
   const beforeBirth = childDateOfBirth !== null && end < childDateOfBirth;
   return { date, error: null, warning, beforeBirth };
 }

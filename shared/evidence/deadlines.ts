@@ -20,7 +20,10 @@ export const REQUEST_DUE_SOON_WORKING_DAYS = 2;
 
 /** Status words for deadlines; shown with an icon. */
 export const DEADLINE_STATUS_LABELS: Record<DeadlineStatus, string> = {
-  done: 'Done', overdue: 'Overdue', due: 'Due now', upcoming: 'Upcoming',
+  done: 'Done',
+  overdue: 'Overdue',
+  due: 'Due now',
+  upcoming: 'Upcoming',
 };
 
 /**

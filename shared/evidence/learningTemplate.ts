@@ -16,8 +16,15 @@ import { readSection, sectionKeys, type SectionFields, type SectionShape } from 
 
 /** Section 1 fields. */
 export const TEMPLATE_SECTION_1: SectionShape = {
-  subject: 'text', agency: 'text', author: 'text', authorDesignation: 'text', authorContact: 'text',
-  seniorLead: 'text', seniorLeadDesignation: 'text', seniorLeadContact: 'text', completedOn: 'text',
+  subject: 'text',
+  agency: 'text',
+  author: 'text',
+  authorDesignation: 'text',
+  authorContact: 'text',
+  seniorLead: 'text',
+  seniorLeadDesignation: 'text',
+  seniorLeadContact: 'text',
+  completedOn: 'text',
 };
 
 /** A synopsis section (2 and 5). */
@@ -28,11 +35,20 @@ export const TEMPLATE_BLOCK: SectionShape = { narrative: 'text', analysis: 'text
 
 /** Field labels as the template words them. */
 export const TEMPLATE_FIELD_LABELS: Record<string, string> = {
-  subject: 'Subject child details', agency: 'Agency', author: 'Author', authorDesignation: 'Author’s designation',
-  authorContact: 'Author’s contact details', seniorLead: 'Senior agency lead', seniorLeadDesignation: 'Senior lead’s designation',
-  seniorLeadContact: 'Senior lead’s contact details', completedOn: 'Date of completion (DD/MM/YYYY)',
-  synopsis: 'Synopsis', narrative: 'Narrative of the event, issue or key line of enquiry', analysis: 'Analysis',
-  recommendation: 'Recommendation', goodPractice: 'Highlight good practice',
+  subject: 'Subject child details',
+  agency: 'Agency',
+  author: 'Author',
+  authorDesignation: 'Author’s designation',
+  authorContact: 'Author’s contact details',
+  seniorLead: 'Senior agency lead',
+  seniorLeadDesignation: 'Senior lead’s designation',
+  seniorLeadContact: 'Senior lead’s contact details',
+  completedOn: 'Date of completion (DD/MM/YYYY)',
+  synopsis: 'Synopsis',
+  narrative: 'Narrative of the event, issue or key line of enquiry',
+  analysis: 'Analysis',
+  recommendation: 'Recommendation',
+  goodPractice: 'Highlight good practice',
 };
 
 /** The shape of a template section by its key; null for a key outside the grammar. */

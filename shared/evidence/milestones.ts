@@ -24,14 +24,17 @@ export type EvidenceMilestoneSummary = { total: number; overdueCount: number; ne
 const RANK: Record<DeadlineStatus, number> = { overdue: 0, due: 1, upcoming: 2, done: 3 };
 
 /** Every request as a milestone, the most urgent first; `agencyName` names the agency in the label. */
-export function evidenceMilestones(
-  requests: readonly EvidenceRequest[], agencyName: (agencyId: string) => string, todayIso: IsoDate,
-): EvidenceMilestone[] {
+export function evidenceMilestones(requests: readonly EvidenceRequest[], agencyName: (agencyId: string) => string, todayIso: IsoDate): EvidenceMilestone[] {
   return requests
-    .map((r): EvidenceMilestone => ({
-      requestId: r.id, agencyId: r.agencyId, label: `${agencyName(r.agencyId)}: ${EVIDENCE_KIND_LABELS[r.kind].toLowerCase()}`,
-      due: r.dueOn, ...requestDeadline(r.dueOn, r.status, todayIso),
-    }))
+    .map(
+      (r): EvidenceMilestone => ({
+        requestId: r.id,
+        agencyId: r.agencyId,
+        label: `${agencyName(r.agencyId)}: ${EVIDENCE_KIND_LABELS[r.kind].toLowerCase()}`,
+        due: r.dueOn,
+        ...requestDeadline(r.dueOn, r.status, todayIso),
+      }),
+    )
     .sort((a, b) => RANK[a.status] - RANK[b.status] || a.due.localeCompare(b.due) || a.label.localeCompare(b.label, 'en-GB'));
 }
 

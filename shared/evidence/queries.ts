@@ -35,10 +35,14 @@ export const QUERY_TARGET_EVIDENCE: Record<QueryTarget['kind'], EvidenceKind> = 
 /** A stable key for a target, for counting queries per row or section. */
 export function queryTargetKey(t: QueryTarget): string {
   switch (t.kind) {
-    case 'chronology-row': return `row:${t.entryId}`;
-    case 'org-change': return `change:${t.changeId}`;
-    case 'template-section': return `template:${t.section}`;
-    case 'report-section': return `report:${t.section}`;
+    case 'chronology-row':
+      return `row:${t.entryId}`;
+    case 'org-change':
+      return `change:${t.changeId}`;
+    case 'template-section':
+      return `template:${t.section}`;
+    case 'report-section':
+      return `report:${t.section}`;
   }
 }
 
@@ -50,7 +54,9 @@ export type QueryStatus = z.infer<typeof QueryStatusSchema>;
 
 /** Status words for badges. */
 export const QUERY_STATUS_LABELS: Record<QueryStatus, string> = {
-  open: 'Waiting for the agency', answered: 'Answered, waiting for the review team', resolved: 'Resolved',
+  open: 'Waiting for the agency',
+  answered: 'Answered, waiting for the review team',
+  resolved: 'Resolved',
 };
 
 /** The text of one message. */

@@ -4,9 +4,7 @@ import { IsoDateSchema, UkOrIsoDateSchema } from '../dates.js';
 import { LabelSchema } from '../schemas/records.js';
 import { EvidenceKindSchema, EVIDENCE_KINDS } from './kinds.js';
 import { EvidenceActionSchema, EvidenceStatusSchema } from './status.js';
-import {
-  MAX_DUE_WORKING_DAYS, MAX_EVIDENCE_MESSAGE_CHARS, MAX_REQUEST_HISTORY, MIN_DUE_WORKING_DAYS,
-} from './limits.js';
+import { MAX_DUE_WORKING_DAYS, MAX_EVIDENCE_MESSAGE_CHARS, MAX_REQUEST_HISTORY, MIN_DUE_WORKING_DAYS } from './limits.js';
 
 /**
  * A request for one agency's evidence of one kind, and everything that has happened to it. Every

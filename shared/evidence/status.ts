@@ -53,8 +53,7 @@ export type EvidenceState = { status: EvidenceStatus; endorsed: boolean; openQue
 export type EvidenceActor = SeniorLeadMember & { role: Role };
 
 /** Why an action is refused: the role does not allow it, or the request is not in a state to take it. */
-export type EvidenceRefusal =
-  | 'role' | 'other-agency' | 'not-senior-lead' | 'wrong-status' | 'not-endorsed' | 'already-endorsed' | 'open-queries' | 'reason-required';
+export type EvidenceRefusal = 'role' | 'other-agency' | 'not-senior-lead' | 'wrong-status' | 'not-endorsed' | 'already-endorsed' | 'open-queries' | 'reason-required';
 
 /** Messages for refusals, for the error envelope and the screen. */
 export const EVIDENCE_REFUSAL_MESSAGES: Record<EvidenceRefusal, string> = {
@@ -70,7 +69,11 @@ export const EVIDENCE_REFUSAL_MESSAGES: Record<EvidenceRefusal, string> = {
 
 /** The status each action leads to (endorse keeps the status). */
 const TARGET: Record<Exclude<EvidenceAction, 'endorse'>, EvidenceStatus> = {
-  start: 'in-progress', submit: 'submitted', return: 'returned', accept: 'accepted', reopen: 'in-progress',
+  start: 'in-progress',
+  submit: 'submitted',
+  return: 'returned',
+  accept: 'accepted',
+  reopen: 'in-progress',
 };
 
 /** The statuses each action may start from. */
@@ -90,9 +93,7 @@ const isStaff = (role: Role) => role === 'lead-reviewer' || role === 'review-tea
  * else the reason. The agency's own authors start and submit; only its senior lead endorses; the lead
  * reviewer and review team return, accept (never with open queries) and reopen. Observers do nothing.
  */
-export function evidenceRefusal(
-  actor: EvidenceActor, agencyId: string, state: EvidenceState, action: EvidenceAction, reason = '',
-): EvidenceRefusal | null {
+export function evidenceRefusal(actor: EvidenceActor, agencyId: string, state: EvidenceState, action: EvidenceAction, reason = ''): EvidenceRefusal | null {
   switch (action) {
     case 'start':
     case 'submit':

@@ -32,10 +32,14 @@ export const EVIDENCE_LINK_LABELS: Record<EvidenceLink['kind'], string> = {
 /** A stable key for a link, to spot duplicates. */
 export function evidenceLinkKey(l: EvidenceLink): string {
   switch (l.kind) {
-    case 'chronology-row': return `row:${l.agencyId}:${l.entryId}`;
-    case 'template-analysis': return `template:${l.agencyId}:${l.section}`;
-    case 'report-section': return `report:${l.agencyId}:${l.section}`;
-    case 'query-answer': return `answer:${l.queryId}:${l.messageId}`;
+    case 'chronology-row':
+      return `row:${l.agencyId}:${l.entryId}`;
+    case 'template-analysis':
+      return `template:${l.agencyId}:${l.section}`;
+    case 'report-section':
+      return `report:${l.agencyId}:${l.section}`;
+    case 'query-answer':
+      return `answer:${l.queryId}:${l.messageId}`;
   }
 }
 
@@ -43,7 +47,9 @@ export function evidenceLinkKey(l: EvidenceLink): string {
 export const KeyThemeContentSchema = z.strictObject({
   title: LabelSchema,
   summary: z.string().trim().max(MAX_EVIDENCE_MESSAGE_CHARS),
-  evidence: z.array(EvidenceLinkSchema).max(MAX_THEME_EVIDENCE)
+  evidence: z
+    .array(EvidenceLinkSchema)
+    .max(MAX_THEME_EVIDENCE)
     .refine((ls) => new Set(ls.map(evidenceLinkKey)).size === ls.length, 'lists the same evidence twice'),
 });
 

@@ -42,10 +42,16 @@ export type ReportTheme = ReportDraft['themes'][number];
 export function reportThemesFromKeyThemes(themes: readonly KeyTheme[], draftThemes: readonly ReportTheme[]): ReportTheme[] {
   const linked = new Set(draftThemes.map((t) => t.keyThemeId).filter(Boolean));
   const used = new Set(draftThemes.map((t) => t.id));
-  return themes.filter((t) => !linked.has(t.id)).map((t) => ({
-    id: freeSlug('theme', used), title: t.title, analysis: t.summary, keyThemeId: t.id, promptIds: [],
-    entryIds: t.evidence.flatMap((l) => (l.kind === 'chronology-row' ? [l.entryId] : [])).slice(0, 200),
-  }));
+  return themes
+    .filter((t) => !linked.has(t.id))
+    .map((t) => ({
+      id: freeSlug('theme', used),
+      title: t.title,
+      analysis: t.summary,
+      keyThemeId: t.id,
+      promptIds: [],
+      entryIds: t.evidence.flatMap((l) => (l.kind === 'chronology-row' ? [l.entryId] : [])).slice(0, 200),
+    }));
 }
 
 /** One learning point in the chain: its theme (report and key), the evidence, and the recommendations it leads to. */
@@ -64,10 +70,12 @@ export function evidenceTrace(keyThemes: readonly KeyTheme[], draft: Pick<Report
   const keys = new Map(keyThemes.map((k) => [k.id, k]));
   const reportThemes = new Map(draft.themes.map((t) => [t.id, t]));
   return draft.learningPoints.map((lp, i) => {
-    const rt = lp.themeId ? reportThemes.get(lp.themeId) ?? null : null;
-    const kt = rt?.keyThemeId ? keys.get(rt.keyThemeId) ?? null : null;
+    const rt = lp.themeId ? (reportThemes.get(lp.themeId) ?? null) : null;
+    const kt = rt?.keyThemeId ? (keys.get(rt.keyThemeId) ?? null) : null;
     return {
-      id: lp.id, number: i + 1, text: lp.text,
+      id: lp.id,
+      number: i + 1,
+      text: lp.text,
       reportTheme: rt ? { id: rt.id, title: rt.title } : null,
       keyTheme: kt ? { id: kt.id, title: kt.title } : null,
       evidence: kt ? kt.evidence : [],

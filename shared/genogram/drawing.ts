@@ -1,8 +1,29 @@
 import type { Family } from './family.js';
 import {
-  CHILD_LINK_DASH, PARTNERSHIP_DASH, SYMBOL_SIZE, SYMBOL_TOP, childPath, householdRect, householdRings, identicalTwinsBar, lineAlong, lineGeometry,
-  lineOffsets, overlaps, partnersSideBySide, SIBLING_BAR_OFFSET, partnershipGeometry, personBox, siblingBarHeights, singleParentAnchor, symbolCentre, twinApexes,
-  type LineGeometry, type PartnershipGeometry, type Rect, type SiblingSpan,
+  CHILD_LINK_DASH,
+  PARTNERSHIP_DASH,
+  SYMBOL_SIZE,
+  SYMBOL_TOP,
+  childPath,
+  householdRect,
+  householdRings,
+  identicalTwinsBar,
+  lineAlong,
+  lineGeometry,
+  lineOffsets,
+  overlaps,
+  partnersSideBySide,
+  SIBLING_BAR_OFFSET,
+  partnershipGeometry,
+  personBox,
+  siblingBarHeights,
+  singleParentAnchor,
+  symbolCentre,
+  twinApexes,
+  type LineGeometry,
+  type PartnershipGeometry,
+  type Rect,
+  type SiblingSpan,
 } from './geometry.js';
 import { PERSON_HEIGHT, PERSON_WIDTH } from './layout.js';
 import type { Point } from './model.js';
@@ -93,7 +114,9 @@ export function computeDrawing(family: Family, positions: ReadonlyMap<string, Po
   for (const [child, ids] of linksOfChild) {
     const p = at(child);
     if (!p) continue;
-    ids.forEach((id, i) => { entry.set(id, p.x + PERSON_WIDTH / 2 + (i - (ids.length - 1) / 2) * CHILD_ENTRY_GAP); });
+    ids.forEach((id, i) => {
+      entry.set(id, p.x + PERSON_WIDTH / 2 + (i - (ids.length - 1) / 2) * CHILD_ENTRY_GAP);
+    });
   }
   // Where each child's line starts, and one sibling line per set of full siblings (children of one
   // parent ref), in the gap just below the parents' row. A child drawn further down than that row (a
@@ -107,7 +130,10 @@ export function computeDrawing(family: Family, positions: ReadonlyMap<string, Po
   const widen = (key: string, top: number, xs: number[]) => {
     const span = spans.get(key);
     spans.set(key, {
-      key, top: Math.min(span?.top ?? top, top), left: Math.min(span?.left ?? Infinity, ...xs), right: Math.max(span?.right ?? -Infinity, ...xs),
+      key,
+      top: Math.min(span?.top ?? top, top),
+      left: Math.min(span?.left ?? Infinity, ...xs),
+      right: Math.max(span?.right ?? -Infinity, ...xs),
     });
   };
   for (const l of family.childLinks) {
@@ -176,14 +202,10 @@ export function computeDrawing(family: Family, positions: ReadonlyMap<string, Po
     // Only symbols near the straight line can be in the way of it or of its gentler curves.
     const reach = { x: Math.min(a.x, b.x) - 260, y: Math.min(a.y, b.y) - 260, width: Math.abs(a.x - b.x) + 520, height: Math.abs(a.y - b.y) + 520 };
     // Lines keep off other people's symbols and off everyone's name, their own included.
-    const obstacles = [
-      ...everyone.filter(([id]) => id !== l.from && id !== l.to).map(([, p]) => symbolRect(p, 4)),
-      ...everyone.map(([, p]) => nameRect(p)),
-    ];
+    const obstacles = [...everyone.filter(([id]) => id !== l.from && id !== l.to).map(([, p]) => symbolRect(p, 4)), ...everyone.map(([, p]) => nameRect(p))];
     const near = obstacles.filter((r) => overlaps(r, reach));
     const offset = offsets.get(l.id) ?? 0;
-    const clear = (g: LineGeometry, among = near) =>
-      !g.paths.some((d) => pathSegments(d).some(([p, q]) => among.some((r) => segmentHitsRect(p, q, r))));
+    const clear = (g: LineGeometry, among = near) => !g.paths.some((d) => pathSegments(d).some(([p, q]) => among.some((r) => segmentHitsRect(p, q, r))));
     let chosen: LineGeometry | undefined;
     // Between partners, a straight line would lie on the couple's own line: bow it upwards, away from
     // where their children hang.
@@ -233,15 +255,12 @@ const COLUMN_CLEARANCE = 10;
  * The x nearest `near` at which a vertical line from `top` to `bottom` passes no box and no column
  * already `taken` by another child's line: just beside one of the boxes, or beyond them all.
  */
-function clearColumn(
-  boxes: readonly Rect[], top: number, bottom: number, near: number, taken: readonly { x: number; top: number; bottom: number }[],
-): number {
+function clearColumn(boxes: readonly Rect[], top: number, bottom: number, near: number, taken: readonly { x: number; top: number; bottom: number }[]): number {
   const inRange = boxes.filter((b) => b.y < bottom && b.y + b.height > top);
   const used = taken.filter((t) => t.top < bottom && t.bottom > top);
   const candidates = [near, ...inRange.flatMap((b) => [b.x - COLUMN_CLEARANCE - 4, b.x + b.width + COLUMN_CLEARANCE + 4])];
   for (const t of used) candidates.push(t.x - 8, t.x + 8);
-  const clear = (x: number) => !inRange.some((b) => x > b.x - COLUMN_CLEARANCE && x < b.x + b.width + COLUMN_CLEARANCE)
-    && !used.some((t) => Math.abs(t.x - x) < 6);
+  const clear = (x: number) => !inRange.some((b) => x > b.x - COLUMN_CLEARANCE && x < b.x + b.width + COLUMN_CLEARANCE) && !used.some((t) => Math.abs(t.x - x) < 6);
   return candidates.filter(clear).sort((a, b) => Math.abs(a - near) - Math.abs(b - near) || a - b)[0] ?? near;
 }
 
@@ -251,7 +270,7 @@ function clearColumn(
  */
 function laneOf(spans: readonly { id: string; row: number; left: number; right: number }[]): Map<string, number> {
   const out = new Map<string, number>();
-  const rows = new Map<number, typeof spans[number][]>();
+  const rows = new Map<number, (typeof spans)[number][]>();
   for (const s of spans) rows.set(s.row, [...(rows.get(s.row) ?? []), s]);
   for (const row of rows.values()) {
     const ends: number[] = [];
@@ -282,8 +301,10 @@ function placeHouseholds(family: Family, positions: ReadonlyMap<string, Point>):
     const right = rect.x + rect.width - 12 - width;
     const bottom = rect.y + rect.height - HOUSEHOLD_LABEL_HEIGHT / 2;
     const candidates: Point[] = [
-      { x: rect.x + 12, y: rect.y - HOUSEHOLD_LABEL_HEIGHT / 2 }, { x: right, y: rect.y - HOUSEHOLD_LABEL_HEIGHT / 2 },
-      { x: rect.x + 12, y: bottom }, { x: right, y: bottom },
+      { x: rect.x + 12, y: rect.y - HOUSEHOLD_LABEL_HEIGHT / 2 },
+      { x: right, y: rect.y - HOUSEHOLD_LABEL_HEIGHT / 2 },
+      { x: rect.x + 12, y: bottom },
+      { x: right, y: bottom },
     ];
     for (let k = 1; k <= 6; k++) candidates.push({ x: rect.x + 12, y: rect.y - HOUSEHOLD_LABEL_HEIGHT / 2 - k * (HOUSEHOLD_LABEL_HEIGHT + 2) });
     const clear = (p: Point) => {
@@ -344,7 +365,8 @@ export function drawingExtent(drawing: Drawing, positions: ReadonlyMap<string, P
     add({ x: h.labelAt.x, y: h.labelAt.y, width: h.labelWidth, height: HOUSEHOLD_LABEL_HEIGHT });
   }
   const paths = [
-    ...[...drawing.partnerships.values()].map((g) => g.path), ...[...drawing.children.values()].map((g) => g.path),
+    ...[...drawing.partnerships.values()].map((g) => g.path),
+    ...[...drawing.children.values()].map((g) => g.path),
     ...[...drawing.lines.values()].flatMap((g) => g.paths),
   ];
   for (const d of paths) for (const [a, b] of pathSegments(d)) add({ x: Math.min(a.x, b.x), y: Math.min(a.y, b.y), width: Math.abs(a.x - b.x), height: Math.abs(a.y - b.y) });

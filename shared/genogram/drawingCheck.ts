@@ -89,8 +89,7 @@ function shrink(r: Rect, by: number): Rect {
 /** Length over which two axis-aligned segments lie on one another (0 if they do not, or are not axis-aligned). */
 function collinearOverlap(a1: Point, a2: Point, b1: Point, b2: Point): number {
   const near = (x: number, y: number) => Math.abs(x - y) < 1;
-  const span = (x1: number, x2: number, y1: number, y2: number) =>
-    Math.min(Math.max(x1, x2), Math.max(y1, y2)) - Math.max(Math.min(x1, x2), Math.min(y1, y2));
+  const span = (x1: number, x2: number, y1: number, y2: number) => Math.min(Math.max(x1, x2), Math.max(y1, y2)) - Math.max(Math.min(x1, x2), Math.min(y1, y2));
   const aH = near(a1.y, a2.y);
   const bH = near(b1.y, b2.y);
   const aV = near(a1.x, a2.x);

@@ -67,9 +67,7 @@ export function buildFamily(register: readonly Person[], data: GenogramData): Fa
 
 /** A person's partnerships, each with the other partner's id. */
 export function partnersOf(family: Family, id: string): { partnership: Partnership; partnerId: string }[] {
-  return family.partnerships
-    .filter((p) => p.a === id || p.b === id)
-    .map((p) => ({ partnership: p, partnerId: p.a === id ? p.b : p.a }));
+  return family.partnerships.filter((p) => p.a === id || p.b === id).map((p) => ({ partnership: p, partnerId: p.a === id ? p.b : p.a }));
 }
 
 /** The links from which a person hangs as a child. */

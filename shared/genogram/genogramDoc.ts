@@ -1,8 +1,15 @@
 import * as Y from 'yjs';
 import { MAX_HOUSEHOLDS, MAX_RELATIONSHIPS } from './limits.js';
 import {
-  BirthStatusSchema, HouseholdSchema, PointSchema, RelationshipSchema, type BirthStatus, type GenogramData, type Household,
-  type Point, type Relationship,
+  BirthStatusSchema,
+  HouseholdSchema,
+  PointSchema,
+  RelationshipSchema,
+  type BirthStatus,
+  type GenogramData,
+  type Household,
+  type Point,
+  type Relationship,
 } from './model.js';
 import { checkHousehold, checkRelationship, type RuleProblem } from './rules.js';
 import { recordFields } from '../chronology/yRecord.js';
@@ -184,16 +191,23 @@ export function setBirthStatus(doc: Y.Doc, personId: string, status: BirthStatus
 export function forgetPerson(doc: Y.Doc, personId: string): void {
   doc.transact(() => {
     for (const r of readRelationships(doc)) {
-      const involved = r.type === 'partnership' || r.type === 'twins' ? r.a === personId || r.b === personId
-        : r.type === 'line' ? r.from === personId || r.to === personId
-          : r.child === personId || (r.parentType === 'person' && r.parent === personId);
+      const involved =
+        r.type === 'partnership' || r.type === 'twins'
+          ? r.a === personId || r.b === personId
+          : r.type === 'line'
+            ? r.from === personId || r.to === personId
+            : r.child === personId || (r.parentType === 'person' && r.parent === personId);
       if (involved) removeRelationship(doc, r.id);
     }
     const households = doc.getMap<unknown>(HOUSEHOLDS_MAP);
     for (const h of readHouseholds(doc)) {
       if (!h.memberIds.includes(personId)) continue;
       const ymap = households.get(h.id);
-      if (ymap instanceof Y.Map) ymap.set('memberIds', h.memberIds.filter((m) => m !== personId));
+      if (ymap instanceof Y.Map)
+        ymap.set(
+          'memberIds',
+          h.memberIds.filter((m) => m !== personId),
+        );
     }
     doc.getMap(POSITIONS_MAP).delete(personId);
     doc.getMap(BIRTH_STATUS_MAP).delete(personId);

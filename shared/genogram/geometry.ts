@@ -33,11 +33,19 @@ export function overlaps(a: Rect, b: Rect): boolean {
 
 /** Dash pattern of a couple's line; the slashes carry separation and divorce. */
 export const PARTNERSHIP_DASH: Record<PartnershipKind, string | null> = {
-  married: null, cohabiting: '8 5', separated: null, divorced: null, ended: '8 5',
+  married: null,
+  cohabiting: '8 5',
+  separated: null,
+  divorced: null,
+  ended: '8 5',
 };
 /** Number of slashes across a couple's line. */
 export const PARTNERSHIP_SLASHES: Record<PartnershipKind, number> = {
-  married: 0, cohabiting: 0, separated: 1, divorced: 2, ended: 2,
+  married: 0,
+  cohabiting: 0,
+  separated: 1,
+  divorced: 2,
+  ended: 2,
 };
 
 /** A couple's line: its path, the slashes across it, and the point children hang from. */
@@ -53,10 +61,13 @@ export function partnersSideBySide(pa: Point, pb: Point, others: readonly Point[
   const cr = symbolCentre(r);
   const half = SYMBOL_SIZE / 2;
   const sameRow = Math.abs(l.y - r.y) < 1 && cr.x - cl.x > SYMBOL_SIZE + 8;
-  return sameRow && !others.some((o) => {
-    const c = symbolCentre(o);
-    return Math.abs(c.y - cl.y) < SYMBOL_SIZE && c.x + half > cl.x + half && c.x - half < cr.x - half;
-  });
+  return (
+    sameRow &&
+    !others.some((o) => {
+      const c = symbolCentre(o);
+      return Math.abs(c.y - cl.y) < SYMBOL_SIZE && c.x + half > cl.x + half && c.x - half < cr.x - half;
+    })
+  );
 }
 
 /** How far the lines of couples drawn underneath leave the middle of each partner's box, so they never share a piece with a single parent's line. */
@@ -71,7 +82,10 @@ export const UNDER_LINE_LANE_GAP = 9;
  * families' lines down the same way; then the nearest clear point along the line.
  */
 function underLineAnchorX(xl: number, xr: number, rowY: number, others: readonly Point[]): number {
-  const centres = others.filter((o) => Math.abs(o.y - rowY) < 1).map((o) => symbolCentre(o).x).sort((a, b) => a - b);
+  const centres = others
+    .filter((o) => Math.abs(o.y - rowY) < 1)
+    .map((o) => symbolCentre(o).x)
+    .sort((a, b) => a - b);
   const taken = [...centres, ...centres.slice(1).map((c, i) => (c + centres[i]!) / 2)];
   const mid = (xl + xr) / 2;
   for (let k = 0; k < 20; k++) {
@@ -127,7 +141,10 @@ export function partnershipGeometry(p: Pick<Partnership, 'kind'>, pa: Point, pb:
 
 /** Dash pattern of a child's link: birth solid, adopted dashed, foster dotted, step dash-dot. */
 export const CHILD_LINK_DASH: Record<ChildLinkKind, string | null> = {
-  birth: null, adopted: '8 5', foster: '2 4', step: '12 4 2 4',
+  birth: null,
+  adopted: '8 5',
+  foster: '2 4',
+  step: '12 4 2 4',
 };
 
 /** Where a single parent's children hang from: below the middle of the parent's box. */
@@ -313,7 +330,10 @@ export const HOUSEHOLD_PADDING = 14;
 
 /** A household outline round its members, with room for its label at the top. */
 export function householdRect(h: Household, positions: ReadonlyMap<string, Point>, ring = 0): Rect | null {
-  const boxes = h.memberIds.map((id) => positions.get(id)).filter((p): p is Point => !!p).map(personBox);
+  const boxes = h.memberIds
+    .map((id) => positions.get(id))
+    .filter((p): p is Point => !!p)
+    .map(personBox);
   if (boxes.length === 0) return null;
   const pad = HOUSEHOLD_PADDING + ring * 10;
   const x = Math.min(...boxes.map((b) => b.x)) - pad;
@@ -345,7 +365,10 @@ export function lineOffsets(lines: readonly Line[]): Map<string, number> {
   const out = new Map<string, number>();
   const reversed = new Set(lines.filter((l) => l.from > l.to).map((l) => l.id));
   // The offset is along the normal of each line's own direction, so a line drawn the other way is negated.
-  for (const ids of groups.values()) ids.forEach((id, i) => { out.set(id, (i - (ids.length - 1) / 2) * 14 * (reversed.has(id) ? -1 : 1)); });
+  for (const ids of groups.values())
+    ids.forEach((id, i) => {
+      out.set(id, (i - (ids.length - 1) / 2) * 14 * (reversed.has(id) ? -1 : 1));
+    });
   return out;
 }
 

@@ -54,10 +54,8 @@ type Union = { key: string; group: number; slot: number; children: string[] };
 export function layoutGenogram(input: LayoutInput): LayoutResult {
   const people = [...input.people].sort((a, b) => cmp(a.id, b.id));
   const byId = new Map(people.map((p) => [p.id, p]));
-  const partnerships = input.partnerships.filter((p) => byId.has(p.a) && byId.has(p.b) && p.a !== p.b)
-    .sort((a, b) => cmp(a.id, b.id));
-  const links = input.childLinks.filter((l) => byId.has(l.child) && l.parentIds.length > 0 && l.parentIds.every((p) => byId.has(p)))
-    .sort((a, b) => cmp(a.id, b.id));
+  const partnerships = input.partnerships.filter((p) => byId.has(p.a) && byId.has(p.b) && p.a !== p.b).sort((a, b) => cmp(a.id, b.id));
+  const links = input.childLinks.filter((l) => byId.has(l.child) && l.parentIds.length > 0 && l.parentIds.every((p) => byId.has(p))).sort((a, b) => cmp(a.id, b.id));
 
   const groups = buildGroups(people, partnerships, byId);
   const groupOf = new Map<string, number>();
@@ -90,7 +88,8 @@ export function layoutGenogram(input: LayoutInput): LayoutResult {
 
   // Each family is laid out on its own, then families are placed left to right.
   const centre = new Map<number, number>();
-  const ordered = components.map((c) => ({ members: c, key: componentKey(c, groups, byId) }))
+  const ordered = components
+    .map((c) => ({ members: c, key: componentKey(c, groups, byId) }))
     .sort((a, b) => a.key.subject - b.key.subject || b.key.size - a.key.size || cmp(a.key.first, b.key.first));
   let cursor = 0;
   const gen = new Map<number, number>();
@@ -98,7 +97,14 @@ export function layoutGenogram(input: LayoutInput): LayoutResult {
     const minGen = Math.min(...members.map((g) => groupGen[g]!));
     for (const g of members) gen.set(g, groupGen[g]! - minGen);
     const set = new Set(members);
-    const dagreX = layoutComponent(members, groups, [...unions.values()].filter((u) => set.has(u.group)), forward.filter((e) => set.has(e.from)), gen, byId);
+    const dagreX = layoutComponent(
+      members,
+      groups,
+      [...unions.values()].filter((u) => set.has(u.group)),
+      forward.filter((e) => set.has(e.from)),
+      gen,
+      byId,
+    );
     const xs = positionRows(members, groups, unions, groupOf, gen, dagreX, byId);
     const left = Math.min(...members.map((g) => xs.get(g)! - groups[g]!.width / 2));
     const right = Math.max(...members.map((g) => xs.get(g)! + groups[g]!.width / 2));
@@ -171,7 +177,8 @@ function orderMembers(members: string[], partnerships: readonly LayoutPartnershi
       const s = at === hub ? (toRight ? 1 : -1) : side.get(at)!;
       if (at === hub) toRight = !toRight;
       side.set(p, s);
-      if (s > 0) order.push(p); else order.unshift(p);
+      if (s > 0) order.push(p);
+      else order.unshift(p);
       queue.push(p);
     }
   }
@@ -185,7 +192,10 @@ function orderMembers(members: string[], partnerships: readonly LayoutPartnershi
  * into the family late, or a lone parent, is drawn in their children's parents' row. Returns the
  * generations and the edges kept (loop-closing edges are left out).
  */
-function assignGenerations(count: number, edges: { from: number; to: number; union: string }[]): {
+function assignGenerations(
+  count: number,
+  edges: { from: number; to: number; union: string }[],
+): {
   generation: number[];
   forward: { from: number; to: number; union: string }[];
 } {
@@ -248,7 +258,11 @@ function connectedComponents(count: number, edges: readonly { from: number; to: 
     while (stack.length > 0) {
       const x = stack.pop()!;
       comp.push(x);
-      for (const y of adj.get(x) ?? []) if (!seen.has(y)) { seen.add(y); stack.push(y); }
+      for (const y of adj.get(x) ?? [])
+        if (!seen.has(y)) {
+          seen.add(y);
+          stack.push(y);
+        }
     }
     out.push(comp.sort((a, b) => a - b));
   }
@@ -272,8 +286,12 @@ function componentKey(members: number[], groups: Group[], byId: Map<string, Layo
  * hints keep a group's unions in member order and full siblings eldest first. Returns group centres.
  */
 function layoutComponent(
-  members: number[], groups: Group[], unions: Union[], edges: { from: number; to: number; union: string }[],
-  gen: Map<number, number>, byId: Map<string, LayoutPerson>,
+  members: number[],
+  groups: Group[],
+  unions: Union[],
+  edges: { from: number; to: number; union: string }[],
+  gen: Map<number, number>,
+  byId: Map<string, LayoutPerson>,
 ): Map<number, number> {
   const xs = new Map<number, number>();
   if (members.length === 1) {
@@ -314,8 +332,7 @@ function layoutComponent(
 
 /** The groups of a union's children in the same row, eldest child first (each group once). */
 function siblingGroups(u: Union, groupOf: Map<string, number>, gen: Map<number, number>, byId: Map<string, LayoutPerson>): number[] {
-  const kids = u.children.filter((c) => groupOf.get(c) !== undefined && groupOf.get(c) !== u.group)
-    .sort((a, b) => compareByBirth(byId.get(a), byId.get(b)));
+  const kids = u.children.filter((c) => groupOf.get(c) !== undefined && groupOf.get(c) !== u.group).sort((a, b) => compareByBirth(byId.get(a), byId.get(b)));
   const out: number[] = [];
   const row = kids.length > 0 ? gen.get(groupOf.get(kids[0]!)!) : undefined;
   for (const k of kids) {
@@ -364,8 +381,13 @@ const REFINE_PASSES = 3;
  * siblings stay eldest first and nothing ever overlaps.
  */
 function positionRows(
-  members: number[], groups: Group[], unions: Map<string, Union>, groupOf: Map<string, number>, gen: Map<number, number>,
-  dagreX: Map<number, number>, byId: Map<string, LayoutPerson>,
+  members: number[],
+  groups: Group[],
+  unions: Map<string, Union>,
+  groupOf: Map<string, number>,
+  gen: Map<number, number>,
+  dagreX: Map<number, number>,
+  byId: Map<string, LayoutPerson>,
 ): Map<number, number> {
   const inComponent = new Set(members);
   const compUnions = [...unions.values()].filter((u) => inComponent.has(u.group)).sort((a, b) => cmp(a.key, b.key));
@@ -396,10 +418,12 @@ function positionRows(
   const overChildren = (g: number) => {
     const links = down.get(g) ?? [];
     if (links.length === 0) return null;
-    return mean(links.map((l) => {
-      const cg = groupOf.get(l.child)!;
-      return xs.get(cg)! + offset(cg, groups[cg]!.members.indexOf(l.child)) - offset(g, l.u.slot);
-    }));
+    return mean(
+      links.map((l) => {
+        const cg = groupOf.get(l.child)!;
+        return xs.get(cg)! + offset(cg, groups[cg]!.members.indexOf(l.child)) - offset(g, l.u.slot);
+      }),
+    );
   };
 
   const rowKeys = [...new Set(members.map((m) => gen.get(m)!))].sort((a, b) => a - b);

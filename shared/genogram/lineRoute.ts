@@ -59,7 +59,16 @@ export function routeAround(from: Point, to: Point, obstacles: readonly Rect[]):
   const heap = new MinHeap();
   cost[start] = 0;
   heap.push(start, 0);
-  const steps: [number, number, number][] = [[1, 0, 1], [-1, 0, 1], [0, 1, 1], [0, -1, 1], [1, 1, Math.SQRT2], [1, -1, Math.SQRT2], [-1, 1, Math.SQRT2], [-1, -1, Math.SQRT2]];
+  const steps: [number, number, number][] = [
+    [1, 0, 1],
+    [-1, 0, 1],
+    [0, 1, 1],
+    [0, -1, 1],
+    [1, 1, Math.SQRT2],
+    [1, -1, Math.SQRT2],
+    [-1, 1, Math.SQRT2],
+    [-1, -1, Math.SQRT2],
+  ];
   let found = false;
   while (heap.size > 0) {
     const c = heap.pop();

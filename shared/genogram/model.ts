@@ -23,9 +23,7 @@ export const ChildLinkKindSchema = z.enum(['birth', 'adopted', 'foster', 'step']
 export type ChildLinkKind = z.infer<typeof ChildLinkKindSchema>;
 
 /** The kinds of relationship line drawn between two people: abuse (directed) and emotional quality. */
-export const LineKindSchema = z.enum([
-  'domestic-abuse', 'physical-abuse', 'sexual-abuse', 'emotional-abuse', 'neglect', 'conflict', 'close', 'distant', 'cut-off',
-]);
+export const LineKindSchema = z.enum(['domestic-abuse', 'physical-abuse', 'sexual-abuse', 'emotional-abuse', 'neglect', 'conflict', 'close', 'distant', 'cut-off']);
 /** A kind of relationship line. */
 export type LineKind = z.infer<typeof LineKindSchema>;
 
@@ -91,7 +89,9 @@ export type Relationship = z.infer<typeof RelationshipSchema>;
 export const HouseholdSchema = z.object({
   id: IdSchema,
   label: z.string().trim().min(1).max(MAX_LABEL_CHARS),
-  memberIds: z.array(PersonRefSchema).max(MAX_HOUSEHOLD_MEMBERS)
+  memberIds: z
+    .array(PersonRefSchema)
+    .max(MAX_HOUSEHOLD_MEMBERS)
     .refine((ids) => new Set(ids).size === ids.length, 'must not list a person twice'),
 });
 /** A household. */
@@ -125,22 +125,38 @@ export type GenogramData = {
 
 /** Labels for partnership kinds (en-GB). */
 export const PARTNERSHIP_LABELS: Record<PartnershipKind, string> = {
-  married: 'Married', cohabiting: 'Living together', separated: 'Separated', divorced: 'Divorced', ended: 'Relationship ended',
+  married: 'Married',
+  cohabiting: 'Living together',
+  separated: 'Separated',
+  divorced: 'Divorced',
+  ended: 'Relationship ended',
 };
 
 /** Labels for child link kinds. */
 export const CHILD_LINK_LABELS: Record<ChildLinkKind, string> = {
-  birth: 'Birth child', adopted: 'Adopted', foster: 'Fostered', step: 'Step-child',
+  birth: 'Birth child',
+  adopted: 'Adopted',
+  foster: 'Fostered',
+  step: 'Step-child',
 };
 
 /** Labels for relationship lines. */
 export const LINE_LABELS: Record<LineKind, string> = {
-  'domestic-abuse': 'Domestic abuse', 'physical-abuse': 'Physical abuse', 'sexual-abuse': 'Sexual abuse',
-  'emotional-abuse': 'Emotional abuse', neglect: 'Neglect', conflict: 'Conflict', close: 'Close', distant: 'Distant',
+  'domestic-abuse': 'Domestic abuse',
+  'physical-abuse': 'Physical abuse',
+  'sexual-abuse': 'Sexual abuse',
+  'emotional-abuse': 'Emotional abuse',
+  neglect: 'Neglect',
+  conflict: 'Conflict',
+  close: 'Close',
+  distant: 'Distant',
   'cut-off': 'Cut off',
 };
 
 /** Labels for birth statuses. */
 export const BIRTH_STATUS_LABELS: Record<BirthStatus, string> = {
-  born: 'Born', pregnancy: 'Pregnancy', miscarriage: 'Miscarriage', stillbirth: 'Stillbirth',
+  born: 'Born',
+  pregnancy: 'Pregnancy',
+  miscarriage: 'Miscarriage',
+  stillbirth: 'Stillbirth',
 };

@@ -8,8 +8,14 @@ import type { Household, ParentChild, Partnership, Relationship } from './model.
 
 /** Why a relationship is refused. */
 export type RuleCode =
-  | 'self-link' | 'unknown-person' | 'unknown-partnership' | 'duplicate' | 'parentage-cycle'
-  | 'too-many-birth-parents' | 'twins-not-siblings' | 'unknown-member';
+  | 'self-link'
+  | 'unknown-person'
+  | 'unknown-partnership'
+  | 'duplicate'
+  | 'parentage-cycle'
+  | 'too-many-birth-parents'
+  | 'twins-not-siblings'
+  | 'unknown-member';
 
 /** A refused relationship: a code for programs and a sentence for people. */
 export type RuleProblem = { code: RuleCode; message: string };
@@ -155,18 +161,14 @@ export function checkRelationship(rel: Relationship, ctx: RuleContext): RuleProb
 
 /** The parent refs (as 'person:id' or 'partnership:id') from which both `a` and `b` hang. */
 export function sharedParentLinks(a: string, b: string, relationships: readonly Relationship[]): string[] {
-  const refs = (child: string) => new Set(relationships
-    .filter((r): r is ParentChild => r.type === 'parent-child' && r.child === child)
-    .map((r) => `${r.parentType}:${r.parent}`));
+  const refs = (child: string) => new Set(relationships.filter((r): r is ParentChild => r.type === 'parent-child' && r.child === child).map((r) => `${r.parentType}:${r.parent}`));
   const ra = refs(a);
   return [...refs(b)].filter((x) => ra.has(x));
 }
 
 /** Checks a household: a label, and members who are all in the register. */
 export function checkHousehold(h: Household, personIds: ReadonlySet<string>): RuleProblem[] {
-  return h.memberIds.some((id) => !personIds.has(id))
-    ? [{ code: 'unknown-member', message: 'Everyone in a household must be in the people register.' }]
-    : [];
+  return h.memberIds.some((id) => !personIds.has(id)) ? [{ code: 'unknown-member', message: 'Everyone in a household must be in the people register.' }] : [];
 }
 
 /**

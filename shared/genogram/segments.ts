@@ -10,7 +10,7 @@ export function pathSegments(d: string): [Point, Point][] {
   let cur: Point = { x: 0, y: 0 };
   let start: Point = cur;
   let cmd = 'M';
-  for (let i = 0; i < tokens.length;) {
+  for (let i = 0; i < tokens.length; ) {
     const t = tokens[i]!;
     if (/[MLHVZ]/i.test(t)) {
       cmd = t.toUpperCase();
@@ -52,7 +52,12 @@ export function segmentHitsRect(a: Point, b: Point, r: Rect): boolean {
   let t1 = 1;
   const dx = b.x - a.x;
   const dy = b.y - a.y;
-  const edges: [number, number][] = [[-dx, a.x - r.x], [dx, r.x + r.width - a.x], [-dy, a.y - r.y], [dy, r.y + r.height - a.y]];
+  const edges: [number, number][] = [
+    [-dx, a.x - r.x],
+    [dx, r.x + r.width - a.x],
+    [-dy, a.y - r.y],
+    [dy, r.y + r.height - a.y],
+  ];
   for (const [p, q] of edges) {
     if (p === 0) {
       if (q <= 0) return false;

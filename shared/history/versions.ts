@@ -45,7 +45,13 @@ export function groupVersions(entries: readonly EntryMeta[]): Version[] {
 /** A time as history shows it, to the minute in England: DD/MM/YYYY HH:mm. */
 export function formatHistoryTime(ms: number): string {
   const parts = new Intl.DateTimeFormat('en-GB', {
-    timeZone: 'Europe/London', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23',
+    timeZone: 'Europe/London',
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+    hour: '2-digit',
+    minute: '2-digit',
+    hourCycle: 'h23',
   }).formatToParts(new Date(ms));
   const get = (t: string) => parts.find((p) => p.type === t)?.value ?? '';
   return `${get('day')}/${get('month')}/${get('year')} ${get('hour')}:${get('minute')}`;
@@ -103,7 +109,11 @@ export type RestoreInput = z.infer<typeof RestoreInputSchema>;
 /** Naming a version. */
 export const NameVersionInputSchema = z.strictObject({
   seq: z.number().int().positive(),
-  label: z.string().trim().min(1, 'Give the version a name').max(MAX_VERSION_LABEL_CHARS, `A version name must be ${MAX_VERSION_LABEL_CHARS} characters or fewer`)
+  label: z
+    .string()
+    .trim()
+    .min(1, 'Give the version a name')
+    .max(MAX_VERSION_LABEL_CHARS, `A version name must be ${MAX_VERSION_LABEL_CHARS} characters or fewer`)
     .refine((s) => !/[\u0000-\u001f\u007f]/.test(s), 'A version name cannot hold control characters'),
 });
 

@@ -48,9 +48,7 @@ export function dashboardRows(inputs: readonly DashboardInput[], todayIso: IsoDa
     return { ...rest, next: pickNext(views), overdueCount: views.filter((v) => v.status === 'overdue').length };
   });
   const rank = (r: DashboardRow) => (r.next ? RANK[r.next.status] : 4);
-  return rows.sort((a, b) => rank(a) - rank(b)
-    || (a.next && b.next ? a.next.due.localeCompare(b.next.due) : 0)
-    || a.title.localeCompare(b.title, 'en-GB'));
+  return rows.sort((a, b) => rank(a) - rank(b) || (a.next && b.next ? a.next.due.localeCompare(b.next.due) : 0) || a.title.localeCompare(b.title, 'en-GB'));
 }
 
 /** Counts for the dashboard's summary line. */

@@ -31,8 +31,7 @@ const order = (rel: string): number => {
 export function familyTable(people: readonly Person[]): FamilyRow[] {
   return people
     .filter((p) => p.name.trim())
-    .sort((a, b) => Number(b.isSubject) - Number(a.isSubject) || order(a.relationship) - order(b.relationship)
-      || a.name.localeCompare(b.name, 'en-GB'))
+    .sort((a, b) => Number(b.isSubject) - Number(a.isSubject) || order(a.relationship) - order(b.relationship) || a.name.localeCompare(b.name, 'en-GB'))
     .map((p) => ({
       personId: p.id,
       name: p.aliases.length > 0 ? `${p.name} (also known as ${p.aliases.join(', ')})` : p.name,
@@ -54,8 +53,14 @@ export function ageOn(dateOfBirth: string | null, onIso: string | null): number 
 }
 
 /** The subject child's background line items for Document 4 (name, date of birth and age, ethnicity, gender). */
-export function childBackground(people: readonly Person[], incidentDate: string | null): {
-  name: string; dateOfBirthAndAge: string; ethnicity: string; gender: string;
+export function childBackground(
+  people: readonly Person[],
+  incidentDate: string | null,
+): {
+  name: string;
+  dateOfBirthAndAge: string;
+  ethnicity: string;
+  gender: string;
 } {
   const child = people.find((p) => p.isSubject);
   if (!child) return { name: 'Not in the people register', dateOfBirthAndAge: '', ethnicity: '', gender: '' };

@@ -27,15 +27,18 @@ export const MilestonePlanSchema = z.strictObject({
 export type MilestonePlan = z.infer<typeof MilestonePlanSchema>;
 
 /** PUT .../lifecycle/milestones: the referral date (written to the review), the LCSPR dates and the hand-marked completions. */
-export const MilestonePlanBodySchema = z.strictObject({
-  baseVersion: VersionSchema,
-  referralDate: UkOrIsoDateSchema.nullable(),
-  decisionDate: UkOrIsoDateSchema.nullable(),
-  publicationDate: UkOrIsoDateSchema.nullable(),
-  completed: z.partialRecord(MilestoneKeySchema, UkOrIsoDateSchema),
-}).refine((b) => !b.decisionDate || !b.publicationDate || b.publicationDate > b.decisionDate, {
-  message: 'the publication date must be after the decision date', path: ['publicationDate'],
-});
+export const MilestonePlanBodySchema = z
+  .strictObject({
+    baseVersion: VersionSchema,
+    referralDate: UkOrIsoDateSchema.nullable(),
+    decisionDate: UkOrIsoDateSchema.nullable(),
+    publicationDate: UkOrIsoDateSchema.nullable(),
+    completed: z.partialRecord(MilestoneKeySchema, UkOrIsoDateSchema),
+  })
+  .refine((b) => !b.decisionDate || !b.publicationDate || b.publicationDate > b.decisionDate, {
+    message: 'the publication date must be after the decision date',
+    path: ['publicationDate'],
+  });
 
 /** The body of a milestone plan save. */
 export type MilestonePlanBody = z.infer<typeof MilestonePlanBodySchema>;

@@ -24,10 +24,7 @@ export type Quorum = {
 };
 
 /** Checks the quorum from the participants and the review's agencies. */
-export function checkQuorum(
-  participants: readonly { agencyId: string }[],
-  agencies: readonly { id: string; partnerType: PartnerType }[],
-): Quorum {
+export function checkQuorum(participants: readonly { agencyId: string }[], agencies: readonly { id: string; partnerType: PartnerType }[]): Quorum {
   const typeOf = new Map(agencies.map((a) => [a.id, a.partnerType]));
   const counts: Record<SafeguardingPartner, number> = { 'health-icb': 0, police: 0, 'local-authority': 0 };
   let unknownAgencyParticipants = 0;
@@ -56,6 +53,8 @@ export function joinWithAnd(items: readonly string[]): string {
 /** One sentence describing the quorum, for the record, the letter and the screen. */
 export function quorumSentence(q: Quorum): string {
   if (q.quorate) return 'Quorate: at least one participant from each safeguarding partner (the ICB, the police and the local authority).';
-  return `Not quorate: no participant from ${joinWithAnd(q.missing.map((p) => PARTNER_NAMES[p]))}. `
-    + 'A Rapid Review needs at least one participant each from the ICB, the police and the local authority.';
+  return (
+    `Not quorate: no participant from ${joinWithAnd(q.missing.map((p) => PARTNER_NAMES[p]))}. ` +
+    'A Rapid Review needs at least one participant each from the ICB, the police and the local authority.'
+  );
 }

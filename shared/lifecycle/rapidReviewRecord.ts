@@ -13,8 +13,15 @@ import { MAX_KLOES, MAX_KLOE_CHARS, MAX_OBSERVERS, MAX_OMISSIONS, MAX_PARTICIPAN
 
 /** The criteria of section 2.2 (Working Together 2023, chapter 4), in the template's order. */
 export const CRITERIA = [
-  'improvements-needed', 'recurrent-themes', 'working-together', 'panel-suggests-local', 'single-agency-concern',
-  'no-agency-involvement', 'cross-boundary', 'institutional-setting', 'none-of-the-above',
+  'improvements-needed',
+  'recurrent-themes',
+  'working-together',
+  'panel-suggests-local',
+  'single-agency-concern',
+  'no-agency-involvement',
+  'cross-boundary',
+  'institutional-setting',
+  'none-of-the-above',
 ] as const;
 
 /** A section 2.2 criterion. */
@@ -25,9 +32,11 @@ export type Criterion = z.infer<typeof CriterionSchema>;
 
 /** The wording of each criterion, as in the template. */
 export const CRITERION_LABELS: Record<Criterion, string> = {
-  'improvements-needed': 'Highlights or may highlight improvements needed to safeguard and promote the welfare of children, including where those improvements have been previously identified',
+  'improvements-needed':
+    'Highlights or may highlight improvements needed to safeguard and promote the welfare of children, including where those improvements have been previously identified',
   'recurrent-themes': 'Highlights or may highlight recurrent themes in the safeguarding and promotion of the welfare of children',
-  'working-together': 'Highlights or may highlight concerns regarding two or more organisations or agencies working together effectively to safeguard and promote the welfare of children',
+  'working-together':
+    'Highlights or may highlight concerns regarding two or more organisations or agencies working together effectively to safeguard and promote the welfare of children',
   'panel-suggests-local': 'Is one which the Child Safeguarding Practice Review Panel have considered and concluded a local review may be more appropriate',
   'single-agency-concern': 'Safeguarding partners have cause for concern about the actions of a single agency',
   'no-agency-involvement': 'There has been no agency involvement and this gives the safeguarding partners cause for concern',
@@ -53,8 +62,18 @@ export const RECOMMENDATION_LABELS: Record<Recommendation, string> = {
 
 /** The discussion prompts of section 2.3, in the template's order. */
 export const DISCUSSION_FIELDS = [
-  'timePeriod', 'previousInvolvement', 'livedExperience', 'discussion', 'policeUpdate', 'longTermImpact',
-  'keyThemes', 'nationalReviews', 'goodPractice', 'conclusion', 'immediateLearning', 'legalAdvice',
+  'timePeriod',
+  'previousInvolvement',
+  'livedExperience',
+  'discussion',
+  'policeUpdate',
+  'longTermImpact',
+  'keyThemes',
+  'nationalReviews',
+  'goodPractice',
+  'conclusion',
+  'immediateLearning',
+  'legalAdvice',
 ] as const;
 
 /** A section 2.3 discussion field. */
@@ -110,7 +129,9 @@ export const RapidReviewContentSchema = z.strictObject({
     allTaken: z.enum(['yes', 'no']).nullable(),
     details: Text,
   }),
-  criteria: z.array(CriterionSchema).max(CRITERIA.length)
+  criteria: z
+    .array(CriterionSchema)
+    .max(CRITERIA.length)
     .refine((c) => new Set(c).size === c.length, 'lists a criterion twice')
     .refine((c) => !c.includes('none-of-the-above') || c.length === 1, '"None of the above" cannot be ticked with another criterion'),
   discussion: z.strictObject(discussionShape),
@@ -151,12 +172,18 @@ export type Participant = z.infer<typeof ParticipantSchema>;
 export function emptyRapidReview(): RapidReviewContent {
   return {
     background: { incidentDate: null, ofstedNotifiedDate: null, meetingDate: null, otherKeyDetails: '' },
-    participants: [], observers: [], omissions: [],
-    caseSummary: '', documentationAvailable: '',
+    participants: [],
+    observers: [],
+    omissions: [],
+    caseSummary: '',
+    documentationAvailable: '',
     immediateAction: { allTaken: null, details: '' },
     criteria: [],
     discussion: Object.fromEntries(DISCUSSION_FIELDS.map((k) => [k, ''])) as Record<DiscussionField, string>,
-    recommendation: null, otherReviewType: '', proposedKloes: [], reasons: '',
+    recommendation: null,
+    otherReviewType: '',
+    proposedKloes: [],
+    reasons: '',
     signOff: { ratification: '', localAuthorityLead: '', policeLead: '', icbLead: '', endorsedBy: '', dateSubmitted: null },
     panelLetter: { letterDate: null, panelChairName: '', caseReference: '', contactDetails: '', signatoryName: '', signatoryTitle: '' },
   };

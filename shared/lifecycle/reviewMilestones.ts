@@ -1,7 +1,14 @@
 import type { IsoDate } from '../dates.js';
 import {
-  lcsprMilestones, milestoneStatus, rapidReviewMilestones, workingDaysLeft,
-  type CompletedMilestones, type Milestone, type MilestoneKey, type MilestoneStatus, type RapidReviewConfig,
+  lcsprMilestones,
+  milestoneStatus,
+  rapidReviewMilestones,
+  workingDaysLeft,
+  type CompletedMilestones,
+  type Milestone,
+  type MilestoneKey,
+  type MilestoneStatus,
+  type RapidReviewConfig,
 } from '../milestones/index.js';
 import { answeredOn, type ScopingStatus } from './scoping.js';
 

@@ -76,8 +76,14 @@ export type ScopingForm = z.infer<typeof ScopingFormSchema>;
 /** An empty form, as an agency first sees it. */
 export function emptyScopingForm(): ScopingForm {
   return {
-    completedBy: '', designation: '', summaryOfInvolvement: '', briefAnalysis: '', partnershipConcerns: '',
-    learningActions: [], otherAgencies: '', furtherInformation: '',
+    completedBy: '',
+    designation: '',
+    summaryOfInvolvement: '',
+    briefAnalysis: '',
+    partnershipConcerns: '',
+    learningActions: [],
+    otherAgencies: '',
+    furtherInformation: '',
   };
 }
 
@@ -106,8 +112,16 @@ export type AgencyScoping = z.infer<typeof AgencyScopingSchema>;
 /** The scoping of an agency that has none stored yet. */
 export function blankScoping(reviewId: string, agencyId: string, id: string): AgencyScoping {
   return {
-    id, reviewId, agencyId, status: 'not-requested', requestedOn: null, returnedOn: null, notKnownOn: null,
-    form: emptyScopingForm(), version: 0, updatedAt: '',
+    id,
+    reviewId,
+    agencyId,
+    status: 'not-requested',
+    requestedOn: null,
+    returnedOn: null,
+    notKnownOn: null,
+    form: emptyScopingForm(),
+    version: 0,
+    updatedAt: '',
   };
 }
 
@@ -170,11 +184,10 @@ export type ScopingDigest = {
 /** Gathers the returned forms for the Rapid Review, agencies in name order. */
 export function scopingDigest(items: readonly ScopingWithAgency[]): ScopingDigest {
   const sorted = [...items].sort((a, b) => a.agency.name.localeCompare(b.agency.name, 'en-GB'));
-  const returned = sorted.filter((x) => x.scoping.status === 'returned')
-    .map((x) => ({ agencyName: x.agency.name, returnedOn: x.scoping.returnedOn, form: x.scoping.form }));
-  const notKnown = sorted.filter((x) => x.scoping.status === 'not-known')
-    .map((x) => ({ agencyName: x.agency.name, on: x.scoping.notKnownOn }));
-  const outstanding = sorted.filter((x) => x.scoping.status === 'not-requested' || x.scoping.status === 'requested')
+  const returned = sorted.filter((x) => x.scoping.status === 'returned').map((x) => ({ agencyName: x.agency.name, returnedOn: x.scoping.returnedOn, form: x.scoping.form }));
+  const notKnown = sorted.filter((x) => x.scoping.status === 'not-known').map((x) => ({ agencyName: x.agency.name, on: x.scoping.notKnownOn }));
+  const outstanding = sorted
+    .filter((x) => x.scoping.status === 'not-requested' || x.scoping.status === 'requested')
     .map((x) => ({ agencyName: x.agency.name, status: x.scoping.status }));
   const day = (iso: string | null) => (iso ? ` (${formatUkDate(iso)})` : '');
   const involvementText = returned

@@ -22,15 +22,17 @@ export type LifecycleSettings = z.infer<typeof LifecycleSettingsSchema>;
  * the shared timetable rules (1-15 working days, windows in order) are checked with their own messages.
  */
 export const LifecycleSettingsBodySchema = z.strictObject({
-  rapidReview: z.strictObject({
-    scopingDays: z.int(),
-    returnsDays: z.int(),
-    meetingFromDay: z.int(),
-    meetingToDay: z.int(),
-  }).superRefine((v, ctx) => {
-    const checked = RapidReviewConfigSchema.safeParse(v);
-    if (!checked.success) for (const i of checked.error.issues) ctx.addIssue({ code: 'custom', message: i.message, path: i.path });
-  }),
+  rapidReview: z
+    .strictObject({
+      scopingDays: z.int(),
+      returnsDays: z.int(),
+      meetingFromDay: z.int(),
+      meetingToDay: z.int(),
+    })
+    .superRefine((v, ctx) => {
+      const checked = RapidReviewConfigSchema.safeParse(v);
+      if (!checked.success) for (const i of checked.error.issues) ctx.addIssue({ code: 'custom', message: i.message, path: i.path });
+    }),
 });
 
 /** The body of PUT /api/lifecycle/settings. */

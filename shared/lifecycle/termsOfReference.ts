@@ -51,9 +51,22 @@ export type TermsOfReferenceContent = z.infer<typeof TermsOfReferenceContentSche
 /** Empty terms of reference. */
 export function emptyTermsOfReference(): TermsOfReferenceContent {
   return {
-    childReference: '', date: null, incidentSummary: '', familyInformation: '', leadReviewerName: '', teamMembers: [],
-    periodRationale: '', keyLinesOfEnquiry: [], familyInvolvement: '', chronologies: '', learningTemplate: '', workshop: '',
-    parallelInvestigations: '', legalAdvice: '', otherConsiderations: '', keyDates: [],
+    childReference: '',
+    date: null,
+    incidentSummary: '',
+    familyInformation: '',
+    leadReviewerName: '',
+    teamMembers: [],
+    periodRationale: '',
+    keyLinesOfEnquiry: [],
+    familyInvolvement: '',
+    chronologies: '',
+    learningTemplate: '',
+    workshop: '',
+    parallelInvestigations: '',
+    legalAdvice: '',
+    otherConsiderations: '',
+    keyDates: [],
   };
 }
 
@@ -71,14 +84,17 @@ export const TermsOfReferenceRecordSchema = z.strictObject({
 export type TermsOfReferenceRecord = z.infer<typeof TermsOfReferenceRecordSchema>;
 
 /** PUT .../lifecycle/terms-of-reference: the content, the review's period, and the version edited from. */
-export const TermsOfReferenceBodySchema = z.strictObject({
-  baseVersion: VersionSchema,
-  content: TermsOfReferenceContentSchema,
-  periodStart: UkOrIsoDateSchema.nullable(),
-  periodEnd: UkOrIsoDateSchema.nullable(),
-}).refine((b) => !b.periodStart || !b.periodEnd || b.periodStart <= b.periodEnd, {
-  message: 'the period must start before it ends', path: ['periodEnd'],
-});
+export const TermsOfReferenceBodySchema = z
+  .strictObject({
+    baseVersion: VersionSchema,
+    content: TermsOfReferenceContentSchema,
+    periodStart: UkOrIsoDateSchema.nullable(),
+    periodEnd: UkOrIsoDateSchema.nullable(),
+  })
+  .refine((b) => !b.periodStart || !b.periodEnd || b.periodStart <= b.periodEnd, {
+    message: 'the period must start before it ends',
+    path: ['periodEnd'],
+  });
 
 /** The body of a terms of reference save. */
 export type TermsOfReferenceBody = z.infer<typeof TermsOfReferenceBodySchema>;

@@ -18,13 +18,16 @@ export const LCSPR_COMPLETION_MONTHS = 6;
 export const LCSPR_REPORT_WORKING_DAYS_BEFORE_PUBLICATION = 7;
 
 /** What an LCSPR's milestones are computed from; the publication date is set once it is planned. */
-export const LcsprInputSchema = z.object({
-  decisionDate: IsoDateSchema,
-  publicationDate: IsoDateSchema.nullable().default(null),
-  completed: CompletedMilestonesSchema.default({}),
-}).refine((x) => x.publicationDate === null || x.publicationDate > x.decisionDate, {
-  message: 'The publication date must be after the decision date', path: ['publicationDate'],
-});
+export const LcsprInputSchema = z
+  .object({
+    decisionDate: IsoDateSchema,
+    publicationDate: IsoDateSchema.nullable().default(null),
+    completed: CompletedMilestonesSchema.default({}),
+  })
+  .refine((x) => x.publicationDate === null || x.publicationDate > x.decisionDate, {
+    message: 'The publication date must be after the decision date',
+    path: ['publicationDate'],
+  });
 
 /** Input to lcsprMilestones, before defaults are applied. */
 export type LcsprInput = z.input<typeof LcsprInputSchema>;

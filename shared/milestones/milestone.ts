@@ -10,8 +10,13 @@ import { workingDaysBetween } from '../calendar/workingDays.js';
 
 /** Every milestone the app tracks, Rapid Review first, in the order they normally fall due. */
 export const MILESTONE_KEYS = [
-  'rr-scoping-requests', 'rr-agency-returns', 'rr-meeting', 'rr-panel-submission',
-  'lcspr-completion', 'lcspr-report-to-panel', 'lcspr-publication',
+  'rr-scoping-requests',
+  'rr-agency-returns',
+  'rr-meeting',
+  'rr-panel-submission',
+  'lcspr-completion',
+  'lcspr-report-to-panel',
+  'lcspr-publication',
 ] as const;
 
 /** A milestone's key. */

@@ -13,30 +13,36 @@ import { CompletedMilestonesSchema, milestone, type Milestone } from './mileston
 /** The statutory limit for a Rapid Review, in working days; not configurable. */
 export const RAPID_REVIEW_WORKING_DAYS = 15;
 
-const Day = (fallback: number) => z.int('must be a whole number of working days')
-  .min(1, 'must be at least 1 working day')
-  .max(RAPID_REVIEW_WORKING_DAYS, `must be within the ${RAPID_REVIEW_WORKING_DAYS} working days of a Rapid Review`)
-  .default(fallback);
+const Day = (fallback: number) =>
+  z
+    .int('must be a whole number of working days')
+    .min(1, 'must be at least 1 working day')
+    .max(RAPID_REVIEW_WORKING_DAYS, `must be within the ${RAPID_REVIEW_WORKING_DAYS} working days of a Rapid Review`)
+    .default(fallback);
 
 /** A partnership's Rapid Review timetable; every field defaults to the regional toolkit's value. */
-export const RapidReviewConfigSchema = z.object({
-  /** Scoping requests go out within this many working days (toolkit: 2). */
-  scopingDays: Day(2),
-  /** Agencies return their scoping within this many working days (toolkit: 5). */
-  returnsDays: Day(5),
-  /** The meeting window opens on this working day (toolkit: 7). */
-  meetingFromDay: Day(7),
-  /** The meeting window closes on this working day (toolkit: 13). */
-  meetingToDay: Day(13),
-})
+export const RapidReviewConfigSchema = z
+  .object({
+    /** Scoping requests go out within this many working days (toolkit: 2). */
+    scopingDays: Day(2),
+    /** Agencies return their scoping within this many working days (toolkit: 5). */
+    returnsDays: Day(5),
+    /** The meeting window opens on this working day (toolkit: 7). */
+    meetingFromDay: Day(7),
+    /** The meeting window closes on this working day (toolkit: 13). */
+    meetingToDay: Day(13),
+  })
   .refine((c) => c.scopingDays <= c.returnsDays, {
-    message: 'Scoping requests must go out on or before the day returns are due', path: ['returnsDays'],
+    message: 'Scoping requests must go out on or before the day returns are due',
+    path: ['returnsDays'],
   })
   .refine((c) => c.meetingFromDay <= c.meetingToDay, {
-    message: 'The meeting window must open on or before the day it closes', path: ['meetingToDay'],
+    message: 'The meeting window must open on or before the day it closes',
+    path: ['meetingToDay'],
   })
   .refine((c) => c.returnsDays <= c.meetingToDay, {
-    message: 'Agency returns must be due before the meeting window closes', path: ['meetingToDay'],
+    message: 'Agency returns must be due before the meeting window closes',
+    path: ['meetingToDay'],
   });
 
 /** A validated Rapid Review timetable. */

@@ -4,12 +4,34 @@ import { escapeRegExp, foldKey, originalSpan, type NormalView } from './normalis
 
 /** Street types and the abbreviations people write for them. */
 const STREET_TYPES: readonly (readonly string[])[] = [
-  ['road', 'rd'], ['close', 'cl'], ['court', 'ct'], ['avenue', 'ave', 'av'], ['street', 'st'], ['lane', 'ln'], ['drive', 'dr'],
-  ['crescent', 'cres', 'cresc'], ['place', 'pl'], ['gardens', 'gdns', 'gdn'], ['terrace', 'terr', 'tce'], ['grove', 'gr', 'gro'],
-  ['way'], ['walk'], ['square', 'sq'], ['mews'], ['parade', 'pde'], ['park', 'pk'], ['rise'], ['row'], ['view'], ['hill'], ['green', 'grn'],
+  ['road', 'rd'],
+  ['close', 'cl'],
+  ['court', 'ct'],
+  ['avenue', 'ave', 'av'],
+  ['street', 'st'],
+  ['lane', 'ln'],
+  ['drive', 'dr'],
+  ['crescent', 'cres', 'cresc'],
+  ['place', 'pl'],
+  ['gardens', 'gdns', 'gdn'],
+  ['terrace', 'terr', 'tce'],
+  ['grove', 'gr', 'gro'],
+  ['way'],
+  ['walk'],
+  ['square', 'sq'],
+  ['mews'],
+  ['parade', 'pde'],
+  ['park', 'pk'],
+  ['rise'],
+  ['row'],
+  ['view'],
+  ['hill'],
+  ['green', 'grn'],
 ];
 
-const ANY_TYPE = `(?:${STREET_TYPES.flat().map((t) => escapeRegExp(t)).join('|')})\\.?`;
+const ANY_TYPE = `(?:${STREET_TYPES.flat()
+  .map((t) => escapeRegExp(t))
+  .join('|')})\\.?`;
 
 const typeGroup = (word: string) => STREET_TYPES.find((g) => g.includes(word));
 
@@ -40,7 +62,8 @@ export function addressParts(people: readonly Person[]): AddressParts[] {
       const typePat = group ? `(?:${group.map(escapeRegExp).join('|')})\\.?` : escapeRegExp(type!);
       const flatPat = '(?:(?:flat|apartment|apt)\\s*\\d+[a-z]?\\s*,?\\s*)?';
       if (group) {
-        if (number) patterns.push({ needle, re: new RegExp(`(?<![\\p{L}\\p{N}])${flatPat}${escapeRegExp(number)}\\s*,?\\s+${namePat}(?:\\s+${typePat})?(?![\\p{L}\\p{N}])`, 'gu') });
+        if (number)
+          patterns.push({ needle, re: new RegExp(`(?<![\\p{L}\\p{N}])${flatPat}${escapeRegExp(number)}\\s*,?\\s+${namePat}(?:\\s+${typePat})?(?![\\p{L}\\p{N}])`, 'gu') });
         // The street name with any street type: "Acacia Ave" for "Acacia Road" still points at the family.
         patterns.push({ needle, re: new RegExp(`(?<![\\p{L}\\p{N}])${namePat}\\s+${ANY_TYPE}(?![\\p{L}\\p{N}])`, 'gu') });
       } else if (number) {

@@ -16,7 +16,8 @@ const COMPACT_RE = /(?<![\d])(\d{6}|\d{8})(?![\d])/g;
  * A month written as a word (or its abbreviation), folded: the only thing chrono reads with a certain
  * month that the digit patterns below do not already cover (chrono's own month list, whole words).
  */
-const MONTH_WORD_RE = /(?<![a-z])(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)(?![a-z])/g;
+const MONTH_WORD_RE =
+  /(?<![a-z])(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)(?![a-z])/g;
 
 /** Characters either side of a month word given to chrono: more than any written day and year take. */
 const MONTH_WINDOW_MARGIN = 48;
@@ -58,10 +59,12 @@ const fullYear = (y: number) => (y >= 100 ? y : y + (y > 30 ? 1900 : 2000));
 
 /** Register dates of birth as numbers. */
 export function registerDobs(people: readonly Person[]): Dob[] {
-  return people.filter((p) => p.dateOfBirth).map((p) => {
-    const [y, m, d] = p.dateOfBirth!.split('-').map(Number) as [number, number, number];
-    return { y, m, d, personId: p.id };
-  });
+  return people
+    .filter((p) => p.dateOfBirth)
+    .map((p) => {
+      const [y, m, d] = p.dateOfBirth!.split('-').map(Number) as [number, number, number];
+      return { y, m, d, personId: p.id };
+    });
 }
 
 /**
@@ -98,14 +101,20 @@ export function findDatesOfBirth(view: NormalView, dobs: readonly Dob[]): Identi
     const [a, b, c] = [Number(m[1]), Number(m[2]), Number(m[3])];
     const end = m.index! + m[0].length;
     if (m[1]!.length === 4) hit(m.index!, end, a, b, c);
-    else { hit(m.index!, end, fullYear(c), b, a); hit(m.index!, end, fullYear(c), a, b); }
+    else {
+      hit(m.index!, end, fullYear(c), b, a);
+      hit(m.index!, end, fullYear(c), a, b);
+    }
   }
   for (const m of text.matchAll(COMPACT_RE)) {
     const s = m[1]!;
     const n = (i: number, l: number) => Number(s.slice(i, i + l));
     const end = m.index! + s.length;
-    if (s.length === 8) { hit(m.index!, end, n(4, 4), n(2, 2), n(0, 2)); hit(m.index!, end, n(0, 4), n(4, 2), n(6, 2)); hit(m.index!, end, n(4, 4), n(0, 2), n(2, 2)); }
-    else hit(m.index!, end, fullYear(n(4, 2)), n(2, 2), n(0, 2));
+    if (s.length === 8) {
+      hit(m.index!, end, n(4, 4), n(2, 2), n(0, 2));
+      hit(m.index!, end, n(0, 4), n(4, 2), n(6, 2));
+      hit(m.index!, end, n(4, 4), n(0, 2), n(2, 2));
+    } else hit(m.index!, end, fullYear(n(4, 2)), n(2, 2), n(0, 2));
   }
   return out;
 }

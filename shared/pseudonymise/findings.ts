@@ -34,11 +34,16 @@ export const MAX_REPLACEMENT_CHARS = 120;
 export const MAX_DECISIONS_PER_REQUEST = 2000;
 
 /** One decision as posted: accept, change the replacement, mark as not identifying, or redact. */
-export const RedactionDecisionSchema = z.strictObject({
-  id: z.string().regex(/^[a-z-]+-[0-9a-z]{1,16}$/).max(64),
-  action: RedactionActionSchema,
-  replacement: z.string().trim().min(1).max(MAX_REPLACEMENT_CHARS).optional(),
-}).refine((d) => d.action !== 'replace' || !!d.replacement, { message: 'a replacement is needed to change one', path: ['replacement'] });
+export const RedactionDecisionSchema = z
+  .strictObject({
+    id: z
+      .string()
+      .regex(/^[a-z-]+-[0-9a-z]{1,16}$/)
+      .max(64),
+    action: RedactionActionSchema,
+    replacement: z.string().trim().min(1).max(MAX_REPLACEMENT_CHARS).optional(),
+  })
+  .refine((d) => d.action !== 'replace' || !!d.replacement, { message: 'a replacement is needed to change one', path: ['replacement'] });
 
 /** The body of POST …/redaction-review/decisions. */
 export const RedactionDecisionsBodySchema = z.strictObject({ decisions: z.array(RedactionDecisionSchema).min(1).max(MAX_DECISIONS_PER_REQUEST) });

@@ -23,10 +23,11 @@ const DAYS = new Set(['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 's
 /** Register first names (and aliases) mapped to their owners, for the nickname list. */
 function firstNames(people: readonly Person[]): Map<string, string> {
   const out = new Map<string, string>();
-  for (const p of people) for (const n of [p.name, ...p.aliases]) {
-    const first = foldKey(n).split(' ')[0];
-    if (first) out.set(first, p.id);
-  }
+  for (const p of people)
+    for (const n of [p.name, ...p.aliases]) {
+      const first = foldKey(n).split(' ')[0];
+      if (first) out.set(first, p.id);
+    }
   return out;
 }
 
@@ -56,9 +57,7 @@ function nicknameMatcher(ctx: FlagContext): { nicks: { key: string; personId: st
   const cached = nicknameMatchers.get(ctx);
   if (cached) return cached;
   const nicks = nicknameTerms(ctx);
-  const re = nicks.length > 0
-    ? new RegExp(`(?<![\\p{L}\\p{N}])(?:${nicks.map((n) => `(${escapeRegExp(n.key)})`).join('|')})(?![\\p{L}\\p{N}])`, 'gu')
-    : null;
+  const re = nicks.length > 0 ? new RegExp(`(?<![\\p{L}\\p{N}])(?:${nicks.map((n) => `(${escapeRegExp(n.key)})`).join('|')})(?![\\p{L}\\p{N}])`, 'gu') : null;
   const out = { nicks, re };
   nicknameMatchers.set(ctx, out);
   return out;

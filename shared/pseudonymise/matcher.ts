@@ -47,7 +47,10 @@ const isAllCaps = (s: string) => /\p{L}/u.test(s) && s === s.toUpperCase();
 const MONTH_CUES = /(?:^|[^\p{L}])(?:in|on|during|since|until|till|from|of|early|late|mid|end|last|next|this|before|after|between|through|throughout|the|each|every)[\s-]+$/iu;
 
 /** Words after a capitalised word that show it is a person acting or owning (sentence-initial "Will said", "Grace's"). */
-const NAME_FOLLOWERS = new RegExp(`^(?:'s?|s'|\\s+(?:${[...SPEECH_VERBS, 'was', 'is', 'had', 'has', 'and', 'attended', 'went', 'moved', 'lived', 'stayed', 'arrived', 'left', 'did', 'would', 'could', 'became', 'returned', 'visited', 'took', 'came', 'saw', 'met', 'missed', 'presented', 'appeared', 'seemed', 'remained', 'gave', 'made', 'got', 'felt', 'wanted', 'cried'].join('|')})(?![\\p{L}])|\\s*[,;:.)!?]|\\s+\\p{Lu})`, 'u');
+const NAME_FOLLOWERS = new RegExp(
+  `^(?:'s?|s'|\\s+(?:${[...SPEECH_VERBS, 'was', 'is', 'had', 'has', 'and', 'attended', 'went', 'moved', 'lived', 'stayed', 'arrived', 'left', 'did', 'would', 'could', 'became', 'returned', 'visited', 'took', 'came', 'saw', 'met', 'missed', 'presented', 'appeared', 'seemed', 'remained', 'gave', 'made', 'got', 'felt', 'wanted', 'cried'].join('|')})(?![\\p{L}])|\\s*[,;:.)!?]|\\s+\\p{Lu})`,
+  'u',
+);
 
 /**
  * Whether a word-like term ("May", "Will", "Precious") is used as a name here. Lower case is the word;

@@ -55,7 +55,9 @@ export function nameTerms(people: readonly Person[], opts: TermOptions = {}): Na
   };
   for (const p of people) {
     const names = [p.name, ...p.aliases].map((n) => n.trim()).filter((n) => n && !PLACEHOLDER_NAMES.has(n.toLowerCase()));
-    names.forEach((n, i) => { add(n, i === 0 ? 'full-name' : 'alias', p.id); });
+    names.forEach((n, i) => {
+      add(n, i === 0 ? 'full-name' : 'alias', p.id);
+    });
     for (const n of names) {
       const parts = splitParts(n);
       if (parts.length > 1) {
@@ -65,8 +67,18 @@ export function nameTerms(people: readonly Person[], opts: TermOptions = {}): Na
       }
       for (const part of parts) if (part.includes('-')) for (const piece of part.split('-')) add(piece, 'surname', p.id);
       const words = n.split(/\s+/).filter(Boolean);
-      const first = (w: string) => foldKey(w).replace(/[^\p{L}]/gu, '').slice(0, 1);
-      addInitials(n.split(/[\s-]+/).filter(Boolean).map(first).join(''), p.id);
+      const first = (w: string) =>
+        foldKey(w)
+          .replace(/[^\p{L}]/gu, '')
+          .slice(0, 1);
+      addInitials(
+        n
+          .split(/[\s-]+/)
+          .filter(Boolean)
+          .map(first)
+          .join(''),
+        p.id,
+      );
       if (words.length > 2) addInitials(first(words[0]!) + first(words[words.length - 1]!), p.id);
     }
   }

@@ -15,11 +15,51 @@ const APOSTROPHES = /['\u2018\u2019\u201A\u201B\u02BC\u02B9\u0060\u00B4\u2032\u0
 
 /** Letters that do not decompose into a base letter and a mark, folded by hand. */
 const FOLDS: Record<string, string> = {
-  'ß': 'ss', 'æ': 'ae', 'œ': 'oe', 'ø': 'o', 'ł': 'l', 'đ': 'd', 'ð': 'd', 'þ': 'th', 'ı': 'i', '\u2010': '-', '\u2011': '-',
+  ß: 'ss',
+  æ: 'ae',
+  œ: 'oe',
+  ø: 'o',
+  ł: 'l',
+  đ: 'd',
+  ð: 'd',
+  þ: 'th',
+  ı: 'i',
+  '\u2010': '-',
+  '\u2011': '-',
   // Cyrillic and Greek letters that look like Latin ones ("Mаisie" with a Cyrillic а): a name typed or
   // pasted with them reads as the Latin name. Both the register and the text fold alike.
-  'а': 'a', 'в': 'b', 'е': 'e', 'ё': 'e', 'з': '3', 'і': 'i', 'ї': 'i', 'ј': 'j', 'к': 'k', 'м': 'm', 'н': 'h', 'о': 'o', 'р': 'p', 'с': 'c', 'т': 't',
-  'у': 'y', 'х': 'x', 'ѕ': 's', 'ԁ': 'd', 'һ': 'h', 'ӏ': 'l', 'α': 'a', 'β': 'b', 'ε': 'e', 'ι': 'i', 'κ': 'k', 'ν': 'v', 'ο': 'o', 'ρ': 'p', 'τ': 't', 'υ': 'u', 'χ': 'x',
+  а: 'a',
+  в: 'b',
+  е: 'e',
+  ё: 'e',
+  з: '3',
+  і: 'i',
+  ї: 'i',
+  ј: 'j',
+  к: 'k',
+  м: 'm',
+  н: 'h',
+  о: 'o',
+  р: 'p',
+  с: 'c',
+  т: 't',
+  у: 'y',
+  х: 'x',
+  ѕ: 's',
+  ԁ: 'd',
+  һ: 'h',
+  ӏ: 'l',
+  α: 'a',
+  β: 'b',
+  ε: 'e',
+  ι: 'i',
+  κ: 'k',
+  ν: 'v',
+  ο: 'o',
+  ρ: 'p',
+  τ: 't',
+  υ: 'u',
+  χ: 'x',
 };
 
 /** A folded view of a text and, per view character, the index of its original character. */
@@ -66,13 +106,16 @@ export function normalise(text: string): NormalView {
   const map: number[] = [];
   const n = text.length;
   let lastLetter = false;
-  for (let i = 0; i < n;) {
+  for (let i = 0; i < n; ) {
     const code = text.charCodeAt(i);
     if (code < 0x80) {
       const ch = text[i]!;
       if (ch === '-' && lastLetter) {
         const after = joinedAfterHyphen(text, i + 1);
-        if (after > 0) { i = after; continue; }
+        if (after > 0) {
+          i = after;
+          continue;
+        }
       }
       if ((ch === ' ' || ch === '\t') && lastLetter) {
         // "Thorn -\nbury": blanks, a hyphen and a line break inside a word.
@@ -80,7 +123,10 @@ export function normalise(text: string): NormalView {
         while (text[h] === ' ' || text[h] === '\t') h++;
         if (isHyphen(text[h])) {
           const after = joinedAfterHyphen(text, h + 1, true);
-          if (after > 0) { i = after; continue; }
+          if (after > 0) {
+            i = after;
+            continue;
+          }
         }
       }
       const folded = code >= 65 && code <= 90 ? String.fromCharCode(code + 32) : ch === '`' ? "'" : ch;
@@ -95,10 +141,17 @@ export function normalise(text: string): NormalView {
     const ch = width === 2 ? text.slice(i, i + 2) : text[i]!;
     if ((ch === '\u2010' || ch === '\u2011') && lastLetter) {
       const after = joinedAfterHyphen(text, i + 1);
-      if (after > 0) { i = after; continue; }
+      if (after > 0) {
+        i = after;
+        continue;
+      }
     }
     const folded = foldChar(ch);
-    for (const f of folded) { norm += f; map.push(i); lastLetter = isLetter(f); }
+    for (const f of folded) {
+      norm += f;
+      map.push(i);
+      lastLetter = isLetter(f);
+    }
     i += width;
   }
   const view = { norm, map, original: text };

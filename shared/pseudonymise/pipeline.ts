@@ -26,8 +26,15 @@ export type PipelineOptions = {
 const MIN_EMBEDDED_NAME = 3;
 
 const IDENTIFIER_MARKER: Record<IdentifierHit['kind'], string> = {
-  email: REMOVED.email, handle: REMOVED.handle, link: REMOVED.link, 'user-name': REMOVED.userName, phone: REMOVED.phone,
-  'nhs-number': REMOVED.nhs, postcode: REMOVED.postcode, address: REMOVED.address, 'date-of-birth': REMOVED.dateOfBirth,
+  email: REMOVED.email,
+  handle: REMOVED.handle,
+  link: REMOVED.link,
+  'user-name': REMOVED.userName,
+  phone: REMOVED.phone,
+  'nhs-number': REMOVED.nhs,
+  postcode: REMOVED.postcode,
+  address: REMOVED.address,
+  'date-of-birth': REMOVED.dateOfBirth,
 };
 
 /** Most texts whose analysis one pipeline keeps (cleared when full); a pipeline lives for one export. */
@@ -53,7 +60,10 @@ export type Pipeline = {
 
 /** Allowlisted phrases as one pattern over the folded view, or null. */
 function allowPattern(list: readonly string[]): RegExp | null {
-  const keys = list.map(foldKey).filter((k) => k.length > 0).sort((a, b) => b.length - a.length);
+  const keys = list
+    .map(foldKey)
+    .filter((k) => k.length > 0)
+    .sort((a, b) => b.length - a.length);
   if (keys.length === 0) return null;
   return new RegExp(`(?<![\\p{L}\\p{N}])(?:${keys.map((k) => escapeRegExp(k).replace(/ /g, '\\s+')).join('|')})(?![\\p{L}\\p{N}])`, 'gu');
 }
@@ -74,13 +84,18 @@ const MIN_RUN_TOGETHER = 6;
  */
 function runTogetherNames(people: readonly Person[]): string[] {
   const out = new Set<string>();
-  for (const p of people) for (const n of [p.name, ...p.aliases]) {
-    const parts = n.split(/[\s-]+/).map(compactKey).filter((x) => x.length >= 2);
-    for (let i = 0; i < parts.length; i++) for (let j = i + 1; j < parts.length; j++) {
-      const k = parts[i]! + parts[j]!;
-      if (k.length >= MIN_RUN_TOGETHER) out.add(k);
+  for (const p of people)
+    for (const n of [p.name, ...p.aliases]) {
+      const parts = n
+        .split(/[\s-]+/)
+        .map(compactKey)
+        .filter((x) => x.length >= 2);
+      for (let i = 0; i < parts.length; i++)
+        for (let j = i + 1; j < parts.length; j++) {
+          const k = parts[i]! + parts[j]!;
+          if (k.length >= MIN_RUN_TOGETHER) out.add(k);
+        }
     }
-  }
   return [...out];
 }
 
@@ -93,7 +108,14 @@ export type Detectors = {
 /** Builds the detectors for a register: name terms and every identifier family, in priority order. */
 export function buildDetectors(people: readonly Person[], agencyCodes: readonly string[] = []): Detectors {
   const terms = nameTerms(people, { agencyCodes });
-  const embedded = [...new Set(terms.filter((t) => !t.wordLike && t.kind !== 'initials').map((t) => compactKey(t.text)).filter((k) => k.length >= MIN_EMBEDDED_NAME))];
+  const embedded = [
+    ...new Set(
+      terms
+        .filter((t) => !t.wordLike && t.kind !== 'initials')
+        .map((t) => compactKey(t.text))
+        .filter((k) => k.length >= MIN_EMBEDDED_NAME),
+    ),
+  ];
   const carriesName = (compact: string) => embedded.some((k) => compact.includes(k));
   const joined = runTogetherNames(people);
   const runTogether = (word: string) => joined.length > 0 && joined.some((k) => word.includes(k));
@@ -103,8 +125,12 @@ export function buildDetectors(people: readonly Person[], agencyCodes: readonly 
   return {
     terms,
     identifiers: (view) => [
-      ...findAccounts(view, carriesName, runTogether), ...findNhsNumbers(view, nhs), ...findPhones(view), ...findDatesOfBirth(view, dobs),
-      ...findAddresses(view, addresses), ...findPostcodes(view),
+      ...findAccounts(view, carriesName, runTogether),
+      ...findNhsNumbers(view, nhs),
+      ...findPhones(view),
+      ...findDatesOfBirth(view, dobs),
+      ...findAddresses(view, addresses),
+      ...findPostcodes(view),
     ],
   };
 }
@@ -122,8 +148,10 @@ export function createPipeline(people: readonly Person[], childPseudonym: string
   const allow = allowPattern(opts.allowlist ?? []);
   const decisions = new Map((opts.decisions ?? []).map((d) => [d.id, d]));
   const known = new Set<string>([
-    ...[...labels.values()].flatMap((l) => foldKey(l).split(' ')), foldKey(childPseudonym),
-    ...(opts.agencyCodes ?? []).map(foldKey), ...(opts.agencyNames ?? []).flatMap((n) => foldKey(n).split(' ')),
+    ...[...labels.values()].flatMap((l) => foldKey(l).split(' ')),
+    foldKey(childPseudonym),
+    ...(opts.agencyCodes ?? []).map(foldKey),
+    ...(opts.agencyNames ?? []).flatMap((n) => foldKey(n).split(' ')),
     ...(opts.allowlist ?? []).flatMap((a) => foldKey(a).split(' ')),
   ]);
   // One context for every text, so the flagger builds its nickname pattern once per pipeline.

@@ -8,6 +8,14 @@ import { ANONYMITY_PROMISE, CONFIDENTIALITY_STATEMENT, DEFAULT_AGENDA, WORKSHEET
  */
 export function ownTemplateTexts(): string[] {
   const flat = (v: unknown): string[] => (typeof v === 'string' ? [v] : Array.isArray(v) ? v.flatMap(flat) : v && typeof v === 'object' ? Object.values(v).flatMap(flat) : []);
-  return [...Object.values(GUIDANCE), CONFIDENTIALITY_STATEMENT, ANONYMITY_PROMISE, ...flat(DEFAULT_AGENDA), ...flat(WORKSHEET_1), WORKSHEET_2, WORKSHEET_3, ...flat(WORKSHEET_4)]
-    .filter((t) => t.trim().length >= 8);
+  return [
+    ...Object.values(GUIDANCE),
+    CONFIDENTIALITY_STATEMENT,
+    ANONYMITY_PROMISE,
+    ...flat(DEFAULT_AGENDA),
+    ...flat(WORKSHEET_1),
+    WORKSHEET_2,
+    WORKSHEET_3,
+    ...flat(WORKSHEET_4),
+  ].filter((t) => t.trim().length >= 8);
 }

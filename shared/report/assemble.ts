@@ -48,27 +48,47 @@ export function assembleReport(input: ReportInput): ReportModel {
   const p = input.pseudonymise;
   const d = input.draft;
   const blocks: ReportBlock[] = [];
-  const prompt = (id: string) => { if (!d.removedPrompts.includes(id) && GUIDANCE[id]) blocks.push({ kind: 'prompt', id, text: GUIDANCE[id]! }); };
+  const prompt = (id: string) => {
+    if (!d.removedPrompts.includes(id) && GUIDANCE[id]) blocks.push({ kind: 'prompt', id, text: GUIDANCE[id]! });
+  };
   const text = (t: string, placeholder: string) => {
-    const paras = p(t).split(/\n{2,}/).map((x) => x.trim()).filter(Boolean);
+    const paras = p(t)
+      .split(/\n{2,}/)
+      .map((x) => x.trim())
+      .filter(Boolean);
     if (paras.length === 0) blocks.push({ kind: 'placeholder', text: placeholder });
     for (const para of paras) blocks.push({ kind: 'paragraph', text: para });
   };
   const h = (level: 1 | 2 | 3, t: string) => blocks.push({ kind: 'heading', level, text: t });
 
   const title = reportTitle(input.review.kind, input.review.childPseudonym);
-  blocks.push({ kind: 'title-page', title, childPseudonym: input.review.childPseudonym, partnership: input.partnership, leadReviewers: input.leadReviewers, date: formatUkDate(input.todayIso), marking: REPORT_MARKING });
+  blocks.push({
+    kind: 'title-page',
+    title,
+    childPseudonym: input.review.childPseudonym,
+    partnership: input.partnership,
+    leadReviewers: input.leadReviewers,
+    date: formatUkDate(input.todayIso),
+    marking: REPORT_MARKING,
+  });
   blocks.push({ kind: 'contents' }, { kind: 'page-break' });
 
-  h(1, 'Executive summary'); prompt('executive-summary'); text(d.executiveSummary, '[Executive summary: no more than two pages.]');
-  h(1, 'Introduction'); prompt('introduction'); text(d.introduction, '[Introduction to be written.]');
-  h(1, `About ${input.review.childPseudonym}`); prompt('about-the-child'); text(d.aboutTheChild, `[What life was like for ${input.review.childPseudonym}.]`);
+  h(1, 'Executive summary');
+  prompt('executive-summary');
+  text(d.executiveSummary, '[Executive summary: no more than two pages.]');
+  h(1, 'Introduction');
+  prompt('introduction');
+  text(d.introduction, '[Introduction to be written.]');
+  h(1, `About ${input.review.childPseudonym}`);
+  prompt('about-the-child');
+  text(d.aboutTheChild, `[What life was like for ${input.review.childPseudonym}.]`);
   if (input.workshop?.livedExperience?.trim()) {
     h(2, 'From the Reflective Learning Workshop');
     text(input.workshop.livedExperience, '');
   }
 
-  h(1, 'Terms of reference and methodology'); prompt('terms-of-reference');
+  h(1, 'Terms of reference and methodology');
+  prompt('terms-of-reference');
   const tor = input.termsOfReference;
   const kloes = tor && tor.keyLinesOfEnquiry.length > 0 ? tor.keyLinesOfEnquiry : d.keyLinesOfEnquiry;
   h(2, 'Key lines of enquiry');
@@ -83,37 +103,55 @@ export function assembleReport(input: ReportInput): ReportModel {
   const withRows = new Set(input.rows.map((r) => r.agencyCode));
   blocks.push({ kind: 'bullets', items: input.agencies.map((a) => `${a.name} (${a.shortCode})${withRows.has(a.shortCode) ? ': provided a key events chronology' : ''}`) });
   h(2, 'Reflective Learning Workshop');
-  blocks.push(input.workshop
-    ? { kind: 'paragraph', text: (d.workshopParticipants ?? input.workshop.participants) ? `A Reflective Learning Workshop was held with ${d.workshopParticipants ?? input.workshop.participants} practitioners and managers.` : 'A Reflective Learning Workshop was held with [number] practitioners and managers.' }
-    : { kind: 'placeholder', text: '[Describe the workshop, if one was held.]' });
-  h(2, 'Family involvement'); prompt('family-involvement');
+  blocks.push(
+    input.workshop
+      ? {
+          kind: 'paragraph',
+          text:
+            (d.workshopParticipants ?? input.workshop.participants)
+              ? `A Reflective Learning Workshop was held with ${d.workshopParticipants ?? input.workshop.participants} practitioners and managers.`
+              : 'A Reflective Learning Workshop was held with [number] practitioners and managers.',
+        }
+      : { kind: 'placeholder', text: '[Describe the workshop, if one was held.]' },
+  );
+  h(2, 'Family involvement');
+  prompt('family-involvement');
   if (d.familyInvolved === false && !d.familyInvolvementStatement.trim()) blocks.push({ kind: 'placeholder', text: '[The family did not contribute: give the reasons.]' });
   else text(d.familyInvolvementStatement, '[Statement on the family\u2019s involvement.]');
 
-  h(1, 'What happened: a brief overview'); prompt('overview');
+  h(1, 'What happened: a brief overview');
+  prompt('overview');
   const keyRows = input.rows.filter((r) => r.team.keyLearning);
   if (keyRows.length === 0) blocks.push({ kind: 'placeholder', text: '[Mark key practice learning events in the chronology to draft this overview.]' });
   else blocks.push({ kind: 'bullets', items: keyRows.map((r) => `${formatChronologyDate(r.date)} (${r.agencyCode}): ${clip(p(r.keyEvent), OVERVIEW_EVENT_CHARS)}`) });
 
-  h(1, 'Analysis'); prompt('analysis');
+  h(1, 'Analysis');
+  prompt('analysis');
   const byId = new Map(input.rows.map((r) => [r.id, r]));
   const lpNumber = new Map(d.learningPoints.map((lp, i) => [lp.id, i + 1]));
   const themes = d.themes.length > 0 ? d.themes : kloes.map((k, i) => ({ id: `kloe-${i + 1}`, title: k, analysis: '', entryIds: [] as string[], promptIds: [] as string[] }));
   for (const theme of themes) {
     h(2, p(theme.title));
     const events = theme.entryIds.map((id) => byId.get(id)).filter((r): r is IntegratedRow => !!r);
-    if (events.length > 0) blocks.push({ kind: 'bullets', items: events.map((r) => `${formatChronologyDate(r.date)} (${r.agencyCode}): ${clip(p(r.keyEvent), OVERVIEW_EVENT_CHARS)}`) });
+    if (events.length > 0)
+      blocks.push({ kind: 'bullets', items: events.map((r) => `${formatChronologyDate(r.date)} (${r.agencyCode}): ${clip(p(r.keyEvent), OVERVIEW_EVENT_CHARS)}`) });
     const reflections = (input.workshop?.prompts ?? []).filter((wp) => theme.promptIds.includes(wp.id)).flatMap((wp) => wp.responses);
     if (reflections.length > 0) {
       h(3, 'Practitioners\u2019 reflections');
       for (const r of reflections) blocks.push({ kind: 'quote', text: p(r) });
     }
     text(theme.analysis, '[Why did this happen? Analysis to be written.]');
-    d.learningPoints.filter((lp) => lp.themeId === theme.id).forEach((lp) => { blocks.push({ kind: 'learning-point', number: lpNumber.get(lp.id)!, text: p(lp.text) }); });
+    d.learningPoints
+      .filter((lp) => lp.themeId === theme.id)
+      .forEach((lp) => {
+        blocks.push({ kind: 'learning-point', number: lpNumber.get(lp.id)!, text: p(lp.text) });
+      });
   }
   if (themes.length === 0) blocks.push({ kind: 'placeholder', text: '[Add a theme for each key line of enquiry.]' });
 
-  h(1, 'Good practice'); prompt('good-practice'); text(d.goodPractice, '[Examples of good practice.]');
+  h(1, 'Good practice');
+  prompt('good-practice');
+  text(d.goodPractice, '[Examples of good practice.]');
   const good = input.workshop?.goodPractice;
   if (good && (good.notes.trim() || good.responses.length > 0)) {
     h(2, 'From the Reflective Learning Workshop');
@@ -124,34 +162,56 @@ export function assembleReport(input: ReportInput): ReportModel {
     }
   }
 
-  h(1, 'Learning points'); prompt('learning-points');
+  h(1, 'Learning points');
+  prompt('learning-points');
   if (d.learningPoints.length === 0) blocks.push({ kind: 'placeholder', text: '[Learning points, numbered.]' });
   d.learningPoints.forEach((lp, i) => {
     const theme = themes.find((t) => t.id === lp.themeId);
     blocks.push({ kind: 'paragraph', text: `Learning Point ${i + 1}${theme ? ` (${p(theme.title)})` : ''}: ${p(lp.text)}` });
   });
 
-  h(1, 'Recommendations'); prompt('recommendations');
+  h(1, 'Recommendations');
+  prompt('recommendations');
   if (d.recommendations.length === 0) blocks.push({ kind: 'placeholder', text: '[Recommendations, each linked to its learning points.]' });
   d.recommendations.forEach((r, i) => {
     const lps = r.learningPointIds.map((id) => lpNumber.get(id)).filter((n): n is number => n !== undefined);
     blocks.push({ kind: 'paragraph', text: `Recommendation ${i + 1}: ${p(r.text)}` });
-    blocks.push({ kind: 'bullets', items: [
-      `Addressed to: ${p(r.organisation) || '[named organisation]'}`,
-      `Learning points: ${lps.length > 0 ? lps.map((n) => `Learning Point ${n}`).join(', ') : '[link learning points]'}`,
-      `How effectiveness will be measured: ${p(r.measure) || '[measure]'}`,
-    ] });
+    blocks.push({
+      kind: 'bullets',
+      items: [
+        `Addressed to: ${p(r.organisation) || '[named organisation]'}`,
+        `Learning points: ${lps.length > 0 ? lps.map((n) => `Learning Point ${n}`).join(', ') : '[link learning points]'}`,
+        `How effectiveness will be measured: ${p(r.measure) || '[measure]'}`,
+      ],
+    });
   });
 
-  h(1, 'Action plan'); prompt('action-plan');
+  h(1, 'Action plan');
+  prompt('action-plan');
   const recNumber = new Map(d.recommendations.map((r, i) => [r.id, i + 1]));
-  blocks.push({ kind: 'table', header: ['Recommendation', 'Agreed actions', 'Responsible person', 'Timescale', 'Actions taken', 'Progress (RAG)', 'Evidence of impact'],
-    rows: d.actionPlan.length > 0
-      ? d.actionPlan.map((a) => [`Recommendation ${recNumber.get(a.recommendationId) ?? '?'}`, p(a.actions), p(a.responsible), p(a.timescale), p(a.actionsTaken), `${p(a.progress)} (${a.rag === 'not-started' ? 'not started' : a.rag.toUpperCase()})`, p(a.evidence)])
-      : d.recommendations.map((_, i) => [`Recommendation ${i + 1}`, '', '', '', '', '', '']) });
+  blocks.push({
+    kind: 'table',
+    header: ['Recommendation', 'Agreed actions', 'Responsible person', 'Timescale', 'Actions taken', 'Progress (RAG)', 'Evidence of impact'],
+    rows:
+      d.actionPlan.length > 0
+        ? d.actionPlan.map((a) => [
+            `Recommendation ${recNumber.get(a.recommendationId) ?? '?'}`,
+            p(a.actions),
+            p(a.responsible),
+            p(a.timescale),
+            p(a.actionsTaken),
+            `${p(a.progress)} (${a.rag === 'not-started' ? 'not started' : a.rag.toUpperCase()})`,
+            p(a.evidence),
+          ])
+        : d.recommendations.map((_, i) => [`Recommendation ${i + 1}`, '', '', '', '', '', '']),
+  });
 
   // The glossary lists only acronyms the text above actually uses.
-  const used = usedAcronyms(modelTexts({ title: '', marking: '', blocks }).map((t) => t.text).join('\n'));
+  const used = usedAcronyms(
+    modelTexts({ title: '', marking: '', blocks })
+      .map((t) => t.text)
+      .join('\n'),
+  );
   h(1, 'Glossary');
   if (used.length > 0) blocks.push({ kind: 'table', header: ['Term', 'Meaning'], rows: used.map((u) => [u.acronym, u.meaning]) });
   else blocks.push({ kind: 'paragraph', text: 'No acronyms are used.' });

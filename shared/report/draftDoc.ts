@@ -24,13 +24,20 @@ export const DRAFT_SECTION_KEYS = ['executiveSummary', 'introduction', 'aboutThe
 
 /** Root names of the report draft document. */
 export const DRAFT_ROOTS = {
-  sections: 'sections', themes: 'themes', learningPoints: 'learningPoints', recommendations: 'recommendations',
-  actionPlan: 'actionPlan', settings: 'settings',
+  sections: 'sections',
+  themes: 'themes',
+  learningPoints: 'learningPoints',
+  recommendations: 'recommendations',
+  actionPlan: 'actionPlan',
+  settings: 'settings',
 } as const;
 
 /** Collaborative text fields of each record root of the report draft document. */
 export const DRAFT_TEXT_FIELDS = {
-  sections: ['text'], themes: ['analysis'], learningPoints: ['text'], recommendations: ['text', 'measure'],
+  sections: ['text'],
+  themes: ['analysis'],
+  learningPoints: ['text'],
+  recommendations: ['text', 'measure'],
   actionPlan: ['actions', 'actionsTaken', 'progress', 'evidence'],
 } as const;
 
@@ -81,22 +88,46 @@ const Label = safeString().max(MAX_LABEL_CHARS);
  * exactly as typed.
  */
 export const DraftEditSchema = z.strictObject({
-  executiveSummary: Text, introduction: Text, aboutTheChild: Text,
+  executiveSummary: Text,
+  introduction: Text,
+  aboutTheChild: Text,
   keyLinesOfEnquiry: z.array(safeString().max(1000)).max(20),
   familyInvolved: z.boolean().nullable(),
   familyInvolvementStatement: Text,
   workshopParticipants: z.number().int().min(0).max(500).nullable(),
-  themes: z.array(z.strictObject({
-    id: Slug, title: Label, analysis: Text, entryIds: z.array(z.string().max(40)).max(200), promptIds: z.array(z.string().max(60)).max(50),
-    keyThemeId: z.string().regex(/^[A-Za-z0-9_-]{16,24}$/).nullable().optional(),
-  })).max(20),
+  themes: z
+    .array(
+      z.strictObject({
+        id: Slug,
+        title: Label,
+        analysis: Text,
+        entryIds: z.array(z.string().max(40)).max(200),
+        promptIds: z.array(z.string().max(60)).max(50),
+        keyThemeId: z
+          .string()
+          .regex(/^[A-Za-z0-9_-]{16,24}$/)
+          .nullable()
+          .optional(),
+      }),
+    )
+    .max(20),
   goodPractice: Text,
   learningPoints: z.array(z.strictObject({ id: Slug, text: Text, themeId: Slug.nullable() })).max(40),
   recommendations: z.array(z.strictObject({ id: Slug, text: Text, organisation: Label, measure: Text, learningPointIds: z.array(Slug).max(40) })).max(30),
-  actionPlan: z.array(z.strictObject({
-    recommendationId: Slug, actions: Text, responsible: Label, timescale: Label, actionsTaken: Text, progress: Text,
-    rag: z.enum(['red', 'amber', 'green', 'not-started']), evidence: Text,
-  })).max(100),
+  actionPlan: z
+    .array(
+      z.strictObject({
+        recommendationId: Slug,
+        actions: Text,
+        responsible: Label,
+        timescale: Label,
+        actionsTaken: Text,
+        progress: Text,
+        rag: z.enum(['red', 'amber', 'green', 'not-started']),
+        evidence: Text,
+      }),
+    )
+    .max(100),
   removedPrompts: z.array(Slug).max(50),
 });
 
@@ -116,20 +147,48 @@ export function readDraftDoc(doc: Y.Doc): ReportDraft {
     if (r.success) (draft as Record<string, unknown>)[key] = r.data;
   }
   const themeItem = shape.themes.element;
-  draft.themes = validItems(readList(doc, DRAFT_ROOTS.themes).map(({ id, fields }) => ({
-    id, title: fields['title'], analysis: fields['analysis'] ?? '', entryIds: fields['entryIds'] ?? [], promptIds: fields['promptIds'] ?? [],
-    ...(fields['keyThemeId'] !== undefined ? { keyThemeId: fields['keyThemeId'] } : {}),
-  })), themeItem).slice(0, 20);
-  draft.learningPoints = validItems(readList(doc, DRAFT_ROOTS.learningPoints).map(({ id, fields }) => ({
-    id, text: fields['text'], themeId: fields['themeId'] ?? null,
-  })), shape.learningPoints.element).slice(0, 40);
-  draft.recommendations = validItems(readList(doc, DRAFT_ROOTS.recommendations).map(({ id, fields }) => ({
-    id, text: fields['text'], organisation: fields['organisation'] ?? '', measure: fields['measure'] ?? '', learningPointIds: fields['learningPointIds'] ?? [],
-  })), shape.recommendations.element).slice(0, 30);
-  draft.actionPlan = validItems(readList(doc, DRAFT_ROOTS.actionPlan).map(({ id, fields }) => ({
-    recommendationId: id, actions: fields['actions'] ?? '', responsible: fields['responsible'] ?? '', timescale: fields['timescale'] ?? '',
-    actionsTaken: fields['actionsTaken'] ?? '', progress: fields['progress'] ?? '', rag: fields['rag'] ?? 'not-started', evidence: fields['evidence'] ?? '',
-  })), shape.actionPlan.element).slice(0, 100);
+  draft.themes = validItems(
+    readList(doc, DRAFT_ROOTS.themes).map(({ id, fields }) => ({
+      id,
+      title: fields['title'],
+      analysis: fields['analysis'] ?? '',
+      entryIds: fields['entryIds'] ?? [],
+      promptIds: fields['promptIds'] ?? [],
+      ...(fields['keyThemeId'] !== undefined ? { keyThemeId: fields['keyThemeId'] } : {}),
+    })),
+    themeItem,
+  ).slice(0, 20);
+  draft.learningPoints = validItems(
+    readList(doc, DRAFT_ROOTS.learningPoints).map(({ id, fields }) => ({
+      id,
+      text: fields['text'],
+      themeId: fields['themeId'] ?? null,
+    })),
+    shape.learningPoints.element,
+  ).slice(0, 40);
+  draft.recommendations = validItems(
+    readList(doc, DRAFT_ROOTS.recommendations).map(({ id, fields }) => ({
+      id,
+      text: fields['text'],
+      organisation: fields['organisation'] ?? '',
+      measure: fields['measure'] ?? '',
+      learningPointIds: fields['learningPointIds'] ?? [],
+    })),
+    shape.recommendations.element,
+  ).slice(0, 30);
+  draft.actionPlan = validItems(
+    readList(doc, DRAFT_ROOTS.actionPlan).map(({ id, fields }) => ({
+      recommendationId: id,
+      actions: fields['actions'] ?? '',
+      responsible: fields['responsible'] ?? '',
+      timescale: fields['timescale'] ?? '',
+      actionsTaken: fields['actionsTaken'] ?? '',
+      progress: fields['progress'] ?? '',
+      rag: fields['rag'] ?? 'not-started',
+      evidence: fields['evidence'] ?? '',
+    })),
+    shape.actionPlan.element,
+  ).slice(0, 100);
   return draft;
 }
 
@@ -138,7 +197,9 @@ function writeList(doc: Y.Doc, root: string, items: { id: string; record: Record
   const map = doc.getMap<unknown>(root);
   const ids = new Set(items.map((i) => i.id));
   for (const id of [...map.keys()]) if (!ids.has(id)) map.delete(id);
-  items.forEach(({ id, record }, position) => { writeRecord(map, id, { ...record, position }, keys, textKeys); });
+  items.forEach(({ id, record }, position) => {
+    writeRecord(map, id, { ...record, position }, keys, textKeys);
+  });
 }
 
 /**
@@ -158,10 +219,34 @@ export function writeDraftDoc(doc: Y.Doc, input: ReportDraft): void {
       if (JSON.stringify(settings.get(key)) !== JSON.stringify(draft[key])) settings.set(key, draft[key]);
     }
     if (settings.get(DRAFT_MIGRATED_KEY) !== true) settings.set(DRAFT_MIGRATED_KEY, true);
-    writeList(doc, DRAFT_ROOTS.themes, draft.themes.map(({ id, ...record }) => ({ id, record })), THEME_KEYS, DRAFT_TEXT_FIELDS.themes);
-    writeList(doc, DRAFT_ROOTS.learningPoints, draft.learningPoints.map(({ id, ...record }) => ({ id, record })), POINT_KEYS, DRAFT_TEXT_FIELDS.learningPoints);
-    writeList(doc, DRAFT_ROOTS.recommendations, draft.recommendations.map(({ id, ...record }) => ({ id, record })), RECOMMENDATION_KEYS, DRAFT_TEXT_FIELDS.recommendations);
-    writeList(doc, DRAFT_ROOTS.actionPlan, draft.actionPlan.map(({ recommendationId, ...record }) => ({ id: recommendationId, record })), ACTION_KEYS, DRAFT_TEXT_FIELDS.actionPlan);
+    writeList(
+      doc,
+      DRAFT_ROOTS.themes,
+      draft.themes.map(({ id, ...record }) => ({ id, record })),
+      THEME_KEYS,
+      DRAFT_TEXT_FIELDS.themes,
+    );
+    writeList(
+      doc,
+      DRAFT_ROOTS.learningPoints,
+      draft.learningPoints.map(({ id, ...record }) => ({ id, record })),
+      POINT_KEYS,
+      DRAFT_TEXT_FIELDS.learningPoints,
+    );
+    writeList(
+      doc,
+      DRAFT_ROOTS.recommendations,
+      draft.recommendations.map(({ id, ...record }) => ({ id, record })),
+      RECOMMENDATION_KEYS,
+      DRAFT_TEXT_FIELDS.recommendations,
+    );
+    writeList(
+      doc,
+      DRAFT_ROOTS.actionPlan,
+      draft.actionPlan.map(({ recommendationId, ...record }) => ({ id: recommendationId, record })),
+      ACTION_KEYS,
+      DRAFT_TEXT_FIELDS.actionPlan,
+    );
   });
 }
 

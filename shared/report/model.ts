@@ -21,11 +21,24 @@ export function modelTexts(model: ReportModel): { place: string; text: string }[
   model.blocks.forEach((b, i) => {
     const place = `block ${i + 1} (${b.kind})`;
     switch (b.kind) {
-      case 'title-page': out.push({ place, text: [b.title, b.childPseudonym, b.partnership, ...b.leadReviewers, b.date].join('\n') }); break;
-      case 'bullets': b.items.forEach((t) => { out.push({ place, text: t }); }); break;
-      case 'table': [b.header, ...b.rows].forEach((r) => { out.push({ place, text: r.join('\n') }); }); break;
-      case 'contents': case 'page-break': break;
-      default: out.push({ place, text: b.text });
+      case 'title-page':
+        out.push({ place, text: [b.title, b.childPseudonym, b.partnership, ...b.leadReviewers, b.date].join('\n') });
+        break;
+      case 'bullets':
+        b.items.forEach((t) => {
+          out.push({ place, text: t });
+        });
+        break;
+      case 'table':
+        [b.header, ...b.rows].forEach((r) => {
+          out.push({ place, text: r.join('\n') });
+        });
+        break;
+      case 'contents':
+      case 'page-break':
+        break;
+      default:
+        out.push({ place, text: b.text });
     }
   });
   return out;

@@ -12,7 +12,14 @@ export const AdminRequestSchema = z.discriminatedUnion('command', [
   z.strictObject({ command: z.literal('disable-user'), email: EmailSchema }),
   z.strictObject({ command: z.literal('verify-audit') }),
   // An absolute path on the server's machine (the CLI resolves it), where the server writes the backup.
-  z.strictObject({ command: z.literal('backup'), file: z.string().min(2).max(4096).refine((f) => f.startsWith('/') && !f.includes('\0'), 'an absolute path') }),
+  z.strictObject({
+    command: z.literal('backup'),
+    file: z
+      .string()
+      .min(2)
+      .max(4096)
+      .refine((f) => f.startsWith('/') && !f.includes('\0'), 'an absolute path'),
+  }),
 ]);
 
 /** An admin CLI request. */

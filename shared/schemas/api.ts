@@ -18,39 +18,49 @@ export const LoginBodySchema = z.strictObject({
 });
 
 /** A new password, by length (NCSC guidance) rather than composition rules. */
-export const NewPasswordSchema = z
-  .string()
-  .min(MIN_PASSWORD_CHARS, `must be at least ${MIN_PASSWORD_CHARS} characters`)
-  .max(MAX_PASSWORD_CHARS);
+export const NewPasswordSchema = z.string().min(MIN_PASSWORD_CHARS, `must be at least ${MIN_PASSWORD_CHARS} characters`).max(MAX_PASSWORD_CHARS);
 
 /** POST /api/reviews */
-export const CreateReviewBodySchema = z.strictObject({
-  title: LabelSchema,
-  kind: ReviewKindSchema,
-  childPseudonym: LabelSchema,
-  referralDate: UkOrIsoDateSchema.optional(),
-  periodStart: UkOrIsoDateSchema.optional(),
-  periodEnd: UkOrIsoDateSchema.optional(),
-}).refine((b) => !b.periodStart || !b.periodEnd || b.periodStart <= b.periodEnd, {
-  message: 'the period must start before it ends', path: ['periodEnd'],
-});
+export const CreateReviewBodySchema = z
+  .strictObject({
+    title: LabelSchema,
+    kind: ReviewKindSchema,
+    childPseudonym: LabelSchema,
+    referralDate: UkOrIsoDateSchema.optional(),
+    periodStart: UkOrIsoDateSchema.optional(),
+    periodEnd: UkOrIsoDateSchema.optional(),
+  })
+  .refine((b) => !b.periodStart || !b.periodEnd || b.periodStart <= b.periodEnd, {
+    message: 'the period must start before it ends',
+    path: ['periodEnd'],
+  });
 
 /** POST /api/reviews/:id/agencies */
 export const CreateAgencyBodySchema = z.strictObject({
   name: LabelSchema,
-  shortCode: z.string().trim().regex(/^[A-Za-z0-9&]{1,8}$/, 'must be 1-8 letters or digits'),
+  shortCode: z
+    .string()
+    .trim()
+    .regex(/^[A-Za-z0-9&]{1,8}$/, 'must be 1-8 letters or digits'),
   partnerType: PartnerTypeSchema,
-  colour: z.string().toLowerCase().refine((c) => AGENCY_COLOURS.includes(c), 'must be a palette colour').optional(),
+  colour: z
+    .string()
+    .toLowerCase()
+    .refine((c) => AGENCY_COLOURS.includes(c), 'must be a palette colour')
+    .optional(),
 });
 
 /** POST /api/reviews/:id/invitations */
-export const CreateInvitationBodySchema = z.strictObject({
-  email: EmailSchema,
-  role: RoleSchema,
-  agencyId: IdSchema.optional(),
-}).refine((b) => (b.role === 'agency-author') === (b.agencyId !== undefined), {
-  message: 'an agency author needs an agencyId, and only an agency author has one', path: ['agencyId'],
-});
+export const CreateInvitationBodySchema = z
+  .strictObject({
+    email: EmailSchema,
+    role: RoleSchema,
+    agencyId: IdSchema.optional(),
+  })
+  .refine((b) => (b.role === 'agency-author') === (b.agencyId !== undefined), {
+    message: 'an agency author needs an agencyId, and only an agency author has one',
+    path: ['agencyId'],
+  });
 
 /** POST /api/invitations/:token/accept */
 export const AcceptInvitationBodySchema = z.strictObject({

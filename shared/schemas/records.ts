@@ -82,7 +82,10 @@ export const AgencySchema = z.object({
   id: IdSchema,
   reviewId: IdSchema,
   name: LabelSchema,
-  shortCode: z.string().trim().regex(/^[A-Za-z0-9&]{1,8}$/, 'must be 1-8 letters or digits'),
+  shortCode: z
+    .string()
+    .trim()
+    .regex(/^[A-Za-z0-9&]{1,8}$/, 'must be 1-8 letters or digits'),
   partnerType: PartnerTypeSchema,
   colour: z.string().regex(/^#[0-9a-f]{6}$/),
 });

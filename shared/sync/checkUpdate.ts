@@ -1,7 +1,5 @@
 import * as Y from 'yjs';
-import {
-  MAX_DELETABLE_NEST_DEPTH, MAX_KEY_CHARS, MAX_RECORD_FIELDS, MAX_TEXT_FIELD_CHARS, SERVER_ROOTS, isPlainValue, type RootShape,
-} from './docShapes.js';
+import { MAX_DELETABLE_NEST_DEPTH, MAX_KEY_CHARS, MAX_RECORD_FIELDS, MAX_TEXT_FIELD_CHARS, SERVER_ROOTS, isPlainValue, type RootShape } from './docShapes.js';
 
 /**
  * Checks one incoming Yjs update against a document before it is applied, without applying it: the
@@ -16,15 +14,10 @@ import {
  *   pending); the caller may hold it for a while and retry, but must not apply it;
  * - `shape` or `cap`: refused; `malformed`: it does not decode.
  */
-export type UpdateVerdict =
-  | { ok: true; clients: number[] }
-  | { ok: false; reason: 'malformed' | 'shape' | 'cap' | 'missing'; detail: string };
+export type UpdateVerdict = { ok: true; clients: number[] } | { ok: false; reason: 'malformed' | 'shape' | 'cap' | 'missing'; detail: string };
 
 /** Where a struct sits once integrated. `gc` means Yjs will integrate it as garbage (its parent is gone). */
-type Container =
-  | { t: 'root'; name: string }
-  | { t: 'type'; depth: number; root: string; type: 'map' | 'text' | 'other'; key: string; doc: AnyType | null; id: Y.ID }
-  | { t: 'gc' };
+type Container = { t: 'root'; name: string } | { t: 'type'; depth: number; root: string; type: 'map' | 'text' | 'other'; key: string; doc: AnyType | null; id: Y.ID } | { t: 'gc' };
 
 type Placed = { container: Container; sub: string | null };
 
@@ -35,7 +28,10 @@ type DeleteSet = { clients: Map<number, { clock: number; len: number }[]> };
 type AnyType = Y.AbstractType<any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 
 class Refusal extends Error {
-  constructor(readonly reason: 'shape' | 'cap' | 'missing', detail: string) {
+  constructor(
+    readonly reason: 'shape' | 'cap' | 'missing',
+    detail: string,
+  ) {
     super(detail);
   }
 }
@@ -72,7 +68,10 @@ class Checker {
   ) {
     for (const s of update.structs) {
       let list = this.byClient.get(s.id.client);
-      if (!list) { list = []; this.byClient.set(s.id.client, list); }
+      if (!list) {
+        list = [];
+        this.byClient.set(s.id.client, list);
+      }
       list.push(s);
     }
   }
@@ -85,7 +84,7 @@ class Checker {
       for (const s of structs) {
         if (s.id.clock + s.length <= known) continue;
         // A gap before the first new struct, or a skipped range, is a dependency the doc lacks.
-        if (!introduces && s.id.clock > known) throw new Refusal('missing', 'gap in a client\'s structs');
+        if (!introduces && s.id.clock > known) throw new Refusal('missing', "gap in a client's structs");
         if (s instanceof Y.Skip) throw new Refusal('missing', 'skipped range');
         introduces = true;
         if (s instanceof Y.Item) this.check(s);
@@ -167,9 +166,15 @@ class Checker {
     let result: Placed | null = null;
     for (;;) {
       const known = this.placed.get(cur);
-      if (known) { result = known; break; }
+      if (known) {
+        result = known;
+        break;
+      }
       const parent = cur.parent as unknown;
-      if (typeof parent === 'string') { result = { container: { t: 'root', name: parent }, sub: cur.parentSub }; break; }
+      if (typeof parent === 'string') {
+        result = { container: { t: 'root', name: parent }, sub: cur.parentSub };
+        break;
+      }
       if (parent !== null) {
         result = { container: this.typeContainer(parent as Y.ID), sub: cur.parentSub };
         break;
@@ -178,8 +183,14 @@ class Checker {
       const ref = cur.origin ?? cur.rightOrigin;
       if (!ref) throw new Refusal('shape', 'item without parent');
       const n = this.find(ref);
-      if (!n || n instanceof Y.GC) { result = { container: { t: 'gc' }, sub: null }; break; }
-      if (n.inDoc) { result = this.placeDocItem(n.item); break; }
+      if (!n || n instanceof Y.GC) {
+        result = { container: { t: 'gc' }, sub: null };
+        break;
+      }
+      if (n.inDoc) {
+        result = this.placeDocItem(n.item);
+        break;
+      }
       chain.push(cur);
       if (chain.length > this.update.structs.length) throw new Refusal('shape', 'neighbour cycle');
       cur = n.item;
@@ -336,7 +347,10 @@ class Checker {
 
 function add(map: Map<string, Set<string>>, key: string, value: string): void {
   let set = map.get(key);
-  if (!set) { set = new Set(); map.set(key, set); }
+  if (!set) {
+    set = new Set();
+    map.set(key, set);
+  }
   set.add(value);
 }
 

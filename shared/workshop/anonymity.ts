@@ -77,16 +77,24 @@ export function shuffle<T>(items: readonly T[], random: () => number): T[] {
 export function promptsEndingPhase(setup: WorkshopSetup, before: WorkshopState, after: WorkshopState): string[] {
   if (after.stage === 'closed' && before.stage !== 'closed') {
     return [
-      ...setup.worksheets.w1.map((_, i) => `w1-${i + 1}`), ...setup.phases.map((p) => `w2-${p.id}`),
-      ...setup.lessons.map((l) => `w3-${l.id}`), ...setup.worksheets.w4.map((_, i) => `w4-${i + 1}`),
+      ...setup.worksheets.w1.map((_, i) => `w1-${i + 1}`),
+      ...setup.phases.map((p) => `w2-${p.id}`),
+      ...setup.lessons.map((l) => `w3-${l.id}`),
+      ...setup.worksheets.w4.map((_, i) => `w4-${i + 1}`),
     ];
   }
   const out: string[] = [];
-  if (before.stage === 'open' && after.stage === 'live') setup.worksheets.w1.forEach((_, i) => { out.push(`w1-${i + 1}`); });
+  if (before.stage === 'open' && after.stage === 'live')
+    setup.worksheets.w1.forEach((_, i) => {
+      out.push(`w1-${i + 1}`);
+    });
   const was = before.showing;
   const now = after.showing;
   if (was.kind === 'phase' && !(now.kind === 'phase' && now.phaseId === was.phaseId)) out.push(`w2-${was.phaseId}`);
-  if (was.kind === 'lessons' && now.kind !== 'lessons') setup.lessons.forEach((l) => { out.push(`w3-${l.id}`); });
+  if (was.kind === 'lessons' && now.kind !== 'lessons')
+    setup.lessons.forEach((l) => {
+      out.push(`w3-${l.id}`);
+    });
   return out;
 }
 
@@ -98,9 +106,14 @@ export type PromptCounts = { counted: CoarseCount; invitations: CoarseCount; cod
 
 /** The coarse live counts of every prompt that has answers, from the store's live tally. */
 export function coarseCounts(tally: Record<string, { token: number; code: number }>, codeJoining: boolean, k: number): Record<string, PromptCounts> {
-  return Object.fromEntries(Object.entries(tally).map(([p, t]) => [p, {
-    counted: coarseCount(countTowardsK(t, codeJoining, k), k),
-    invitations: coarseCount(t.token, k),
-    code: coarseCount(t.code, k),
-  }]));
+  return Object.fromEntries(
+    Object.entries(tally).map(([p, t]) => [
+      p,
+      {
+        counted: coarseCount(countTowardsK(t, codeJoining, k), k),
+        invitations: coarseCount(t.token, k),
+        code: coarseCount(t.code, k),
+      },
+    ]),
+  );
 }

@@ -45,27 +45,29 @@ export function splitResponseKey(key: string): { promptId: string; slot: string 
 export const MarkSchema = z.strictObject({ themeId: Slug.nullable(), goodPractice: z.boolean() });
 
 /** The outcome of a workshop. A mark must name a theme the outcome holds (or none); theme ids are unique. */
-export const OutcomeSchema = z.strictObject({
-  /** Titles may be blank while being typed; the screens show "Theme N" for them. */
-  themes: z.array(z.strictObject({ id: Slug, title: safeString().max(MAX_LABEL_CHARS), notes: safeString().max(MAX_TEXT_CHARS) })).max(MAX_OUTCOME_THEMES),
-  marks: z.record(ResponseKeySchema, MarkSchema)
-    .refine((m) => Object.keys(m).length <= MAX_OUTCOME_MARKS, `at most ${MAX_OUTCOME_MARKS} responses can be marked`),
-  /** The facilitator's own notes on good practice, beside the responses marked as good practice. */
-  goodPracticeNotes: safeString().max(MAX_TEXT_CHARS),
-  livedExperience: safeString().max(MAX_TEXT_CHARS),
-  /** Draft learning points by lesson id; OTHER_LEARNING_POINTS holds those that came from no single lesson. */
-  learningPoints: z.record(Slug, safeString().max(MAX_TEXT_CHARS))
-    .refine((m) => Object.keys(m).length <= MAX_OUTCOME_LEARNING_POINTS, `at most ${MAX_OUTCOME_LEARNING_POINTS} learning points`),
-}).superRefine((o, ctx) => {
-  const ids = new Set<string>();
-  o.themes.forEach((t, i) => {
-    if (ids.has(t.id)) ctx.addIssue({ code: 'custom', path: ['themes', i, 'id'], message: 'is used by another theme' });
-    ids.add(t.id);
+export const OutcomeSchema = z
+  .strictObject({
+    /** Titles may be blank while being typed; the screens show "Theme N" for them. */
+    themes: z.array(z.strictObject({ id: Slug, title: safeString().max(MAX_LABEL_CHARS), notes: safeString().max(MAX_TEXT_CHARS) })).max(MAX_OUTCOME_THEMES),
+    marks: z.record(ResponseKeySchema, MarkSchema).refine((m) => Object.keys(m).length <= MAX_OUTCOME_MARKS, `at most ${MAX_OUTCOME_MARKS} responses can be marked`),
+    /** The facilitator's own notes on good practice, beside the responses marked as good practice. */
+    goodPracticeNotes: safeString().max(MAX_TEXT_CHARS),
+    livedExperience: safeString().max(MAX_TEXT_CHARS),
+    /** Draft learning points by lesson id; OTHER_LEARNING_POINTS holds those that came from no single lesson. */
+    learningPoints: z
+      .record(Slug, safeString().max(MAX_TEXT_CHARS))
+      .refine((m) => Object.keys(m).length <= MAX_OUTCOME_LEARNING_POINTS, `at most ${MAX_OUTCOME_LEARNING_POINTS} learning points`),
+  })
+  .superRefine((o, ctx) => {
+    const ids = new Set<string>();
+    o.themes.forEach((t, i) => {
+      if (ids.has(t.id)) ctx.addIssue({ code: 'custom', path: ['themes', i, 'id'], message: 'is used by another theme' });
+      ids.add(t.id);
+    });
+    for (const [key, m] of Object.entries(o.marks)) {
+      if (m.themeId !== null && !ids.has(m.themeId)) ctx.addIssue({ code: 'custom', path: ['marks', key, 'themeId'], message: 'is not one of the outcome’s themes' });
+    }
   });
-  for (const [key, m] of Object.entries(o.marks)) {
-    if (m.themeId !== null && !ids.has(m.themeId)) ctx.addIssue({ code: 'custom', path: ['marks', key, 'themeId'], message: 'is not one of the outcome’s themes' });
-  }
-});
 
 /** The outcome of a workshop. */
 export type Outcome = z.infer<typeof OutcomeSchema>;
@@ -131,21 +133,27 @@ export function storedOutcome(w: { outcome?: unknown; outcomeVersion?: unknown }
  * so such marks are dropped rather than refused, and saving never gets stuck on one.
  */
 export function keepVisibleMarks(o: Outcome, visible: (promptId: string, slot: string) => boolean): Outcome {
-  const marks = Object.fromEntries(Object.entries(o.marks).filter(([key]) => {
-    const { promptId, slot } = splitResponseKey(key);
-    return visible(promptId, slot);
-  }));
+  const marks = Object.fromEntries(
+    Object.entries(o.marks).filter(([key]) => {
+      const { promptId, slot } = splitResponseKey(key);
+      return visible(promptId, slot);
+    }),
+  );
   return Object.keys(marks).length === Object.keys(o.marks).length ? o : { ...o, marks };
 }
 
 /** The keys of the responses marked as good practice. */
 export function goodPracticeKeys(o: Outcome): string[] {
-  return Object.entries(o.marks).filter(([, m]) => m.goodPractice).map(([k]) => k);
+  return Object.entries(o.marks)
+    .filter(([, m]) => m.goodPractice)
+    .map(([k]) => k);
 }
 
 /** The keys of the responses grouped under a theme. */
 export function themeMembers(o: Outcome, themeId: string): string[] {
-  return Object.entries(o.marks).filter(([, m]) => m.themeId === themeId).map(([k]) => k);
+  return Object.entries(o.marks)
+    .filter(([, m]) => m.themeId === themeId)
+    .map(([k]) => k);
 }
 
 /**
@@ -154,7 +162,10 @@ export function themeMembers(o: Outcome, themeId: string): string[] {
  * left out; a learning point for a lesson no longer in the set-up still counts, after the others.
  */
 export function draftLearningPoints(o: Outcome, lessons: readonly { id: string }[]): string[] {
-  const order = [...lessons.map((l) => l.id).filter((id) => id !== OTHER_LEARNING_POINTS), ...Object.keys(o.learningPoints).filter((k) => k !== OTHER_LEARNING_POINTS && !lessons.some((l) => l.id === k))];
+  const order = [
+    ...lessons.map((l) => l.id).filter((id) => id !== OTHER_LEARNING_POINTS),
+    ...Object.keys(o.learningPoints).filter((k) => k !== OTHER_LEARNING_POINTS && !lessons.some((l) => l.id === k)),
+  ];
   const out = order.map((id) => (o.learningPoints[id] ?? '').trim()).filter(Boolean);
   for (const para of (o.learningPoints[OTHER_LEARNING_POINTS] ?? '').split(/\n\s*\n/)) if (para.trim()) out.push(para.trim());
   return out;
@@ -169,7 +180,10 @@ export function remapMarks(o: Outcome, renames: ReadonlyMap<string, ReadonlyMap<
   for (const [key, m] of Object.entries(o.marks)) {
     const { promptId, slot } = splitResponseKey(key);
     const map = renames.get(promptId);
-    if (!map) { marks[key] = m; continue; }
+    if (!map) {
+      marks[key] = m;
+      continue;
+    }
     const now = map.get(slot);
     if (now) marks[responseKey(promptId, now)] = m;
   }

@@ -10,8 +10,10 @@ type Row = { date: ChronologyDate; agencyCode: string; agencyName: string; colou
  * phase is included rather than silently dropped.
  */
 export function phaseRows(rows: readonly Row[], phase: { start: string; end: string }, pseudonymise: (s: string) => string): SharedPhaseRow[] {
-  return rows.filter((r) => {
-    const { start, end } = chronologyDateRange(r.date);
-    return end >= phase.start && start <= phase.end;
-  }).map((r) => ({ date: formatChronologyDate(r.date), agencyCode: r.agencyCode, agencyName: r.agencyName, colour: r.colour, event: pseudonymise(r.keyEvent) }));
+  return rows
+    .filter((r) => {
+      const { start, end } = chronologyDateRange(r.date);
+      return end >= phase.start && start <= phase.end;
+    })
+    .map((r) => ({ date: formatChronologyDate(r.date), agencyCode: r.agencyCode, agencyName: r.agencyName, colour: r.colour, event: pseudonymise(r.keyEvent) }));
 }

@@ -21,11 +21,20 @@ export function allPrompts(setup: WorkshopSetup): Prompt[] {
  */
 export function openPromptIds(setup: WorkshopSetup, state: WorkshopState): Set<string> {
   const open = new Set<string>();
-  if (state.stage === 'open') setup.worksheets.w1.forEach((_, i) => { open.add(`w1-${i + 1}`); });
+  if (state.stage === 'open')
+    setup.worksheets.w1.forEach((_, i) => {
+      open.add(`w1-${i + 1}`);
+    });
   if (state.stage === 'live') {
     for (const id of state.sharedPhaseIds) open.add(`w2-${id}`);
-    if (state.lessonsShared) setup.lessons.forEach((l) => { open.add(`w3-${l.id}`); });
-    if (state.feedbackOpen) setup.worksheets.w4.forEach((_, i) => { open.add(`w4-${i + 1}`); });
+    if (state.lessonsShared)
+      setup.lessons.forEach((l) => {
+        open.add(`w3-${l.id}`);
+      });
+    if (state.feedbackOpen)
+      setup.worksheets.w4.forEach((_, i) => {
+        open.add(`w4-${i + 1}`);
+      });
   }
   return open;
 }

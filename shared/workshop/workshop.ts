@@ -20,8 +20,20 @@ export const WorkshopSetupSchema = z.strictObject({
   /** Local date and time of the meeting, DD/MM/YYYY-independent ISO parts. */
   date: IsoDateSchema,
   startTime: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/),
-  agenda: z.array(z.strictObject({ id: SlugSchema, time: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/), title: safeString().trim().min(1).max(MAX_LABEL_CHARS), lead: safeString().max(MAX_LABEL_CHARS) })).min(1).max(40),
-  phases: z.array(z.strictObject({ id: SlugSchema, title: safeString().trim().min(1).max(MAX_LABEL_CHARS), start: IsoDateSchema, end: IsoDateSchema })).max(20)
+  agenda: z
+    .array(
+      z.strictObject({
+        id: SlugSchema,
+        time: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/),
+        title: safeString().trim().min(1).max(MAX_LABEL_CHARS),
+        lead: safeString().max(MAX_LABEL_CHARS),
+      }),
+    )
+    .min(1)
+    .max(40),
+  phases: z
+    .array(z.strictObject({ id: SlugSchema, title: safeString().trim().min(1).max(MAX_LABEL_CHARS), start: IsoDateSchema, end: IsoDateSchema }))
+    .max(20)
     .refine((ps) => ps.every((p) => p.start <= p.end), 'each phase must start before it ends'),
   lessons: z.array(z.strictObject({ id: SlugSchema, text: safeString().trim().min(1).max(MAX_TEXT_CHARS) })).max(30),
   worksheets: z.strictObject({
@@ -63,11 +75,15 @@ export const WorkshopStateSchema = z.object({
 export type WorkshopState = z.infer<typeof WorkshopStateSchema>;
 
 /** Who attended, for the report; kept apart from responses and never linked to them. */
-export const AttendanceSchema = z.array(z.strictObject({
-  name: safeString().trim().min(1).max(MAX_LABEL_CHARS),
-  role: safeString().trim().max(MAX_LABEL_CHARS),
-  agency: safeString().trim().max(MAX_LABEL_CHARS),
-})).max(200);
+export const AttendanceSchema = z
+  .array(
+    z.strictObject({
+      name: safeString().trim().min(1).max(MAX_LABEL_CHARS),
+      role: safeString().trim().max(MAX_LABEL_CHARS),
+      agency: safeString().trim().max(MAX_LABEL_CHARS),
+    }),
+  )
+  .max(200);
 
 /** Most invitations a workshop holds: more than the 300 participants it is built for. */
 export const MAX_INVITATIONS = 400;
@@ -80,7 +96,10 @@ export const MAX_INVITATIONS = 400;
 export const InvitationSchema = z.strictObject({
   id: SlugSchema,
   label: z.string().trim().min(1).max(MAX_LABEL_CHARS),
-  secretHash: z.string().regex(/^[a-f0-9]{64}$/).nullable(),
+  secretHash: z
+    .string()
+    .regex(/^[a-f0-9]{64}$/)
+    .nullable(),
   used: z.boolean(),
 });
 
@@ -114,9 +133,11 @@ export type Workshop = z.infer<typeof WorkshopSchema>;
 /** The prefilled set-up for a new workshop (Documents 18 and 18a). */
 export function defaultSetup(dateIso: string): WorkshopSetup {
   return {
-    date: dateIso, startTime: '10:00',
+    date: dateIso,
+    startTime: '10:00',
     agenda: DEFAULT_AGENDA.map((a, i) => ({ id: `item-${i + 1}`, ...a })),
-    phases: [], lessons: [],
+    phases: [],
+    lessons: [],
     worksheets: { w1: [...WORKSHEET_1], w2: WORKSHEET_2, w3: WORKSHEET_3, w4: [...WORKSHEET_4] },
     k: MIN_K,
   };
@@ -124,5 +145,11 @@ export function defaultSetup(dateIso: string): WorkshopSetup {
 
 /** The state of a workshop nobody has published. */
 export const INITIAL_STATE: WorkshopState = {
-  stage: 'draft', currentItemId: null, itemStartedAt: null, showing: { kind: 'agenda' }, sharedPhaseIds: [], lessonsShared: false, feedbackOpen: false,
+  stage: 'draft',
+  currentItemId: null,
+  itemStartedAt: null,
+  showing: { kind: 'agenda' },
+  sharedPhaseIds: [],
+  lessonsShared: false,
+  feedbackOpen: false,
 };

@@ -20,7 +20,9 @@ beforeAll(async () => {
   const list = await api(e2e.server.url, 'GET', '/api/reviews', { cookie: admin.cookie });
   demoId = list.body.reviews.find((r: { fictional: boolean }) => r.fictional).id;
 });
-afterAll(async () => { await e2e?.close(); });
+afterAll(async () => {
+  await e2e?.close();
+});
 
 describe('accessibility of every page', () => {
   it('sign-in page: clean, with a skip link and visible focus, and clean with errors shown', async () => {
@@ -53,7 +55,8 @@ describe('accessibility of every page', () => {
   it('accept-invitation page: clean when valid, with errors, and when the link is not valid', async () => {
     const admin = await signInAdmin(e2e.server.url);
     const inv = await api(e2e.server.url, 'POST', `/api/reviews/${demoId}/invitations`, {
-      cookie: admin.cookie, body: { email: 'axe.invitee@test.invalid', role: 'observer' },
+      cookie: admin.cookie,
+      body: { email: 'axe.invitee@test.invalid', role: 'observer' },
     });
     expect(inv.status).toBe(201);
     const { page } = await e2e.open();
@@ -70,7 +73,9 @@ describe('accessibility of every page', () => {
 
   describe('signed in as the lead reviewer of the fictional demo', () => {
     let page: Page;
-    beforeAll(async () => { ({ page } = await e2e.signedIn(TEST_ADMIN.email, TEST_ADMIN.password)); });
+    beforeAll(async () => {
+      ({ page } = await e2e.signedIn(TEST_ADMIN.email, TEST_ADMIN.password));
+    });
 
     it('reviews list: clean, and the demo is clearly marked fictional', async () => {
       const card = page.getByRole('list', { name: 'Reviews' }).getByRole('listitem').filter({ hasText: 'Demo Rapid Review (fictional)' }).first();
@@ -112,7 +117,9 @@ describe('accessibility of every page', () => {
       expect(await page.locator('.workspace-heading').getByText('Fictional demo').count()).toBe(1);
       await expectAxeClean(page, 'people register');
 
-      await personRow(page, /Kerry Thornbury/).getByRole('button', { name: /^Edit/ }).click();
+      await personRow(page, /Kerry Thornbury/)
+        .getByRole('button', { name: /^Edit/ })
+        .click();
       const panel = page.getByRole('dialog', { name: 'Edit Kerry Thornbury' });
       await panel.waitFor();
       await expectAxeClean(page, 'people register, edit panel');
@@ -161,13 +168,15 @@ describe('accessibility of every page', () => {
     });
   });
 
-  it('observer\'s read-only person panel: clean', async () => {
+  it("observer's read-only person panel: clean", async () => {
     const { page } = await e2e.signedIn('observer@demo.invalid', TEST_ADMIN.password);
     await page.goto(`/reviews/${demoId}/people`);
     await waitForRegister(page);
     await page.getByText('Read only').waitFor();
     await expectAxeClean(page, 'people register, read only');
-    await personRow(page, /Maisie Thornbury/).getByRole('button', { name: /^View/ }).click();
+    await personRow(page, /Maisie Thornbury/)
+      .getByRole('button', { name: /^View/ })
+      .click();
     await page.getByRole('dialog', { name: 'Maisie Thornbury' }).waitFor();
     await expectAxeClean(page, 'people register, read-only person panel');
   });

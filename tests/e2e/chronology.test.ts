@@ -57,7 +57,14 @@ beforeAll(async () => {
   const people = openDoc(e2e.server.url, docName({ reviewId: fx.reviewId, kind: 'people' }), fx.lead.cookie);
   clients.push(people);
   await synced(people);
-  writePerson(people.doc, { ...blankPerson('p-child'), name: 'Maisie Thornbury', relationship: 'Subject child', isSubject: true, reportLabel: 'Child T', dateOfBirth: '2019-03-14' });
+  writePerson(people.doc, {
+    ...blankPerson('p-child'),
+    name: 'Maisie Thornbury',
+    relationship: 'Subject child',
+    isSubject: true,
+    reportLabel: 'Child T',
+    dateOfBirth: '2019-03-14',
+  });
   writePerson(people.doc, { ...blankPerson('p-mum'), name: 'Kerry Thornbury', relationship: 'Mother', reportLabel: 'Mother' });
   const check = openDoc(e2e.server.url, docName({ reviewId: fx.reviewId, kind: 'people' }), fx.team.cookie);
   clients.push(check);
@@ -74,10 +81,7 @@ afterAll(async () => {
 
 describe('two agency authors at the same time', () => {
   it('each sees the other’s row appear, in date order, with its agency code and colour', async () => {
-    await Promise.all([
-      addRow(pol, '12/03/2019', 'Police attended a report of shouting at the home'),
-      addRow(icb, '03/2019?', 'GP appointment for the mother, not attended'),
-    ]);
+    await Promise.all([addRow(pol, '12/03/2019', 'Police attended a report of shouting at the home'), addRow(icb, '03/2019?', 'GP appointment for the mother, not attended')]);
     for (const page of [pol, icb]) {
       const polRow = tableRow(page, 'Police attended a report of shouting');
       const icbRow = tableRow(page, 'GP appointment for the mother');
@@ -96,7 +100,9 @@ describe('two agency authors at the same time', () => {
   });
 
   it('shows who is editing which row, and the saved change, to the other author', async () => {
-    await tableRow(pol, 'Police attended').getByRole('button', { name: /Read or edit this row/ }).click();
+    await tableRow(pol, 'Police attended')
+      .getByRole('button', { name: /Read or edit this row/ })
+      .click();
     // A row opens for reading; editing is a second, deliberate step.
     const reading = pol.getByRole('dialog', { name: 'The POL row of 12/03/2019' });
     await reading.getByTestId('row-reading').waitFor();
@@ -116,7 +122,9 @@ describe('two agency authors at the same time', () => {
   });
 
   it('shows another agency’s rows read only, and keeps the other agency’s colour', async () => {
-    await tableRow(pol, 'GP appointment').getByRole('button', { name: /Read this row/ }).click();
+    await tableRow(pol, 'GP appointment')
+      .getByRole('button', { name: /Read this row/ })
+      .click();
     const panel = pol.getByRole('dialog', { name: 'The ICB row of 03/2019?' });
     await panel.waitFor();
     expect(await panel.getByTestId('entry-details').innerText()).toContain('GP appointment for the mother, not attended');
@@ -198,14 +206,17 @@ describe('the lead reviewer', () => {
     const list = await api(e2e.server.url, 'GET', `/api/reviews/${fx.reviewId}/workshops`, { cookie: fx.lead.cookie });
     const setup = list.body.workshops[0].setup;
     const put = await api(e2e.server.url, 'PUT', `/api/reviews/${fx.reviewId}/workshops/${created.body.id}/setup`, {
-      cookie: fx.lead.cookie, body: { ...setup, phases: [{ id: 'early-months', title: 'The early months', start: '2019-01-01', end: '2019-06-30' }] },
+      cookie: fx.lead.cookie,
+      body: { ...setup, phases: [{ id: 'early-months', title: 'The early months', start: '2019-01-01', end: '2019-06-30' }] },
     });
     expect(put.status).toBe(200);
     await openChronology(lead);
   });
 
   it('marks a key practice learning event that every author sees, and the table passes axe', async () => {
-    await tableRow(lead, 'Police attended').getByRole('button', { name: /Read or edit this row/ }).click();
+    await tableRow(lead, 'Police attended')
+      .getByRole('button', { name: /Read or edit this row/ })
+      .click();
     await lead.getByRole('dialog', { name: 'The POL row of 12/03/2019' }).getByRole('button', { name: 'Edit this row' }).click();
     const panel = lead.getByRole('dialog', { name: 'Edit the POL row of 12/03/2019' });
     await panel.getByLabel('Key practice learning event').check();
@@ -261,10 +272,7 @@ describe('the lead reviewer', () => {
     const panel = lead.getByRole('dialog', { name: 'Export the chronology' });
     await panel.getByText('The named copy is OFFICIAL-SENSITIVE.').waitFor();
     await expectAxeClean(lead, 'export panel');
-    const [download] = await Promise.all([
-      lead.waitForEvent('download'),
-      panel.getByRole('button', { name: 'Download pseudonymised .csv' }).click(),
-    ]);
+    const [download] = await Promise.all([lead.waitForEvent('download'), panel.getByRole('button', { name: 'Download pseudonymised .csv' }).click()]);
     expect(download.suggestedFilename()).toMatch(/\.csv$/);
     await panel.getByText(/^Downloaded /).waitFor();
     await lead.keyboard.press('Escape');

@@ -13,14 +13,17 @@ beforeAll(async () => {
   e2e = await startE2e();
   const cookie = await login(e2e.server.url);
   const created = await api(e2e.server.url, 'POST', '/api/reviews', {
-    cookie, body: { title: 'New review', kind: 'lcspr', childPseudonym: 'Child N', referralDate: '02/11/2026' },
+    cookie,
+    body: { title: 'New review', kind: 'lcspr', childPseudonym: 'Child N', referralDate: '02/11/2026' },
   });
   reviewId = created.body.id;
   ({ page: lead } = await e2e.signedIn(TEST_ADMIN.email, TEST_ADMIN.password));
 });
-afterAll(async () => { await e2e?.close(); });
+afterAll(async () => {
+  await e2e?.close();
+});
 
-describe('a new review\'s empty pages', () => {
+describe("a new review's empty pages", () => {
   it('Agencies says to add each agency with the form, then invite its authors', async () => {
     await lead.goto(`/reviews/${reviewId}/agencies`);
     await lead.getByText(/No agencies have been added yet\. Add each agency taking part with the form below; then invite its authors on the Members page/).waitFor();

@@ -28,14 +28,23 @@ beforeAll(async () => {
   police = fx.agencies[0]!.id;
   senior = await inviteAndAccept(url, fx.lead.cookie, fx.reviewId, 'agency-author', police);
   const tor = { ...emptyTermsOfReference(), keyLinesOfEnquiry: [KLOE] };
-  expect((await api(url, 'PUT', `/api/reviews/${fx.reviewId}/lifecycle/terms-of-reference`, {
-    cookie: fx.lead.cookie, body: { baseVersion: 0, content: tor, periodStart: '01/01/2025', periodEnd: '28/10/2026' },
-  })).status).toBe(200);
+  expect(
+    (
+      await api(url, 'PUT', `/api/reviews/${fx.reviewId}/lifecycle/terms-of-reference`, {
+        cookie: fx.lead.cookie,
+        body: { baseVersion: 0, content: tor, periodStart: '01/01/2025', periodEnd: '28/10/2026' },
+      })
+    ).status,
+  ).toBe(200);
   const members = (await api(url, 'GET', `/api/reviews/${fx.reviewId}/members`, { cookie: fx.lead.cookie })).body.members as { id: string; userId: string }[];
   const mid = members.find((m) => m.userId === senior.userId)!.id;
-  expect((await api(url, 'PUT', `/api/reviews/${fx.reviewId}/evidence/senior-leads/${mid}`, { cookie: fx.lead.cookie, body: { designation: 'Detective Superintendent' } })).status).toBe(200);
+  expect(
+    (await api(url, 'PUT', `/api/reviews/${fx.reviewId}/evidence/senior-leads/${mid}`, { cookie: fx.lead.cookie, body: { designation: 'Detective Superintendent' } })).status,
+  ).toBe(200);
 }, 240_000);
-afterAll(async () => { await e2e?.close(); });
+afterAll(async () => {
+  await e2e?.close();
+});
 
 const evidencePage = async (page: Page) => {
   await page.goto(`/reviews/${fx.reviewId}/evidence`);
@@ -107,7 +116,10 @@ describe('evidence: request to report', () => {
     // The author answers from the waiting list.
     await evidencePage(a);
     await a.getByText('Answer the review team’s query on the learning template, Section 3: key line of enquiry 1').waitFor();
-    await a.getByRole('button', { name: `Open the ${what}` }).first().click();
+    await a
+      .getByRole('button', { name: `Open the ${what}` })
+      .first()
+      .click();
     const aq = a.locator('details').filter({ hasText: 'Queries on Section 3: key line of enquiry 1' });
     await aq.getByLabel('Your answer').fill('No: every visit was with her mother in the room.');
     await aq.getByRole('button', { name: 'Send answer' }).click();
@@ -176,7 +188,9 @@ describe('evidence: request to report', () => {
     await expect.poll(() => team.evaluate(() => document.activeElement?.textContent), WAIT).toBe(`Edit theme: ${title}`);
 
     // Unlinked again from the list, by keyboard.
-    await evidenceOf(title).getByRole('button', { name: /^Unlink Test Police learning template/ }).focus();
+    await evidenceOf(title)
+      .getByRole('button', { name: /^Unlink Test Police learning template/ })
+      .focus();
     await team.keyboard.press('Enter');
     await expect.poll(() => evidenceOf(title).textContent(), WAIT).not.toContain('learning template');
     expect(await evidenceOf(title).textContent()).toContain('Answer to a review-team query');
@@ -195,8 +209,7 @@ describe('evidence: request to report', () => {
 
     await team.goto(`/reviews/${fx.reviewId}/report`);
     await team.getByRole('button', { name: 'Add the key themes as analysis themes' }).click();
-    await expect.poll(() => team.getByRole('textbox', { name: /title/i }).evaluateAll((els) => els.map((e) => (e as HTMLInputElement).value)), WAIT)
-      .toContain(title);
+    await expect.poll(() => team.getByRole('textbox', { name: /title/i }).evaluateAll((els) => els.map((e) => (e as HTMLInputElement).value)), WAIT).toContain(title);
     await team.getByRole('button', { name: 'Save draft' }).first().click();
     await expect.poll(() => team.getByRole('status').filter({ hasText: 'saved' }).count(), WAIT).toBeGreaterThan(0);
     await expectAxeClean(team, 'report builder with the evidence trace');
@@ -224,7 +237,9 @@ describe('evidence: request to report', () => {
     const t = lead.page;
     await t.goto(`/reviews/${fx.reviewId}/chronology`);
     const row = () => t.getByTestId('chronology-table').locator('[role="row"][data-row-id]').filter({ hasText: 'Police attended a domestic incident.' });
-    await row().getByRole('button', { name: /Read( or edit)? this row/ }).click();
+    await row()
+      .getByRole('button', { name: /Read( or edit)? this row/ })
+      .click();
     const tq = t.getByRole('dialog').locator('details').filter({ hasText: 'Queries on this row' });
     await tq.locator('summary').click();
     await tq.getByLabel('Ask the agency about this row').fill('Was the child present?');
@@ -234,14 +249,21 @@ describe('evidence: request to report', () => {
     await expect.poll(() => row().textContent(), WAIT).toContain('1 open query');
 
     await a.reload();
-    await a.getByTestId('chronology-table').locator('[role="row"][data-row-id]').filter({ hasText: 'Police attended' }).getByRole('button', { name: /Read or edit this row/ }).click();
+    await a
+      .getByTestId('chronology-table')
+      .locator('[role="row"][data-row-id]')
+      .filter({ hasText: 'Police attended' })
+      .getByRole('button', { name: /Read or edit this row/ })
+      .click();
     const aq = a.getByRole('dialog').locator('details').filter({ hasText: 'Queries on this row' });
     await aq.getByLabel('Your answer').fill('Yes, asleep upstairs.');
     await aq.getByRole('button', { name: 'Send answer' }).click();
     await expect.poll(() => aq.textContent(), WAIT).toContain('Answered, waiting for the review team');
 
     await t.reload();
-    await row().getByRole('button', { name: /Read( or edit)? this row/ }).click();
+    await row()
+      .getByRole('button', { name: /Read( or edit)? this row/ })
+      .click();
     const tq2 = t.getByRole('dialog').locator('details').filter({ hasText: 'Queries on this row' });
     await tq2.getByRole('button', { name: 'Resolve query' }).click();
     await expect.poll(() => tq2.textContent(), WAIT).toContain('Resolved');

@@ -11,8 +11,12 @@ import { WAIT, personRow, startE2e, waitForRegister, type E2e } from './harness.
  */
 
 let e2e: E2e;
-beforeAll(async () => { e2e = await startE2e(); });
-afterAll(async () => { await e2e?.close(); });
+beforeAll(async () => {
+  e2e = await startE2e();
+});
+afterAll(async () => {
+  await e2e?.close();
+});
 
 /** The review id in the current URL (/reviews/<id>/<tab>). */
 function reviewIdOf(page: Page): string {
@@ -23,7 +27,13 @@ function reviewIdOf(page: Page): string {
 
 /** The text of a summary-list entry (dt → dd) on the page. */
 async function summaryValue(page: Page, term: string): Promise<string> {
-  return (await page.locator('.summary-list > div').filter({ has: page.locator('dt', { hasText: term }) }).locator('dd').innerText()).trim();
+  return (
+    await page
+      .locator('.summary-list > div')
+      .filter({ has: page.locator('dt', { hasText: term }) })
+      .locator('dd')
+      .innerText()
+  ).trim();
 }
 
 describe('sign in, create a review, add an agency and people', () => {
@@ -41,7 +51,9 @@ describe('sign in, create a review, add an agency and people', () => {
     await summary.waitFor();
     await expect.poll(() => page.evaluate(() => document.activeElement?.className), WAIT).toContain('error-summary');
     expect(await summary.getByRole('link').allInnerTexts()).toEqual([
-      'Select the kind of review', 'Enter a title or reference for the review', "Enter the child's pseudonym, for example Child A",
+      'Select the kind of review',
+      'Enter a title or reference for the review',
+      "Enter the child's pseudonym, for example Child A",
     ]);
     // A date that does not exist is refused with a message that says how to write it.
     await page.getByLabel('Referral or notification date (optional)').fill('31/02/2026');
@@ -69,8 +81,13 @@ describe('sign in, create a review, add an agency and people', () => {
     const got = await api(e2e.server.url, 'GET', `/api/reviews/${reviewId}`, { cookie: admin.cookie });
     expect(got.status).toBe(200);
     expect(got.body.review).toMatchObject({
-      title: 'RR-E2E-001', kind: 'rapid-review', childPseudonym: 'Child E', referralDate: '2026-11-09',
-      periodStart: '2024-01-01', periodEnd: '2026-10-31', fictional: false,
+      title: 'RR-E2E-001',
+      kind: 'rapid-review',
+      childPseudonym: 'Child E',
+      referralDate: '2026-11-09',
+      periodStart: '2024-01-01',
+      periodEnd: '2026-10-31',
+      fictional: false,
     });
     expect(got.body.membership.role).toBe('lead-reviewer');
   });
@@ -163,10 +180,17 @@ describe('sign in, create a review, add an agency and people', () => {
     await dialog.getByLabel('Report label').fill('Older sibling');
     await dialog.getByRole('button', { name: 'Add to register' }).click();
     await dialog.waitFor({ state: 'detached' });
-    expect(await personRow(page, /Robin Example/).locator('td').first().innerText()).toBe('Older sibling');
+    expect(
+      await personRow(page, /Robin Example/)
+        .locator('td')
+        .first()
+        .innerText(),
+    ).toBe('Older sibling');
 
     // An invalid NHS number and date are refused in the panel and nothing is written.
-    await personRow(page, /Jordan Example/).getByRole('button', { name: /^Edit/ }).click();
+    await personRow(page, /Jordan Example/)
+      .getByRole('button', { name: /^Edit/ })
+      .click();
     const edit = page.getByRole('dialog', { name: 'Edit Jordan Example' });
     await edit.waitFor();
     expect(await edit.getByLabel('Also known as (optional)').inputValue()).toBe('Jo Example\nJ. Ex');
@@ -180,19 +204,27 @@ describe('sign in, create a review, add an agency and people', () => {
     const problems = edit.getByRole('alert').filter({ hasText: 'There is a problem' });
     await problems.waitFor();
     expect(await problems.getByRole('link').allInnerTexts()).toEqual([
-      'Date of birth must be a real date, written as DD/MM/YYYY', 'NHS number must be 10 digits, for example 485 777 3456',
+      'Date of birth must be a real date, written as DD/MM/YYYY',
+      'NHS number must be 10 digits, for example 485 777 3456',
     ]);
     // Escape closes the panel without saving, and focus returns to the button that opened it.
     await page.keyboard.press('Escape');
     await edit.waitFor({ state: 'detached' });
     await expect.poll(() => page.evaluate(() => document.activeElement?.textContent), WAIT).toBe('Edit Jordan Example');
-    expect(await personRow(page, /Jordan Example/).locator('td').nth(2).innerText()).toBe('02/07/1996');
+    expect(
+      await personRow(page, /Jordan Example/)
+        .locator('td')
+        .nth(2)
+        .innerText(),
+    ).toBe('02/07/1996');
 
     // The server kept all of it: a reload reads the register back from the sync server's storage.
     await page.reload();
     await waitForRegister(page);
     expect(await page.getByTestId('people-table').getByRole('rowheader').allInnerTexts()).toEqual([
-      expect.stringContaining('Casey Example'), expect.stringContaining('Jordan Example'), expect.stringContaining('Robin Example'),
+      expect.stringContaining('Casey Example'),
+      expect.stringContaining('Jordan Example'),
+      expect.stringContaining('Robin Example'),
     ]);
   });
 

@@ -49,7 +49,10 @@ afterAll(async () => {
 async function openGenogram(page: Page): Promise<void> {
   await page.goto(`/reviews/${fx.reviewId}/genogram`);
   await page.getByRole('heading', { level: 2, name: 'Genogram' }).waitFor();
-  await page.getByTestId('sync-status').getByText(/^Connected\./).waitFor();
+  await page
+    .getByTestId('sync-status')
+    .getByText(/^Connected\./)
+    .waitFor();
 }
 
 /** A person's node on the drawing, found by the start of its accessible name. */
@@ -59,7 +62,10 @@ function node(page: Page, name: string) {
 
 /** A person's entry in the list view. */
 function listed(page: Page, name: string) {
-  return page.getByTestId('genogram-list').locator('.gg-list__person').filter({ has: page.getByRole('heading', { level: 4, name, exact: true }) });
+  return page
+    .getByTestId('genogram-list')
+    .locator('.gg-list__person')
+    .filter({ has: page.getByRole('heading', { level: 4, name, exact: true }) });
 }
 
 /** Presses Tab until `want` has focus, and checks that focus can be seen there. */
@@ -96,9 +102,14 @@ describe('the genogram, by keyboard alone', () => {
     await node(lead, 'Jo Bloggs').waitFor();
     expect(await node(lead, 'Jo Bloggs').getAttribute('aria-label')).toMatch(/^Jo Bloggs, Mother, female, aged \d+$/);
     // Adding to the genogram added to the register.
-    await expect.poll(() => readPeople(peopleClient.doc).find((p) => p.name === 'Jo Bloggs'), WAIT).toMatchObject({
-      gender: 'female', relationship: 'Mother', dateOfBirth: '1990-02-14', reportLabel: 'Mother',
-    });
+    await expect
+      .poll(() => readPeople(peopleClient.doc).find((p) => p.name === 'Jo Bloggs'), WAIT)
+      .toMatchObject({
+        gender: 'female',
+        relationship: 'Mother',
+        dateOfBirth: '1990-02-14',
+        reportLabel: 'Mother',
+      });
   });
 
   it('opens the person from the drawing and adds a partner from her actions', async () => {
@@ -145,7 +156,9 @@ describe('the genogram, by keyboard alone', () => {
     await tabToVisible(lead, /^BUTTON\|submit\|Add to genogram/);
     await lead.keyboard.press('Enter');
     await dialog.waitFor({ state: 'detached' });
-    await listed(lead, 'Alex Bloggs').getByText(/^Child of (Jo Bloggs and Sam Bloggs|Sam Bloggs and Jo Bloggs): birth child$/).waitFor();
+    await listed(lead, 'Alex Bloggs')
+      .getByText(/^Child of (Jo Bloggs and Sam Bloggs|Sam Bloggs and Jo Bloggs): birth child$/)
+      .waitFor();
 
     const [jo, sam, alex] = [await idOf('Jo Bloggs'), await idOf('Sam Bloggs'), await idOf('Alex Bloggs')];
     await expect.poll(() => readGenogram(genogramClient.doc).relationships.length, WAIT).toBe(2);
@@ -188,10 +201,15 @@ describe('the genogram, by keyboard alone', () => {
 describe('two people editing the genogram live', () => {
   it('shows the keyboard user\u2019s family in the other browser, and each in the other\u2019s presence list', async () => {
     for (const name of ['Jo Bloggs', 'Sam Bloggs', 'Alex Bloggs', 'Pat Grey']) await node(team, name).waitFor();
-    await listed(team, 'Alex Bloggs').getByText(/^Child of .*Jo Bloggs.*: birth child$/).waitFor();
+    await listed(team, 'Alex Bloggs')
+      .getByText(/^Child of .*Jo Bloggs.*: birth child$/)
+      .waitFor();
     await team.getByRole('region', { name: 'Here now' }).getByText(fx.lead.name, { exact: true }).first().waitFor();
     // The lead has Pat Grey open; the team member sees that.
-    await team.getByRole('region', { name: 'Here now' }).getByText(/editing Maternal Grandmother/).waitFor();
+    await team
+      .getByRole('region', { name: 'Here now' })
+      .getByText(/editing Maternal Grandmother/)
+      .waitFor();
   });
 
   it('adds a brother with the mouse in the second browser, seen at once by the first', async () => {

@@ -1,9 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { docName } from '../../shared/docNames.js';
-import {
-  RELATIONSHIPS_MAP, findProblems, readGenogram, setPosition, writeRelationship, type Relationship,
-} from '../../shared/genogram/index.js';
+import { RELATIONSHIPS_MAP, findProblems, readGenogram, setPosition, writeRelationship, type Relationship } from '../../shared/genogram/index.js';
 import { createReviewWithMembers } from '../utils/factories.js';
 import { startTestServer } from '../utils/testServer.js';
 import { openDoc, synced, until, type TestClient } from '../utils/yjsClient.js';
@@ -69,7 +67,10 @@ describe('the genogram document between real clients', () => {
     expect(merged.relationships).toContainEqual({ ...couple, kind: 'divorced' });
     expect(merged.relationships).toContainEqual(kid);
     expect(merged.positions.get('dad')).toEqual({ x: 200, y: 0 });
-    expect([{ x: 10, y: 10 }, { x: 99, y: 99 }]).toContainEqual(merged.positions.get('mum'));
+    expect([
+      { x: 10, y: 10 },
+      { x: 99, y: 99 },
+    ]).toContainEqual(merged.positions.get('mum'));
 
     const fresh = await client(fx.author.cookie);
     await until(() => same(fresh, lead), 'a fresh client to read the same state');

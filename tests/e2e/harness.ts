@@ -86,12 +86,18 @@ export async function expectAxeClean(page: Page, what: string): Promise<void> {
 
 /** The people register's row for someone, found by the name in its row header. */
 export function personRow(page: Page, name: string | RegExp) {
-  return page.getByTestId('people-table').getByRole('row').filter({ has: page.getByRole('rowheader', { name }) });
+  return page
+    .getByTestId('people-table')
+    .getByRole('row')
+    .filter({ has: page.getByRole('rowheader', { name }) });
 }
 
 /** Waits until the people register says it is connected and has the server's copy. */
 export async function waitForRegister(page: Page): Promise<void> {
-  await page.getByTestId('sync-status').getByText(/^Connected\./).waitFor();
+  await page
+    .getByTestId('sync-status')
+    .getByText(/^Connected\./)
+    .waitFor();
 }
 
 /** A short description of the focused element: tag, type, accessible label text or own text. */
@@ -168,27 +174,30 @@ export function awarenessFrame(clientId: number, clock: number, state: Record<st
  * stays open (as window.__rawYjs) until closeRawYjs.
  */
 export async function sendRawYjs(page: Page, docName: string, frames: Uint8Array[], opts: { keepOpen?: boolean } = {}): Promise<void> {
-  await page.evaluate(async ({ name, frames: raw, step1, keepOpen }) => {
-    const ws = new WebSocket(`${location.origin.replace(/^http/, 'ws')}/yjs/${name}`);
-    ws.binaryType = 'arraybuffer';
-    await new Promise<void>((resolve, reject) => {
-      ws.onopen = () => resolve();
-      ws.onerror = () => reject(new Error('raw Yjs socket refused'));
-    });
-    const answered = new Promise<void>((resolve, reject) => {
-      ws.onmessage = (ev) => {
-        const b = new Uint8Array(ev.data as ArrayBuffer);
-        if (b[0] === 0 && b[1] === 1) resolve(); // sync step 2
-      };
-      ws.onclose = (ev) => reject(new Error(`raw Yjs socket closed ${ev.code}`));
-    });
-    for (const f of raw) ws.send(new Uint8Array(f));
-    ws.send(new Uint8Array(step1));
-    await answered;
-    ws.onclose = null;
-    if (keepOpen) (window as unknown as { __rawYjs?: WebSocket }).__rawYjs = ws;
-    else ws.close();
-  }, { name: docName, frames: frames.map((f) => Array.from(f)), step1: Array.from(syncStep1Frame()), keepOpen: opts.keepOpen === true });
+  await page.evaluate(
+    async ({ name, frames: raw, step1, keepOpen }) => {
+      const ws = new WebSocket(`${location.origin.replace(/^http/, 'ws')}/yjs/${name}`);
+      ws.binaryType = 'arraybuffer';
+      await new Promise<void>((resolve, reject) => {
+        ws.onopen = () => resolve();
+        ws.onerror = () => reject(new Error('raw Yjs socket refused'));
+      });
+      const answered = new Promise<void>((resolve, reject) => {
+        ws.onmessage = (ev) => {
+          const b = new Uint8Array(ev.data as ArrayBuffer);
+          if (b[0] === 0 && b[1] === 1) resolve(); // sync step 2
+        };
+        ws.onclose = (ev) => reject(new Error(`raw Yjs socket closed ${ev.code}`));
+      });
+      for (const f of raw) ws.send(new Uint8Array(f));
+      ws.send(new Uint8Array(step1));
+      await answered;
+      ws.onclose = null;
+      if (keepOpen) (window as unknown as { __rawYjs?: WebSocket }).__rawYjs = ws;
+      else ws.close();
+    },
+    { name: docName, frames: frames.map((f) => Array.from(f)), step1: Array.from(syncStep1Frame()), keepOpen: opts.keepOpen === true },
+  );
 }
 
 /** Closes the socket sendRawYjs left open. */

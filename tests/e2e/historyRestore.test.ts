@@ -43,7 +43,7 @@ describe('restore from history', () => {
     await expectAxeClean(page, 'item history after restore');
   });
 
-  it('lists the doc\'s versions and previews one with the keyboard', async () => {
+  it("lists the doc's versions and previews one with the keyboard", async () => {
     await page.goto(`/reviews/${fx.reviewId}/history/chronology.${fx.agencies[0]!.id}`);
     await page.getByRole('heading', { level: 1, name: 'Version history' }).waitFor();
     await page.getByRole('heading', { level: 2, name: 'Versions' }).waitFor();

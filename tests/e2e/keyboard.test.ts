@@ -17,7 +17,9 @@ beforeAll(async () => {
   e2e = await startE2e();
   ({ page } = await e2e.open());
 });
-afterAll(async () => { await e2e?.close(); });
+afterAll(async () => {
+  await e2e?.close();
+});
 
 /** Tabs to the element matching `want`, checks it shows focus, and returns its description. */
 async function tabToVisible(want: RegExp, max = 40, key: 'Tab' | 'Shift+Tab' = 'Tab'): Promise<string> {
@@ -86,8 +88,12 @@ describe('keyboard only', () => {
     const admin = await signInAdmin(e2e.server.url);
     const got = await api(e2e.server.url, 'GET', `/api/reviews/${reviewId}`, { cookie: admin.cookie });
     expect(got.body.review).toMatchObject({
-      kind: 'lcspr', title: 'KB-LCSPR-7', childPseudonym: 'Child K', referralDate: '2025-03-03',
-      periodStart: '2023-09-01', periodEnd: '2025-02-28',
+      kind: 'lcspr',
+      title: 'KB-LCSPR-7',
+      childPseudonym: 'Child K',
+      referralDate: '2025-03-03',
+      periodStart: '2023-09-01',
+      periodEnd: '2025-02-28',
     });
   });
 

@@ -35,19 +35,22 @@ beforeAll(async () => {
   browser = await launchBrowser();
   fx = await createReviewWithMembers(server.url);
   const la = await api(server.url, 'POST', `/api/reviews/${fx.reviewId}/agencies`, {
-    cookie: fx.lead.cookie, body: { name: 'Northby Children’s Services', shortCode: 'CSC', partnerType: 'local-authority' },
+    cookie: fx.lead.cookie,
+    body: { name: 'Northby Children’s Services', shortCode: 'CSC', partnerType: 'local-authority' },
   });
   expect(la.status).toBe(201);
   // A second review whose referral was six weeks ago, so its scoping requests are overdue whatever today is.
   const old = await api(server.url, 'POST', '/api/reviews', {
-    cookie: fx.lead.cookie, body: { title: 'Overdue review', kind: 'rapid-review', childPseudonym: 'Child O', referralDate: addCalendarDays(today, -42) },
+    cookie: fx.lead.cookie,
+    body: { title: 'Overdue review', kind: 'rapid-review', childPseudonym: 'Child O', referralDate: addCalendarDays(today, -42) },
   });
   expect(old.status).toBe(201);
   overdueId = old.body.id;
   // The factory's reviews have a fixed referral date; move them to today so only the old one is overdue.
   for (const id of [fx.reviewId, fx.otherReviewId]) {
     const set = await api(server.url, 'PUT', `/api/reviews/${id}/lifecycle/milestones`, {
-      cookie: fx.lead.cookie, body: { baseVersion: 0, referralDate: today, decisionDate: null, publicationDate: null, completed: {} },
+      cookie: fx.lead.cookie,
+      body: { baseVersion: 0, referralDate: today, decisionDate: null, publicationDate: null, completed: {} },
     });
     expect(set.status).toBe(200);
   }
@@ -68,7 +71,9 @@ async function signedIn(email: string, password: string): Promise<Page> {
 
 describe('lifecycle in the browser', () => {
   let page: Page;
-  beforeAll(async () => { page = await signedIn(TEST_ADMIN.email, TEST_ADMIN.password); });
+  beforeAll(async () => {
+    page = await signedIn(TEST_ADMIN.email, TEST_ADMIN.password);
+  });
 
   it('the dashboard lists every review’s next milestone, overdue first, marked by word and icon', async () => {
     const table = page.getByTestId('dashboard-table');
@@ -99,11 +104,18 @@ describe('lifecycle in the browser', () => {
     const referral = addCalendarDays(today, -1);
     await page.getByLabel('Referral or notification date').fill('31/02/2026');
     await page.getByRole('button', { name: 'Save the dates' }).click();
-    await page.getByRole('alert').filter({ hasText: 'There is a problem' }).getByRole('link', { name: /Referral or notification date must be a real date/ }).waitFor();
+    await page
+      .getByRole('alert')
+      .filter({ hasText: 'There is a problem' })
+      .getByRole('link', { name: /Referral or notification date must be a real date/ })
+      .waitFor();
     await expectAxeClean(page, 'timescales with an error');
     await page.getByLabel('Referral or notification date').fill(formatUkDate(referral));
     await page.getByRole('button', { name: 'Save the dates' }).click();
-    await page.getByRole('status').filter({ hasText: /^Saved at/ }).waitFor();
+    await page
+      .getByRole('status')
+      .filter({ hasText: /^Saved at/ })
+      .waitFor();
     const returns = page.getByTestId('milestones-table').getByRole('row').filter({ hasText: 'Agency scoping returns due' });
     await expect.poll(() => returns.innerText(), WAIT).toContain(formatUkDate(addWorkingDays(referral, 5)));
     await expectAxeClean(page, 'timescales');
@@ -147,7 +159,10 @@ describe('lifecycle in the browser', () => {
     await expectAxeClean(page, 'Rapid Review record with an error');
     await page.getByLabel('Date of the Rapid Review meeting').fill(formatUkDate(today));
     await page.getByRole('button', { name: 'Save the record' }).last().click();
-    await page.getByRole('status').filter({ hasText: /^Saved at/ }).waitFor();
+    await page
+      .getByRole('status')
+      .filter({ hasText: /^Saved at/ })
+      .waitFor();
 
     const rr = await api(server.url, 'GET', `/api/reviews/${fx.reviewId}/lifecycle/rapid-review`, { cookie: fx.team.cookie });
     expect(rr.body.version).toBe(1);

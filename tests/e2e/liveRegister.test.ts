@@ -27,7 +27,9 @@ beforeAll(async () => {
   await waitForRegister(lead);
   await waitForRegister(team);
 });
-afterAll(async () => { await e2e?.close(); });
+afterAll(async () => {
+  await e2e?.close();
+});
 
 /** The names in a page's presence list, as written out. */
 function presence(page: Page) {
@@ -58,21 +60,30 @@ describe('two people co-editing the register', () => {
   it('shows a person added in one context in the other, live', async () => {
     await addPerson(lead, 'Alex Added-By-Lead', 'Mother');
     await personRow(team, /Alex Added-By-Lead/).waitFor();
-    expect(await personRow(team, /Alex Added-By-Lead/).locator('td').first().innerText()).toBe('Mother');
+    expect(
+      await personRow(team, /Alex Added-By-Lead/)
+        .locator('td')
+        .first()
+        .innerText(),
+    ).toBe('Mother');
 
     await addPerson(team, 'Sam Added-By-Team', 'Partner of Mother');
     await personRow(lead, /Sam Added-By-Team/).waitFor();
   });
 
   it('shows who is editing which person, and their saved change, in the other context', async () => {
-    await personRow(team, /Alex Added-By-Lead/).getByRole('button', { name: /^Edit/ }).click();
+    await personRow(team, /Alex Added-By-Lead/)
+      .getByRole('button', { name: /^Edit/ })
+      .click();
     const panel = team.getByRole('dialog', { name: 'Edit Alex Added-By-Lead' });
     await panel.waitFor();
 
     // The lead sees the team member's name on the row and in the presence list.
     const row = personRow(lead, /Alex Added-By-Lead/);
     await row.locator('td').nth(3).getByText(fx.team.name).waitFor();
-    await presence(lead).filter({ hasText: `${fx.team.name} – editing Mother` }).waitFor();
+    await presence(lead)
+      .filter({ hasText: `${fx.team.name} – editing Mother` })
+      .waitFor();
 
     await panel.getByLabel('Date of birth (optional)').fill('02/07/1996');
     await panel.getByRole('button', { name: 'Save changes' }).click();
@@ -84,8 +95,12 @@ describe('two people co-editing the register', () => {
   });
 
   it('merges two people changing different fields of the same person at once', async () => {
-    await personRow(lead, /Sam Added-By-Team/).getByRole('button', { name: /^Edit/ }).click();
-    await personRow(team, /Sam Added-By-Team/).getByRole('button', { name: /^Edit/ }).click();
+    await personRow(lead, /Sam Added-By-Team/)
+      .getByRole('button', { name: /^Edit/ })
+      .click();
+    await personRow(team, /Sam Added-By-Team/)
+      .getByRole('button', { name: /^Edit/ })
+      .click();
     const leadPanel = lead.getByRole('dialog', { name: 'Edit Sam Added-By-Team' });
     const teamPanel = team.getByRole('dialog', { name: 'Edit Sam Added-By-Team' });
     await leadPanel.getByLabel('Ethnicity (optional)').fill('Mixed White and Black Caribbean');
@@ -102,16 +117,22 @@ describe('two people co-editing the register', () => {
     const client = openDoc(e2e.server.url, docName({ reviewId: fx.reviewId, kind: 'people' }), fx.lead.cookie);
     try {
       await synced(client);
-      await expect.poll(() => readPeople(client.doc).find((p) => p.name === 'Sam Added-By-Team'), WAIT).toMatchObject({
-        ethnicity: 'Mixed White and Black Caribbean', notes: 'Moved in during 2025.', relationship: 'Partner of Mother',
-      });
+      await expect
+        .poll(() => readPeople(client.doc).find((p) => p.name === 'Sam Added-By-Team'), WAIT)
+        .toMatchObject({
+          ethnicity: 'Mixed White and Black Caribbean',
+          notes: 'Moved in during 2025.',
+          relationship: 'Partner of Mother',
+        });
     } finally {
       client.destroy();
     }
   });
 
   it('shows a removal in the other context', async () => {
-    await personRow(team, /Sam Added-By-Team/).getByRole('button', { name: /^Edit/ }).click();
+    await personRow(team, /Sam Added-By-Team/)
+      .getByRole('button', { name: /^Edit/ })
+      .click();
     const panel = team.getByRole('dialog', { name: 'Edit Sam Added-By-Team' });
     await panel.getByRole('button', { name: 'Remove from register' }).click();
     await panel.getByRole('button', { name: 'Yes, remove' }).click();

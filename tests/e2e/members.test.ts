@@ -17,7 +17,9 @@ beforeAll(async () => {
   e2e = await startE2e();
   fx = await createReviewWithMembers(e2e.server.url);
 });
-afterAll(async () => { await e2e?.close(); });
+afterAll(async () => {
+  await e2e?.close();
+});
 
 describe('invitations and roles through the UI', () => {
   let lead: Page;
@@ -81,10 +83,11 @@ describe('invitations and roles through the UI', () => {
     expect(await again.page.getByLabel('Your full name').count()).toBe(0);
   });
 
-  it('asks someone who already has an account for that account\'s password, then joins them to the review', async () => {
+  it("asks someone who already has an account for that account's password, then joins them to the review", async () => {
     // The outsider already has an account (they belong to another review).
     const inv = await api(e2e.server.url, 'POST', `/api/reviews/${fx.reviewId}/invitations`, {
-      cookie: fx.lead.cookie, body: { email: fx.outsider.email, role: 'review-team' },
+      cookie: fx.lead.cookie,
+      body: { email: fx.outsider.email, role: 'review-team' },
     });
     expect(inv.status).toBe(201);
     const { page } = await e2e.open();
@@ -110,7 +113,7 @@ describe('invitations and roles through the UI', () => {
     expect(await page.getByRole('link', { name: 'Create a review' }).count()).toBe(0);
   });
 
-  it('changes a member\'s role; their open register becomes read-only without a reload', async () => {
+  it("changes a member's role; their open register becomes read-only without a reload", async () => {
     await member.goto(`/reviews/${fx.reviewId}/people`);
     await waitForRegister(member);
     await member.getByRole('button', { name: 'Add a person' }).waitFor();

@@ -23,7 +23,9 @@ beforeAll(async () => {
   fx = await createReviewWithMembers(e2e.server.url);
   ({ page: lead } = await e2e.signedIn(fx.lead.email, TEST_ADMIN.password));
 });
-afterAll(async () => { await e2e?.close(); });
+afterAll(async () => {
+  await e2e?.close();
+});
 
 /** Today as the list shows it, DD/MM/YYYY (the tests run with TZ=UTC). */
 const today = () => new Date().toISOString().slice(0, 10).split('-').reverse().join('/');
@@ -44,8 +46,11 @@ describe('sent invitations', () => {
 
   const email = 'not.needed@test.invalid';
   let link: string;
-  const row = () => lead.getByRole('table', { name: 'Invitations sent for this review' }).getByRole('row')
-    .filter({ has: lead.getByRole('rowheader', { name: email }) });
+  const row = () =>
+    lead
+      .getByRole('table', { name: 'Invitations sent for this review' })
+      .getByRole('row')
+      .filter({ has: lead.getByRole('rowheader', { name: email }) });
 
   it('asks before revoking a pending invitation, and keeping it changes nothing', async () => {
     await lead.getByLabel('Email address').fill(email);
@@ -56,17 +61,25 @@ describe('sent invitations', () => {
     expect(await row().locator('td').nth(2).innerText()).toMatch(/^Pending\s*Link valid until \d{2}\/\d{2}\/\d{4}$/);
 
     // Keeping it changes nothing and puts focus back on the button.
-    await row().getByRole('button', { name: `Revoke the invitation for ${email}` }).click();
+    await row()
+      .getByRole('button', { name: `Revoke the invitation for ${email}` })
+      .click();
     await row().getByText(`Revoke the invitation for ${email}?`).waitFor();
     await expectAxeClean(lead, 'revoke confirmation');
-    await row().getByRole('button', { name: /^Keep it/ }).click();
+    await row()
+      .getByRole('button', { name: /^Keep it/ })
+      .click();
     await expect.poll(() => describeFocus(lead), WAIT).toBe(`BUTTON|button|Revoke the invitation for ${email}`);
     expect(await row().getByText('Pending').count()).toBe(1);
   });
 
   it('revokes it once confirmed, and its link then says it was withdrawn', async () => {
-    await row().getByRole('button', { name: `Revoke the invitation for ${email}` }).click();
-    await row().getByRole('button', { name: `Yes, revoke the invitation for ${email}` }).click();
+    await row()
+      .getByRole('button', { name: `Revoke the invitation for ${email}` })
+      .click();
+    await row()
+      .getByRole('button', { name: `Yes, revoke the invitation for ${email}` })
+      .click();
     await lead.getByText(`The invitation for ${email} has been revoked. Its link no longer works.`).waitFor();
     await row().getByText('Revoked').waitFor();
     expect(await row().getByRole('button').count()).toBe(0);
@@ -85,8 +98,11 @@ describe('sent invitations', () => {
 describe('removing a member', () => {
   let leaving: Awaited<ReturnType<typeof inviteAndAccept>>;
   let theirs: Page;
-  const row = () => lead.getByRole('table', { name: 'Members of this review' }).getByRole('row')
-    .filter({ has: lead.getByRole('rowheader', { name: leaving.name }) });
+  const row = () =>
+    lead
+      .getByRole('table', { name: 'Members of this review' })
+      .getByRole('row')
+      .filter({ has: lead.getByRole('rowheader', { name: leaving.name }) });
 
   it('asks first, and keeping them changes nothing', async () => {
     leaving = await inviteAndAccept(e2e.server.url, fx.lead.cookie, fx.reviewId, 'review-team');
@@ -101,17 +117,25 @@ describe('removing a member', () => {
     const self = members.getByRole('row').filter({ has: lead.getByRole('rowheader', { name: /\(you\)/ }) });
     expect(await self.getByRole('button', { name: /^Remove/ }).count()).toBe(0);
 
-    await row().getByRole('button', { name: `Remove ${leaving.name} from the review` }).click();
+    await row()
+      .getByRole('button', { name: `Remove ${leaving.name} from the review` })
+      .click();
     await row().getByText(`Remove ${leaving.name} from this review?`).waitFor();
     await expect.poll(() => describeFocus(lead), WAIT).toMatch(/^P\|/);
     await expectAxeClean(lead, 'remove-member confirmation');
-    await row().getByRole('button', { name: `Keep ${leaving.name}` }).click();
+    await row()
+      .getByRole('button', { name: `Keep ${leaving.name}` })
+      .click();
     await expect.poll(() => describeFocus(lead), WAIT).toBe(`BUTTON|button|Remove ${leaving.name} from the review`);
   });
 
   it('removes them once confirmed, and their open page loses the review at once', async () => {
-    await row().getByRole('button', { name: `Remove ${leaving.name} from the review` }).click();
-    await row().getByRole('button', { name: `Yes, remove ${leaving.name}` }).click();
+    await row()
+      .getByRole('button', { name: `Remove ${leaving.name} from the review` })
+      .click();
+    await row()
+      .getByRole('button', { name: `Yes, remove ${leaving.name}` })
+      .click();
     await lead.getByText(`${leaving.name} has been removed from the review.`).waitFor();
     await expect.poll(() => row().count(), WAIT).toBe(0);
     await expect.poll(() => describeFocus(lead), WAIT).toMatch(/Members and invitations/);
@@ -125,6 +149,6 @@ describe('removing a member', () => {
 
   it('is axe-clean after the removal, for the lead reviewer and for the removed member', async () => {
     await expectAxeClean(lead, 'members page after a removal');
-    await expectAxeClean(theirs, 'the removed member\'s page');
+    await expectAxeClean(theirs, "the removed member's page");
   });
 });

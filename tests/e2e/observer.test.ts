@@ -51,7 +51,9 @@ beforeAll(async () => {
   await dialog.getByRole('button', { name: 'Add to register' }).click();
   await dialog.waitFor({ state: 'detached' });
 });
-afterAll(async () => { await e2e?.close(); });
+afterAll(async () => {
+  await e2e?.close();
+});
 
 describe('an observer and the people register', () => {
   it('shows the register read-only, with no control that edits', async () => {
@@ -85,7 +87,7 @@ describe('an observer and the people register', () => {
     await waitForRegister(observer);
   });
 
-  it('drops an edit sent from the observer\'s own session, while the same edit from a team member arrives', async () => {
+  it("drops an edit sent from the observer's own session, while the same edit from a team member arrives", async () => {
     // 1. The observer's browser sends an addition over its own authenticated socket. Once the server
     //    has answered the sync step 1 sent after it, the addition has been handled (and dropped).
     await sendRawYjs(observer, people, [updateFrame(craftedAddition('Olly Observer-Crafted'))]);
@@ -102,7 +104,9 @@ describe('an observer and the people register', () => {
     const client = openDoc(e2e.server.url, people, fx.lead.cookie);
     try {
       await synced(client);
-      const names = readPeople(client.doc).map((p) => p.name).sort();
+      const names = readPeople(client.doc)
+        .map((p) => p.name)
+        .sort();
       expect(names).toEqual(['Pat Lead-Added', 'Tess Team-Crafted']);
     } finally {
       client.destroy();

@@ -25,12 +25,17 @@ beforeAll(async () => {
   fx = await createReviewWithMembers(e2e.server.url);
   ({ ctx } = await e2e.signedIn(fx.lead.email, TEST_ADMIN.password));
   await ctx.routeWebSocket(/\/yjs\//, (ws) => {
-    if (offline) { void ws.close(); return; }
+    if (offline) {
+      void ws.close();
+      return;
+    }
     routed.add(ws);
     ws.connectToServer();
   });
 });
-afterAll(async () => { await e2e?.close(); });
+afterAll(async () => {
+  await e2e?.close();
+});
 
 /** The people register as the server holds it, read by a real Yjs client. */
 async function serverNames(): Promise<string[]> {
@@ -45,16 +50,23 @@ async function serverNames(): Promise<string[]> {
 
 /** How many records the page's local copy of the register holds (y-indexeddb's "updates" store). */
 function localRecords(page: Page, userId: string, reviewId: string): Promise<number> {
-  return page.evaluate(async ({ name }) => new Promise<number>((resolve, reject) => {
-    const open = indexedDB.open(name);
-    open.onerror = () => reject(open.error);
-    open.onsuccess = () => {
-      const db = open.result;
-      const count = db.transaction('updates').objectStore('updates').count();
-      count.onsuccess = () => { db.close(); resolve(count.result); };
-      count.onerror = () => reject(count.error);
-    };
-  }), { name: `review-room.${userId}.review.${reviewId}.people` });
+  return page.evaluate(
+    async ({ name }) =>
+      new Promise<number>((resolve, reject) => {
+        const open = indexedDB.open(name);
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const db = open.result;
+          const count = db.transaction('updates').objectStore('updates').count();
+          count.onsuccess = () => {
+            db.close();
+            resolve(count.result);
+          };
+          count.onerror = () => reject(count.error);
+        };
+      }),
+    { name: `review-room.${userId}.review.${reviewId}.people` },
+  );
 }
 
 describe('an offline edit', () => {
@@ -71,7 +83,10 @@ describe('an offline edit', () => {
     offline = true;
     for (const ws of routed) await ws.close();
     routed.clear();
-    await first.getByTestId('sync-status').getByText(/^Connection lost/).waitFor();
+    await first
+      .getByTestId('sync-status')
+      .getByText(/^Connection lost/)
+      .waitFor();
 
     await first.getByRole('button', { name: 'Add a person' }).click();
     const dialog = first.getByRole('dialog', { name: 'Add a person' });
@@ -79,7 +94,10 @@ describe('an offline edit', () => {
     await dialog.getByLabel('Relationship to the child').fill('Aunt');
     await dialog.getByRole('button', { name: 'Add to register' }).click();
     await dialog.waitFor({ state: 'detached' });
-    await first.getByTestId('sync-status').getByText(/1 change is waiting to be saved/).waitFor();
+    await first
+      .getByTestId('sync-status')
+      .getByText(/1 change is waiting to be saved/)
+      .waitFor();
     // The browser's copy has the edit before the tab goes.
     await expect.poll(() => localRecords(first, userId, fx.reviewId), WAIT).toBeGreaterThan(before);
     await first.close();

@@ -30,7 +30,9 @@ beforeAll(async () => {
   ({ page: icb } = await e2e.signedIn(fx.author2.email, TEST_PASSWORD));
   await Promise.all([openChronology(pol), openChronology(icb)]);
 });
-afterAll(async () => { await e2e?.close(); });
+afterAll(async () => {
+  await e2e?.close();
+});
 
 describe('practitioners named in the chronology', () => {
   it('an author lists, edits and removes their own practitioner by keyboard; another agency sees it live but cannot change it', async () => {

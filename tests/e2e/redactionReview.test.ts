@@ -25,7 +25,11 @@ let e2e: E2e;
 let fx: Awaited<ReturnType<typeof createReviewWithMembers>>;
 const clients: TestClient[] = [];
 const ENTRY_ID = 'entryREDACTE2E000001';
-const open = (name: string, cookie: string) => { const c = openDoc(e2e.server.url, name, cookie); clients.push(c); return c; };
+const open = (name: string, cookie: string) => {
+  const c = openDoc(e2e.server.url, name, cookie);
+  clients.push(c);
+  return c;
+};
 
 beforeAll(async () => {
   e2e = await startE2e();
@@ -36,15 +40,35 @@ beforeAll(async () => {
   await Promise.all([synced(register), synced(chron), synced(team)]);
   writePerson(register.doc, { ...blankPerson('p-mum'), name: 'Elizabeth Thornbury', relationship: 'Mother', reportLabel: 'Mother', addresses: ['12 Acacia Road, Northby'] });
   writeEntry(chron.doc, fx.agencies[0]!.id, {
-    id: ENTRY_ID, agencyId: fx.agencies[0]!.id, date: { precision: 'day', year: 2021, month: 6, day: 5, uncertainty: 'none' }, time: null, sequence: 0,
-    source: 'Hospital notes', childContact: 'seen', childContactBy: '', familyContactIds: ['p-mum'], familyContactBy: '',
-    keyEvent: 'Dr Okoro examined the child; Liz said he fell at 12 Acacia Rd.', comment: '', category: 'hospital-attendance',
+    id: ENTRY_ID,
+    agencyId: fx.agencies[0]!.id,
+    date: { precision: 'day', year: 2021, month: 6, day: 5, uncertainty: 'none' },
+    time: null,
+    sequence: 0,
+    source: 'Hospital notes',
+    childContact: 'seen',
+    childContactBy: '',
+    familyContactIds: ['p-mum'],
+    familyContactBy: '',
+    keyEvent: 'Dr Okoro examined the child; Liz said he fell at 12 Acacia Rd.',
+    comment: '',
+    category: 'hospital-attendance',
   });
   writeTeamFields(team.doc, ENTRY_ID, { ...blankTeamFields(), keyLearning: true });
   const rows: ChronologyEntry[] = Array.from({ length: PHONE_ROWS }, (_, i) => ({
-    id: `entryREDACTE2EPHONE${String(i).padStart(2, '0')}`, agencyId: fx.agencies[0]!.id, date: { precision: 'day', year: 2021, month: 7, day: 1 + i, uncertainty: 'none' }, time: null, sequence: 0,
-    source: 'Case notes', childContact: 'not-seen', childContactBy: '', familyContactIds: [], familyContactBy: '',
-    keyEvent: i === 0 ? 'Dr Mensah called; Mensah said the clinic was closed.' : `Mother rang from 07700 900${String(100 + i).padStart(3, '0')}.`, comment: '', category: 'other',
+    id: `entryREDACTE2EPHONE${String(i).padStart(2, '0')}`,
+    agencyId: fx.agencies[0]!.id,
+    date: { precision: 'day', year: 2021, month: 7, day: 1 + i, uncertainty: 'none' },
+    time: null,
+    sequence: 0,
+    source: 'Case notes',
+    childContact: 'not-seen',
+    childContactBy: '',
+    familyContactIds: [],
+    familyContactBy: '',
+    keyEvent: i === 0 ? 'Dr Mensah called; Mensah said the clinic was closed.' : `Mother rang from 07700 900${String(100 + i).padStart(3, '0')}.`,
+    comment: '',
+    category: 'other',
   }));
   writeEntries(chron.doc, fx.agencies[0]!.id, rows);
   const end = Date.now() + WAIT.timeout;
@@ -87,7 +111,10 @@ describe('redaction review', () => {
     const bulk = review.getByRole('button', { name: `Accept all ${PHONE_ROWS - 1} phone number replacements shown` });
     await bulk.focus();
     await page.keyboard.press('Enter');
-    await review.getByRole('status').filter({ hasText: `${PHONE_ROWS - 1} decisions saved: ${PHONE_ROWS - 1} accepted.` }).waitFor();
+    await review
+      .getByRole('status')
+      .filter({ hasText: `${PHONE_ROWS - 1} decisions saved: ${PHONE_ROWS - 1} accepted.` })
+      .waitFor();
     await review.getByRole('button', { name: 'Accept all 0 phone number replacements shown' }).waitFor();
     const listed = (await api(e2e.server.url, 'GET', `/api/reviews/${fx.reviewId}/export/redaction-review?output=chronology`, { cookie: fx.lead.cookie })).body;
     const phones = listed.replacements.filter((r: { kind: string }) => r.kind === 'phone');

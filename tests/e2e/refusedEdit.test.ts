@@ -45,7 +45,9 @@ beforeAll(async () => {
     filler.destroy();
   }
 });
-afterAll(async () => { await e2e?.close(); });
+afterAll(async () => {
+  await e2e?.close();
+});
 
 function people(reviewId: string): string {
   return docName({ reviewId, kind: 'people' });
@@ -75,21 +77,28 @@ function hasLocalCopy(page: Page, reviewId: string): Promise<boolean> {
  * if an earlier visit had kept a change the server now refuses.
  */
 async function plantLocalCopy(page: Page, reviewId: string, update: Uint8Array): Promise<void> {
-  await page.evaluate(async ({ name, bytes }) => new Promise<void>((resolve, reject) => {
-    const open = indexedDB.open(name);
-    open.onupgradeneeded = () => {
-      open.result.createObjectStore('updates', { autoIncrement: true });
-      open.result.createObjectStore('custom');
-    };
-    open.onerror = () => reject(open.error);
-    open.onsuccess = () => {
-      const db = open.result;
-      const tx = db.transaction('updates', 'readwrite');
-      tx.objectStore('updates').add(new Uint8Array(bytes));
-      tx.oncomplete = () => { db.close(); resolve(); };
-      tx.onerror = () => reject(tx.error);
-    };
-  }), { name: localCopy(reviewId), bytes: [...update] });
+  await page.evaluate(
+    async ({ name, bytes }) =>
+      new Promise<void>((resolve, reject) => {
+        const open = indexedDB.open(name);
+        open.onupgradeneeded = () => {
+          open.result.createObjectStore('updates', { autoIncrement: true });
+          open.result.createObjectStore('custom');
+        };
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const db = open.result;
+          const tx = db.transaction('updates', 'readwrite');
+          tx.objectStore('updates').add(new Uint8Array(bytes));
+          tx.oncomplete = () => {
+            db.close();
+            resolve();
+          };
+          tx.onerror = () => reject(tx.error);
+        };
+      }),
+    { name: localCopy(reviewId), bytes: [...update] },
+  );
 }
 
 /** Adds a person through the register's dialog. */
@@ -110,17 +119,24 @@ describe('a change the server refuses', () => {
     const page = await ctx.newPage();
     await page.goto('/');
     // A person whose field holds a nested map: not a shape the register accepts (4400).
-    await plantLocalCopy(page, fx.reviewId, updateFrom((d) => {
-      const m = new Y.Map<unknown>();
-      d.getMap('people').set('kept-locally', m);
-      m.set('name', 'Kept Locally');
-      m.set('extra', new Y.Map());
-    }));
+    await plantLocalCopy(
+      page,
+      fx.reviewId,
+      updateFrom((d) => {
+        const m = new Y.Map<unknown>();
+        d.getMap('people').set('kept-locally', m);
+        m.set('name', 'Kept Locally');
+        m.set('extra', new Y.Map());
+      }),
+    );
     await page.goto(`/reviews/${fx.reviewId}/people`);
     const alert = alertOn(page);
     await alert.waitFor(WAIT);
     await expect.poll(() => alert.textContent()).toMatch(/not in a form this document accepts/);
-    await page.getByTestId('sync-status').getByText(/A change could not be saved/).waitFor();
+    await page
+      .getByTestId('sync-status')
+      .getByText(/A change could not be saved/)
+      .waitFor();
     // The local copy that held the refused change is deleted at once, so a reload cannot re-send it.
     await expect.poll(() => hasLocalCopy(page, fx.reviewId), WAIT).toBe(false);
     await expectAxeClean(page, 'people register with a refused change');

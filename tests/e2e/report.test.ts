@@ -53,9 +53,19 @@ beforeAll(async () => {
   await Promise.all([synced(register), synced(chron), synced(team)]);
   writePerson(register.doc, mother);
   writeEntry(chron.doc, fx.agencies[0]!.id, {
-    id: ENTRY_ID, agencyId: fx.agencies[0]!.id, date: { precision: 'day', year: 2021, month: 6, day: 5, uncertainty: 'none' }, time: null, sequence: 0,
-    source: 'Police log', childContact: 'seen', childContactBy: 'PC', familyContactIds: ['p-mum'], familyContactBy: 'PC',
-    keyEvent: 'Kerry called police after an argument at home; the child was seen.', comment: '', category: 'police-incident',
+    id: ENTRY_ID,
+    agencyId: fx.agencies[0]!.id,
+    date: { precision: 'day', year: 2021, month: 6, day: 5, uncertainty: 'none' },
+    time: null,
+    sequence: 0,
+    source: 'Police log',
+    childContact: 'seen',
+    childContactBy: 'PC',
+    familyContactIds: ['p-mum'],
+    familyContactBy: 'PC',
+    keyEvent: 'Kerry called police after an argument at home; the child was seen.',
+    comment: '',
+    category: 'police-incident',
   });
   writeTeamFields(team.doc, ENTRY_ID, { ...blankTeamFields(), keyLearning: true });
   const ws = await api(e2e.server.url, 'POST', `/api/reviews/${fx.reviewId}/workshops`, { cookie: fx.lead.cookie, body: { date: '2026-12-01' } });
@@ -107,7 +117,12 @@ describe('report builder, preview and download', () => {
     await expect.poll(() => length.innerText()).toBe('4 words of about 1,000 (two pages).');
 
     // Leaving with unsaved changes asks first; staying keeps the text.
-    const question = new Promise<string>((resolve) => page.once('dialog', (d) => { resolve(d.message()); void d.dismiss(); }));
+    const question = new Promise<string>((resolve) =>
+      page.once('dialog', (d) => {
+        resolve(d.message());
+        void d.dismiss();
+      }),
+    );
     await page.getByRole('navigation', { name: 'Review sections' }).getByRole('link', { name: 'Overview' }).click();
     expect(await question).toMatch(/unsaved changes to the report draft/);
     expect(new URL(page.url()).pathname).toBe(reportUrl());
@@ -134,8 +149,14 @@ describe('report builder, preview and download', () => {
     await summary.getByRole('link', { name: 'Enter a title for theme 1' }).click();
     await expect.poll(() => describeFocus(page)).toBe('INPUT|text|Theme 1 title');
     await page.getByRole('textbox', { name: 'Theme 1 title' }).fill('Information sharing between agencies');
-    await page.getByRole('group', { name: 'Key events for theme 1' }).getByRole('checkbox', { name: /05\/06\/2021 \(POL\): Kerry called police/ }).check();
-    await page.getByRole('group', { name: 'Workshop prompts for theme 1' }).getByRole('checkbox', { name: /^Worksheet 1, question 1:/ }).check();
+    await page
+      .getByRole('group', { name: 'Key events for theme 1' })
+      .getByRole('checkbox', { name: /05\/06\/2021 \(POL\): Kerry called police/ })
+      .check();
+    await page
+      .getByRole('group', { name: 'Workshop prompts for theme 1' })
+      .getByRole('checkbox', { name: /^Worksheet 1, question 1:/ })
+      .check();
     await page.getByRole('textbox', { name: 'Theme 1 analysis' }).fill('Each agency held part of the picture.');
 
     await page.getByRole('textbox', { name: 'Good practice', exact: true }).fill('Police and health held a <b>joint</b> visit.');
@@ -151,7 +172,10 @@ describe('report builder, preview and download', () => {
     await page.getByRole('textbox', { name: 'Recommendation 1', exact: true }).fill('Agree a shared route for police and health to raise early concerns.');
     await page.getByRole('textbox', { name: 'Organisation recommendation 1 is addressed to' }).fill('Northby Safeguarding Children Partnership');
     await page.getByRole('textbox', { name: 'How the effectiveness of recommendation 1 will be measured' }).fill('A multi-agency audit of 20 cases after six months.');
-    await page.getByRole('group', { name: 'Learning points recommendation 1 answers' }).getByRole('checkbox', { name: /^Learning Point 1: Concerns were not shared/ }).check();
+    await page
+      .getByRole('group', { name: 'Learning points recommendation 1 answers' })
+      .getByRole('checkbox', { name: /^Learning Point 1: Concerns were not shared/ })
+      .check();
 
     // An action plan row, with the RAG rating said in words.
     await page.getByRole('button', { name: 'Add an action plan row' }).click();
@@ -161,10 +185,12 @@ describe('report builder, preview and download', () => {
     await page.getByRole('textbox', { name: 'Agreed actions' }).fill('Write and launch the escalation route.');
 
     // Every field's id is unique, so each label and error link reaches its own field.
-    expect(await page.evaluate(() => {
-      const ids = [...document.querySelectorAll('[id]')].map((el) => el.id);
-      return ids.filter((id, i) => ids.indexOf(id) !== i);
-    })).toEqual([]);
+    expect(
+      await page.evaluate(() => {
+        const ids = [...document.querySelectorAll('[id]')].map((el) => el.id);
+        return ids.filter((id, i) => ids.indexOf(id) !== i);
+      }),
+    ).toEqual([]);
     await expectAxeClean(page, 'report builder with items');
 
     await page.getByRole('button', { name: 'Save draft' }).last().click();
@@ -176,12 +202,19 @@ describe('report builder, preview and download', () => {
     expect(stored.introduction).toBe(INTRO);
     expect(stored.removedPrompts).toEqual(['introduction']);
     expect(stored.keyLinesOfEnquiry).toEqual(['Was the child seen and heard?', 'Was information shared?']);
-    expect(stored.themes).toEqual([{ id: 'theme-1', title: 'Information sharing between agencies', analysis: 'Each agency held part of the picture.', entryIds: [ENTRY_ID], promptIds: ['w1-1'] }]);
+    expect(stored.themes).toEqual([
+      { id: 'theme-1', title: 'Information sharing between agencies', analysis: 'Each agency held part of the picture.', entryIds: [ENTRY_ID], promptIds: ['w1-1'] },
+    ]);
     expect(stored.learningPoints).toEqual([{ id: 'lp-1', text: 'Concerns were not shared early enough between police and health.', themeId: 'theme-1' }]);
-    expect(stored.recommendations).toEqual([{
-      id: 'rec-1', text: 'Agree a shared route for police and health to raise early concerns.', organisation: 'Northby Safeguarding Children Partnership',
-      measure: 'A multi-agency audit of 20 cases after six months.', learningPointIds: ['lp-1'],
-    }]);
+    expect(stored.recommendations).toEqual([
+      {
+        id: 'rec-1',
+        text: 'Agree a shared route for police and health to raise early concerns.',
+        organisation: 'Northby Safeguarding Children Partnership',
+        measure: 'A multi-agency audit of 20 cases after six months.',
+        learningPointIds: ['lp-1'],
+      },
+    ]);
     expect(stored.actionPlan).toMatchObject([{ recommendationId: 'rec-1', rag: 'amber', actions: 'Write and launch the escalation route.' }]);
 
     // The preview: the blocks the Word file holds, pseudonymised, as HTML.
@@ -221,7 +254,9 @@ describe('report builder, preview and download', () => {
       await expect.poll(previewMarkdown, WAIT).toContain('Kerry called police');
       const { page } = await e2e.signedIn(TEST_ADMIN.email, TEST_ADMIN.password);
       let downloads = 0;
-      page.on('download', () => { downloads += 1; });
+      page.on('download', () => {
+        downloads += 1;
+      });
       await page.goto(`${reportUrl()}?view=preview`);
       await page.getByRole('heading', { level: 3, name: 'Preview' }).waitFor();
       await page.getByRole('button', { name: 'Download .docx (Word)' }).click();
@@ -270,7 +305,10 @@ describe('report builder, preview and download', () => {
   it('adds the workshop\u2019s draft learning points to the list, once, pseudonymised in the report', async () => {
     const ws = (await api(e2e.server.url, 'GET', `/api/reviews/${fx.reviewId}/workshops`, { cookie: fx.lead.cookie })).body.workshops[0];
     const outcome = { ...ws.outcome, learningPoints: { other: 'Ask Kerry who lives in the home.\n\nShare concerns with health the same day.' } };
-    expect((await api(e2e.server.url, 'PUT', `/api/reviews/${fx.reviewId}/workshops/${ws.id}/outcome`, { cookie: fx.lead.cookie, body: { baseVersion: ws.outcomeVersion, outcome } })).status).toBe(200);
+    expect(
+      (await api(e2e.server.url, 'PUT', `/api/reviews/${fx.reviewId}/workshops/${ws.id}/outcome`, { cookie: fx.lead.cookie, body: { baseVersion: ws.outcomeVersion, outcome } }))
+        .status,
+    ).toBe(200);
 
     const { page } = await e2e.signedIn(TEST_ADMIN.email, TEST_ADMIN.password);
     await openBuilder(page);
@@ -291,7 +329,9 @@ describe('report builder, preview and download', () => {
     await page.getByRole('status').filter({ hasText: 'The report draft was saved.' }).waitFor();
     const stored = (await api(e2e.server.url, 'GET', `/api/reviews/${fx.reviewId}/report/draft`, { cookie: fx.lead.cookie })).body.draft;
     expect(stored.learningPoints.map((lp: { text: string }) => lp.text)).toEqual([
-      'Concerns were not shared early enough between police and health.', 'Ask Kerry who lives in the home.', 'Share concerns with health the same day.',
+      'Concerns were not shared early enough between police and health.',
+      'Ask Kerry who lives in the home.',
+      'Share concerns with health the same day.',
     ]);
     const md = await previewMarkdown();
     expect(md).toContain('Learning Point 2: Ask Mother who lives in the home.');

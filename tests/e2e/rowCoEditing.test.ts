@@ -27,7 +27,9 @@ function tableRow(page: Page, text: string | RegExp) {
 
 /** Opens a row for editing: rows open for reading first, and editing is the reading view's own button. */
 async function editRow(page: Page, text: string): Promise<void> {
-  await tableRow(page, text).getByRole('button', { name: /Read or edit this row/ }).click();
+  await tableRow(page, text)
+    .getByRole('button', { name: /Read or edit this row/ })
+    .click();
   await page.getByTestId('row-reading').getByRole('button', { name: 'Edit this row' }).click();
 }
 
@@ -39,7 +41,9 @@ beforeAll(async () => {
   await synced(watcher);
   writeEntry(watcher.doc, agencyId, {
     ...blankEntry(ROW, agencyId, { precision: 'day', year: 2019, month: 3, day: 12, uncertainty: 'none' }),
-    keyEvent: 'Police attended a report of shouting', comment: 'First comment', source: 'Police log',
+    keyEvent: 'Police attended a report of shouting',
+    comment: 'First comment',
+    source: 'Police log',
   });
   ({ page: lead } = await e2e.signedIn(fx.lead.email, TEST_ADMIN.password));
   ({ page: police } = await e2e.signedIn(fx.author.email, TEST_PASSWORD));

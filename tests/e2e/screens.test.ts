@@ -39,7 +39,10 @@ afterAll(async () => {
 describe('the genogram of the demo family', () => {
   beforeAll(async () => {
     await lead.goto(`/reviews/${demoId}/genogram`);
-    await lead.getByTestId('sync-status').getByText(/^Connected\./).waitFor();
+    await lead
+      .getByTestId('sync-status')
+      .getByText(/^Connected\./)
+      .waitFor();
     await lead.locator('.react-flow__node-person').nth(9).waitFor();
   });
 
@@ -51,8 +54,9 @@ describe('the genogram of the demo family', () => {
   });
 
   it('shows every name whole, on up to two lines', async () => {
-    const cut = await lead.locator('.gg-node__name').evaluateAll((els) =>
-      els.filter((e) => e.scrollHeight > e.clientHeight + 1 || e.scrollWidth > e.clientWidth + 1).map((e) => e.textContent));
+    const cut = await lead
+      .locator('.gg-node__name')
+      .evaluateAll((els) => els.filter((e) => e.scrollHeight > e.clientHeight + 1 || e.scrollWidth > e.clientWidth + 1).map((e) => e.textContent));
     expect(cut).toEqual([]);
     expect(await lead.locator('.gg-node__name', { hasText: 'Thornbury' }).count()).toBe(5);
   });
@@ -61,10 +65,12 @@ describe('the genogram of the demo family', () => {
     await lead.locator('.react-flow__node-person').first().focus();
     const order: { y: number; x: number }[] = [];
     for (let i = 0; i < 10; i++) {
-      order.push(await lead.evaluate(() => {
-        const r = document.activeElement!.getBoundingClientRect();
-        return { x: Math.round(r.x), y: Math.round(r.y) };
-      }));
+      order.push(
+        await lead.evaluate(() => {
+          const r = document.activeElement!.getBoundingClientRect();
+          return { x: Math.round(r.x), y: Math.round(r.y) };
+        }),
+      );
       expect(await describeFocus(lead)).toMatch(/^DIV\|/);
       await lead.keyboard.press('Tab');
     }
@@ -74,11 +80,10 @@ describe('the genogram of the demo family', () => {
 
   it('exports a PNG and an SVG whose key is whole and whose labels do not overlap', async () => {
     const save = async (button: string, file: string) => {
-      const [download] = await Promise.all([lead.waitForEvent('download', { timeout: 20_000 }), lead.getByRole('button', { name: button }).click()])
-        .catch(async (err) => {
-          await lead.screenshot({ path: path.join(SHOTS, 'export-failed.png') });
-          throw new Error(`${err}: ${await lead.locator('.gg-export__status').textContent()}`);
-        });
+      const [download] = await Promise.all([lead.waitForEvent('download', { timeout: 20_000 }), lead.getByRole('button', { name: button }).click()]).catch(async (err) => {
+        await lead.screenshot({ path: path.join(SHOTS, 'export-failed.png') });
+        throw new Error(`${err}: ${await lead.locator('.gg-export__status').textContent()}`);
+      });
       const to = path.join(SHOTS, file);
       fs.copyFileSync(await download.path(), to);
       return to;
@@ -120,11 +125,13 @@ describe('the demo chronology on the timeline', () => {
     // Every item (row or cluster) lies inside the lanes, the latest included.
     const outside = await lead.evaluate(() => {
       const lanes = document.querySelector('.vis-panel.vis-center')!.getBoundingClientRect();
-      return [...document.querySelectorAll<HTMLElement>('.tl-item__button')].filter((b) => {
-        const r = b.getBoundingClientRect();
-        // Inside the lanes, and nothing of its content spilling out of it.
-        return r.left < lanes.left - 1 || r.right > lanes.right + 1 || b.scrollWidth > b.clientWidth + 1;
-      }).map((b) => b.textContent);
+      return [...document.querySelectorAll<HTMLElement>('.tl-item__button')]
+        .filter((b) => {
+          const r = b.getBoundingClientRect();
+          // Inside the lanes, and nothing of its content spilling out of it.
+          return r.left < lanes.left - 1 || r.right > lanes.right + 1 || b.scrollWidth > b.clientWidth + 1;
+        })
+        .map((b) => b.textContent);
     });
     expect(outside).toEqual([]);
     await lead.locator('.tl').screenshot({ path: path.join(SHOTS, 'timeline.png') });
@@ -157,7 +164,8 @@ describe('the demo chronology on the timeline', () => {
       await until(() => readEntries(client.doc, housing).length === 7, 'rows written', 20_000);
       await lead.reload();
       await lead.locator('[data-timeline-ready="true"]').waitFor();
-      await expect.poll(async () => (await lead.locator('.tl-item__button').allInnerTexts()).filter((t) => t.startsWith('HSG')), WAIT)
+      await expect
+        .poll(async () => (await lead.locator('.tl-item__button').allInnerTexts()).filter((t) => t.startsWith('HSG')), WAIT)
         .toContainEqual(expect.stringMatching(/^HSG \d+ rows/));
     } finally {
       client.destroy();
@@ -167,10 +175,16 @@ describe('the demo chronology on the timeline', () => {
     const first = await cluster.getAttribute('data-first-row');
     await cluster.focus();
     await lead.keyboard.press('Enter');
-    await expect.poll(() => lead.evaluate(() => {
-      const el = document.activeElement as HTMLElement | null;
-      return el?.dataset.rowId ?? el?.dataset.firstRow ?? null;
-    }), WAIT).toBe(first);
+    await expect
+      .poll(
+        () =>
+          lead.evaluate(() => {
+            const el = document.activeElement as HTMLElement | null;
+            return el?.dataset.rowId ?? el?.dataset.firstRow ?? null;
+          }),
+        WAIT,
+      )
+      .toBe(first);
   });
 });
 
@@ -262,7 +276,8 @@ describe('a review run from start to finish', () => {
   it('groups the sections by stage, and a new review says to add agencies first and what that blocks', async () => {
     const cookie = await login(e2e.server.url);
     const created = await api(e2e.server.url, 'POST', '/api/reviews', {
-      cookie, body: { title: 'Empty review', kind: 'lcspr', childPseudonym: 'Child E', referralDate: '02/11/2026' },
+      cookie,
+      body: { title: 'Empty review', kind: 'lcspr', childPseudonym: 'Child E', referralDate: '02/11/2026' },
     });
     expect(created.status).toBe(201);
     await lead.goto(`/reviews/${created.body.id}/chronology`);

@@ -21,7 +21,9 @@ beforeAll(async () => {
   fx = await createReviewWithMembers(e2e.server.url);
   ({ page } = await e2e.signedIn(fx.lead.email, TEST_ADMIN.password));
 });
-afterAll(async () => { await e2e?.close(); });
+afterAll(async () => {
+  await e2e?.close();
+});
 
 /** The people register as the server holds it. */
 async function serverNames(cookie: string): Promise<string[]> {

@@ -21,8 +21,12 @@ const ROW = 'rowTYPINGAAAAAAAAAAAAA1';
 
 /** Opens a row for editing: rows open for reading first, and editing is the reading view's own button. */
 async function editRow(page: Page, text: string): Promise<void> {
-  await page.getByTestId('chronology-table').locator('[role="row"][data-row-id]').filter({ hasText: text })
-    .getByRole('button', { name: /Read or edit this row/ }).click();
+  await page
+    .getByTestId('chronology-table')
+    .locator('[role="row"][data-row-id]')
+    .filter({ hasText: text })
+    .getByRole('button', { name: /Read or edit this row/ })
+    .click();
   await page.getByTestId('row-reading').getByRole('button', { name: 'Edit this row' }).click();
 }
 
@@ -34,7 +38,8 @@ beforeAll(async () => {
   await synced(watcher);
   writeEntry(watcher.doc, agencyId, {
     ...blankEntry(ROW, agencyId, { precision: 'day', year: 2019, month: 3, day: 12, uncertainty: 'none' }),
-    keyEvent: 'Police attended a report of shouting.', source: 'Police log',
+    keyEvent: 'Police attended a report of shouting.',
+    source: 'Police log',
   });
   ({ page: lead } = await e2e.signedIn(fx.lead.email, TEST_ADMIN.password));
   ({ page: police } = await e2e.signedIn(fx.author.email, TEST_PASSWORD));

@@ -73,7 +73,7 @@ describe('a timeline open while another client edits', () => {
     expect(box!.x + box!.width).toBeLessThanOrEqual(lanes!.x + lanes!.width + 1);
   });
 
-  it('follows an edit to a row\'s event and date, and a row removed', async () => {
+  it("follows an edit to a row's event and date, and a row removed", async () => {
     const [first] = readEntries(author.doc, agencyId).filter((e) => e.keyEvent.startsWith('Police welfare check'));
     writeEntry(author.doc, agencyId, { ...first!, keyEvent: 'Police welfare check: nobody answered', date: exactDate('2019-06-07') });
     await expect.poll(() => itemFor(first!.id).innerText(), WAIT).toMatch(/^POL 07\/06\/2019/);

@@ -106,7 +106,10 @@ describe('a short Reflective Learning Workshop', { timeout: 240_000 }, () => {
 
     await lead.getByLabel('Date of the workshop').fill('31/11/2026');
     await lead.getByRole('button', { name: 'Create workshop' }).click();
-    await lead.getByRole('alert').getByRole('link', { name: /Enter the date of the workshop/ }).waitFor();
+    await lead
+      .getByRole('alert')
+      .getByRole('link', { name: /Enter the date of the workshop/ })
+      .waitFor();
     await lead.getByLabel('Date of the workshop').fill('01/12/2026');
     await lead.getByRole('button', { name: 'Create workshop' }).click();
     await lead.getByRole('heading', { level: 3, name: 'Workshop on 01/12/2026 at 10:00' }).waitFor();
@@ -150,8 +153,10 @@ describe('a short Reflective Learning Workshop', { timeout: 240_000 }, () => {
     const list = await api(e2e.server.url, 'GET', `/api/reviews/${fx.reviewId}/workshops`, { cookie: fx.lead.cookie });
     const saved = list.body.workshops[0];
     workshopId = saved.id;
-    expect(saved.setup.phases.map((p: { title: string; start: string; end: string }) => [p.title, p.start, p.end]))
-      .toEqual([['Pregnancy and birth', '2019-01-01', '2019-12-31'], ['Early years', '2020-01-01', '2022-12-31']]);
+    expect(saved.setup.phases.map((p: { title: string; start: string; end: string }) => [p.title, p.start, p.end])).toEqual([
+      ['Pregnancy and birth', '2019-01-01', '2019-12-31'],
+      ['Early years', '2020-01-01', '2022-12-31'],
+    ]);
     expect(saved.setup.lessons).toHaveLength(1);
     expect(saved.setup.k).toBe(3);
   });
@@ -194,7 +199,10 @@ describe('a short Reflective Learning Workshop', { timeout: 240_000 }, () => {
     await a.page.getByRole('heading', { level: 2, name: 'Join with the workshop code only (lower assurance)' }).waitFor();
     await a.page.getByLabel('Workshop code').fill(code === 'AAAAAA' ? 'BBBBBB' : 'AAAAAA');
     await a.page.getByRole('button', { name: 'Join with the code' }).click();
-    await a.page.getByRole('alert').getByRole('link', { name: /That workshop link or code is not right/ }).waitFor();
+    await a.page
+      .getByRole('alert')
+      .getByRole('link', { name: /That workshop link or code is not right/ })
+      .waitFor();
     // The phone participant types the code in lower case with a space, and presses Enter.
     await phone.goto(joinUrl);
     const field = phone.getByLabel('Workshop code');
@@ -202,7 +210,10 @@ describe('a short Reflective Learning Workshop', { timeout: 240_000 }, () => {
     await expectAxeClean(phone, 'participant code form (phone)');
     await field.fill(`${code.slice(0, 3).toLowerCase()} ${code.slice(3).toLowerCase()}`);
     await field.press('Enter');
-    await phone.getByRole('alert').getByRole('link', { name: /Joining with the code alone is switched off/ }).waitFor();
+    await phone
+      .getByRole('alert')
+      .getByRole('link', { name: /Joining with the code alone is switched off/ })
+      .waitFor();
 
     for (const [i, page] of people.entries()) {
       // Each opens their own invitation (in a fresh page load, as from an email): the browser gets its
@@ -224,7 +235,10 @@ describe('a short Reflective Learning Workshop', { timeout: 240_000 }, () => {
       expect(await page.evaluate(() => document.activeElement?.tagName)).toBe('H1');
       await page.getByText('The meeting has not started yet').waitFor();
       await page.getByText('Connected: this screen follows the lead reviewer.').waitFor();
-      await page.getByTestId('join-mode').getByText(/You joined with your anonymous pass/).waitFor();
+      await page
+        .getByTestId('join-mode')
+        .getByText(/You joined with your anonymous pass/)
+        .waitFor();
     }
     await lead.getByRole('button', { name: 'Refresh status' }).click();
     await lead.getByTestId('invitations-used').getByText('3 of 3 invitation links used.').waitFor();
@@ -260,7 +274,10 @@ describe('a short Reflective Learning Workshop', { timeout: 240_000 }, () => {
     await showTab(lead, 'Answers');
     await expect.poll(() => lead.getByTestId('count-w1-1').innerText(), WAIT).toBe('at least 3');
     await expect.poll(() => lead.getByTestId('count-w1-2').innerText(), WAIT).toBe('fewer than 3');
-    await lead.getByTestId('results-w1-1').getByText(/^Not released yet/).waitFor();
+    await lead
+      .getByTestId('results-w1-1')
+      .getByText(/^Not released yet/)
+      .waitFor();
     await expectAxeClean(phone, 'participant worksheet 1 (phone)');
     expect(await overflowsSideways(phone)).toBe(false);
     await phone.setViewportSize({ width: 320, height: 844 });
@@ -272,7 +289,10 @@ describe('a short Reflective Learning Workshop', { timeout: 240_000 }, () => {
     await showTab(lead, 'Run the meeting');
     await lead.getByRole('button', { name: 'Start meeting' }).click();
     await lead.getByText('The meeting has started.').waitFor();
-    await lead.getByTestId('item-timer').getByText(/^Time on this item: (less than a minute|1 minute)$/).waitFor();
+    await lead
+      .getByTestId('item-timer')
+      .getByText(/^Time on this item: (less than a minute|1 minute)$/)
+      .waitFor();
     for (const page of people) {
       await page.locator('.ws-current').getByText('09:45 Registration').waitFor();
       // Worksheet 1 closed with the start of the meeting.
@@ -312,8 +332,12 @@ describe('a short Reflective Learning Workshop', { timeout: 240_000 }, () => {
     // until the facilitator has moved on, so only a re-join can bring them up to date.
     const hub = e2e.server.deps.hub;
     let open!: () => void;
-    const gate = new Promise<void>((resolve) => { open = resolve; });
-    hub.ns.use((_socket, next) => { void gate.then(() => next()); });
+    const gate = new Promise<void>((resolve) => {
+      open = resolve;
+    });
+    hub.ns.use((_socket, next) => {
+      void gate.then(() => next());
+    });
     for (const s of hub.ns.sockets.values()) s.conn.close();
     for (const page of people) await page.getByText('Connection lost. Reconnecting… Your answers so far are safe.').waitFor();
     await lead.getByRole('button', { name: 'Share phase 2: Early years' }).click();
@@ -323,7 +347,10 @@ describe('a short Reflective Learning Workshop', { timeout: 240_000 }, () => {
     for (const page of people) {
       await page.getByRole('heading', { level: 2, name: 'Phase 2: Early years' }).waitFor();
       await page.getByText('Connected: this screen follows the lead reviewer.').waitFor();
-      await page.getByTestId('join-mode').getByText(/You joined with your anonymous pass/).waitFor();
+      await page
+        .getByTestId('join-mode')
+        .getByText(/You joined with your anonymous pass/)
+        .waitFor();
     }
     await showTab(lead, 'Invitations');
     await lead.getByRole('button', { name: 'Refresh status' }).click();
@@ -381,7 +408,10 @@ describe('a short Reflective Learning Workshop', { timeout: 240_000 }, () => {
     await q1.getByText(/^3 responses in this release, in random order: 3 from invitations, 0 from the workshop code/).waitFor();
     const texts = await q1.locator('.ws-response .pre-wrap').allInnerTexts();
     expect([...texts].sort()).toEqual(['Health visitor for the family, 2019 to 2020', 'Police officer on the first call-out', 'School nurse']);
-    await lead.getByTestId('results-w4-2').getByText(/^Not released yet/).waitFor();
+    await lead
+      .getByTestId('results-w4-2')
+      .getByText(/^Not released yet/)
+      .waitFor();
     expect(await lead.getByTestId('results-w4-2').locator('.ws-response').count()).toBe(0);
     // Releasing below k is refused: fewer than 3 people answered worksheet 4 question 2.
     await lead.getByRole('button', { name: 'Release answers to Worksheet 4, question 2' }).click();
@@ -430,7 +460,12 @@ describe('a short Reflective Learning Workshop', { timeout: 240_000 }, () => {
     await showTab(lead, 'Set-up');
     await lead.getByText('Edit the set-up').click();
     await lead.getByRole('group', { name: 'Phase 1', exact: true }).getByText('Responses exist, so this phase cannot be removed.').waitFor();
-    expect(await lead.getByRole('group', { name: 'Phase 1', exact: true }).getByRole('button', { name: /^Remove/ }).count()).toBe(0);
+    expect(
+      await lead
+        .getByRole('group', { name: 'Phase 1', exact: true })
+        .getByRole('button', { name: /^Remove/ })
+        .count(),
+    ).toBe(0);
     await lead.getByText('Responses exist, so it can only stay at 3 or go up.', { exact: false }).waitFor();
     await showTab(lead, 'Outcome');
     await lead.getByLabel('Learning point from proposed lesson 1').fill('Think family: ask about every adult in the home.');
@@ -459,8 +494,20 @@ describe('a short Reflective Learning Workshop', { timeout: 240_000 }, () => {
     await again.getByText(/^3 responses in this release/).waitFor();
     const themed = again.locator('.ws-response').filter({ hasText: lessonTexts[0]! }).getByRole('combobox');
     await expect.poll(() => themed.evaluate((el) => (el as HTMLSelectElement).selectedOptions[0]?.textContent), WAIT).toBe('Fathers invisible');
-    expect(await again.locator('.ws-response').filter({ hasText: lessonTexts[1]! }).getByRole('checkbox', { name: /^Good practice/ }).isChecked()).toBe(true);
-    expect(await again.locator('.ws-response').filter({ hasText: lessonTexts[2]! }).getByRole('checkbox', { name: /^Good practice/ }).isChecked()).toBe(false);
+    expect(
+      await again
+        .locator('.ws-response')
+        .filter({ hasText: lessonTexts[1]! })
+        .getByRole('checkbox', { name: /^Good practice/ })
+        .isChecked(),
+    ).toBe(true);
+    expect(
+      await again
+        .locator('.ws-response')
+        .filter({ hasText: lessonTexts[2]! })
+        .getByRole('checkbox', { name: /^Good practice/ })
+        .isChecked(),
+    ).toBe(false);
     await showTab(lead, 'Outcome');
     expect(await lead.getByLabel('Theme 1', { exact: true }).inputValue()).toBe('Fathers invisible');
     await lead.getByText('1 response grouped here.').waitFor();
@@ -472,8 +519,10 @@ describe('a short Reflective Learning Workshop', { timeout: 240_000 }, () => {
     // Someone else (another tab) saves first: this screen's next save is refused, nothing is overwritten,
     // and it offers to reload the saved outcome.
     const current = (await api(e2e.server.url, 'GET', `/api/reviews/${fx.reviewId}/workshops/${workshopId}/outcome`, { cookie: fx.lead.cookie })).body;
-    const elsewhere = await api(e2e.server.url, 'PUT', `/api/reviews/${fx.reviewId}/workshops/${workshopId}/outcome`,
-      { cookie: fx.lead.cookie, body: { baseVersion: current.version, outcome: { ...current.outcome, livedExperience: 'Changed in another tab.' } } });
+    const elsewhere = await api(e2e.server.url, 'PUT', `/api/reviews/${fx.reviewId}/workshops/${workshopId}/outcome`, {
+      cookie: fx.lead.cookie,
+      body: { baseVersion: current.version, outcome: { ...current.outcome, livedExperience: 'Changed in another tab.' } },
+    });
     expect(elsewhere.status).toBe(200);
     await lead.getByLabel('Notes on the child’s lived experience').fill('Changed on this screen.');
     const conflict = lead.getByRole('alert').filter({ hasText: 'Not saved: someone else saved the outcome first' });
@@ -492,7 +541,10 @@ describe('a short Reflective Learning Workshop', { timeout: 240_000 }, () => {
     await team.getByTestId('workshop-stage').getByText('Meeting in progress').waitFor();
     await showTab(team, 'Answers');
     await expect.poll(() => team.getByTestId('count-w1-1').innerText(), WAIT).toBe('at least 3');
-    await team.getByTestId('results-w1-1').getByText(/^3 responses in this release/).waitFor();
+    await team
+      .getByTestId('results-w1-1')
+      .getByText(/^3 responses in this release/)
+      .waitFor();
     expect(await team.getByRole('button', { name: 'Close the workshop' }).count()).toBe(0);
     expect(await team.getByRole('button', { name: /^Hide/ }).count()).toBe(0);
     await expectAxeClean(team, 'review team view');

@@ -60,7 +60,11 @@ beforeAll(async () => {
   workshopId = created.body.id;
   code = created.body.joinCode;
   const w = (await api(e2e.server.url, 'GET', wpath(), { cookie: fx.lead.cookie })).body;
-  const setup = { ...w.setup, phases: [{ id: 'p1', title: 'Pregnancy and birth', start: '2019-01-01', end: '2019-12-31' }], lessons: [{ id: 'l1', text: 'Kerry Thornbury was never asked about the father.' }] };
+  const setup = {
+    ...w.setup,
+    phases: [{ id: 'p1', title: 'Pregnancy and birth', start: '2019-01-01', end: '2019-12-31' }],
+    lessons: [{ id: 'l1', text: 'Kerry Thornbury was never asked about the father.' }],
+  };
   expect((await api(e2e.server.url, 'PUT', `${wpath()}/setup`, { cookie: fx.lead.cookie, body: setup })).status).toBe(200);
   expect((await api(e2e.server.url, 'POST', `${wpath()}/control`, { cookie: fx.lead.cookie, body: { action: 'publish' } })).status).toBe(200);
   expect((await api(e2e.server.url, 'PUT', `${wpath()}/code-joining`, { cookie: fx.lead.cookie, body: { on: true } })).status).toBe(200);
@@ -97,26 +101,43 @@ describe('the short address /join', () => {
     // Not a code at all: said at once, linked to the field.
     await phone.getByLabel('Workshop code').fill('K7M');
     await phone.getByRole('button', { name: 'Join with the code' }).click();
-    await phone.getByRole('alert').getByRole('link', { name: /Enter the 6-character workshop code/ }).waitFor();
+    await phone
+      .getByRole('alert')
+      .getByRole('link', { name: /Enter the 6-character workshop code/ })
+      .waitFor();
     // A wrong code: the server says so clearly (and slows only this connection).
     const wrong = code === 'AAAAAA' ? 'BBBBBB' : 'AAAAAA';
     await phone.getByLabel('Workshop code').fill(wrong);
     await phone.getByRole('button', { name: 'Join with the code' }).click();
-    await phone.getByRole('alert').getByRole('link', { name: /That workshop code is not right/ }).waitFor();
+    await phone
+      .getByRole('alert')
+      .getByRole('link', { name: /That workshop code is not right/ })
+      .waitFor();
     await expectAxeClean(phone, '/join wrong code (phone)');
     // A second wrong code is slowed, not refused for good: the right one still gets in. (Each attempt
     // clears the last message while it is checked, so the message waited for is this attempt's.)
     await phone.getByLabel('Workshop code').fill(wrong);
     await phone.getByRole('button', { name: 'Join with the code' }).click();
-    expect(await phone.getByRole('alert').getByRole('link', { name: /That workshop code is not right/ }).count()).toBe(0);
-    await phone.getByRole('alert').getByRole('link', { name: /That workshop code is not right/ }).waitFor(WAIT);
+    expect(
+      await phone
+        .getByRole('alert')
+        .getByRole('link', { name: /That workshop code is not right/ })
+        .count(),
+    ).toBe(0);
+    await phone
+      .getByRole('alert')
+      .getByRole('link', { name: /That workshop code is not right/ })
+      .waitFor(WAIT);
     await phone.getByLabel('Workshop code').fill(`${code.slice(0, 3).toLowerCase()} ${code.slice(3)}`);
     await phone.getByLabel('Workshop code').press('Enter');
     await phone.getByRole('heading', { level: 2, name: 'Confidentiality statement' }).waitFor(WAIT);
     expect(new URL(phone.url()).pathname).toBe(`/join/${workshopId}`);
     await phone.getByRole('button', { name: 'I accept the confidentiality statement' }).click();
     await phone.getByRole('heading', { level: 1, name: 'Reflective Learning Workshop: Child T' }).waitFor();
-    await phone.getByTestId('join-mode').getByText(/You joined with the workshop code only/).waitFor();
+    await phone
+      .getByTestId('join-mode')
+      .getByText(/You joined with the workshop code only/)
+      .waitFor();
     await expectAxeClean(phone, 'participant joined from /join (phone)');
   });
 
@@ -127,7 +148,10 @@ describe('the short address /join', () => {
     await page.goto(`/join/${workshopId}#invitation=${invitationForBrowser}`);
     await page.getByRole('heading', { level: 2, name: 'Confidentiality statement' }).waitFor(WAIT);
     await page.getByRole('button', { name: 'I accept the confidentiality statement' }).click();
-    await page.getByTestId('join-mode').getByText(/You joined with your anonymous pass/).waitFor();
+    await page
+      .getByTestId('join-mode')
+      .getByText(/You joined with your anonymous pass/)
+      .waitFor();
     await ctx.close();
   });
 });
@@ -152,7 +176,15 @@ describe('the facilitator page', () => {
 
     await run.focus();
     expect(await focusVisible(lead)).toBe(true);
-    for (const [key, name] of [['ArrowRight', 'Invitations'], ['ArrowRight', 'Answers'], ['End', 'Set-up'], ['ArrowRight', 'Run the meeting'], ['ArrowLeft', 'Set-up'], ['Home', 'Run the meeting'], ['ArrowRight', 'Invitations']] as const) {
+    for (const [key, name] of [
+      ['ArrowRight', 'Invitations'],
+      ['ArrowRight', 'Answers'],
+      ['End', 'Set-up'],
+      ['ArrowRight', 'Run the meeting'],
+      ['ArrowLeft', 'Set-up'],
+      ['Home', 'Run the meeting'],
+      ['ArrowRight', 'Invitations'],
+    ] as const) {
       await lead.keyboard.press(key);
       expect(await describeFocus(lead)).toBe(`BUTTON|button|${name}`);
       expect(await tab(lead, name).getAttribute('aria-selected')).toBe('true');
@@ -221,12 +253,18 @@ describe('the presenter screen', () => {
     await presenter.getByTestId('presenter-now').getByText('Now: Phase 1: Pregnancy and birth (agenda: 09:45 Registration)').waitFor(WAIT);
     await presenter.getByRole('heading', { level: 2, name: 'Phase 1: Pregnancy and birth' }).waitFor();
     await presenter.locator('.ws-phase-row').getByText('Mother called police about a neighbour').waitFor();
-    await presenter.getByTestId('presenter-count-w2-p1').getByText(/fewer than 3 people have answered/).waitFor(WAIT);
+    await presenter
+      .getByTestId('presenter-count-w2-p1')
+      .getByText(/fewer than 3 people have answered/)
+      .waitFor(WAIT);
     await expectAxeClean(presenter, 'presenter: shared phase');
 
     // The lessons, pseudonymised; a released question can be chosen for the screen.
     await lead.getByRole('button', { name: 'Share lessons' }).click();
-    await presenter.getByTestId('presenter-now').getByText(/^Now: Proposed lessons/).waitFor(WAIT);
+    await presenter
+      .getByTestId('presenter-now')
+      .getByText(/^Now: Proposed lessons/)
+      .waitFor(WAIT);
     await presenter.getByText('Mother was never asked about the father.').waitFor();
     await presenter.getByLabel('Answers on screen').selectOption({ label: 'Worksheet 1, question 1' });
     await expect.poll(() => q1.locator('li').count(), WAIT).toBe(3);
@@ -260,7 +298,10 @@ describe('the phone follows what is shared', () => {
     // Unsent words survive the question moving: type, the facilitator moves on, open the fold.
     await current.getByLabel('Your answer to Proposed lesson 1').fill('Half-written thought');
     await lead.getByRole('button', { name: 'Open feedback (worksheet 4)' }).click();
-    await phone.getByTestId('now-banner').getByText(/^Now: Feedback \(worksheet 4\)/).waitFor(WAIT);
+    await phone
+      .getByTestId('now-banner')
+      .getByText(/^Now: Feedback \(worksheet 4\)/)
+      .waitFor(WAIT);
     await current.getByRole('heading', { level: 3, name: 'Worksheet 4: feedback on the workshop' }).waitFor();
     await earlier.locator('summary').focus();
     await phone.keyboard.press('Enter');

@@ -6,15 +6,22 @@ import { COMPILED_SERVER, PRODUCTION_ENV, spawnServer, tempDataDir, testEnv } fr
 import { api } from '../utils/api.js';
 
 /** The pids of a process's children (Linux). */
-const childrenOf = (pid: number): number[] =>
-  fs.readFileSync(`/proc/${pid}/task/${pid}/children`, 'utf8').trim().split(/\s+/).filter(Boolean).map(Number);
+const childrenOf = (pid: number): number[] => fs.readFileSync(`/proc/${pid}/task/${pid}/children`, 'utf8').trim().split(/\s+/).filter(Boolean).map(Number);
 /** A process's environment, from /proc. */
 const environOf = (pid: number): string[] => fs.readFileSync(`/proc/${pid}/environ`, 'utf8').split('\0');
-const alive = (pid: number): boolean => { try { process.kill(pid, 0); return true; } catch { return false; } };
-const exitOf = (child: ChildProcess) => new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => {
-  if (child.exitCode !== null || child.signalCode !== null) resolve({ code: child.exitCode, signal: child.signalCode });
-  else child.once('exit', (code, signal) => resolve({ code, signal }));
-});
+const alive = (pid: number): boolean => {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+};
+const exitOf = (child: ChildProcess) =>
+  new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => {
+    if (child.exitCode !== null || child.signalCode !== null) resolve({ code: child.exitCode, signal: child.signalCode });
+    else child.once('exit', (code, signal) => resolve({ code, signal }));
+  });
 async function waitUntil(check: () => boolean, what: string): Promise<void> {
   for (let i = 0; i < 200; i++) {
     if (check()) return;
@@ -56,7 +63,7 @@ describe('the production bundle started without the allocator setting', () => {
     return { ...s, launcher: s.child.pid!, server: server! };
   };
 
-  it('serves from a child that has the setting; its output reaches the launcher\'s stdout', async () => {
+  it("serves from a child that has the setting; its output reaches the launcher's stdout", async () => {
     const s = await launch();
     expect(environOf(s.launcher)).not.toContain('MALLOC_MMAP_THRESHOLD_=131072');
     expect(environOf(s.server)).toContain('MALLOC_MMAP_THRESHOLD_=131072');
@@ -85,13 +92,15 @@ describe('the production bundle started without the allocator setting', () => {
     await waitUntil(() => !alive(s.server), 'the orphaned server has stopped');
   });
 
-  it('exits with the server\'s exit code, its error on stderr', async () => {
+  it("exits with the server's exit code, its error on stderr", async () => {
     const env = { ...process.env, ...testEnv(tempDataDir('rr-relaunch-'), { PORT: 'not-a-port' }) };
     delete env.MALLOC_MMAP_THRESHOLD_;
     const child = spawn(process.execPath, [COMPILED_SERVER], { env, stdio: ['ignore', 'pipe', 'pipe'] });
     started.push(child);
     let stderr = '';
-    child.stderr!.on('data', (d: Buffer) => { stderr += d.toString(); });
+    child.stderr!.on('data', (d: Buffer) => {
+      stderr += d.toString();
+    });
     const { code, signal } = await exitOf(child);
     expect(signal).toBeNull();
     expect(code).not.toBe(0);

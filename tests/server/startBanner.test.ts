@@ -4,8 +4,14 @@ import { listSignInAccounts } from '../../server/commands/signInAccountsLister.j
 import { startTestServer } from '../utils/testServer.js';
 
 const base: BannerFacts = {
-  url: 'http://127.0.0.1:3000', host: '127.0.0.1', port: 3000, generatedPassword: null, credentialsFile: null, passwordFromEnv: false,
-  lanAddresses: ['192.168.1.20'], dataDir: './data',
+  url: 'http://127.0.0.1:3000',
+  host: '127.0.0.1',
+  port: 3000,
+  generatedPassword: null,
+  credentialsFile: null,
+  passwordFromEnv: false,
+  lanAddresses: ['192.168.1.20'],
+  dataDir: './data',
   accounts: [
     { email: 'admin@example.org', admin: true, role: 'lead-reviewer', agency: null },
     { email: 'police.author@demo.invalid', admin: false, role: 'agency-author', agency: 'POL' },

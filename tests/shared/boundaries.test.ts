@@ -11,7 +11,8 @@ import { describe, expect, it } from 'vitest';
 const root = path.resolve(import.meta.dirname, '../..');
 
 function filesUnder(dir: string): string[] {
-  return fs.readdirSync(path.join(root, dir), { recursive: true, encoding: 'utf8' })
+  return fs
+    .readdirSync(path.join(root, dir), { recursive: true, encoding: 'utf8' })
     .filter((f) => /\.tsx?$/.test(f))
     .map((f) => path.join(root, dir, f));
 }
@@ -40,8 +41,13 @@ describe('module boundaries', () => {
     for (const f of filesUnder('shared')) {
       for (const spec of importsOf(f)) {
         const resolved = spec.startsWith('.') ? path.resolve(path.dirname(f), spec) : '';
-        if (spec.startsWith('node:') || NODE_BUILTINS.has(spec) || spec.startsWith('react') ||
-            resolved.startsWith(path.join(root, 'client')) || resolved.startsWith(path.join(root, 'server'))) {
+        if (
+          spec.startsWith('node:') ||
+          NODE_BUILTINS.has(spec) ||
+          spec.startsWith('react') ||
+          resolved.startsWith(path.join(root, 'client')) ||
+          resolved.startsWith(path.join(root, 'server'))
+        ) {
           bad.push(`${path.relative(root, f)} imports ${spec}`);
         }
       }
@@ -51,7 +57,10 @@ describe('module boundaries', () => {
 
   it('client/ never imports server/, and server/ never imports client/', () => {
     const bad: string[] = [];
-    for (const [from, forbidden] of [['client', 'server'], ['server', 'client']] as const) {
+    for (const [from, forbidden] of [
+      ['client', 'server'],
+      ['server', 'client'],
+    ] as const) {
       for (const f of filesUnder(from)) {
         for (const spec of importsOf(f)) {
           if (spec.startsWith('.') && path.resolve(path.dirname(f), spec).startsWith(path.join(root, forbidden) + path.sep)) {
@@ -65,10 +74,17 @@ describe('module boundaries', () => {
 
   it('shared/ type-checks with the ECMAScript library alone (no DOM, no Node globals)', () => {
     const program = ts.createProgram(filesUnder('shared'), {
-      target: ts.ScriptTarget.ES2022, module: ts.ModuleKind.ESNext, moduleResolution: ts.ModuleResolutionKind.Bundler,
-      lib: ['lib.es2023.d.ts'], types: [], strict: true, noEmit: true, skipLibCheck: true,
+      target: ts.ScriptTarget.ES2022,
+      module: ts.ModuleKind.ESNext,
+      moduleResolution: ts.ModuleResolutionKind.Bundler,
+      lib: ['lib.es2023.d.ts'],
+      types: [],
+      strict: true,
+      noEmit: true,
+      skipLibCheck: true,
     });
-    const diags = ts.getPreEmitDiagnostics(program)
+    const diags = ts
+      .getPreEmitDiagnostics(program)
       .filter((d) => d.file && d.file.fileName.startsWith(path.join(root, 'shared')))
       .map((d) => `${path.relative(root, d.file!.fileName)}: ${ts.flattenDiagnosticMessageText(d.messageText, ' ')}`);
     expect(diags).toEqual([]);

@@ -1,13 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { INVITATION_TTL_MS } from '../../shared/limits.js';
-import {
-  invitationSentAt, invitationState, mayManageInvitations, mayRemoveMember, mayRevokeInvitation, removalRefusal,
-} from '../../shared/membership.js';
+import { invitationSentAt, invitationState, mayManageInvitations, mayRemoveMember, mayRevokeInvitation, removalRefusal } from '../../shared/membership.js';
 import { ROLES } from '../../shared/roles.js';
 
 const now = new Date('2026-12-03T12:00:00.000Z');
 const inv = (over: Partial<{ acceptedAt: string | null; expiresAt: string; revokedAt: string | null; createdAt: string }> = {}) => ({
-  acceptedAt: null, expiresAt: '2026-12-05T12:00:00.000Z', ...over,
+  acceptedAt: null,
+  expiresAt: '2026-12-05T12:00:00.000Z',
+  ...over,
 });
 
 describe('membership policies', () => {

@@ -21,7 +21,11 @@ export async function api<T = any>(
   });
   const text = await res.text();
   let body: any = text;
-  try { body = text ? JSON.parse(text) : null; } catch { /* not JSON */ }
+  try {
+    body = text ? JSON.parse(text) : null;
+  } catch {
+    /* not JSON */
+  }
   return { status: res.status, body, headers: res.headers };
 }
 

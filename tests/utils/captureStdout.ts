@@ -9,5 +9,10 @@ export function captureStdout(): { text(): string; stop(): void } {
     logged += chunk.toString();
     return realWrite(chunk as string, ...(rest as []));
   }) as typeof process.stdout.write;
-  return { text: () => logged, stop: () => { process.stdout.write = realWrite; } };
+  return {
+    text: () => logged,
+    stop: () => {
+      process.stdout.write = realWrite;
+    },
+  };
 }

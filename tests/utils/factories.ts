@@ -21,7 +21,8 @@ export async function inviteAndAccept(
   const email = `${role}-${counter}-${Date.now()}@test.invalid`;
   const name = `Test ${role} ${counter}`;
   const inv = await api(baseUrl, 'POST', `/api/reviews/${reviewId}/invitations`, {
-    cookie: leadCookie, body: { email, role, ...(agencyId ? { agencyId } : {}) },
+    cookie: leadCookie,
+    body: { email, role, ...(agencyId ? { agencyId } : {}) },
   });
   if (inv.status !== 201) throw new Error(`invite failed ${inv.status} ${JSON.stringify(inv.body)}`);
   const acc = await api(baseUrl, 'POST', `/api/invitations/${inv.body.token}/accept`, { body: { name, password: TEST_PASSWORD } });
@@ -46,20 +47,30 @@ export async function signInAdmin(baseUrl: string): Promise<Actor> {
 export async function createReviewWithMembers(baseUrl: string): Promise<{
   reviewId: string;
   agencies: { id: string; shortCode: string }[];
-  admin: Actor; lead: Actor; team: Actor; author: Actor; author2: Actor; observer: Actor; outsider: Actor;
+  admin: Actor;
+  lead: Actor;
+  team: Actor;
+  author: Actor;
+  author2: Actor;
+  observer: Actor;
+  outsider: Actor;
   otherReviewId: string;
 }> {
   const admin = await signInAdmin(baseUrl);
   const mk = async (title: string) => {
     const r = await api(baseUrl, 'POST', '/api/reviews', {
-      cookie: admin.cookie, body: { title, kind: 'rapid-review', childPseudonym: 'Child T', referralDate: '02/11/2026' },
+      cookie: admin.cookie,
+      body: { title, kind: 'rapid-review', childPseudonym: 'Child T', referralDate: '02/11/2026' },
     });
     if (r.status !== 201) throw new Error(`create review failed ${r.status} ${JSON.stringify(r.body)}`);
     return r.body.id as string;
   };
   const reviewId = await mk('Test review');
   const agencies: { id: string; shortCode: string }[] = [];
-  for (const [name, shortCode, partnerType] of [['Test Police', 'POL', 'police'], ['Test Health', 'ICB', 'health-icb']] as const) {
+  for (const [name, shortCode, partnerType] of [
+    ['Test Police', 'POL', 'police'],
+    ['Test Health', 'ICB', 'health-icb'],
+  ] as const) {
     const r = await api(baseUrl, 'POST', `/api/reviews/${reviewId}/agencies`, { cookie: admin.cookie, body: { name, shortCode, partnerType } });
     if (r.status !== 201) throw new Error(`add agency failed ${r.status} ${JSON.stringify(r.body)}`);
     agencies.push({ id: r.body.id, shortCode });

@@ -14,11 +14,13 @@ export const newReceipt = () => randomBytes(32).toString('base64url');
 export function connectParticipant(baseUrl: string, headers: Record<string, string> = {}): Promise<Participant> {
   return new Promise((resolve, reject) => {
     const socket = connect(`${baseUrl}/workshop`, { transports: ['websocket'], reconnection: false, extraHeaders: { origin: baseUrl, ...headers } });
-    socket.once('connect', () => resolve({
-      socket,
-      emit: (event, payload) => socket.timeout(10_000).emitWithAck(event, payload),
-      close: () => socket.close(),
-    }));
+    socket.once('connect', () =>
+      resolve({
+        socket,
+        emit: (event, payload) => socket.timeout(10_000).emitWithAck(event, payload),
+        close: () => socket.close(),
+      }),
+    );
     socket.once('connect_error', reject);
   });
 }
@@ -28,7 +30,11 @@ export function connectParticipant(baseUrl: string, headers: Record<string, stri
  * its own connection asks for the key, sends the blinded message with the invitation, and is closed
  * before the token is used. Resolves with the token, or the refusal.
  */
-export async function redeemInvitation(baseUrl: string, workshopId: string, invitation: string): Promise<{ ok: true; token: ParticipationToken } | { ok: false; error: { code: string } }> {
+export async function redeemInvitation(
+  baseUrl: string,
+  workshopId: string,
+  invitation: string,
+): Promise<{ ok: true; token: ParticipationToken } | { ok: false; error: { code: string } }> {
   const p = await connectParticipant(baseUrl);
   try {
     const key = await p.emit('issuer-key', { workshopId });
@@ -52,7 +58,10 @@ export async function joinWithToken(baseUrl: string, workshopId: string, token: 
 
 /** Invites `n` practitioners to a published workshop (lead reviewer's cookie) and joins each with a redeemed token. */
 export async function invitedParticipants(baseUrl: string, cookie: string, reviewId: string, workshopId: string, n: number): Promise<Participant[]> {
-  const res = await api(baseUrl, 'POST', `/api/reviews/${reviewId}/workshops/${workshopId}/invitations`, { cookie, body: { labels: Array.from({ length: n }, (_, i) => `Practitioner ${i + 1}`) } });
+  const res = await api(baseUrl, 'POST', `/api/reviews/${reviewId}/workshops/${workshopId}/invitations`, {
+    cookie,
+    body: { labels: Array.from({ length: n }, (_, i) => `Practitioner ${i + 1}`) },
+  });
   if (res.status !== 201) throw new Error(`invitations refused: ${res.status}`);
   const invitations = res.body.invitations as { secret: string }[];
   const people: Participant[] = [];

@@ -46,8 +46,10 @@ export async function storedWorkshop(dataDir: string, workshopId: string, prompt
   }
   const rows: Record<string, unknown[]> = {};
   for (const t of WORKSHOP_TABLES) rows[t] = await queryTestSchema(dataDir, `SELECT * FROM ${t} WHERE workshop_id = $1`, [workshopId]);
-  const answers = await queryTestSchema<{ answer: string }>(dataDir,
-    'SELECT answer FROM workshop_responses WHERE workshop_id = $1 AND prompt_id = $2 ORDER BY slot COLLATE "C"', [workshopId, promptId]);
+  const answers = await queryTestSchema<{ answer: string }>(dataDir, 'SELECT answer FROM workshop_responses WHERE workshop_id = $1 AND prompt_id = $2 ORDER BY slot COLLATE "C"', [
+    workshopId,
+    promptId,
+  ]);
   return { stored: [JSON.stringify(rows), ...files].join('\n'), texts: answers.map((r) => r.answer) };
 }
 
@@ -58,21 +60,32 @@ export type StoredAnswer = { promptId: string; slot: string; text: string; key: 
  * A workshop's stored answers and releases in one shape on either backend (responses.json, or the
  * PostgreSQL rows), for tests that check what closing erased without depending on the backend.
  */
-export async function storedAnswers(dataDir: string, workshopId: string): Promise<{ answers: StoredAnswer[]; releases: { promptId: string; items: { id: string; slot: string }[] }[] }> {
+export async function storedAnswers(
+  dataDir: string,
+  workshopId: string,
+): Promise<{ answers: StoredAnswer[]; releases: { promptId: string; items: { id: string; slot: string }[] }[] }> {
   if (!process.env.DATABASE_URL) {
     const data = JSON.parse(fs.readFileSync(path.join(dataDir, 'workshops', workshopId, 'responses.json'), 'utf8')) as {
       prompts: Record<string, Record<string, { text: string; key: string | null; mode: string | null }>>;
       releases?: Record<string, { items: { id: string; slot: string }[] }>;
     };
     return {
-      answers: Object.entries(data.prompts).flatMap(([promptId, answers]) => Object.entries(answers).map(([slot, a]) => ({ promptId, slot, text: a.text, key: a.key, mode: a.mode }))),
+      answers: Object.entries(data.prompts).flatMap(([promptId, answers]) =>
+        Object.entries(answers).map(([slot, a]) => ({ promptId, slot, text: a.text, key: a.key, mode: a.mode })),
+      ),
       releases: Object.entries(data.releases ?? {}).map(([promptId, r]) => ({ promptId, items: r.items.map((i) => ({ id: i.id, slot: i.slot })) })),
     };
   }
-  const rows = await queryTestSchema<{ prompt_id: string; slot: string; answer: string; author_key: string | null; join_mode: string | null }>(dataDir,
-    'SELECT prompt_id, slot, answer, author_key, join_mode FROM workshop_responses WHERE workshop_id = $1 ORDER BY prompt_id, slot COLLATE "C"', [workshopId]);
-  const releases = await queryTestSchema<{ prompt_id: string; items: { id: string; slot: string }[] }>(dataDir,
-    'SELECT prompt_id, items FROM workshop_releases WHERE workshop_id = $1', [workshopId]);
+  const rows = await queryTestSchema<{ prompt_id: string; slot: string; answer: string; author_key: string | null; join_mode: string | null }>(
+    dataDir,
+    'SELECT prompt_id, slot, answer, author_key, join_mode FROM workshop_responses WHERE workshop_id = $1 ORDER BY prompt_id, slot COLLATE "C"',
+    [workshopId],
+  );
+  const releases = await queryTestSchema<{ prompt_id: string; items: { id: string; slot: string }[] }>(
+    dataDir,
+    'SELECT prompt_id, items FROM workshop_releases WHERE workshop_id = $1',
+    [workshopId],
+  );
   return {
     answers: rows.map((r) => ({ promptId: r.prompt_id, slot: r.slot, text: r.answer, key: r.author_key, mode: r.join_mode })),
     releases: releases.map((r) => ({ promptId: r.prompt_id, items: r.items.map((i) => ({ id: i.id, slot: i.slot })) })),

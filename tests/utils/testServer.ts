@@ -43,8 +43,14 @@ export function testSchema(dataDir: string): string {
 export function testEnv(dataDir: string, extra: Record<string, string> = {}): Record<string, string> {
   const pg = process.env.DATABASE_URL;
   return {
-    PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDir, ADMIN_EMAIL: TEST_ADMIN.email,
-    ADMIN_PASSWORD: TEST_ADMIN.password, SEED_DEMO: 'false', LOG_LEVEL: 'silent', AUDIT_KEY: TEST_AUDIT_KEY_HEX,
+    PORT: '0',
+    HOST: '127.0.0.1',
+    DATA_DIR: dataDir,
+    ADMIN_EMAIL: TEST_ADMIN.email,
+    ADMIN_PASSWORD: TEST_ADMIN.password,
+    SEED_DEMO: 'false',
+    LOG_LEVEL: 'silent',
+    AUDIT_KEY: TEST_AUDIT_KEY_HEX,
     ...(pg ? { DATABASE_URL: pg, DATABASE_SCHEMA: testSchema(dataDir) } : {}),
     ...extra,
   };
@@ -54,9 +60,7 @@ export function testEnv(dataDir: string, extra: Record<string, string> = {}): Re
 export const onPostgres = (): boolean => Boolean(process.env.DATABASE_URL);
 
 /** Starts the real server in this process on port 0. */
-export async function startTestServer(
-  opts: { dataDir?: string; env?: Record<string, string>; config?: Partial<Config> } = {},
-): Promise<RunningServer & { dataDir: string }> {
+export async function startTestServer(opts: { dataDir?: string; env?: Record<string, string>; config?: Partial<Config> } = {}): Promise<RunningServer & { dataDir: string }> {
   const dataDir = opts.dataDir ?? tempDataDir();
   const config = loadConfig(testEnv(dataDir, opts.env), { clientDir: null, ...opts.config });
   const server = await startServer(config);
@@ -101,15 +105,27 @@ export async function spawnServer(
     child.stdout!.on('data', (d: Buffer) => {
       out += d.toString();
       const m = /running at (http:\/\/[^\s]+)/.exec(out);
-      if (m) { clearTimeout(timer); resolve(m[1]!); }
+      if (m) {
+        clearTimeout(timer);
+        resolve(m[1]!);
+      }
     });
-    child.stderr!.on('data', (d: Buffer) => { out += d.toString(); });
-    child.once('exit', (code) => { clearTimeout(timer); reject(new Error(`server exited ${code}: ${out}`)); });
+    child.stderr!.on('data', (d: Buffer) => {
+      out += d.toString();
+    });
+    child.once('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`server exited ${code}: ${out}`));
+    });
   });
   return {
     child,
     url,
     port: Number(new URL(url).port),
-    kill9: () => new Promise<void>((resolve) => { child.once('exit', () => resolve()); child.kill('SIGKILL'); }),
+    kill9: () =>
+      new Promise<void>((resolve) => {
+        child.once('exit', () => resolve());
+        child.kill('SIGKILL');
+      }),
   };
 }

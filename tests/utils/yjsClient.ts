@@ -12,13 +12,17 @@ export type TestClient = { doc: Y.Doc; provider: WebsocketProvider; closed: Prom
  * the server's own Origin as a browser would. Reconnection is on, as in the app.
  */
 export function openDoc(
-  baseUrl: string, docName: string, cookie: string | null,
+  baseUrl: string,
+  docName: string,
+  cookie: string | null,
   opts: { origin?: string; connect?: boolean; shouldReconnect?: (event: CloseEvent) => boolean } = {},
 ): TestClient {
   const headers: Record<string, string> = { origin: opts.origin ?? baseUrl };
   if (cookie) headers.cookie = cookie;
   let resolveClosed!: (v: { code: number }) => void;
-  const closed = new Promise<{ code: number }>((r) => { resolveClosed = r; });
+  const closed = new Promise<{ code: number }>((r) => {
+    resolveClosed = r;
+  });
   class CookieWebSocket extends WebSocket {
     constructor(url: string, protocols?: string | string[]) {
       super(url, protocols, { headers });
@@ -39,14 +43,27 @@ export function openDoc(
   });
   // Durable acknowledgements are read by DurableTracker when a test attaches one; otherwise ignored quietly.
   provider.messageHandlers[MESSAGE_DURABLE] = () => undefined;
-  return { doc, provider, closed, destroy: () => { provider.destroy(); doc.destroy(); } };
+  return {
+    doc,
+    provider,
+    closed,
+    destroy: () => {
+      provider.destroy();
+      doc.destroy();
+    },
+  };
 }
 
 /** Resolves once the provider has completed its first sync with the server. */
 export function synced(c: TestClient): Promise<void> {
   if (c.provider.synced) return Promise.resolve();
   return new Promise((resolve) => {
-    const on = (s: boolean) => { if (s) { c.provider.off('sync', on); resolve(); } };
+    const on = (s: boolean) => {
+      if (s) {
+        c.provider.off('sync', on);
+        resolve();
+      }
+    };
     c.provider.on('sync', on);
   });
 }
@@ -110,7 +127,10 @@ export function updateFrom(change: (d: Y.Doc) => void, clientId?: number): Uint8
 export function upgradeStatusAt(baseUrl: string, path: string, headers: Record<string, string>): Promise<number> {
   return new Promise((resolve) => {
     const ws = new WebSocket(`${baseUrl.replace('http', 'ws')}${path}`, { headers });
-    ws.on('open', () => { ws.close(); resolve(101); });
+    ws.on('open', () => {
+      ws.close();
+      resolve(101);
+    });
     ws.on('unexpected-response', (_req, res) => resolve(res.statusCode ?? 0));
     ws.on('error', () => resolve(-1));
   });

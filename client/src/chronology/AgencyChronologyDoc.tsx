@@ -17,23 +17,27 @@ export type AgencyDocReport = {
  * reports its document, sync state and rows upwards. It draws nothing: it exists so that a review
  * with any number of agencies opens one document each with the ordinary hooks.
  */
-export function AgencyChronologyDoc({ reviewId, agencyId, report, onAccessCheck }: {
-  reviewId: string;
-  agencyId: string;
-  report: AgencyDocReport;
-  onAccessCheck(): void;
-}) {
+export function AgencyChronologyDoc({ reviewId, agencyId, report, onAccessCheck }: { reviewId: string; agencyId: string; report: AgencyDocReport; onAccessCheck(): void }) {
   const { shared, facts } = useSharedDoc(docName({ reviewId, kind: 'chronology', agencyId }), { onAccessCheck });
   const entries = useAgencyEntries(shared?.doc ?? null, agencyId);
   const { onShared, onFacts, onEntries } = report;
-  useEffect(() => { onShared(agencyId, shared); }, [onShared, agencyId, shared]);
-  useEffect(() => { onFacts(agencyId, facts); }, [onFacts, agencyId, facts]);
-  useEffect(() => { onEntries(agencyId, entries); }, [onEntries, agencyId, entries]);
+  useEffect(() => {
+    onShared(agencyId, shared);
+  }, [onShared, agencyId, shared]);
+  useEffect(() => {
+    onFacts(agencyId, facts);
+  }, [onFacts, agencyId, facts]);
+  useEffect(() => {
+    onEntries(agencyId, entries);
+  }, [onEntries, agencyId, entries]);
   // Forget this agency when it is no longer shown (the agency list changed).
-  useEffect(() => () => {
-    onShared(agencyId, null);
-    onFacts(agencyId, null);
-    onEntries(agencyId, null);
-  }, [onShared, onFacts, onEntries, agencyId]);
+  useEffect(
+    () => () => {
+      onShared(agencyId, null);
+      onFacts(agencyId, null);
+      onEntries(agencyId, null);
+    },
+    [onShared, onFacts, onEntries, agencyId],
+  );
   return null;
 }

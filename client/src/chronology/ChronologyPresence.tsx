@@ -13,16 +13,25 @@ export function ChronologyPresence({ entries, rowsById }: { entries: readonly Pr
   };
   return (
     <section className="presence" aria-labelledby="chronology-presence-heading">
-      <h3 id="chronology-presence-heading" className="presence__heading">Here now</h3>
-      {entries.length === 0 ? <p className="muted">Only you.</p> : (
+      <h3 id="chronology-presence-heading" className="presence__heading">
+        Here now
+      </h3>
+      {entries.length === 0 ? (
+        <p className="muted">Only you.</p>
+      ) : (
         <ul className="presence__list" data-testid="chronology-presence">
           {entries.map((e) => {
             const doing = describe(e);
             return (
               <li key={e.clientId} className="presence__item">
-                <span className={`avatar ${AVATAR_CLASSES[e.clientId % AVATAR_CLASSES.length]}`} aria-hidden="true">{initials(e.name)}</span>
+                <span className={`avatar ${AVATAR_CLASSES[e.clientId % AVATAR_CLASSES.length]}`} aria-hidden="true">
+                  {initials(e.name)}
+                </span>
                 <span>
-                  <span className="presence__name">{e.name}{e.isSelf && ' (you)'}</span>
+                  <span className="presence__name">
+                    {e.name}
+                    {e.isSelf && ' (you)'}
+                  </span>
                   {doing && <span className="presence__doing"> – {doing}</span>}
                 </span>
               </li>

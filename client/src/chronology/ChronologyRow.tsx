@@ -18,7 +18,17 @@ export const ROW_HEIGHT = 88;
  * focus stop of the row (arrow keys move between rows) and opens the row with Enter.
  */
 export const ChronologyRow = memo(function ChronologyRow({
-  row, index, tabbable, mode, editors, people, phaseTitle, terms, onOpen, onFocusRow, openQueries = 0,
+  row,
+  index,
+  tabbable,
+  mode,
+  editors,
+  people,
+  phaseTitle,
+  terms,
+  onOpen,
+  onFocusRow,
+  openQueries = 0,
 }: {
   row: IntegratedRow;
   index: number;
@@ -42,16 +52,18 @@ export const ChronologyRow = memo(function ChronologyRow({
   if (editing) classes.push('chron-row--editing');
   return (
     <div
-      role="row" aria-rowindex={index + 2} className={classes.join(' ')} data-row-id={row.id}
+      role="row"
+      aria-rowindex={index + 2}
+      className={classes.join(' ')}
+      data-row-id={row.id}
       style={{ top: index * ROW_HEIGHT, height: ROW_HEIGHT, backgroundColor: safeColour(row.colour) }}
     >
       <div role="rowheader" className="chron-cell chron-cell--date">
-        <button
-          type="button" className="chron-row__open" tabIndex={tabbable ? 0 : -1} data-row-index={index}
-          onClick={() => onOpen(row.id)} onFocus={() => onFocusRow(index)}
-        >
+        <button type="button" className="chron-row__open" tabIndex={tabbable ? 0 : -1} data-row-index={index} onClick={() => onOpen(row.id)} onFocus={() => onFocusRow(index)}>
           <Highlight text={dateText(row)} terms={terms} />
-          <span className="visually-hidden">, {row.agencyCode}. Read{mode === 'edit' ? ' or edit' : ''} this row</span>
+          <span className="visually-hidden">
+            , {row.agencyCode}. Read{mode === 'edit' ? ' or edit' : ''} this row
+          </span>
         </button>
         {note && <span className="chron-cell__note">{note}</span>}
         {editing && <span className="chron-cell__editing">Being edited by {editors.join(', ')}</span>}
@@ -62,16 +74,37 @@ export const ChronologyRow = memo(function ChronologyRow({
           <span className="visually-hidden">: {row.agencyName}</span>
         </span>
       </div>
-      <div role="cell" className="chron-cell"><span className="chron-clip"><Highlight text={categoryText(row)} terms={terms} /></span></div>
-      <div role="cell" className="chron-cell"><span className="chron-clip"><Highlight text={row.keyEvent} terms={terms} /></span></div>
-      <div role="cell" className="chron-cell"><span className="chron-clip"><Highlight text={row.comment} terms={terms} /></span></div>
+      <div role="cell" className="chron-cell">
+        <span className="chron-clip">
+          <Highlight text={categoryText(row)} terms={terms} />
+        </span>
+      </div>
+      <div role="cell" className="chron-cell">
+        <span className="chron-clip">
+          <Highlight text={row.keyEvent} terms={terms} />
+        </span>
+      </div>
+      <div role="cell" className="chron-cell">
+        <span className="chron-clip">
+          <Highlight text={row.comment} terms={terms} />
+        </span>
+      </div>
       <div role="cell" className="chron-cell">
         <span className="chron-clip">
           Child: <Highlight text={childContactText(row)} terms={terms} />
-          {family && <><br />Family: <Highlight text={family} terms={terms} /></>}
+          {family && (
+            <>
+              <br />
+              Family: <Highlight text={family} terms={terms} />
+            </>
+          )}
         </span>
       </div>
-      <div role="cell" className="chron-cell"><span className="chron-clip"><Highlight text={row.source} terms={terms} /></span></div>
+      <div role="cell" className="chron-cell">
+        <span className="chron-clip">
+          <Highlight text={row.source} terms={terms} />
+        </span>
+      </div>
       <div role="cell" className="chron-cell">
         {row.team.keyLearning && <span className="chron-key">Key learning</span>}
         {row.team.phaseId && <span className="chron-cell__note">Phase: {phaseTitle ?? row.team.phaseId}</span>}

@@ -1,7 +1,14 @@
 import { Suspense, lazy, useCallback, useEffect, useMemo, useState } from 'react';
 import { createPortal, flushSync } from 'react-dom';
 import {
-  blankEntry, blankTeamFields, filterEntries, searchTerms, type ChronologyDate, type ChronologyEntry, type IntegratedRow, type TeamFields,
+  blankEntry,
+  blankTeamFields,
+  filterEntries,
+  searchTerms,
+  type ChronologyDate,
+  type ChronologyEntry,
+  type IntegratedRow,
+  type TeamFields,
 } from '../../../shared/chronology/index.js';
 import { isoDateInLondon } from '../../../shared/dates.js';
 import { docAccess } from '../../../shared/docAccess.js';
@@ -74,10 +81,7 @@ export function ChronologyTab({ detail, onAccessChanged }: { detail: ReviewDetai
   const { role, agencyId: ownAgency } = detail.membership;
   const data = useChronologyData(reviewId, detail.agencies, onAccessChanged);
   const membership = useMemo(() => ({ reviewId, role, agencyId: ownAgency }), [reviewId, role, ownAgency]);
-  const canWriteAgency = useCallback(
-    (agencyId: string) => docAccess({ reviewId, kind: 'chronology', agencyId }, membership) === 'write',
-    [reviewId, membership],
-  );
+  const canWriteAgency = useCallback((agencyId: string) => docAccess({ reviewId, kind: 'chronology', agencyId }, membership) === 'write', [reviewId, membership]);
   const canWriteTeam = docAccess({ reviewId, kind: 'chronology-team' }, membership) === 'write';
   const writable = useMemo(() => data.agencies.filter((a) => canWriteAgency(a.id)), [data.agencies, canWriteAgency]);
   const readOnly = writable.length === 0 && !canWriteTeam;
@@ -139,17 +143,23 @@ export function ChronologyTab({ detail, onAccessChanged }: { detail: ReviewDetai
   useEffect(() => {
     if (!needsPhases || phases !== null) return;
     let cancelled = false;
-    fetchPhases(reviewId).then((p) => { if (!cancelled) setPhases(p); }, () => { if (!cancelled) setPhases([]); });
-    return () => { cancelled = true; };
+    fetchPhases(reviewId).then(
+      (p) => {
+        if (!cancelled) setPhases(p);
+      },
+      () => {
+        if (!cancelled) setPhases([]);
+      },
+    );
+    return () => {
+      cancelled = true;
+    };
   }, [needsPhases, phases, reviewId]);
   const phaseTitles = useMemo(() => new Map((phases ?? []).map((p) => [p.id, p.title])), [phases]);
 
   // Presence: the team document is open for everyone, so it lists who is here; every agency document
   // carries which row each person is editing.
-  const providers = useMemo(
-    () => [...Object.values(data.sharedByAgency).map((s) => s.provider), ...(data.team ? [data.team.provider] : [])],
-    [data.sharedByAgency, data.team],
-  );
+  const providers = useMemo(() => [...Object.values(data.sharedByAgency).map((s) => s.provider), ...(data.team ? [data.team.provider] : [])], [data.sharedByAgency, data.team]);
   const editors = useRowEditors(providers, me.user.name);
   const presence = usePresence(data.team?.provider ?? null, me.user.name);
 
@@ -171,16 +181,24 @@ export function ChronologyTab({ detail, onAccessChanged }: { detail: ReviewDetai
     if (panel?.kind === 'row' && panel.openedEditable && !editable) setPanel(null);
   }, [panel, writable.length, editable]);
 
-  const openRow = useCallback((id: string) => {
-    const row = rowsById.get(id);
-    if (!row) return;
-    setActiveId(id);
-    setSaveError(null);
-    setPanel({
-      kind: 'row', isNew: false, reading: true, agencyId: row.agencyId, opened: entryOf(row), openedTeam: row.team,
-      openedEditable: canWriteAgency(row.agencyId) || canWriteTeam,
-    });
-  }, [rowsById, canWriteAgency, canWriteTeam]);
+  const openRow = useCallback(
+    (id: string) => {
+      const row = rowsById.get(id);
+      if (!row) return;
+      setActiveId(id);
+      setSaveError(null);
+      setPanel({
+        kind: 'row',
+        isNew: false,
+        reading: true,
+        agencyId: row.agencyId,
+        opened: entryOf(row),
+        openedTeam: row.team,
+        openedEditable: canWriteAgency(row.agencyId) || canWriteTeam,
+      });
+    },
+    [rowsById, canWriteAgency, canWriteTeam],
+  );
 
   const openFromTimeline = useCallback((id: string) => {
     setView('table');
@@ -206,16 +224,29 @@ export function ChronologyTab({ detail, onAccessChanged }: { detail: ReviewDetai
     setPanel({ kind: 'row', isNew: true, reading: false, agencyId, opened: blankEntry(newId(), agencyId, date), openedTeam: blankTeamFields(), openedEditable: true });
   };
 
-  const sequenceFor = useCallback((agencyId: string, date: ChronologyDate, ownId: string) =>
-    nextSequence((data.entriesByAgency[agencyId] ?? []).filter((e) => e.id !== ownId), date), [data.entriesByAgency]);
+  const sequenceFor = useCallback(
+    (agencyId: string, date: ChronologyDate, ownId: string) =>
+      nextSequence(
+        (data.entriesByAgency[agencyId] ?? []).filter((e) => e.id !== ownId),
+        date,
+      ),
+    [data.entriesByAgency],
+  );
 
   const save = ({ agencyId, entry, team, base }: EntrySave) => {
     if (panel?.kind !== 'row') return;
     const id = panel.opened.id;
     try {
       writeRowEdit({
-        isNew: panel.isNew, id, agencyId, opened: base, openedTeam: panel.openedTeam, entry, team,
-        agencyDoc: data.sharedByAgency[agencyId]?.doc ?? null, teamDoc: data.team?.doc ?? null,
+        isNew: panel.isNew,
+        id,
+        agencyId,
+        opened: base,
+        openedTeam: panel.openedTeam,
+        entry,
+        team,
+        agencyDoc: data.sharedByAgency[agencyId]?.doc ?? null,
+        teamDoc: data.team?.doc ?? null,
         currentEntry: (data.entriesByAgency[agencyId] ?? []).find((e) => e.id === id) ?? null,
         currentTeam: data.teamFields.get(id) ?? null,
       });
@@ -235,25 +266,29 @@ export function ChronologyTab({ detail, onAccessChanged }: { detail: ReviewDetai
     const shared = data.sharedByAgency[panel.agencyId];
     if (!shared) return;
     const row = rowsById.get(panel.opened.id);
-    removeRow(shared.doc, canWriteTeam ? data.team?.doc ?? null : null, panel.opened.id);
+    removeRow(shared.doc, canWriteTeam ? (data.team?.doc ?? null) : null, panel.opened.id);
     setAnnouncement(row ? `Removed the ${rowName(row)}.` : 'Removed the row.');
     setPanel(null);
   };
 
-  const modeFor = useCallback((row: IntegratedRow) => (canWriteAgency(row.agencyId) || canWriteTeam ? 'edit' as const : 'view' as const), [canWriteAgency, canWriteTeam]);
+  const modeFor = useCallback((row: IntegratedRow) => (canWriteAgency(row.agencyId) || canWriteTeam ? ('edit' as const) : ('view' as const)), [canWriteAgency, canWriteTeam]);
   const close = useCallback(() => setPanel(null), []);
   const childDateOfBirth = data.people.find((p) => p.isSubject)?.dateOfBirth ?? null;
   const sync = describeSync(data.facts);
-  const syncText = sync.tone === 'error' && !data.facts.refusedEdit
-    ? 'The server closed the chronology. Reload the page; you may no longer have access.'
-    : readOnly && sync.tone === 'ok' ? 'Connected. Showing the latest version.' : sync.text;
+  const syncText =
+    sync.tone === 'error' && !data.facts.refusedEdit
+      ? 'The server closed the chronology. Reload the page; you may no longer have access.'
+      : readOnly && sync.tone === 'ok'
+        ? 'Connected. Showing the latest version.'
+        : sync.text;
 
   // A new review's chronology is empty until agencies are added, and then until they add rows: say what comes first.
-  const emptyText = data.agencies.length === 0
-    ? 'No agencies have been added to this review yet. Add the agencies on the Agencies page first; each then adds its own rows here.'
-    : writable.length > 0
-      ? 'No rows have been added yet. Use Add a row, or Import a spreadsheet, to start.'
-      : 'No rows have been added yet. Each agency adds its own rows.';
+  const emptyText =
+    data.agencies.length === 0
+      ? 'No agencies have been added to this review yet. Add the agencies on the Agencies page first; each then adds its own rows here.'
+      : writable.length > 0
+        ? 'No rows have been added yet. Use Add a row, or Import a spreadsheet, to start.'
+        : 'No rows have been added yet. Each agency adds its own rows.';
   let panelTitle = '';
   if (panel?.kind === 'import') panelTitle = 'Import a chronology spreadsheet';
   else if (panel?.kind === 'export') panelTitle = 'Export the chronology';
@@ -265,7 +300,9 @@ export function ChronologyTab({ detail, onAccessChanged }: { detail: ReviewDetai
 
   return (
     <>
-      <h2 id="section-heading" data-route-focus tabIndex={-1}>Chronology</h2>
+      <h2 id="section-heading" data-route-focus tabIndex={-1}>
+        Chronology
+      </h2>
       <ScopeNotice reviewId={reviewId} />
       <p>Every agency’s key events in one date order, coloured by agency. Each agency writes its own rows; the review team marks key practice learning events.</p>
       <div className="register-bar">
@@ -285,53 +322,94 @@ export function ChronologyTab({ detail, onAccessChanged }: { detail: ReviewDetai
         <div className="button-row chron-actions">
           {writable.length > 0 && (
             <>
-              <button type="button" className="button" onClick={addRow} disabled={!data.loaded}>Add a row</button>
-              <button type="button" className="button button--secondary" onClick={() => setPanel({ kind: 'import' })}>Import a spreadsheet</button>
+              <button type="button" className="button" onClick={addRow} disabled={!data.loaded}>
+                Add a row
+              </button>
+              <button type="button" className="button button--secondary" onClick={() => setPanel({ kind: 'import' })}>
+                Import a spreadsheet
+              </button>
             </>
           )}
           {canWriteTeam && (
-            <button type="button" className="button button--secondary" onClick={() => setPanel({ kind: 'export' })}>Export</button>
+            <button type="button" className="button button--secondary" onClick={() => setPanel({ kind: 'export' })}>
+              Export
+            </button>
           )}
         </div>
       )}
-      <ChronologyFilters
-        form={form} errors={filterErrors} onChange={setForm} agencies={data.agencies} people={data.people}
-        shown={rows.length} total={data.rows.length}
-      />
+      <ChronologyFilters form={form} errors={filterErrors} onChange={setForm} agencies={data.agencies} people={data.people} shown={rows.length} total={data.rows.length} />
       <div className="chron-view-bar">
-        <h3 id="chronology-table-title" className="chron-view-bar__title">Integrated chronology</h3>
+        <h3 id="chronology-table-title" className="chron-view-bar__title">
+          Integrated chronology
+        </h3>
         <fieldset className="plain-group chron-view-toggle" aria-label="Show the chronology as">
-          <button type="button" className="button button--small button--secondary" aria-pressed={view === 'table' && !fullText}
-            onClick={() => { setView('table'); setFullText(false); }}>Table</button>
-          <button type="button" className="button button--small button--secondary" aria-pressed={view === 'table' && fullText}
-            onClick={() => { setView('table'); setFullText(true); }}>Full text</button>
-          <button type="button" className="button button--small button--secondary" aria-pressed={view === 'timeline'} onClick={() => setView('timeline')}>Timeline</button>
-          <button type="button" className="button button--small button--secondary" onClick={print} disabled={!data.loaded}>Print</button>
+          <button
+            type="button"
+            className="button button--small button--secondary"
+            aria-pressed={view === 'table' && !fullText}
+            onClick={() => {
+              setView('table');
+              setFullText(false);
+            }}
+          >
+            Table
+          </button>
+          <button
+            type="button"
+            className="button button--small button--secondary"
+            aria-pressed={view === 'table' && fullText}
+            onClick={() => {
+              setView('table');
+              setFullText(true);
+            }}
+          >
+            Full text
+          </button>
+          <button type="button" className="button button--small button--secondary" aria-pressed={view === 'timeline'} onClick={() => setView('timeline')}>
+            Timeline
+          </button>
+          <button type="button" className="button button--small button--secondary" onClick={print} disabled={!data.loaded}>
+            Print
+          </button>
         </fieldset>
       </div>
-      <p className="visually-hidden" role="status" aria-live="polite">{announcement}</p>
+      <p className="visually-hidden" role="status" aria-live="polite">
+        {announcement}
+      </p>
       {!data.loaded && <LoadingMessage text="Loading the chronology…" />}
-      {view === 'table' && fullText ? data.loaded && (
-        <div className="chron-full-wrap">
-          <ChronologyFullTable rows={sorted} people={peopleById} phaseTitles={phaseTitles} terms={terms} caption="Every row with its full text" id="chronology-full" />
-          {rows.length === 0 && <p className="chron-empty">{data.rows.length === 0 ? emptyText : 'No rows match these filters.'}</p>}
-        </div>
-      ) : view === 'table' ? data.loaded && (
-        <>
-          <p className="field__hint" id="chronology-keys-hint">
-            Rows are in date order unless you sort by another column heading; uncertain and approximate dates say so under the date.
-            In the table, the up and down arrow keys move between rows, Page Up, Page Down, Home and End jump, and Enter opens the
-            row to read it whole. Escape closes it. Full text shows every word of every row.
-          </p>
-          <ChronologyTable
-            rows={sorted} terms={terms} sort={sort} onSort={(key) => setSort((cur) => nextSort(cur, key))} totalCount={data.rows.length} activeId={activeId} onActiveChange={setActiveId} onOpen={openRow}
-            modeFor={modeFor} editors={editors} people={peopleById} phaseTitles={phaseTitles} focusRequest={focusRequest}
-            openQueries={openQueries}
-          />
-          {rows.length === 0 && (
-            <p className="chron-empty">{data.rows.length === 0 ? emptyText : 'No rows match these filters.'}</p>
-          )}
-        </>
+      {view === 'table' && fullText ? (
+        data.loaded && (
+          <div className="chron-full-wrap">
+            <ChronologyFullTable rows={sorted} people={peopleById} phaseTitles={phaseTitles} terms={terms} caption="Every row with its full text" id="chronology-full" />
+            {rows.length === 0 && <p className="chron-empty">{data.rows.length === 0 ? emptyText : 'No rows match these filters.'}</p>}
+          </div>
+        )
+      ) : view === 'table' ? (
+        data.loaded && (
+          <>
+            <p className="field__hint" id="chronology-keys-hint">
+              Rows are in date order unless you sort by another column heading; uncertain and approximate dates say so under the date. In the table, the up and down arrow keys move
+              between rows, Page Up, Page Down, Home and End jump, and Enter opens the row to read it whole. Escape closes it. Full text shows every word of every row.
+            </p>
+            <ChronologyTable
+              rows={sorted}
+              terms={terms}
+              sort={sort}
+              onSort={(key) => setSort((cur) => nextSort(cur, key))}
+              totalCount={data.rows.length}
+              activeId={activeId}
+              onActiveChange={setActiveId}
+              onOpen={openRow}
+              modeFor={modeFor}
+              editors={editors}
+              people={peopleById}
+              phaseTitles={phaseTitles}
+              focusRequest={focusRequest}
+              openQueries={openQueries}
+            />
+            {rows.length === 0 && <p className="chron-empty">{data.rows.length === 0 ? emptyText : 'No rows match these filters.'}</p>}
+          </>
+        )
       ) : (
         // The timeline starts drawing while the documents load, and fills in when they have.
         <Suspense fallback={<LoadingMessage text="Loading the timeline…" />}>
@@ -341,16 +419,25 @@ export function ChronologyTab({ detail, onAccessChanged }: { detail: ReviewDetai
       {data.loaded && (
         <>
           <OrgChangesSection
-            agencies={data.agencies} sharedByAgency={data.sharedByAgency} canWriteAgency={canWriteAgency}
-            ownAgencyId={ownAgency} todayIso={isoDateInLondon(new Date())}
+            agencies={data.agencies}
+            sharedByAgency={data.sharedByAgency}
+            canWriteAgency={canWriteAgency}
+            ownAgencyId={ownAgency}
+            todayIso={isoDateInLondon(new Date())}
             queries={{
               visible: (agencyId) => mayReadAgencyEvidence(membership, agencyId),
               mayAsk: mayAskQuery(membership),
               threadCount: (_agencyId, changeId) => allQueries.get(`change:${changeId}`) ?? 0,
               openCount: (_agencyId, changeId) => openQueries.get(`change:${changeId}`) ?? 0,
               render: (agencyId, changeId) => (
-                <RowQueries reviewId={reviewId} agencyId={agencyId} target={{ kind: 'org-change', changeId }} label="this change" member={membership}
-                  onChanged={() => void reloadQueries()} />
+                <RowQueries
+                  reviewId={reviewId}
+                  agencyId={agencyId}
+                  target={{ kind: 'org-change', changeId }}
+                  label="this change"
+                  member={membership}
+                  onChanged={() => void reloadQueries()}
+                />
               ),
             }}
           />
@@ -365,58 +452,103 @@ export function ChronologyTab({ detail, onAccessChanged }: { detail: ReviewDetai
           {panel.kind === 'export' && <ExportPanel reviewId={reviewId} />}
           {panel.kind === 'row' && panel.reading && (
             <RowReading
-              panel={panel} agency={data.agencies.find((a) => a.id === panel.agencyId)} people={peopleById}
-              current={rowsById.get(panel.opened.id) ?? null} phaseTitles={phaseTitles} canEdit={!!editable}
-              onEdit={() => setPanel({ ...panel, reading: false })} onClose={close}
+              panel={panel}
+              agency={data.agencies.find((a) => a.id === panel.agencyId)}
+              people={peopleById}
+              current={rowsById.get(panel.opened.id) ?? null}
+              phaseTitles={phaseTitles}
+              canEdit={!!editable}
+              onEdit={() => setPanel({ ...panel, reading: false })}
+              onClose={close}
             />
           )}
           {panel.kind === 'row' && panel.reading && (
             // Queries belong to reading as much as to editing: the review team asks while reading a row.
-            <RowQueries reviewId={reviewId} agencyId={panel.agencyId} target={{ kind: 'chronology-row', entryId: panel.opened.id }} label="this row" member={membership}
-              onChanged={() => void reloadQueries()} />
+            <RowQueries
+              reviewId={reviewId}
+              agencyId={panel.agencyId}
+              target={{ kind: 'chronology-row', entryId: panel.opened.id }}
+              label="this row"
+              member={membership}
+              onChanged={() => void reloadQueries()}
+            />
           )}
           {panel.kind === 'row' && !panel.reading && (
             <>
-              {saveError && <Notice tone="error" role="alert" title="The row was not saved"><p>{saveError}</p></Notice>}
+              {saveError && (
+                <Notice tone="error" role="alert" title="The row was not saved">
+                  <p>{saveError}</p>
+                </Notice>
+              )}
               <EntryPanel
                 key={panel.opened.id}
-                isNew={panel.isNew} opened={panel.opened} openedTeam={panel.openedTeam}
+                isNew={panel.isNew}
+                opened={panel.opened}
+                openedTeam={panel.openedTeam}
                 current={(data.entriesByAgency[panel.agencyId] ?? []).find((e) => e.id === panel.opened.id) ?? null}
                 currentTeam={data.teamFields.get(panel.opened.id) ?? blankTeamFields()}
-                agencyId={panel.agencyId} agencyChoices={panel.isNew ? writable : []}
+                agencyId={panel.agencyId}
+                agencyChoices={panel.isNew ? writable : []}
                 agencyOf={(id) => data.agencies.find((a) => a.id === id)}
-                canEditEntry={canWriteAgency(panel.agencyId)} canEditTeam={canWriteTeam}
-                people={data.people} peopleById={peopleById} phases={phases} childDateOfBirth={childDateOfBirth}
-                todayIso={isoDateInLondon(new Date())} sequenceFor={sequenceFor}
-                onSave={save} onRemove={remove} onCancel={close} otherEditors={editors.get(panel.opened.id) ?? []}
-                live={data.sharedByAgency[panel.agencyId] ? { doc: data.sharedByAgency[panel.agencyId]!.doc, awareness: data.sharedByAgency[panel.agencyId]!.provider.awareness } : null}
+                canEditEntry={canWriteAgency(panel.agencyId)}
+                canEditTeam={canWriteTeam}
+                people={data.people}
+                peopleById={peopleById}
+                phases={phases}
+                childDateOfBirth={childDateOfBirth}
+                todayIso={isoDateInLondon(new Date())}
+                sequenceFor={sequenceFor}
+                onSave={save}
+                onRemove={remove}
+                onCancel={close}
+                otherEditors={editors.get(panel.opened.id) ?? []}
+                live={
+                  data.sharedByAgency[panel.agencyId] ? { doc: data.sharedByAgency[panel.agencyId]!.doc, awareness: data.sharedByAgency[panel.agencyId]!.provider.awareness } : null
+                }
               />
               {!panel.isNew && (
-                <RowQueries reviewId={reviewId} agencyId={panel.agencyId} target={{ kind: 'chronology-row', entryId: panel.opened.id }} label="this row" member={membership}
-              onChanged={() => void reloadQueries()} />
+                <RowQueries
+                  reviewId={reviewId}
+                  agencyId={panel.agencyId}
+                  target={{ kind: 'chronology-row', entryId: panel.opened.id }}
+                  label="this row"
+                  member={membership}
+                  onChanged={() => void reloadQueries()}
+                />
               )}
             </>
           )}
         </Dialog>
       )}
       {data.connectors}
-      {printing && data.loaded && createPortal(
-        <div className="chron-print">
-          <h1 className="chron-print__title">{detail.review.title}: integrated chronology</h1>
-          <p className="chron-print__meta">
-            Printed {new Date().toLocaleDateString('en-GB')}. {rows.length} of {data.rows.length} rows{rows.length < data.rows.length ? ' (filtered)' : ''}.
-            Each row is in its agency&rsquo;s colour and names its agency code.
-          </p>
-          <ChronologyFullTable rows={sorted} people={peopleById} phaseTitles={phaseTitles} terms={terms} caption="Integrated chronology" id="chronology-print" />
-        </div>,
-        document.body,
-      )}
+      {printing &&
+        data.loaded &&
+        createPortal(
+          <div className="chron-print">
+            <h1 className="chron-print__title">{detail.review.title}: integrated chronology</h1>
+            <p className="chron-print__meta">
+              Printed {new Date().toLocaleDateString('en-GB')}. {rows.length} of {data.rows.length} rows{rows.length < data.rows.length ? ' (filtered)' : ''}. Each row is in its
+              agency&rsquo;s colour and names its agency code.
+            </p>
+            <ChronologyFullTable rows={sorted} people={peopleById} phaseTitles={phaseTitles} terms={terms} caption="Integrated chronology" id="chronology-print" />
+          </div>,
+          document.body,
+        )}
     </>
   );
 }
 
 /** A row to read whole, with its review team fields, and the way to edit it for those who may. */
-function RowReading({ panel, agency, people, current, phaseTitles, canEdit, onEdit, onClose }: {
+function RowReading({
+  panel,
+  agency,
+  people,
+  current,
+  phaseTitles,
+  canEdit,
+  onEdit,
+  onClose,
+}: {
   panel: Extract<Panel, { kind: 'row' }>;
   agency: { name: string; shortCode: string } | undefined;
   people: ReadonlyMap<string, Person>;
@@ -431,13 +563,23 @@ function RowReading({ panel, agency, people, current, phaseTitles, canEdit, onEd
   const team = current?.team ?? panel.openedTeam;
   return (
     <div className="chron-reading" data-testid="row-reading">
-      {!current && <Notice tone="info" title="This row has been removed"><p>Someone removed it while it was open.</p></Notice>}
+      {!current && (
+        <Notice tone="info" title="This row has been removed">
+          <p>Someone removed it while it was open.</p>
+        </Notice>
+      )}
       <EntryDetails entry={entry} agencyName={agency?.name ?? ''} agencyCode={agency?.shortCode ?? ''} people={people} />
       <h3 className="chron-form__heading">Review team</h3>
-      <TeamDetails team={team} phaseTitle={team.phaseId ? phaseTitles.get(team.phaseId) ?? null : null} />
+      <TeamDetails team={team} phaseTitle={team.phaseId ? (phaseTitles.get(team.phaseId) ?? null) : null} />
       <div className="button-row">
-        {canEdit && current && <button type="button" className="button" onClick={onEdit}>Edit this row</button>}
-        <button type="button" className="button button--secondary" onClick={onClose}>Close</button>
+        {canEdit && current && (
+          <button type="button" className="button" onClick={onEdit}>
+            Edit this row
+          </button>
+        )}
+        <button type="button" className="button button--secondary" onClick={onClose}>
+          Close
+        </button>
       </div>
     </div>
   );

@@ -12,7 +12,6 @@ import { computeWindow, revealScrollTop, rowsPerPage, sameWindow, type RowWindow
 /** Rows rendered above and below the visible ones. */
 const OVERSCAN = 8;
 
-
 /**
  * The integrated chronology as an accessible, virtualised table: an ARIA table whose rows carry
  * aria-rowindex out of aria-rowcount, of which only the rows in view (plus a margin, plus the active
@@ -20,7 +19,20 @@ const OVERSCAN = 8;
  * Down, Home and End move between rows; Enter opens the focused row.
  */
 export function ChronologyTable({
-  rows, totalCount, activeId, onActiveChange, onOpen, modeFor, editors, people, phaseTitles, focusRequest, terms, sort, onSort, openQueries,
+  rows,
+  totalCount,
+  activeId,
+  onActiveChange,
+  onOpen,
+  modeFor,
+  editors,
+  people,
+  phaseTitles,
+  focusRequest,
+  terms,
+  sort,
+  onSort,
+  openQueries,
 }: {
   rows: readonly IntegratedRow[];
   totalCount: number;
@@ -58,7 +70,13 @@ export function ChronologyTable({
   const recompute = useCallback(() => {
     const el = scroller.current;
     if (!el) return;
-    const next = computeWindow({ scrollTop: el.scrollTop, viewportHeight: el.clientHeight - (head.current?.offsetHeight ?? 0), rowHeight: ROW_HEIGHT, rowCount: rows.length, overscan: OVERSCAN });
+    const next = computeWindow({
+      scrollTop: el.scrollTop,
+      viewportHeight: el.clientHeight - (head.current?.offsetHeight ?? 0),
+      rowHeight: ROW_HEIGHT,
+      rowCount: rows.length,
+      overscan: OVERSCAN,
+    });
     setWin((prev) => (sameWindow(prev, next) ? prev : next));
   }, [rows.length]);
 
@@ -135,14 +153,19 @@ export function ChronologyTable({
   const indexes: number[] = [];
   for (let i = win.start; i < Math.min(win.end, rows.length); i++) indexes.push(i);
   if (activeIndex >= 0 && (activeIndex < win.start || activeIndex >= win.end)) indexes.push(activeIndex);
-  const tabbableIndex = activeIndex >= 0 ? activeIndex : indexes[0] ?? -1;
+  const tabbableIndex = activeIndex >= 0 ? activeIndex : (indexes[0] ?? -1);
 
   return (
     <div className="chron-scroller" ref={scroller} onScroll={recompute} data-testid="chronology-scroller">
       <div
-        role="table" className="chron-table" aria-labelledby="chronology-table-title"
-        aria-describedby="chronology-keys-hint" aria-rowcount={rows.length + 1} data-testid="chronology-table"
-        data-total={totalCount} data-shown={rows.length}
+        role="table"
+        className="chron-table"
+        aria-labelledby="chronology-table-title"
+        aria-describedby="chronology-keys-hint"
+        aria-rowcount={rows.length + 1}
+        data-testid="chronology-table"
+        data-total={totalCount}
+        data-shown={rows.length}
       >
         <div role="rowgroup" className="chron-table__head" ref={head}>
           <div role="row" aria-rowindex={1} className="chron-row chron-row--head">
@@ -150,7 +173,9 @@ export function ChronologyTable({
               <div key={c.key} role="columnheader" className="chron-cell" aria-sort={sort.key === c.key ? sort.direction : 'none'}>
                 <button type="button" className="chron-sort" onClick={() => onSort(c.key)}>
                   {c.heading}
-                  <span className="chron-sort__state" aria-hidden="true">{sort.key === c.key ? (sort.direction === 'ascending' ? ' \u25B2' : ' \u25BC') : ''}</span>
+                  <span className="chron-sort__state" aria-hidden="true">
+                    {sort.key === c.key ? (sort.direction === 'ascending' ? ' \u25B2' : ' \u25BC') : ''}
+                  </span>
                   <span className="visually-hidden">{sort.key === c.key ? `, sorted ${sort.direction}` : ''}. Sort by this column</span>
                 </button>
               </div>
@@ -162,10 +187,18 @@ export function ChronologyTable({
             const row = rows[i]!;
             return (
               <ChronologyRow
-                key={row.id} row={row} index={i} tabbable={i === tabbableIndex} mode={modeFor(row)}
-                editors={editors.get(row.id)} people={people}
-                phaseTitle={row.team.phaseId ? phaseTitles.get(row.team.phaseId) ?? null : null} terms={terms}
-                onOpen={onOpen} onFocusRow={onFocusRow} openQueries={openQueries?.get(`row:${row.id}`) ?? 0}
+                key={row.id}
+                row={row}
+                index={i}
+                tabbable={i === tabbableIndex}
+                mode={modeFor(row)}
+                editors={editors.get(row.id)}
+                people={people}
+                phaseTitle={row.team.phaseId ? (phaseTitles.get(row.team.phaseId) ?? null) : null}
+                terms={terms}
+                onOpen={onOpen}
+                onFocusRow={onFocusRow}
+                openQueries={openQueries?.get(`row:${row.id}`) ?? 0}
               />
             );
           })}

@@ -3,15 +3,13 @@ import type { Person } from '../../../shared/people.js';
 import { categoryText, childContactText, dateNote, dateText, familyContactText } from './rowDisplay.js';
 
 /** A row's agency fields, read only, for people who may read but not change them. */
-export function EntryDetails({ entry, agencyName, agencyCode, people }: {
-  entry: ChronologyEntry;
-  agencyName: string;
-  agencyCode: string;
-  people: ReadonlyMap<string, Person>;
-}) {
+export function EntryDetails({ entry, agencyName, agencyCode, people }: { entry: ChronologyEntry; agencyName: string; agencyCode: string; people: ReadonlyMap<string, Person> }) {
   const note = dateNote(entry.date);
   const item = (term: string, value: string) => (
-    <div><dt>{term}</dt><dd>{value.trim() ? value : <span className="muted">Not recorded</span>}</dd></div>
+    <div>
+      <dt>{term}</dt>
+      <dd>{value.trim() ? value : <span className="muted">Not recorded</span>}</dd>
+    </div>
   );
   return (
     <dl className="summary-list" data-testid="entry-details">
@@ -33,9 +31,18 @@ export function EntryDetails({ entry, agencyName, agencyCode, people }: {
 export function TeamDetails({ team, phaseTitle }: { team: TeamFields; phaseTitle: string | null }) {
   return (
     <dl className="summary-list" data-testid="team-details">
-      <div><dt>Key practice learning event</dt><dd>{team.keyLearning ? 'Yes' : 'No'}</dd></div>
-      <div><dt>Workshop phase</dt><dd>{team.phaseId ? phaseTitle ?? team.phaseId : <span className="muted">None</span>}</dd></div>
-      <div><dt>Review team note</dt><dd>{team.note || <span className="muted">None</span>}</dd></div>
+      <div>
+        <dt>Key practice learning event</dt>
+        <dd>{team.keyLearning ? 'Yes' : 'No'}</dd>
+      </div>
+      <div>
+        <dt>Workshop phase</dt>
+        <dd>{team.phaseId ? (phaseTitle ?? team.phaseId) : <span className="muted">None</span>}</dd>
+      </div>
+      <div>
+        <dt>Review team note</dt>
+        <dd>{team.note || <span className="muted">None</span>}</dd>
+      </div>
     </dl>
   );
 }

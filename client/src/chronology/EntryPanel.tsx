@@ -5,8 +5,17 @@ import { ENTRIES_MAP, ENTRY_TEXT_KEYS } from '../../../shared/chronology/index.j
 import { readTextValue } from '../../../shared/sync/yText.js';
 import { CollabTextArea } from '../collab/CollabTextArea.js';
 import {
-  CATEGORY_LABELS, CHILD_CONTACT_LABELS, CHRONOLOGY_CATEGORIES, formatChronologyDate, validateEntryDate,
-  type AgencyInfo, type ChildContact, type ChronologyCategory, type ChronologyDate, type ChronologyEntry, type TeamFields,
+  CATEGORY_LABELS,
+  CHILD_CONTACT_LABELS,
+  CHRONOLOGY_CATEGORIES,
+  formatChronologyDate,
+  validateEntryDate,
+  type AgencyInfo,
+  type ChildContact,
+  type ChronologyCategory,
+  type ChronologyDate,
+  type ChronologyEntry,
+  type TeamFields,
 } from '../../../shared/chronology/index.js';
 import { formatUkDate, type IsoDate } from '../../../shared/dates.js';
 import type { Person } from '../../../shared/people.js';
@@ -19,25 +28,33 @@ import { TextField } from '../components/TextField.js';
 import { EntryDetails, TeamDetails } from './EntryDetails.js';
 import { HistoryLink } from '../history/HistoryLink.js';
 import { rebaseForm } from '../lib/formRebase.js';
-import {
-  ENTRY_FIELD_ORDER, entryToForm, formToEntry, formToTeam, teamToForm,
-  type EntryFormField, type EntryFormValues, type TeamFormValues,
-} from './entryForm.js';
+import { ENTRY_FIELD_ORDER, entryToForm, formToEntry, formToTeam, teamToForm, type EntryFormField, type EntryFormValues, type TeamFormValues } from './entryForm.js';
 import { dateNote, personLabel } from './rowDisplay.js';
 import type { Phase } from './timelineItems.js';
 
 /** What saving the panel hands back: the agency's row and the team's fields, each null when not editable here. */
 export type EntrySave = {
-  agencyId: string; entry: ChronologyEntry | null; team: TeamFields | null;
+  agencyId: string;
+  entry: ChronologyEntry | null;
+  team: TeamFields | null;
   /** The stored version the form was last brought up to date with: saving writes only what differs from it. */
   base: ChronologyEntry;
 };
 
 /** Field names for the notice about a row changed meanwhile. */
 const FIELD_NAMES: Record<EntryFormField, string> = {
-  date: 'Date', time: 'Time', sequence: 'Order within the day', source: 'Source of information', category: 'Category',
-  childContact: 'Contact with the child', childContactBy: 'Contact with the child by', familyContactIds: 'Family members contacted',
-  familyContactBy: 'Contact with family members by', keyEvent: 'Key event or action', comment: 'Comment and analysis', otherInfo: 'Other information',
+  date: 'Date',
+  time: 'Time',
+  sequence: 'Order within the day',
+  source: 'Source of information',
+  category: 'Category',
+  childContact: 'Contact with the child',
+  childContactBy: 'Contact with the child by',
+  familyContactIds: 'Family members contacted',
+  familyContactBy: 'Contact with family members by',
+  keyEvent: 'Key event or action',
+  comment: 'Comment and analysis',
+  otherInfo: 'Other information',
 };
 
 /** The row's long fields, shown as collaborative text on an existing row. */
@@ -54,8 +71,27 @@ const LONG_FIELDS: readonly { field: (typeof ENTRY_TEXT_KEYS)[number]; label: st
  * is saved only after a second press; a date before the child's birth is allowed and said so.
  */
 export function EntryPanel({
-  isNew, opened, openedTeam, current, currentTeam, agencyId, agencyChoices, agencyOf, canEditEntry, canEditTeam,
-  people, peopleById, phases, childDateOfBirth, todayIso, sequenceFor, onSave, onRemove, onCancel, otherEditors = [], live = null,
+  isNew,
+  opened,
+  openedTeam,
+  current,
+  currentTeam,
+  agencyId,
+  agencyChoices,
+  agencyOf,
+  canEditEntry,
+  canEditTeam,
+  people,
+  peopleById,
+  phases,
+  childDateOfBirth,
+  todayIso,
+  sequenceFor,
+  onSave,
+  onRemove,
+  onCancel,
+  otherEditors = [],
+  live = null,
 }: {
   /**
    * The agency's live document and its presence: with it, an existing row's long fields are edited in
@@ -149,9 +185,16 @@ export function EntryPanel({
       }
       // The long fields are read from the document, as typed there (untrimmed): saving writes nothing for them.
       const texts = collab ? liveTexts() : {};
-      const r = formToEntry(opened.id, chosenAgency, { ...values, ...texts }, {
-        todayIso, childDateOfBirth, defaultSequence: (d) => sequenceFor(chosenAgency, d, opened.id),
-      });
+      const r = formToEntry(
+        opened.id,
+        chosenAgency,
+        { ...values, ...texts },
+        {
+          todayIso,
+          childDateOfBirth,
+          defaultSequence: (d) => sequenceFor(chosenAgency, d, opened.id),
+        },
+      );
       Object.assign(found, r.errors);
       if (r.entry && r.warning && warnedFor !== values.date) {
         // First press with a future date: show the warning; a second press saves.
@@ -187,7 +230,7 @@ export function EntryPanel({
   };
   const removedMeanwhile = !isNew && current === null;
   const teamChangedMeanwhile = !isNew && JSON.stringify(currentTeam) !== JSON.stringify(openedTeam);
-  const phaseTitle = (id: string | null) => (id ? phases?.find((p) => p.id === id)?.title ?? null : null);
+  const phaseTitle = (id: string | null) => (id ? (phases?.find((p) => p.id === id)?.title ?? null) : null);
   const future = check?.warning ?? null;
   const showsEntryForm = canEditEntry;
   const canSave = canEditEntry || canEditTeam;
@@ -195,22 +238,30 @@ export function EntryPanel({
   return (
     <form onSubmit={submit} noValidate>
       <ErrorSummary errors={summary} focusKey={submits} />
-      {!isNew && <HistoryLink doc={`chronology.${agencyId}`} root="entries" itemKey={opened.id}>History of this row</HistoryLink>}
+      {!isNew && (
+        <HistoryLink doc={`chronology.${agencyId}`} root="entries" itemKey={opened.id}>
+          History of this row
+        </HistoryLink>
+      )}
       {changedMeanwhile && canEditEntry && (
         <Notice tone="info" role="status" title={`${who} changed this row while you were editing`}>
-          {refreshed.length > 0 && (
-            <p>The form now shows their version of: {refreshed.map((f) => FIELD_NAMES[f]).join(', ')}.</p>
-          )}
+          {refreshed.length > 0 && <p>The form now shows their version of: {refreshed.map((f) => FIELD_NAMES[f]).join(', ')}.</p>}
           {conflicts.length > 0 && (
             <ul className="chron-conflicts">
               {conflicts.map((f) => (
                 <li key={f}>
                   <strong>{FIELD_NAMES[f]}</strong>: you typed &ldquo;{shown(f, values)}&rdquo;; {who} changed it to &ldquo;{shown(f, latestForm)}&rdquo;.{' '}
                   <span className="button-row">
-                    <button type="button" className="button button--secondary button--small" onClick={() => {
-                      if (latestForm) set(f, latestForm[f]);
-                      setConflicts((c) => c.filter((x) => x !== f));
-                    }}>Use their version<span className="visually-hidden"> of {FIELD_NAMES[f]}</span></button>
+                    <button
+                      type="button"
+                      className="button button--secondary button--small"
+                      onClick={() => {
+                        if (latestForm) set(f, latestForm[f]);
+                        setConflicts((c) => c.filter((x) => x !== f));
+                      }}
+                    >
+                      Use their version<span className="visually-hidden"> of {FIELD_NAMES[f]}</span>
+                    </button>
                     <button type="button" className="button button--secondary button--small" onClick={() => setConflicts((c) => c.filter((x) => x !== f))}>
                       Keep mine<span className="visually-hidden"> for {FIELD_NAMES[f]}</span>
                     </button>
@@ -237,19 +288,33 @@ export function EntryPanel({
           <legend className="fieldset__legend">The agency’s record</legend>
           {isNew && agencyChoices.length > 1 ? (
             <SelectField
-              id="entry-agency" label="Agency" value={chosenAgency} onChange={setChosenAgency}
+              id="entry-agency"
+              label="Agency"
+              value={chosenAgency}
+              onChange={setChosenAgency}
               hint="As lead reviewer you can add a row on behalf of any agency."
               options={agencyChoices.map((a) => ({ value: a.id, label: `${a.shortCode}: ${a.name}` }))}
             />
           ) : (
-            <p><strong>Agency:</strong> {agency ? `${agency.shortCode}: ${agency.name}` : 'Unknown agency'}</p>
+            <p>
+              <strong>Agency:</strong> {agency ? `${agency.shortCode}: ${agency.name}` : 'Unknown agency'}
+            </p>
           )}
           <TextField
-            id="entry-date" label="Date" value={values.date} onChange={(v) => set('date', v)} error={errors.date}
+            id="entry-date"
+            label="Date"
+            value={values.date}
+            onChange={(v) => set('date', v)}
+            error={errors.date}
             hint="DD/MM/YYYY, or MM/YYYY or YYYY when only that is known. Add ? if unsure or c. if approximate, for example 03/2019? or c. 2017."
-            autoComplete="off" className="input--short"
+            autoComplete="off"
+            className="input--short"
           />
-          {readsAs && <p className="chron-form__reads" data-testid="date-reads-as">{readsAs}</p>}
+          {readsAs && (
+            <p className="chron-form__reads" data-testid="date-reads-as">
+              {readsAs}
+            </p>
+          )}
           {future && (
             <div role={warnedFor === values.date ? 'alert' : undefined}>
               <Notice tone="info" title="This date is in the future">
@@ -259,60 +324,128 @@ export function EntryPanel({
             </div>
           )}
           {check?.beforeBirth && childDateOfBirth && (
-            <p className="chron-form__reads">This is before the child’s date of birth ({formatUkDate(childDateOfBirth)}). That is allowed: chronologies often start before birth.</p>
+            <p className="chron-form__reads">
+              This is before the child’s date of birth ({formatUkDate(childDateOfBirth)}). That is allowed: chronologies often start before birth.
+            </p>
           )}
           <div className="chron-form__pair">
-            <TextField id="entry-time" label="Time (optional)" hint="HH:MM, 24-hour clock" value={values.time} onChange={(v) => set('time', v)} error={errors.time} autoComplete="off" className="input--date" />
             <TextField
-              id="entry-sequence" label="Order within the day (optional)" hint="Leave blank to add it after the day’s other rows"
-              value={values.sequence} onChange={(v) => set('sequence', v)} error={errors.sequence} inputMode="numeric" autoComplete="off" className="input--date"
+              id="entry-time"
+              label="Time (optional)"
+              hint="HH:MM, 24-hour clock"
+              value={values.time}
+              onChange={(v) => set('time', v)}
+              error={errors.time}
+              autoComplete="off"
+              className="input--date"
+            />
+            <TextField
+              id="entry-sequence"
+              label="Order within the day (optional)"
+              hint="Leave blank to add it after the day’s other rows"
+              value={values.sequence}
+              onChange={(v) => set('sequence', v)}
+              error={errors.sequence}
+              inputMode="numeric"
+              autoComplete="off"
+              className="input--date"
             />
           </div>
           <SelectField
-            id="entry-category" label="Category" value={values.category} onChange={(v) => set('category', v as ChronologyCategory)}
-            options={CHRONOLOGY_CATEGORIES.map((c) => ({ value: c, label: CATEGORY_LABELS[c] }))} error={errors.category}
+            id="entry-category"
+            label="Category"
+            value={values.category}
+            onChange={(v) => set('category', v as ChronologyCategory)}
+            options={CHRONOLOGY_CATEGORIES.map((c) => ({ value: c, label: CATEGORY_LABELS[c] }))}
+            error={errors.category}
           />
-          <TextField id="entry-source" label="Source of information" hint="For example, GP record or police log" value={values.source} onChange={(v) => set('source', v)} error={errors.source} />
+          <TextField
+            id="entry-source"
+            label="Source of information"
+            hint="For example, GP record or police log"
+            value={values.source}
+            onChange={(v) => set('source', v)}
+            error={errors.source}
+          />
           <SelectField
-            id="entry-childContact" label="Contact with the child" value={values.childContact} onChange={(v) => set('childContact', v as ChildContact)}
+            id="entry-childContact"
+            label="Contact with the child"
+            value={values.childContact}
+            onChange={(v) => set('childContact', v as ChildContact)}
             options={(Object.keys(CHILD_CONTACT_LABELS) as ChildContact[]).map((c) => ({ value: c, label: CHILD_CONTACT_LABELS[c] }))}
           />
           <TextField
-            id="entry-childContactBy" label="Contact with the child by (role)" hint="A role, such as Health visitor, never a person’s name"
-            value={values.childContactBy} onChange={(v) => set('childContactBy', v)} error={errors.childContactBy}
+            id="entry-childContactBy"
+            label="Contact with the child by (role)"
+            hint="A role, such as Health visitor, never a person’s name"
+            value={values.childContactBy}
+            onChange={(v) => set('childContactBy', v)}
+            error={errors.childContactBy}
           />
           <fieldset className="fieldset chron-form__people" id="entry-familyContactIds" tabIndex={-1}>
             <legend className="fieldset__legend">Contact with family members</legend>
-            {errors.familyContactIds && <p className="field__error"><span className="visually-hidden">Error: </span>{errors.familyContactIds}</p>}
+            {errors.familyContactIds && (
+              <p className="field__error">
+                <span className="visually-hidden">Error: </span>
+                {errors.familyContactIds}
+              </p>
+            )}
             {people.length === 0 && <p className="muted">No one is in the people register yet.</p>}
             {people.map((p) => (
               <CheckboxField
-                key={p.id} id={`entry-family-${p.id}`} label={personLabel(p)} checked={values.familyContactIds.includes(p.id)}
+                key={p.id}
+                id={`entry-family-${p.id}`}
+                label={personLabel(p)}
+                checked={values.familyContactIds.includes(p.id)}
                 onChange={(on) => set('familyContactIds', on ? [...values.familyContactIds, p.id] : values.familyContactIds.filter((x) => x !== p.id))}
               />
             ))}
-            {values.familyContactIds.filter((id) => !peopleById.has(id)).length > 0 && (
-              <p className="muted">This row also names someone no longer in the register.</p>
-            )}
+            {values.familyContactIds.filter((id) => !peopleById.has(id)).length > 0 && <p className="muted">This row also names someone no longer in the register.</p>}
           </fieldset>
           <TextField
-            id="entry-familyContactBy" label="Contact with family members by (role)" hint="A role, never a person’s name"
-            value={values.familyContactBy} onChange={(v) => set('familyContactBy', v)} error={errors.familyContactBy}
+            id="entry-familyContactBy"
+            label="Contact with family members by (role)"
+            hint="A role, never a person’s name"
+            value={values.familyContactBy}
+            onChange={(v) => set('familyContactBy', v)}
+            error={errors.familyContactBy}
           />
           {collab && live ? (
             <>
-              <p className="field__hint" id="entry-live-hint">The key event, comment and other information are shared as you type, with anyone else who has this row open.</p>
+              <p className="field__hint" id="entry-live-hint">
+                The key event, comment and other information are shared as you type, with anyone else who has this row open.
+              </p>
               {LONG_FIELDS.map((f) => (
                 <CollabTextArea
-                  key={f.field} id={`entry-${f.field}`} label={f.label} hint={f.hint} rows={f.rows} error={errors[f.field]}
-                  doc={live.doc} awareness={live.awareness} getRecord={liveRecord} field={f.field} cursorKey={`entry:${opened.id}:${f.field}`}
+                  key={f.field}
+                  id={`entry-${f.field}`}
+                  label={f.label}
+                  hint={f.hint}
+                  rows={f.rows}
+                  error={errors[f.field]}
+                  doc={live.doc}
+                  awareness={live.awareness}
+                  getRecord={liveRecord}
+                  field={f.field}
+                  cursorKey={`entry:${opened.id}:${f.field}`}
                   onValue={(v) => set(f.field, v)}
                 />
               ))}
             </>
-          ) : LONG_FIELDS.map((f) => (
-            <TextAreaField key={f.field} id={`entry-${f.field}`} label={f.label} hint={f.hint} value={values[f.field]} onChange={(v) => set(f.field, v)} error={errors[f.field]} rows={f.rows} />
-          ))}
+          ) : (
+            LONG_FIELDS.map((f) => (
+              <TextAreaField
+                key={f.field}
+                id={`entry-${f.field}`}
+                label={f.label}
+                hint={f.hint}
+                value={values[f.field]}
+                onChange={(v) => set(f.field, v)}
+                error={errors[f.field]}
+                rows={f.rows}
+              />
+            ))
+          )}
         </fieldset>
       ) : (
         <>
@@ -325,12 +458,17 @@ export function EntryPanel({
         <fieldset className="fieldset chron-form__group">
           <legend className="fieldset__legend">Review team</legend>
           <CheckboxField
-            id="team-keyLearning" label="Key practice learning event" checked={team.keyLearning}
+            id="team-keyLearning"
+            label="Key practice learning event"
+            checked={team.keyLearning}
             onChange={(v) => setTeam((t) => ({ ...t, keyLearning: v }))}
             hint="Emphasised in the chronology and on the timeline"
           />
           <SelectField
-            id="team-phase" label="Workshop phase" value={team.phaseId} onChange={(v) => setTeam((t) => ({ ...t, phaseId: v }))}
+            id="team-phase"
+            label="Workshop phase"
+            value={team.phaseId}
+            onChange={(v) => setTeam((t) => ({ ...t, phaseId: v }))}
             hint={phases === null ? 'Loading the workshop phases…' : phases.length === 0 ? 'No workshop phases have been set up yet.' : undefined}
             options={[
               { value: '', label: 'None' },
@@ -340,11 +478,13 @@ export function EntryPanel({
           />
           <TextAreaField id="team-note" label="Review team note (optional)" value={team.note} onChange={(v) => setTeam((t) => ({ ...t, note: v }))} error={errors.team} />
         </fieldset>
-      ) : !isNew && (
-        <>
-          <h3 className="chron-form__heading">Review team</h3>
-          <TeamDetails team={currentTeam} phaseTitle={phaseTitle(currentTeam.phaseId)} />
-        </>
+      ) : (
+        !isNew && (
+          <>
+            <h3 className="chron-form__heading">Review team</h3>
+            <TeamDetails team={currentTeam} phaseTitle={phaseTitle(currentTeam.phaseId)} />
+          </>
+        )
       )}
 
       <div className="button-row">
@@ -353,18 +493,28 @@ export function EntryPanel({
             {warnedFor !== null && warnedFor === values.date && future ? 'Save with this date' : isNew ? 'Add row' : 'Save changes'}
           </button>
         )}
-        <button type="button" className="button button--secondary" onClick={onCancel}>{canSave ? 'Cancel' : 'Close'}</button>
+        <button type="button" className="button button--secondary" onClick={onCancel}>
+          {canSave ? 'Cancel' : 'Close'}
+        </button>
       </div>
       {canEditEntry && !isNew && current && (
         <div className="danger-zone">
           {!confirmRemove ? (
-            <button type="button" className="button button--warning" onClick={() => setConfirmRemove(true)}>Remove this row</button>
+            <button type="button" className="button button--warning" onClick={() => setConfirmRemove(true)}>
+              Remove this row
+            </button>
           ) : (
             <div role="alert">
-              <p><strong>Remove this row from the {agency?.shortCode ?? 'agency'} chronology?</strong> Everyone in the review will stop seeing it.</p>
+              <p>
+                <strong>Remove this row from the {agency?.shortCode ?? 'agency'} chronology?</strong> Everyone in the review will stop seeing it.
+              </p>
               <div className="button-row">
-                <button type="button" className="button button--warning" onClick={onRemove}>Yes, remove</button>
-                <button type="button" className="button button--secondary" onClick={() => setConfirmRemove(false)}>Keep the row</button>
+                <button type="button" className="button button--warning" onClick={onRemove}>
+                  Yes, remove
+                </button>
+                <button type="button" className="button button--secondary" onClick={() => setConfirmRemove(false)}>
+                  Keep the row
+                </button>
               </div>
             </div>
           )}

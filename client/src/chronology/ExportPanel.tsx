@@ -32,22 +32,29 @@ export function ExportPanel({ reviewId }: { reviewId: string }) {
   return (
     <>
       <h3 className="chron-form__heading">Pseudonymised copy</h3>
-      <p>Names of family members are replaced with their report labels from the people register, and the file is checked for any name or identifier left before it is given to you. Use this copy for anything that leaves the review.</p>
+      <p>
+        Names of family members are replaced with their report labels from the people register, and the file is checked for any name or identifier left before it is given to you.
+        Use this copy for anything that leaves the review.
+      </p>
       <div className="button-row">
         {button('xlsx', true, 'Download pseudonymised .xlsx')}
         {button('csv', true, 'Download pseudonymised .csv')}
       </div>
       <h3 className="chron-form__heading">Named copy</h3>
       <p>
-        <strong>The named copy is OFFICIAL-SENSITIVE.</strong> It holds the family’s real names and special category
-        personal data. Keep it within the review team’s secure systems, do not email it outside them, and delete it when it is no longer needed.
+        <strong>The named copy is OFFICIAL-SENSITIVE.</strong> It holds the family’s real names and special category personal data. Keep it within the review team’s secure systems,
+        do not email it outside them, and delete it when it is no longer needed.
       </p>
       <div className="button-row">
         {button('xlsx', false, 'Download named .xlsx (OFFICIAL-SENSITIVE)')}
         {button('csv', false, 'Download named .csv (OFFICIAL-SENSITIVE)')}
       </div>
       <div role="status" aria-live="polite">
-        {message && <Notice tone={message.tone} title={message.tone === 'success' ? 'Export ready' : 'The export could not be made'}><p>{message.text}</p></Notice>}
+        {message && (
+          <Notice tone={message.tone} title={message.tone === 'success' ? 'Export ready' : 'The export could not be made'}>
+            <p>{message.text}</p>
+          </Notice>
+        )}
       </div>
     </>
   );

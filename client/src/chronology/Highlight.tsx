@@ -12,7 +12,11 @@ export function Highlight({ text, terms }: { text: string; terms: readonly strin
   let at = 0;
   for (const [s, e] of ranges) {
     if (s > at) parts.push(<Fragment key={`t${at}`}>{text.slice(at, s)}</Fragment>);
-    parts.push(<mark key={`m${s}`} className="chron-mark">{text.slice(s, e)}</mark>);
+    parts.push(
+      <mark key={`m${s}`} className="chron-mark">
+        {text.slice(s, e)}
+      </mark>,
+    );
     at = e;
   }
   if (at < text.length) parts.push(<Fragment key={`t${at}`}>{text.slice(at)}</Fragment>);

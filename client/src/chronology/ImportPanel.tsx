@@ -21,12 +21,7 @@ type Stage =
  * rejected row with its row number and reason, is listed. Only after confirming is it imported, all
  * at once; re-importing the same file adds nothing.
  */
-export function ImportPanel({ reviewId, agencies, initialAgencyId, onClose }: {
-  reviewId: string;
-  agencies: readonly AgencyInfo[];
-  initialAgencyId: string;
-  onClose(): void;
-}) {
+export function ImportPanel({ reviewId, agencies, initialAgencyId, onClose }: { reviewId: string; agencies: readonly AgencyInfo[]; initialAgencyId: string; onClose(): void }) {
   const [agencyId, setAgencyId] = useState(initialAgencyId);
   const [file, setFile] = useState<File | null>(null);
   const [stage, setStage] = useState<Stage>({ step: 'choose' });
@@ -77,11 +72,13 @@ export function ImportPanel({ reviewId, agencies, initialAgencyId, onClose }: {
       <div role="status">
         <Notice tone="success" title="Import complete">
           <p>
-            {stage.imported === 0 ? 'No new rows were added' : `${stage.imported.toLocaleString('en-GB')} ${stage.imported === 1 ? 'row was' : 'rows were'} added`} to
-            the {agencyName(stage.agencyId)} chronology. Everyone in the review sees them now.
+            {stage.imported === 0 ? 'No new rows were added' : `${stage.imported.toLocaleString('en-GB')} ${stage.imported === 1 ? 'row was' : 'rows were'} added`} to the{' '}
+            {agencyName(stage.agencyId)} chronology. Everyone in the review sees them now.
           </p>
         </Notice>
-        <button type="button" className="button" onClick={onClose} ref={doneButton}>Close</button>
+        <button type="button" className="button" onClick={onClose} ref={doneButton}>
+          Close
+        </button>
       </div>
     );
   }
@@ -89,37 +86,58 @@ export function ImportPanel({ reviewId, agencies, initialAgencyId, onClose }: {
   const report = stage.step === 'preview' || stage.step === 'importing' ? stage.report : null;
   return (
     <>
-      {error && <Notice tone="error" role="alert" title="The file could not be imported"><p>{error}</p></Notice>}
+      {error && (
+        <Notice tone="error" role="alert" title="The file could not be imported">
+          <p>{error}</p>
+        </Notice>
+      )}
       {!report ? (
         <form onSubmit={check} noValidate>
-          <p>Upload the agency’s chronology in the Document 10 layout, as an Excel workbook (.xlsx) or a CSV file. Nothing is added until you have checked the rows and confirmed.</p>
+          <p>
+            Upload the agency’s chronology in the Document 10 layout, as an Excel workbook (.xlsx) or a CSV file. Nothing is added until you have checked the rows and confirmed.
+          </p>
           {agencies.length > 1 ? (
             <SelectField
-              id="import-agency" label="Agency" value={agencyId} onChange={setAgencyId}
+              id="import-agency"
+              label="Agency"
+              value={agencyId}
+              onChange={setAgencyId}
               options={agencies.map((a) => ({ value: a.id, label: `${a.shortCode}: ${a.name}` }))}
               hint="As lead reviewer you can import on behalf of any agency."
             />
-          ) : <p><strong>Agency:</strong> {agencyName(agencyId)}</p>}
+          ) : (
+            <p>
+              <strong>Agency:</strong> {agencyName(agencyId)}
+            </p>
+          )}
           <div className="field">
-            <label className="field__label" htmlFor="import-file">Spreadsheet (.xlsx or .csv)</label>
-            <p className="field__hint" id="import-file-hint">Formulas are not run; dates may be written as 12/03/2019, March 2019, 2019, ?/06/2018 or c. 2017.</p>
-            <input
-              id="import-file" type="file" className="chron-file" accept={ACCEPT} aria-describedby="import-file-hint"
-              onChange={(e) => setFile(e.target.files?.[0] ?? null)}
-            />
+            <label className="field__label" htmlFor="import-file">
+              Spreadsheet (.xlsx or .csv)
+            </label>
+            <p className="field__hint" id="import-file-hint">
+              Formulas are not run; dates may be written as 12/03/2019, March 2019, 2019, ?/06/2018 or c. 2017.
+            </p>
+            <input id="import-file" type="file" className="chron-file" accept={ACCEPT} aria-describedby="import-file-hint" onChange={(e) => setFile(e.target.files?.[0] ?? null)} />
           </div>
           <div className="button-row">
             <button type="submit" className="button" disabled={stage.step === 'checking'}>
               {stage.step === 'checking' ? 'Checking the file…' : 'Check the file'}
             </button>
-            <button type="button" className="button button--secondary" onClick={onClose}>Cancel</button>
+            <button type="button" className="button button--secondary" onClick={onClose}>
+              Cancel
+            </button>
           </div>
         </form>
       ) : (
         <ImportPreview
-          report={report} agencyLabel={agencyName(stage.step === 'preview' || stage.step === 'importing' ? stage.agencyId : agencyId)}
-          busy={stage.step === 'importing'} onConfirm={() => void confirm()}
-          onBack={() => { setStage({ step: 'choose' }); setFile(null); }}
+          report={report}
+          agencyLabel={agencyName(stage.step === 'preview' || stage.step === 'importing' ? stage.agencyId : agencyId)}
+          busy={stage.step === 'importing'}
+          onConfirm={() => void confirm()}
+          onBack={() => {
+            setStage({ step: 'choose' });
+            setFile(null);
+          }}
         />
       )}
     </>
@@ -128,9 +146,15 @@ export function ImportPanel({ reviewId, agencies, initialAgencyId, onClose }: {
 
 /** The preview's columns, each as the row will store and export it. */
 const PREVIEW_COLUMNS: readonly [keyof ImportReport['preview'][number], string][] = [
-  ['date', 'Date'], ['time', 'Time'], ['source', 'Source of information'], ['childContact', 'Contact with the child'],
-  ['familyContact', 'Contact with family members'], ['event', 'Key event'], ['comment', 'Comment and analysis'],
-  ['category', 'Category'], ['otherInfo', 'Other information'],
+  ['date', 'Date'],
+  ['time', 'Time'],
+  ['source', 'Source of information'],
+  ['childContact', 'Contact with the child'],
+  ['familyContact', 'Contact with family members'],
+  ['event', 'Key event'],
+  ['comment', 'Comment and analysis'],
+  ['category', 'Category'],
+  ['otherInfo', 'Other information'],
 ];
 
 /** The value an unknown column gave a row, read back from its "Header: value" line in Other information. */
@@ -140,42 +164,56 @@ function valueUnder(otherInfo: string, header: string): string {
 }
 
 /** The dry run's findings: counts, every rejected row with its reason, and every row to be imported. */
-function ImportPreview({ report, agencyLabel, busy, onConfirm, onBack }: {
-  report: ImportReport;
-  agencyLabel: string;
-  busy: boolean;
-  onConfirm(): void;
-  onBack(): void;
-}) {
+function ImportPreview({ report, agencyLabel, busy, onConfirm, onBack }: { report: ImportReport; agencyLabel: string; busy: boolean; onConfirm(): void; onBack(): void }) {
   const n = report.imported;
   const heading = useRef<HTMLHeadingElement>(null);
   // The form that had focus is gone: start reading at the findings.
   useEffect(() => heading.current?.focus(), []);
   return (
     <div data-testid="import-preview">
-      <h3 tabIndex={-1} ref={heading} className="chron-form__heading">Check the rows before importing</h3>
+      <h3 tabIndex={-1} ref={heading} className="chron-form__heading">
+        Check the rows before importing
+      </h3>
       <div role="status">
-      <ul className="chron-import__counts">
-        <li>{n.toLocaleString('en-GB')} {n === 1 ? 'row' : 'rows'} will be added to the {agencyLabel} chronology.</li>
-        {report.duplicates > 0 && <li>{report.duplicates.toLocaleString('en-GB')} {report.duplicates === 1 ? 'row is' : 'rows are'} already in the chronology and will not be added again.</li>}
-        {report.unknownColumns.length > 0 && (
+        <ul className="chron-import__counts">
           <li>
-            {report.unknownColumns.length === 1 ? 'One column has' : `${report.unknownColumns.length} columns have`} no field of its own
-            ({report.unknownColumns.join(', ')}): {report.unknownColumns.length === 1 ? 'its words are' : 'their words are'} kept in each row’s Other information, under the column’s header.
+            {n.toLocaleString('en-GB')} {n === 1 ? 'row' : 'rows'} will be added to the {agencyLabel} chronology.
           </li>
-        )}
-        <li>{report.rejected.length === 0 ? 'No rows were rejected.' : `${report.rejected.length.toLocaleString('en-GB')} ${report.rejected.length === 1 ? 'row was' : 'rows were'} rejected and will not be added.`}</li>
-      </ul>
+          {report.duplicates > 0 && (
+            <li>
+              {report.duplicates.toLocaleString('en-GB')} {report.duplicates === 1 ? 'row is' : 'rows are'} already in the chronology and will not be added again.
+            </li>
+          )}
+          {report.unknownColumns.length > 0 && (
+            <li>
+              {report.unknownColumns.length === 1 ? 'One column has' : `${report.unknownColumns.length} columns have`} no field of its own ({report.unknownColumns.join(', ')}):{' '}
+              {report.unknownColumns.length === 1 ? 'its words are' : 'their words are'} kept in each row’s Other information, under the column’s header.
+            </li>
+          )}
+          <li>
+            {report.rejected.length === 0
+              ? 'No rows were rejected.'
+              : `${report.rejected.length.toLocaleString('en-GB')} ${report.rejected.length === 1 ? 'row was' : 'rows were'} rejected and will not be added.`}
+          </li>
+        </ul>
       </div>
       {report.rejected.length > 0 && (
         // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrolling region must take focus so keyboard users can scroll it (WCAG 2.1.1, axe scrollable-region-focusable)
         <section className="chron-import__table" aria-label="Rejected rows" tabIndex={0}>
           <table className="table">
             <caption className="table__caption">Rejected rows</caption>
-            <thead><tr><th scope="col">Row in the file</th><th scope="col">Reason</th></tr></thead>
+            <thead>
+              <tr>
+                <th scope="col">Row in the file</th>
+                <th scope="col">Reason</th>
+              </tr>
+            </thead>
             <tbody>
               {report.rejected.map((r) => (
-                <tr key={`${r.row}-${r.reason}`}><td>{r.row}</td><td>{r.reason}</td></tr>
+                <tr key={`${r.row}-${r.reason}`}>
+                  <td>{r.row}</td>
+                  <td>{r.reason}</td>
+                </tr>
               ))}
             </tbody>
           </table>
@@ -188,18 +226,34 @@ function ImportPreview({ report, agencyLabel, busy, onConfirm, onBack }: {
             <caption className="table__caption">Rows to import</caption>
             <thead>
               <tr>
-                {PREVIEW_COLUMNS.map(([key, label]) => <th scope="col" key={key}>{label}</th>)}
+                {PREVIEW_COLUMNS.map(([key, label]) => (
+                  <th scope="col" key={key}>
+                    {label}
+                  </th>
+                ))}
                 {/* biome-ignore lint/suspicious/noArrayIndexKey: the file's columns have no other identity than their position */}
-                {report.unknownColumns.map((h, i) => <th scope="col" key={`u${i}`}>{h} (kept in Other information)</th>)}
+                {report.unknownColumns.map((h, i) => (
+                  <th scope="col" key={`u${i}`}>
+                    {h} (kept in Other information)
+                  </th>
+                ))}
               </tr>
             </thead>
             <tbody>
               {report.preview.map((p, i) => (
                 // biome-ignore lint/suspicious/noArrayIndexKey: a read-only preview of the file's rows in file order; the row's position is its identity
                 <tr key={i}>
-                  {PREVIEW_COLUMNS.map(([key]) => <td key={key} className="chron-import__cell">{p[key] ?? ''}</td>)}
+                  {PREVIEW_COLUMNS.map(([key]) => (
+                    <td key={key} className="chron-import__cell">
+                      {p[key] ?? ''}
+                    </td>
+                  ))}
                   {/* biome-ignore lint/suspicious/noArrayIndexKey: the file's columns have no other identity than their position */}
-                  {report.unknownColumns.map((h, c) => <td key={`u${c}`} className="chron-import__cell">{valueUnder(p.otherInfo, h)}</td>)}
+                  {report.unknownColumns.map((h, c) => (
+                    <td key={`u${c}`} className="chron-import__cell">
+                      {valueUnder(p.otherInfo, h)}
+                    </td>
+                  ))}
                 </tr>
               ))}
             </tbody>
@@ -212,7 +266,9 @@ function ImportPreview({ report, agencyLabel, busy, onConfirm, onBack }: {
             {busy ? 'Importing…' : `Import ${n.toLocaleString('en-GB')} ${n === 1 ? 'row' : 'rows'}`}
           </button>
         )}
-        <button type="button" className="button button--secondary" onClick={onBack} disabled={busy}>Choose another file</button>
+        <button type="button" className="button button--secondary" onClick={onBack} disabled={busy}>
+          Choose another file
+        </button>
       </div>
     </div>
   );

@@ -11,7 +11,16 @@ export type MultiChoiceOption<T extends string> = { value: T; label: string };
  * among the options (a person removed from the register, a pasted link) are still listed, so they can
  * be unticked.
  */
-export function MultiChoiceFilter<T extends string>({ id, label, anyText, plural, options, chosen, missingLabel, onChange }: {
+export function MultiChoiceFilter<T extends string>({
+  id,
+  label,
+  anyText,
+  plural,
+  options,
+  chosen,
+  missingLabel,
+  onChange,
+}: {
   id: string;
   label: string;
   /** What the summary says when nothing is chosen ("Anyone"). */
@@ -28,7 +37,11 @@ export function MultiChoiceFilter<T extends string>({ id, label, anyText, plural
   const known = new Set(options.map((o) => o.value));
   const all: MultiChoiceOption<T>[] = [...options, ...chosen.filter((v) => !known.has(v)).map((v) => ({ value: v, label: missingLabel }))];
   const labelOf = new Map(all.map((o) => [o.value, o.label]));
-  const summary = choiceSummary(chosen.map((v) => labelOf.get(v) ?? missingLabel), anyText, plural);
+  const summary = choiceSummary(
+    chosen.map((v) => labelOf.get(v) ?? missingLabel),
+    anyText,
+    plural,
+  );
   const toggle = (value: T, on: boolean) => onChange(on ? [...chosen, value] : chosen.filter((v) => v !== value));
   const onKeyDown = (e: KeyboardEvent<HTMLDetailsElement>) => {
     const el = details.current;
@@ -42,7 +55,10 @@ export function MultiChoiceFilter<T extends string>({ id, label, anyText, plural
   return (
     <details className="chron-multi field" ref={details} onKeyDown={onKeyDown} data-testid={id}>
       <summary className="chron-multi__summary">
-        <span className="chron-multi__label">{label}<span className="visually-hidden">:</span></span>
+        <span className="chron-multi__label">
+          {label}
+          <span className="visually-hidden">:</span>
+        </span>
         <span className="chron-multi__value">{summary}</span>
       </summary>
       <fieldset className="chron-multi__options">
@@ -50,20 +66,23 @@ export function MultiChoiceFilter<T extends string>({ id, label, anyText, plural
         {all.length === 0 && <p className="muted">Nothing to choose from yet.</p>}
         {all.map((o) => (
           <div key={o.value} className="checkbox chron-multi__option">
-            <input
-              id={`${id}-${o.value}`} type="checkbox" className="checkbox__input"
-              checked={chosen.includes(o.value)} onChange={(e) => toggle(o.value, e.target.checked)}
-            />
-            <label htmlFor={`${id}-${o.value}`} className="checkbox__label">{o.label}</label>
+            <input id={`${id}-${o.value}`} type="checkbox" className="checkbox__input" checked={chosen.includes(o.value)} onChange={(e) => toggle(o.value, e.target.checked)} />
+            <label htmlFor={`${id}-${o.value}`} className="checkbox__label">
+              {o.label}
+            </label>
           </div>
         ))}
       </fieldset>
       {chosen.length > 0 && (
-        <button type="button" className="button button--secondary button--small chron-multi__clear" onClick={() => {
-          onChange([]);
-          // The button goes with the last choice; focus stays in the control rather than dropping to the page.
-          details.current?.querySelector('summary')?.focus();
-        }}>
+        <button
+          type="button"
+          className="button button--secondary button--small chron-multi__clear"
+          onClick={() => {
+            onChange([]);
+            // The button goes with the last choice; focus stays in the control rather than dropping to the page.
+            details.current?.querySelector('summary')?.focus();
+          }}
+        >
           Clear<span className="visually-hidden"> {label.toLowerCase()}</span>
         </button>
       )}

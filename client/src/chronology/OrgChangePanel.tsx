@@ -6,10 +6,7 @@ import { ErrorSummary, type FormError } from '../components/ErrorSummary.js';
 import { Notice } from '../components/Notice.js';
 import { TextAreaField } from '../components/TextAreaField.js';
 import { TextField } from '../components/TextField.js';
-import {
-  BLANK_ORG_CHANGE_FORM, ORG_CHANGE_FIELD_ORDER, formToOrgChange, orgChangeToForm,
-  type OrgChangeFormField, type OrgChangeFormValues,
-} from './orgChangeForm.js';
+import { BLANK_ORG_CHANGE_FORM, ORG_CHANGE_FIELD_ORDER, formToOrgChange, orgChangeToForm, type OrgChangeFormField, type OrgChangeFormValues } from './orgChangeForm.js';
 import { dateNote } from './rowDisplay.js';
 
 /** Field names for the notice about an entry changed meanwhile. */
@@ -20,7 +17,17 @@ const ORG_FIELD_NAMES: Record<OrgChangeFormField, string> = { date: 'Date', chan
  * event dates are; a future date is saved only after a second press; removing asks first. Only
  * people who may write the agency's chronology are shown this panel, and the server enforces it.
  */
-export function OrgChangePanel({ isNew, opened, current, agency, onBehalf, todayIso, onSave, onRemove, onCancel }: {
+export function OrgChangePanel({
+  isNew,
+  opened,
+  current,
+  agency,
+  onBehalf,
+  todayIso,
+  onSave,
+  onRemove,
+  onCancel,
+}: {
   isNew: boolean;
   opened: OrgChange;
   /** The change as it is now in the live document (null when new, or removed meanwhile). */
@@ -111,12 +118,19 @@ export function OrgChangePanel({ isNew, opened, current, agency, onBehalf, today
             <ul>
               {conflicts.map((f) => (
                 <li key={f}>
-                  <strong>{ORG_FIELD_NAMES[f]}</strong>: you typed &ldquo;{values[f].trim() || '(blank)'}&rdquo;; it was changed to &ldquo;{latestForm?.[f].trim() || '(blank)'}&rdquo;.{' '}
+                  <strong>{ORG_FIELD_NAMES[f]}</strong>: you typed &ldquo;{values[f].trim() || '(blank)'}&rdquo;; it was changed to &ldquo;{latestForm?.[f].trim() || '(blank)'}
+                  &rdquo;.{' '}
                   <span className="button-row">
-                    <button type="button" className="button button--secondary button--small" onClick={() => {
-                      if (latestForm) setValues((v) => ({ ...v, [f]: latestForm[f] }));
-                      setConflicts((c) => c.filter((x) => x !== f));
-                    }}>Use their version<span className="visually-hidden"> of {ORG_FIELD_NAMES[f]}</span></button>
+                    <button
+                      type="button"
+                      className="button button--secondary button--small"
+                      onClick={() => {
+                        if (latestForm) setValues((v) => ({ ...v, [f]: latestForm[f] }));
+                        setConflicts((c) => c.filter((x) => x !== f));
+                      }}
+                    >
+                      Use their version<span className="visually-hidden"> of {ORG_FIELD_NAMES[f]}</span>
+                    </button>
                     <button type="button" className="button button--secondary button--small" onClick={() => setConflicts((c) => c.filter((x) => x !== f))}>
                       Keep mine<span className="visually-hidden"> for {ORG_FIELD_NAMES[f]}</span>
                     </button>
@@ -137,11 +151,20 @@ export function OrgChangePanel({ isNew, opened, current, agency, onBehalf, today
         {onBehalf && <> (as lead reviewer, on the agency’s behalf)</>}
       </p>
       <TextField
-        id="org-change-date" label="Date" value={values.date} onChange={(v) => set('date', v)} error={errors.date}
+        id="org-change-date"
+        label="Date"
+        value={values.date}
+        onChange={(v) => set('date', v)}
+        error={errors.date}
         hint="DD/MM/YYYY, or MM/YYYY or YYYY when only that is known. Add ? if unsure or c. if approximate, for example 04/2019 or c. 2018."
-        autoComplete="off" className="input--short"
+        autoComplete="off"
+        className="input--short"
       />
-      {readsAs && <p className="chron-form__reads" data-testid="org-change-reads-as">{readsAs}</p>}
+      {readsAs && (
+        <p className="chron-form__reads" data-testid="org-change-reads-as">
+          {readsAs}
+        </p>
+      )}
       {future && (
         <div role={confirming ? 'alert' : undefined}>
           <Notice tone="info" title="This date is in the future">
@@ -151,27 +174,47 @@ export function OrgChangePanel({ isNew, opened, current, agency, onBehalf, today
         </div>
       )}
       <TextAreaField
-        id="org-change-change" label="Organisational change" value={values.change} onChange={(v) => set('change', v)} error={errors.change}
+        id="org-change-change"
+        label="Organisational change"
+        value={values.change}
+        onChange={(v) => set('change', v)}
+        error={errors.change}
         hint="For example a restructure, a change in staffing or caseloads, or a new policy or procedure"
       />
       <TextAreaField
-        id="org-change-impact" label="Impact on frontline practice (optional)" value={values.impact} onChange={(v) => set('impact', v)}
-        error={errors.impact} rows={4}
+        id="org-change-impact"
+        label="Impact on frontline practice (optional)"
+        value={values.impact}
+        onChange={(v) => set('impact', v)}
+        error={errors.impact}
+        rows={4}
       />
       <div className="button-row">
-        <button type="submit" className="button">{confirming ? 'Save with this date' : isNew ? 'Add change' : 'Save changes'}</button>
-        <button type="button" className="button button--secondary" onClick={onCancel}>Cancel</button>
+        <button type="submit" className="button">
+          {confirming ? 'Save with this date' : isNew ? 'Add change' : 'Save changes'}
+        </button>
+        <button type="button" className="button button--secondary" onClick={onCancel}>
+          Cancel
+        </button>
       </div>
       {!isNew && current && (
         <div className="danger-zone">
           {!confirmRemove ? (
-            <button type="button" ref={removeButton} className="button button--warning" onClick={() => setConfirmRemove(true)}>Remove this change</button>
+            <button type="button" ref={removeButton} className="button button--warning" onClick={() => setConfirmRemove(true)}>
+              Remove this change
+            </button>
           ) : (
             <div role="alert">
-              <p><strong>Remove this change from the {agency.shortCode} organisational changes?</strong> Everyone in the review will stop seeing it.</p>
+              <p>
+                <strong>Remove this change from the {agency.shortCode} organisational changes?</strong> Everyone in the review will stop seeing it.
+              </p>
               <div className="button-row">
-                <button type="button" className="button button--warning" onClick={onRemove}>Yes, remove</button>
-                <button type="button" ref={keepButton} className="button button--secondary" onClick={() => setConfirmRemove(false)}>Keep the change</button>
+                <button type="button" className="button button--warning" onClick={onRemove}>
+                  Yes, remove
+                </button>
+                <button type="button" ref={keepButton} className="button button--secondary" onClick={() => setConfirmRemove(false)}>
+                  Keep the change
+                </button>
               </div>
             </div>
           )}

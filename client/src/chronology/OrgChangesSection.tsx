@@ -1,8 +1,6 @@
 import { useEffect, useState, type ReactNode } from 'react';
 import type * as Y from 'yjs';
-import {
-  exactDate, formatChronologyDate, removeOrgChange, writeOrgChange, type AgencyInfo, type OrgChange,
-} from '../../../shared/chronology/index.js';
+import { exactDate, formatChronologyDate, removeOrgChange, writeOrgChange, type AgencyInfo, type OrgChange } from '../../../shared/chronology/index.js';
 import type { IsoDate } from '../../../shared/dates.js';
 import { newId } from '../../../shared/ids.js';
 import { AgencyTag } from '../components/AgencyTag.js';
@@ -25,7 +23,14 @@ import { useOrgChanges } from './useOrgChanges.js';
  * agency's authors, and the lead reviewer on its behalf, add, edit and remove its changes; the rows
  * live in the agency's own chronology document, so the server enforces who may write them.
  */
-export function OrgChangesSection({ agencies, sharedByAgency, canWriteAgency, ownAgencyId, todayIso, queries }: {
+export function OrgChangesSection({
+  agencies,
+  sharedByAgency,
+  canWriteAgency,
+  ownAgencyId,
+  todayIso,
+  queries,
+}: {
   agencies: readonly AgencyInfo[];
   sharedByAgency: Readonly<Record<string, SharedDoc>>;
   canWriteAgency(agencyId: string): boolean;
@@ -40,15 +45,23 @@ export function OrgChangesSection({ agencies, sharedByAgency, canWriteAgency, ow
     <section className="org-changes" aria-labelledby="org-changes-heading" data-testid="org-changes">
       <h3 id="org-changes-heading">Organisational changes</h3>
       <p>
-        Changes in each agency that may have affected frontline practice during the period under review, such as restructures,
-        staffing and caseloads, or new policies. Each agency records its own.
+        Changes in each agency that may have affected frontline practice during the period under review, such as restructures, staffing and caseloads, or new policies. Each agency
+        records its own.
       </p>
-      <p className="visually-hidden" role="status" aria-live="polite">{announcement}</p>
+      <p className="visually-hidden" role="status" aria-live="polite">
+        {announcement}
+      </p>
       {agencies.length === 0 && <p className="muted">{ORG_CHANGES_NO_AGENCIES}</p>}
       {agencies.map((a) => (
         <AgencyOrgChanges
-          key={a.id} agency={a} doc={sharedByAgency[a.id]?.doc ?? null} canWrite={canWriteAgency(a.id)}
-          onBehalf={a.id !== ownAgencyId} todayIso={todayIso} onAnnounce={setAnnouncement} queries={queries}
+          key={a.id}
+          agency={a}
+          doc={sharedByAgency[a.id]?.doc ?? null}
+          canWrite={canWriteAgency(a.id)}
+          onBehalf={a.id !== ownAgencyId}
+          todayIso={todayIso}
+          onAnnounce={setAnnouncement}
+          queries={queries}
         />
       ))}
     </section>
@@ -73,7 +86,15 @@ export type OrgChangeQueries = {
 type Panel = { isNew: boolean; opened: OrgChange; queries?: boolean } | null;
 
 /** One agency's organisational changes: a table in date order, and add and edit controls when the user may write. */
-function AgencyOrgChanges({ agency, doc, canWrite, onBehalf, todayIso, onAnnounce, queries }: {
+function AgencyOrgChanges({
+  agency,
+  doc,
+  canWrite,
+  onBehalf,
+  todayIso,
+  onAnnounce,
+  queries,
+}: {
   agency: AgencyInfo;
   doc: Y.Doc | null;
   canWrite: boolean;
@@ -102,7 +123,7 @@ function AgencyOrgChanges({ agency, doc, canWrite, onBehalf, todayIso, onAnnounc
     setSaveError(null);
     setPanel({ isNew: false, opened: c });
   };
-  const current = panel ? changes.find((c) => c.id === panel.opened.id) ?? null : null;
+  const current = panel ? (changes.find((c) => c.id === panel.opened.id) ?? null) : null;
 
   const save = (edited: OrgChange, base: OrgChange) => {
     if (!panel || !doc) return;
@@ -126,8 +147,11 @@ function AgencyOrgChanges({ agency, doc, canWrite, onBehalf, todayIso, onAnnounc
 
   const title = panel?.isNew
     ? `Add an organisational change for ${agency.shortCode}`
-    : panel?.queries ? `Queries on the ${agency.shortCode} organisational change of ${formatChronologyDate(panel.opened.date)}`
-    : panel ? `Edit the ${agency.shortCode} organisational change of ${formatChronologyDate(panel.opened.date)}` : '';
+    : panel?.queries
+      ? `Queries on the ${agency.shortCode} organisational change of ${formatChronologyDate(panel.opened.date)}`
+      : panel
+        ? `Edit the ${agency.shortCode} organisational change of ${formatChronologyDate(panel.opened.date)}`
+        : '';
 
   return (
     <div className="org-changes__agency" data-testid={`org-changes-${agency.shortCode}`}>
@@ -145,7 +169,11 @@ function AgencyOrgChanges({ agency, doc, canWrite, onBehalf, todayIso, onAnnounc
                 <th scope="col">Organisational change</th>
                 <th scope="col">Impact on frontline practice</th>
                 {showQueries && <th scope="col">Queries</th>}
-                {canWrite && <th scope="col"><span className="visually-hidden">Actions</span></th>}
+                {canWrite && (
+                  <th scope="col">
+                    <span className="visually-hidden">Actions</span>
+                  </th>
+                )}
               </tr>
             </thead>
             <tbody>
@@ -163,10 +191,18 @@ function AgencyOrgChanges({ agency, doc, canWrite, onBehalf, todayIso, onAnnounc
                     <td className="org-changes__text">{c.impact || <span className="muted">Not recorded yet</span>}</td>
                     {showQueries && (
                       <td>
-                        {open > 0 && <><Badge tone="info">{openQueriesText(open)}</Badge>{' '}</>}
+                        {open > 0 && (
+                          <>
+                            <Badge tone="info">{openQueriesText(open)}</Badge>{' '}
+                          </>
+                        )}
                         {hasQueries(c) && (
                           <button type="button" className="button button--small button--secondary" onClick={() => setPanel({ isNew: false, opened: c, queries: true })}>
-                            Queries<span className="visually-hidden"> on the {agency.shortCode} change of {date}</span>
+                            Queries
+                            <span className="visually-hidden">
+                              {' '}
+                              on the {agency.shortCode} change of {date}
+                            </span>
                           </button>
                         )}
                       </td>
@@ -174,7 +210,11 @@ function AgencyOrgChanges({ agency, doc, canWrite, onBehalf, todayIso, onAnnounc
                     {canWrite && (
                       <td>
                         <button type="button" className="button button--small button--secondary" onClick={() => openExisting(c)}>
-                          Edit<span className="visually-hidden"> the {agency.shortCode} change of {date}</span>
+                          Edit
+                          <span className="visually-hidden">
+                            {' '}
+                            the {agency.shortCode} change of {date}
+                          </span>
                         </button>
                       </td>
                     )}
@@ -194,16 +234,34 @@ function AgencyOrgChanges({ agency, doc, canWrite, onBehalf, todayIso, onAnnounc
         <Dialog title={title} titleId="org-change-panel-title" onClose={close}>
           {panel.queries ? (
             <>
-              <p><strong>Change:</strong> {(current ?? panel.opened).change}</p>
+              <p>
+                <strong>Change:</strong> {(current ?? panel.opened).change}
+              </p>
               {queries?.render(agency.id, panel.opened.id)}
-              <div className="button-row"><button type="button" className="button button--secondary" onClick={close}>Close</button></div>
+              <div className="button-row">
+                <button type="button" className="button button--secondary" onClick={close}>
+                  Close
+                </button>
+              </div>
             </>
           ) : (
             <>
-              {saveError && <Notice tone="error" role="alert" title="The change was not saved"><p>{saveError}</p></Notice>}
+              {saveError && (
+                <Notice tone="error" role="alert" title="The change was not saved">
+                  <p>{saveError}</p>
+                </Notice>
+              )}
               <OrgChangePanel
-                key={panel.opened.id} isNew={panel.isNew} opened={panel.opened} current={current} agency={agency}
-                onBehalf={onBehalf} todayIso={todayIso} onSave={save} onRemove={remove} onCancel={close}
+                key={panel.opened.id}
+                isNew={panel.isNew}
+                opened={panel.opened}
+                current={current}
+                agency={agency}
+                onBehalf={onBehalf}
+                todayIso={todayIso}
+                onSave={save}
+                onRemove={remove}
+                onCancel={close}
               />
             </>
           )}

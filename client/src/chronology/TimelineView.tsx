@@ -51,7 +51,12 @@ function labelScrollPanels(root: HTMLElement): void {
  * dragged; the buttons above the timeline zoom and move it, each row item is a button that opens its
  * row in the table, and each cluster a button that zooms in to its rows.
  */
-export default function TimelineView({ rows, agencies, phases, onOpenRow }: {
+export default function TimelineView({
+  rows,
+  agencies,
+  phases,
+  onOpenRow,
+}: {
   rows: readonly IntegratedRow[];
   agencies: readonly AgencyInfo[];
   phases: readonly Phase[];
@@ -85,8 +90,8 @@ export default function TimelineView({ rows, agencies, phases, onOpenRow }: {
     const tl = timeline.current;
     const extent = fullExtent(data.current.rows, data.current.phases, lanesWidth());
     const win = tl ? tl.getWindow() : null;
-    const start = win ? win.start.getTime() : extent?.start ?? Date.now() - 365 * DAY_MS;
-    const end = win ? win.end.getTime() : extent?.end ?? Date.now();
+    const start = win ? win.start.getTime() : (extent?.start ?? Date.now() - 365 * DAY_MS);
+    const end = win ? win.end.getTime() : (extent?.end ?? Date.now());
     const widthPx = lanesWidth();
     const next = itemsForViewport(data.current.rows, data.current.phases, { start, end, widthPx });
     const { upsert, remove, signatures } = diffItems(shown.current, next);
@@ -257,32 +262,51 @@ export default function TimelineView({ rows, agencies, phases, onOpenRow }: {
   return (
     <div className="tl" data-testid="chronology-timeline">
       <fieldset className="plain-group tl__controls" aria-label="Move and zoom the timeline">
-        <button type="button" className="button button--secondary button--small" onClick={() => zoom('in')}>Zoom in</button>
-        <button type="button" className="button button--secondary button--small" onClick={() => zoom('out')}>Zoom out</button>
-        <button type="button" className="button button--secondary button--small" onClick={() => move(-0.3)}>Move earlier</button>
-        <button type="button" className="button button--secondary button--small" onClick={() => move(0.3)}>Move later</button>
-        <button type="button" className="button button--secondary button--small" onClick={showAll}>Show everything</button>
+        <button type="button" className="button button--secondary button--small" onClick={() => zoom('in')}>
+          Zoom in
+        </button>
+        <button type="button" className="button button--secondary button--small" onClick={() => zoom('out')}>
+          Zoom out
+        </button>
+        <button type="button" className="button button--secondary button--small" onClick={() => move(-0.3)}>
+          Move earlier
+        </button>
+        <button type="button" className="button button--secondary button--small" onClick={() => move(0.3)}>
+          Move later
+        </button>
+        <button type="button" className="button button--secondary button--small" onClick={showAll}>
+          Show everything
+        </button>
       </fieldset>
       <p className="field__hint" id="timeline-hint">
-        One lane per agency. Each item shows the agency code, the date and the start of the key event; point at an item or Tab to it
-        to read the whole event below and see a line through every lane on that day. Key practice learning events have a heavy
-        border and say “Key learning”. Where rows are too close together to show, an item says how many there are: press it to zoom
-        in. Workshop phases are shaded behind the lanes. Press Enter on an item to open its row in the table.
+        One lane per agency. Each item shows the agency code, the date and the start of the key event; point at an item or Tab to it to read the whole event below and see a line
+        through every lane on that day. Key practice learning events have a heavy border and say “Key learning”. Where rows are too close together to show, an item says how many
+        there are: press it to zoom in. Workshop phases are shaded behind the lanes. Press Enter on an item to open its row in the table.
       </p>
       <section
-        ref={container} className="tl__canvas" aria-label="Timeline of the integrated chronology"
-        aria-describedby="timeline-hint" data-timeline-ready={ready ? 'true' : 'false'}
+        ref={container}
+        className="tl__canvas"
+        aria-label="Timeline of the integrated chronology"
+        aria-describedby="timeline-hint"
+        data-timeline-ready={ready ? 'true' : 'false'}
       />
       <div className="tl__detail" data-testid="timeline-detail">
         {detail ? (
           <>
             <p className="tl__detail-head">
               <span className="tl-item__code">{detail.agencyCode}</span> {dateText(detail)}
-              {detail.team.keyLearning && <> <span className="tl-item__key">Key learning</span></>}
+              {detail.team.keyLearning && (
+                <>
+                  {' '}
+                  <span className="tl-item__key">Key learning</span>
+                </>
+              )}
             </p>
             <p className="tl__detail-text">{detail.keyEvent}</p>
           </>
-        ) : <p className="muted">Point at an item, or Tab to it, to read its whole key event here.</p>}
+        ) : (
+          <p className="muted">Point at an item, or Tab to it, to read its whole key event here.</p>
+        )}
       </div>
     </div>
   );

@@ -14,12 +14,19 @@ const IsoSchema = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
 
 /** The part of GET /api/reviews/:id/chronology the client reads: the workshop phases (rows come live over Yjs). */
 export const ChronologyPhasesSchema = z.object({
-  phases: z.array(z.object({ id: z.string(), title: z.string(), start: IsoSchema, end: IsoSchema })).optional().default([]),
+  phases: z
+    .array(z.object({ id: z.string(), title: z.string(), start: IsoSchema, end: IsoSchema }))
+    .optional()
+    .default([]),
 });
 
 /** The terms of reference's scope for the chronology: period under review and key lines of enquiry. */
 export const ChronologyScopeSchema = z.object({
-  scope: z.object({ keyLinesOfEnquiry: z.array(z.string()), periodStart: IsoSchema.nullable(), periodEnd: IsoSchema.nullable() }).nullable().optional().default(null),
+  scope: z
+    .object({ keyLinesOfEnquiry: z.array(z.string()), periodStart: IsoSchema.nullable(), periodEnd: IsoSchema.nullable() })
+    .nullable()
+    .optional()
+    .default(null),
 });
 
 /** The chronology's scope from the terms of reference, or null. */
@@ -33,10 +40,22 @@ export const ImportReportSchema = z.object({
   imported: z.number(),
   duplicates: z.number().optional().default(0),
   rejected: z.array(z.object({ row: z.number(), reason: z.string() })),
-  preview: z.array(z.object({
-    date: z.string(), time: z.string().nullable(), source: z.string(), childContact: z.string(), familyContact: z.string(),
-    event: z.string(), comment: z.string(), category: z.string(), otherInfo: z.string(),
-  })).optional().default([]),
+  preview: z
+    .array(
+      z.object({
+        date: z.string(),
+        time: z.string().nullable(),
+        source: z.string(),
+        childContact: z.string(),
+        familyContact: z.string(),
+        event: z.string(),
+        comment: z.string(),
+        category: z.string(),
+        otherInfo: z.string(),
+      }),
+    )
+    .optional()
+    .default([]),
   unknownColumns: z.array(z.string()).optional().default([]),
 });
 

@@ -1,6 +1,15 @@
 import {
-  ChronologyEntrySchema, MAX_FAMILY_CONTACTS, MAX_SEQUENCE, TeamFieldsSchema, formatChronologyDate, validateEntryDate,
-  type ChildContact, type ChronologyCategory, type ChronologyDate, type ChronologyEntry, type TeamFields,
+  ChronologyEntrySchema,
+  MAX_FAMILY_CONTACTS,
+  MAX_SEQUENCE,
+  TeamFieldsSchema,
+  formatChronologyDate,
+  validateEntryDate,
+  type ChildContact,
+  type ChronologyCategory,
+  type ChronologyDate,
+  type ChronologyEntry,
+  type TeamFields,
 } from '../../../shared/chronology/index.js';
 import type { IsoDate } from '../../../shared/dates.js';
 import { MAX_LABEL_CHARS, MAX_TEXT_CHARS } from '../../../shared/limits.js';
@@ -34,8 +43,18 @@ export type EntryFormField = keyof EntryFormValues;
 
 /** The order fields appear in, so the error summary lists problems top to bottom. */
 export const ENTRY_FIELD_ORDER: readonly EntryFormField[] = [
-  'date', 'time', 'sequence', 'category', 'source', 'childContact', 'childContactBy', 'familyContactIds',
-  'familyContactBy', 'keyEvent', 'comment', 'otherInfo',
+  'date',
+  'time',
+  'sequence',
+  'category',
+  'source',
+  'childContact',
+  'childContactBy',
+  'familyContactIds',
+  'familyContactBy',
+  'keyEvent',
+  'comment',
+  'otherInfo',
 ];
 
 /** The review team's form: key practice learning event, workshop phase ('' for none) and note. */
@@ -44,9 +63,17 @@ export type TeamFormValues = { keyLearning: boolean; phaseId: string; note: stri
 /** Fills the form from a stored row. The date is written as it is shown, which the parser reads back. */
 export function entryToForm(e: ChronologyEntry): EntryFormValues {
   return {
-    date: formatChronologyDate(e.date), time: e.time ?? '', sequence: String(e.sequence), source: e.source,
-    category: e.category, childContact: e.childContact, childContactBy: e.childContactBy,
-    familyContactIds: [...e.familyContactIds], familyContactBy: e.familyContactBy, keyEvent: e.keyEvent, comment: e.comment,
+    date: formatChronologyDate(e.date),
+    time: e.time ?? '',
+    sequence: String(e.sequence),
+    source: e.source,
+    category: e.category,
+    childContact: e.childContact,
+    childContactBy: e.childContactBy,
+    familyContactIds: [...e.familyContactIds],
+    familyContactBy: e.familyContactBy,
+    keyEvent: e.keyEvent,
+    comment: e.comment,
     otherInfo: e.otherInfo ?? '',
   };
 }
@@ -54,8 +81,18 @@ export function entryToForm(e: ChronologyEntry): EntryFormValues {
 /** A blank form for a new row. */
 export function blankEntryForm(): EntryFormValues {
   return {
-    date: '', time: '', sequence: '', source: '', category: 'other', childContact: 'none', childContactBy: '',
-    familyContactIds: [], familyContactBy: '', keyEvent: '', comment: '', otherInfo: '',
+    date: '',
+    time: '',
+    sequence: '',
+    source: '',
+    category: 'other',
+    childContact: 'none',
+    childContactBy: '',
+    familyContactIds: [],
+    familyContactBy: '',
+    keyEvent: '',
+    comment: '',
+    otherInfo: '',
   };
 }
 
@@ -118,9 +155,19 @@ export function formToEntry(
   if (Object.keys(errors).length > 0 || !check.date) return { ...base, entry: null };
 
   const parsed = ChronologyEntrySchema.safeParse({
-    id, agencyId, date: check.date, time, sequence, source: v.source.trim(), childContact: v.childContact,
-    childContactBy: v.childContactBy.trim(), familyContactIds: [...new Set(v.familyContactIds)],
-    familyContactBy: v.familyContactBy.trim(), keyEvent: v.keyEvent.trim(), comment: v.comment.trim(), category: v.category,
+    id,
+    agencyId,
+    date: check.date,
+    time,
+    sequence,
+    source: v.source.trim(),
+    childContact: v.childContact,
+    childContactBy: v.childContactBy.trim(),
+    familyContactIds: [...new Set(v.familyContactIds)],
+    familyContactBy: v.familyContactBy.trim(),
+    keyEvent: v.keyEvent.trim(),
+    comment: v.comment.trim(),
+    category: v.category,
     otherInfo: v.otherInfo.trim(),
   });
   if (!parsed.success) {

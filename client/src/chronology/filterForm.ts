@@ -1,4 +1,11 @@
-import { CHRONOLOGY_CATEGORIES, ChronologyFilterSchema, MAX_FILTER_TEXT_CHARS, MAX_FILTER_VALUES, type ChronologyCategory, type ChronologyFilter } from '../../../shared/chronology/index.js';
+import {
+  CHRONOLOGY_CATEGORIES,
+  ChronologyFilterSchema,
+  MAX_FILTER_TEXT_CHARS,
+  MAX_FILTER_VALUES,
+  type ChronologyCategory,
+  type ChronologyFilter,
+} from '../../../shared/chronology/index.js';
 import { formatUkDate, parseUkDate } from '../../../shared/dates.js';
 
 /**
@@ -69,8 +76,15 @@ function validFilter(candidate: ChronologyFilter): ChronologyFilter {
 
 /** True when the form filters anything out. */
 export function isFiltering(form: FilterForm): boolean {
-  return form.agencyIds.length > 0 || form.personIds.length > 0 || form.categories.length > 0
-    || form.from.trim() !== '' || form.to.trim() !== '' || form.keyLearning !== 'any' || form.text.trim() !== '';
+  return (
+    form.agencyIds.length > 0 ||
+    form.personIds.length > 0 ||
+    form.categories.length > 0 ||
+    form.from.trim() !== '' ||
+    form.to.trim() !== '' ||
+    form.keyLearning !== 'any' ||
+    form.text.trim() !== ''
+  );
 }
 
 /** The address-bar query for a form and view, e.g. "?agency=…&from=2019-03-01&q=visit&view=timeline" ("" when blank). */

@@ -6,10 +6,7 @@
  */
 
 /** A navigation step. */
-export type NavAction =
-  | { type: 'prev' } | { type: 'next' }
-  | { type: 'pagePrev' } | { type: 'pageNext' }
-  | { type: 'first' } | { type: 'last' };
+export type NavAction = { type: 'prev' } | { type: 'next' } | { type: 'pagePrev' } | { type: 'pageNext' } | { type: 'first' } | { type: 'last' };
 
 /** The keys of a keyboard event this module reads. */
 export type KeyInput = { key: string; altKey?: boolean; metaKey?: boolean; shiftKey?: boolean };
@@ -19,13 +16,20 @@ export function keyToNavAction(e: KeyInput): NavAction | null {
   // Alt and Meta combinations belong to the browser and assistive technology; Shift+arrows select text.
   if (e.altKey || e.metaKey || e.shiftKey) return null;
   switch (e.key) {
-    case 'ArrowUp': return { type: 'prev' };
-    case 'ArrowDown': return { type: 'next' };
-    case 'PageUp': return { type: 'pagePrev' };
-    case 'PageDown': return { type: 'pageNext' };
-    case 'Home': return { type: 'first' };
-    case 'End': return { type: 'last' };
-    default: return null;
+    case 'ArrowUp':
+      return { type: 'prev' };
+    case 'ArrowDown':
+      return { type: 'next' };
+    case 'PageUp':
+      return { type: 'pagePrev' };
+    case 'PageDown':
+      return { type: 'pageNext' };
+    case 'Home':
+      return { type: 'first' };
+    case 'End':
+      return { type: 'last' };
+    default:
+      return null;
   }
 }
 
@@ -39,12 +43,18 @@ export function navigateRows(active: number, action: NavAction, rowCount: number
   const page = Math.max(1, pageSize);
   const to = (() => {
     switch (action.type) {
-      case 'prev': return from - 1;
-      case 'next': return from + 1;
-      case 'pagePrev': return from - page;
-      case 'pageNext': return from + page;
-      case 'first': return 0;
-      case 'last': return rowCount - 1;
+      case 'prev':
+        return from - 1;
+      case 'next':
+        return from + 1;
+      case 'pagePrev':
+        return from - page;
+      case 'pageNext':
+        return from + page;
+      case 'first':
+        return 0;
+      case 'last':
+        return rowCount - 1;
     }
   })();
   return Math.min(Math.max(to, 0), rowCount - 1);

@@ -1,7 +1,4 @@
-import {
-  CATEGORY_LABELS, CHILD_CONTACT_LABELS, formatChronologyDate,
-  type ChronologyDate, type ChronologyEntry, type IntegratedRow,
-} from '../../../shared/chronology/index.js';
+import { CATEGORY_LABELS, CHILD_CONTACT_LABELS, formatChronologyDate, type ChronologyDate, type ChronologyEntry, type IntegratedRow } from '../../../shared/chronology/index.js';
 import type { Person } from '../../../shared/people.js';
 import type { PresenceEntry } from '../lib/presence.js';
 
@@ -72,11 +69,18 @@ export function editorsByRow(lists: readonly (readonly PresenceEntry[])[]): Map<
     for (const e of list) {
       if (e.isSelf || !e.editing) continue;
       let s = sets.get(e.editing);
-      if (!s) { s = new Set(); sets.set(e.editing, s); }
+      if (!s) {
+        s = new Set();
+        sets.set(e.editing, s);
+      }
       s.add(e.name);
     }
   }
   const out = new Map<string, string[]>();
-  for (const [id, names] of sets) out.set(id, [...names].sort((a, b) => a.localeCompare(b, 'en-GB')));
+  for (const [id, names] of sets)
+    out.set(
+      id,
+      [...names].sort((a, b) => a.localeCompare(b, 'en-GB')),
+    );
   return out;
 }

@@ -14,9 +14,13 @@ export const DEFAULT_SORT: RowSort = { key: 'date', direction: 'ascending' };
 
 /** The columns in table order, with their headings and sort keys. */
 export const SORTABLE_COLUMNS: readonly { key: SortKey; heading: string }[] = [
-  { key: 'date', heading: 'Date' }, { key: 'agency', heading: 'Agency' }, { key: 'category', heading: 'Category' },
-  { key: 'keyEvent', heading: 'Key event or action' }, { key: 'comment', heading: 'Comment and analysis' },
-  { key: 'contact', heading: 'Contact with child and family' }, { key: 'source', heading: 'Source of information' },
+  { key: 'date', heading: 'Date' },
+  { key: 'agency', heading: 'Agency' },
+  { key: 'category', heading: 'Category' },
+  { key: 'keyEvent', heading: 'Key event or action' },
+  { key: 'comment', heading: 'Comment and analysis' },
+  { key: 'contact', heading: 'Contact with child and family' },
+  { key: 'source', heading: 'Source of information' },
   { key: 'team', heading: 'Review team' },
 ];
 
@@ -25,13 +29,20 @@ const collator = new Intl.Collator('en-GB', { sensitivity: 'base', numeric: true
 /** The text a row is sorted by in a column (key learning first in the review team column). */
 function sortText(row: IntegratedRow, key: Exclude<SortKey, 'date'>, people: ReadonlyMap<string, Person>): string {
   switch (key) {
-    case 'agency': return row.agencyCode;
-    case 'category': return categoryText(row);
-    case 'keyEvent': return row.keyEvent;
-    case 'comment': return row.comment;
-    case 'contact': return `${childContactText(row)} ${familyContactText(row, people)}`;
-    case 'source': return row.source;
-    case 'team': return `${row.team.keyLearning ? '0' : '1'} ${row.team.note}`;
+    case 'agency':
+      return row.agencyCode;
+    case 'category':
+      return categoryText(row);
+    case 'keyEvent':
+      return row.keyEvent;
+    case 'comment':
+      return row.comment;
+    case 'contact':
+      return `${childContactText(row)} ${familyContactText(row, people)}`;
+    case 'source':
+      return row.source;
+    case 'team':
+      return `${row.team.keyLearning ? '0' : '1'} ${row.team.note}`;
   }
 }
 

@@ -1,8 +1,5 @@
 import * as Y from 'yjs';
-import {
-  blankTeamFields, removeEntry, removeTeamFields, writeEntry, writeTeamFields,
-  type ChronologyEntry, type TeamFields,
-} from '../../../shared/chronology/index.js';
+import { blankTeamFields, removeEntry, removeTeamFields, writeEntry, writeTeamFields, type ChronologyEntry, type TeamFields } from '../../../shared/chronology/index.js';
 import { mergeEdit } from './entryForm.js';
 
 /**

@@ -40,9 +40,7 @@ export function rowItemContent(label: Extract<ItemLabel, { kind: 'row' }>, onOpe
  * A cluster of one agency's rows too close together to show at this zoom: a button that says the
  * agency code and how many rows (and how many are key learning), and zooms in to them when pressed.
  */
-export function clusterContent(
-  label: Extract<ItemLabel, { kind: 'cluster' }>, onZoom: (start: number, end: number, firstRowId: string) => void,
-): HTMLElement {
+export function clusterContent(label: Extract<ItemLabel, { kind: 'cluster' }>, onZoom: (start: number, end: number, firstRowId: string) => void): HTMLElement {
   const button = document.createElement('button');
   button.type = 'button';
   button.className = 'tl-item__button';

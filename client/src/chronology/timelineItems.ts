@@ -75,9 +75,15 @@ export function rowItem(row: IntegratedRow): TimelineItemData {
     style: `background-color: ${safeColour(row.colour)};`,
     content: '',
     label: {
-      kind: 'row', rowId: row.id, code: row.agencyCode, date: dateText(row), keyLearning: row.team.keyLearning,
-      uncertain: row.date.uncertainty !== 'none', event: shorten(row.keyEvent, ITEM_EVENT_CHARS),
-      short: shorten(row.keyEvent, ITEM_SHORT_CHARS), day: localDay(start).getTime(),
+      kind: 'row',
+      rowId: row.id,
+      code: row.agencyCode,
+      date: dateText(row),
+      keyLearning: row.team.keyLearning,
+      uncertain: row.date.uncertainty !== 'none',
+      event: shorten(row.keyEvent, ITEM_EVENT_CHARS),
+      short: shorten(row.keyEvent, ITEM_SHORT_CHARS),
+      day: localDay(start).getTime(),
     },
   };
 }
@@ -104,8 +110,13 @@ export function itemSignature(item: TimelineItemData): string {
  * The changes that turn the items on screen (id -> signature) into `next`: what to add or update,
  * and which ids to remove. Filtering 5,000 rows then touches only the rows that came or went.
  */
-export function diffItems(shown: ReadonlyMap<string, string>, next: readonly TimelineItemData[]): {
-  upsert: TimelineItemData[]; remove: string[]; signatures: Map<string, string>;
+export function diffItems(
+  shown: ReadonlyMap<string, string>,
+  next: readonly TimelineItemData[],
+): {
+  upsert: TimelineItemData[];
+  remove: string[];
+  signatures: Map<string, string>;
 } {
   const signatures = new Map<string, string>();
   const upsert: TimelineItemData[] = [];

@@ -103,8 +103,15 @@ function clusterItem(rows: readonly IntegratedRow[], index: number, slot: number
     style: `background-color: ${safeColour(first.colour)};`,
     content: '',
     label: {
-      kind: 'cluster', code: first.agencyCode, count: rows.length, keyCount,
-      from: formatUkDate(iso(lo)), to: formatUkDate(iso(hi - DAY_MS)), zoomStart: lo, zoomEnd: hi, firstRowId: earliest.id,
+      kind: 'cluster',
+      code: first.agencyCode,
+      count: rows.length,
+      keyCount,
+      from: formatUkDate(iso(lo)),
+      to: formatUkDate(iso(hi - DAY_MS)),
+      zoomStart: lo,
+      zoomEnd: hi,
+      firstRowId: earliest.id,
     },
   };
 }
@@ -126,7 +133,10 @@ export function itemsForViewport(rows: readonly IntegratedRow[], phases: readonl
     const index = Math.floor(s.start / slot);
     const key = `${row.agencyId}:${index}`;
     let bucket = slots.get(key);
-    if (!bucket) { bucket = { index, rows: [] }; slots.set(key, bucket); }
+    if (!bucket) {
+      bucket = { index, rows: [] };
+      slots.set(key, bucket);
+    }
     bucket.rows.push(row);
   }
   const items: TimelineItemData[] = phases.map(phaseItem);

@@ -51,18 +51,18 @@ function setKey<T>(prev: Readonly<Record<string, T>>, key: string, value: T | nu
  * change, never on a filter or a scroll.
  */
 export function useChronologyData(reviewId: string, agencyViews: readonly AgencyView[], onAccessCheck: () => void): ChronologyData {
-  const agencies = useMemo<AgencyInfo[]>(
-    () => agencyViews.map((a) => ({ id: a.id, name: a.name, shortCode: a.shortCode, colour: a.colour })),
-    [agencyViews],
-  );
+  const agencies = useMemo<AgencyInfo[]>(() => agencyViews.map((a) => ({ id: a.id, name: a.name, shortCode: a.shortCode, colour: a.colour })), [agencyViews]);
   const [entriesByAgency, setEntries] = useState<Readonly<Record<string, readonly ChronologyEntry[]>>>({});
   const [sharedByAgency, setShared] = useState<Readonly<Record<string, SharedDoc>>>({});
   const [factsByAgency, setFacts] = useState<Readonly<Record<string, SyncFacts>>>({});
-  const report = useMemo<AgencyDocReport>(() => ({
-    onShared: (id, s) => setShared((prev) => setKey(prev, id, s)),
-    onFacts: (id, f) => setFacts((prev) => setKey(prev, id, f)),
-    onEntries: (id, e) => setEntries((prev) => setKey(prev, id, e)),
-  }), []);
+  const report = useMemo<AgencyDocReport>(
+    () => ({
+      onShared: (id, s) => setShared((prev) => setKey(prev, id, s)),
+      onFacts: (id, f) => setFacts((prev) => setKey(prev, id, f)),
+      onEntries: (id, e) => setEntries((prev) => setKey(prev, id, e)),
+    }),
+    [],
+  );
   const accessCheck = useCallback(() => onAccessCheck(), [onAccessCheck]);
 
   const teamDoc = useSharedDoc(docName({ reviewId, kind: 'chronology-team' }), { onAccessCheck: accessCheck });
@@ -86,11 +86,18 @@ export function useChronologyData(reviewId: string, agencyViews: readonly Agency
     return integrate(byAgency, agencies, teamFields);
   }, [loaded, agencies, entriesByAgency, teamFields]);
 
-  const connectors = agencies.map((a) => (
-    <AgencyChronologyDoc key={a.id} reviewId={reviewId} agencyId={a.id} report={report} onAccessCheck={accessCheck} />
-  ));
+  const connectors = agencies.map((a) => <AgencyChronologyDoc key={a.id} reviewId={reviewId} agencyId={a.id} report={report} onAccessCheck={accessCheck} />);
   return {
-    connectors, rows, agencies, entriesByAgency, sharedByAgency, team: teamDoc.shared, teamFields,
-    peopleDoc: peopleDoc.shared, people, facts, loaded,
+    connectors,
+    rows,
+    agencies,
+    entriesByAgency,
+    sharedByAgency,
+    team: teamDoc.shared,
+    teamFields,
+    peopleDoc: peopleDoc.shared,
+    people,
+    facts,
+    loaded,
   };
 }

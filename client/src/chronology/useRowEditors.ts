@@ -16,9 +16,8 @@ export function useRowEditors(providers: readonly WebsocketProvider[], selfName:
       setEditors(NO_EDITORS);
       return;
     }
-    const update = () => setEditors(editorsByRow(providers.map((p) => presenceFrom(
-      p.awareness.getStates() as Map<number, Record<string, unknown>>, p.awareness.clientID, selfName,
-    ))));
+    const update = () =>
+      setEditors(editorsByRow(providers.map((p) => presenceFrom(p.awareness.getStates() as Map<number, Record<string, unknown>>, p.awareness.clientID, selfName))));
     update();
     for (const p of providers) p.awareness.on('change', update);
     return () => {

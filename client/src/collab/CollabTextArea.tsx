@@ -18,7 +18,18 @@ const CURSOR_SEND_MS = 250;
  * the only cue. The field never shows a value the document does not hold, so nothing stale is written back.
  */
 export function CollabTextArea({
-  id, label, hint, doc, getRecord, field, awareness, cursorKey, onValue, rows = 3, maxLength = MAX_TEXT_FIELD_CHARS, error,
+  id,
+  label,
+  hint,
+  doc,
+  getRecord,
+  field,
+  awareness,
+  cursorKey,
+  onValue,
+  rows = 3,
+  maxLength = MAX_TEXT_FIELD_CHARS,
+  error,
 }: {
   id: string;
   label: string;
@@ -80,9 +91,8 @@ export function CollabTextArea({
   const remember = useCallback(() => {
     const el = ref.current;
     const { text } = read();
-    selection.current = el && text
-      ? { start: Y.createRelativePositionFromTypeIndex(text, el.selectionStart), end: Y.createRelativePositionFromTypeIndex(text, el.selectionEnd) }
-      : null;
+    selection.current =
+      el && text ? { start: Y.createRelativePositionFromTypeIndex(text, el.selectionStart), end: Y.createRelativePositionFromTypeIndex(text, el.selectionEnd) } : null;
     sendCursor();
   }, [read, sendCursor]);
 
@@ -119,11 +129,14 @@ export function CollabTextArea({
   }, [doc, awareness, read, refreshCursors]);
 
   // Leaving the field (or the form) takes this person's caret away from everyone else's view.
-  useEffect(() => () => {
-    if (sendTimer.current) clearTimeout(sendTimer.current);
-    const c = awareness?.getLocalState()?.[CURSOR_FIELD] as { key?: string } | null | undefined;
-    if (c?.key === cursorKey) awareness?.setLocalStateField(CURSOR_FIELD, null);
-  }, [awareness, cursorKey]);
+  useEffect(
+    () => () => {
+      if (sendTimer.current) clearTimeout(sendTimer.current);
+      const c = awareness?.getLocalState()?.[CURSOR_FIELD] as { key?: string } | null | undefined;
+      if (c?.key === cursorKey) awareness?.setLocalStateField(CURSOR_FIELD, null);
+    },
+    [awareness, cursorKey],
+  );
 
   // The overlay that draws others' carets copies the field's box, so its text wraps exactly as the field's.
   useLayoutEffect(() => {
@@ -170,27 +183,61 @@ export function CollabTextArea({
   const describedBy = [hintId, errorId, othersId].filter(Boolean).join(' ') || undefined;
   return (
     <div className={`field${shownError ? ' field--error' : ''}`}>
-      <label className="field__label" htmlFor={id}>{label}</label>
-      {hint && <p className="field__hint" id={hintId}>{hint}</p>}
-      {shownError && <p className="field__error" id={errorId}><span className="visually-hidden">Error: </span>{shownError}</p>}
+      <label className="field__label" htmlFor={id}>
+        {label}
+      </label>
+      {hint && (
+        <p className="field__hint" id={hintId}>
+          {hint}
+        </p>
+      )}
+      {shownError && (
+        <p className="field__error" id={errorId}>
+          <span className="visually-hidden">Error: </span>
+          {shownError}
+        </p>
+      )}
       <div className="collab-field">
         <textarea
-          ref={ref} id={id} className="textarea" value={value} rows={rows} readOnly={gone}
-          onChange={(e) => { change(e.target.value); remember(); }}
-          onSelect={remember} onFocus={remember} onKeyUp={remember} onMouseUp={remember}
-          onBlur={() => { selection.current = null; sendCursor(); }}
-          onScroll={() => { if (overlay.current && ref.current) overlay.current.scrollTop = ref.current.scrollTop; }}
-          aria-describedby={describedBy} aria-invalid={shownError ? true : undefined}
+          ref={ref}
+          id={id}
+          className="textarea"
+          value={value}
+          rows={rows}
+          readOnly={gone}
+          onChange={(e) => {
+            change(e.target.value);
+            remember();
+          }}
+          onSelect={remember}
+          onFocus={remember}
+          onKeyUp={remember}
+          onMouseUp={remember}
+          onBlur={() => {
+            selection.current = null;
+            sendCursor();
+          }}
+          onScroll={() => {
+            if (overlay.current && ref.current) overlay.current.scrollTop = ref.current.scrollTop;
+          }}
+          aria-describedby={describedBy}
+          aria-invalid={shownError ? true : undefined}
           data-collab-text={cursorKey}
         />
-        {cursors.length > 0 && <div ref={overlay} className="collab-field__overlay" aria-hidden="true">{drawCursors(value, cursors)}</div>}
+        {cursors.length > 0 && (
+          <div ref={overlay} className="collab-field__overlay" aria-hidden="true">
+            {drawCursors(value, cursors)}
+          </div>
+        )}
       </div>
       {cursors.length > 0 && (
         <p className="collab-field__others" id={othersId} data-testid={`${id}-others`}>
           {cursors.map((c, i) => (
             <Fragment key={c.clientId}>
               {i > 0 && '; '}
-              <span className="collab-field__who" style={{ borderColor: c.colour, background: c.colour }}>{c.name}</span>{' '}
+              <span className="collab-field__who" style={{ borderColor: c.colour, background: c.colour }}>
+                {c.name}
+              </span>{' '}
               is {c.anchor === c.head ? 'typing' : 'selecting'} here, {placeOf(value, c.head)}
             </Fragment>
           ))}
@@ -220,14 +267,29 @@ function drawCursors(text: string, cursors: readonly RemoteCursor[]): ReactNode[
     if (end <= pos) return;
     const s = text.slice(pos, end);
     const tint = [...open.values()][0];
-    out.push(tint ? <mark key={`t${pos}`} className="collab-field__selection" style={{ background: tint.colour }}>{s}</mark> : <span key={`t${pos}`}>{s}</span>);
+    out.push(
+      tint ? (
+        <mark key={`t${pos}`} className="collab-field__selection" style={{ background: tint.colour }}>
+          {s}
+        </mark>
+      ) : (
+        <span key={`t${pos}`}>{s}</span>
+      ),
+    );
     pos = end;
   };
   for (const m of marks) {
     piece(m.at);
     if (m.kind === 'from') open.set(m.c.clientId, m.c);
     else if (m.kind === 'to') open.delete(m.c.clientId);
-    else out.push(<span key={`c${m.c.clientId}`} className="collab-field__caret" style={{ borderColor: '#0b0c0c' }}><span className="collab-field__name" style={{ background: m.c.colour }}>{m.c.name}</span></span>);
+    else
+      out.push(
+        <span key={`c${m.c.clientId}`} className="collab-field__caret" style={{ borderColor: '#0b0c0c' }}>
+          <span className="collab-field__name" style={{ background: m.c.colour }}>
+            {m.c.name}
+          </span>
+        </span>,
+      );
   }
   piece(text.length);
   // A trailing line break needs a character after it to take up its line, as it does in the field.

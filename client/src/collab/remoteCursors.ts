@@ -43,9 +43,7 @@ export function cursorColour(clientId: number): string {
 }
 
 /** Every other browser's caret in the field `key`, from awareness states, in text order. */
-export function remoteCursors(
-  states: ReadonlyMap<number, Record<string, unknown>>, selfClientId: number, key: string, doc: Y.Doc, text: Y.Text | null,
-): RemoteCursor[] {
+export function remoteCursors(states: ReadonlyMap<number, Record<string, unknown>>, selfClientId: number, key: string, doc: Y.Doc, text: Y.Text | null): RemoteCursor[] {
   if (!text) return [];
   const out: RemoteCursor[] = [];
   for (const [clientId, state] of states) {
@@ -65,7 +63,10 @@ export function remoteCursors(
 /** A short piece of the text before `index`, to say in words where a caret is ("after “…home visit”"). */
 export function placeOf(text: string, index: number): string {
   if (index <= 0) return 'at the start';
-  const before = text.slice(Math.max(0, index - 24), index).replace(/\s+/g, ' ').trim();
+  const before = text
+    .slice(Math.max(0, index - 24), index)
+    .replace(/\s+/g, ' ')
+    .trim();
   if (!before) return 'at the start';
   return `after “${index > 24 ? '…' : ''}${before}”`;
 }

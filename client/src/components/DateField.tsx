@@ -1,7 +1,15 @@
 import { TextField } from './TextField.js';
 
 /** A date typed as DD/MM/YYYY; the caller validates it with shared/dates.ts parseUkDate. */
-export function DateField({ id, label, value, onChange, error, hint, disabled }: {
+export function DateField({
+  id,
+  label,
+  value,
+  onChange,
+  error,
+  hint,
+  disabled,
+}: {
   id: string;
   label: string;
   value: string;

@@ -5,12 +5,7 @@ import { useEffect, useRef, type ReactNode } from 'react';
  * page behind it from assistive technology. Focus goes to the first field on open and back to the
  * element that opened it on close.
  */
-export function Dialog({ title, titleId, onClose, children }: {
-  title: string;
-  titleId: string;
-  onClose(): void;
-  children: ReactNode;
-}) {
+export function Dialog({ title, titleId, onClose, children }: { title: string; titleId: string; onClose(): void; children: ReactNode }) {
   const ref = useRef<HTMLDialogElement>(null);
   const onCloseRef = useRef(onClose);
   onCloseRef.current = onClose;
@@ -39,7 +34,9 @@ export function Dialog({ title, titleId, onClose, children }: {
   return (
     <dialog ref={ref} className="side-panel" aria-labelledby={titleId}>
       <div className="side-panel__header">
-        <h2 id={titleId} className="side-panel__title">{title}</h2>
+        <h2 id={titleId} className="side-panel__title">
+          {title}
+        </h2>
         <button type="button" className="button button--secondary button--small" onClick={onClose}>
           Close<span className="visually-hidden"> {title}</span>
         </button>

@@ -24,12 +24,20 @@ export function ErrorSummary({ errors, focusKey }: { errors: FormError[]; focusK
   };
   return (
     <div className="error-summary" ref={ref} tabIndex={-1} role="alert" aria-labelledby="error-summary-title">
-      <h2 id="error-summary-title" className="error-summary__title">There is a problem</h2>
+      <h2 id="error-summary-title" className="error-summary__title">
+        There is a problem
+      </h2>
       <ul className="error-summary__list">
         {errors.map((e, i) => (
           // biome-ignore lint/suspicious/noArrayIndexKey: one field can have several errors and the list is rebuilt whole on each submit; an error's position is its identity
           <li key={`${e.fieldId ?? 'form'}-${i}`}>
-            {e.fieldId ? <a href={`#${e.fieldId}`} onClick={(ev) => jump(ev, e.fieldId!)}>{e.message}</a> : e.message}
+            {e.fieldId ? (
+              <a href={`#${e.fieldId}`} onClick={(ev) => jump(ev, e.fieldId!)}>
+                {e.message}
+              </a>
+            ) : (
+              e.message
+            )}
           </li>
         ))}
       </ul>

@@ -2,7 +2,17 @@
 export type RadioOption = { value: string; label: string; hint?: string };
 
 /** A fieldset of radio buttons with a legend, hint and error; the first radio carries `id` for error links. */
-export function RadioGroup({ id, name, legend, hint, error, value, onChange, options, inline }: {
+export function RadioGroup({
+  id,
+  name,
+  legend,
+  hint,
+  error,
+  value,
+  onChange,
+  options,
+  inline,
+}: {
   id: string;
   name: string;
   legend: string;
@@ -19,20 +29,40 @@ export function RadioGroup({ id, name, legend, hint, error, value, onChange, opt
     <div className={`field${error ? ' field--error' : ''}`}>
       <fieldset className="fieldset" aria-describedby={[hintId, errorId].filter(Boolean).join(' ') || undefined}>
         <legend className="fieldset__legend">{legend}</legend>
-        {hint && <p className="field__hint" id={hintId}>{hint}</p>}
-        {error && <p className="field__error" id={errorId}><span className="visually-hidden">Error: </span>{error}</p>}
+        {hint && (
+          <p className="field__hint" id={hintId}>
+            {hint}
+          </p>
+        )}
+        {error && (
+          <p className="field__error" id={errorId}>
+            <span className="visually-hidden">Error: </span>
+            {error}
+          </p>
+        )}
         <div className={`radios${inline ? ' radios--inline' : ''}`}>
           {options.map((o, i) => {
             const optionId = i === 0 ? id : `${id}-${o.value}`;
             return (
               <div className="radio" key={o.value}>
                 <input
-                  className="radio__input" type="radio" id={optionId} name={name} value={o.value}
-                  checked={value === o.value} onChange={() => onChange(o.value)}
+                  className="radio__input"
+                  type="radio"
+                  id={optionId}
+                  name={name}
+                  value={o.value}
+                  checked={value === o.value}
+                  onChange={() => onChange(o.value)}
                   aria-describedby={o.hint ? `${optionId}-hint` : undefined}
                 />
-                <label className="radio__label" htmlFor={optionId}>{o.label}</label>
-                {o.hint && <p className="radio__hint" id={`${optionId}-hint`}>{o.hint}</p>}
+                <label className="radio__label" htmlFor={optionId}>
+                  {o.label}
+                </label>
+                {o.hint && (
+                  <p className="radio__hint" id={`${optionId}-hint`}>
+                    {o.hint}
+                  </p>
+                )}
               </div>
             );
           })}

@@ -16,7 +16,11 @@ export function RefusedEditAlert({ facts }: { facts: SyncFacts }) {
       <Notice tone="error" role="alert" title={m.title}>
         <p>{m.reason}</p>
         <p>{m.action}</p>
-        <p><button type="button" className="button" onClick={refused.reload}>Reload the latest saved copy</button></p>
+        <p>
+          <button type="button" className="button" onClick={refused.reload}>
+            Reload the latest saved copy
+          </button>
+        </p>
       </Notice>
     </div>
   );

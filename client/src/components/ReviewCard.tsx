@@ -18,15 +18,30 @@ export function ReviewCard({ review }: { review: ReviewListItem }) {
       </p>
       {review.fictional && <p className="card__demo-note">Fictional: made up for training and trying the app. No real child or family.</p>}
       <dl className="summary-list summary-list--compact">
-        <div><dt>Child</dt><dd>{review.childPseudonym}</dd></div>
-        <div><dt>Your role</dt><dd>{ROLE_LABELS[review.role]}</dd></div>
-        <div><dt>Referral date</dt><dd>{showDate(review.referralDate)}</dd></div>
+        <div>
+          <dt>Child</dt>
+          <dd>{review.childPseudonym}</dd>
+        </div>
+        <div>
+          <dt>Your role</dt>
+          <dd>{ROLE_LABELS[review.role]}</dd>
+        </div>
+        <div>
+          <dt>Referral date</dt>
+          <dd>{showDate(review.referralDate)}</dd>
+        </div>
         <div>
           <dt>Agencies</dt>
           <dd>
-            {review.agencies.length === 0 ? 'None yet' : (
+            {review.agencies.length === 0 ? (
+              'None yet'
+            ) : (
               <ul className="tag-list">
-                {review.agencies.map((a) => <li key={a.id}><AgencyTag shortCode={a.shortCode} colour={a.colour} name={a.name} /></li>)}
+                {review.agencies.map((a) => (
+                  <li key={a.id}>
+                    <AgencyTag shortCode={a.shortCode} colour={a.colour} name={a.name} />
+                  </li>
+                ))}
               </ul>
             )}
           </dd>

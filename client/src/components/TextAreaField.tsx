@@ -2,7 +2,13 @@ import type { TextareaHTMLAttributes } from 'react';
 
 /** A labelled multi-line input with an optional hint and error. */
 export function TextAreaField({
-  id, label, hint, error, value, onChange, ...rest
+  id,
+  label,
+  hint,
+  error,
+  value,
+  onChange,
+  ...rest
 }: Omit<TextareaHTMLAttributes<HTMLTextAreaElement>, 'onChange' | 'value'> & {
   id: string;
   label: string;
@@ -16,9 +22,20 @@ export function TextAreaField({
   const describedBy = [hintId, errorId].filter(Boolean).join(' ') || undefined;
   return (
     <div className={`field${error ? ' field--error' : ''}`}>
-      <label className="field__label" htmlFor={id}>{label}</label>
-      {hint && <p className="field__hint" id={hintId}>{hint}</p>}
-      {error && <p className="field__error" id={errorId}><span className="visually-hidden">Error: </span>{error}</p>}
+      <label className="field__label" htmlFor={id}>
+        {label}
+      </label>
+      {hint && (
+        <p className="field__hint" id={hintId}>
+          {hint}
+        </p>
+      )}
+      {error && (
+        <p className="field__error" id={errorId}>
+          <span className="visually-hidden">Error: </span>
+          {error}
+        </p>
+      )}
       <textarea
         id={id}
         className="textarea"

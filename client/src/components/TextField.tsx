@@ -2,7 +2,14 @@ import type { InputHTMLAttributes } from 'react';
 
 /** A labelled single-line input with an optional hint and error, wired up with aria-describedby. */
 export function TextField({
-  id, label, hint, error, value, onChange, className, ...rest
+  id,
+  label,
+  hint,
+  error,
+  value,
+  onChange,
+  className,
+  ...rest
 }: Omit<InputHTMLAttributes<HTMLInputElement>, 'onChange' | 'value'> & {
   id: string;
   label: string;
@@ -16,9 +23,20 @@ export function TextField({
   const describedBy = [hintId, errorId].filter(Boolean).join(' ') || undefined;
   return (
     <div className={`field${error ? ' field--error' : ''}`}>
-      <label className="field__label" htmlFor={id}>{label}</label>
-      {hint && <p className="field__hint" id={hintId}>{hint}</p>}
-      {error && <p className="field__error" id={errorId}><span className="visually-hidden">Error: </span>{error}</p>}
+      <label className="field__label" htmlFor={id}>
+        {label}
+      </label>
+      {hint && (
+        <p className="field__hint" id={hintId}>
+          {hint}
+        </p>
+      )}
+      {error && (
+        <p className="field__error" id={errorId}>
+          <span className="visually-hidden">Error: </span>
+          {error}
+        </p>
+      )}
       <input
         id={id}
         className={`input${className ? ` ${className}` : ''}`}

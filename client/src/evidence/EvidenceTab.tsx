@@ -1,7 +1,5 @@
 import { useEffect, useState } from 'react';
-import {
-  EVIDENCE_KIND_LABELS, isEditableByAgency, mayAnswerQuery, mayAskQuery, mayReadKeyThemes, mayRequestEvidence, mayResolveQuery,
-} from '../../../shared/evidence/index.js';
+import { EVIDENCE_KIND_LABELS, isEditableByAgency, mayAnswerQuery, mayAskQuery, mayReadKeyThemes, mayRequestEvidence, mayResolveQuery } from '../../../shared/evidence/index.js';
 import type { ReviewDetail } from '../api/schemas.js';
 import { LoadingMessage } from '../components/LoadingMessage.js';
 import { Notice } from '../components/Notice.js';
@@ -28,7 +26,9 @@ export function EvidenceTab({ detail }: { detail: ReviewDetail }) {
   const data = overview.data;
   const open = data?.requests.find((r) => r.id === openId) ?? null;
 
-  useEffect(() => { if (openId) document.getElementById('evidence-doc-heading')?.focus(); }, [openId]);
+  useEffect(() => {
+    if (openId) document.getElementById('evidence-doc-heading')?.focus();
+  }, [openId]);
 
   const changed = (message: string) => {
     setAnnouncement(message);
@@ -38,9 +38,17 @@ export function EvidenceTab({ detail }: { detail: ReviewDetail }) {
   const openRequest = (r: RequestView) => setOpenId(r.id);
   return (
     <>
-      <h2 id="section-heading" data-route-focus tabIndex={-1}>Evidence</h2>
-      <p className="live-line" role="status">{announcement}</p>
-      {overview.error && <Notice tone="error" role="alert" title="The evidence could not be loaded"><p>{overview.error}</p></Notice>}
+      <h2 id="section-heading" data-route-focus tabIndex={-1}>
+        Evidence
+      </h2>
+      <p className="live-line" role="status">
+        {announcement}
+      </p>
+      {overview.error && (
+        <Notice tone="error" role="alert" title="The evidence could not be loaded">
+          <p>{overview.error}</p>
+        </Notice>
+      )}
       {!data && !overview.error && <LoadingMessage text="Loading the evidence…" />}
       {data && (
         <>
@@ -48,17 +56,27 @@ export function EvidenceTab({ detail }: { detail: ReviewDetail }) {
           <h3>Requests</h3>
           <RequestsTable reviewId={reviewId} data={data} onOpen={openRequest} onChanged={changed} />
           {data.requests.length > 0 && mayRequestEvidence(data.me) && (
-            <p><a href={evidencePaths.exportFile(reviewId, 'evidence-pack.zip')} download>Download every letter, template and report with the integrated chronology (.zip, OFFICIAL-SENSITIVE)</a></p>
+            <p>
+              <a href={evidencePaths.exportFile(reviewId, 'evidence-pack.zip')} download>
+                Download every letter, template and report with the integrated chronology (.zip, OFFICIAL-SENSITIVE)
+              </a>
+            </p>
           )}
           {mayRequestEvidence(data.me) && <SendRequestsForm reviewId={reviewId} agencies={data.agencies} onSent={changed} />}
           {(data.me.mayAppointSeniorLead || data.me.role === 'review-team') && <SeniorLeadsPanel reviewId={reviewId} data={data} onChanged={changed} />}
           {open && (open.kind === 'learning-template' || open.kind === 'information-report') && (
             <>
-              <p><a href={evidencePaths.exportFile(reviewId, `${open.agencyId}/${open.kind}.docx`)} download>
-                Download the {EVIDENCE_KIND_LABELS[open.kind].toLowerCase()} (Word, OFFICIAL-SENSITIVE)</a></p>
+              <p>
+                <a href={evidencePaths.exportFile(reviewId, `${open.agencyId}/${open.kind}.docx`)} download>
+                  Download the {EVIDENCE_KIND_LABELS[open.kind].toLowerCase()} (Word, OFFICIAL-SENSITIVE)
+                </a>
+              </p>
               <AgencyDocumentEditor
-                reviewId={reviewId} agencyId={open.agencyId} agencyName={data.agencies.find((a) => a.id === open.agencyId)?.name ?? 'Agency'}
-                kind={open.kind} kloes={data.scope.keyLinesOfEnquiry}
+                reviewId={reviewId}
+                agencyId={open.agencyId}
+                agencyName={data.agencies.find((a) => a.id === open.agencyId)?.name ?? 'Agency'}
+                kind={open.kind}
+                kloes={data.scope.keyLinesOfEnquiry}
                 canWrite={data.me.role === 'agency-author' && data.me.agencyId === open.agencyId && isEditableByAgency(open.status)}
                 queries={queries.data?.queries ?? []}
                 rights={{ ask: mayAskQuery(data.me), answer: mayAnswerQuery(data.me, open.agencyId), resolve: mayResolveQuery(data.me) }}
@@ -67,10 +85,12 @@ export function EvidenceTab({ detail }: { detail: ReviewDetail }) {
             </>
           )}
           {mayReadKeyThemes(data.me) && <KeyThemesPanel reviewId={reviewId} data={data} queries={queries.data?.queries ?? []} onChanged={changed} />}
-          <p className="hint-text">Queries are the review team’s working notes: they never appear in any export or in the report. {queries.data ? `${Object.values(queries.data.badges).reduce((n, b) => n + b.unresolved, 0)} unresolved.` : ''}</p>
+          <p className="hint-text">
+            Queries are the review team’s working notes: they never appear in any export or in the report.{' '}
+            {queries.data ? `${Object.values(queries.data.badges).reduce((n, b) => n + b.unresolved, 0)} unresolved.` : ''}
+          </p>
         </>
       )}
     </>
   );
 }
-

@@ -20,7 +20,15 @@ function Thread({ reviewId, q, rights, idBase, onChanged }: { reviewId: string; 
   const run = async (fn: () => Promise<unknown>, done: string) => {
     setBusy(true);
     setError('');
-    try { await fn(); setText(''); onChanged(done); } catch (err) { setError(errorMessage(err)); } finally { setBusy(false); }
+    try {
+      await fn();
+      setText('');
+      onChanged(done);
+    } catch (err) {
+      setError(errorMessage(err));
+    } finally {
+      setBusy(false);
+    }
   };
   const reply = (e: FormEvent) => {
     e.preventDefault();
@@ -29,27 +37,45 @@ function Thread({ reviewId, q, rights, idBase, onChanged }: { reviewId: string; 
   };
   return (
     <li className="ws-response">
-      <p><Badge tone={q.status === 'resolved' ? 'neutral' : 'info'}>{QUERY_STATUS_LABELS[q.status]}</Badge></p>
+      <p>
+        <Badge tone={q.status === 'resolved' ? 'neutral' : 'info'}>{QUERY_STATUS_LABELS[q.status]}</Badge>
+      </p>
       <ol className="plain-list">
         {q.messages.map((m) => (
           <li key={m.id}>
-            <p><strong>{m.kind === 'question' ? 'Question' : 'Answer'}</strong> from {m.byName}, {when(m.at)}</p>
+            <p>
+              <strong>{m.kind === 'question' ? 'Question' : 'Answer'}</strong> from {m.byName}, {when(m.at)}
+            </p>
             <p className="pre-wrap">{m.text}</p>
           </li>
         ))}
       </ol>
-      {error && <p className="field__error" role="alert">{error}</p>}
+      {error && (
+        <p className="field__error" role="alert">
+          {error}
+        </p>
+      )}
       {canReply && (
         <form onSubmit={reply} noValidate>
           <TextAreaField id={`${idBase}-reply`} label={rights.answer ? 'Your answer' : 'Follow-up question'} value={text} onChange={setText} rows={2} />
-          <button type="submit" className="button button--small" disabled={busy}>{rights.answer ? 'Send answer' : 'Send follow-up'}</button>
+          <button type="submit" className="button button--small" disabled={busy}>
+            {rights.answer ? 'Send answer' : 'Send follow-up'}
+          </button>
         </form>
       )}
       {rights.resolve && (
         <div className="button-row">
-          <button type="button" className="button button--secondary button--small" disabled={busy}
-            onClick={() => void run(() => apiRequest('PUT', evidencePaths.resolution(reviewId, q.id), { body: { resolved: q.status !== 'resolved' } }),
-              q.status === 'resolved' ? 'The query was reopened.' : 'The query was resolved.')}>
+          <button
+            type="button"
+            className="button button--secondary button--small"
+            disabled={busy}
+            onClick={() =>
+              void run(
+                () => apiRequest('PUT', evidencePaths.resolution(reviewId, q.id), { body: { resolved: q.status !== 'resolved' } }),
+                q.status === 'resolved' ? 'The query was reopened.' : 'The query was resolved.',
+              )
+            }
+          >
             {q.status === 'resolved' ? 'Reopen query' : 'Resolve query'}
           </button>
         </div>
@@ -62,7 +88,16 @@ function Thread({ reviewId, q, rights, idBase, onChanged }: { reviewId: string; 
  * The review team's queries on one row or section, with a count. These are staff working notes: they
  * are shown here and nowhere else, and no export or published output includes them.
  */
-export function QueryThreads({ reviewId, agencyId, target, label, queries, rights, onChanged, emptyText }: {
+export function QueryThreads({
+  reviewId,
+  agencyId,
+  target,
+  label,
+  queries,
+  rights,
+  onChanged,
+  emptyText,
+}: {
   reviewId: string;
   agencyId: string;
   target: QueryTarget;
@@ -94,15 +129,25 @@ export function QueryThreads({ reviewId, agencyId, target, label, queries, right
   if (mine.length === 0 && !rights.ask) return emptyText ? <p>{emptyText}</p> : null;
   return (
     <details className="ws-details" open={open > 0}>
-      <summary>Queries on {label} <Badge tone={open ? 'info' : 'neutral'}>{open === 1 ? '1 open' : `${open} open`}</Badge></summary>
+      <summary>
+        Queries on {label} <Badge tone={open ? 'info' : 'neutral'}>{open === 1 ? '1 open' : `${open} open`}</Badge>
+      </summary>
       <ul className="ws-responses">
-        {mine.map((q) => <Thread key={q.id} reviewId={reviewId} q={q} rights={rights} idBase={`${idBase}-${q.id}`} onChanged={onChanged} />)}
+        {mine.map((q) => (
+          <Thread key={q.id} reviewId={reviewId} q={q} rights={rights} idBase={`${idBase}-${q.id}`} onChanged={onChanged} />
+        ))}
       </ul>
       {rights.ask && (
         <form onSubmit={ask} noValidate>
-          {error && <p className="field__error" role="alert">{error}</p>}
+          {error && (
+            <p className="field__error" role="alert">
+              {error}
+            </p>
+          )}
           <TextAreaField id={`${idBase}-ask`} label={`Ask the agency about ${label}`} value={text} onChange={setText} rows={2} />
-          <button type="submit" className="button button--small">Send query</button>
+          <button type="submit" className="button button--small">
+            Send query
+          </button>
         </form>
       )}
     </details>

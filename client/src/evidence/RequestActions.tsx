@@ -20,7 +20,8 @@ export function RequestActions({ reviewId, request, what, onDone }: { reviewId: 
     setError('');
     try {
       const saved = await apiRequest('POST', evidencePaths.action(reviewId, request.id), {
-        body: { action, reason: action === 'return' ? reason : '', baseVersion: request.version }, schema: RequestViewSchema,
+        body: { action, reason: action === 'return' ? reason : '', baseVersion: request.version },
+        schema: RequestViewSchema,
       });
       setReturning(false);
       setReason('');
@@ -35,21 +36,34 @@ export function RequestActions({ reviewId, request, what, onDone }: { reviewId: 
   if (request.actions.length === 0) return null;
   return (
     <div>
-      {error && <p className="field__error" role="alert">{error}</p>}
+      {error && (
+        <p className="field__error" role="alert">
+          {error}
+        </p>
+      )}
       {returning ? (
         <div>
           <TextAreaField id={`${idBase}-reason`} label={`Reasons for returning the ${what}`} value={reason} onChange={setReason} rows={3} autoFocus />
           <div className="button-row">
-            <button type="button" className="button button--small" disabled={busy} onClick={() => void act('return')}>Return with these reasons</button>
-            <button type="button" className="button button--secondary button--small" onClick={() => setReturning(false)}>Cancel</button>
+            <button type="button" className="button button--small" disabled={busy} onClick={() => void act('return')}>
+              Return with these reasons
+            </button>
+            <button type="button" className="button button--secondary button--small" onClick={() => setReturning(false)}>
+              Cancel
+            </button>
           </div>
         </div>
       ) : (
         <div className="button-row ws-row-buttons">
           {request.actions.map((a) => (
-            <button key={a} type="button" className="button button--small" disabled={busy}
+            <button
+              key={a}
+              type="button"
+              className="button button--small"
+              disabled={busy}
               aria-label={`${EVIDENCE_ACTION_LABELS[a]}: ${what}`}
-              onClick={() => (a === 'return' ? setReturning(true) : void act(a))}>
+              onClick={() => (a === 'return' ? setReturning(true) : void act(a))}
+            >
               {EVIDENCE_ACTION_LABELS[a]}
             </button>
           ))}

@@ -12,7 +12,12 @@ import { RequestActions } from './RequestActions.js';
  * Every request the member may see: agency, kind, status in words, due date with where it stands
  * (icon and words, never colour alone), open queries, endorsement, and the steps they may take.
  */
-export function RequestsTable({ reviewId, data, onOpen, onChanged }: {
+export function RequestsTable({
+  reviewId,
+  data,
+  onOpen,
+  onChanged,
+}: {
   reviewId: string;
   data: EvidenceOverview;
   onOpen(request: RequestView): void;
@@ -25,7 +30,14 @@ export function RequestsTable({ reviewId, data, onOpen, onChanged }: {
       <table className="table">
         <caption className="visually-hidden">Evidence requests, with status, due date and actions</caption>
         <thead>
-          <tr><th scope="col">Agency</th><th scope="col">Evidence</th><th scope="col">Status</th><th scope="col">Due</th><th scope="col">Sign-off and queries</th><th scope="col">Actions</th></tr>
+          <tr>
+            <th scope="col">Agency</th>
+            <th scope="col">Evidence</th>
+            <th scope="col">Status</th>
+            <th scope="col">Due</th>
+            <th scope="col">Sign-off and queries</th>
+            <th scope="col">Actions</th>
+          </tr>
         </thead>
         <tbody>
           {data.requests.map((r) => {
@@ -34,11 +46,23 @@ export function RequestsTable({ reviewId, data, onOpen, onChanged }: {
             const last = r.history.at(-1);
             return (
               <tr key={r.id}>
-                <td>{a ? <><AgencyTag shortCode={a.shortCode} colour={a.colour} name={a.name} /> {a.name}</> : "Agency"}</td>
+                <td>
+                  {a ? (
+                    <>
+                      <AgencyTag shortCode={a.shortCode} colour={a.colour} name={a.name} /> {a.name}
+                    </>
+                  ) : (
+                    'Agency'
+                  )}
+                </td>
                 <td>
                   {EVIDENCE_KIND_LABELS[r.kind]}
                   {isAnalysisKind(r.kind) && (
-                    <div><button type="button" className="button button--secondary button--small" onClick={() => onOpen(r)} aria-label={`Open the ${what}`}>Open</button></div>
+                    <div>
+                      <button type="button" className="button button--secondary button--small" onClick={() => onOpen(r)} aria-label={`Open the ${what}`}>
+                        Open
+                      </button>
+                    </div>
                   )}
                 </td>
                 <td>
@@ -48,12 +72,18 @@ export function RequestsTable({ reviewId, data, onOpen, onChanged }: {
                 </td>
                 <td>
                   {showDate(r.dueOn)}
-                  <div><MilestoneStatusTag status={r.deadline.status} /></div>
+                  <div>
+                    <MilestoneStatusTag status={r.deadline.status} />
+                  </div>
                   <span className="aka">{r.deadline.phrase}</span>
                 </td>
                 <td>
                   {r.endorsement ? `Endorsed by ${r.endorsement.name}, ${r.endorsement.designation}, ${showDate(r.endorsement.on)}` : 'Not endorsed'}
-                  {r.openQueries > 0 && <div><Badge tone="info">{r.openQueries === 1 ? '1 open query' : `${r.openQueries} open queries`}</Badge></div>}
+                  {r.openQueries > 0 && (
+                    <div>
+                      <Badge tone="info">{r.openQueries === 1 ? '1 open query' : `${r.openQueries} open queries`}</Badge>
+                    </div>
+                  )}
                 </td>
                 <td>
                   <RequestActions reviewId={reviewId} request={r} what={what} onDone={onChanged} />

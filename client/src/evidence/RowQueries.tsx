@@ -9,7 +9,14 @@ import { QueryThreads } from './QueryThreads.js';
  * The review team's query threads on one chronology row or organisational change, shown below its
  * panel (outside the row's form). Staff working notes: never exported, never in the report.
  */
-export function RowQueries({ reviewId, agencyId, target, label, member, onChanged }: {
+export function RowQueries({
+  reviewId,
+  agencyId,
+  target,
+  label,
+  member,
+  onChanged,
+}: {
   reviewId: string;
   agencyId: string;
   target: QueryTarget;
@@ -24,11 +31,23 @@ export function RowQueries({ reviewId, agencyId, target, label, member, onChange
   if (!visible || !queries.data) return null;
   return (
     <div>
-      <p className="live-line" role="status">{announcement}</p>
-      <QueryThreads reviewId={reviewId} agencyId={agencyId} target={target} label={label} queries={queries.data.queries}
+      <p className="live-line" role="status">
+        {announcement}
+      </p>
+      <QueryThreads
+        reviewId={reviewId}
+        agencyId={agencyId}
+        target={target}
+        label={label}
+        queries={queries.data.queries}
         rights={{ ask: mayAskQuery(member), answer: mayAnswerQuery(member, agencyId), resolve: mayResolveQuery(member) }}
         emptyText={`No queries on ${label}.`}
-        onChanged={(m) => { setAnnouncement(m); void queries.reload(); onChanged?.(); }} />
+        onChanged={(m) => {
+          setAnnouncement(m);
+          void queries.reload();
+          onChanged?.();
+        }}
+      />
     </div>
   );
 }

@@ -24,24 +24,37 @@ export function SeniorLeadsPanel({ reviewId, data, onChanged }: { reviewId: stri
     <div className="panel">
       <h3>Senior leads</h3>
       <p>The senior lead endorses their agency’s evidence before it is submitted. Name an agency author with their designation.</p>
-      {error && <p className="field__error" role="alert">{error}</p>}
+      {error && (
+        <p className="field__error" role="alert">
+          {error}
+        </p>
+      )}
       <ul className="plain-list">
         {data.authors.map((a) => {
           const agency = data.agencies.find((x) => x.id === a.agencyId)?.name ?? 'Agency';
           return (
             <li key={a.membershipId} className="field">
-              <p><strong>{a.name}</strong>, {agency}: {a.seniorLead ? `senior lead (${a.seniorLead.designation})` : 'author'}</p>
-              {data.me.mayAppointSeniorLead && (a.seniorLead ? (
-                <button type="button" className="button button--secondary button--small" onClick={() => void save(a.membershipId, a.name, null)}>Remove as senior lead: {a.name}</button>
-              ) : (
-                <div className="label-row">
-                  <TextField id={`designation-${a.membershipId}`} label={`Designation of ${a.name}`} value={designations[a.membershipId] ?? ''}
-                    onChange={(v) => setDesignations({ ...designations, [a.membershipId]: v })} />
-                  <button type="button" className="button button--small" onClick={() => void save(a.membershipId, a.name, (designations[a.membershipId] ?? '').trim())}>
-                    Name as senior lead: {a.name}
+              <p>
+                <strong>{a.name}</strong>, {agency}: {a.seniorLead ? `senior lead (${a.seniorLead.designation})` : 'author'}
+              </p>
+              {data.me.mayAppointSeniorLead &&
+                (a.seniorLead ? (
+                  <button type="button" className="button button--secondary button--small" onClick={() => void save(a.membershipId, a.name, null)}>
+                    Remove as senior lead: {a.name}
                   </button>
-                </div>
-              ))}
+                ) : (
+                  <div className="label-row">
+                    <TextField
+                      id={`designation-${a.membershipId}`}
+                      label={`Designation of ${a.name}`}
+                      value={designations[a.membershipId] ?? ''}
+                      onChange={(v) => setDesignations({ ...designations, [a.membershipId]: v })}
+                    />
+                    <button type="button" className="button button--small" onClick={() => void save(a.membershipId, a.name, (designations[a.membershipId] ?? '').trim())}>
+                      Name as senior lead: {a.name}
+                    </button>
+                  </div>
+                ))}
             </li>
           );
         })}

@@ -1,7 +1,5 @@
 import { z } from 'zod';
-import {
-  EvidenceActionSchema, EvidenceQuerySchema, EvidenceRequestSchema, KeyThemeSchema,
-} from '../../../shared/evidence/index.js';
+import { EvidenceActionSchema, EvidenceQuerySchema, EvidenceRequestSchema, KeyThemeSchema } from '../../../shared/evidence/index.js';
 import { RoleSchema } from '../../../shared/roles.js';
 
 /** The response shapes of the evidence API (docs/api.md, "Evidence"), validated before a page renders them. */

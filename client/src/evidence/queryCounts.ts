@@ -1,6 +1,11 @@
 import {
-  REPORT_SECTION_LABELS, isQueryOpen, isReportSectionKey, queryTargetKey, templateSectionLabel,
-  type EvidenceQuery, type QueryTarget,
+  REPORT_SECTION_LABELS,
+  isQueryOpen,
+  isReportSectionKey,
+  queryTargetKey,
+  templateSectionLabel,
+  type EvidenceQuery,
+  type QueryTarget,
 } from '../../../shared/evidence/index.js';
 
 /**
@@ -42,9 +47,13 @@ export function openQueriesText(n: number): string {
 /** What a thread is about, in words for the waiting list ("the learning template, Section 2: …"). */
 export function queryTargetText(target: QueryTarget): string {
   switch (target.kind) {
-    case 'template-section': return `the learning template, ${templateSectionLabel(target.section)}`;
-    case 'report-section': return `the information report, ${isReportSectionKey(target.section) ? REPORT_SECTION_LABELS[target.section] : target.section}`;
-    case 'chronology-row': return 'a chronology row';
-    case 'org-change': return 'an organisational change';
+    case 'template-section':
+      return `the learning template, ${templateSectionLabel(target.section)}`;
+    case 'report-section':
+      return `the information report, ${isReportSectionKey(target.section) ? REPORT_SECTION_LABELS[target.section] : target.section}`;
+    case 'chronology-row':
+      return 'a chronology row';
+    case 'org-change':
+      return 'an organisational change';
   }
 }

@@ -1,7 +1,16 @@
 import { formatChronologyDate, type ChronologyDate } from '../../../shared/chronology/chronologyDate.js';
 import {
-  EVIDENCE_LINK_LABELS, MAX_EVIDENCE_MESSAGE_CHARS, MAX_THEME_EVIDENCE, REPORT_SECTION_LABELS, evidenceLinkKey, isReportSectionKey,
-  templateSectionLabel, type EvidenceKind, type EvidenceLink, type EvidenceQuery, type KeyTheme,
+  EVIDENCE_LINK_LABELS,
+  MAX_EVIDENCE_MESSAGE_CHARS,
+  MAX_THEME_EVIDENCE,
+  REPORT_SECTION_LABELS,
+  evidenceLinkKey,
+  isReportSectionKey,
+  templateSectionLabel,
+  type EvidenceKind,
+  type EvidenceLink,
+  type EvidenceQuery,
+  type KeyTheme,
 } from '../../../shared/evidence/index.js';
 import { MAX_LABEL_CHARS } from '../../../shared/limits.js';
 
@@ -63,10 +72,12 @@ export function themeLinkOptions(input: {
 }): EvidenceLink[] {
   const offered: EvidenceLink[] = [
     ...input.rows.filter((r) => r.team.keyLearning).map((r): EvidenceLink => ({ kind: 'chronology-row', agencyId: r.agencyId, entryId: r.id })),
-    ...input.requests.filter((r) => r.kind === 'learning-template').flatMap((r) => Array.from({ length: input.kloeCount },
-      (_, i): EvidenceLink => ({ kind: 'template-analysis', agencyId: r.agencyId, section: `kloe-${i + 1}` }))),
-    ...input.requests.filter((r) => r.kind === 'information-report').flatMap((r) => REPORT_ANALYSIS_SECTIONS.map(
-      (s): EvidenceLink => ({ kind: 'report-section', agencyId: r.agencyId, section: s }))),
+    ...input.requests
+      .filter((r) => r.kind === 'learning-template')
+      .flatMap((r) => Array.from({ length: input.kloeCount }, (_, i): EvidenceLink => ({ kind: 'template-analysis', agencyId: r.agencyId, section: `kloe-${i + 1}` }))),
+    ...input.requests
+      .filter((r) => r.kind === 'information-report')
+      .flatMap((r) => REPORT_ANALYSIS_SECTIONS.map((s): EvidenceLink => ({ kind: 'report-section', agencyId: r.agencyId, section: s }))),
     ...input.queries.flatMap((q) => q.messages.filter((m) => m.kind === 'answer').map((m): EvidenceLink => ({ kind: 'query-answer', queryId: q.id, messageId: m.id }))),
   ];
   const seen = new Set(offered.map(evidenceLinkKey));
@@ -80,8 +91,10 @@ export function linkLabel(l: EvidenceLink, agencyName: (id: string) => string, q
       const r = rows.find((x) => x.id === l.entryId);
       return `${EVIDENCE_LINK_LABELS[l.kind]} (${agencyName(l.agencyId)})${r ? `: ${formatChronologyDate(r.date)}, ${r.keyEvent.slice(0, 80)}` : ''}`;
     }
-    case 'template-analysis': return `${agencyName(l.agencyId)} learning template, ${templateSectionLabel(l.section)}`;
-    case 'report-section': return `${agencyName(l.agencyId)} information report, ${isReportSectionKey(l.section) ? REPORT_SECTION_LABELS[l.section] : l.section}`;
+    case 'template-analysis':
+      return `${agencyName(l.agencyId)} learning template, ${templateSectionLabel(l.section)}`;
+    case 'report-section':
+      return `${agencyName(l.agencyId)} information report, ${isReportSectionKey(l.section) ? REPORT_SECTION_LABELS[l.section] : l.section}`;
     case 'query-answer': {
       const q = queries.find((x) => x.id === l.queryId);
       const m = q?.messages.find((x) => x.id === l.messageId);

@@ -13,9 +13,7 @@ export type WaitingPlace = { kind: 'document'; requestId: string } | { kind: 'ch
 export type WaitingLine = { key: string; text: string; place: WaitingPlace };
 
 /** The line for one item; `requests` and `queries` are those the member sees. */
-export function waitingLine(
-  w: WorkItem, requests: readonly { id: string; kind: EvidenceKind; agencyId: string }[], queries: readonly EvidenceQuery[],
-): WaitingLine {
+export function waitingLine(w: WorkItem, requests: readonly { id: string; kind: EvidenceKind; agencyId: string }[], queries: readonly EvidenceQuery[]): WaitingLine {
   if (w.kind === 'query') {
     const q = queries.find((x) => x.id === w.queryId);
     const about = q ? queryTargetText(q.target) : 'your evidence';

@@ -6,13 +6,15 @@ import { Link } from '../router/Link.js';
 
 /** The part of GET /api/reviews/:id/chronology this panel reads: each row's date, agency, event and family contacts. */
 export const MentionRowsSchema = z.object({
-  rows: z.array(z.object({
-    id: z.string(),
-    agencyCode: z.string(),
-    date: ChronologyDateSchema,
-    keyEvent: z.string(),
-    familyContactIds: z.array(z.string()),
-  })),
+  rows: z.array(
+    z.object({
+      id: z.string(),
+      agencyCode: z.string(),
+      date: ChronologyDateSchema,
+      keyEvent: z.string(),
+      familyContactIds: z.array(z.string()),
+    }),
+  ),
 });
 
 /** One chronology row naming a person. */
@@ -39,9 +41,15 @@ export function ChronologyMentions({ reviewId, personId, name }: { reviewId: str
     setRows(null);
     setError(null);
     apiRequest('GET', `/api/reviews/${encodeURIComponent(reviewId)}/chronology`, { schema: MentionRowsSchema })
-      .then((r) => { if (!cancelled) setRows(r.rows.filter((row) => row.familyContactIds.includes(personId))); })
-      .catch((err: unknown) => { if (!cancelled) setError(errorMessage(err)); });
-    return () => { cancelled = true; };
+      .then((r) => {
+        if (!cancelled) setRows(r.rows.filter((row) => row.familyContactIds.includes(personId)));
+      })
+      .catch((err: unknown) => {
+        if (!cancelled) setError(errorMessage(err));
+      });
+    return () => {
+      cancelled = true;
+    };
   }, [reviewId, personId]);
 
   return (
@@ -54,14 +62,15 @@ export function ChronologyMentions({ reviewId, personId, name }: { reviewId: str
         <ul className="gg-mentions" data-testid="genogram-mentions">
           {rows.map((r) => (
             <li key={r.id}>
-              <span className="gg-mentions__date">{formatChronologyDate(r.date)}</span>{' '}
-              <span className="gg-mentions__agency">{r.agencyCode}</span>{' '}
+              <span className="gg-mentions__date">{formatChronologyDate(r.date)}</span> <span className="gg-mentions__agency">{r.agencyCode}</span>{' '}
               {r.keyEvent.length > MAX_EVENT_CHARS ? `${r.keyEvent.slice(0, MAX_EVENT_CHARS)}…` : r.keyEvent}
             </li>
           ))}
         </ul>
       )}
-      <p><Link to={chronologyFilteredTo(reviewId, personId)}>Show {name}&rsquo;s events in the chronology</Link></p>
+      <p>
+        <Link to={chronologyFilteredTo(reviewId, personId)}>Show {name}&rsquo;s events in the chronology</Link>
+      </p>
     </section>
   );
 }

@@ -23,17 +23,27 @@ export function ExportPanel({ onExport, disabled }: { onExport(format: 'svg' | '
       <h3 id="gg-export-heading">Export the genogram</h3>
       <p>For Review Team meetings and the workshop. The genogram is never part of the published report.</p>
       <RadioGroup
-        id="gg-export-mode" name="gg-export-mode" legend="Names in the file" value={mode} onChange={(v) => setMode(v as LabelMode)}
+        id="gg-export-mode"
+        name="gg-export-mode"
+        legend="Names in the file"
+        value={mode}
+        onChange={(v) => setMode(v as LabelMode)}
         options={[
           { value: 'labels', label: 'Report labels', hint: 'For example Mother, Sibling 1 and the child\u2019s pseudonym.' },
           { value: 'names', label: 'Real names', hint: 'Only for people working on this review.' },
         ]}
       />
       <div className="button-row">
-        <button type="button" className="button button--secondary" disabled={disabled} onClick={() => void run('svg')}>Download SVG</button>
-        <button type="button" className="button button--secondary" disabled={disabled} onClick={() => void run('png')}>Download PNG</button>
+        <button type="button" className="button button--secondary" disabled={disabled} onClick={() => void run('svg')}>
+          Download SVG
+        </button>
+        <button type="button" className="button button--secondary" disabled={disabled} onClick={() => void run('png')}>
+          Download PNG
+        </button>
       </div>
-      <p role="status" aria-live="polite" className="gg-export__status">{status}</p>
+      <p role="status" aria-live="polite" className="gg-export__status">
+        {status}
+      </p>
     </section>
   );
 }

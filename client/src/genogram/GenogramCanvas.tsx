@@ -4,16 +4,16 @@ import '@xyflow/react/dist/style.css';
 import { PERSON_HEIGHT, PERSON_WIDTH, describePerson, type Family, type Point } from '../../../shared/genogram/index.js';
 import { initials, type PresenceEntry } from '../lib/presence.js';
 import { computeDrawing } from './drawing.js';
-import {
-  DrawingContext, EDGE_TYPES, NODE_TYPES, type GenogramEdge, type HouseholdFlowNode, type PersonFlowNode,
-} from './flowElements.js';
+import { DrawingContext, EDGE_TYPES, NODE_TYPES, type GenogramEdge, type HouseholdFlowNode, type PersonFlowNode } from './flowElements.js';
 import { describeRelationshipLine, metaLine, symbolFacts, type LabelMode, type NameOf } from './names.js';
 import { keepUnchanged, withMeasured, type Measured } from './stableNodes.js';
 
 /** What React Flow says to screen reader users about a focused person. */
 const ARIA_LABELS = {
-  'node.a11yDescription.default': 'Press Enter to open this person\u2019s details and actions. Press Space to select them, then move them with the arrow keys (hold Shift for bigger steps).',
-  'node.a11yDescription.keyboardDisabled': 'Press Enter to open this person\u2019s details and actions. Press Space to select them, then move them with the arrow keys (hold Shift for bigger steps).',
+  'node.a11yDescription.default':
+    'Press Enter to open this person\u2019s details and actions. Press Space to select them, then move them with the arrow keys (hold Shift for bigger steps).',
+  'node.a11yDescription.keyboardDisabled':
+    'Press Enter to open this person\u2019s details and actions. Press Space to select them, then move them with the arrow keys (hold Shift for bigger steps).',
   'node.a11yDescription.ariaLiveMessage': ({ direction }: { direction: string; x: number; y: number }) => `Moved ${direction}.`,
   'controls.ariaLabel': 'Zoom controls',
   'controls.zoomIn.ariaLabel': 'Zoom in',
@@ -28,7 +28,12 @@ const ARIA_LABELS = {
 const HIDE_ATTRIBUTION = { hideAttribution: true };
 
 /** Fits the view once the family first appears, and centres on a person when asked. */
-function ViewKeeper({ ready, shape, userMoved, centreOn }: {
+function ViewKeeper({
+  ready,
+  shape,
+  userMoved,
+  centreOn,
+}: {
   ready: boolean;
   shape: string;
   userMoved: { current: boolean };
@@ -56,7 +61,21 @@ function ViewKeeper({ ready, shape, userMoved, centreOn }: {
  * Dragging, or the arrow keys on a selected person, moves someone; the new position is handed to
  * `onMove` when the drag ends, to be stored as an override. Enter on a person opens their panel.
  */
-export function GenogramCanvas({ loaded, family, positions, nameOf, labelMode, todayIso, selectedId, onSelect, onOpen, canWrite, presence, onMove, centreOn }: {
+export function GenogramCanvas({
+  loaded,
+  family,
+  positions,
+  nameOf,
+  labelMode,
+  todayIso,
+  selectedId,
+  onSelect,
+  onOpen,
+  canWrite,
+  presence,
+  onMove,
+  centreOn,
+}: {
   /** True once both documents have the server's copy, so the first fit sees the whole family. */
   loaded: boolean;
   family: Family;
@@ -95,33 +114,60 @@ export function GenogramCanvas({ loaded, family, positions, nameOf, labelMode, t
   }, [presence]);
 
   // Everything about each person's node except where it is, so a drag step does not redo it.
-  const people = useMemo(() => family.people.map((p) => {
-    const name = nameOf(p.id);
-    return {
-      id: p.id, type: 'person', position: { x: 0, y: 0 }, width: PERSON_WIDTH, height: PERSON_HEIGHT, selected: p.id === selectedId,
-      draggable: canWrite, connectable: false, ariaLabel: describePerson(p, todayIso, name),
-      data: { name, meta: metaLine(p, labelMode), facts: symbolFacts(p, todayIso), editors: editors.get(p.id) ?? [] },
-    } satisfies PersonFlowNode;
-  }), [family.people, nameOf, labelMode, todayIso, selectedId, canWrite, editors]);
+  const people = useMemo(
+    () =>
+      family.people.map((p) => {
+        const name = nameOf(p.id);
+        return {
+          id: p.id,
+          type: 'person',
+          position: { x: 0, y: 0 },
+          width: PERSON_WIDTH,
+          height: PERSON_HEIGHT,
+          selected: p.id === selectedId,
+          draggable: canWrite,
+          connectable: false,
+          ariaLabel: describePerson(p, todayIso, name),
+          data: { name, meta: metaLine(p, labelMode), facts: symbolFacts(p, todayIso), editors: editors.get(p.id) ?? [] },
+        } satisfies PersonFlowNode;
+      }),
+    [family.people, nameOf, labelMode, todayIso, selectedId, canWrite, editors],
+  );
 
   // The last nodes handed to React Flow: a node that has not changed keeps its object, so that while
   // someone is dragged only they (and any household outline round them) are drawn again.
   const previous = useRef<(HouseholdFlowNode | PersonFlowNode)[]>([]);
   const nodes = useMemo(() => {
     const households: HouseholdFlowNode[] = drawing.households.map((h, index) => ({
-      id: `household:${h.id}`, type: 'household', position: { x: h.rect.x, y: h.rect.y }, width: h.rect.width, height: h.rect.height,
+      id: `household:${h.id}`,
+      type: 'household',
+      position: { x: h.rect.x, y: h.rect.y },
+      width: h.rect.width,
+      height: h.rect.height,
       measured: measured.get(`household:${h.id}`),
       data: {
-        label: h.label, index, width: h.rect.width, height: h.rect.height,
-        labelLeft: h.labelAt.x - h.rect.x, labelTop: h.labelAt.y - h.rect.y, labelWidth: h.labelWidth,
+        label: h.label,
+        index,
+        width: h.rect.width,
+        height: h.rect.height,
+        labelLeft: h.labelAt.x - h.rect.x,
+        labelTop: h.labelAt.y - h.rect.y,
+        labelWidth: h.labelWidth,
       },
-      selectable: false, draggable: false, focusable: false, connectable: false, zIndex: -1, ariaRole: 'presentation',
+      selectable: false,
+      draggable: false,
+      focusable: false,
+      connectable: false,
+      zIndex: -1,
+      ariaRole: 'presentation',
     }));
     // Tab order follows the drawing: generation by generation, left to right within each.
-    const placed: PersonFlowNode[] = people.flatMap((n) => {
-      const at = live.get(n.id);
-      return at ? [{ ...n, position: at, measured: measured.get(n.id) }] : [];
-    }).sort((a, b) => a.position.y - b.position.y || a.position.x - b.position.x || (a.id < b.id ? -1 : 1));
+    const placed: PersonFlowNode[] = people
+      .flatMap((n) => {
+        const at = live.get(n.id);
+        return at ? [{ ...n, position: at, measured: measured.get(n.id) }] : [];
+      })
+      .sort((a, b) => a.position.y - b.position.y || a.position.x - b.position.x || (a.id < b.id ? -1 : 1));
     const next = keepUnchanged(previous.current, [...households, ...placed]);
     previous.current = next;
     return next;
@@ -131,10 +177,14 @@ export function GenogramCanvas({ loaded, family, positions, nameOf, labelMode, t
     const out: GenogramEdge[] = [];
     const common = { selectable: false, focusable: false, deletable: false } as const;
     const label = (id: string) => describeRelationshipLine(family, id, nameOf);
-    for (const p of family.partnerships) out.push({ ...common, id: `partnership:${p.id}`, type: 'partnership', source: p.a, target: p.b, data: { ref: p.id }, ariaLabel: label(p.id) });
-    for (const l of family.childLinks) out.push({ ...common, id: `child:${l.id}`, type: 'child', source: l.parentIds[0]!, target: l.child, data: { ref: l.id }, ariaLabel: label(l.id) });
-    for (const l of family.lines) out.push({ ...common, id: `line:${l.id}`, type: 'line', source: l.from, target: l.to, data: { ref: l.id, kind: l.kind }, ariaLabel: label(l.id) });
-    for (const t of family.twins) if (t.identical) out.push({ ...common, id: `twins:${t.id}`, type: 'twins', source: t.a, target: t.b, data: { ref: t.id }, ariaLabel: label(t.id) });
+    for (const p of family.partnerships)
+      out.push({ ...common, id: `partnership:${p.id}`, type: 'partnership', source: p.a, target: p.b, data: { ref: p.id }, ariaLabel: label(p.id) });
+    for (const l of family.childLinks)
+      out.push({ ...common, id: `child:${l.id}`, type: 'child', source: l.parentIds[0]!, target: l.child, data: { ref: l.id }, ariaLabel: label(l.id) });
+    for (const l of family.lines)
+      out.push({ ...common, id: `line:${l.id}`, type: 'line', source: l.from, target: l.to, data: { ref: l.id, kind: l.kind }, ariaLabel: label(l.id) });
+    for (const t of family.twins)
+      if (t.identical) out.push({ ...common, id: `twins:${t.id}`, type: 'twins', source: t.a, target: t.b, data: { ref: t.id }, ariaLabel: label(t.id) });
     return out;
   }, [family, nameOf]);
 
@@ -175,12 +225,28 @@ export function GenogramCanvas({ loaded, family, positions, nameOf, labelMode, t
       {/* biome-ignore lint/a11y/noStaticElementInteractions: catches Enter bubbling up from the focusable person nodes React Flow renders inside; the wrapper itself takes no input */}
       <div className="gg-canvas" onKeyDown={onKeyDown} data-testid="genogram-canvas">
         <ReactFlow
-          nodes={nodes} edges={edges} nodeTypes={NODE_TYPES} edgeTypes={EDGE_TYPES} onNodesChange={onNodesChange}
-          nodesConnectable={false} edgesFocusable={false} elementsSelectable nodesFocusable nodesDraggable={canWrite}
-          deleteKeyCode={null} selectionKeyCode={null} multiSelectionKeyCode={null} selectNodesOnDrag={false}
-          minZoom={0.2} maxZoom={2} ariaLabelConfig={ARIA_LABELS} proOptions={HIDE_ATTRIBUTION}
+          nodes={nodes}
+          edges={edges}
+          nodeTypes={NODE_TYPES}
+          edgeTypes={EDGE_TYPES}
+          onNodesChange={onNodesChange}
+          nodesConnectable={false}
+          edgesFocusable={false}
+          elementsSelectable
+          nodesFocusable
+          nodesDraggable={canWrite}
+          deleteKeyCode={null}
+          selectionKeyCode={null}
+          multiSelectionKeyCode={null}
+          selectNodesOnDrag={false}
+          minZoom={0.2}
+          maxZoom={2}
+          ariaLabelConfig={ARIA_LABELS}
+          proOptions={HIDE_ATTRIBUTION}
           onPaneClick={() => onSelect(null)}
-          onMoveStart={(event) => { if (event) userMoved.current = true; }}
+          onMoveStart={(event) => {
+            if (event) userMoved.current = true;
+          }}
         >
           <Controls showInteractive={false} position="bottom-right" />
           <ViewKeeper ready={loaded && family.people.length > 0} shape={shape} userMoved={userMoved} centreOn={centreOn} />

@@ -18,7 +18,19 @@ export type DialogState =
   | null;
 
 /** The genogram's dialogs: add a person or relative, edit register details, add a line, edit a household. */
-export function GenogramDialogs({ dialog, family, register, nameOf, childPseudonym, onClose, onAdd, onSavePerson, onRemovePerson, onAddLine, onSaveHousehold }: {
+export function GenogramDialogs({
+  dialog,
+  family,
+  register,
+  nameOf,
+  childPseudonym,
+  onClose,
+  onAdd,
+  onSavePerson,
+  onRemovePerson,
+  onAddLine,
+  onSaveHousehold,
+}: {
   dialog: DialogState;
   family: Family;
   register: readonly Person[];
@@ -35,7 +47,7 @@ export function GenogramDialogs({ dialog, family, register, nameOf, childPseudon
   if (!dialog) return null;
   switch (dialog.kind) {
     case 'add': {
-      const anchor = dialog.anchorId ? family.byId.get(dialog.anchorId) ?? null : null;
+      const anchor = dialog.anchorId ? (family.byId.get(dialog.anchorId) ?? null) : null;
       const title = anchor && dialog.mode !== 'person' ? `${MODE_TITLES[dialog.mode]} for ${nameOf(anchor.id)}` : MODE_TITLES.person;
       return (
         <Dialog title={title} titleId="gg-dialog-title" onClose={onClose}>
@@ -48,8 +60,14 @@ export function GenogramDialogs({ dialog, family, register, nameOf, childPseudon
       return (
         <Dialog title={`Edit ${dialog.opened.name || 'person'}`} titleId="gg-dialog-title" onClose={onClose}>
           <PersonForm
-            opened={dialog.opened} current={current} isNew={false} register={register} childPseudonym={childPseudonym}
-            onSave={(edited, base) => onSavePerson(base, edited)} onRemove={() => onRemovePerson(dialog.opened)} onCancel={onClose}
+            opened={dialog.opened}
+            current={current}
+            isNew={false}
+            register={register}
+            childPseudonym={childPseudonym}
+            onSave={(edited, base) => onSavePerson(base, edited)}
+            onRemove={() => onRemovePerson(dialog.opened)}
+            onCancel={onClose}
           />
         </Dialog>
       );

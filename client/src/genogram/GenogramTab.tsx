@@ -6,8 +6,15 @@ import { newId } from '../../../shared/ids.js';
 import { removePerson, writePerson } from '../../../shared/peopleDoc.js';
 import { ROLE_LABELS } from '../../../shared/roles.js';
 import {
-  GenogramRuleError, clearPositions, forgetPerson, removeHousehold, removeRelationship, setBirthStatus, setPosition,
-  writeHousehold, type Point,
+  GenogramRuleError,
+  clearPositions,
+  forgetPerson,
+  removeHousehold,
+  removeRelationship,
+  setBirthStatus,
+  setPosition,
+  writeHousehold,
+  type Point,
 } from '../../../shared/genogram/index.js';
 import type { ReviewDetail } from '../api/schemas.js';
 import { Notice } from '../components/Notice.js';
@@ -51,34 +58,46 @@ export function GenogramTab({ detail, onAccessChanged }: { detail: ReviewDetail;
   const [focusPanel, requestPanelFocus] = useReducer((n: number) => n + 1, 0);
   const [, undoChanged] = useReducer((n: number) => n + 1, 0);
   const headingRef = useRef<HTMLHeadingElement>(null);
-  const selected = selectedId ? family.byId.get(selectedId) ?? null : null;
+  const selected = selectedId ? (family.byId.get(selectedId) ?? null) : null;
 
   useEffect(() => undo?.subscribe(undoChanged), [undo]);
-  useEffect(() => { if (focusPanel > 0) headingRef.current?.focus(); }, [focusPanel]);
-  useEffect(() => { if (!canWrite) setDialog(null); }, [canWrite]);
+  useEffect(() => {
+    if (focusPanel > 0) headingRef.current?.focus();
+  }, [focusPanel]);
+  useEffect(() => {
+    if (!canWrite) setDialog(null);
+  }, [canWrite]);
   // Tell the others whom this person has open; presence is never stored.
-  useEffect(() => { genogramShared?.provider.awareness.setLocalStateField('editing', selectedId); }, [genogramShared, selectedId]);
+  useEffect(() => {
+    genogramShared?.provider.awareness.setLocalStateField('editing', selectedId);
+  }, [genogramShared, selectedId]);
 
   /** Runs one undoable change; returns a problem to show, or null when written. */
-  const run = useCallback((action: (d: GenogramDocs) => void, done: string): string | null => {
-    if (!undo) return 'The genogram is still loading. Try again in a moment.';
-    try {
-      undo.record(action);
-      if (done) setAnnouncement(done);
-      return null;
-    } catch (err) {
-      if (err instanceof GenogramRuleError) return err.message;
-      if (err instanceof ZodError) return 'That change is not valid. Check the details and try again.';
-      throw err;
-    }
-  }, [undo]);
+  const run = useCallback(
+    (action: (d: GenogramDocs) => void, done: string): string | null => {
+      if (!undo) return 'The genogram is still loading. Try again in a moment.';
+      try {
+        undo.record(action);
+        if (done) setAnnouncement(done);
+        return null;
+      } catch (err) {
+        if (err instanceof GenogramRuleError) return err.message;
+        if (err instanceof ZodError) return 'That change is not valid. Check the details and try again.';
+        throw err;
+      }
+    },
+    [undo],
+  );
 
-  const openPerson = useCallback((id: string) => {
-    setSelectedId(id);
-    const at = positions.get(id);
-    if (at) setCentreOn({ id, at, seq: Date.now() });
-    requestPanelFocus();
-  }, [positions]);
+  const openPerson = useCallback(
+    (id: string) => {
+      setSelectedId(id);
+      const at = positions.get(id);
+      if (at) setCentreOn({ id, at, seq: Date.now() });
+      requestPanelFocus();
+    },
+    [positions],
+  );
   const backToDrawing = (id: string) => {
     document.querySelector<HTMLElement>(`.react-flow__node[data-id="${CSS.escape(id)}"]`)?.focus();
   };
@@ -92,12 +111,23 @@ export function GenogramTab({ detail, onAccessChanged }: { detail: ReviewDetail;
     const target = e.target as HTMLElement;
     if (!(e.ctrlKey || e.metaKey) || target.closest('input, textarea, select, dialog')) return;
     const key = e.key.toLowerCase();
-    if (key === 'z' && !e.shiftKey && undo?.canUndo) { e.preventDefault(); undo.undo(); setAnnouncement('Undone.'); }
-    else if (((key === 'z' && e.shiftKey) || key === 'y') && undo?.canRedo) { e.preventDefault(); undo.redo(); setAnnouncement('Redone.'); }
+    if (key === 'z' && !e.shiftKey && undo?.canUndo) {
+      e.preventDefault();
+      undo.undo();
+      setAnnouncement('Undone.');
+    } else if (((key === 'z' && e.shiftKey) || key === 'y') && undo?.canRedo) {
+      e.preventDefault();
+      undo.redo();
+      setAnnouncement('Redone.');
+    }
   };
   const exportAs = async (format: 'svg' | 'png', mode: LabelMode) => {
     const svg = genogramSvg({
-      family, positions, labelMode: mode, todayIso, nameOf: nameResolver(register, childPseudonym, mode),
+      family,
+      positions,
+      labelMode: mode,
+      todayIso,
+      nameOf: nameResolver(register, childPseudonym, mode),
       heading: `Genogram${mode === 'labels' ? ' (report labels)' : ''}, ${todayIso.split('-').reverse().join('/')}. Not for publication.`,
     });
     const base = `genogram-${mode === 'labels' ? 'report-labels' : 'names'}`;
@@ -108,8 +138,13 @@ export function GenogramTab({ detail, onAccessChanged }: { detail: ReviewDetail;
   return (
     // biome-ignore lint/a11y/noStaticElementInteractions: catches Ctrl+Z/Ctrl+Y bubbling up from the focusable controls inside; the wrapper itself takes no input
     <div className="gg-tab" onKeyDown={onUndoKeys}>
-      <h2 id="section-heading" data-route-focus tabIndex={-1}>Genogram</h2>
-      <p>The family drawn from the people register. Adding someone here adds them to the register, and everyone in the register is drawn here. The genogram is shared at Review Team meetings and the workshop, and never goes into the published report.</p>
+      <h2 id="section-heading" data-route-focus tabIndex={-1}>
+        Genogram
+      </h2>
+      <p>
+        The family drawn from the people register. Adding someone here adds them to the register, and everyone in the register is drawn here. The genogram is shared at Review Team
+        meetings and the workshop, and never goes into the published report.
+      </p>
       <div className="register-bar">
         <GenogramSyncStatus facts={facts} readOnly={!canWrite} />
         <PresenceBar entries={presence} people={register} />
@@ -122,13 +157,39 @@ export function GenogramTab({ detail, onAccessChanged }: { detail: ReviewDetail;
       <div className="gg-toolbar">
         {canWrite && (
           <>
-            <button type="button" className="button" disabled={!undo} onClick={() => setDialog({ kind: 'add', mode: 'person', anchorId: null })}>Add a person</button>
-            <button type="button" className="button button--secondary" disabled={!undo || family.positions.size === 0}
-              onClick={() => run((d) => clearPositions(d.genogram), 'Tidied: everyone is back in the automatic layout.')}>
+            <button type="button" className="button" disabled={!undo} onClick={() => setDialog({ kind: 'add', mode: 'person', anchorId: null })}>
+              Add a person
+            </button>
+            <button
+              type="button"
+              className="button button--secondary"
+              disabled={!undo || family.positions.size === 0}
+              onClick={() => run((d) => clearPositions(d.genogram), 'Tidied: everyone is back in the automatic layout.')}
+            >
               Tidy layout
             </button>
-            <button type="button" className="button button--secondary" disabled={!undo?.canUndo} onClick={() => { undo?.undo(); setAnnouncement('Undone.'); }}>Undo</button>
-            <button type="button" className="button button--secondary" disabled={!undo?.canRedo} onClick={() => { undo?.redo(); setAnnouncement('Redone.'); }}>Redo</button>
+            <button
+              type="button"
+              className="button button--secondary"
+              disabled={!undo?.canUndo}
+              onClick={() => {
+                undo?.undo();
+                setAnnouncement('Undone.');
+              }}
+            >
+              Undo
+            </button>
+            <button
+              type="button"
+              className="button button--secondary"
+              disabled={!undo?.canRedo}
+              onClick={() => {
+                undo?.redo();
+                setAnnouncement('Redone.');
+              }}
+            >
+              Redo
+            </button>
           </>
         )}
         <label className="gg-toolbar__labels">
@@ -140,37 +201,68 @@ export function GenogramTab({ detail, onAccessChanged }: { detail: ReviewDetail;
         Select a person with the mouse, or Tab to them and press Enter, to see their details and actions. Drag to move someone, or press Space on them and use the arrow keys.
         {canWrite ? ' Tidy layout puts everyone you moved back in the automatic layout. Undo and redo (Ctrl+Z, Ctrl+Shift+Z) apply to your own changes only.' : ''}
       </p>
-      <p className="visually-hidden" role="status" aria-live="polite">{announcement}</p>
+      <p className="visually-hidden" role="status" aria-live="polite">
+        {announcement}
+      </p>
       <div className="gg-workspace">
         <GenogramCanvas
-          loaded={facts.synced} family={family} positions={positions} nameOf={nameOf} labelMode={labelMode} todayIso={todayIso} selectedId={selectedId}
-          onSelect={setSelectedId} onOpen={openPerson} canWrite={canWrite} presence={presence} centreOn={centreOn}
+          loaded={facts.synced}
+          family={family}
+          positions={positions}
+          nameOf={nameOf}
+          labelMode={labelMode}
+          todayIso={todayIso}
+          selectedId={selectedId}
+          onSelect={setSelectedId}
+          onOpen={openPerson}
+          canWrite={canWrite}
+          presence={presence}
+          centreOn={centreOn}
           onMove={(id, at) => run((d) => setPosition(d.genogram, id, at), '')}
         />
         <section className="gg-panel" aria-label="Selected person">
           {selected ? (
             <PersonPanel
-              ref={headingRef} person={selected} family={family} nameOf={nameOf} todayIso={todayIso} reviewId={reviewId} canWrite={canWrite} others={presence}
+              ref={headingRef}
+              person={selected}
+              family={family}
+              nameOf={nameOf}
+              todayIso={todayIso}
+              reviewId={reviewId}
+              canWrite={canWrite}
+              others={presence}
               onAdd={(mode) => setDialog({ kind: 'add', mode, anchorId: selected.id })}
-              onEdit={() => { const opened = register.find((p) => p.id === selected.id); if (opened) setDialog({ kind: 'edit', opened }); }}
+              onEdit={() => {
+                const opened = register.find((p) => p.id === selected.id);
+                if (opened) setDialog({ kind: 'edit', opened });
+              }}
               onAddLine={() => setDialog({ kind: 'line', personId: selected.id })}
               onNudge={(dx, dy) => nudge(selected.id, dx, dy)}
               onBirthStatus={(s) => run((d) => setBirthStatus(d.genogram, selected.id, s), `Birth changed for ${nameOf(selected.id)}.`)}
-              onSave={(rel, done) => { const problem = run((d) => saveRelationship(d, rel), done); if (problem) setAnnouncement(problem); }}
+              onSave={(rel, done) => {
+                const problem = run((d) => saveRelationship(d, rel), done);
+                if (problem) setAnnouncement(problem);
+              }}
               onRemove={(id, done) => run((d) => removeRelationship(d.genogram, id), done)}
               onBack={() => backToDrawing(selected.id)}
             />
           ) : (
-            <p className="muted">{family.people.length === 0
-              ? (canWrite ? 'No one is in the genogram yet. Use Add a person to start.' : 'No one is in the genogram yet.')
-              : 'Select a person to see their details, relationships and chronology rows.'}</p>
+            <p className="muted">
+              {family.people.length === 0
+                ? canWrite
+                  ? 'No one is in the genogram yet. Use Add a person to start.'
+                  : 'No one is in the genogram yet.'
+                : 'Select a person to see their details, relationships and chronology rows.'}
+            </p>
           )}
         </section>
       </div>
       <p className="gg-credit">The drawing uses React Flow (MIT licence), with thanks; see the README&rsquo;s acknowledgements.</p>
       <Legend />
       <HouseholdsSection
-        family={family} nameOf={nameOf} canWrite={canWrite}
+        family={family}
+        nameOf={nameOf}
+        canWrite={canWrite}
         onAdd={() => setDialog({ kind: 'household', household: { id: newId(), label: '', memberIds: selectedId ? [selectedId] : [] }, isNew: true })}
         onEdit={(household) => setDialog({ kind: 'household', household, isNew: false })}
         onRemove={(h) => run((d) => removeHousehold(d.genogram, h.id), `Removed the household ${h.label}.`)}
@@ -178,13 +270,23 @@ export function GenogramTab({ detail, onAccessChanged }: { detail: ReviewDetail;
       <ExportPanel onExport={exportAs} disabled={family.people.length === 0} />
       <FamilyList family={family} relationships={relationships} nameOf={nameOf} todayIso={todayIso} onShow={openPerson} />
       <GenogramDialogs
-        dialog={dialog} family={family} register={register} nameOf={nameOf} childPseudonym={childPseudonym} onClose={() => setDialog(null)}
+        dialog={dialog}
+        family={family}
+        register={register}
+        nameOf={nameOf}
+        childPseudonym={childPseudonym}
+        onClose={() => setDialog(null)}
         onAdd={(input) => {
           let added = '';
           const linked = input.plan.kind !== 'person' ? input.plan.existingId : undefined;
           const done = linked ? `Linked ${nameOf(linked)} in the genogram.` : `Added ${input.fields.name} to the genogram and the people register.`;
-          const problem = run((d) => { added = addRelative(d, input.plan, input.fields, family, childPseudonym); }, done);
-          if (!problem) { setDialog(null); setSelectedId(added); }
+          const problem = run((d) => {
+            added = addRelative(d, input.plan, input.fields, family, childPseudonym);
+          }, done);
+          if (!problem) {
+            setDialog(null);
+            setSelectedId(added);
+          }
           return problem;
         }}
         onSavePerson={(opened, edited) => {
@@ -193,11 +295,21 @@ export function GenogramTab({ detail, onAccessChanged }: { detail: ReviewDetail;
           setDialog(null);
         }}
         onRemovePerson={(opened) => {
-          run((d) => { removePerson(d.people, opened.id); forgetPerson(d.genogram, opened.id); }, `Removed ${opened.name || 'the person'} from the genogram and the register.`);
+          run(
+            (d) => {
+              removePerson(d.people, opened.id);
+              forgetPerson(d.genogram, opened.id);
+            },
+            `Removed ${opened.name || 'the person'} from the genogram and the register.`,
+          );
           setDialog(null);
           setSelectedId(null);
         }}
-        onAddLine={(line) => { const problem = run((d) => saveRelationship(d, line), 'Added the relationship line.'); if (!problem) setDialog(null); return problem; }}
+        onAddLine={(line) => {
+          const problem = run((d) => saveRelationship(d, line), 'Added the relationship line.');
+          if (!problem) setDialog(null);
+          return problem;
+        }}
         onSaveHousehold={(h, isNew) => {
           const problem = run((d) => writeHousehold(d.genogram, h, new Set(register.map((p) => p.id))), `${isNew ? 'Added' : 'Saved'} the household ${h.label}.`);
           if (!problem) setDialog(null);

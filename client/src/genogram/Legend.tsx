@@ -1,7 +1,17 @@
 import type { ReactNode } from 'react';
 import {
-  ABUSE_KINDS, CHILD_LINK_DASH, CHILD_LINK_LABELS, ChildLinkKindSchema, LINE_LABELS, LineKindSchema, PARTNERSHIP_DASH, PARTNERSHIP_LABELS,
-  PARTNERSHIP_SLASHES, PartnershipKindSchema, lineGeometry, type Family,
+  ABUSE_KINDS,
+  CHILD_LINK_DASH,
+  CHILD_LINK_LABELS,
+  ChildLinkKindSchema,
+  LINE_LABELS,
+  LineKindSchema,
+  PARTNERSHIP_DASH,
+  PARTNERSHIP_LABELS,
+  PARTNERSHIP_SLASHES,
+  PartnershipKindSchema,
+  lineGeometry,
+  type Family,
 } from '../../../shared/genogram/index.js';
 import { ChildLine, RelationLine, householdDash } from './Lines.js';
 import { PersonSymbol, type SymbolFacts } from './PersonSymbol.js';
@@ -13,8 +23,12 @@ export type LegendItem = { key: string; label: string; sample: ReactNode; used(f
 export const SAMPLE = { width: 80, height: 40 };
 
 const person = (over: Partial<SymbolFacts>): ReactNode => (
-  <PersonSymbol facts={{ gender: 'unknown', birthStatus: 'born', isSubject: false, deceased: false, placeholder: false, age: null, ...over }}
-    cx={SAMPLE.width / 2} cy={SAMPLE.height / 2} size={26} />
+  <PersonSymbol
+    facts={{ gender: 'unknown', birthStatus: 'born', isSubject: false, deceased: false, placeholder: false, age: null, ...over }}
+    cx={SAMPLE.width / 2}
+    cy={SAMPLE.height / 2}
+    size={26}
+  />
 );
 
 function couple(kind: keyof typeof PARTNERSHIP_DASH): ReactNode {
@@ -24,7 +38,12 @@ function couple(kind: keyof typeof PARTNERSHIP_DASH): ReactNode {
     // biome-ignore lint/suspicious/noArrayIndexKey: the slashes are identical marks drawn side by side; a slash's position is its identity
     return <path key={i} d={`M${x - 5} ${y + 9} L${x + 5} ${y - 9}`} stroke="#0b0c0c" strokeWidth={2.5} />;
   });
-  return <g><path d={`M6 ${y} H74`} stroke="#0b0c0c" strokeWidth={2.5} strokeDasharray={PARTNERSHIP_DASH[kind] ?? undefined} />{slashes}</g>;
+  return (
+    <g>
+      <path d={`M6 ${y} H74`} stroke="#0b0c0c" strokeWidth={2.5} strokeDasharray={PARTNERSHIP_DASH[kind] ?? undefined} />
+      {slashes}
+    </g>
+  );
 }
 
 /** Every item of the genogram's key, in reading order: symbols, couples, children, lines, households. */
@@ -39,26 +58,44 @@ export const LEGEND_ITEMS: LegendItem[] = [
   { key: 'pregnancy', label: 'Pregnancy', sample: person({ birthStatus: 'pregnancy' }), used: (f) => f.people.some((p) => p.birthStatus === 'pregnancy') },
   { key: 'miscarriage', label: 'Miscarriage', sample: person({ birthStatus: 'miscarriage' }), used: (f) => f.people.some((p) => p.birthStatus === 'miscarriage') },
   { key: 'stillbirth', label: 'Stillbirth', sample: person({ birthStatus: 'stillbirth' }), used: (f) => f.people.some((p) => p.birthStatus === 'stillbirth') },
-  ...PartnershipKindSchema.options.map((k): LegendItem => ({
-    key: `couple-${k}`, label: `${PARTNERSHIP_LABELS[k]}${k === 'cohabiting' ? ' (dashed)' : k === 'separated' ? ' (one slash)' : k === 'divorced' ? ' (two slashes)' : k === 'ended' ? ' (dashed, two slashes)' : ' (solid)'}`,
-    sample: couple(k), used: (f) => f.partnerships.some((p) => p.kind === k),
-  })),
-  ...ChildLinkKindSchema.options.map((k): LegendItem => ({
-    key: `child-${k}`, label: `${CHILD_LINK_LABELS[k]}${k === 'adopted' ? ' (dashed)' : k === 'foster' ? ' (dotted)' : k === 'step' ? ' (dash-dot)' : ' (solid)'}`,
-    sample: <ChildLine path={`M8 ${SAMPLE.height / 2} H72`} dash={CHILD_LINK_DASH[k]} />, used: (f) => f.childLinks.some((l) => l.kind === k),
-  })),
+  ...PartnershipKindSchema.options.map(
+    (k): LegendItem => ({
+      key: `couple-${k}`,
+      label: `${PARTNERSHIP_LABELS[k]}${k === 'cohabiting' ? ' (dashed)' : k === 'separated' ? ' (one slash)' : k === 'divorced' ? ' (two slashes)' : k === 'ended' ? ' (dashed, two slashes)' : ' (solid)'}`,
+      sample: couple(k),
+      used: (f) => f.partnerships.some((p) => p.kind === k),
+    }),
+  ),
+  ...ChildLinkKindSchema.options.map(
+    (k): LegendItem => ({
+      key: `child-${k}`,
+      label: `${CHILD_LINK_LABELS[k]}${k === 'adopted' ? ' (dashed)' : k === 'foster' ? ' (dotted)' : k === 'step' ? ' (dash-dot)' : ' (solid)'}`,
+      sample: <ChildLine path={`M8 ${SAMPLE.height / 2} H72`} dash={CHILD_LINK_DASH[k]} />,
+      used: (f) => f.childLinks.some((l) => l.kind === k),
+    }),
+  ),
   {
-    key: 'twins', label: 'Twins (lines meet); identical twins joined by a bar',
-    sample: <g stroke="#0b0c0c" strokeWidth={2} fill="none"><path d="M40 6 L22 34 M40 6 L58 34" /><path d="M31 20 H49" /></g>,
+    key: 'twins',
+    label: 'Twins (lines meet); identical twins joined by a bar',
+    sample: (
+      <g stroke="#0b0c0c" strokeWidth={2} fill="none">
+        <path d="M40 6 L22 34 M40 6 L58 34" />
+        <path d="M31 20 H49" />
+      </g>
+    ),
     used: (f) => f.twins.length > 0,
   },
-  ...LineKindSchema.options.map((k): LegendItem => ({
-    key: `line-${k}`, label: LINE_LABELS[k],
-    sample: <RelationLine g={lineGeometry({ kind: k, directed: ABUSE_KINDS.includes(k) }, { x: -84, y: -16 }, { x: 44, y: -16 })} kind={k} />,
-    used: (f) => f.lines.some((l) => l.kind === k),
-  })),
+  ...LineKindSchema.options.map(
+    (k): LegendItem => ({
+      key: `line-${k}`,
+      label: LINE_LABELS[k],
+      sample: <RelationLine g={lineGeometry({ kind: k, directed: ABUSE_KINDS.includes(k) }, { x: -84, y: -16 }, { x: 44, y: -16 })} kind={k} />,
+      used: (f) => f.lines.some((l) => l.kind === k),
+    }),
+  ),
   {
-    key: 'household', label: 'Household: who lives together',
+    key: 'household',
+    label: 'Household: who lives together',
     sample: <rect x={6} y={6} width={68} height={28} rx={8} fill="none" stroke="#1d3a5f" strokeWidth={2} strokeDasharray={householdDash(0)} />,
     used: (f) => f.households.length > 0,
   },
@@ -72,7 +109,9 @@ export function Legend() {
       <ul className="gg-legend__list">
         {LEGEND_ITEMS.map((item) => (
           <li key={item.key} className="gg-legend__item">
-            <svg width={SAMPLE.width} height={SAMPLE.height} aria-hidden="true" focusable="false">{item.sample}</svg>
+            <svg width={SAMPLE.width} height={SAMPLE.height} aria-hidden="true" focusable="false">
+              {item.sample}
+            </svg>
             <span>{item.label}</span>
           </li>
         ))}

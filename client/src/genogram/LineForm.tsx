@@ -10,7 +10,13 @@ import type { NameOf } from './names.js';
  * Adds a relationship line between the selected person and someone else: an abuse line (directed,
  * from the person harming to the person harmed) or conflict, close, distant or cut off.
  */
-export function LineForm({ personId, family, nameOf, onSubmit, onCancel }: {
+export function LineForm({
+  personId,
+  family,
+  nameOf,
+  onSubmit,
+  onCancel,
+}: {
   personId: string;
   family: Family;
   nameOf: NameOf;
@@ -42,30 +48,53 @@ export function LineForm({ personId, family, nameOf, onSubmit, onCancel }: {
     return (
       <div>
         <p>Add someone else to the genogram first: a line joins two people.</p>
-        <button type="button" className="button button--secondary" onClick={onCancel}>Close</button>
+        <button type="button" className="button button--secondary" onClick={onCancel}>
+          Close
+        </button>
       </div>
     );
   }
   return (
     <form onSubmit={submit} noValidate className="gg-form">
       <ErrorSummary errors={summary} focusKey={attempt} />
-      <SelectField id="gg-line-other" label="Other person" value={other} onChange={setOther}
+      <SelectField
+        id="gg-line-other"
+        label="Other person"
+        value={other}
+        onChange={setOther}
         hint={`The line joins ${me} and the person you choose.`}
-        options={others.map((p) => ({ value: p.id, label: nameOf(p.id) }))} />
-      <SelectField id="gg-line-kind" label="Kind of line" value={kind}
-        onChange={(v) => { setKind(v as LineKind); setDirection(ABUSE_KINDS.includes(v as LineKind) ? 'from' : 'none'); }}
-        options={LineKindSchema.options.map((k) => ({ value: k, label: LINE_LABELS[k] }))} />
-      <RadioGroup id="gg-line-direction" name="gg-line-direction" legend="Direction" value={direction}
+        options={others.map((p) => ({ value: p.id, label: nameOf(p.id) }))}
+      />
+      <SelectField
+        id="gg-line-kind"
+        label="Kind of line"
+        value={kind}
+        onChange={(v) => {
+          setKind(v as LineKind);
+          setDirection(ABUSE_KINDS.includes(v as LineKind) ? 'from' : 'none');
+        }}
+        options={LineKindSchema.options.map((k) => ({ value: k, label: LINE_LABELS[k] }))}
+      />
+      <RadioGroup
+        id="gg-line-direction"
+        name="gg-line-direction"
+        legend="Direction"
+        value={direction}
         onChange={(v) => setDirection(v as 'from' | 'to' | 'none')}
         hint="For abuse, the arrow points from the person harming to the person harmed."
         options={[
           { value: 'from', label: `From ${me} to ${them}` },
           { value: 'to', label: `From ${them} to ${me}` },
           { value: 'none', label: 'No direction' },
-        ]} />
+        ]}
+      />
       <div className="button-row">
-        <button type="submit" className="button">Add line</button>
-        <button type="button" className="button button--secondary" onClick={onCancel}>Cancel</button>
+        <button type="submit" className="button">
+          Add line
+        </button>
+        <button type="button" className="button button--secondary" onClick={onCancel}>
+          Cancel
+        </button>
       </div>
     </form>
   );

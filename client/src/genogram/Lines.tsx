@@ -1,6 +1,4 @@
-import {
-  HOUSEHOLD_LABEL_HEIGHT, LINE_STYLE, type HouseholdDrawing, type LineGeometry, type LineKind, type PartnershipGeometry,
-} from '../../../shared/genogram/index.js';
+import { HOUSEHOLD_LABEL_HEIGHT, LINE_STYLE, type HouseholdDrawing, type LineGeometry, type LineKind, type PartnershipGeometry } from '../../../shared/genogram/index.js';
 
 /**
  * The genogram's lines as plain SVG, shared by the live drawing (inside React Flow edges) and the
@@ -15,7 +13,9 @@ export function PartnershipLine({ g }: { g: PartnershipGeometry & { dash: string
   return (
     <g className="gg-line gg-line--partnership">
       <path d={g.path} fill="none" stroke={INK} strokeWidth={2.5} strokeDasharray={g.dash ?? undefined} />
-      {g.slashes.map((d) => <path key={d} d={d} stroke={INK} strokeWidth={2.5} />)}
+      {g.slashes.map((d) => (
+        <path key={d} d={d} stroke={INK} strokeWidth={2.5} />
+      ))}
     </g>
   );
 }
@@ -38,8 +38,16 @@ export function RelationLine({ g, kind }: { g: LineGeometry; kind: LineKind }) {
       {style.code && (
         <g>
           <rect x={g.label.x - 13} y={g.label.y - 9} width={26} height={18} rx={3} fill="#fff" stroke={style.colour} strokeWidth={1.5} />
-          <text x={g.label.x} y={g.label.y} textAnchor="middle" dominantBaseline="central" fontSize={11} fontWeight={700} fill={style.colour}
-            fontFamily="system-ui, Arial, sans-serif">
+          <text
+            x={g.label.x}
+            y={g.label.y}
+            textAnchor="middle"
+            dominantBaseline="central"
+            fontSize={11}
+            fontWeight={700}
+            fill={style.colour}
+            fontFamily="system-ui, Arial, sans-serif"
+          >
             {style.code}
           </text>
         </g>
@@ -61,11 +69,29 @@ export function HouseholdOutline({ household: h, index }: { household: Household
   const { rect } = h;
   return (
     <g className="gg-household">
-      <rect x={rect.x} y={rect.y} width={rect.width} height={rect.height} rx={16} fill="none" stroke="#1d3a5f" strokeWidth={2}
-        strokeDasharray={HOUSEHOLD_DASHES[index % HOUSEHOLD_DASHES.length]} />
+      <rect
+        x={rect.x}
+        y={rect.y}
+        width={rect.width}
+        height={rect.height}
+        rx={16}
+        fill="none"
+        stroke="#1d3a5f"
+        strokeWidth={2}
+        strokeDasharray={HOUSEHOLD_DASHES[index % HOUSEHOLD_DASHES.length]}
+      />
       <rect x={h.labelAt.x} y={h.labelAt.y} width={h.labelWidth} height={HOUSEHOLD_LABEL_HEIGHT} fill="#fff" />
-      <text x={h.labelAt.x + 5} y={h.labelAt.y + HOUSEHOLD_LABEL_HEIGHT / 2} dominantBaseline="central" fontSize={12} fontWeight={700} fill="#1d3a5f"
-        fontFamily="system-ui, Arial, sans-serif">{h.label}</text>
+      <text
+        x={h.labelAt.x + 5}
+        y={h.labelAt.y + HOUSEHOLD_LABEL_HEIGHT / 2}
+        dominantBaseline="central"
+        fontSize={12}
+        fontWeight={700}
+        fill="#1d3a5f"
+        fontFamily="system-ui, Arial, sans-serif"
+      >
+        {h.label}
+      </text>
     </g>
   );
 }

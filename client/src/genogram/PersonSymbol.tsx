@@ -39,7 +39,11 @@ export function PersonSymbol({ facts, cx, cy, size }: { facts: SymbolFacts; cx: 
     );
   }
   if (facts.birthStatus === 'miscarriage') {
-    return <g className="gg-symbol"><circle cx={cx} cy={cy} r={h * 0.35} fill={INK} /></g>;
+    return (
+      <g className="gg-symbol">
+        <circle cx={cx} cy={cy} r={h * 0.35} fill={INK} />
+      </g>
+    );
   }
   if (facts.birthStatus === 'stillbirth') {
     const s = size * 0.6;
@@ -57,14 +61,20 @@ export function PersonSymbol({ facts, cx, cy, size }: { facts: SymbolFacts; cx: 
       <Shape gender={facts.gender} cx={cx} cy={cy} size={size} />
       {facts.isSubject && <Shape gender={facts.gender} cx={cx} cy={cy} size={size - 10} fill="none" />}
       {text && (
-        <text x={cx} y={cy} textAnchor="middle" dominantBaseline="central" fontSize={text.length > 2 ? 13 : 16} fontWeight={700} fill={INK}
-          fontFamily="system-ui, Arial, sans-serif">
+        <text
+          x={cx}
+          y={cy}
+          textAnchor="middle"
+          dominantBaseline="central"
+          fontSize={text.length > 2 ? 13 : 16}
+          fontWeight={700}
+          fill={INK}
+          fontFamily="system-ui, Arial, sans-serif"
+        >
           {text}
         </text>
       )}
-      {facts.deceased && (
-        <path d={`M${cx - h} ${cy - h} L${cx + h} ${cy + h} M${cx + h} ${cy - h} L${cx - h} ${cy + h}`} stroke={INK} strokeWidth={2} />
-      )}
+      {facts.deceased && <path d={`M${cx - h} ${cy - h} L${cx + h} ${cy + h} M${cx + h} ${cy - h} L${cx - h} ${cy + h}`} stroke={INK} strokeWidth={2} />}
     </g>
   );
 }

@@ -1,7 +1,18 @@
 import { useState } from 'react';
 import {
-  CHILD_LINK_LABELS, ChildLinkKindSchema, LINE_LABELS, PARTNERSHIP_LABELS, PartnershipKindSchema, childLinksOf, parentLinksOf,
-  partnersOf, siblingsOf, type ChildLink, type Family, type FamilyPerson, type Relationship,
+  CHILD_LINK_LABELS,
+  ChildLinkKindSchema,
+  LINE_LABELS,
+  PARTNERSHIP_LABELS,
+  PartnershipKindSchema,
+  childLinksOf,
+  parentLinksOf,
+  partnersOf,
+  siblingsOf,
+  type ChildLink,
+  type Family,
+  type FamilyPerson,
+  type Relationship,
 } from '../../../shared/genogram/index.js';
 import { newId } from '../../../shared/ids.js';
 import { CheckboxField } from '../components/CheckboxField.js';
@@ -12,7 +23,14 @@ import type { NameOf } from './names.js';
  * A person's relationships, each with its kind and, for those who may write, a way to change or
  * remove it. Changes are written at once and can be undone.
  */
-export function RelationshipsEditor({ person, family, nameOf, canWrite, onSave, onRemove }: {
+export function RelationshipsEditor({
+  person,
+  family,
+  nameOf,
+  canWrite,
+  onSave,
+  onRemove,
+}: {
   person: FamilyPerson;
   family: Family;
   nameOf: NameOf;
@@ -30,15 +48,22 @@ export function RelationshipsEditor({ person, family, nameOf, canWrite, onSave, 
   const linkKinds = ChildLinkKindSchema.options.map((k) => ({ value: k, label: CHILD_LINK_LABELS[k] }));
   const linkSelect = (l: ChildLink, label: string) => (
     <SelectField
-      id={`gg-link-${l.id}-${person.id}`} label={label} value={l.kind} options={linkKinds}
-      onChange={(v) => { const { parentIds: _p, partnershipId: _c, ...rel } = l; onSave({ ...rel, kind: v as ChildLink['kind'] }, `Changed the link to ${CHILD_LINK_LABELS[v as ChildLink['kind']].toLowerCase()}.`); }}
+      id={`gg-link-${l.id}-${person.id}`}
+      label={label}
+      value={l.kind}
+      options={linkKinds}
+      onChange={(v) => {
+        const { parentIds: _p, partnershipId: _c, ...rel } = l;
+        onSave({ ...rel, kind: v as ChildLink['kind'] }, `Changed the link to ${CHILD_LINK_LABELS[v as ChildLink['kind']].toLowerCase()}.`);
+      }}
     />
   );
-  const remove = (id: string, what: string) => canWrite && (
-    <button type="button" className="button button--secondary button--small" onClick={() => onRemove(id, `Removed ${what}.`)}>
-      Remove<span className="visually-hidden"> {what}</span>
-    </button>
-  );
+  const remove = (id: string, what: string) =>
+    canWrite && (
+      <button type="button" className="button button--secondary button--small" onClick={() => onRemove(id, `Removed ${what}.`)}>
+        Remove<span className="visually-hidden"> {what}</span>
+      </button>
+    );
 
   return (
     <section className="gg-panel__section" aria-labelledby="gg-rels-heading">
@@ -50,11 +75,17 @@ export function RelationshipsEditor({ person, family, nameOf, canWrite, onSave, 
           <li key={p.id}>
             {canWrite ? (
               <SelectField
-                id={`gg-couple-${p.id}`} label={`${me} and ${nameOf(partnerId)}`} value={p.kind}
+                id={`gg-couple-${p.id}`}
+                label={`${me} and ${nameOf(partnerId)}`}
+                value={p.kind}
                 options={PartnershipKindSchema.options.map((k) => ({ value: k, label: PARTNERSHIP_LABELS[k] }))}
                 onChange={(v) => onSave({ ...p, kind: v as typeof p.kind }, `${me} and ${nameOf(partnerId)}: ${PARTNERSHIP_LABELS[v as typeof p.kind].toLowerCase()}.`)}
               />
-            ) : <p>{me} and {nameOf(partnerId)}: {PARTNERSHIP_LABELS[p.kind].toLowerCase()}</p>}
+            ) : (
+              <p>
+                {me} and {nameOf(partnerId)}: {PARTNERSHIP_LABELS[p.kind].toLowerCase()}
+              </p>
+            )}
             {remove(p.id, `the couple ${me} and ${nameOf(partnerId)}`)}
           </li>
         ))}
@@ -65,7 +96,13 @@ export function RelationshipsEditor({ person, family, nameOf, canWrite, onSave, 
           const who = l.parentIds.map(nameOf).join(' and ');
           return (
             <li key={l.id}>
-              {canWrite ? linkSelect(l, `Link to ${who}`) : <p>{who}: {CHILD_LINK_LABELS[l.kind].toLowerCase()}</p>}
+              {canWrite ? (
+                linkSelect(l, `Link to ${who}`)
+              ) : (
+                <p>
+                  {who}: {CHILD_LINK_LABELS[l.kind].toLowerCase()}
+                </p>
+              )}
               {remove(l.id, `the link from ${me} to ${who}`)}
             </li>
           );
@@ -78,7 +115,13 @@ export function RelationshipsEditor({ person, family, nameOf, canWrite, onSave, 
           const label = `${nameOf(l.child)}${other.length ? ` (with ${other.join(' and ')})` : ''}`;
           return (
             <li key={l.id}>
-              {canWrite ? linkSelect(l, label) : <p>{label}: {CHILD_LINK_LABELS[l.kind].toLowerCase()}</p>}
+              {canWrite ? (
+                linkSelect(l, label)
+              ) : (
+                <p>
+                  {label}: {CHILD_LINK_LABELS[l.kind].toLowerCase()}
+                </p>
+              )}
               {remove(l.id, `the link from ${nameOf(l.child)} to ${me}`)}
             </li>
           );
@@ -88,19 +131,29 @@ export function RelationshipsEditor({ person, family, nameOf, canWrite, onSave, 
       <ul className="gg-rel-list">
         {twins.map((t) => {
           const other = nameOf(t.a === person.id ? t.b : t.a);
-          return <li key={t.id}><p>{t.identical ? 'Identical twin' : 'Twin'} of {other}</p>{remove(t.id, `the twin mark between ${me} and ${other}`)}</li>;
+          return (
+            <li key={t.id}>
+              <p>
+                {t.identical ? 'Identical twin' : 'Twin'} of {other}
+              </p>
+              {remove(t.id, `the twin mark between ${me} and ${other}`)}
+            </li>
+          );
         })}
       </ul>
       {lines.length > 0 && <h5>Relationship lines</h5>}
       <ul className="gg-rel-list">
         {lines.map((l) => {
           const text = l.directed ? `${LINE_LABELS[l.kind]} from ${nameOf(l.from)} to ${nameOf(l.to)}` : `${LINE_LABELS[l.kind]} between ${nameOf(l.from)} and ${nameOf(l.to)}`;
-          return <li key={l.id}><p>{text}</p>{remove(l.id, text.toLowerCase())}</li>;
+          return (
+            <li key={l.id}>
+              <p>{text}</p>
+              {remove(l.id, text.toLowerCase())}
+            </li>
+          );
         })}
       </ul>
-      {canWrite && fullSiblings.length > 0 && (
-        <TwinForm person={person} siblings={fullSiblings.map((s) => s.id)} nameOf={nameOf} onSave={onSave} />
-      )}
+      {canWrite && fullSiblings.length > 0 && <TwinForm person={person} siblings={fullSiblings.map((s) => s.id)} nameOf={nameOf} onSave={onSave} />}
     </section>
   );
 }
@@ -113,9 +166,19 @@ function TwinForm({ person, siblings, nameOf, onSave }: { person: FamilyPerson; 
   return (
     <fieldset className="plain-group gg-twin-form" aria-labelledby="gg-twin-heading">
       <h5 id="gg-twin-heading">Mark as twins</h5>
-      <SelectField id="gg-twin-other" label={`${nameOf(person.id)} is a twin of`} value={value} onChange={setOther} options={siblings.map((s) => ({ value: s, label: nameOf(s) }))} />
+      <SelectField
+        id="gg-twin-other"
+        label={`${nameOf(person.id)} is a twin of`}
+        value={value}
+        onChange={setOther}
+        options={siblings.map((s) => ({ value: s, label: nameOf(s) }))}
+      />
       <CheckboxField id="gg-twin-identical" label="Identical twins" checked={identical} onChange={setIdentical} />
-      <button type="button" className="button button--secondary" onClick={() => onSave({ type: 'twins', id: newId(), a: person.id, b: value, identical }, `Marked ${nameOf(person.id)} and ${nameOf(value)} as twins.`)}>
+      <button
+        type="button"
+        className="button button--secondary"
+        onClick={() => onSave({ type: 'twins', id: newId(), a: person.id, b: value, identical }, `Marked ${nameOf(person.id)} and ${nameOf(value)} as twins.`)}
+      >
         Mark as twins
       </button>
     </fieldset>

@@ -2,8 +2,18 @@ import { newId } from '../../../shared/ids.js';
 import { blankPerson, suggestReportLabel, type Person } from '../../../shared/people.js';
 import { readPeople, writePerson } from '../../../shared/peopleDoc.js';
 import {
-  GenogramRuleError, PLACEHOLDER_NAME, checkRelationship, parentLinksOf, readRelationships, setBirthStatus, writeRelationship,
-  type BirthStatus, type ChildLinkKind, type Family, type PartnershipKind, type Relationship,
+  GenogramRuleError,
+  PLACEHOLDER_NAME,
+  checkRelationship,
+  parentLinksOf,
+  readRelationships,
+  setBirthStatus,
+  writeRelationship,
+  type BirthStatus,
+  type ChildLinkKind,
+  type Family,
+  type PartnershipKind,
+  type Relationship,
 } from '../../../shared/genogram/index.js';
 import { withPerson } from '../lib/registerOrder.js';
 import type { GenogramDocs } from './undo.js';
@@ -31,23 +41,37 @@ export type RelativePlan =
 /** The register entry for a new person, with a suggested report label. */
 function registerEntry(fields: NewPerson, register: readonly Person[], childPseudonym: string, id = newId()): Person {
   const person: Person = {
-    ...blankPerson(id), name: fields.name.trim(), gender: fields.gender, dateOfBirth: fields.dateOfBirth,
-    dateOfDeath: fields.dateOfDeath, relationship: fields.relationship.trim(), isSubject: fields.isSubject,
+    ...blankPerson(id),
+    name: fields.name.trim(),
+    gender: fields.gender,
+    dateOfBirth: fields.dateOfBirth,
+    dateOfDeath: fields.dateOfDeath,
+    relationship: fields.relationship.trim(),
+    isSubject: fields.isSubject,
   };
   return { ...person, reportLabel: suggestReportLabel(person, withPerson(register, person), childPseudonym) };
 }
 
 /** A placeholder for someone whose identity is not known, such as an unknown father. */
 function placeholder(register: readonly Person[], childPseudonym: string): Person {
-  return registerEntry({ name: PLACEHOLDER_NAME, gender: 'unknown', dateOfBirth: null, dateOfDeath: null, relationship: '', isSubject: false, birthStatus: 'born' }, register, childPseudonym);
+  return registerEntry(
+    { name: PLACEHOLDER_NAME, gender: 'unknown', dateOfBirth: null, dateOfDeath: null, relationship: '', isSubject: false, birthStatus: 'born' },
+    register,
+    childPseudonym,
+  );
 }
 
 /** Works out the register entries and relationships that adding (or linking) a relative means. Pure. */
 export function planRelative(
-  plan: RelativePlan, fields: NewPerson, family: Family, register: readonly Person[], childPseudonym: string,
+  plan: RelativePlan,
+  fields: NewPerson,
+  family: Family,
+  register: readonly Person[],
+  childPseudonym: string,
 ): { people: Person[]; relationships: Relationship[] } {
   const existing = plan.kind !== 'person' && plan.existingId ? register.find((p) => p.id === plan.existingId) : undefined;
-  if (plan.kind !== 'person' && plan.existingId && !existing) throw new GenogramRuleError([{ code: 'unknown-person', message: 'That person is no longer in the people register.' }]);
+  if (plan.kind !== 'person' && plan.existingId && !existing)
+    throw new GenogramRuleError([{ code: 'unknown-person', message: 'That person is no longer in the people register.' }]);
   const person = existing ?? registerEntry(fields, register, childPseudonym);
   const people = existing ? [] : [person];
   const rels: Relationship[] = [];
@@ -58,14 +82,14 @@ export function planRelative(
       rels.push({ type: 'partnership', id: newId(), a: plan.of, b: person.id, kind: plan.partnership });
       break;
     case 'child':
-      rels.push(plan.partnershipId
-        ? { type: 'parent-child', id: newId(), parentType: 'partnership', parent: plan.partnershipId, child: person.id, kind: plan.link }
-        : { type: 'parent-child', id: newId(), parentType: 'person', parent: plan.of, child: person.id, kind: plan.link });
+      rels.push(
+        plan.partnershipId
+          ? { type: 'parent-child', id: newId(), parentType: 'partnership', parent: plan.partnershipId, child: person.id, kind: plan.link }
+          : { type: 'parent-child', id: newId(), parentType: 'person', parent: plan.of, child: person.id, kind: plan.link },
+      );
       break;
     case 'parent': {
-      const existing = plan.coupleWith
-        ? parentLinksOf(family, plan.of).find((l) => l.parentType === 'person' && l.parent === plan.coupleWith)
-        : undefined;
+      const existing = plan.coupleWith ? parentLinksOf(family, plan.of).find((l) => l.parentType === 'person' && l.parent === plan.coupleWith) : undefined;
       if (existing) {
         // The child hung from one parent; now they hang from the couple, with the same kind of link.
         const couple: Relationship = { type: 'partnership', id: newId(), a: existing.parent, b: person.id, kind: plan.partnership };
@@ -109,9 +133,7 @@ export function checkPlan(plan: { people: Person[]; relationships: Relationship[
  * Adds a new person (or links someone already in the register), and how they join the family, to both
  * documents. Returns the person's id.
  */
-export function addRelative(
-  docs: GenogramDocs, plan: RelativePlan, fields: NewPerson, family: Family, childPseudonym: string,
-): string {
+export function addRelative(docs: GenogramDocs, plan: RelativePlan, fields: NewPerson, family: Family, childPseudonym: string): string {
   const register = readPeople(docs.people);
   const planned = planRelative(plan, fields, family, register, childPseudonym);
   checkPlan(planned, docs);

@@ -38,10 +38,28 @@ function PersonNode({ data, selected }: NodeProps<PersonFlowNode>) {
       </svg>
       {/* Broken into lines here, as in the exported file, so a name is never cut short. */}
       {/* biome-ignore lint/suspicious/noArrayIndexKey: lines of one fixed text, in order; a line's position is its identity */}
-      <span className="gg-node__name">{names.map((line, i) => <span key={i} className="gg-node__line">{line}</span>)}</span>
+      <span className="gg-node__name">
+        {names.map((line, i) => (
+          <span key={i} className="gg-node__line">
+            {line}
+          </span>
+        ))}
+      </span>
       {/* biome-ignore lint/suspicious/noArrayIndexKey: lines of one fixed text, in order; a line's position is its identity */}
-      {metas.length > 0 && <span className="gg-node__meta">{metas.map((line, i) => <span key={i} className="gg-node__line">{line}</span>)}</span>}
-      {data.editors.length > 0 && <span className="gg-node__editors" aria-hidden="true">{data.editors.join(' ')}</span>}
+      {metas.length > 0 && (
+        <span className="gg-node__meta">
+          {metas.map((line, i) => (
+            <span key={i} className="gg-node__line">
+              {line}
+            </span>
+          ))}
+        </span>
+      )}
+      {data.editors.length > 0 && (
+        <span className="gg-node__editors" aria-hidden="true">
+          {data.editors.join(' ')}
+        </span>
+      )}
       <Handle type="source" position={Position.Bottom} isConnectable={false} className="gg-handle" />
     </div>
   );
@@ -57,10 +75,11 @@ function HouseholdNode({ data }: NodeProps<HouseholdFlowNode>) {
   return (
     <div className="gg-household-node">
       <svg width={data.width} height={data.height} aria-hidden="true" focusable="false">
-        <rect x={1} y={1} width={data.width - 2} height={data.height - 2} rx={16} fill="none" stroke="#1d3a5f" strokeWidth={2}
-          strokeDasharray={householdDash(data.index)} />
+        <rect x={1} y={1} width={data.width - 2} height={data.height - 2} rx={16} fill="none" stroke="#1d3a5f" strokeWidth={2} strokeDasharray={householdDash(data.index)} />
       </svg>
-      <span className="gg-household-node__label" style={{ left: data.labelLeft, top: data.labelTop, width: data.labelWidth }}>{data.label}</span>
+      <span className="gg-household-node__label" style={{ left: data.labelLeft, top: data.labelTop, width: data.labelWidth }}>
+        {data.label}
+      </span>
     </div>
   );
 }
@@ -77,11 +96,9 @@ export type GenogramEdge = Edge<GenogramEdgeData, 'partnership' | 'child' | 'lin
  * The drawing is worked out afresh on every step of a drag, so every edge hears of it; these keep the
  * SVG of a line that did not move from being rebuilt, by comparing what it draws.
  */
-const SamePartnershipLine = memo(PartnershipLine, (a, b) =>
-  a.g.path === b.g.path && a.g.dash === b.g.dash && a.g.slashes.join() === b.g.slashes.join());
+const SamePartnershipLine = memo(PartnershipLine, (a, b) => a.g.path === b.g.path && a.g.dash === b.g.dash && a.g.slashes.join() === b.g.slashes.join());
 const SameChildLine = memo(ChildLine);
-const sameLine = (a: LineGeometry, b: LineGeometry) =>
-  a.paths.join() === b.paths.join() && a.arrow === b.arrow && a.label.x === b.label.x && a.label.y === b.label.y;
+const sameLine = (a: LineGeometry, b: LineGeometry) => a.paths.join() === b.paths.join() && a.arrow === b.arrow && a.label.x === b.label.x && a.label.y === b.label.y;
 const SameRelationLine = memo(RelationLine, (a, b) => a.kind === b.kind && sameLine(a.g, b.g));
 const SameTwinBar = memo(TwinBar);
 

@@ -1,8 +1,6 @@
 import type { Person } from '../../../shared/people.js';
 import { reportLabels } from '../../../shared/pseudonymise/labels.js';
-import {
-  LINE_LABELS, PARTNERSHIP_LABELS, CHILD_LINK_LABELS, ageOf, yearOfDeath, type Family, type FamilyPerson,
-} from '../../../shared/genogram/index.js';
+import { LINE_LABELS, PARTNERSHIP_LABELS, CHILD_LINK_LABELS, ageOf, yearOfDeath, type Family, type FamilyPerson } from '../../../shared/genogram/index.js';
 import type { SymbolFacts } from './PersonSymbol.js';
 
 /** Whether the genogram shows people's real names or the report labels used in anything that leaves the review. */
@@ -31,8 +29,12 @@ export function metaLine(p: FamilyPerson, mode: LabelMode): string {
 /** What a person's symbol shows. */
 export function symbolFacts(p: FamilyPerson, todayIso: string): SymbolFacts {
   return {
-    gender: p.gender, birthStatus: p.birthStatus, isSubject: p.isSubject, deceased: p.dateOfDeath !== null,
-    placeholder: p.placeholder, age: ageOf(p, todayIso),
+    gender: p.gender,
+    birthStatus: p.birthStatus,
+    isSubject: p.isSubject,
+    deceased: p.dateOfDeath !== null,
+    placeholder: p.placeholder,
+    age: ageOf(p, todayIso),
   };
 }
 

@@ -1,9 +1,7 @@
 import { parseUkDate } from '../../../shared/dates.js';
 import { MAX_LABEL_CHARS } from '../../../shared/limits.js';
 import type { Gender } from '../../../shared/people.js';
-import {
-  PLACEHOLDER_NAME, type BirthStatus, type ChildLinkKind, type PartnershipKind,
-} from '../../../shared/genogram/index.js';
+import { PLACEHOLDER_NAME, type BirthStatus, type ChildLinkKind, type PartnershipKind } from '../../../shared/genogram/index.js';
 import type { NewPerson, RelativePlan } from './actions.js';
 
 /** Which relative the add form is adding, relative to the selected person. */
@@ -37,14 +35,31 @@ export type RelativeField = 'name' | 'dateOfBirth' | 'dateOfDeath' | 'relationsh
 
 /** The headings of the add form for each mode. */
 export const MODE_TITLES: Record<RelativeMode, string> = {
-  person: 'Add a person', partner: 'Add or link a partner', child: 'Add or link a child', parent: 'Add or link a parent', sibling: 'Add or link a brother or sister',
+  person: 'Add a person',
+  partner: 'Add or link a partner',
+  child: 'Add or link a child',
+  parent: 'Add or link a parent',
+  sibling: 'Add or link a brother or sister',
 };
 
 /** A blank add form; `defaults` fills the mode's choices (the first partner, the only parent, the first parent link). */
 export function blankRelativeForm(defaults: Partial<RelativeFormValues> = {}): RelativeFormValues {
   return {
-    name: '', unknown: false, gender: 'unknown', dateOfBirth: '', dateOfDeath: '', relationship: '', birthStatus: 'born',
-    partnership: 'married', link: 'birth', otherParent: '', coupleWith: '', parentRef: '', who: 'new', existing: '', ...defaults,
+    name: '',
+    unknown: false,
+    gender: 'unknown',
+    dateOfBirth: '',
+    dateOfDeath: '',
+    relationship: '',
+    birthStatus: 'born',
+    partnership: 'married',
+    link: 'birth',
+    otherParent: '',
+    coupleWith: '',
+    parentRef: '',
+    who: 'new',
+    existing: '',
+    ...defaults,
   };
 }
 
@@ -52,7 +67,11 @@ export function blankRelativeForm(defaults: Partial<RelativeFormValues> = {}): R
  * Checks the add form and turns it into the person to add and how they join the family. A person whose
  * identity is not known is added as a placeholder named "Unknown".
  */
-export function relativeFormToInput(mode: RelativeMode, anchorId: string | null, v: RelativeFormValues): {
+export function relativeFormToInput(
+  mode: RelativeMode,
+  anchorId: string | null,
+  v: RelativeFormValues,
+): {
   errors: Partial<Record<RelativeField, string>>;
   input: { plan: RelativePlan; fields: NewPerson } | null;
 } {
@@ -74,7 +93,13 @@ export function relativeFormToInput(mode: RelativeMode, anchorId: string | null,
   if (v.relationship.trim().length > MAX_LABEL_CHARS) errors.relationship = `Relationship must be ${MAX_LABEL_CHARS} characters or fewer`;
   if (Object.keys(errors).length > 0) return { errors, input: null };
   const fields: NewPerson = {
-    name, gender: v.gender, dateOfBirth: dob, dateOfDeath: dod, relationship: v.relationship.trim(), isSubject: false, birthStatus: v.birthStatus,
+    name,
+    gender: v.gender,
+    dateOfBirth: dob,
+    dateOfDeath: dod,
+    relationship: v.relationship.trim(),
+    isSubject: false,
+    birthStatus: v.birthStatus,
   };
   return { errors, input: { plan: planFor(mode, anchorId, v), fields } };
 }

@@ -46,10 +46,7 @@ export function keepUnchanged<N extends { id: string }>(prev: readonly N[], next
  * same map when nothing differs. Passing them back as each node's `measured` is what lets React Flow
  * keep a node's measurements when its object is replaced, instead of measuring it again.
  */
-export function withMeasured(
-  known: ReadonlyMap<string, Measured>,
-  reported: readonly { id: string; dimensions?: Measured }[],
-): ReadonlyMap<string, Measured> {
+export function withMeasured(known: ReadonlyMap<string, Measured>, reported: readonly { id: string; dimensions?: Measured }[]): ReadonlyMap<string, Measured> {
   let out: Map<string, Measured> | null = null;
   for (const r of reported) {
     if (!r.dimensions) continue;

@@ -2,9 +2,7 @@ import { useEffect, useMemo, useState } from 'react';
 import { docName } from '../../../shared/docNames.js';
 import { readPeople } from '../../../shared/peopleDoc.js';
 import type { Person } from '../../../shared/people.js';
-import {
-  buildFamily, layoutGenogram, readGenogram, withOverrides, type Family, type GenogramData, type Point,
-} from '../../../shared/genogram/index.js';
+import { buildFamily, layoutGenogram, readGenogram, withOverrides, type Family, type GenogramData, type Point } from '../../../shared/genogram/index.js';
 import { useDocValue } from '../hooks/useDocValue.js';
 import { useSharedDoc, type SharedDoc } from '../hooks/useSharedDoc.js';
 import type { SyncFacts } from '../lib/syncStatus.js';

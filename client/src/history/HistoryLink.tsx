@@ -11,5 +11,9 @@ export function HistoryLink({ doc, root, itemKey, children }: { doc: string; roo
   const reviewId = matchPath('/reviews/:id/:tab', pathname)?.id ?? matchPath('/reviews/:id', pathname)?.id;
   if (!reviewId) return null;
   const to = `/reviews/${encodeURIComponent(reviewId)}/history/${encodeURIComponent(doc)}?root=${encodeURIComponent(root)}&key=${encodeURIComponent(itemKey)}`;
-  return <p><Link to={to}>{children}</Link></p>;
+  return (
+    <p>
+      <Link to={to}>{children}</Link>
+    </p>
+  );
 }

@@ -35,7 +35,9 @@ export function HistoryPage({ reviewId, doc, item }: { reviewId: string; doc: st
       setMessage({ tone: 'error', text: errorMessage(err) });
     }
   }, [reviewId, doc, itemRoot, itemKey]);
-  useEffect(() => { void load(); }, [load]);
+  useEffect(() => {
+    void load();
+  }, [load]);
 
   const doRestore = async (seq: number, when: string) => {
     if (!window.confirm(`Restore the version of ${when}? This becomes a new change that everyone sees.`)) return;
@@ -62,18 +64,37 @@ export function HistoryPage({ reviewId, doc, item }: { reviewId: string; doc: st
 
   return (
     <>
-      <p><Link to={`/reviews/${reviewId}`}>Back to the review</Link></p>
+      <p>
+        <Link to={`/reviews/${reviewId}`}>Back to the review</Link>
+      </p>
       <h1>{item ? 'History of this item' : 'Version history'}</h1>
-      <div aria-live="polite">{message && <Notice tone={message.tone} role={message.tone === 'error' ? 'alert' : 'status'}>{message.text}</Notice>}</div>
+      <div aria-live="polite">
+        {message && (
+          <Notice tone={message.tone} role={message.tone === 'error' ? 'alert' : 'status'}>
+            {message.text}
+          </Notice>
+        )}
+      </div>
       {item && itemList && (
         <ol className="history-list">
           {itemList.versions.map((v, i) => (
             <li key={v.seq}>
-              <p><strong>{v.atText ?? 'Before the history held'}</strong>{v.userName ? ` by ${v.userName}` : ''}{i === 0 ? ' (current)' : ''}</p>
+              <p>
+                <strong>{v.atText ?? 'Before the history held'}</strong>
+                {v.userName ? ` by ${v.userName}` : ''}
+                {i === 0 ? ' (current)' : ''}
+              </p>
               <p>Changed: {v.fields.length > 0 ? v.fields.join(', ') : 'nothing visible'}</p>
-              {v.value === null ? <p>Removed.</p> : (
+              {v.value === null ? (
+                <p>Removed.</p>
+              ) : (
                 <dl>
-                  {Object.entries(v.value as Record<string, unknown>).map(([k, x]) => <div key={k}><dt>{k}</dt><dd>{show(x)}</dd></div>)}
+                  {Object.entries(v.value as Record<string, unknown>).map(([k, x]) => (
+                    <div key={k}>
+                      <dt>{k}</dt>
+                      <dd>{show(x)}</dd>
+                    </div>
+                  ))}
                 </dl>
               )}
               {i > 0 && v.seq > 0 && (
@@ -95,22 +116,36 @@ export function HistoryPage({ reviewId, doc, item }: { reviewId: string; doc: st
                   <li key={n.id}>
                     <strong>{n.label}</strong> (named by {n.createdBy} on {n.createdAtText})
                     {n.available ? (
-                      <button type="button" className="button button--secondary" onClick={() => void fetchPreview(reviewId, doc, n.seq).then(setPreview, (e) => setMessage({ tone: 'error', text: errorMessage(e) }))}>
+                      <button
+                        type="button"
+                        className="button button--secondary"
+                        onClick={() => void fetchPreview(reviewId, doc, n.seq).then(setPreview, (e) => setMessage({ tone: 'error', text: errorMessage(e) }))}
+                      >
                         Preview<span className="visually-hidden"> {n.label}</span>
                       </button>
-                    ) : ' – older than the history kept'}
+                    ) : (
+                      ' – older than the history kept'
+                    )}
                   </li>
                 ))}
               </ul>
             </>
           )}
           <h2>Versions</h2>
-          {list.versions.length === 0 ? <p>No changes yet.</p> : (
+          {list.versions.length === 0 ? (
+            <p>No changes yet.</p>
+          ) : (
             <ol className="history-list">
               {list.versions.map((v, i) => (
                 <li key={v.seq}>
-                  <p><strong>{v.toText}</strong> by {v.userName} ({v.edits === 1 ? '1 edit' : `${v.edits} edits`}){i === 0 ? ' (current)' : ''}</p>
-                  <button type="button" className="button button--secondary" onClick={() => void fetchPreview(reviewId, doc, v.seq).then(setPreview, (e) => setMessage({ tone: 'error', text: errorMessage(e) }))}>
+                  <p>
+                    <strong>{v.toText}</strong> by {v.userName} ({v.edits === 1 ? '1 edit' : `${v.edits} edits`}){i === 0 ? ' (current)' : ''}
+                  </p>
+                  <button
+                    type="button"
+                    className="button button--secondary"
+                    onClick={() => void fetchPreview(reviewId, doc, v.seq).then(setPreview, (e) => setMessage({ tone: 'error', text: errorMessage(e) }))}
+                  >
                     Preview<span className="visually-hidden"> the version of {v.toText}</span>
                   </button>{' '}
                   {i > 0 && (
@@ -122,9 +157,23 @@ export function HistoryPage({ reviewId, doc, item }: { reviewId: string; doc: st
                     Name<span className="visually-hidden"> the version of {v.toText}</span>
                   </button>
                   {naming === v.seq && (
-                    <form onSubmit={(e) => { e.preventDefault(); void doName(v.seq); }}>
-                      <TextField id={`name-${v.seq}`} label="Version name" hint="For example: As submitted by the police on 03/11/2026" value={label} onChange={setLabel} maxLength={120} />
-                      <button type="submit" className="button">Save name</button>
+                    <form
+                      onSubmit={(e) => {
+                        e.preventDefault();
+                        void doName(v.seq);
+                      }}
+                    >
+                      <TextField
+                        id={`name-${v.seq}`}
+                        label="Version name"
+                        hint="For example: As submitted by the police on 03/11/2026"
+                        value={label}
+                        onChange={setLabel}
+                        maxLength={120}
+                      />
+                      <button type="submit" className="button">
+                        Save name
+                      </button>
                     </form>
                   )}
                 </li>
@@ -133,12 +182,22 @@ export function HistoryPage({ reviewId, doc, item }: { reviewId: string; doc: st
           )}
           {preview && (
             <section aria-labelledby="preview-heading">
-              <h2 id="preview-heading" tabIndex={-1}>Preview of version {preview.seq}</h2>
+              <h2 id="preview-heading" tabIndex={-1}>
+                Preview of version {preview.seq}
+              </h2>
               {Object.entries(preview.content).map(([root, items]) => (
                 <div key={root}>
                   <h3>{root}</h3>
-                  {Object.keys(items).length === 0 ? <p>Empty.</p> : (
-                    <ul>{Object.entries(items).map(([k, x]) => <li key={k}><code>{k}</code>: {show(x)}</li>)}</ul>
+                  {Object.keys(items).length === 0 ? (
+                    <p>Empty.</p>
+                  ) : (
+                    <ul>
+                      {Object.entries(items).map(([k, x]) => (
+                        <li key={k}>
+                          <code>{k}</code>: {show(x)}
+                        </li>
+                      ))}
+                    </ul>
                   )}
                 </div>
               ))}

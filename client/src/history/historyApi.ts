@@ -3,7 +3,12 @@ import { apiRequest } from '../api/client.js';
 
 /** One version of a doc as the history list shows it (docs/api.md, "History"). */
 export const VersionSchema = z.object({
-  seq: z.number(), firstSeq: z.number(), userName: z.string(), fromText: z.string(), toText: z.string(), edits: z.number(),
+  seq: z.number(),
+  firstSeq: z.number(),
+  userName: z.string(),
+  fromText: z.string(),
+  toText: z.string(),
+  edits: z.number(),
 });
 
 /** A named version in the list. */
@@ -38,5 +43,4 @@ export const restore = (reviewId: string, doc: string, seq: number, item?: { roo
   apiRequest('POST', `${base(reviewId, doc)}/restore`, { body: item ? { seq, item } : { seq }, schema: z.object({ restored: z.boolean() }) });
 
 /** Names version `seq`. */
-export const nameVersion = (reviewId: string, doc: string, seq: number, label: string) =>
-  apiRequest('POST', `${base(reviewId, doc)}/named`, { body: { seq, label } });
+export const nameVersion = (reviewId: string, doc: string, seq: number, label: string) => apiRequest('POST', `${base(reviewId, doc)}/named`, { body: { seq, label } });

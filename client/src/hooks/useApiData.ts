@@ -22,25 +22,28 @@ export function useApiData<T>(path: string, schema: z.ZodType<T>): ApiData<T> {
   const [status, setStatus] = useState<number | null>(null);
   const [loading, setLoading] = useState(true);
 
-  const load = useCallback(async (signal?: { cancelled: boolean }) => {
-    setLoading(true);
-    try {
-      const result = await apiRequest('GET', path, { schema });
-      if (signal?.cancelled) return;
-      setData(result);
-      setError(null);
-      setStatus(200);
-    } catch (err) {
-      if (signal?.cancelled) return;
-      setError(errorMessage(err));
-      const status = err instanceof ApiRequestError ? err.status : null;
-      setStatus(status);
-      // A reload that finds the record gone or forbidden must stop showing it; a network blip keeps it.
-      if (status === 403 || status === 404) setData(null);
-    } finally {
-      if (!signal?.cancelled) setLoading(false);
-    }
-  }, [path, schema]);
+  const load = useCallback(
+    async (signal?: { cancelled: boolean }) => {
+      setLoading(true);
+      try {
+        const result = await apiRequest('GET', path, { schema });
+        if (signal?.cancelled) return;
+        setData(result);
+        setError(null);
+        setStatus(200);
+      } catch (err) {
+        if (signal?.cancelled) return;
+        setError(errorMessage(err));
+        const status = err instanceof ApiRequestError ? err.status : null;
+        setStatus(status);
+        // A reload that finds the record gone or forbidden must stop showing it; a network blip keeps it.
+        if (status === 403 || status === 404) setData(null);
+      } finally {
+        if (!signal?.cancelled) setLoading(false);
+      }
+    },
+    [path, schema],
+  );
 
   useEffect(() => {
     const signal = { cancelled: false };

@@ -104,14 +104,15 @@ export function useSharedDoc(name: string, opts: { onAccessCheck?(): void } = {}
     let failedInARow = 0;
     let openedThisAttempt = false;
 
-    const publish = () => setFacts({
-      connected: provider.wsconnected,
-      synced: provider.synced,
-      everConnected,
-      pending: tracker.unsaved,
-      refused,
-      refusedEdit,
-    });
+    const publish = () =>
+      setFacts({
+        connected: provider.wsconnected,
+        synced: provider.synced,
+        everConnected,
+        pending: tracker.unsaved,
+        refused,
+        refusedEdit,
+      });
     const stopTracking = tracker.onChange(publish);
     const onStatus = ({ status }: { status: string }) => {
       if (status === 'connected') {
@@ -128,7 +129,14 @@ export function useSharedDoc(name: string, opts: { onAccessCheck?(): void } = {}
         const cleared = local.clearData().catch(() => undefined);
         // Nothing here can be saved any more, so leaving or signing out need not ask.
         openTrackers.delete(tracker);
-        refusedEdit = { code, reload: () => { void cleared.then(() => { if (!destroyed) setGeneration((g) => g + 1); }); } };
+        refusedEdit = {
+          code,
+          reload: () => {
+            void cleared.then(() => {
+              if (!destroyed) setGeneration((g) => g + 1);
+            });
+          },
+        };
       } else {
         refused = true;
       }
@@ -150,7 +158,9 @@ export function useSharedDoc(name: string, opts: { onAccessCheck?(): void } = {}
     provider.on('closed', onClosed);
     provider.on('connection-close', onConnectionClose);
     // Never after a refused change: connecting again would only re-send it (the fallback timer may fire late).
-    const connect = () => { if (!destroyed && !refusedEdit) provider.connect(); };
+    const connect = () => {
+      if (!destroyed && !refusedEdit) provider.connect();
+    };
     void local.whenSynced.then(connect);
     // Without IndexedDB (a browser that refuses it) the page still works, only without a local copy.
     const fallback = window.setTimeout(connect, LOCAL_COPY_WAIT_MS);

@@ -41,7 +41,7 @@ export function issuesOf(details: unknown): { field: string; message: string }[]
     const v = (details as Record<string, unknown>)[key];
     return Array.isArray(v) ? v : null;
   };
-  const list = Array.isArray(details) ? details : listIn('fields') ?? listIn('issues') ?? [];
+  const list = Array.isArray(details) ? details : (listIn('fields') ?? listIn('issues') ?? []);
   const out: { field: string; message: string }[] = [];
   for (const item of list) {
     if (!item || typeof item !== 'object') continue;

@@ -19,7 +19,10 @@ export class DurableTracker {
   private readonly listeners = new Set<() => void>();
 
   /** Starts tracking `doc`'s local updates and `provider`'s acknowledgements. */
-  constructor(private readonly doc: Y.Doc, private readonly provider: WebsocketProvider) {
+  constructor(
+    private readonly doc: Y.Doc,
+    private readonly provider: WebsocketProvider,
+  ) {
     doc.on('update', this.onUpdate);
     // y-websocket looks handlers up by message type; without one it would log and ignore the frame.
     provider.messageHandlers[MESSAGE_DURABLE] = (_encoder: encoding.Encoder, decoder: decoding.Decoder) => {

@@ -23,13 +23,26 @@ export type PersonFormField = keyof PersonFormValues;
 
 /** The order fields appear in, so that the error summary lists problems top to bottom. */
 export const PERSON_FIELD_ORDER: readonly PersonFormField[] = [
-  'name', 'aliases', 'relationship', 'isSubject', 'dateOfBirth', 'dateOfDeath', 'gender', 'ethnicity',
-  'addresses', 'nhsNumber', 'reportLabel', 'notes',
+  'name',
+  'aliases',
+  'relationship',
+  'isSubject',
+  'dateOfBirth',
+  'dateOfDeath',
+  'gender',
+  'ethnicity',
+  'addresses',
+  'nhsNumber',
+  'reportLabel',
+  'notes',
 ];
 
 /** Human labels for genders, as the form offers them. */
 export const GENDER_LABELS: Record<Gender, string> = {
-  female: 'Female', male: 'Male', other: 'Other', unknown: 'Not known',
+  female: 'Female',
+  male: 'Male',
+  other: 'Other',
+  unknown: 'Not known',
 };
 
 /** Fills the form from a stored person. */
@@ -51,14 +64,20 @@ export function personToForm(p: Person): PersonFormValues {
 }
 
 function lines(s: string): string[] {
-  return s.split(/\r?\n/).map((l) => l.trim()).filter(Boolean);
+  return s
+    .split(/\r?\n/)
+    .map((l) => l.trim())
+    .filter(Boolean);
 }
 
 /**
  * Checks the person form and builds the Person to write. A blank report label is left blank here; the
  * caller fills it from suggestReportLabel, which needs the whole register.
  */
-export function formToPerson(id: string, v: PersonFormValues): {
+export function formToPerson(
+  id: string,
+  v: PersonFormValues,
+): {
   errors: Partial<Record<PersonFormField, string>>;
   person: Person | null;
 } {
@@ -89,9 +108,19 @@ export function formToPerson(id: string, v: PersonFormValues): {
   if (Object.keys(errors).length > 0) return { errors, person: null };
 
   const parsed = PersonSchema.safeParse({
-    id, name, aliases, relationship: v.relationship.trim(), dateOfBirth: dob, dateOfDeath: dod,
-    gender: v.gender, ethnicity: v.ethnicity.trim(), addresses, nhsNumber: nhs, notes: v.notes,
-    isSubject: v.isSubject, reportLabel: v.reportLabel.trim(),
+    id,
+    name,
+    aliases,
+    relationship: v.relationship.trim(),
+    dateOfBirth: dob,
+    dateOfDeath: dod,
+    gender: v.gender,
+    ethnicity: v.ethnicity.trim(),
+    addresses,
+    nhsNumber: nhs,
+    notes: v.notes,
+    isSubject: v.isSubject,
+    reportLabel: v.reportLabel.trim(),
   });
   if (!parsed.success) {
     const first = parsed.error.issues[0];

@@ -13,11 +13,7 @@ export type PresenceEntry = {
  * local state never passes through the server, so the local client is named from the session. The
  * local client comes first, then others by name.
  */
-export function presenceFrom(
-  states: ReadonlyMap<number, Record<string, unknown>>,
-  selfClientId: number,
-  selfName: string,
-): PresenceEntry[] {
+export function presenceFrom(states: ReadonlyMap<number, Record<string, unknown>>, selfClientId: number, selfName: string): PresenceEntry[] {
   const out: PresenceEntry[] = [];
   for (const [clientId, state] of states) {
     if (!state || typeof state !== 'object') continue;
@@ -35,7 +31,10 @@ export function presenceFrom(
  * with a letter count, so "Chris Lowe (demo)" gives "CL", not "C(".
  */
 export function initials(name: string): string {
-  const parts = name.trim().split(/\s+/).filter((w) => /^\p{L}/u.test(w));
+  const parts = name
+    .trim()
+    .split(/\s+/)
+    .filter((w) => /^\p{L}/u.test(w));
   if (parts.length === 0) return '?';
   const first = parts[0]!.charAt(0);
   const last = parts.length > 1 ? parts[parts.length - 1]!.charAt(0) : '';

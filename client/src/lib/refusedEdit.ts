@@ -32,7 +32,8 @@ export type RefusedEditMessage = { title: string; reason: string; action: string
 /** Describes a refused change for the alert shown to the user. */
 export function describeRefusedEdit(code: number): RefusedEditMessage {
   const title = 'This change could not be saved.';
-  const action = 'Nothing more is saved from this page until you reload the latest saved copy. Reloading discards your changes that were not saved; copy any wording you want to keep first.';
+  const action =
+    'Nothing more is saved from this page until you reload the latest saved copy. Reloading discards your changes that were not saved; copy any wording you want to keep first.';
   if (code === CLOSE_TOO_LARGE) {
     return { title, reason: 'It would take this document past its size limit: too many entries, or too much text.', action };
   }

@@ -17,7 +17,12 @@ export type ReviewFormField = keyof ReviewFormValues;
 
 /** An empty create-review form. */
 export const EMPTY_REVIEW_FORM: ReviewFormValues = {
-  kind: '', title: '', childPseudonym: '', referralDate: '', periodStart: '', periodEnd: '',
+  kind: '',
+  title: '',
+  childPseudonym: '',
+  referralDate: '',
+  periodStart: '',
+  periodEnd: '',
 };
 
 /**
@@ -53,7 +58,9 @@ export function validateReviewForm(v: ReviewFormValues): {
   if (Object.keys(errors).length > 0 || !v.kind) return { errors, body: null };
 
   const candidate = {
-    title, kind: v.kind, childPseudonym: pseudonym,
+    title,
+    kind: v.kind,
+    childPseudonym: pseudonym,
     ...(referralDate ? { referralDate } : {}),
     ...(periodStart ? { periodStart } : {}),
     ...(periodEnd ? { periodEnd } : {}),

@@ -17,22 +17,37 @@ export function EvidenceDeadlines({ rows }: { rows: Dashboard['rows'] }) {
       <table className="table" data-testid="evidence-deadlines-table">
         <caption>Agency evidence requested for your reviews</caption>
         <thead>
-          <tr><th scope="col">Review</th><th scope="col">Next request</th><th scope="col">Due</th><th scope="col">Working days</th><th scope="col">Status</th></tr>
+          <tr>
+            <th scope="col">Review</th>
+            <th scope="col">Next request</th>
+            <th scope="col">Due</th>
+            <th scope="col">Working days</th>
+            <th scope="col">Status</th>
+          </tr>
         </thead>
         <tbody>
           {withEvidence.map((r) => {
             const e = r.evidence!;
             return (
               <tr key={r.reviewId} className={e.next?.status === 'overdue' ? 'row--overdue' : undefined}>
-                <th scope="row"><Link to={`/reviews/${encodeURIComponent(r.reviewId)}/evidence`}>{r.title}</Link></th>
+                <th scope="row">
+                  <Link to={`/reviews/${encodeURIComponent(r.reviewId)}/evidence`}>{r.title}</Link>
+                </th>
                 {e.next ? (
                   <>
-                    <td>{e.next.label}{e.overdueCount > 1 && <span className="aka">{e.overdueCount} requests overdue</span>}</td>
+                    <td>
+                      {e.next.label}
+                      {e.overdueCount > 1 && <span className="aka">{e.overdueCount} requests overdue</span>}
+                    </td>
                     <td>{showDate(e.next.due)}</td>
                     <td>{deadlinePhrase(e.next)}</td>
-                    <td><MilestoneStatusTag status={e.next.status} /></td>
+                    <td>
+                      <MilestoneStatusTag status={e.next.status} />
+                    </td>
                   </>
-                ) : <td colSpan={4}>Every request has been answered</td>}
+                ) : (
+                  <td colSpan={4}>Every request has been answered</td>
+                )}
               </tr>
             );
           })}

@@ -3,12 +3,16 @@ export function ExportLinks({ reviewId, items }: { reviewId: string; items: read
   return (
     <section className="panel" aria-labelledby="exports-heading">
       <h3 id="exports-heading">Word documents</h3>
-      <p>Marked OFFICIAL-SENSITIVE on every page. They keep real names because they go to the National Panel and to agencies, never to publication. Save first: the documents are made from the last saved version.</p>
+      <p>
+        Marked OFFICIAL-SENSITIVE on every page. They keep real names because they go to the National Panel and to agencies, never to publication. Save first: the documents are
+        made from the last saved version.
+      </p>
       <ul className="export-list">
         {items.map((i) => (
           <li key={i.file}>
             <a href={`/api/reviews/${encodeURIComponent(reviewId)}/lifecycle/${i.file}`} download={i.file}>
-              {i.label}<span className="muted"> (Word document)</span>
+              {i.label}
+              <span className="muted"> (Word document)</span>
             </a>
           </li>
         ))}

@@ -10,12 +10,25 @@ export function FamilyTable({ rows, caption }: { rows: readonly FamilyRowData[];
       <table className="table" data-testid="family-table">
         <caption className="table__caption">{caption}</caption>
         <thead>
-          <tr><th scope="col">Name and address</th><th scope="col">Relationship to child</th><th scope="col">Date of birth</th><th scope="col">Ethnicity</th><th scope="col">Other relevant information</th></tr>
+          <tr>
+            <th scope="col">Name and address</th>
+            <th scope="col">Relationship to child</th>
+            <th scope="col">Date of birth</th>
+            <th scope="col">Ethnicity</th>
+            <th scope="col">Other relevant information</th>
+          </tr>
         </thead>
         <tbody>
           {rows.map((r) => (
             <tr key={r.personId}>
-              <th scope="row">{r.name}{r.addresses.map((a) => <span className="aka" key={a}>{a}</span>)}</th>
+              <th scope="row">
+                {r.name}
+                {r.addresses.map((a) => (
+                  <span className="aka" key={a}>
+                    {a}
+                  </span>
+                ))}
+              </th>
               <td>{r.relationship || 'Not recorded'}</td>
               <td>{showDate(r.dateOfBirth)}</td>
               <td>{r.ethnicity || 'Not recorded'}</td>

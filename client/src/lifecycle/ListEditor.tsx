@@ -7,7 +7,18 @@ import { withArticle } from '../lib/article.js';
  * keyboard; focus moves to the new row's first field after adding and back to the add button after
  * removing, so it is never lost.
  */
-export function ListEditor<T>({ id, legend, hint, itemName, items, onChange, blank, max, renderItem, emptyText }: {
+export function ListEditor<T>({
+  id,
+  legend,
+  hint,
+  itemName,
+  items,
+  onChange,
+  blank,
+  max,
+  renderItem,
+  emptyText,
+}: {
   id: string;
   legend: string;
   hint?: string;
@@ -46,10 +57,16 @@ export function ListEditor<T>({ id, legend, hint, itemName, items, onChange, bla
           // biome-ignore lint/suspicious/noArrayIndexKey: the items have no ids; a row is its position ("Item 2"), and removal refocuses by position
           <fieldset className="plain-group list-editor__row" data-list-row key={i} aria-labelledby={`${id}-${i}-title`}>
             <div className="list-editor__head">
-              <h4 className="list-editor__title" id={`${id}-${i}-title`}>{label(i)}</h4>
+              <h4 className="list-editor__title" id={`${id}-${i}-title`}>
+                {label(i)}
+              </h4>
               <button
-                type="button" className="button button--secondary button--small"
-                onClick={() => { focusNext.current = 'add'; onChange(items.filter((_, j) => j !== i)); }}
+                type="button"
+                className="button button--secondary button--small"
+                onClick={() => {
+                  focusNext.current = 'add';
+                  onChange(items.filter((_, j) => j !== i));
+                }}
               >
                 Remove<span className="visually-hidden"> {label(i).toLowerCase()}</span>
               </button>
@@ -58,13 +75,23 @@ export function ListEditor<T>({ id, legend, hint, itemName, items, onChange, bla
           </fieldset>
         ))}
       </div>
-      {items.length < max
-        ? (
-          <button ref={addRef} type="button" className="button button--secondary" onClick={() => { focusNext.current = 'new'; onChange([...items, blank()]); }}>
-            Add {items.length === 0 ? withArticle(itemName) : `another ${itemName}`}
-          </button>
-        )
-        : <p className="muted">You have added the most {itemName}s allowed ({max}).</p>}
+      {items.length < max ? (
+        <button
+          ref={addRef}
+          type="button"
+          className="button button--secondary"
+          onClick={() => {
+            focusNext.current = 'new';
+            onChange([...items, blank()]);
+          }}
+        >
+          Add {items.length === 0 ? withArticle(itemName) : `another ${itemName}`}
+        </button>
+      ) : (
+        <p className="muted">
+          You have added the most {itemName}s allowed ({max}).
+        </p>
+      )}
     </fieldset>
   );
 }

@@ -26,23 +26,32 @@ export function MilestonesDashboard() {
     <section className="dashboard" aria-labelledby="dashboard-heading">
       <h2 id="dashboard-heading">Deadlines</h2>
       {loading && !data && <LoadingMessage text="Loading deadlines…" />}
-      {error && <Notice tone="error" role="alert" title="Deadlines could not be loaded">{error}</Notice>}
+      {error && (
+        <Notice tone="error" role="alert" title="Deadlines could not be loaded">
+          {error}
+        </Notice>
+      )}
       {data && data.rows.length > 0 && (
         <>
           <p className="dashboard__summary" data-testid="dashboard-summary">
-            {data.summary.overdue > 0
-              ? <strong>{data.summary.overdue === 1 ? '1 review has an overdue milestone.' : `${data.summary.overdue} reviews have overdue milestones.`}</strong>
-              : 'No review has an overdue milestone.'}
-            {' '}{data.summary.dueNow > 0 && `${data.summary.dueNow} ${data.summary.dueNow === 1 ? 'is' : 'are'} due now.`}
-            {' '}Working days skip weekends and bank holidays in England and Wales. Today is {showDate(data.today)}.
+            {data.summary.overdue > 0 ? (
+              <strong>{data.summary.overdue === 1 ? '1 review has an overdue milestone.' : `${data.summary.overdue} reviews have overdue milestones.`}</strong>
+            ) : (
+              'No review has an overdue milestone.'
+            )}{' '}
+            {data.summary.dueNow > 0 && `${data.summary.dueNow} ${data.summary.dueNow === 1 ? 'is' : 'are'} due now.`} Working days skip weekends and bank holidays in England and
+            Wales. Today is {showDate(data.today)}.
           </p>
           <TableWrap label="Deadlines table">
             <table className="table" data-testid="dashboard-table">
               <caption className="visually-hidden">Next milestone of each of your reviews, overdue first</caption>
               <thead>
                 <tr>
-                  <th scope="col">Review</th><th scope="col">Next milestone</th><th scope="col">Due</th>
-                  <th scope="col">Working days</th><th scope="col">Status</th>
+                  <th scope="col">Review</th>
+                  <th scope="col">Next milestone</th>
+                  <th scope="col">Due</th>
+                  <th scope="col">Working days</th>
+                  <th scope="col">Status</th>
                 </tr>
               </thead>
               <tbody>
@@ -50,7 +59,10 @@ export function MilestonesDashboard() {
                   <tr key={r.reviewId} className={r.next?.status === 'overdue' ? 'row--overdue' : undefined}>
                     <th scope="row">
                       <Link to={`/reviews/${encodeURIComponent(r.reviewId)}/timescales`}>{r.title}</Link>
-                      <span className="aka">{REVIEW_KIND_LABELS[r.kind]} · {ROLE_LABELS[r.role]}{r.fictional ? ' · Fictional demo' : ''}</span>
+                      <span className="aka">
+                        {REVIEW_KIND_LABELS[r.kind]} · {ROLE_LABELS[r.role]}
+                        {r.fictional ? ' · Fictional demo' : ''}
+                      </span>
                     </th>
                     {r.next ? (
                       <>
@@ -60,7 +72,9 @@ export function MilestonesDashboard() {
                         </td>
                         <td>{r.next.status === 'done' ? `Done ${showDate(r.next.doneOn)}` : dueText(r.next)}</td>
                         <td>{workingDaysPhrase(r.next)}</td>
-                        <td><MilestoneStatusTag status={r.next.status} /></td>
+                        <td>
+                          <MilestoneStatusTag status={r.next.status} />
+                        </td>
                       </>
                     ) : (
                       <td colSpan={4}>{r.problem ? MILESTONE_PROBLEM_LABELS[r.problem] : 'No milestones'}</td>

@@ -8,18 +8,27 @@ import type { LifecycleAgency } from './lifecycleSchemas.js';
  * screen reader hears when the meeting becomes (or stops being) quorate; the heading says it in words.
  */
 export function QuorumNotice({ participants, agencies }: { participants: readonly Participant[]; agencies: readonly LifecycleAgency[] }) {
-  const q = checkQuorum(participants.filter((p) => p.agencyId), agencies);
+  const q = checkQuorum(
+    participants.filter((p) => p.agencyId),
+    agencies,
+  );
   const noPartner = SAFEGUARDING_PARTNERS.filter((t) => !agencies.some((a) => a.partnerType === t));
   return (
     <div aria-live="polite" data-testid="quorum">
-      {q.quorate
-        ? <Notice tone="success" title="Quorate"><p>{quorumSentence(q)}</p></Notice>
-        : (
-          <Notice tone="error" title="Quorum warning: not quorate">
-            <p>{quorumSentence(q)}</p>
-            {noPartner.length > 0 && <p>This review has no agency yet for {joinWithAnd(noPartner.map((t) => PARTNER_NAMES[t]))}: the lead reviewer can add one on the Agencies page, with its partner type.</p>}
-          </Notice>
-        )}
+      {q.quorate ? (
+        <Notice tone="success" title="Quorate">
+          <p>{quorumSentence(q)}</p>
+        </Notice>
+      ) : (
+        <Notice tone="error" title="Quorum warning: not quorate">
+          <p>{quorumSentence(q)}</p>
+          {noPartner.length > 0 && (
+            <p>
+              This review has no agency yet for {joinWithAnd(noPartner.map((t) => PARTNER_NAMES[t]))}: the lead reviewer can add one on the Agencies page, with its partner type.
+            </p>
+          )}
+        </Notice>
+      )}
     </div>
   );
 }

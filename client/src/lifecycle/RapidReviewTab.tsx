@@ -15,8 +15,12 @@ import { SaveStatus } from './SaveStatus.js';
 import { useLifecycleForm } from './useLifecycleForm.js';
 
 const CONTENTS = [
-  ['rr-background', 'Background information'], ['rr-people', 'Participants and quorum'], ['rr-section-1', 'Section 1: Case background'],
-  ['rr-section-2', 'Section 2: Criteria and discussion'], ['rr-section-3', 'Section 3: Recommendation'], ['rr-sign-off', 'Sign off'],
+  ['rr-background', 'Background information'],
+  ['rr-people', 'Participants and quorum'],
+  ['rr-section-1', 'Section 1: Case background'],
+  ['rr-section-2', 'Section 2: Criteria and discussion'],
+  ['rr-section-3', 'Section 3: Recommendation'],
+  ['rr-sign-off', 'Sign off'],
   ['rr-letter', 'Letter to the National Panel'],
 ] as const;
 
@@ -29,24 +33,48 @@ export function RapidReviewTab({ detail }: { detail: ReviewDetail }) {
   const res = useApiData(path, RapidReviewViewSchema);
   const [view, setView] = useState<RapidReviewView | null>(null);
   const [generation, setGeneration] = useState(0);
-  useEffect(() => { if (res.data) { setView(res.data); setGeneration((g) => g + 1); } }, [res.data]);
+  useEffect(() => {
+    if (res.data) {
+      setView(res.data);
+      setGeneration((g) => g + 1);
+    }
+  }, [res.data]);
   return (
     <>
-      <h2 id="section-heading" data-route-focus tabIndex={-1}>Rapid Review record</h2>
+      <h2 id="section-heading" data-route-focus tabIndex={-1}>
+        Rapid Review record
+      </h2>
       {res.status === 403 && (
         <Notice title="Not available to agency authors">
-          <p>The Rapid Review record discusses every agency’s practice, so only the lead reviewer, the review team and observers can see it. Your agency’s part is on the Agency scoping page.</p>
+          <p>
+            The Rapid Review record discusses every agency’s practice, so only the lead reviewer, the review team and observers can see it. Your agency’s part is on the Agency
+            scoping page.
+          </p>
         </Notice>
       )}
-      {res.error && res.status !== 403 && <Notice tone="error" role="alert" title="The record could not be loaded">{res.error}</Notice>}
+      {res.error && res.status !== 403 && (
+        <Notice tone="error" role="alert" title="The record could not be loaded">
+          {res.error}
+        </Notice>
+      )}
       {res.loading && !view && <LoadingMessage text="Loading the Rapid Review record…" />}
       {view && <RapidReviewForm key={generation} path={path} reviewId={detail.review.id} view={view} onSaved={setView} onReload={() => void res.reload()} />}
     </>
   );
 }
 
-function RapidReviewForm({ path, reviewId, view, onSaved, onReload }: {
-  path: string; reviewId: string; view: RapidReviewView; onSaved(v: RapidReviewView): void; onReload(): void;
+function RapidReviewForm({
+  path,
+  reviewId,
+  view,
+  onSaved,
+  onReload,
+}: {
+  path: string;
+  reviewId: string;
+  view: RapidReviewView;
+  onSaved(v: RapidReviewView): void;
+  onReload(): void;
 }) {
   const [draft, setDraft] = useState<RapidReviewDraft>(() => toDraft(view.content));
   const form = useLifecycleForm('rr', 'content.');
@@ -67,17 +95,36 @@ function RapidReviewForm({ path, reviewId, view, onSaved, onReload }: {
   const note = form.save.kind === 'saved' ? `Saved at ${form.save.at}.` : form.save.kind === 'conflict' ? 'Not saved: see the message above the form.' : '';
   const saveButton = !readOnly && (
     <div className="button-row">
-      <button type="submit" className="button" disabled={form.save.kind === 'saving'}>Save the record</button>
-      <span className="save-note" aria-hidden="true">{note}</span>
+      <button type="submit" className="button" disabled={form.save.kind === 'saving'}>
+        Save the record
+      </button>
+      <span className="save-note" aria-hidden="true">
+        {note}
+      </span>
     </div>
   );
   return (
     <>
-      <p>Follows the Rapid Review template (Document 4). Completed before and during the meeting, agreed by the participants, and sent to the National Panel within 15 working days of the referral.</p>
-      {readOnly && <Notice title="Read only"><p>You can read this record. Only the lead reviewer and review team can change it or download it.</p></Notice>}
+      <p>
+        Follows the Rapid Review template (Document 4). Completed before and during the meeting, agreed by the participants, and sent to the National Panel within 15 working days
+        of the referral.
+      </p>
+      {readOnly && (
+        <Notice title="Read only">
+          <p>You can read this record. Only the lead reviewer and review team can change it or download it.</p>
+        </Notice>
+      )}
       <nav aria-labelledby="rr-contents-heading" className="contents-nav">
-        <h3 id="rr-contents-heading" className="contents-nav__title">On this page</h3>
-        <ul>{CONTENTS.map(([id, label]) => <li key={id}><a href={`#${id}`}>{label}</a></li>)}</ul>
+        <h3 id="rr-contents-heading" className="contents-nav__title">
+          On this page
+        </h3>
+        <ul>
+          {CONTENTS.map(([id, label]) => (
+            <li key={id}>
+              <a href={`#${id}`}>{label}</a>
+            </li>
+          ))}
+        </ul>
       </nav>
       <ErrorSummary errors={form.errors} focusKey={form.attempt} />
       <SaveStatus state={form.save} onReload={onReload} />
@@ -93,10 +140,13 @@ function RapidReviewForm({ path, reviewId, view, onSaved, onReload }: {
         </fieldset>
       </form>
       {!readOnly && (
-        <ExportLinks reviewId={reviewId} items={[
-          { file: 'rapid-review.docx', label: 'Download the completed Rapid Review template' },
-          { file: 'panel-letter.docx', label: 'Download the covering letter to the National Panel' },
-        ]} />
+        <ExportLinks
+          reviewId={reviewId}
+          items={[
+            { file: 'rapid-review.docx', label: 'Download the completed Rapid Review template' },
+            { file: 'panel-letter.docx', label: 'Download the covering letter to the National Panel' },
+          ]}
+        />
       )}
     </>
   );

@@ -17,7 +17,9 @@ export function SaveStatus({ state, onReload, children }: { state: SaveState; on
       {state.kind === 'conflict' && (
         <Notice tone="error" role="alert" title="Not saved: someone else saved first">
           <p>{state.message}</p>
-          <button type="button" className="button button--secondary" onClick={onReload}>Reload the saved version</button>
+          <button type="button" className="button button--secondary" onClick={onReload}>
+            Reload the saved version
+          </button>
           {children}
         </Notice>
       )}

@@ -24,32 +24,57 @@ export function TimescalesTab({ detail }: { detail: ReviewDetail }) {
   const [data, setData] = useState<ReviewMilestonesData | null>(null);
   // A fresh load (first, or a reload after a conflict) restarts the form; a save only updates the data.
   const [generation, setGeneration] = useState(0);
-  useEffect(() => { if (ms.data) { setData(ms.data); setGeneration((g) => g + 1); } }, [ms.data]);
+  useEffect(() => {
+    if (ms.data) {
+      setData(ms.data);
+      setGeneration((g) => g + 1);
+    }
+  }, [ms.data]);
   const t = data?.config;
   return (
     <>
-      <h2 id="section-heading" data-route-focus tabIndex={-1}>Timescales</h2>
+      <h2 id="section-heading" data-route-focus tabIndex={-1}>
+        Timescales
+      </h2>
       <p>
         Counted in working days (weekends and England and Wales bank holidays skipped) from the referral or notification date.
-        {t && ` This partnership's Rapid Review timetable: scoping requests within ${t.scopingDays} working days, agency returns within ${t.returnsDays}, the meeting between working days ${t.meetingFromDay} and ${t.meetingToDay}, and the National Panel within 15.`}
+        {t &&
+          ` This partnership's Rapid Review timetable: scoping requests within ${t.scopingDays} working days, agency returns within ${t.returnsDays}, the meeting between working days ${t.meetingFromDay} and ${t.meetingToDay}, and the National Panel within 15.`}
       </p>
       {ms.loading && !data && <LoadingMessage text="Loading timescales…" />}
-      {ms.error && <Notice tone="error" role="alert" title="Timescales could not be loaded">{ms.error}</Notice>}
+      {ms.error && (
+        <Notice tone="error" role="alert" title="Timescales could not be loaded">
+          {ms.error}
+        </Notice>
+      )}
       {data && (
         <>
-          {data.problem && <Notice title={data.problemLabel ?? 'No milestones yet'}><p>{data.mayEdit ? 'Add the date below to see the milestones.' : 'The lead reviewer or review team can add it.'}</p></Notice>}
+          {data.problem && (
+            <Notice title={data.problemLabel ?? 'No milestones yet'}>
+              <p>{data.mayEdit ? 'Add the date below to see the milestones.' : 'The lead reviewer or review team can add it.'}</p>
+            </Notice>
+          )}
           {data.milestones.length > 0 && (
             <TableWrap label="Milestones table">
               <table className="table" data-testid="milestones-table">
                 <caption className="visually-hidden">Milestones of this review in the order they fall due</caption>
-                <thead><tr><th scope="col">Milestone</th><th scope="col">Due</th><th scope="col">Working days</th><th scope="col">Status</th></tr></thead>
+                <thead>
+                  <tr>
+                    <th scope="col">Milestone</th>
+                    <th scope="col">Due</th>
+                    <th scope="col">Working days</th>
+                    <th scope="col">Status</th>
+                  </tr>
+                </thead>
                 <tbody>
                   {data.milestones.map((m) => (
                     <tr key={m.key} className={m.status === 'overdue' ? 'row--overdue' : undefined}>
                       <th scope="row">{m.label}</th>
                       <td>{dueText(m)}</td>
                       <td>{m.status === 'done' ? `Done ${showDate(m.doneOn)}` : workingDaysPhrase(m)}</td>
-                      <td><MilestoneStatusTag status={m.status} /></td>
+                      <td>
+                        <MilestoneStatusTag status={m.status} />
+                      </td>
                     </tr>
                   ))}
                 </tbody>
@@ -66,15 +91,11 @@ export function TimescalesTab({ detail }: { detail: ReviewDetail }) {
 const ID = (k: string) => `plan-${k}`;
 
 /** The dates milestones are counted from, and milestones marked done by hand. */
-function MilestonePlanForm({ path, data, onSaved, onReload }: {
-  path: string; data: ReviewMilestonesData; onSaved(d: ReviewMilestonesData): void; onReload(): void;
-}) {
+function MilestonePlanForm({ path, data, onSaved, onReload }: { path: string; data: ReviewMilestonesData; onSaved(d: ReviewMilestonesData): void; onReload(): void }) {
   const [referral, setReferral] = useState(isoToInput(data.review.referralDate));
   const [decision, setDecision] = useState(isoToInput(data.plan.decisionDate));
   const [publication, setPublication] = useState(isoToInput(data.plan.publicationDate));
-  const [done, setDone] = useState<Partial<Record<MilestoneKey, string>>>(() => Object.fromEntries(
-    Object.entries(data.plan.completed).map(([k, v]) => [k, isoToInput(v)]),
-  ));
+  const [done, setDone] = useState<Partial<Record<MilestoneKey, string>>>(() => Object.fromEntries(Object.entries(data.plan.completed).map(([k, v]) => [k, isoToInput(v)])));
   const form = useLifecycleForm('plan', '');
   const shown = MILESTONE_KEYS.filter((k) => data.milestones.some((m) => m.key === k));
 
@@ -91,7 +112,8 @@ function MilestonePlanForm({ path, data, onSaved, onReload }: {
     }
     await form.run(dates.errors, async () => {
       const saved = await apiRequest('PUT', path, {
-        body: { baseVersion: data.plan.version, referralDate, decisionDate, publicationDate, completed }, schema: ReviewMilestonesSchema,
+        body: { baseVersion: data.plan.version, referralDate, decisionDate, publicationDate, completed },
+        schema: ReviewMilestonesSchema,
       });
       onSaved(saved);
     });
@@ -105,21 +127,41 @@ function MilestonePlanForm({ path, data, onSaved, onReload }: {
         {data.review.kind === 'rapid-review' && (
           <DateField id={ID('referralDate')} label="Referral or notification date" value={referral} onChange={setReferral} error={form.errorFor(ID('referralDate'))} />
         )}
-        <DateField id={ID('decisionDate')} label="LCSPR decision date" hint="When the partners decided to hold a local review; it should finish within six months. For example, 27/03/2026"
-          value={decision} onChange={setDecision} error={form.errorFor(ID('decisionDate'))} />
-        <DateField id={ID('publicationDate')} label="Planned publication date" hint="The final report goes to the National Panel, Ofsted and the DfE at least 7 working days before. For example, 27/03/2026"
-          value={publication} onChange={setPublication} error={form.errorFor(ID('publicationDate'))} />
+        <DateField
+          id={ID('decisionDate')}
+          label="LCSPR decision date"
+          hint="When the partners decided to hold a local review; it should finish within six months. For example, 27/03/2026"
+          value={decision}
+          onChange={setDecision}
+          error={form.errorFor(ID('decisionDate'))}
+        />
+        <DateField
+          id={ID('publicationDate')}
+          label="Planned publication date"
+          hint="The final report goes to the National Panel, Ofsted and the DfE at least 7 working days before. For example, 27/03/2026"
+          value={publication}
+          onChange={setPublication}
+          error={form.errorFor(ID('publicationDate'))}
+        />
         {shown.length > 0 && (
           <fieldset className="fieldset">
             <legend className="fieldset__legend">Milestones done</legend>
             <p className="field__hint">Review Room marks most Rapid Review milestones done from the scoping and the record. Enter a date only to mark one done yourself.</p>
             {shown.map((k) => (
-              <DateField key={k} id={ID(`completed-${k}`)} label={data.milestones.find((m) => m.key === k)!.label} value={done[k] ?? ''}
-                onChange={(v) => setDone((d) => ({ ...d, [k]: v }))} error={form.errorFor(ID(`completed-${k}`))} />
+              <DateField
+                key={k}
+                id={ID(`completed-${k}`)}
+                label={data.milestones.find((m) => m.key === k)!.label}
+                value={done[k] ?? ''}
+                onChange={(v) => setDone((d) => ({ ...d, [k]: v }))}
+                error={form.errorFor(ID(`completed-${k}`))}
+              />
             ))}
           </fieldset>
         )}
-        <button type="submit" className="button" disabled={form.save.kind === 'saving'}>Save the dates</button>
+        <button type="submit" className="button" disabled={form.save.kind === 'saving'}>
+          Save the dates
+        </button>
         <SaveStatus state={form.save} onReload={onReload} />
       </form>
     </section>

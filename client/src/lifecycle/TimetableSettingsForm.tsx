@@ -38,7 +38,8 @@ export function TimetableSettingsForm() {
     const body: Record<string, number> = {};
     for (const f of FIELDS) {
       const n = Number(values[f.key].trim());
-      if (!/^\d{1,2}$/.test(values[f.key].trim()) || n < 1 || n > 15) found.push({ fieldId: `tt-rapidReview-${f.key}`, message: `${f.label}: enter a whole number of working days from 1 to 15` });
+      if (!/^\d{1,2}$/.test(values[f.key].trim()) || n < 1 || n > 15)
+        found.push({ fieldId: `tt-rapidReview-${f.key}`, message: `${f.label}: enter a whole number of working days from 1 to 15` });
       body[f.key] = n;
     }
     setErrors(found);
@@ -58,19 +59,34 @@ export function TimetableSettingsForm() {
   const error = (key: Key) => errors.find((x) => x.fieldId === `tt-rapidReview-${key}`)?.message;
   return (
     <details className="panel settings-panel">
-      <summary><span className="settings-panel__summary">Partnership settings: Rapid Review timetable</span></summary>
-      <p>Working days are counted from the referral or notification date. The whole Rapid Review must reach the National Panel within {settings.data?.statutoryWorkingDays ?? 15} working days; that limit cannot be changed.</p>
+      <summary>
+        <span className="settings-panel__summary">Partnership settings: Rapid Review timetable</span>
+      </summary>
+      <p>
+        Working days are counted from the referral or notification date. The whole Rapid Review must reach the National Panel within {settings.data?.statutoryWorkingDays ?? 15}{' '}
+        working days; that limit cannot be changed.
+      </p>
       <ErrorSummary errors={errors} focusKey={attempt} />
       <form onSubmit={submit} noValidate>
         <div className="timetable-fields">
           {FIELDS.map((f) => (
             <TextField
-              key={f.key} id={`tt-rapidReview-${f.key}`} label={f.label} hint={f.hint} inputMode="numeric" className="input--short"
-              value={values[f.key]} onChange={(v) => setValues((x) => ({ ...x, [f.key]: v }))} error={error(f.key)} autoComplete="off"
+              key={f.key}
+              id={`tt-rapidReview-${f.key}`}
+              label={f.label}
+              hint={f.hint}
+              inputMode="numeric"
+              className="input--short"
+              value={values[f.key]}
+              onChange={(v) => setValues((x) => ({ ...x, [f.key]: v }))}
+              error={error(f.key)}
+              autoComplete="off"
             />
           ))}
         </div>
-        <button type="submit" className="button" disabled={save.kind === 'saving'}>Save the timetable</button>
+        <button type="submit" className="button" disabled={save.kind === 'saving'}>
+          Save the timetable
+        </button>
         <SaveStatus state={save} onReload={() => void settings.reload()} />
       </form>
     </details>

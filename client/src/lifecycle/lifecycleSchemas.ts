@@ -2,9 +2,7 @@ import { z } from 'zod';
 import { MilestoneKeySchema } from '../../../shared/milestones/index.js';
 import { RoleSchema } from '../../../shared/roles.js';
 import { PartnerTypeSchema, ReviewKindSchema } from '../../../shared/schemas/records.js';
-import {
-  RapidReviewContentSchema, ScopingFormSchema, ScopingStatusSchema, TermsOfReferenceContentSchema,
-} from '../../../shared/lifecycle/index.js';
+import { RapidReviewContentSchema, ScopingFormSchema, ScopingStatusSchema, TermsOfReferenceContentSchema } from '../../../shared/lifecycle/index.js';
 
 /** Shapes of the lifecycle REST responses the client reads (docs/api.md, "Lifecycle"). */
 
@@ -31,29 +29,36 @@ export const SettingsSchema = z.object({ partnership: z.string(), rapidReview: T
 export const DashboardSchema = z.object({
   today: Iso,
   summary: z.object({ overdue: z.number(), dueNow: z.number(), total: z.number() }),
-  rows: z.array(z.object({
-    reviewId: z.string(),
-    title: z.string(),
-    kind: ReviewKindSchema,
-    role: RoleSchema,
-    fictional: z.boolean(),
-    problem: z.enum(['no-referral-date', 'no-decision-date', 'outside-calendar']).nullable(),
-    next: MilestoneViewSchema.nullable(),
-    overdueCount: z.number(),
-    /** Evidence requests as milestones (issue 16). */
-    evidence: z.object({
-      total: z.number(), overdueCount: z.number(),
-      next: z.object({ label: z.string(), due: Iso, status: z.enum(['done', 'overdue', 'due', 'upcoming']), workingDaysLeft: z.number().nullable() }).nullable(),
-    }).optional(),
-  })),
+  rows: z.array(
+    z.object({
+      reviewId: z.string(),
+      title: z.string(),
+      kind: ReviewKindSchema,
+      role: RoleSchema,
+      fictional: z.boolean(),
+      problem: z.enum(['no-referral-date', 'no-decision-date', 'outside-calendar']).nullable(),
+      next: MilestoneViewSchema.nullable(),
+      overdueCount: z.number(),
+      /** Evidence requests as milestones (issue 16). */
+      evidence: z
+        .object({
+          total: z.number(),
+          overdueCount: z.number(),
+          next: z.object({ label: z.string(), due: Iso, status: z.enum(['done', 'overdue', 'due', 'upcoming']), workingDaysLeft: z.number().nullable() }).nullable(),
+        })
+        .optional(),
+    }),
+  ),
 });
 
 /** GET and PUT /api/reviews/:id/lifecycle/milestones */
 export const ReviewMilestonesSchema = z.object({
   review: z.object({ kind: ReviewKindSchema, referralDate: Iso.nullable() }),
   plan: z.object({
-    decisionDate: Iso.nullable(), publicationDate: Iso.nullable(),
-    completed: z.partialRecord(MilestoneKeySchema, Iso), version: z.number(),
+    decisionDate: Iso.nullable(),
+    publicationDate: Iso.nullable(),
+    completed: z.partialRecord(MilestoneKeySchema, Iso),
+    version: z.number(),
   }),
   config: TimetableSchema,
   mayEdit: z.boolean(),
@@ -68,8 +73,14 @@ export const LifecycleAgencySchema = z.object({ id: z.string(), name: z.string()
 
 /** One row of the family table. */
 export const FamilyRowSchema = z.object({
-  personId: z.string(), name: z.string(), addresses: z.array(z.string()), relationship: z.string(),
-  dateOfBirth: Iso.nullable(), ethnicity: z.string(), otherInformation: z.string(), isSubject: z.boolean(),
+  personId: z.string(),
+  name: z.string(),
+  addresses: z.array(z.string()),
+  relationship: z.string(),
+  dateOfBirth: Iso.nullable(),
+  ethnicity: z.string(),
+  otherInformation: z.string(),
+  isSubject: z.boolean(),
 });
 
 /** An agency's scoping as the server sends it. */

@@ -52,7 +52,9 @@ export function AcceptInvitationPage({ token }: { token: string }) {
     let reviewId: string;
     try {
       ({ reviewId } = await apiRequest('POST', `/api/invitations/${encodeURIComponent(token)}/accept`, {
-        body: { name: name.trim(), password }, schema: InvitationAcceptedSchema, skipUnauthorisedHandler: true,
+        body: { name: name.trim(), password },
+        schema: InvitationAcceptedSchema,
+        skipUnauthorisedHandler: true,
       }));
     } catch (err) {
       // The server answers a wrong password here exactly as sign-in does; only an email that already has
@@ -90,32 +92,63 @@ export function AcceptInvitationPage({ token }: { token: string }) {
       )}
       {joined && (
         <Notice tone="success" role="status" title="You have joined the review">
-          <p><Link to={`/sign-in?next=${encodeURIComponent(joined)}`}>Sign in to open the review</Link></p>
+          <p>
+            <Link to={`/sign-in?next=${encodeURIComponent(joined)}`}>Sign in to open the review</Link>
+          </p>
         </Notice>
       )}
       {invitation.data && !joined && (
         <>
           <p>
-            You have been invited to <strong>{invitation.data.reviewTitle}</strong> as{' '}
-            <strong>{ROLE_LABELS[invitation.data.role].toLowerCase()}</strong>.
+            You have been invited to <strong>{invitation.data.reviewTitle}</strong> as <strong>{ROLE_LABELS[invitation.data.role].toLowerCase()}</strong>.
           </p>
           <dl className="summary-list">
-            <div><dt>Your email address</dt><dd>{invitation.data.email}</dd></div>
+            <div>
+              <dt>Your email address</dt>
+              <dd>{invitation.data.email}</dd>
+            </div>
           </dl>
           <ErrorSummary errors={errors} focusKey={attempt} />
           <form onSubmit={submit} noValidate>
-            <TextField id={IDS.name} label="Your full name" hint="Colleagues in the review will see this name." autoComplete="name" value={name} onChange={setName} error={error(IDS.name)} />
             <TextField
-              id={IDS.password} label="Create a password" type="password" autoComplete="new-password"
-              hint={`At least ${MIN_PASSWORD_CHARS} characters. A few unrelated words make a strong password. If you already have a Review Room account with this email address, enter that account's password.`}
-              value={password} onChange={setPassword} error={error(IDS.password)}
+              id={IDS.name}
+              label="Your full name"
+              hint="Colleagues in the review will see this name."
+              autoComplete="name"
+              value={name}
+              onChange={setName}
+              error={error(IDS.name)}
             />
-            <TextField id={IDS.confirm} label="Type the password again" type="password" autoComplete="new-password" value={confirm} onChange={setConfirm} error={error(IDS.confirm)} />
-            <button type="submit" className="button" disabled={busy}>{busy ? 'Joining…' : 'Accept and join the review'}</button>
+            <TextField
+              id={IDS.password}
+              label="Create a password"
+              type="password"
+              autoComplete="new-password"
+              hint={`At least ${MIN_PASSWORD_CHARS} characters. A few unrelated words make a strong password. If you already have a Review Room account with this email address, enter that account's password.`}
+              value={password}
+              onChange={setPassword}
+              error={error(IDS.password)}
+            />
+            <TextField
+              id={IDS.confirm}
+              label="Type the password again"
+              type="password"
+              autoComplete="new-password"
+              value={confirm}
+              onChange={setConfirm}
+              error={error(IDS.confirm)}
+            />
+            <button type="submit" className="button" disabled={busy}>
+              {busy ? 'Joining…' : 'Accept and join the review'}
+            </button>
           </form>
         </>
       )}
-      {!joined && <p className="hint-text">Already have an account? <Link to="/sign-in">Sign in</Link></p>}
+      {!joined && (
+        <p className="hint-text">
+          Already have an account? <Link to="/sign-in">Sign in</Link>
+        </p>
+      )}
     </div>
   );
 }

@@ -47,7 +47,10 @@ export function CreateReviewPage() {
   const [summary, setSummary] = useState<FormError[]>([]);
   const [attempt, setAttempt] = useState(0);
   const [busy, setBusy] = useState(false);
-  const set = <K extends ReviewFormField>(k: K) => (v: ReviewFormValues[K]) => setValues((s) => ({ ...s, [k]: v }));
+  const set =
+    <K extends ReviewFormField>(k: K) =>
+    (v: ReviewFormValues[K]) =>
+      setValues((s) => ({ ...s, [k]: v }));
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
@@ -70,7 +73,11 @@ export function CreateReviewPage() {
   if (!canCreateReview(me)) {
     return (
       <div className="narrow">
-        <p><Link to="/" className="back-link">Back to your reviews</Link></p>
+        <p>
+          <Link to="/" className="back-link">
+            Back to your reviews
+          </Link>
+        </p>
         <h1>Create a review</h1>
         <Notice title="You cannot create a review">
           <p>Only a partnership admin or a lead reviewer can create a review. Ask your partnership admin if you need one.</p>
@@ -81,44 +88,63 @@ export function CreateReviewPage() {
 
   return (
     <div className="narrow">
-      <p><Link to="/" className="back-link">Back to your reviews</Link></p>
+      <p>
+        <Link to="/" className="back-link">
+          Back to your reviews
+        </Link>
+      </p>
       <h1>Create a review</h1>
       <ErrorSummary errors={summary} focusKey={attempt} />
       <form onSubmit={submit} noValidate>
         <RadioGroup
-          id={FIELD_IDS.kind} name="kind" legend="Kind of review" value={values.kind} error={fieldErrors.kind}
+          id={FIELD_IDS.kind}
+          name="kind"
+          legend="Kind of review"
+          value={values.kind}
+          error={fieldErrors.kind}
           onChange={(v) => set('kind')(v as ReviewFormValues['kind'])}
           options={(['rapid-review', 'lcspr'] as const).map((k) => ({ value: k, label: REVIEW_KIND_LABELS[k], hint: REVIEW_KIND_HINTS[k] }))}
         />
         <TextField
-          id={FIELD_IDS.title} label="Title or reference" hint="For example, RR-2025-014. Do not use the child's real name."
-          value={values.title} onChange={set('title')} error={fieldErrors.title} autoComplete="off"
+          id={FIELD_IDS.title}
+          label="Title or reference"
+          hint="For example, RR-2025-014. Do not use the child's real name."
+          value={values.title}
+          onChange={set('title')}
+          error={fieldErrors.title}
+          autoComplete="off"
         />
         <TextField
-          id={FIELD_IDS.childPseudonym} label="Child's pseudonym" hint="The name the report will use, for example Child A."
-          value={values.childPseudonym} onChange={set('childPseudonym')} error={fieldErrors.childPseudonym} autoComplete="off"
+          id={FIELD_IDS.childPseudonym}
+          label="Child's pseudonym"
+          hint="The name the report will use, for example Child A."
+          value={values.childPseudonym}
+          onChange={set('childPseudonym')}
+          error={fieldErrors.childPseudonym}
+          autoComplete="off"
         />
         <DateField
-          id={FIELD_IDS.referralDate} label="Referral or notification date (optional)"
+          id={FIELD_IDS.referralDate}
+          label="Referral or notification date (optional)"
           hint="Working-day deadlines count from this date. For example, 27/03/2024"
-          value={values.referralDate} onChange={set('referralDate')} error={fieldErrors.referralDate}
+          value={values.referralDate}
+          onChange={set('referralDate')}
+          error={fieldErrors.referralDate}
         />
         <fieldset className="fieldset">
           <legend className="fieldset__legend">Time period under review (optional)</legend>
           <div className="date-range">
-            <DateField
-              id={FIELD_IDS.periodStart} label="From" value={values.periodStart} onChange={set('periodStart')}
-              error={fieldErrors.periodStart}
-            />
-            <DateField
-              id={FIELD_IDS.periodEnd} label="To" value={values.periodEnd} onChange={set('periodEnd')}
-              error={fieldErrors.periodEnd}
-            />
+            <DateField id={FIELD_IDS.periodStart} label="From" value={values.periodStart} onChange={set('periodStart')} error={fieldErrors.periodStart} />
+            <DateField id={FIELD_IDS.periodEnd} label="To" value={values.periodEnd} onChange={set('periodEnd')} error={fieldErrors.periodEnd} />
           </div>
         </fieldset>
         <div className="button-row">
-          <button type="submit" className="button" disabled={busy}>{busy ? 'Creating…' : 'Create review'}</button>
-          <Link to="/" className="button button--secondary">Cancel</Link>
+          <button type="submit" className="button" disabled={busy}>
+            {busy ? 'Creating…' : 'Create review'}
+          </button>
+          <Link to="/" className="button button--secondary">
+            Cancel
+          </Link>
         </div>
       </form>
     </div>

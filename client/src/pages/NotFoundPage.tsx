@@ -8,7 +8,9 @@ export function NotFoundPage() {
     <>
       <h1>Page not found</h1>
       <p>If you typed the web address, check it is correct.</p>
-      <p><Link to="/">Go to your reviews</Link></p>
+      <p>
+        <Link to="/">Go to your reviews</Link>
+      </p>
     </>
   );
 }

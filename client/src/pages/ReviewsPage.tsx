@@ -23,19 +23,31 @@ export function ReviewsPage() {
     <>
       <div className="page-heading">
         <h1>Your reviews</h1>
-        {mayCreate && <Link to="/reviews/new" className="button">Create a review</Link>}
+        {mayCreate && (
+          <Link to="/reviews/new" className="button">
+            Create a review
+          </Link>
+        )}
       </div>
       {loading && !data && <LoadingMessage text="Loading your reviews…" />}
-      {error && <Notice tone="error" role="alert" title="Your reviews could not be loaded">{error}</Notice>}
+      {error && (
+        <Notice tone="error" role="alert" title="Your reviews could not be loaded">
+          {error}
+        </Notice>
+      )}
       {data && data.reviews.length === 0 && (
-        <p>{mayCreate
-          ? 'You are not a member of any review yet. Create one, or ask a lead reviewer to invite you.'
-          : 'You are not a member of any review yet. Ask a lead reviewer to invite you.'}</p>
+        <p>
+          {mayCreate
+            ? 'You are not a member of any review yet. Create one, or ask a lead reviewer to invite you.'
+            : 'You are not a member of any review yet. Ask a lead reviewer to invite you.'}
+        </p>
       )}
       {data && data.reviews.length > 0 && <MilestonesDashboard />}
       {data && data.reviews.length > 0 && (
         <ul className="card-list" aria-label="Reviews">
-          {data.reviews.map((r) => <ReviewCard key={r.id} review={r} />)}
+          {data.reviews.map((r) => (
+            <ReviewCard key={r.id} review={r} />
+          ))}
         </ul>
       )}
       {me.user.isAdmin && <TimetableSettingsForm />}

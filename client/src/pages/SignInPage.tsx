@@ -51,14 +51,27 @@ export function SignInPage() {
       <ErrorSummary errors={errors} focusKey={attempt} />
       <form onSubmit={submit} noValidate>
         <TextField
-          id="sign-in-email" label="Email address" type="email" autoComplete="username" spellCheck={false}
-          value={email} onChange={setEmail} error={fieldError('sign-in-email')}
+          id="sign-in-email"
+          label="Email address"
+          type="email"
+          autoComplete="username"
+          spellCheck={false}
+          value={email}
+          onChange={setEmail}
+          error={fieldError('sign-in-email')}
         />
         <TextField
-          id="sign-in-password" label="Password" type="password" autoComplete="current-password"
-          value={password} onChange={setPassword} error={fieldError('sign-in-password')}
+          id="sign-in-password"
+          label="Password"
+          type="password"
+          autoComplete="current-password"
+          value={password}
+          onChange={setPassword}
+          error={fieldError('sign-in-password')}
         />
-        <button type="submit" className="button" disabled={busy}>{busy ? 'Signing in…' : 'Sign in'}</button>
+        <button type="submit" className="button" disabled={busy}>
+          {busy ? 'Signing in…' : 'Sign in'}
+        </button>
       </form>
       <p className="hint-text">New to a review? Use the invitation link your lead reviewer gave you.</p>
     </div>

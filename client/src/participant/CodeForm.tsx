@@ -25,26 +25,40 @@ export function CodeForm({ serverError, onJoin, busy = false }: { serverError: s
 
   return (
     <div className="narrow">
-      <h1 data-step-focus tabIndex={-1}>Join the Reflective Learning Workshop</h1>
+      <h1 data-step-focus tabIndex={-1}>
+        Join the Reflective Learning Workshop
+      </h1>
       <p>You do not need to sign in, and you will not be asked for your name.</p>
       <p>
-        <strong>If the lead reviewer sent you a personal invitation link, open that link instead.</strong> It gives this
-        browser an anonymous pass, so that your answers count once, as one person.
+        <strong>If the lead reviewer sent you a personal invitation link, open that link instead.</strong> It gives this browser an anonymous pass, so that your answers count once,
+        as one person.
       </p>
       <h2>Join with the workshop code only (lower assurance)</h2>
       <p>
-        Only if you have no invitation, and the lead reviewer has allowed it. The code cannot tell one person from
-        another, so answers sent this way count less towards the number needed before anyone sees them.
+        Only if you have no invitation, and the lead reviewer has allowed it. The code cannot tell one person from another, so answers sent this way count less towards the number
+        needed before anyone sees them.
       </p>
       <ErrorSummary errors={errors} focusKey={attempt + (serverError ? 1000 : 0)} />
       <form onSubmit={submit} noValidate>
         <TextField
-          id="join-code" label="Workshop code" hint="6 letters and numbers, from the lead reviewer's invitation."
-          value={code} onChange={setCode} error={error ?? undefined}
-          autoComplete="off" autoCapitalize="characters" spellCheck={false} className="input--short input--mono" maxLength={12}
+          id="join-code"
+          label="Workshop code"
+          hint="6 letters and numbers, from the lead reviewer's invitation."
+          value={code}
+          onChange={setCode}
+          error={error ?? undefined}
+          autoComplete="off"
+          autoCapitalize="characters"
+          spellCheck={false}
+          className="input--short input--mono"
+          maxLength={12}
         />
-        <button type="submit" className="button" aria-disabled={busy || undefined}>Join with the code</button>
-        <p role="status" className="muted">{busy ? 'Checking the code…' : ''}</p>
+        <button type="submit" className="button" aria-disabled={busy || undefined}>
+          Join with the code
+        </button>
+        <p role="status" className="muted">
+          {busy ? 'Checking the code…' : ''}
+        </p>
       </form>
     </div>
   );

@@ -53,7 +53,9 @@ function Participant({ workshopId }: { workshopId: string }) {
     return secret;
   });
   const [token, setToken] = useState<ParticipationToken | null>(() => readToken(browserStorage('localStorage'), workshopId));
-  const [redeem, setRedeem] = useState<{ state: 'working' } | { state: 'failed'; message: string } | { state: 'unsaved' } | null>(() => (invitation && !token ? { state: 'working' } : null));
+  const [redeem, setRedeem] = useState<{ state: 'working' } | { state: 'failed'; message: string } | { state: 'unsaved' } | null>(() =>
+    invitation && !token ? { state: 'working' } : null,
+  );
   const [remembered] = useState(() => readJoin(browserStorage('sessionStorage'), workshopId));
   const [state, dispatch] = useReducer(participantReducer, remembered ?? (token ? { code: null, accepted: false } : null), initialState);
   const tokenRejected = useCallback(() => setToken(null), []);
@@ -65,15 +67,20 @@ function Participant({ workshopId }: { workshopId: string }) {
   useEffect(() => {
     if (!invitation || token) return;
     let live = true;
-    redeemInvitation(workshopId, invitation).then((t) => {
-      if (!live) return;
-      const kept = saveToken(browserStorage('localStorage'), workshopId, t);
-      setToken(t);
-      setRedeem(kept ? null : { state: 'unsaved' });
-    }, (err: unknown) => {
-      if (live) setRedeem({ state: 'failed', message: err instanceof Error ? err.message : 'This invitation cannot be used now.' });
-    });
-    return () => { live = false; };
+    redeemInvitation(workshopId, invitation).then(
+      (t) => {
+        if (!live) return;
+        const kept = saveToken(browserStorage('localStorage'), workshopId, t);
+        setToken(t);
+        setRedeem(kept ? null : { state: 'unsaved' });
+      },
+      (err: unknown) => {
+        if (live) setRedeem({ state: 'failed', message: err instanceof Error ? err.message : 'This invitation cannot be used now.' });
+      },
+    );
+    return () => {
+      live = false;
+    };
     // Redeem once per page load: an invitation gives one pass.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, []);
@@ -103,27 +110,32 @@ function Participant({ workshopId }: { workshopId: string }) {
   if (redeem?.state === 'working') {
     return (
       <div className="narrow">
-        <h1 data-step-focus tabIndex={-1}>Getting your anonymous pass</h1>
+        <h1 data-step-focus tabIndex={-1}>
+          Getting your anonymous pass
+        </h1>
         <LoadingMessage text="Your browser is getting a pass that lets you take part without anyone knowing which answers are yours…" />
       </div>
     );
   }
-  const redeemNotice = redeem?.state === 'failed' ? (
-    <Notice tone="error" title="Your invitation link could not be used">
-      <p>{redeem.message}</p>
-    </Notice>
-  ) : redeem?.state === 'unsaved' ? (
-    <Notice tone="info" title="This browser cannot keep your pass">
-      <p>Keep this page open until the workshop ends: if you close it, your invitation link cannot be used again.</p>
-    </Notice>
-  ) : null;
+  const redeemNotice =
+    redeem?.state === 'failed' ? (
+      <Notice tone="error" title="Your invitation link could not be used">
+        <p>{redeem.message}</p>
+      </Notice>
+    ) : redeem?.state === 'unsaved' ? (
+      <Notice tone="info" title="This browser cannot keep your pass">
+        <p>Keep this page open until the workshop ends: if you close it, your invitation link cannot be used again.</p>
+      </Notice>
+    ) : null;
 
   switch (step) {
     case 'code':
       if (closed) {
         return (
           <div className="narrow">
-            <h1 data-step-focus tabIndex={-1}>Join the Reflective Learning Workshop</h1>
+            <h1 data-step-focus tabIndex={-1}>
+              Join the Reflective Learning Workshop
+            </h1>
             <Notice tone="info" title="This workshop has closed">
               <p>It no longer accepts answers. Thank you for taking part. This browser has forgotten your pass and your answers.</p>
             </Notice>
@@ -139,7 +151,9 @@ function Participant({ workshopId }: { workshopId: string }) {
     case 'joining':
       return (
         <div className="narrow">
-          <h1 data-step-focus tabIndex={-1}>Joining the workshop</h1>
+          <h1 data-step-focus tabIndex={-1}>
+            Joining the workshop
+          </h1>
           <LoadingMessage text={state.connection === 'reconnecting' ? 'Cannot reach the server yet. Still trying…' : 'Joining the workshop…'} />
         </div>
       );
@@ -148,8 +162,14 @@ function Participant({ workshopId }: { workshopId: string }) {
         <>
           {redeemNotice}
           <ConfidentialityStep
-            title={state.view!.title} statement={state.view!.confidentiality} promise={state.view!.promise} withPass={token !== null}
-            onAccept={() => { rememberAccepted(); dispatch({ type: 'accept' }); }}
+            title={state.view!.title}
+            statement={state.view!.confidentiality}
+            promise={state.view!.promise}
+            withPass={token !== null}
+            onAccept={() => {
+              rememberAccepted();
+              dispatch({ type: 'accept' });
+            }}
           />
         </>
       );

@@ -17,7 +17,14 @@ const CONNECTION_TEXT: Record<Connection, string> = {
  * The workshop as a participant sees it: the connection, what changed (announced politely), the
  * current agenda item, what the lead reviewer is sharing and, beside it, the open questions.
  */
-export function ParticipantScreen({ view, workshopId, connection, announcement, call, withPass }: {
+export function ParticipantScreen({
+  view,
+  workshopId,
+  connection,
+  announcement,
+  call,
+  withPass,
+}: {
   view: ParticipantView;
   /** Joined with an invitation's anonymous pass (else with the code alone, lower assurance). */
   withPass: boolean;
@@ -34,16 +41,25 @@ export function ParticipantScreen({ view, workshopId, connection, announcement, 
   const feedbackOpen = view.prompts.some((p) => p.worksheet === 4);
   return (
     <div className="ws-participant">
-      <h1 data-step-focus tabIndex={-1}>{view.title}</h1>
+      <h1 data-step-focus tabIndex={-1}>
+        {view.title}
+      </h1>
       <p className={`ws-connection ws-connection--${connection}`} role="status">
-        <span className="ws-connection__dot" aria-hidden="true" />{CONNECTION_TEXT[connection]}
+        <span className="ws-connection__dot" aria-hidden="true" />
+        {CONNECTION_TEXT[connection]}
       </p>
       {/* The no-break space on odd counts makes a repeated sentence a change, so it is announced again. */}
-      <p className="live-line ws-live" aria-live="polite" aria-atomic="true">{announcement.text}{announcement.seq % 2 ? '\u00a0' : ''}</p>
+      <p className="live-line ws-live" aria-live="polite" aria-atomic="true">
+        {announcement.text}
+        {announcement.seq % 2 ? '\u00a0' : ''}
+      </p>
 
       {view.stage === 'closed' ? (
         <Notice tone="info" title="This workshop has closed">
-          <p>It no longer accepts answers. Thank you for taking part. Your answers have been kept anonymously for the review, and this browser has forgotten your pass and your answers.</p>
+          <p>
+            It no longer accepts answers. Thank you for taking part. Your answers have been kept anonymously for the review, and this browser has forgotten your pass and your
+            answers.
+          </p>
         </Notice>
       ) : (
         <>
@@ -67,14 +83,16 @@ export function ParticipantScreen({ view, workshopId, connection, announcement, 
               <p className="muted" data-testid="join-mode">
                 {withPass
                   ? 'You joined with your anonymous pass: one answer per question counts as yours, and sending again replaces it.'
-                  : 'You joined with the workshop code only (lower assurance).'}
-                {' '}The panel sees answers in groups, never one by one.
+                  : 'You joined with the workshop code only (lower assurance).'}{' '}
+                The panel sees answers in groups, never one by one.
               </p>
               {!current && <p>No questions are open at the moment. They will appear here when the lead reviewer opens them.</p>}
               {current && (
                 <div className="ws-worksheet" data-testid="current-worksheet">
                   <h3 className="ws-worksheet__title">{WORKSHEET_TITLES[current.worksheet]}</h3>
-                  {current.prompts.map((p) => <PromptAnswer key={p.id} prompt={p} workshopId={workshopId} call={call} drafts={drafts} />)}
+                  {current.prompts.map((p) => (
+                    <PromptAnswer key={p.id} prompt={p} workshopId={workshopId} call={call} drafts={drafts} />
+                  ))}
                 </div>
               )}
               {earlier.length > 0 && (
@@ -83,7 +101,9 @@ export function ParticipantScreen({ view, workshopId, connection, announcement, 
                   {earlier.map((g) => (
                     <div key={g.worksheet} className="ws-worksheet">
                       <h3 className="ws-worksheet__title">{WORKSHEET_TITLES[g.worksheet]}</h3>
-                      {g.prompts.map((p) => <PromptAnswer key={p.id} prompt={p} workshopId={workshopId} call={call} drafts={drafts} />)}
+                      {g.prompts.map((p) => (
+                        <PromptAnswer key={p.id} prompt={p} workshopId={workshopId} call={call} drafts={drafts} />
+                      ))}
                     </div>
                   ))}
                 </details>

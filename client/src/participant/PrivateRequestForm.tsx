@@ -28,22 +28,34 @@ export function PrivateRequestForm({ call }: { call(event: 'private-request', pa
 
   return (
     <section className="ws-prompt" aria-labelledby="private-heading">
-      <h3 id="private-heading" className="ws-prompt__label">Would you like to speak privately with the lead reviewer?</h3>
+      <h3 id="private-heading" className="ws-prompt__label">
+        Would you like to speak privately with the lead reviewer?
+      </h3>
       <p>
-        This request is kept apart from your answers and is not linked to them. The lead reviewer sees requests only
-        after the workshop closes, in a random order and with no time. They will see any contact details you give here,
-        so this request is not anonymous.
+        This request is kept apart from your answers and is not linked to them. The lead reviewer sees requests only after the workshop closes, in a random order and with no time.
+        They will see any contact details you give here, so this request is not anonymous.
       </p>
       <form onSubmit={(e) => void send(e)} noValidate>
         <div className="field">
-          <label className="field__label" htmlFor="private-contact">How the lead reviewer can contact you (optional)</label>
-          <p className="field__hint" id="private-contact-hint">For example an email address or phone number. Up to 500 characters.</p>
+          <label className="field__label" htmlFor="private-contact">
+            How the lead reviewer can contact you (optional)
+          </label>
+          <p className="field__hint" id="private-contact-hint">
+            For example an email address or phone number. Up to 500 characters.
+          </p>
           <textarea
-            id="private-contact" className="textarea" rows={2} maxLength={500} value={contact}
-            onChange={(e) => setContact(e.target.value)} aria-describedby="private-contact-hint private-status"
+            id="private-contact"
+            className="textarea"
+            rows={2}
+            maxLength={500}
+            value={contact}
+            onChange={(e) => setContact(e.target.value)}
+            aria-describedby="private-contact-hint private-status"
           />
         </div>
-        <button type="submit" className="button button--secondary" aria-disabled={busy || undefined}>Ask to speak privately</button>
+        <button type="submit" className="button button--secondary" aria-disabled={busy || undefined}>
+          Ask to speak privately
+        </button>
       </form>
       <p id="private-status" role="status" className={`ws-status${status ? ` ws-status--${status.tone}` : ''}`}>
         {status?.tone === 'error' && <span className="visually-hidden">Error: </span>}

@@ -14,8 +14,15 @@ const NO_RECEIPT = ' This browser cannot keep a receipt, so you will not be able
  * after a lost acknowledgement replaces the answer instead of adding a second one. The participant's
  * own answer can be changed (same receipt) or withdrawn until the workshop closes.
  */
-export function PromptAnswer({ prompt, workshopId, call, drafts }: {
-  prompt: ViewPrompt; workshopId: string; call: Call;
+export function PromptAnswer({
+  prompt,
+  workshopId,
+  call,
+  drafts,
+}: {
+  prompt: ViewPrompt;
+  workshopId: string;
+  call: Call;
   /** Unsent words by prompt, kept by the screen so they survive this question moving (and remounting). */
   drafts?: Map<string, string>;
 }) {
@@ -85,23 +92,36 @@ export function PromptAnswer({ prompt, workshopId, call, drafts }: {
   const labelId = `${id}-label`;
   return (
     <section className="ws-prompt" aria-labelledby={labelId}>
-      <h3 id={labelId} className="ws-prompt__label">{prompt.label}</h3>
-      <p className="pre-wrap break" id={`${id}-question`}>{prompt.text}</p>
+      <h3 id={labelId} className="ws-prompt__label">
+        {prompt.label}
+      </h3>
+      <p className="pre-wrap break" id={`${id}-question`}>
+        {prompt.text}
+      </p>
       <form onSubmit={(e) => void send(e)} noValidate>
         <div className={`field${status?.tone === 'error' ? ' field--error' : ''}`}>
-          <label className="field__label" htmlFor={id}>Your answer<span className="visually-hidden"> to {prompt.label}</span></label>
+          <label className="field__label" htmlFor={id}>
+            Your answer<span className="visually-hidden"> to {prompt.label}</span>
+          </label>
           <p className="field__hint" id={`${id}-hint`}>
             {received ? 'Received. You can change or withdraw it until the workshop closes.' : `Up to ${MAX_RESPONSE_CHARS.toLocaleString('en-GB')} characters.`}
           </p>
           <textarea
-            id={id} ref={area} className="textarea ws-answer" value={text} onChange={(e) => setText(e.target.value)}
-            maxLength={MAX_RESPONSE_CHARS} rows={4} aria-describedby={`${id}-question ${id}-hint ${id}-status`}
+            id={id}
+            ref={area}
+            className="textarea ws-answer"
+            value={text}
+            onChange={(e) => setText(e.target.value)}
+            maxLength={MAX_RESPONSE_CHARS}
+            rows={4}
+            aria-describedby={`${id}-question ${id}-hint ${id}-status`}
             aria-invalid={status?.tone === 'error' ? true : undefined}
           />
         </div>
         <div className="button-row ws-prompt__buttons">
           <button type="submit" className="button" aria-disabled={busy || undefined}>
-            {received ? 'Save changes' : 'Send answer'}<span className="visually-hidden"> to {prompt.label}</span>
+            {received ? 'Save changes' : 'Send answer'}
+            <span className="visually-hidden"> to {prompt.label}</span>
           </button>
           {saved && (
             <button type="button" className="button button--secondary" aria-disabled={busy || undefined} onClick={() => void withdraw()}>

@@ -14,15 +14,15 @@ export function SharedContent({ view }: { view: ScreenView }) {
         <>
           <h2 id="shared-heading">{phaseHeading(view) ?? 'Timeline phase'}</h2>
           <p className="muted">The integrated timeline for this phase, read-only. Names are replaced with pseudonyms.</p>
-          {!phase || phase.rows.length === 0 ? <p>No events are recorded for this phase.</p> : (
+          {!phase || phase.rows.length === 0 ? (
+            <p>No events are recorded for this phase.</p>
+          ) : (
             <ol className="ws-phase-rows">
               {phase.rows.map((r, i) => (
                 // biome-ignore lint/suspicious/noArrayIndexKey: pseudonymised rows sent without ids, read-only and in date order; a row's position is its identity
                 <li key={i} className="ws-phase-row" style={{ borderLeftColor: r.colour }}>
                   <p className="ws-phase-row__meta">
-                    <strong>{r.date}</strong>{' '}
-                    <AgencyTag shortCode={r.agencyCode} colour={r.colour} />{' '}
-                    <span>{r.agencyName}</span>
+                    <strong>{r.date}</strong> <AgencyTag shortCode={r.agencyCode} colour={r.colour} /> <span>{r.agencyName}</span>
                   </p>
                   <p className="pre-wrap break">{r.event}</p>
                 </li>
@@ -38,9 +38,15 @@ export function SharedContent({ view }: { view: ScreenView }) {
           <h2 id="shared-heading">Proposed lessons</h2>
           {view.lessons && view.lessons.length > 0 ? (
             <ol className="ws-lessons">
-              {view.lessons.map((l) => <li key={l.id} className="pre-wrap break">{l.text}</li>)}
+              {view.lessons.map((l) => (
+                <li key={l.id} className="pre-wrap break">
+                  {l.text}
+                </li>
+              ))}
             </ol>
-          ) : <p>No proposed lessons have been shared.</p>}
+          ) : (
+            <p>No proposed lessons have been shared.</p>
+          )}
         </>
       );
     case 'feedback':
@@ -67,7 +73,10 @@ export function AgendaList({ view }: { view: ScreenView }) {
           return (
             <li key={a.id} className={isCurrent ? 'ws-agenda__item ws-agenda__item--current' : 'ws-agenda__item'} aria-current={isCurrent ? 'step' : undefined}>
               <span className="ws-agenda__time">{a.time}</span>
-              <span>{a.title}{isCurrent && <strong className="ws-now"> (now)</strong>}</span>
+              <span>
+                {a.title}
+                {isCurrent && <strong className="ws-now"> (now)</strong>}
+              </span>
             </li>
           );
         })}

@@ -11,7 +11,14 @@ import type { KeyValueStorage } from './receipts.js';
 export type JoinMemory = { workshopId: string; code: string | null; accepted: boolean };
 
 const KEY = 'rr.workshop.join';
-const JoinMemorySchema = z.object({ workshopId: z.string(), code: z.string().regex(/^[A-Z2-9]{6}$/).nullable(), accepted: z.boolean() });
+const JoinMemorySchema = z.object({
+  workshopId: z.string(),
+  code: z
+    .string()
+    .regex(/^[A-Z2-9]{6}$/)
+    .nullable(),
+  accepted: z.boolean(),
+});
 
 /** The remembered join for this workshop, or null (another workshop's memory does not count). */
 export function readJoin(storage: KeyValueStorage | null, workshopId: string): JoinMemory | null {

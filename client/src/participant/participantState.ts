@@ -37,8 +37,13 @@ export type Step = 'code' | 'joining' | 'statement' | 'workshop';
 /** The first state: a remembered code (from this tab) joins without asking again. */
 export function initialState(remembered: { code: string | null; accepted: boolean } | null): ParticipantState {
   return {
-    code: remembered?.code ?? null, joining: remembered !== null, joinError: null, accepted: remembered?.accepted ?? false,
-    view: null, connection: 'connecting', announcement: { text: '', seq: 0 },
+    code: remembered?.code ?? null,
+    joining: remembered !== null,
+    joinError: null,
+    accepted: remembered?.accepted ?? false,
+    view: null,
+    connection: 'connecting',
+    announcement: { text: '', seq: 0 },
   };
 }
 
@@ -98,8 +103,8 @@ export function describeChange(prev: ParticipantView, next: ParticipantView): st
   }
   const item = currentItem(next);
   if (item && next.currentItemId !== prev.currentItemId) parts.push(`Now: ${item.title}.`);
-  const showingChanged = next.showing.kind !== prev.showing.kind
-    || (next.showing.kind === 'phase' && prev.showing.kind === 'phase' && next.showing.phaseId !== prev.showing.phaseId);
+  const showingChanged =
+    next.showing.kind !== prev.showing.kind || (next.showing.kind === 'phase' && prev.showing.kind === 'phase' && next.showing.phaseId !== prev.showing.phaseId);
   if (showingChanged) {
     if (next.showing.kind === 'phase') parts.push(`The lead reviewer is sharing ${phaseHeading(next) ?? 'a timeline phase'}.`);
     if (next.showing.kind === 'lessons') parts.push('The lead reviewer is sharing the proposed lessons.');
@@ -144,10 +149,14 @@ export function nowBanner(view: ScreenView): { now: string; item: string | null 
   const current = currentItem(view);
   const itemText = current ? `${current.time} ${current.title}` : null;
   switch (view.showing.kind) {
-    case 'phase': return { now: phaseHeading(view) ?? 'A timeline phase', item: itemText };
-    case 'lessons': return { now: 'Proposed lessons', item: itemText };
-    case 'feedback': return { now: 'Feedback (worksheet 4)', item: itemText };
-    case 'agenda': return itemText ? { now: itemText, item: null } : null;
+    case 'phase':
+      return { now: phaseHeading(view) ?? 'A timeline phase', item: itemText };
+    case 'lessons':
+      return { now: 'Proposed lessons', item: itemText };
+    case 'feedback':
+      return { now: 'Feedback (worksheet 4)', item: itemText };
+    case 'agenda':
+      return itemText ? { now: itemText, item: null } : null;
   }
 }
 
@@ -157,10 +166,14 @@ export function sharedPromptIds(view: ScreenView, ids: readonly { id: string; wo
   if (view.stage === 'open') return ids.filter((p) => p.worksheet === 1).map((p) => p.id);
   if (view.stage !== 'live') return [];
   switch (s.kind) {
-    case 'phase': return ids.filter((p) => p.id === `w2-${s.phaseId}`).map((p) => p.id);
-    case 'lessons': return ids.filter((p) => p.worksheet === 3).map((p) => p.id);
-    case 'feedback': return ids.filter((p) => p.worksheet === 4).map((p) => p.id);
-    case 'agenda': return [];
+    case 'phase':
+      return ids.filter((p) => p.id === `w2-${s.phaseId}`).map((p) => p.id);
+    case 'lessons':
+      return ids.filter((p) => p.worksheet === 3).map((p) => p.id);
+    case 'feedback':
+      return ids.filter((p) => p.worksheet === 4).map((p) => p.id);
+    case 'agenda':
+      return [];
   }
 }
 

@@ -25,7 +25,14 @@ const NO_ANSWER: Ack = { ok: false, error: { code: 'timeout', message: 'The serv
  * sends. `call` sends one event and resolves with its acknowledgement; if the server has forgotten
  * the join (a new connection), it joins again and retries once.
  */
-export function useWorkshopSocket(workshopId: string, initialCode: string | null, token: ParticipationToken | null, accepted: boolean, dispatch: Dispatch<ParticipantEvent>, onTokenRejected: () => void = () => undefined) {
+export function useWorkshopSocket(
+  workshopId: string,
+  initialCode: string | null,
+  token: ParticipationToken | null,
+  accepted: boolean,
+  dispatch: Dispatch<ParticipantEvent>,
+  onTokenRejected: () => void = () => undefined,
+) {
   const socketRef = useRef<Socket | null>(null);
   const codeRef = useRef<string | null>(initialCode);
   const tokenRef = useRef<ParticipationToken | null>(token);
@@ -45,35 +52,38 @@ export function useWorkshopSocket(workshopId: string, initialCode: string | null
     }
   }, []);
 
-  const joinWith = useCallback(async (code: string | null): Promise<boolean> => {
-    const pass = tokenRef.current;
-    const answer = await emit('join', pass ? { workshopId, token: pass } : { workshopId, code });
-    if (!answer.ok) {
-      if (answer.error.code === 'bad-token') {
-        // A pass the server does not accept is forgotten, so the screen offers the other ways in.
-        forgetToken(browserStorage('localStorage'), workshopId);
-        tokenRef.current = null;
-        onTokenRejected();
+  const joinWith = useCallback(
+    async (code: string | null): Promise<boolean> => {
+      const pass = tokenRef.current;
+      const answer = await emit('join', pass ? { workshopId, token: pass } : { workshopId, code });
+      if (!answer.ok) {
+        if (answer.error.code === 'bad-token') {
+          // A pass the server does not accept is forgotten, so the screen offers the other ways in.
+          forgetToken(browserStorage('localStorage'), workshopId);
+          tokenRef.current = null;
+          onTokenRejected();
+        }
+        // Only a wrong code is forgotten; a slow or refused attempt keeps it for the next try.
+        const wrong = answer.error.code === 'not-found' || answer.error.code === 'invalid';
+        if (wrong) {
+          codeRef.current = null;
+          clearJoin(browserStorage('sessionStorage'));
+        }
+        dispatch({ type: 'join-failed', message: answer.error.message, forgetCode: wrong });
+        return false;
       }
-      // Only a wrong code is forgotten; a slow or refused attempt keeps it for the next try.
-      const wrong = answer.error.code === 'not-found' || answer.error.code === 'invalid';
-      if (wrong) {
-        codeRef.current = null;
-        clearJoin(browserStorage('sessionStorage'));
+      const view = ParticipantViewSchema.safeParse(answer.view);
+      if (!view.success) {
+        dispatch({ type: 'join-failed', message: NOT_UNDERSTOOD_MESSAGE, forgetCode: false });
+        return false;
       }
-      dispatch({ type: 'join-failed', message: answer.error.message, forgetCode: wrong });
-      return false;
-    }
-    const view = ParticipantViewSchema.safeParse(answer.view);
-    if (!view.success) {
-      dispatch({ type: 'join-failed', message: NOT_UNDERSTOOD_MESSAGE, forgetCode: false });
-      return false;
-    }
-    codeRef.current = code;
-    saveJoin(browserStorage('sessionStorage'), { workshopId, code, accepted: acceptedRef.current });
-    dispatch({ type: 'join-ok', view: view.data });
-    return true;
-  }, [emit, workshopId, dispatch, onTokenRejected]);
+      codeRef.current = code;
+      saveJoin(browserStorage('sessionStorage'), { workshopId, code, accepted: acceptedRef.current });
+      dispatch({ type: 'join-ok', view: view.data });
+      return true;
+    },
+    [emit, workshopId, dispatch, onTokenRejected],
+  );
 
   useEffect(() => {
     // forceNew: the anonymous channel never shares an underlying connection with a staff socket.
@@ -97,13 +107,16 @@ export function useWorkshopSocket(workshopId: string, initialCode: string | null
   }, [joinWith, dispatch]);
 
   /** Joins with a typed code (the code form). */
-  const join = useCallback((code: string) => {
-    dispatch({ type: 'join-start', code });
-    codeRef.current = code;
-    const socket = socketRef.current;
-    // Not connected yet: the connect handler joins with this code as soon as it can.
-    if (socket?.connected) void joinWith(code);
-  }, [joinWith, dispatch]);
+  const join = useCallback(
+    (code: string) => {
+      dispatch({ type: 'join-start', code });
+      codeRef.current = code;
+      const socket = socketRef.current;
+      // Not connected yet: the connect handler joins with this code as soon as it can.
+      if (socket?.connected) void joinWith(code);
+    },
+    [joinWith, dispatch],
+  );
 
   /** Joins with this browser's pass, once it has one (after redeeming an invitation). */
   const joinWithPass = useCallback(() => {
@@ -112,12 +125,15 @@ export function useWorkshopSocket(workshopId: string, initialCode: string | null
   }, [joinWith, dispatch]);
 
   /** Sends one event and resolves with its acknowledgement, re-joining once if the server asks. */
-  const call = useCallback(async (event: 'respond' | 'withdraw' | 'private-request', payload: unknown): Promise<Ack> => {
-    const first = await emit(event, payload);
-    if (first.ok || first.error.code !== 'not-joined' || !(codeRef.current || tokenRef.current)) return first;
-    if (!(await joinWith(codeRef.current))) return first;
-    return emit(event, payload);
-  }, [emit, joinWith]);
+  const call = useCallback(
+    async (event: 'respond' | 'withdraw' | 'private-request', payload: unknown): Promise<Ack> => {
+      const first = await emit(event, payload);
+      if (first.ok || first.error.code !== 'not-joined' || !(codeRef.current || tokenRef.current)) return first;
+      if (!(await joinWith(codeRef.current))) return first;
+      return emit(event, payload);
+    },
+    [emit, joinWith],
+  );
 
   /** Remembers that this tab accepted the confidentiality statement. */
   const rememberAccepted = useCallback(() => {

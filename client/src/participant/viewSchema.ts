@@ -20,7 +20,10 @@ export const ViewPhaseRowSchema = z.object({
   agencyCode: z.string(),
   agencyName: z.string(),
   /** Only a hex colour is used as a style. */
-  colour: z.string().regex(/^#[0-9a-fA-F]{6}$/).catch('#e3e3e3'),
+  colour: z
+    .string()
+    .regex(/^#[0-9a-fA-F]{6}$/)
+    .catch('#e3e3e3'),
   event: z.string(),
 });
 

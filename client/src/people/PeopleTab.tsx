@@ -73,12 +73,13 @@ export function PeopleTab({ detail, onAccessChanged }: { detail: ReviewDetail; o
     setPanel(null);
   };
 
-  const current = panel ? people.find((p) => p.id === panel.opened.id) ?? null : null;
-  const title = panel?.mode === 'add' ? 'Add a person' : panel?.mode === 'edit'
-    ? `Edit ${panel.opened.name || 'person'}` : `${panel?.opened.name || 'Person'}`;
+  const current = panel ? (people.find((p) => p.id === panel.opened.id) ?? null) : null;
+  const title = panel?.mode === 'add' ? 'Add a person' : panel?.mode === 'edit' ? `Edit ${panel.opened.name || 'person'}` : `${panel?.opened.name || 'Person'}`;
   return (
     <>
-      <h2 id="section-heading" data-route-focus tabIndex={-1}>People register</h2>
+      <h2 id="section-heading" data-route-focus tabIndex={-1}>
+        People register
+      </h2>
       <p>Every family member and significant adult, once. The genogram, the chronology and every export use this register.</p>
       <div className="register-bar">
         <SyncStatusLine facts={facts} readOnly={!canWrite} />
@@ -91,29 +92,36 @@ export function PeopleTab({ detail, onAccessChanged }: { detail: ReviewDetail; o
       )}
       {canWrite && (
         <p>
-          <button
-            type="button" className="button" disabled={!shared}
-            onClick={() => setPanel({ mode: 'add', opened: blankPerson(newId()) })}
-          >
+          <button type="button" className="button" disabled={!shared} onClick={() => setPanel({ mode: 'add', opened: blankPerson(newId()) })}>
             Add a person
           </button>
         </p>
       )}
-      <p className="visually-hidden" role="status" aria-live="polite">{announcement}</p>
-      {facts.synced || people.length > 0
-        ? <PeopleTable people={people} presence={presence} canWrite={canWrite} onOpen={open} />
-        : <p className="muted">The register appears here once it has loaded.</p>}
+      <p className="visually-hidden" role="status" aria-live="polite">
+        {announcement}
+      </p>
+      {facts.synced || people.length > 0 ? (
+        <PeopleTable people={people} presence={presence} canWrite={canWrite} onOpen={open} />
+      ) : (
+        <p className="muted">The register appears here once it has loaded.</p>
+      )}
       {panel && (
         <Dialog title={title} titleId="person-panel-title" onClose={close}>
-          {panel.mode === 'view'
-            ? <PersonDetails person={current ?? panel.opened} onClose={close} />
-            : (
-              <PersonForm
-                key={panel.opened.id} opened={panel.opened} current={current} isNew={panel.mode === 'add'}
-                register={people} childPseudonym={detail.review.childPseudonym}
-                onSave={save} onRemove={remove} onCancel={close}
-              />
-            )}
+          {panel.mode === 'view' ? (
+            <PersonDetails person={current ?? panel.opened} onClose={close} />
+          ) : (
+            <PersonForm
+              key={panel.opened.id}
+              opened={panel.opened}
+              current={current}
+              isNew={panel.mode === 'add'}
+              register={people}
+              childPseudonym={detail.review.childPseudonym}
+              onSave={save}
+              onRemove={remove}
+              onCancel={close}
+            />
+          )}
         </Dialog>
       )}
     </>

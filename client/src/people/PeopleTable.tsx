@@ -5,7 +5,12 @@ import { showDate } from '../lib/labels.js';
 import type { PresenceEntry } from '../lib/presence.js';
 
 /** The register as a table: label, name, relationship, dates, and who is editing each row right now. */
-export function PeopleTable({ people, presence, canWrite, onOpen }: {
+export function PeopleTable({
+  people,
+  presence,
+  canWrite,
+  onOpen,
+}: {
   people: readonly Person[];
   presence: readonly PresenceEntry[];
   canWrite: boolean;
@@ -23,7 +28,9 @@ export function PeopleTable({ people, presence, canWrite, onOpen }: {
             <th scope="col">Relationship to the child</th>
             <th scope="col">Date of birth</th>
             <th scope="col">Being edited by</th>
-            <th scope="col"><span className="visually-hidden">Actions</span></th>
+            <th scope="col">
+              <span className="visually-hidden">Actions</span>
+            </th>
           </tr>
         </thead>
         <tbody>
@@ -35,7 +42,12 @@ export function PeopleTable({ people, presence, canWrite, onOpen }: {
                 <td>{p.reportLabel || <span className="muted">Not set</span>}</td>
                 <th scope="row">
                   {shown}
-                  {p.isSubject && <> <Badge tone="info">Subject child</Badge></>}
+                  {p.isSubject && (
+                    <>
+                      {' '}
+                      <Badge tone="info">Subject child</Badge>
+                    </>
+                  )}
                   {p.aliases.length > 0 && <span className="aka">Also known as {p.aliases.join(', ')}</span>}
                   {p.dateOfDeath && <span className="aka">Died {showDate(p.dateOfDeath)}</span>}
                 </th>
@@ -44,7 +56,8 @@ export function PeopleTable({ people, presence, canWrite, onOpen }: {
                 <td>{editors.length === 0 ? <span className="visually-hidden">No one</span> : editors.map((e) => e.name).join(', ')}</td>
                 <td>
                   <button type="button" className="button button--secondary button--small" onClick={() => onOpen(p.id)}>
-                    {canWrite ? 'Edit' : 'View'}<span className="visually-hidden"> {shown}</span>
+                    {canWrite ? 'Edit' : 'View'}
+                    <span className="visually-hidden"> {shown}</span>
                   </button>
                 </td>
               </tr>

@@ -7,23 +7,39 @@ import { Notice } from '../components/Notice.js';
 import { RadioGroup } from '../components/RadioGroup.js';
 import { TextAreaField } from '../components/TextAreaField.js';
 import { TextField } from '../components/TextField.js';
-import {
-  GENDER_LABELS, PERSON_FIELD_ORDER, formToPerson, personToForm, type PersonFormField, type PersonFormValues,
-} from '../lib/personForm.js';
+import { GENDER_LABELS, PERSON_FIELD_ORDER, formToPerson, personToForm, type PersonFormField, type PersonFormValues } from '../lib/personForm.js';
 import { withPerson } from '../lib/registerOrder.js';
 import { rebaseForm } from '../lib/formRebase.js';
 
 const ID: Record<PersonFormField, string> = {
-  name: 'person-name', aliases: 'person-aliases', relationship: 'person-relationship', isSubject: 'person-subject',
-  dateOfBirth: 'person-dob', dateOfDeath: 'person-dod', gender: 'person-gender', ethnicity: 'person-ethnicity',
-  addresses: 'person-addresses', nhsNumber: 'person-nhs', reportLabel: 'person-label', notes: 'person-notes',
+  name: 'person-name',
+  aliases: 'person-aliases',
+  relationship: 'person-relationship',
+  isSubject: 'person-subject',
+  dateOfBirth: 'person-dob',
+  dateOfDeath: 'person-dod',
+  gender: 'person-gender',
+  ethnicity: 'person-ethnicity',
+  addresses: 'person-addresses',
+  nhsNumber: 'person-nhs',
+  reportLabel: 'person-label',
+  notes: 'person-notes',
 };
 
 /** Field names for the notice about a person changed meanwhile. */
 const FIELD_NAMES: Record<PersonFormField, string> = {
-  name: 'Name', aliases: 'Also known as', relationship: 'Relationship to the child', isSubject: 'Subject child',
-  dateOfBirth: 'Date of birth', dateOfDeath: 'Date of death', gender: 'Gender', ethnicity: 'Ethnicity', addresses: 'Addresses',
-  nhsNumber: 'NHS number', reportLabel: 'Report label', notes: 'Notes',
+  name: 'Name',
+  aliases: 'Also known as',
+  relationship: 'Relationship to the child',
+  isSubject: 'Subject child',
+  dateOfBirth: 'Date of birth',
+  dateOfDeath: 'Date of death',
+  gender: 'Gender',
+  ethnicity: 'Ethnicity',
+  addresses: 'Addresses',
+  nhsNumber: 'NHS number',
+  reportLabel: 'Report label',
+  notes: 'Notes',
 };
 
 /**
@@ -31,7 +47,16 @@ const FIELD_NAMES: Record<PersonFormField, string> = {
  * to `onSave`, which merges it with whatever colleagues changed meanwhile. A change by someone else
  * while the form is open is pointed out.
  */
-export function PersonForm({ opened, current, isNew, register, childPseudonym, onSave, onRemove, onCancel }: {
+export function PersonForm({
+  opened,
+  current,
+  isNew,
+  register,
+  childPseudonym,
+  onSave,
+  onRemove,
+  onCancel,
+}: {
   opened: Person;
   current: Person | null;
   isNew: boolean;
@@ -47,7 +72,10 @@ export function PersonForm({ opened, current, isNew, register, childPseudonym, o
   const [summary, setSummary] = useState<FormError[]>([]);
   const [attempt, setAttempt] = useState(0);
   const [confirmRemove, setConfirmRemove] = useState(false);
-  const set = <K extends PersonFormField>(k: K) => (v: PersonFormValues[K]) => setValues((s) => ({ ...s, [k]: v }));
+  const set =
+    <K extends PersonFormField>(k: K) =>
+    (v: PersonFormValues[K]) =>
+      setValues((s) => ({ ...s, [k]: v }));
 
   // A person changed under the open form: untouched fields take the newer value, fields both changed are
   // shown with the newer value until one is chosen, so saving never writes back a value not shown.
@@ -110,10 +138,16 @@ export function PersonForm({ opened, current, isNew, register, childPseudonym, o
                 <li key={f}>
                   <strong>{FIELD_NAMES[f]}</strong>: you typed &ldquo;{shown(f, values)}&rdquo;; it was changed to &ldquo;{shown(f, latestForm)}&rdquo;.{' '}
                   <span className="button-row">
-                    <button type="button" className="button button--secondary button--small" onClick={() => {
-                      if (latestForm) setValues((v) => ({ ...v, [f]: latestForm[f] }));
-                      setConflicts((c) => c.filter((x) => x !== f));
-                    }}>Use their version<span className="visually-hidden"> of {FIELD_NAMES[f]}</span></button>
+                    <button
+                      type="button"
+                      className="button button--secondary button--small"
+                      onClick={() => {
+                        if (latestForm) setValues((v) => ({ ...v, [f]: latestForm[f] }));
+                        setConflicts((c) => c.filter((x) => x !== f));
+                      }}
+                    >
+                      Use their version<span className="visually-hidden"> of {FIELD_NAMES[f]}</span>
+                    </button>
                     <button type="button" className="button button--secondary button--small" onClick={() => setConflicts((c) => c.filter((x) => x !== f))}>
                       Keep mine<span className="visually-hidden"> for {FIELD_NAMES[f]}</span>
                     </button>
@@ -130,14 +164,37 @@ export function PersonForm({ opened, current, isNew, register, childPseudonym, o
         </Notice>
       )}
       <ErrorSummary errors={summary} focusKey={attempt} />
-      <TextField id={ID.name} label="Name" hint="Full name as the agencies record it, or 'Not known'." value={values.name} onChange={set('name')} error={fieldErrors.name} autoComplete="off" />
-      <TextAreaField id={ID.aliases} label="Also known as (optional)" hint="Other names or spellings, one per line." value={values.aliases} onChange={set('aliases')} error={fieldErrors.aliases} />
       <TextField
-        id={ID.relationship} label="Relationship to the child" hint="Choose a suggestion or type your own, for example Partner of Mother."
-        value={values.relationship} onChange={set('relationship')} error={fieldErrors.relationship} list="relationship-options" autoComplete="off"
+        id={ID.name}
+        label="Name"
+        hint="Full name as the agencies record it, or 'Not known'."
+        value={values.name}
+        onChange={set('name')}
+        error={fieldErrors.name}
+        autoComplete="off"
+      />
+      <TextAreaField
+        id={ID.aliases}
+        label="Also known as (optional)"
+        hint="Other names or spellings, one per line."
+        value={values.aliases}
+        onChange={set('aliases')}
+        error={fieldErrors.aliases}
+      />
+      <TextField
+        id={ID.relationship}
+        label="Relationship to the child"
+        hint="Choose a suggestion or type your own, for example Partner of Mother."
+        value={values.relationship}
+        onChange={set('relationship')}
+        error={fieldErrors.relationship}
+        list="relationship-options"
+        autoComplete="off"
       />
       <datalist id="relationship-options">
-        {COMMON_RELATIONSHIPS.map((r) => <option key={r} value={r} />)}
+        {COMMON_RELATIONSHIPS.map((r) => (
+          <option key={r} value={r} />
+        ))}
       </datalist>
       <CheckboxField id={ID.isSubject} label="This is the subject child" hint="The child the review is about." checked={values.isSubject} onChange={set('isSubject')} />
       {values.isSubject && otherSubject && (
@@ -150,39 +207,76 @@ export function PersonForm({ opened, current, isNew, register, childPseudonym, o
         <DateField id={ID.dateOfDeath} label="Date of death (optional)" value={values.dateOfDeath} onChange={set('dateOfDeath')} error={fieldErrors.dateOfDeath} />
       </div>
       <RadioGroup
-        id={ID.gender} name="person-gender" legend="Gender" inline value={values.gender}
+        id={ID.gender}
+        name="person-gender"
+        legend="Gender"
+        inline
+        value={values.gender}
         onChange={(v) => set('gender')(v as PersonFormValues['gender'])}
         options={GenderSchema.options.map((g) => ({ value: g, label: GENDER_LABELS[g] }))}
       />
       <TextField id={ID.ethnicity} label="Ethnicity (optional)" value={values.ethnicity} onChange={set('ethnicity')} error={fieldErrors.ethnicity} autoComplete="off" />
-      <TextAreaField id={ID.addresses} label="Addresses (optional)" hint="One address per line, most recent first." value={values.addresses} onChange={set('addresses')} error={fieldErrors.addresses} />
+      <TextAreaField
+        id={ID.addresses}
+        label="Addresses (optional)"
+        hint="One address per line, most recent first."
+        value={values.addresses}
+        onChange={set('addresses')}
+        error={fieldErrors.addresses}
+      />
       <TextField
-        id={ID.nhsNumber} label="NHS number (optional)" hint="10 digits, for example 485 777 3456." value={values.nhsNumber}
-        onChange={set('nhsNumber')} error={fieldErrors.nhsNumber} inputMode="numeric" autoComplete="off" className="input--short"
+        id={ID.nhsNumber}
+        label="NHS number (optional)"
+        hint="10 digits, for example 485 777 3456."
+        value={values.nhsNumber}
+        onChange={set('nhsNumber')}
+        error={fieldErrors.nhsNumber}
+        inputMode="numeric"
+        autoComplete="off"
+        className="input--short"
       />
       <div className="label-row">
         <TextField
-          id={ID.reportLabel} label="Report label" hint="How the published report refers to this person, for example Mother or Sibling 1. Left blank, it is suggested when you save."
-          value={values.reportLabel} onChange={set('reportLabel')} error={fieldErrors.reportLabel} autoComplete="off"
+          id={ID.reportLabel}
+          label="Report label"
+          hint="How the published report refers to this person, for example Mother or Sibling 1. Left blank, it is suggested when you save."
+          value={values.reportLabel}
+          onChange={set('reportLabel')}
+          error={fieldErrors.reportLabel}
+          autoComplete="off"
         />
-        <button type="button" className="button button--secondary" onClick={suggest}>Suggest a label</button>
+        <button type="button" className="button button--secondary" onClick={suggest}>
+          Suggest a label
+        </button>
       </div>
       <TextAreaField id={ID.notes} label="Notes (optional)" value={values.notes} onChange={set('notes')} error={fieldErrors.notes} rows={4} />
       <div className="button-row">
-        <button type="submit" className="button">{isNew ? 'Add to register' : 'Save changes'}</button>
-        <button type="button" className="button button--secondary" onClick={onCancel}>Cancel</button>
+        <button type="submit" className="button">
+          {isNew ? 'Add to register' : 'Save changes'}
+        </button>
+        <button type="button" className="button button--secondary" onClick={onCancel}>
+          Cancel
+        </button>
       </div>
       {!isNew && !removedElsewhere && (
         <div className="danger-zone">
           {!confirmRemove ? (
-            <button type="button" className="button button--warning" onClick={() => setConfirmRemove(true)}>Remove from register</button>
+            <button type="button" className="button button--warning" onClick={() => setConfirmRemove(true)}>
+              Remove from register
+            </button>
           ) : (
             <fieldset className="plain-group" aria-labelledby="confirm-remove-text">
-              <p id="confirm-remove-text"><strong>Remove {opened.name || 'this person'} from the register for everyone?</strong></p>
+              <p id="confirm-remove-text">
+                <strong>Remove {opened.name || 'this person'} from the register for everyone?</strong>
+              </p>
               <div className="button-row">
                 {/* biome-ignore lint/a11y/noAutofocus: the button the user just pressed has gone, so focus moves to the question's answer instead of being lost */}
-                <button type="button" className="button button--warning" onClick={onRemove} autoFocus>Yes, remove</button>
-                <button type="button" className="button button--secondary" onClick={() => setConfirmRemove(false)}>No, keep</button>
+                <button type="button" className="button button--warning" onClick={onRemove} autoFocus>
+                  Yes, remove
+                </button>
+                <button type="button" className="button button--secondary" onClick={() => setConfirmRemove(false)}>
+                  No, keep
+                </button>
               </div>
             </fieldset>
           )}

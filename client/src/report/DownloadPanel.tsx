@@ -36,12 +36,16 @@ export function DownloadPanel({ reviewId }: { reviewId: string }) {
     <section className="report-downloads" aria-labelledby="report-downloads-heading">
       <h4 id="report-downloads-heading">Download</h4>
       <p>
-        Before every download the server checks the whole file for real names, aliases, dates of birth, addresses and NHS numbers from the
-        people register. If it finds any, nothing is downloaded and you are told where they are.
+        Before every download the server checks the whole file for real names, aliases, dates of birth, addresses and NHS numbers from the people register. If it finds any, nothing
+        is downloaded and you are told where they are.
       </p>
       <div className="button-row">
-        <button type="button" className="button" disabled={busy} onClick={() => void download('docx')}>Download .docx (Word)</button>
-        <button type="button" className="button button--secondary" disabled={busy} onClick={() => void download('md')}>Download .md (Markdown)</button>
+        <button type="button" className="button" disabled={busy} onClick={() => void download('docx')}>
+          Download .docx (Word)
+        </button>
+        <button type="button" className="button button--secondary" disabled={busy} onClick={() => void download('md')}>
+          Download .md (Markdown)
+        </button>
       </div>
       <p className="live-line" role="status">
         {status.kind === 'busy' ? `Checking and preparing the ${NAMES[status.format]}…` : status.kind === 'done' ? `The leak check passed. ${status.filename} was downloaded.` : ''}

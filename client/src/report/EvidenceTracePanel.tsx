@@ -15,7 +15,14 @@ const NO_QUERY_TEXT: readonly never[] = [];
  * recommendations it leads to: evidence → theme → learning point → recommendation. Builder only:
  * the chain is for the review team, never printed in the report.
  */
-export function EvidenceTracePanel({ reviewId, agencies, kit, removedPrompts, onTogglePrompt, onAnnounce }: {
+export function EvidenceTracePanel({
+  reviewId,
+  agencies,
+  kit,
+  removedPrompts,
+  onTogglePrompt,
+  onAnnounce,
+}: {
   reviewId: string;
   /** The review's agencies, to name each piece of evidence's agency. */
   agencies: readonly { id: string; name: string }[];
@@ -40,10 +47,15 @@ export function EvidenceTracePanel({ reviewId, agencies, kit, removedPrompts, on
     <SectionPanel id="report-evidence-trace" title="From evidence to recommendations" removedPrompts={removedPrompts} onTogglePrompt={onTogglePrompt}>
       {themes.error && <p>The key themes could not be loaded: {themes.error}</p>}
       <p>
-        {keyThemes.length === 0 ? 'The review team has not recorded any key themes for analysis yet (Evidence tab).'
+        {keyThemes.length === 0
+          ? 'The review team has not recorded any key themes for analysis yet (Evidence tab).'
           : `${keyThemes.length === 1 ? '1 key theme' : `${keyThemes.length} key themes`} recorded; ${toAdd.length === 0 ? 'all are analysis themes of this report.' : `${toAdd.length} not yet in the report.`}`}
       </p>
-      {toAdd.length > 0 && <button type="button" className="button button--secondary" onClick={addThemes}>Add the key themes as analysis themes</button>}
+      {toAdd.length > 0 && (
+        <button type="button" className="button button--secondary" onClick={addThemes}>
+          Add the key themes as analysis themes
+        </button>
+      )}
       <div className="button-row">
         <button type="button" className="button button--secondary" aria-expanded={open} aria-controls="evidence-trace-list" onClick={() => setOpen(!open)}>
           {open ? 'Hide' : 'Show'} where each learning point comes from
@@ -52,8 +64,13 @@ export function EvidenceTracePanel({ reviewId, agencies, kit, removedPrompts, on
       <ol id="evidence-trace-list" hidden={!open}>
         {trace.map((lp) => (
           <li key={lp.id}>
-            <p><strong>Learning point {lp.number}:</strong> {lp.text}</p>
-            <p>Theme: {lp.reportTheme ? lp.reportTheme.title : 'none chosen'}{lp.keyTheme && lp.keyTheme.title !== lp.reportTheme?.title ? ` (key theme “${lp.keyTheme.title}”)` : ''}</p>
+            <p>
+              <strong>Learning point {lp.number}:</strong> {lp.text}
+            </p>
+            <p>
+              Theme: {lp.reportTheme ? lp.reportTheme.title : 'none chosen'}
+              {lp.keyTheme && lp.keyTheme.title !== lp.reportTheme?.title ? ` (key theme “${lp.keyTheme.title}”)` : ''}
+            </p>
             <p>Evidence: {lp.evidence.length === 0 ? 'none linked' : lp.evidence.map((e) => linkLabel(e, agencyName, NO_QUERY_TEXT)).join('; ')}</p>
             <p>Recommendations: {lp.recommendations.length === 0 ? 'none yet' : lp.recommendations.map((r) => `${r.number}. ${r.text}`).join('; ')}</p>
           </li>

@@ -1,5 +1,12 @@
 /** Move up, move down and remove buttons for one item of a list: the keyboard way to reorder, with no dragging. */
-export function ItemControls({ baseId, what, index, count, onMove, onRemove }: {
+export function ItemControls({
+  baseId,
+  what,
+  index,
+  count,
+  onMove,
+  onRemove,
+}: {
   /** Prefix of the buttons' ids, so focus can be put back on them after a move. */
   baseId: string;
   /** The item's name for screen readers, for example "theme 2". */

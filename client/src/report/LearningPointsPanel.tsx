@@ -17,8 +17,11 @@ export function LearningPointsPanel({ kit, workshopPoints, onAddWorkshopPoints }
   const themeOptions = [{ value: '', label: 'No theme' }, ...draft.themes.map((t) => ({ value: t.id, label: themeLabel(draft, t.id) }))];
   return (
     <SectionPanel
-      id="report-learning-points" title="Learning points" promptId="learning-points"
-      removedPrompts={draft.removedPrompts} onTogglePrompt={(promptId) => kit.dispatch({ type: 'toggle-prompt', promptId })}
+      id="report-learning-points"
+      title="Learning points"
+      promptId="learning-points"
+      removedPrompts={draft.removedPrompts}
+      onTogglePrompt={(promptId) => kit.dispatch({ type: 'toggle-prompt', promptId })}
     >
       <p className="field__hint">Each learning point is numbered in this order, listed here in the report and called out as &ldquo;Learning Point N&rdquo; under its theme.</p>
       {draft.learningPoints.length > 0 && (
@@ -29,17 +32,26 @@ export function LearningPointsPanel({ kit, workshopPoints, onAddWorkshopPoints }
               <li className="report-item" key={lp.id}>
                 <h4 id={`report-lp-${lp.id}-heading`}>Learning Point {n}</h4>
                 <TextAreaField
-                  id={fieldIds.learningPoint(lp.id, 'text')} label={`Learning point ${n}`} rows={3}
-                  value={lp.text} error={kit.error(fieldIds.learningPoint(lp.id, 'text'))}
+                  id={fieldIds.learningPoint(lp.id, 'text')}
+                  label={`Learning point ${n}`}
+                  rows={3}
+                  value={lp.text}
+                  error={kit.error(fieldIds.learningPoint(lp.id, 'text'))}
                   onChange={(text) => kit.dispatch({ type: 'update-learning-point', id: lp.id, patch: { text } })}
                 />
                 <SelectField
-                  id={fieldIds.learningPoint(lp.id, 'theme')} label={`Theme for learning point ${n}`} options={themeOptions}
-                  value={lp.themeId ?? ''} error={kit.error(fieldIds.learningPoint(lp.id, 'theme'))}
+                  id={fieldIds.learningPoint(lp.id, 'theme')}
+                  label={`Theme for learning point ${n}`}
+                  options={themeOptions}
+                  value={lp.themeId ?? ''}
+                  error={kit.error(fieldIds.learningPoint(lp.id, 'theme'))}
                   onChange={(v) => kit.dispatch({ type: 'update-learning-point', id: lp.id, patch: { themeId: v || null } })}
                 />
                 <ItemControls
-                  baseId={itemControlsId('learningPoints', draft, i)} what={`learning point ${n}`} index={i} count={draft.learningPoints.length}
+                  baseId={itemControlsId('learningPoints', draft, i)}
+                  what={`learning point ${n}`}
+                  index={i}
+                  count={draft.learningPoints.length}
                   onMove={(by) => kit.move('learningPoints', i, by, `Learning point ${n}`)}
                   onRemove={() => kit.remove('learningPoints', i, `Learning point ${n}`)}
                 />
@@ -49,15 +61,26 @@ export function LearningPointsPanel({ kit, workshopPoints, onAddWorkshopPoints }
         </ol>
       )}
       <p>
-        <button type="button" id={fieldIds.add('learningPoints')} className="button button--secondary" disabled={full} onClick={() => kit.add('learningPoints')}>Add a learning point</button>
+        <button type="button" id={fieldIds.add('learningPoints')} className="button button--secondary" disabled={full} onClick={() => kit.add('learningPoints')}>
+          Add a learning point
+        </button>
       </p>
       {workshopPoints > 0 && (
         <p>
-          <button type="button" id="report-add-workshop-learning-points" className="button button--secondary" disabled={full}
-            aria-describedby="report-workshop-learning-points-hint" onClick={onAddWorkshopPoints}>Add the workshop’s draft learning points</button>
+          <button
+            type="button"
+            id="report-add-workshop-learning-points"
+            className="button button--secondary"
+            disabled={full}
+            aria-describedby="report-workshop-learning-points-hint"
+            onClick={onAddWorkshopPoints}
+          >
+            Add the workshop’s draft learning points
+          </button>
           <span className="field__hint" id="report-workshop-learning-points-hint">
-            {' '}The Reflective Learning Workshop’s outcome holds {workshopPoints === 1 ? '1 draft learning point' : `${workshopPoints} draft learning points`}; any
-            not in this list yet are added at the end, without a theme.
+            {' '}
+            The Reflective Learning Workshop’s outcome holds {workshopPoints === 1 ? '1 draft learning point' : `${workshopPoints} draft learning points`}; any not in this list yet
+            are added at the end, without a theme.
           </span>
         </p>
       )}

@@ -6,7 +6,16 @@ import type { PreviewBlock, PreviewModel } from './reportApi.js';
 function Lines({ text }: { text: string }) {
   const lines = text.split('\n');
   // biome-ignore lint/suspicious/noArrayIndexKey: lines of one fixed text, in order; a line's position is its identity
-  return <>{lines.map((l, i) => <Fragment key={i}>{i > 0 && <br />}{l}</Fragment>)}</>;
+  return (
+    <>
+      {lines.map((l, i) => (
+        <Fragment key={i}>
+          {i > 0 && <br />}
+          {l}
+        </Fragment>
+      ))}
+    </>
+  );
 }
 
 /** The report's heading levels 1 to 3, placed under the preview's own heading (h3) so the page outline stays whole. */
@@ -28,30 +37,78 @@ function renderBlock(b: PreviewBlock, key: number, context: string): ReactNode {
       return (
         <Fragment key={key}>
           <h4>Contents</h4>
-          <p className="report-preview__placeholder"><em>Word builds the table of contents from the headings when the document is opened.</em></p>
+          <p className="report-preview__placeholder">
+            <em>Word builds the table of contents from the headings when the document is opened.</em>
+          </p>
         </Fragment>
       );
     case 'page-break':
-      return <p className="report-preview__page-break" key={key}>Page break</p>;
+      return (
+        <p className="report-preview__page-break" key={key}>
+          Page break
+        </p>
+      );
     case 'heading': {
       const Tag = HEADING_TAGS[b.level];
-      return <Tag key={key}><Lines text={b.text} /></Tag>;
+      return (
+        <Tag key={key}>
+          <Lines text={b.text} />
+        </Tag>
+      );
     }
     case 'paragraph':
-      return <p key={key}><Lines text={b.text} /></p>;
+      return (
+        <p key={key}>
+          <Lines text={b.text} />
+        </p>
+      );
     case 'prompt':
-      return <p className="report-preview__prompt" key={key}><span className="visually-hidden">Guidance: </span><em><Lines text={b.text} /></em></p>;
+      return (
+        <p className="report-preview__prompt" key={key}>
+          <span className="visually-hidden">Guidance: </span>
+          <em>
+            <Lines text={b.text} />
+          </em>
+        </p>
+      );
     case 'placeholder':
-      return <p className="report-preview__placeholder" key={key}><em><Lines text={b.text} /></em></p>;
+      return (
+        <p className="report-preview__placeholder" key={key}>
+          <em>
+            <Lines text={b.text} />
+          </em>
+        </p>
+      );
     case 'bullets':
       // biome-ignore lint/suspicious/noArrayIndexKey: bullets of a read-only preview, plain strings in order; a bullet's position is its identity
-      return <ul key={key}>{b.items.map((t, i) => <li key={i}><Lines text={t} /></li>)}</ul>;
+      return (
+        <ul key={key}>
+          {b.items.map((t, i) => (
+            <li key={i}>
+              <Lines text={t} />
+            </li>
+          ))}
+        </ul>
+      );
     case 'quote':
-      return <blockquote className="report-preview__quote" key={key}><p><em>&ldquo;<Lines text={b.text} />&rdquo;</em></p></blockquote>;
+      return (
+        <blockquote className="report-preview__quote" key={key}>
+          <p>
+            <em>
+              &ldquo;
+              <Lines text={b.text} />
+              &rdquo;
+            </em>
+          </p>
+        </blockquote>
+      );
     case 'learning-point':
       return (
         <div className="report-preview__learning-point" key={key}>
-          <p><strong>Learning Point {b.number}: </strong><Lines text={b.text} /></p>
+          <p>
+            <strong>Learning Point {b.number}: </strong>
+            <Lines text={b.text} />
+          </p>
         </div>
       );
     case 'table':
@@ -60,10 +117,26 @@ function renderBlock(b: PreviewBlock, key: number, context: string): ReactNode {
           <table className="table report-preview__table">
             <caption className="visually-hidden">{context}</caption>
             {/* biome-ignore lint/suspicious/noArrayIndexKey: header cells by column index; the column's position is its identity */}
-            <thead><tr>{b.header.map((h, i) => <th scope="col" key={i}><Lines text={h} /></th>)}</tr></thead>
+            <thead>
+              <tr>
+                {b.header.map((h, i) => (
+                  <th scope="col" key={i}>
+                    <Lines text={h} />
+                  </th>
+                ))}
+              </tr>
+            </thead>
             <tbody>
               {/* biome-ignore lint/suspicious/noArrayIndexKey: rows and cells of a read-only preview table, by position; the position is their identity */}
-              {b.rows.map((r, i) => <tr key={i}>{r.map((c, j) => <td key={j}><Lines text={c} /></td>)}</tr>)}
+              {b.rows.map((r, i) => (
+                <tr key={i}>
+                  {r.map((c, j) => (
+                    <td key={j}>
+                      <Lines text={c} />
+                    </td>
+                  ))}
+                </tr>
+              ))}
             </tbody>
           </table>
         </TableWrap>

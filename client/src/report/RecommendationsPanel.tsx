@@ -15,8 +15,11 @@ export function RecommendationsPanel({ kit }: { kit: BuilderKit }) {
   const lpChoices = draft.learningPoints.map((lp) => ({ id: lp.id, label: learningPointLabel(draft, lp.id) }));
   return (
     <SectionPanel
-      id="report-recommendations" title="Recommendations" promptId="recommendations"
-      removedPrompts={draft.removedPrompts} onTogglePrompt={(promptId) => kit.dispatch({ type: 'toggle-prompt', promptId })}
+      id="report-recommendations"
+      title="Recommendations"
+      promptId="recommendations"
+      removedPrompts={draft.removedPrompts}
+      onTogglePrompt={(promptId) => kit.dispatch({ type: 'toggle-prompt', promptId })}
     >
       {draft.recommendations.length > 0 && (
         <ol className="report-items">
@@ -26,30 +29,44 @@ export function RecommendationsPanel({ kit }: { kit: BuilderKit }) {
               <li className="report-item" key={r.id}>
                 <h4 id={`report-rec-${r.id}-heading`}>Recommendation {n}</h4>
                 <TextAreaField
-                  id={fieldIds.recommendation(r.id, 'text')} label={`Recommendation ${n}`} rows={3}
-                  value={r.text} error={kit.error(fieldIds.recommendation(r.id, 'text'))}
+                  id={fieldIds.recommendation(r.id, 'text')}
+                  label={`Recommendation ${n}`}
+                  rows={3}
+                  value={r.text}
+                  error={kit.error(fieldIds.recommendation(r.id, 'text'))}
                   onChange={(text) => kit.dispatch({ type: 'update-recommendation', id: r.id, patch: { text } })}
                 />
                 <TextField
-                  id={fieldIds.recommendation(r.id, 'organisation')} label={`Organisation recommendation ${n} is addressed to`}
-                  hint="A named organisation, locally or nationally, for example the Safeguarding Children Partnership." autoComplete="off"
-                  value={r.organisation} error={kit.error(fieldIds.recommendation(r.id, 'organisation'))}
+                  id={fieldIds.recommendation(r.id, 'organisation')}
+                  label={`Organisation recommendation ${n} is addressed to`}
+                  hint="A named organisation, locally or nationally, for example the Safeguarding Children Partnership."
+                  autoComplete="off"
+                  value={r.organisation}
+                  error={kit.error(fieldIds.recommendation(r.id, 'organisation'))}
                   onChange={(organisation) => kit.dispatch({ type: 'update-recommendation', id: r.id, patch: { organisation } })}
                 />
                 <TextAreaField
-                  id={fieldIds.recommendation(r.id, 'measure')} label={`How the effectiveness of recommendation ${n} will be measured`} rows={3}
-                  value={r.measure} error={kit.error(fieldIds.recommendation(r.id, 'measure'))}
+                  id={fieldIds.recommendation(r.id, 'measure')}
+                  label={`How the effectiveness of recommendation ${n} will be measured`}
+                  rows={3}
+                  value={r.measure}
+                  error={kit.error(fieldIds.recommendation(r.id, 'measure'))}
                   onChange={(measure) => kit.dispatch({ type: 'update-recommendation', id: r.id, patch: { measure } })}
                 />
                 <CheckboxGroup
-                  id={fieldIds.recommendation(r.id, 'learning-points')} legend={`Learning points recommendation ${n} answers`}
+                  id={fieldIds.recommendation(r.id, 'learning-points')}
+                  legend={`Learning points recommendation ${n} answers`}
                   error={kit.error(fieldIds.recommendation(r.id, 'learning-points'))}
-                  choices={lpChoices} checked={r.learningPointIds}
+                  choices={lpChoices}
+                  checked={r.learningPointIds}
                   onToggle={(learningPointId) => kit.dispatch({ type: 'toggle-recommendation-lp', id: r.id, learningPointId })}
                   empty={<p className="muted">Add learning points first; then link them here.</p>}
                 />
                 <ItemControls
-                  baseId={itemControlsId('recommendations', draft, i)} what={`recommendation ${n}`} index={i} count={draft.recommendations.length}
+                  baseId={itemControlsId('recommendations', draft, i)}
+                  what={`recommendation ${n}`}
+                  index={i}
+                  count={draft.recommendations.length}
                   onMove={(by) => kit.move('recommendations', i, by, `Recommendation ${n}`)}
                   onRemove={() => kit.remove('recommendations', i, `Recommendation ${n}`)}
                 />
@@ -59,7 +76,9 @@ export function RecommendationsPanel({ kit }: { kit: BuilderKit }) {
         </ol>
       )}
       <p>
-        <button type="button" id={fieldIds.add('recommendations')} className="button button--secondary" disabled={full} onClick={() => kit.add('recommendations')}>Add a recommendation</button>
+        <button type="button" id={fieldIds.add('recommendations')} className="button button--secondary" disabled={full} onClick={() => kit.add('recommendations')}>
+          Add a recommendation
+        </button>
       </p>
       {full && <p className="muted">The report holds at most {MAX_ITEMS.recommendations} recommendations.</p>}
     </SectionPanel>

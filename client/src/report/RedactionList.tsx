@@ -8,7 +8,18 @@ export const REDACTION_PAGE_SIZE = 25;
 export type Action = 'accept' | 'replace' | 'not-identifying' | 'redact';
 
 /** One finding as the lists show it. */
-export type Item = { id: string; text: string; place: string; kind: string; before: string; after: string; occurrences: number; proposal: string; flag: boolean; decided?: boolean };
+export type Item = {
+  id: string;
+  text: string;
+  place: string;
+  kind: string;
+  before: string;
+  after: string;
+  occurrences: number;
+  proposal: string;
+  flag: boolean;
+  decided?: boolean;
+};
 
 /** Saves decisions on several findings at once and says whether they were saved; `summary` words the status line. */
 export type DecideMany = (decisions: { id: string; action: Action; replacement?: string }[], summary: string) => Promise<boolean>;
@@ -28,12 +39,20 @@ function FindingItem({ item, onDecide, busy }: { item: Item; onDecide: DecideMan
         {item.occurrences > 1 ? `, and ${item.occurrences - 1} more place${item.occurrences === 2 ? '' : 's'}` : ''}
       </p>
       <p className="redaction-item__context">
-        …{item.before}<mark className={item.flag ? 'redaction-mark redaction-mark--flag' : 'redaction-mark'}>{item.text}</mark>{item.after}…
+        …{item.before}
+        <mark className={item.flag ? 'redaction-mark redaction-mark--flag' : 'redaction-mark'}>{item.text}</mark>
+        {item.after}…
       </p>
-      <p>{item.flag ? 'Suggested replacement' : 'Replacement'}: <q>{item.proposal}</q></p>
+      <p>
+        {item.flag ? 'Suggested replacement' : 'Replacement'}: <q>{item.proposal}</q>
+      </p>
       <div className="button-row">
         <button type="button" className="button" disabled={busy} onClick={() => void one('accept', 'accepted')}>
-          Accept<span className="visually-hidden"> {item.proposal} for {item.text}</span>
+          Accept
+          <span className="visually-hidden">
+            {' '}
+            {item.proposal} for {item.text}
+          </span>
         </button>
         <button type="button" className="button button--secondary" disabled={busy} aria-expanded={changing} onClick={() => setChanging((x) => !x)}>
           Change replacement<span className="visually-hidden"> for {item.text}</span>
@@ -46,10 +65,20 @@ function FindingItem({ item, onDecide, busy }: { item: Item; onDecide: DecideMan
         </button>
       </div>
       {changing && (
-        <form className="redaction-item__change" onSubmit={(e) => { e.preventDefault(); void one('replace', 'replacement changed', value.trim()).then((ok) => { if (ok) setChanging(false); }); }}>
+        <form
+          className="redaction-item__change"
+          onSubmit={(e) => {
+            e.preventDefault();
+            void one('replace', 'replacement changed', value.trim()).then((ok) => {
+              if (ok) setChanging(false);
+            });
+          }}
+        >
           <label htmlFor={inputId}>New replacement for {item.text}</label>
           <input id={inputId} className="input" value={value} maxLength={120} required onChange={(e) => setValue(e.target.value)} />
-          <button type="submit" className="button" disabled={busy || !value.trim()}>Save replacement</button>
+          <button type="submit" className="button" disabled={busy || !value.trim()}>
+            Save replacement
+          </button>
         </form>
       )}
     </li>
@@ -78,25 +107,52 @@ export function RedactionList({ name, items, onDecide, busy }: { name: string; i
       <div className="redaction-list__tools">
         <p>
           <label htmlFor={kindId}>Show {noun} of kind </label>
-          <select id={kindId} className="select" value={kind} onChange={(e) => { setKind(e.target.value); setPage(0); }}>
+          <select
+            id={kindId}
+            className="select"
+            value={kind}
+            onChange={(e) => {
+              setKind(e.target.value);
+              setPage(0);
+            }}
+          >
             <option value="all">All kinds ({items.length})</option>
-            {kinds.map((k) => <option key={k} value={k}>{KIND_NAMES[k] ?? k} ({items.filter((i) => i.kind === k).length})</option>)}
+            {kinds.map((k) => (
+              <option key={k} value={k}>
+                {KIND_NAMES[k] ?? k} ({items.filter((i) => i.kind === k).length})
+              </option>
+            ))}
           </select>
         </p>
-        <button type="button" className="button button--secondary" disabled={busy || open.length === 0}
-          onClick={() => void onDecide(open.map((i) => ({ id: i.id, action: 'accept' as const })), `${open.length} accepted`)}>
-          Accept all {open.length}{kindWords} {noun} shown
+        <button
+          type="button"
+          className="button button--secondary"
+          disabled={busy || open.length === 0}
+          onClick={() =>
+            void onDecide(
+              open.map((i) => ({ id: i.id, action: 'accept' as const })),
+              `${open.length} accepted`,
+            )
+          }
+        >
+          Accept all {open.length}
+          {kindWords} {noun} shown
         </button>
       </div>
       <ul className="redaction-list" aria-label={`${name}, page ${current + 1} of ${pages}`}>
-        {slice.map((i) => <FindingItem key={i.id} item={i} onDecide={onDecide} busy={busy} />)}
+        {slice.map((i) => (
+          <FindingItem key={i.id} item={i} onDecide={onDecide} busy={busy} />
+        ))}
       </ul>
       {pages > 1 && (
         <nav className="redaction-pages" aria-label={`${name} pages`}>
           <button type="button" className="button button--secondary" disabled={current === 0} onClick={() => setPage(current - 1)}>
             Previous page<span className="visually-hidden"> of {noun}</span>
           </button>
-          <span aria-live="polite"> Page {current + 1} of {pages} ({shown.length} {noun}) </span>
+          <span aria-live="polite">
+            {' '}
+            Page {current + 1} of {pages} ({shown.length} {noun}){' '}
+          </span>
           <button type="button" className="button button--secondary" disabled={current >= pages - 1} onClick={() => setPage(current + 1)}>
             Next page<span className="visually-hidden"> of {noun}</span>
           </button>

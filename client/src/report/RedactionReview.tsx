@@ -9,7 +9,9 @@ import { RedactionReviewSchema, redactionPaths, type RedactionOutputName, type R
 import { RedactionList, type DecideMany, type Item } from './RedactionList.js';
 
 const OUTPUTS: { value: RedactionOutputName; label: string }[] = [
-  { value: 'report', label: 'Report' }, { value: 'chronology', label: 'Pseudonymised chronology' }, { value: 'workshop', label: 'Workshop screens and exports' },
+  { value: 'report', label: 'Report' },
+  { value: 'chronology', label: 'Pseudonymised chronology' },
+  { value: 'workshop', label: 'Workshop screens and exports' },
 ];
 
 /**
@@ -56,30 +58,59 @@ export function RedactionReview({ reviewId }: { reviewId: string }) {
     <section className="redaction-review" aria-labelledby="redaction-review-heading">
       <h4 id="redaction-review-heading">Redaction review</h4>
       <p>
-        Before anything pseudonymised leaves the review, check what is replaced and decide every possible name that is not in the people register.
-        Exports are refused until each flagged name is decided. Decisions are kept for this review and used by every later export.
+        Before anything pseudonymised leaves the review, check what is replaced and decide every possible name that is not in the people register. Exports are refused until each
+        flagged name is decided. Decisions are kept for this review and used by every later export.
       </p>
       <p>
         <label htmlFor={selectId}>Output to review </label>
         <select id={selectId} className="select" value={output} onChange={(e) => setOutput(e.target.value as RedactionOutputName)}>
-          {OUTPUTS.map((o) => <option key={o.value} value={o.value}>{o.label}</option>)}
+          {OUTPUTS.map((o) => (
+            <option key={o.value} value={o.value}>
+              {o.label}
+            </option>
+          ))}
         </select>
       </p>
-      <p className="live-line" role="status">{busy ? 'Saving…' : status}</p>
-      {error && <Notice tone="error" role="alert" title="The decision was not saved"><p>{error}</p></Notice>}
+      <p className="live-line" role="status">
+        {busy ? 'Saving…' : status}
+      </p>
+      {error && (
+        <Notice tone="error" role="alert" title="The decision was not saved">
+          <p>{error}</p>
+        </Notice>
+      )}
       {data.loading && !d && <LoadingMessage text="Finding replacements and possible names…" />}
-      {data.error && <Notice tone="error" role="alert" title="The redaction review could not be loaded"><p>{data.error}</p></Notice>}
+      {data.error && (
+        <Notice tone="error" role="alert" title="The redaction review could not be loaded">
+          <p>{data.error}</p>
+        </Notice>
+      )}
       {d && (
         <>
           <h5>Possible names to decide: {open === 0 ? 'none left' : `${open} not yet decided`}</h5>
-          {flags.length === 0 ? <p>No possible names outside the people register were found.</p> : <RedactionList name="Possible names" items={flags} onDecide={decide} busy={busy} />}
+          {flags.length === 0 ? (
+            <p>No possible names outside the people register were found.</p>
+          ) : (
+            <RedactionList name="Possible names" items={flags} onDecide={decide} busy={busy} />
+          )}
           <h5>Replacements: {replacements.length}</h5>
           {replacements.length === 0 ? <p>Nothing is replaced in this output.</p> : <RedactionList name="Replacements" items={replacements} onDecide={decide} busy={busy} />}
-          <form className="redaction-keep" onSubmit={(e) => {
-            e.preventDefault();
-            if (keepMatches.length === 0) { setError('Nothing in this output is written that way. Type the text exactly as it is highlighted.'); return; }
-            void decide(keepMatches.map((i) => ({ id: i.id, action: 'not-identifying' as const })), `${keepText.trim()} marked as not identifying everywhere`).then((ok) => { if (ok) setKeepText(''); });
-          }}>
+          <form
+            className="redaction-keep"
+            onSubmit={(e) => {
+              e.preventDefault();
+              if (keepMatches.length === 0) {
+                setError('Nothing in this output is written that way. Type the text exactly as it is highlighted.');
+                return;
+              }
+              void decide(
+                keepMatches.map((i) => ({ id: i.id, action: 'not-identifying' as const })),
+                `${keepText.trim()} marked as not identifying everywhere`,
+              ).then((ok) => {
+                if (ok) setKeepText('');
+              });
+            }}
+          >
             <h5>Mark a text as not identifying everywhere</h5>
             <p>For a service or place named like a family member: every finding of this text, of any kind, is kept as written in every output.</p>
             <label htmlFor={keepId}>Text to keep</label>

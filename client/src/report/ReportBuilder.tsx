@@ -25,11 +25,16 @@ const participantsOf = (d: ReportDraft) => (d.workshopParticipants === null ? ''
 /** The first field of the item at `index`, where focus goes when the item is added. */
 function firstFieldOf(list: DraftList, d: ReportDraft, index: number): string {
   switch (list) {
-    case 'keyLinesOfEnquiry': return fieldIds.kloe(index);
-    case 'themes': return fieldIds.theme(d.themes[index]!.id, 'title');
-    case 'learningPoints': return fieldIds.learningPoint(d.learningPoints[index]!.id, 'text');
-    case 'recommendations': return fieldIds.recommendation(d.recommendations[index]!.id, 'text');
-    case 'actionPlan': return fieldIds.action(index, 'recommendationId');
+    case 'keyLinesOfEnquiry':
+      return fieldIds.kloe(index);
+    case 'themes':
+      return fieldIds.theme(d.themes[index]!.id, 'title');
+    case 'learningPoints':
+      return fieldIds.learningPoint(d.learningPoints[index]!.id, 'text');
+    case 'recommendations':
+      return fieldIds.recommendation(d.recommendations[index]!.id, 'text');
+    case 'actionPlan':
+      return fieldIds.action(index, 'recommendationId');
   }
 }
 
@@ -38,7 +43,14 @@ function firstFieldOf(list: DraftList, d: ReportDraft, index: number): string {
  * draft lives here until Save sends the whole of it (PUT); problems are listed at the top and beside
  * their fields. `onDirtyChange` tells the tab whether there are unsaved changes.
  */
-export function ReportBuilder({ detail, initial, sources, workshopLearningPoints, hidden, onDirtyChange }: {
+export function ReportBuilder({
+  detail,
+  initial,
+  sources,
+  workshopLearningPoints,
+  hidden,
+  onDirtyChange,
+}: {
   detail: ReviewDetail;
   initial: ReportDraft;
   sources: ThemeSources;
@@ -67,7 +79,10 @@ export function ReportBuilder({ detail, initial, sources, workshopLearningPoints
     if (!focusIds) return;
     for (const id of focusIds) {
       const el = document.getElementById(id) as HTMLButtonElement | null;
-      if (el && !el.disabled) { el.focus(); break; }
+      if (el && !el.disabled) {
+        el.focus();
+        break;
+      }
     }
     setFocusIds(null);
   }, [focusIds]);
@@ -108,7 +123,9 @@ export function ReportBuilder({ detail, initial, sources, workshopLearningPoints
     const next = draftReducer(draft, { type: 'append-learning-points', texts });
     dispatch({ type: 'append-learning-points', texts });
     setFocusIds([fieldIds.learningPoint(next.learningPoints[draft.learningPoints.length]!.id, 'text')]);
-    setAnnouncement(`${texts.length === 1 ? '1 learning point' : `${texts.length} learning points`} added from the workshop. Save the draft to keep ${texts.length === 1 ? 'it' : 'them'}.`);
+    setAnnouncement(
+      `${texts.length === 1 ? '1 learning point' : `${texts.length} learning points`} added from the workshop. Save the draft to keep ${texts.length === 1 ? 'it' : 'them'}.`,
+    );
   };
 
   const onParticipants = (text: string) => {
@@ -146,8 +163,13 @@ export function ReportBuilder({ detail, initial, sources, workshopLearningPoints
   const textPanel = (id: string, field: TextSection, promptId: string, title: string, hint: string, rows = 6, after?: ReactNode) => (
     <SectionPanel id={id} title={title} promptId={promptId} removedPrompts={draft.removedPrompts} onTogglePrompt={(p) => dispatch({ type: 'toggle-prompt', promptId: p })}>
       <TextAreaField
-        id={fieldIds.text(field)} label={TEXT_LABELS[field]} hint={hint} rows={rows}
-        value={draft[field]} error={kit.error(fieldIds.text(field))} onChange={(value) => dispatch({ type: 'set-text', field, value })}
+        id={fieldIds.text(field)}
+        label={TEXT_LABELS[field]}
+        hint={hint}
+        rows={rows}
+        value={draft[field]}
+        error={kit.error(fieldIds.text(field))}
+        onChange={(value) => dispatch({ type: 'set-text', field, value })}
       />
       {after}
     </SectionPanel>
@@ -169,23 +191,39 @@ export function ReportBuilder({ detail, initial, sources, workshopLearningPoints
   return (
     <div hidden={hidden}>
       <p>
-        Write the report section by section, following Document 19. Everything you write is pseudonymised from the people register when the
-        report is previewed or downloaded. Guidance appears in italics in the report until you remove it.
+        Write the report section by section, following Document 19. Everything you write is pseudonymised from the people register when the report is previewed or downloaded.
+        Guidance appears in italics in the report until you remove it.
       </p>
       <ErrorSummary errors={errors} focusKey={attempt} />
-      <p className="live-line" role="status">{announcement}</p>
+      <p className="live-line" role="status">
+        {announcement}
+      </p>
       <form onSubmit={save} noValidate aria-label="Report draft">
         {saveBar('top')}
 
         <SectionPanel id="report-title-page" title="Title page and contents" removedPrompts={draft.removedPrompts} onTogglePrompt={togglePrompt}>
           <p>
-            Drawn from the review: &ldquo;{reportTitle(detail.review.kind, child)}&rdquo;, the partnership, the lead reviewer(s), today&rsquo;s date
-            and the marking &ldquo;{REPORT_MARKING}&rdquo; on every page. The contents is a field that Word fills in when the document is opened.
+            Drawn from the review: &ldquo;{reportTitle(detail.review.kind, child)}&rdquo;, the partnership, the lead reviewer(s), today&rsquo;s date and the marking &ldquo;
+            {REPORT_MARKING}&rdquo; on every page. The contents is a field that Word fills in when the document is opened.
           </p>
         </SectionPanel>
-        {textPanel('report-executive-summary', 'executiveSummary', 'executive-summary', 'Executive summary', 'No more than two pages. Leave a blank line between paragraphs.', 8, <SummaryLength text={draft.executiveSummary} />)}
+        {textPanel(
+          'report-executive-summary',
+          'executiveSummary',
+          'executive-summary',
+          'Executive summary',
+          'No more than two pages. Leave a blank line between paragraphs.',
+          8,
+          <SummaryLength text={draft.executiveSummary} />,
+        )}
         {textPanel('report-introduction', 'introduction', 'introduction', 'Introduction', 'Leave a blank line between paragraphs.')}
-        {textPanel('report-about-the-child', 'aboutTheChild', 'about-the-child', `About ${child}`, 'Draw on the lived-experience notes from the workshop. Leave a blank line between paragraphs.')}
+        {textPanel(
+          'report-about-the-child',
+          'aboutTheChild',
+          'about-the-child',
+          `About ${child}`,
+          'Draw on the lived-experience notes from the workshop. Leave a blank line between paragraphs.',
+        )}
         <TermsPanel kit={kit} detail={detail} participantsText={participantsText} onParticipants={onParticipants} />
         <FamilyPanel kit={kit} />
         <SectionPanel id="report-overview" title="What happened: a brief overview" promptId="overview" removedPrompts={draft.removedPrompts} onTogglePrompt={togglePrompt}>
@@ -202,11 +240,18 @@ export function ReportBuilder({ detail, initial, sources, workshopLearningPoints
         <LearningPointsPanel kit={kit} workshopPoints={workshopLearningPoints.length} onAddWorkshopPoints={addWorkshopPoints} />
         <RecommendationsPanel kit={kit} />
         <ActionPlanPanel kit={kit} />
-        <EvidenceTracePanel reviewId={reviewId} agencies={detail.agencies} kit={kit} removedPrompts={draft.removedPrompts} onTogglePrompt={togglePrompt} onAnnounce={setAnnouncement} />
+        <EvidenceTracePanel
+          reviewId={reviewId}
+          agencies={detail.agencies}
+          kit={kit}
+          removedPrompts={draft.removedPrompts}
+          onTogglePrompt={togglePrompt}
+          onAnnounce={setAnnouncement}
+        />
         <SectionPanel id="report-glossary" title="Glossary and appendix" removedPrompts={draft.removedPrompts} onTogglePrompt={togglePrompt}>
           <p>
-            The glossary lists only the acronyms the report actually uses (for example MASH, ICB, S47, CAMHS, GP). The appendix repeats the key
-            lines of enquiry from the terms of reference. The genogram is never included.
+            The glossary lists only the acronyms the report actually uses (for example MASH, ICB, S47, CAMHS, GP). The appendix repeats the key lines of enquiry from the terms of
+            reference. The genogram is never included.
           </p>
         </SectionPanel>
 

@@ -11,7 +11,12 @@ import { PreviewResponseSchema, reportPaths } from './reportApi.js';
  * The preview of the last saved draft, assembled and pseudonymised by the server exactly as the Word
  * file is, and (for the lead reviewer) the downloads. The heading takes focus when the view opens.
  */
-export function ReportPreview({ reviewId, canDownload, unsaved, headingRef }: {
+export function ReportPreview({
+  reviewId,
+  canDownload,
+  unsaved,
+  headingRef,
+}: {
   reviewId: string;
   canDownload: boolean;
   unsaved: boolean;
@@ -20,7 +25,9 @@ export function ReportPreview({ reviewId, canDownload, unsaved, headingRef }: {
   const preview = useApiData(reportPaths.preview(reviewId), PreviewResponseSchema);
   return (
     <section aria-labelledby="report-preview-heading">
-      <h3 id="report-preview-heading" ref={headingRef} tabIndex={-1}>Preview</h3>
+      <h3 id="report-preview-heading" ref={headingRef} tabIndex={-1}>
+        Preview
+      </h3>
       <p>
         This is what the Word file holds, block by block, pseudonymised from the people register. It shows the last saved draft.
         {canDownload ? '' : ' Only the lead reviewer can change or download the report.'}
@@ -36,7 +43,11 @@ export function ReportPreview({ reviewId, canDownload, unsaved, headingRef }: {
       {preview.error && (
         <Notice tone="error" role="alert" title="The preview could not be shown">
           <p>{preview.error}</p>
-          <p><button type="button" className="button button--secondary" onClick={() => void preview.reload()}>Try again</button></p>
+          <p>
+            <button type="button" className="button button--secondary" onClick={() => void preview.reload()}>
+              Try again
+            </button>
+          </p>
         </Notice>
       )}
       {preview.data && <PreviewDocument model={preview.data.model} />}

@@ -27,7 +27,9 @@ export function ReportTab({ detail }: { detail: ReviewDetail }) {
   const role = detail.membership.role;
   return (
     <>
-      <h2 id="section-heading" data-route-focus tabIndex={-1}>Report</h2>
+      <h2 id="section-heading" data-route-focus tabIndex={-1}>
+        Report
+      </h2>
       {role === 'lead-reviewer' && <LeadReport detail={detail} />}
       {role === 'review-team' && <ReportPreview reviewId={detail.review.id} canDownload={false} unsaved={false} />}
       {!canSeeReport(role) && (
@@ -59,7 +61,9 @@ function LeadReport({ detail }: { detail: ReviewDetail }) {
       prompts: choices.prompts,
       promptsProblem: workshops.error
         ? `The workshop could not be loaded, so its prompts cannot be chosen now: ${workshops.error}`
-        : choices.unreadable ? 'The workshop\u2019s set-up could not be read, so its prompts cannot be chosen.' : null,
+        : choices.unreadable
+          ? 'The workshop\u2019s set-up could not be read, so its prompts cannot be chosen.'
+          : null,
     };
   }, [chronology.data, chronology.error, workshops.data, workshops.error]);
 
@@ -69,7 +73,10 @@ function LeadReport({ detail }: { detail: ReviewDetail }) {
   const previewHeading = useRef<HTMLHeadingElement>(null);
   const firstView = useRef(true);
   useEffect(() => {
-    if (firstView.current) { firstView.current = false; return; }
+    if (firstView.current) {
+      firstView.current = false;
+      return;
+    }
     (view === 'preview' ? previewHeading.current : document.getElementById('section-heading'))?.focus();
   }, [view]);
 
@@ -78,20 +85,36 @@ function LeadReport({ detail }: { detail: ReviewDetail }) {
     <>
       <nav className="report-views" aria-label="Report views">
         <ul className="report-views__list">
-          <li><Link to={base} className="report-views__link" aria-current={view === 'build' ? 'page' : undefined}>Build the report</Link></li>
-          <li><Link to={`${base}?view=preview`} className="report-views__link" aria-current={view === 'preview' ? 'page' : undefined}>Preview and download</Link></li>
+          <li>
+            <Link to={base} className="report-views__link" aria-current={view === 'build' ? 'page' : undefined}>
+              Build the report
+            </Link>
+          </li>
+          <li>
+            <Link to={`${base}?view=preview`} className="report-views__link" aria-current={view === 'preview' ? 'page' : undefined}>
+              Preview and download
+            </Link>
+          </li>
         </ul>
       </nav>
       {draft.error && !draft.data && (
         <Notice tone="error" role="alert" title="The report draft could not be loaded">
           <p>{draft.error}</p>
-          <p><button type="button" className="button button--secondary" onClick={() => void draft.reload()}>Try again</button></p>
+          <p>
+            <button type="button" className="button button--secondary" onClick={() => void draft.reload()}>
+              Try again
+            </button>
+          </p>
         </Notice>
       )}
       {draft.loading && !draft.data && <LoadingMessage text="Loading the report draft…" />}
       {draft.data && (
         <ReportBuilder
-          detail={detail} initial={draft.data.draft} sources={sources} workshopLearningPoints={workshopPoints} hidden={view !== 'build'}
+          detail={detail}
+          initial={draft.data.draft}
+          sources={sources}
+          workshopLearningPoints={workshopPoints}
+          hidden={view !== 'build'}
           onDirtyChange={onDirtyChange}
         />
       )}

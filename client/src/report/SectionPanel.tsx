@@ -5,18 +5,15 @@ import { GUIDANCE } from '../../../shared/report/guidance.js';
  * A section's guidance from Document 19, in italics, with a toggle that removes it from the report.
  * The builder always shows the text, so it can still be read once removed; the state is said in words.
  */
-export function GuidancePrompt({ promptId, section, removed, onToggle }: {
-  promptId: string;
-  section: string;
-  removed: boolean;
-  onToggle(): void;
-}) {
+export function GuidancePrompt({ promptId, section, removed, onToggle }: { promptId: string; section: string; removed: boolean; onToggle(): void }) {
   const text = GUIDANCE[promptId];
   if (!text) return null;
   const stateId = `report-guidance-${promptId}-state`;
   return (
     <div className={`report-guidance${removed ? ' report-guidance--removed' : ''}`}>
-      <p className="report-guidance__text"><em>{text}</em></p>
+      <p className="report-guidance__text">
+        <em>{text}</em>
+      </p>
       <p className="report-guidance__state" id={stateId}>
         {removed ? 'Removed: this guidance will not appear in the report.' : 'This guidance appears in the report in italics until you remove it.'}
       </p>
@@ -28,7 +25,14 @@ export function GuidancePrompt({ promptId, section, removed, onToggle }: {
 }
 
 /** One section of the report builder: a heading, its guidance prompt (if it has one) and its fields. */
-export function SectionPanel({ id, title, promptId, removedPrompts, onTogglePrompt, children }: {
+export function SectionPanel({
+  id,
+  title,
+  promptId,
+  removedPrompts,
+  onTogglePrompt,
+  children,
+}: {
   id: string;
   title: string;
   promptId?: string;
@@ -40,9 +44,7 @@ export function SectionPanel({ id, title, promptId, removedPrompts, onToggleProm
   return (
     <section className="report-panel" aria-labelledby={headingId}>
       <h3 id={headingId}>{title}</h3>
-      {promptId && (
-        <GuidancePrompt promptId={promptId} section={title} removed={removedPrompts.includes(promptId)} onToggle={() => onTogglePrompt(promptId)} />
-      )}
+      {promptId && <GuidancePrompt promptId={promptId} section={title} removed={removedPrompts.includes(promptId)} onToggle={() => onTogglePrompt(promptId)} />}
       {children}
     </section>
   );

@@ -11,9 +11,16 @@ export function SummaryLength({ text }: { text: string }) {
   const { words, max, over } = executiveSummaryLength(text);
   return (
     <p className={`field__hint${over ? ' report-length--over' : ''}`} data-testid="summary-length">
-      {over
-        ? <><strong>Warning: </strong>{n(words)} words, more than two pages (about {n(max)} words). Shorten it before the report is published.</>
-        : <>{n(words)} {words === 1 ? 'word' : 'words'} of about {n(max)} (two pages).</>}
+      {over ? (
+        <>
+          <strong>Warning: </strong>
+          {n(words)} words, more than two pages (about {n(max)} words). Shorten it before the report is published.
+        </>
+      ) : (
+        <>
+          {n(words)} {words === 1 ? 'word' : 'words'} of about {n(max)} (two pages).
+        </>
+      )}
     </p>
   );
 }

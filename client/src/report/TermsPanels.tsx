@@ -11,7 +11,12 @@ import { ItemControls } from './ItemControls.js';
 import { SectionPanel } from './SectionPanel.js';
 
 /** Terms of reference and methodology: key lines of enquiry, the period, the agencies and the workshop. */
-export function TermsPanel({ kit, detail, participantsText, onParticipants }: {
+export function TermsPanel({
+  kit,
+  detail,
+  participantsText,
+  onParticipants,
+}: {
   kit: BuilderKit;
   detail: ReviewDetail;
   participantsText: string;
@@ -22,22 +27,34 @@ export function TermsPanel({ kit, detail, participantsText, onParticipants }: {
   const full = draft.keyLinesOfEnquiry.length >= MAX_ITEMS.keyLinesOfEnquiry;
   return (
     <SectionPanel
-      id="report-terms" title="Terms of reference and methodology" promptId="terms-of-reference"
-      removedPrompts={draft.removedPrompts} onTogglePrompt={(promptId) => kit.dispatch({ type: 'toggle-prompt', promptId })}
+      id="report-terms"
+      title="Terms of reference and methodology"
+      promptId="terms-of-reference"
+      removedPrompts={draft.removedPrompts}
+      onTogglePrompt={(promptId) => kit.dispatch({ type: 'toggle-prompt', promptId })}
     >
       <h4>Key lines of enquiry</h4>
-      <p className="field__hint">The questions the review set out to answer. Agreed terms of reference take their place when they are recorded. Without themes, each one heads a section of the analysis.</p>
+      <p className="field__hint">
+        The questions the review set out to answer. Agreed terms of reference take their place when they are recorded. Without themes, each one heads a section of the analysis.
+      </p>
       {draft.keyLinesOfEnquiry.length > 0 && (
         <ol className="report-items">
           {draft.keyLinesOfEnquiry.map((k, i) => (
             // biome-ignore lint/suspicious/noArrayIndexKey: key lines of enquiry are plain strings with no ids; an item is its position (field ids, labels and edits are by index)
             <li className="report-item report-item--compact" key={i}>
               <TextField
-                id={fieldIds.kloe(i)} label={`Key line of enquiry ${i + 1}`} value={k} error={kit.error(fieldIds.kloe(i))}
-                onChange={(value) => kit.dispatch({ type: 'set-kloe', index: i, value })} autoComplete="off"
+                id={fieldIds.kloe(i)}
+                label={`Key line of enquiry ${i + 1}`}
+                value={k}
+                error={kit.error(fieldIds.kloe(i))}
+                onChange={(value) => kit.dispatch({ type: 'set-kloe', index: i, value })}
+                autoComplete="off"
               />
               <ItemControls
-                baseId={itemControlsId('keyLinesOfEnquiry', draft, i)} what={`key line of enquiry ${i + 1}`} index={i} count={draft.keyLinesOfEnquiry.length}
+                baseId={itemControlsId('keyLinesOfEnquiry', draft, i)}
+                what={`key line of enquiry ${i + 1}`}
+                index={i}
+                count={draft.keyLinesOfEnquiry.length}
                 onMove={(by) => kit.move('keyLinesOfEnquiry', i, by, `Key line of enquiry ${i + 1}`)}
                 onRemove={() => kit.remove('keyLinesOfEnquiry', i, `Key line of enquiry ${i + 1}`)}
               />
@@ -58,13 +75,22 @@ export function TermsPanel({ kit, detail, participantsText, onParticipants }: {
           ? `The report gives the period under review from the review's details: ${showDate(review.periodStart)} to ${showDate(review.periodEnd)}.`
           : 'The period under review is not recorded in the review\u2019s details yet, so the report shows a placeholder.'}
       </p>
-      <p>The report lists {agencies.length === 1 ? 'the 1 agency' : `the ${agencies.length} agencies`} in this review{agencies.length > 0 ? ` (${agencies.map((a) => a.shortCode).join(', ')})` : ''} and says which provided a key events chronology.</p>
+      <p>
+        The report lists {agencies.length === 1 ? 'the 1 agency' : `the ${agencies.length} agencies`} in this review
+        {agencies.length > 0 ? ` (${agencies.map((a) => a.shortCode).join(', ')})` : ''} and says which provided a key events chronology.
+      </p>
 
       <h4>Reflective Learning Workshop</h4>
       <TextField
-        id={fieldIds.participants} label="Number of practitioners and managers at the workshop" inputMode="numeric" className="input--short"
-        hint="A whole number. Leave it blank until you know; the report then says [number]." autoComplete="off"
-        value={participantsText} onChange={onParticipants} error={kit.error(fieldIds.participants)}
+        id={fieldIds.participants}
+        label="Number of practitioners and managers at the workshop"
+        inputMode="numeric"
+        className="input--short"
+        hint="A whole number. Leave it blank until you know; the report then says [number]."
+        autoComplete="off"
+        value={participantsText}
+        onChange={onParticipants}
+        error={kit.error(fieldIds.participants)}
       />
     </SectionPanel>
   );
@@ -76,12 +102,18 @@ export function FamilyPanel({ kit }: { kit: BuilderKit }) {
   const value = draft.familyInvolved === null ? 'unknown' : draft.familyInvolved ? 'yes' : 'no';
   return (
     <SectionPanel
-      id="report-family" title="Family involvement" promptId="family-involvement"
-      removedPrompts={draft.removedPrompts} onTogglePrompt={(promptId) => kit.dispatch({ type: 'toggle-prompt', promptId })}
+      id="report-family"
+      title="Family involvement"
+      promptId="family-involvement"
+      removedPrompts={draft.removedPrompts}
+      onTogglePrompt={(promptId) => kit.dispatch({ type: 'toggle-prompt', promptId })}
     >
       <RadioGroup
-        id={fieldIds.familyInvolved} name="report-family-involved" legend="Did the child or family contribute to the review?"
-        value={value} error={kit.error(fieldIds.familyInvolved)}
+        id={fieldIds.familyInvolved}
+        name="report-family-involved"
+        legend="Did the child or family contribute to the review?"
+        value={value}
+        error={kit.error(fieldIds.familyInvolved)}
         onChange={(v) => kit.dispatch({ type: 'set-family-involved', value: v === 'unknown' ? null : v === 'yes' })}
         options={[
           { value: 'yes', label: 'Yes' },
@@ -90,9 +122,12 @@ export function FamilyPanel({ kit }: { kit: BuilderKit }) {
         ]}
       />
       <TextAreaField
-        id={fieldIds.text('familyInvolvementStatement')} label="Statement on the family's involvement"
+        id={fieldIds.text('familyInvolvementStatement')}
+        label="Statement on the family's involvement"
         hint={draft.familyInvolved === false ? 'Give the reasons the family did not contribute.' : 'How the family contributed and how their views shaped the review.'}
-        value={draft.familyInvolvementStatement} error={kit.error(fieldIds.text('familyInvolvementStatement'))} rows={4}
+        value={draft.familyInvolvementStatement}
+        error={kit.error(fieldIds.text('familyInvolvementStatement'))}
+        rows={4}
         onChange={(v) => kit.dispatch({ type: 'set-text', field: 'familyInvolvementStatement', value: v })}
       />
     </SectionPanel>

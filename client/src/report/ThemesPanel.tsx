@@ -28,11 +28,15 @@ export function ThemesPanel({ kit, sources }: { kit: BuilderKit; sources: ThemeS
   const keyCount = sources.rows.filter((r) => r.team.keyLearning).length;
   return (
     <SectionPanel
-      id="report-analysis" title="Analysis by theme" promptId="analysis"
-      removedPrompts={draft.removedPrompts} onTogglePrompt={(promptId) => kit.dispatch({ type: 'toggle-prompt', promptId })}
+      id="report-analysis"
+      title="Analysis by theme"
+      promptId="analysis"
+      removedPrompts={draft.removedPrompts}
+      onTogglePrompt={(promptId) => kit.dispatch({ type: 'toggle-prompt', promptId })}
     >
       <p className="field__hint">
-        Add a theme for each key line of enquiry or emerging theme, for example &lsquo;Inter-agency communication&rsquo;. Without themes, the report uses the key lines of enquiry as headings.
+        Add a theme for each key line of enquiry or emerging theme, for example &lsquo;Inter-agency communication&rsquo;. Without themes, the report uses the key lines of enquiry
+        as headings.
       </p>
       {sources.rowsProblem && <p className="field__error">The chronology could not be loaded, so key events cannot be chosen now: {sources.rowsProblem}</p>}
       {sources.promptsProblem && <p className="field__error">{sources.promptsProblem}</p>}
@@ -45,30 +49,45 @@ export function ThemesPanel({ kit, sources }: { kit: BuilderKit; sources: ThemeS
               <li className="report-item" key={t.id}>
                 <h4 id={`report-theme-${t.id}-heading`}>Theme {n}</h4>
                 <TextField
-                  id={fieldIds.theme(t.id, 'title')} label={`Theme ${n} title`} hint="The heading this theme has in the report." autoComplete="off"
-                  value={t.title} error={kit.error(fieldIds.theme(t.id, 'title'))}
+                  id={fieldIds.theme(t.id, 'title')}
+                  label={`Theme ${n} title`}
+                  hint="The heading this theme has in the report."
+                  autoComplete="off"
+                  value={t.title}
+                  error={kit.error(fieldIds.theme(t.id, 'title'))}
                   onChange={(title) => kit.dispatch({ type: 'update-theme', id: t.id, patch: { title } })}
                 />
                 <CheckboxGroup
-                  id={fieldIds.theme(t.id, 'events')} legend={`Key events for theme ${n}`}
+                  id={fieldIds.theme(t.id, 'events')}
+                  legend={`Key events for theme ${n}`}
                   hint="Key practice learning events from the chronology, listed under this theme in date order and pseudonymised."
                   error={kit.error(fieldIds.theme(t.id, 'events'))}
-                  choices={eventChoices(sources.rows, t.entryIds)} checked={t.entryIds}
+                  choices={eventChoices(sources.rows, t.entryIds)}
+                  checked={t.entryIds}
                   onToggle={(entryId) => kit.dispatch({ type: 'toggle-theme-entry', id: t.id, entryId })}
-                  empty={<p className="muted">{keyCount === 0 && !sources.rowsProblem ? 'No events are marked as key practice learning events in the chronology yet.' : 'No events to choose.'}</p>}
+                  empty={
+                    <p className="muted">
+                      {keyCount === 0 && !sources.rowsProblem ? 'No events are marked as key practice learning events in the chronology yet.' : 'No events to choose.'}
+                    </p>
+                  }
                 />
                 <CheckboxGroup
-                  id={fieldIds.theme(t.id, 'prompts')} legend={`Workshop prompts for theme ${n}`}
+                  id={fieldIds.theme(t.id, 'prompts')}
+                  legend={`Workshop prompts for theme ${n}`}
                   hint="Released, anonymous answers to these prompts are quoted as practitioners' reflections."
                   error={kit.error(fieldIds.theme(t.id, 'prompts'))}
-                  choices={sources.prompts} checked={t.promptIds}
+                  choices={sources.prompts}
+                  checked={t.promptIds}
                   onToggle={(promptId) => kit.dispatch({ type: 'toggle-theme-prompt', id: t.id, promptId })}
                   empty={<p className="muted">No workshop has been set up for this review.</p>}
                 />
                 <TextAreaField
-                  id={fieldIds.theme(t.id, 'analysis')} label={`Theme ${n} analysis`} rows={6}
+                  id={fieldIds.theme(t.id, 'analysis')}
+                  label={`Theme ${n} analysis`}
+                  rows={6}
                   hint="Why did things happen as they did? Leave a blank line between paragraphs."
-                  value={t.analysis} error={kit.error(fieldIds.theme(t.id, 'analysis'))}
+                  value={t.analysis}
+                  error={kit.error(fieldIds.theme(t.id, 'analysis'))}
                   onChange={(analysis) => kit.dispatch({ type: 'update-theme', id: t.id, patch: { analysis } })}
                 />
                 <p className="muted">
@@ -77,7 +96,10 @@ export function ThemesPanel({ kit, sources }: { kit: BuilderKit; sources: ThemeS
                     : `Learning points shown under this theme: ${lps.map((lp) => learningPointLabel(draft, lp.id).split(':')[0]).join(', ')}.`}
                 </p>
                 <ItemControls
-                  baseId={itemControlsId('themes', draft, i)} what={`theme ${n}`} index={i} count={draft.themes.length}
+                  baseId={itemControlsId('themes', draft, i)}
+                  what={`theme ${n}`}
+                  index={i}
+                  count={draft.themes.length}
                   onMove={(by) => kit.move('themes', i, by, `Theme ${n}`)}
                   onRemove={() => kit.remove('themes', i, `Theme ${n}`)}
                 />
@@ -87,7 +109,9 @@ export function ThemesPanel({ kit, sources }: { kit: BuilderKit; sources: ThemeS
         </ol>
       )}
       <p>
-        <button type="button" id={fieldIds.add('themes')} className="button button--secondary" disabled={full} onClick={() => kit.add('themes')}>Add a theme</button>
+        <button type="button" id={fieldIds.add('themes')} className="button button--secondary" disabled={full} onClick={() => kit.add('themes')}>
+          Add a theme
+        </button>
       </p>
       {full && <p className="muted">The report holds at most {MAX_ITEMS.themes} themes.</p>}
     </SectionPanel>

@@ -20,7 +20,11 @@ export type DraftList = 'keyLinesOfEnquiry' | 'themes' | 'learningPoints' | 'rec
 
 /** How many items each list may hold: a mirror of ReportDraftSchema's limits (a unit test keeps them equal). */
 export const MAX_ITEMS: Record<DraftList, number> = {
-  keyLinesOfEnquiry: 20, themes: 20, learningPoints: 40, recommendations: 30, actionPlan: 100,
+  keyLinesOfEnquiry: 20,
+  themes: 20,
+  learningPoints: 40,
+  recommendations: 30,
+  actionPlan: 100,
 };
 
 /** Id prefixes of the items that carry ids. */
@@ -66,14 +70,58 @@ export function blankActionRow(recommendationId: string): ActionRow {
 function add(d: ReportDraft, list: DraftList): ReportDraft {
   if (d[list].length >= MAX_ITEMS[list]) return d;
   switch (list) {
-    case 'keyLinesOfEnquiry': return { ...d, keyLinesOfEnquiry: [...d.keyLinesOfEnquiry, ''] };
+    case 'keyLinesOfEnquiry':
+      return { ...d, keyLinesOfEnquiry: [...d.keyLinesOfEnquiry, ''] };
     case 'themes':
-      return { ...d, themes: [...d.themes, { id: nextId(ID_PREFIXES.theme, d.themes.map((t) => t.id)), title: '', analysis: '', entryIds: [], promptIds: [] }] };
+      return {
+        ...d,
+        themes: [
+          ...d.themes,
+          {
+            id: nextId(
+              ID_PREFIXES.theme,
+              d.themes.map((t) => t.id),
+            ),
+            title: '',
+            analysis: '',
+            entryIds: [],
+            promptIds: [],
+          },
+        ],
+      };
     case 'learningPoints':
       // A new learning point starts under the last theme, the one most likely being written.
-      return { ...d, learningPoints: [...d.learningPoints, { id: nextId(ID_PREFIXES.learningPoint, d.learningPoints.map((l) => l.id)), text: '', themeId: d.themes.at(-1)?.id ?? null }] };
+      return {
+        ...d,
+        learningPoints: [
+          ...d.learningPoints,
+          {
+            id: nextId(
+              ID_PREFIXES.learningPoint,
+              d.learningPoints.map((l) => l.id),
+            ),
+            text: '',
+            themeId: d.themes.at(-1)?.id ?? null,
+          },
+        ],
+      };
     case 'recommendations':
-      return { ...d, recommendations: [...d.recommendations, { id: nextId(ID_PREFIXES.recommendation, d.recommendations.map((r) => r.id)), text: '', organisation: '', measure: '', learningPointIds: [] }] };
+      return {
+        ...d,
+        recommendations: [
+          ...d.recommendations,
+          {
+            id: nextId(
+              ID_PREFIXES.recommendation,
+              d.recommendations.map((r) => r.id),
+            ),
+            text: '',
+            organisation: '',
+            measure: '',
+            learningPointIds: [],
+          },
+        ],
+      };
     case 'actionPlan': {
       // An action plan row always answers a recommendation; the one without a row yet comes first.
       const withRows = new Set(d.actionPlan.map((a) => a.recommendationId));
@@ -91,7 +139,8 @@ function add(d: ReportDraft, list: DraftList): ReportDraft {
 function remove(d: ReportDraft, list: DraftList, index: number): ReportDraft {
   if (index < 0 || index >= d[list].length) return d;
   switch (list) {
-    case 'keyLinesOfEnquiry': return { ...d, keyLinesOfEnquiry: d.keyLinesOfEnquiry.filter((_, i) => i !== index) };
+    case 'keyLinesOfEnquiry':
+      return { ...d, keyLinesOfEnquiry: d.keyLinesOfEnquiry.filter((_, i) => i !== index) };
     case 'themes': {
       const gone = d.themes[index]!.id;
       return { ...d, themes: d.themes.filter((_, i) => i !== index), learningPoints: d.learningPoints.map((lp) => (lp.themeId === gone ? { ...lp, themeId: null } : lp)) };
@@ -108,17 +157,23 @@ function remove(d: ReportDraft, list: DraftList, index: number): ReportDraft {
       const gone = d.recommendations[index]!.id;
       return { ...d, recommendations: d.recommendations.filter((_, i) => i !== index), actionPlan: d.actionPlan.filter((a) => a.recommendationId !== gone) };
     }
-    case 'actionPlan': return { ...d, actionPlan: d.actionPlan.filter((_, i) => i !== index) };
+    case 'actionPlan':
+      return { ...d, actionPlan: d.actionPlan.filter((_, i) => i !== index) };
   }
 }
 
 function move(d: ReportDraft, list: DraftList, index: number, by: -1 | 1): ReportDraft {
   switch (list) {
-    case 'keyLinesOfEnquiry': return { ...d, keyLinesOfEnquiry: moveItem(d.keyLinesOfEnquiry, index, by) };
-    case 'themes': return { ...d, themes: moveItem(d.themes, index, by) };
-    case 'learningPoints': return { ...d, learningPoints: moveItem(d.learningPoints, index, by) };
-    case 'recommendations': return { ...d, recommendations: moveItem(d.recommendations, index, by) };
-    case 'actionPlan': return { ...d, actionPlan: moveItem(d.actionPlan, index, by) };
+    case 'keyLinesOfEnquiry':
+      return { ...d, keyLinesOfEnquiry: moveItem(d.keyLinesOfEnquiry, index, by) };
+    case 'themes':
+      return { ...d, themes: moveItem(d.themes, index, by) };
+    case 'learningPoints':
+      return { ...d, learningPoints: moveItem(d.learningPoints, index, by) };
+    case 'recommendations':
+      return { ...d, recommendations: moveItem(d.recommendations, index, by) };
+    case 'actionPlan':
+      return { ...d, actionPlan: moveItem(d.actionPlan, index, by) };
   }
 }
 
@@ -127,39 +182,62 @@ const mapById = <T extends { id: string }>(list: readonly T[], id: string, f: (x
 /** The builder's reducer: every change to the draft is one of these pure steps. */
 export function draftReducer(d: ReportDraft, a: DraftAction): ReportDraft {
   switch (a.type) {
-    case 'replace': return a.draft;
-    case 'set-text': return { ...d, [a.field]: a.value };
-    case 'set-family-involved': return { ...d, familyInvolved: a.value };
-    case 'set-participants': return { ...d, workshopParticipants: a.value };
-    case 'toggle-prompt': return { ...d, removedPrompts: toggle(d.removedPrompts, a.promptId) };
-    case 'add': return add(d, a.list);
-    case 'remove': return remove(d, a.list, a.index);
-    case 'move': return move(d, a.list, a.index, a.by);
-    case 'set-kloe': return { ...d, keyLinesOfEnquiry: d.keyLinesOfEnquiry.map((k, i) => (i === a.index ? a.value : k)) };
-    case 'update-theme': return { ...d, themes: mapById(d.themes, a.id, (t) => ({ ...t, ...a.patch })) };
-    case 'toggle-theme-entry': return { ...d, themes: mapById(d.themes, a.id, (t) => ({ ...t, entryIds: toggle(t.entryIds, a.entryId) })) };
-    case 'toggle-theme-prompt': return { ...d, themes: mapById(d.themes, a.id, (t) => ({ ...t, promptIds: toggle(t.promptIds, a.promptId) })) };
-    case 'update-learning-point': return { ...d, learningPoints: mapById(d.learningPoints, a.id, (lp) => ({ ...lp, ...a.patch })) };
+    case 'replace':
+      return a.draft;
+    case 'set-text':
+      return { ...d, [a.field]: a.value };
+    case 'set-family-involved':
+      return { ...d, familyInvolved: a.value };
+    case 'set-participants':
+      return { ...d, workshopParticipants: a.value };
+    case 'toggle-prompt':
+      return { ...d, removedPrompts: toggle(d.removedPrompts, a.promptId) };
+    case 'add':
+      return add(d, a.list);
+    case 'remove':
+      return remove(d, a.list, a.index);
+    case 'move':
+      return move(d, a.list, a.index, a.by);
+    case 'set-kloe':
+      return { ...d, keyLinesOfEnquiry: d.keyLinesOfEnquiry.map((k, i) => (i === a.index ? a.value : k)) };
+    case 'update-theme':
+      return { ...d, themes: mapById(d.themes, a.id, (t) => ({ ...t, ...a.patch })) };
+    case 'toggle-theme-entry':
+      return { ...d, themes: mapById(d.themes, a.id, (t) => ({ ...t, entryIds: toggle(t.entryIds, a.entryId) })) };
+    case 'toggle-theme-prompt':
+      return { ...d, themes: mapById(d.themes, a.id, (t) => ({ ...t, promptIds: toggle(t.promptIds, a.promptId) })) };
+    case 'update-learning-point':
+      return { ...d, learningPoints: mapById(d.learningPoints, a.id, (lp) => ({ ...lp, ...a.patch })) };
     case 'append-learning-points': {
       // Learning points brought in (from the workshop) start without a theme: the lead reviewer links them.
       const learningPoints = [...d.learningPoints];
       for (const text of a.texts.slice(0, Math.max(0, MAX_ITEMS.learningPoints - learningPoints.length))) {
-        learningPoints.push({ id: nextId(ID_PREFIXES.learningPoint, learningPoints.map((l) => l.id)), text, themeId: null });
+        learningPoints.push({
+          id: nextId(
+            ID_PREFIXES.learningPoint,
+            learningPoints.map((l) => l.id),
+          ),
+          text,
+          themeId: null,
+        });
       }
       return { ...d, learningPoints };
     }
-    case 'update-recommendation': return { ...d, recommendations: mapById(d.recommendations, a.id, (r) => ({ ...r, ...a.patch })) };
+    case 'update-recommendation':
+      return { ...d, recommendations: mapById(d.recommendations, a.id, (r) => ({ ...r, ...a.patch })) };
     case 'toggle-recommendation-lp': {
       // Links keep the learning points' own order, so "Learning Point 1, 3" reads in number order.
       const order = d.learningPoints.map((lp) => lp.id);
       return {
         ...d,
         recommendations: mapById(d.recommendations, a.id, (r) => ({
-          ...r, learningPointIds: toggle(r.learningPointIds, a.learningPointId).sort((x, y) => order.indexOf(x) - order.indexOf(y)),
+          ...r,
+          learningPointIds: toggle(r.learningPointIds, a.learningPointId).sort((x, y) => order.indexOf(x) - order.indexOf(y)),
         })),
       };
     }
-    case 'update-action': return { ...d, actionPlan: d.actionPlan.map((row, i) => (i === a.index ? { ...row, ...a.patch } : row)) };
+    case 'update-action':
+      return { ...d, actionPlan: d.actionPlan.map((row, i) => (i === a.index ? { ...row, ...a.patch } : row)) };
   }
 }
 
@@ -167,7 +245,10 @@ export function draftReducer(d: ReportDraft, a: DraftAction): ReportDraft {
 function canonical(v: unknown): string {
   if (Array.isArray(v)) return `[${v.map(canonical).join(',')}]`;
   if (v && typeof v === 'object') {
-    return `{${Object.keys(v).sort().map((k) => `${JSON.stringify(k)}:${canonical((v as Record<string, unknown>)[k])}`).join(',')}}`;
+    return `{${Object.keys(v)
+      .sort()
+      .map((k) => `${JSON.stringify(k)}:${canonical((v as Record<string, unknown>)[k])}`)
+      .join(',')}}`;
   }
   return JSON.stringify(v) ?? 'null';
 }

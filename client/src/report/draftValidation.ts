@@ -12,14 +12,23 @@ export const MAX_PARTICIPANTS = 500;
 
 /** Labels of the free-text sections, as the builder shows them. */
 export const TEXT_LABELS: Record<TextSection, string> = {
-  executiveSummary: 'Executive summary', introduction: 'Introduction', aboutTheChild: 'About the child',
-  familyInvolvementStatement: 'Family involvement statement', goodPractice: 'Good practice',
+  executiveSummary: 'Executive summary',
+  introduction: 'Introduction',
+  aboutTheChild: 'About the child',
+  familyInvolvementStatement: 'Family involvement statement',
+  goodPractice: 'Good practice',
 };
 
 /** Labels of the action plan columns (Document 20). */
 export const ACTION_LABELS: Record<keyof ActionRow, string> = {
-  recommendationId: 'Recommendation', actions: 'Agreed actions', responsible: 'Responsible person', timescale: 'Timescale',
-  actionsTaken: 'Actions taken', progress: 'Progress update', rag: 'RAG rating', evidence: 'Evidence of impact or outcome',
+  recommendationId: 'Recommendation',
+  actions: 'Agreed actions',
+  responsible: 'Responsible person',
+  timescale: 'Timescale',
+  actionsTaken: 'Actions taken',
+  progress: 'Progress update',
+  rag: 'RAG rating',
+  evidence: 'Evidence of impact or outcome',
 };
 
 /** Element ids of the builder's fields. Items with ids use them, so an id stays with its item when the list is reordered. */
@@ -50,12 +59,18 @@ export function placeOf(path: readonly (string | number)[] | string, draft: Repo
   const [head, index, part] = parts;
   const i = typeof index === 'number' ? index : -1;
   switch (head) {
-    case 'executiveSummary': case 'introduction': case 'aboutTheChild': case 'familyInvolvementStatement': case 'goodPractice':
+    case 'executiveSummary':
+    case 'introduction':
+    case 'aboutTheChild':
+    case 'familyInvolvementStatement':
+    case 'goodPractice':
       return { fieldId: fieldIds.text(head), label: TEXT_LABELS[head] };
     case 'keyLinesOfEnquiry':
       return i >= 0 ? { fieldId: fieldIds.kloe(i), label: `Key line of enquiry ${n(i)}` } : { fieldId: fieldIds.add('keyLinesOfEnquiry'), label: 'Key lines of enquiry' };
-    case 'familyInvolved': return { fieldId: fieldIds.familyInvolved, label: 'Family involvement' };
-    case 'workshopParticipants': return { fieldId: fieldIds.participants, label: 'Number of workshop participants' };
+    case 'familyInvolved':
+      return { fieldId: fieldIds.familyInvolved, label: 'Family involvement' };
+    case 'workshopParticipants':
+      return { fieldId: fieldIds.participants, label: 'Number of workshop participants' };
     case 'themes': {
       const t = draft.themes[i];
       if (!t) return { fieldId: fieldIds.add('themes'), label: 'Themes' };
@@ -83,8 +98,10 @@ export function placeOf(path: readonly (string | number)[] | string, draft: Repo
       const col = typeof part === 'string' && part in ACTION_LABELS ? (part as keyof ActionRow) : 'actions';
       return { fieldId: fieldIds.action(i, col), label: `Action plan row ${n(i)}: ${ACTION_LABELS[col]}` };
     }
-    case 'removedPrompts': return { fieldId: null, label: 'Guidance prompts' };
-    default: return { fieldId: null, label: 'The report draft' };
+    case 'removedPrompts':
+      return { fieldId: null, label: 'Guidance prompts' };
+    default:
+      return { fieldId: null, label: 'The report draft' };
   }
 }
 

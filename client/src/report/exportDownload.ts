@@ -38,7 +38,11 @@ export function filenameFrom(disposition: string | null, fallback: string): stri
 export async function exportOutcome(res: Response, fallbackName: string): Promise<ExportOutcome> {
   if (res.ok) return { ok: true, blob: await res.blob(), filename: filenameFrom(res.headers.get('content-disposition'), fallbackName) };
   let json: unknown = null;
-  try { json = JSON.parse(await res.text()); } catch { json = null; }
+  try {
+    json = JSON.parse(await res.text());
+  } catch {
+    json = null;
+  }
   const parsed = ApiErrorSchema.safeParse(json);
   if (res.status === 422 && parsed.success && parsed.data.error.code === 'leak-found') {
     return { ok: false, kind: 'leak-found', message: parsed.data.error.message, problems: leakProblemsOf(parsed.data.error.details) };

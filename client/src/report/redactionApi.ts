@@ -23,7 +23,21 @@ export type RedactionReviewData = z.infer<typeof RedactionReviewSchema>;
 
 /** What a kind of finding is called on screen. */
 export const KIND_NAMES: Record<string, string> = {
-  'full-name': 'full name', alias: 'alias', 'first-name': 'first name', surname: 'surname', initials: 'initials', email: 'email address',
-  handle: 'social-media handle', link: 'link', 'user-name': 'user name', phone: 'phone number', 'nhs-number': 'NHS number', postcode: 'postcode',
-  address: 'address', 'date-of-birth': 'date of birth', 'titled-name': 'name after a title', 'speech-name': 'name beside a verb of speech', nickname: 'nickname',
+  'full-name': 'full name',
+  alias: 'alias',
+  'first-name': 'first name',
+  surname: 'surname',
+  initials: 'initials',
+  email: 'email address',
+  handle: 'social-media handle',
+  link: 'link',
+  'user-name': 'user name',
+  phone: 'phone number',
+  'nhs-number': 'NHS number',
+  postcode: 'postcode',
+  address: 'address',
+  'date-of-birth': 'date of birth',
+  'titled-name': 'name after a title',
+  'speech-name': 'name beside a verb of speech',
+  nickname: 'nickname',
 };

@@ -45,13 +45,15 @@ export type PreviewModel = z.infer<typeof PreviewResponseSchema>['model'];
 
 /** The parts of GET /api/reviews/:id/chronology the builder reads: each row's date, agency, event and key-learning mark. */
 export const ChronologyRowsSchema = z.object({
-  rows: z.array(z.object({
-    id: z.string(),
-    date: ChronologyDateSchema,
-    agencyCode: z.string(),
-    keyEvent: z.string(),
-    team: z.object({ keyLearning: z.boolean() }),
-  })),
+  rows: z.array(
+    z.object({
+      id: z.string(),
+      date: ChronologyDateSchema,
+      agencyCode: z.string(),
+      keyEvent: z.string(),
+      team: z.object({ keyLearning: z.boolean() }),
+    }),
+  ),
 });
 
 /** A chronology row as the theme editor lists it. */

@@ -33,22 +33,50 @@ export function AppRoutes() {
   const invite = matchPath('/invite/:token', pathname);
   if (invite) return <AcceptInvitationPage token={invite.token!} />;
 
-  if (matchPath('/', pathname)) return <RequireSignIn><ReviewsPage /></RequireSignIn>;
-  if (matchPath('/reviews/new', pathname)) return <RequireSignIn><CreateReviewPage /></RequireSignIn>;
+  if (matchPath('/', pathname))
+    return (
+      <RequireSignIn>
+        <ReviewsPage />
+      </RequireSignIn>
+    );
+  if (matchPath('/reviews/new', pathname))
+    return (
+      <RequireSignIn>
+        <CreateReviewPage />
+      </RequireSignIn>
+    );
   const present = matchPath('/reviews/:id/workshops/:workshopId/present', pathname);
-  if (present) return <RequireSignIn><PresenterPage reviewId={present.id!} workshopId={present.workshopId!} /></RequireSignIn>;
+  if (present)
+    return (
+      <RequireSignIn>
+        <PresenterPage reviewId={present.id!} workshopId={present.workshopId!} />
+      </RequireSignIn>
+    );
   const review = matchPath('/reviews/:id', pathname);
-  if (review) return <RequireSignIn><ReviewWorkspacePage reviewId={review.id!} tab="overview" /></RequireSignIn>;
+  if (review)
+    return (
+      <RequireSignIn>
+        <ReviewWorkspacePage reviewId={review.id!} tab="overview" />
+      </RequireSignIn>
+    );
   const history = matchPath('/reviews/:id/history/:doc', pathname);
   if (history) {
     const q = new URLSearchParams(search);
     const root = q.get('root');
     const key = q.get('key');
-    return <RequireSignIn><HistoryPage reviewId={history.id!} doc={history.doc!} item={root && key ? { root, key } : null} /></RequireSignIn>;
+    return (
+      <RequireSignIn>
+        <HistoryPage reviewId={history.id!} doc={history.doc!} item={root && key ? { root, key } : null} />
+      </RequireSignIn>
+    );
   }
   const tabbed = matchPath('/reviews/:id/:tab', pathname);
   if (tabbed && isWorkspaceTab(tabbed.tab!)) {
-    return <RequireSignIn><ReviewWorkspacePage reviewId={tabbed.id!} tab={tabbed.tab} /></RequireSignIn>;
+    return (
+      <RequireSignIn>
+        <ReviewWorkspacePage reviewId={tabbed.id!} tab={tabbed.tab} />
+      </RequireSignIn>
+    );
   }
   return <NotFoundPage />;
 }

@@ -20,5 +20,10 @@ export function RequireSignIn({ children }: { children: ReactNode }) {
     }
   }, [state.status, byUser, pathname, search]);
   if (state.status !== 'signed-in') return <LoadingMessage />;
-  return <>{children}<SessionGuard me={state.me} expired={state.expired === true} /></>;
+  return (
+    <>
+      {children}
+      <SessionGuard me={state.me} expired={state.expired === true} />
+    </>
+  );
 }

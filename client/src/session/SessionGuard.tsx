@@ -60,8 +60,12 @@ export function SessionGuard({ me, expired }: { me: Me; expired: boolean }) {
     <ModalDialog titleId="session-warning-title" title="You will be signed out soon">
       <p>You have not done anything for a while, so you will be signed out in about two minutes. Your work is kept either way.</p>
       <div className="button-row">
-        <button type="button" className="button" data-autofocus onClick={() => void refresh()}>Stay signed in</button>
-        <button type="button" className="button button--secondary" onClick={() => void signOut()}>Sign out now</button>
+        <button type="button" className="button" data-autofocus onClick={() => void refresh()}>
+          Stay signed in
+        </button>
+        <button type="button" className="button button--secondary" onClick={() => void signOut()}>
+          Sign out now
+        </button>
       </div>
     </ModalDialog>
   );
@@ -95,12 +99,13 @@ function SignInAgainDialog({ me }: { me: Me }) {
       <p>Sign in again to carry on. Nothing you have typed is lost: it stays on this page, and changes are sent once you are signed in.</p>
       <ErrorSummary errors={errors} focusKey={attempt} />
       <form onSubmit={submit} noValidate>
-        <p><strong>Email address:</strong> {me.user.email}</p>
-        <TextField
-          id="session-password" label="Password" type="password" autoComplete="current-password"
-          value={password} onChange={setPassword} error={errors[0]?.message}
-        />
-        <button type="submit" className="button" disabled={busy}>{busy ? 'Signing in…' : 'Sign in'}</button>
+        <p>
+          <strong>Email address:</strong> {me.user.email}
+        </p>
+        <TextField id="session-password" label="Password" type="password" autoComplete="current-password" value={password} onChange={setPassword} error={errors[0]?.message} />
+        <button type="submit" className="button" disabled={busy}>
+          {busy ? 'Signing in…' : 'Sign in'}
+        </button>
       </form>
     </ModalDialog>
   );
@@ -129,7 +134,11 @@ function ModalDialog({ title, titleId, children }: { title: string; titleId: str
   }, []);
   return (
     <dialog ref={ref} className="side-panel session-dialog" aria-labelledby={titleId}>
-      <div className="side-panel__header"><h2 id={titleId} className="side-panel__title">{title}</h2></div>
+      <div className="side-panel__header">
+        <h2 id={titleId} className="side-panel__title">
+          {title}
+        </h2>
+      </div>
       <div className="side-panel__body">{children}</div>
     </dialog>
   );

@@ -7,10 +7,7 @@ import type { Me } from '../api/schemas.js';
  * signed in. A signed-in session that the server ended (idle timeout) is `expired`: the page stays as
  * it is, with its unsaved work, and offers to sign in again in a dialog (session/SessionGuard.tsx).
  */
-export type SessionState =
-  | { status: 'loading' }
-  | { status: 'signed-out'; notice: string | null; byUser?: boolean }
-  | { status: 'signed-in'; me: Me; expired?: boolean };
+export type SessionState = { status: 'loading' } | { status: 'signed-out'; notice: string | null; byUser?: boolean } | { status: 'signed-in'; me: Me; expired?: boolean };
 
 /** The session and the actions that change it. */
 export type SessionValue = {

@@ -10,12 +10,7 @@ import { useMinuteClock } from './useMinuteClock.js';
  * item, share timeline phases and the lessons, open feedback, and close. Closing asks for a
  * confirmation because it cannot be undone. Without `lead`, the same agenda is shown read-only.
  */
-export function Console({ workshop, lead, busy, onControl }: {
-  workshop: WorkshopView;
-  lead: boolean;
-  busy: boolean;
-  onControl(c: Control, done: string): void;
-}) {
+export function Console({ workshop, lead, busy, onControl }: { workshop: WorkshopView; lead: boolean; busy: boolean; onControl(c: Control, done: string): void }) {
   const { setup, state } = workshop;
   const [confirmClose, setConfirmClose] = useState(false);
   const now = useMinuteClock();
@@ -23,12 +18,22 @@ export function Console({ workshop, lead, busy, onControl }: {
   if (state.stage === 'draft') {
     return lead ? (
       <>
-        <p>Check the set-up (the Set-up tab), then publish. Publishing opens worksheet 1 to practitioners until the meeting starts, and shows the join link, the code and the invitations.</p>
-        <button type="button" className="button" aria-disabled={busy || undefined} onClick={() => onControl({ action: 'publish' }, 'Published. Share the link and code with practitioners.')}>
+        <p>
+          Check the set-up (the Set-up tab), then publish. Publishing opens worksheet 1 to practitioners until the meeting starts, and shows the join link, the code and the
+          invitations.
+        </p>
+        <button
+          type="button"
+          className="button"
+          aria-disabled={busy || undefined}
+          onClick={() => onControl({ action: 'publish' }, 'Published. Share the link and code with practitioners.')}
+        >
           Publish the workshop
         </button>
       </>
-    ) : <p>The lead reviewer has not published the workshop yet.</p>;
+    ) : (
+      <p>The lead reviewer has not published the workshop yet.</p>
+    );
   }
   if (state.stage === 'closed') return <p>The workshop has closed. Worksheets no longer accept answers; results and export stay available.</p>;
 
@@ -41,7 +46,9 @@ export function Console({ workshop, lead, busy, onControl }: {
       {state.stage === 'open' && lead && (
         <>
           <p>Worksheet 1 is open. Starting the meeting closes it and moves everyone to the first agenda item.</p>
-          <button type="button" className="button" aria-disabled={busy || undefined} onClick={() => onControl({ action: 'start' }, 'The meeting has started.')}>Start meeting</button>
+          <button type="button" className="button" aria-disabled={busy || undefined} onClick={() => onControl({ action: 'start' }, 'The meeting has started.')}>
+            Start meeting
+          </button>
         </>
       )}
       <h4>Agenda</h4>
@@ -52,7 +59,8 @@ export function Console({ workshop, lead, busy, onControl }: {
             <li key={a.id} className={current ? 'ws-agenda__item ws-agenda__item--current' : 'ws-agenda__item'} aria-current={current ? 'step' : undefined}>
               <span className="ws-agenda__time">{a.time}</span>
               <span>
-                {a.title}{a.lead && <span className="muted"> ({a.lead})</span>}
+                {a.title}
+                {a.lead && <span className="muted"> ({a.lead})</span>}
                 {current && <strong className="ws-now"> (current item)</strong>}
               </span>
             </li>
@@ -61,32 +69,64 @@ export function Console({ workshop, lead, busy, onControl }: {
       </ol>
       {state.stage === 'live' && minutes !== null && (
         <p className="ws-timer" data-testid="item-timer">
-          <span className="ws-timer__clock" aria-hidden="true">{formatClock(minutes)}</span>
+          <span className="ws-timer__clock" aria-hidden="true">
+            {formatClock(minutes)}
+          </span>
           <span>Time on this item: {formatElapsed(minutes)}</span>
         </p>
       )}
       {state.stage === 'live' && lead && (
         <>
           <div className="button-row">
-            <button type="button" className="button button--secondary" aria-disabled={(busy || !previous) || undefined} onClick={() => previous && go(previous)}>Previous item</button>
-            <button type="button" className="button button--secondary" aria-disabled={(busy || !next) || undefined} onClick={() => next && go(next)}>Next item</button>
+            <button type="button" className="button button--secondary" aria-disabled={busy || !previous || undefined} onClick={() => previous && go(previous)}>
+              Previous item
+            </button>
+            <button type="button" className="button button--secondary" aria-disabled={busy || !next || undefined} onClick={() => next && go(next)}>
+              Next item
+            </button>
           </div>
           <h4>Share with participants</h4>
           <div className="button-row ws-share">
-            <button type="button" className="button button--secondary" aria-disabled={busy || undefined} onClick={() => onControl({ action: 'show-agenda' }, 'Participants see the agenda.')}>Show agenda</button>
+            <button
+              type="button"
+              className="button button--secondary"
+              aria-disabled={busy || undefined}
+              onClick={() => onControl({ action: 'show-agenda' }, 'Participants see the agenda.')}
+            >
+              Show agenda
+            </button>
             {setup.phases.map((p, i) => (
-              <button key={p.id} type="button" className="button button--secondary" aria-disabled={busy || undefined}
+              <button
+                key={p.id}
+                type="button"
+                className="button button--secondary"
+                aria-disabled={busy || undefined}
                 aria-pressed={state.showing.kind === 'phase' && state.showing.phaseId === p.id}
-                onClick={() => onControl({ action: 'share-phase', phaseId: p.id }, `Participants see phase ${i + 1}: ${p.title}.`)}>
+                onClick={() => onControl({ action: 'share-phase', phaseId: p.id }, `Participants see phase ${i + 1}: ${p.title}.`)}
+              >
                 {`Share phase ${i + 1}: ${p.title}`}
               </button>
             ))}
             {setup.lessons.length > 0 && (
-              <button type="button" className="button button--secondary" aria-disabled={busy || undefined} aria-pressed={state.showing.kind === 'lessons'}
-                onClick={() => onControl({ action: 'share-lessons' }, 'Participants see the proposed lessons.')}>Share lessons</button>
+              <button
+                type="button"
+                className="button button--secondary"
+                aria-disabled={busy || undefined}
+                aria-pressed={state.showing.kind === 'lessons'}
+                onClick={() => onControl({ action: 'share-lessons' }, 'Participants see the proposed lessons.')}
+              >
+                Share lessons
+              </button>
             )}
-            <button type="button" className="button button--secondary" aria-disabled={busy || undefined} aria-pressed={state.showing.kind === 'feedback'}
-              onClick={() => onControl({ action: 'open-feedback' }, 'Feedback (worksheet 4) is open.')}>Open feedback (worksheet 4)</button>
+            <button
+              type="button"
+              className="button button--secondary"
+              aria-disabled={busy || undefined}
+              aria-pressed={state.showing.kind === 'feedback'}
+              onClick={() => onControl({ action: 'open-feedback' }, 'Feedback (worksheet 4) is open.')}
+            >
+              Open feedback (worksheet 4)
+            </button>
           </div>
           {setup.phases.length === 0 && <p className="muted">Add timeline phases in the set-up to share them.</p>}
         </>
@@ -94,15 +134,32 @@ export function Console({ workshop, lead, busy, onControl }: {
       {lead && (
         <div className="ws-close">
           {!confirmClose ? (
-            <button type="button" className="button button--warning" aria-disabled={busy || undefined} onClick={() => setConfirmClose(true)}>Close the workshop</button>
+            <button type="button" className="button button--warning" aria-disabled={busy || undefined} onClick={() => setConfirmClose(true)}>
+              Close the workshop
+            </button>
           ) : (
             <fieldset aria-labelledby="close-question" className="plain-group ws-close__confirm">
-              <p id="close-question"><strong>Close the workshop now?</strong> Participants can no longer answer or change their answers. This cannot be undone.</p>
+              <p id="close-question">
+                <strong>Close the workshop now?</strong> Participants can no longer answer or change their answers. This cannot be undone.
+              </p>
               <div className="button-row">
                 {/* biome-ignore lint/a11y/noAutofocus: the button the user just pressed has gone, so focus moves to the question's answer instead of being lost */}
-                <button type="button" className="button button--warning" aria-disabled={busy || undefined} autoFocus
-                  onClick={() => { if (busy) return; setConfirmClose(false); onControl({ action: 'close' }, 'The workshop has closed.'); }}>Yes, close it</button>
-                <button type="button" className="button button--secondary" onClick={() => setConfirmClose(false)}>Cancel</button>
+                <button
+                  type="button"
+                  className="button button--warning"
+                  aria-disabled={busy || undefined}
+                  autoFocus
+                  onClick={() => {
+                    if (busy) return;
+                    setConfirmClose(false);
+                    onControl({ action: 'close' }, 'The workshop has closed.');
+                  }}
+                >
+                  Yes, close it
+                </button>
+                <button type="button" className="button button--secondary" onClick={() => setConfirmClose(false)}>
+                  Cancel
+                </button>
               </div>
             </fieldset>
           )}

@@ -16,7 +16,13 @@ const STATUS_TEXT: Record<CountsStatus, string> = {
  * fives, at most every 30 seconds, so no single arrival can be read off them. Counts per join mode are
  * coarse too: the screen says how many came each way, never which answer.
  */
-export function CountsTable({ setup, state, counts, status, codeJoining }: {
+export function CountsTable({
+  setup,
+  state,
+  counts,
+  status,
+  codeJoining,
+}: {
   setup: WorkshopSetup;
   state: WorkshopState;
   counts: LiveCounts;
@@ -39,8 +45,11 @@ export function CountsTable({ setup, state, counts, status, codeJoining }: {
         <table className="table" data-testid="counts-table">
           <thead>
             <tr>
-              <th scope="col">Question</th><th scope="col">Open now</th><th scope="col">People counted</th>
-              <th scope="col">From invitations</th><th scope="col">From the code</th>
+              <th scope="col">Question</th>
+              <th scope="col">Open now</th>
+              <th scope="col">People counted</th>
+              <th scope="col">From invitations</th>
+              <th scope="col">From the code</th>
             </tr>
           </thead>
           <tbody>

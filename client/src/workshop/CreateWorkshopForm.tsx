@@ -41,7 +41,9 @@ export function CreateWorkshopForm({ reviewId, onCreated, first = false }: { rev
       <p>The agenda and worksheet questions are filled in from the toolkit (Documents 18 and 18a). You can change them next.</p>
       <ErrorSummary errors={errors} focusKey={attempt} />
       <DateField id={id} label="Date of the workshop" value={date} onChange={setDate} error={errors.find((x) => x.fieldId === id)?.message} />
-      <button type="submit" className="button" aria-disabled={busy || undefined}>Create workshop</button>
+      <button type="submit" className="button" aria-disabled={busy || undefined}>
+        Create workshop
+      </button>
     </form>
   );
 }

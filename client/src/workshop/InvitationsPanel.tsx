@@ -32,7 +32,10 @@ export function InvitationsPanel({ reviewId, workshop, onChanged }: { reviewId: 
   };
   const add = (e: FormEvent) => {
     e.preventDefault();
-    const labels = names.split('\n').map((s) => s.trim()).filter(Boolean);
+    const labels = names
+      .split('\n')
+      .map((s) => s.trim())
+      .filter(Boolean);
     if (labels.length === 0) {
       setMessage({ tone: 'error', text: 'Enter at least one name or role, one per line.' });
       return;
@@ -41,40 +44,51 @@ export function InvitationsPanel({ reviewId, workshop, onChanged }: { reviewId: 
       const made = await createInvitations(reviewId, workshop.id, labels);
       setLinks(made.invitations.map((i) => ({ id: i.id, label: i.label, link: invitationLink(origin, workshop.id, i.secret) })));
       setNames('');
-      setMessage({ tone: 'ok', text: `${made.invitations.length === 1 ? '1 invitation link' : `${made.invitations.length} invitation links`} made. Copy them now: they are shown only once.` });
+      setMessage({
+        tone: 'ok',
+        text: `${made.invitations.length === 1 ? '1 invitation link' : `${made.invitations.length} invitation links`} made. Copy them now: they are shown only once.`,
+      });
       onChanged({ ...workshop, invitations: [...workshop.invitations, ...made.invitations.map((i) => ({ id: i.id, label: i.label, used: false }))] });
     });
   };
-  const renew = (id: string) => void run(async () => {
-    const made = await renewInvitation(reviewId, workshop.id, id);
-    setLinks(made.invitations.map((i) => ({ id: i.id, label: i.label, link: invitationLink(origin, workshop.id, i.secret) })));
-    setMessage({ tone: 'ok', text: 'New link made; the old one no longer works. Copy it now: it is shown only once.' });
-  });
-  const toggleCode = (on: boolean) => void run(async () => {
-    onChanged(await setCodeJoining(reviewId, workshop.id, on));
-    setMessage({ tone: 'ok', text: on ? 'Joining with the code alone is on (lower assurance).' : 'Joining with the code alone is off.' });
-  });
+  const renew = (id: string) =>
+    void run(async () => {
+      const made = await renewInvitation(reviewId, workshop.id, id);
+      setLinks(made.invitations.map((i) => ({ id: i.id, label: i.label, link: invitationLink(origin, workshop.id, i.secret) })));
+      setMessage({ tone: 'ok', text: 'New link made; the old one no longer works. Copy it now: it is shown only once.' });
+    });
+  const toggleCode = (on: boolean) =>
+    void run(async () => {
+      onChanged(await setCodeJoining(reviewId, workshop.id, on));
+      setMessage({ tone: 'ok', text: on ? 'Joining with the code alone is on (lower assurance).' : 'Joining with the code alone is off.' });
+    });
   const used = workshop.invitations.filter((i) => i.used).length;
 
   return (
     <section aria-labelledby="invitations-heading">
       <h3 id="invitations-heading">Invitations</h3>
       <p>
-        Give each practitioner their own link. Opening it gives their browser an anonymous pass: each person counts once
-        towards the threshold, and nobody can tell which answers are whose. Send each link only to its person.
+        Give each practitioner their own link. Opening it gives their browser an anonymous pass: each person counts once towards the threshold, and nobody can tell which answers
+        are whose. Send each link only to its person.
       </p>
       <p data-testid="invitations-used">
         {workshop.invitations.length === 0 ? 'Nobody has been invited yet.' : `${used} of ${workshop.invitations.length} invitation links used.`}
       </p>
       <div role="status">{message?.tone === 'ok' && <p className="live-line">{message.text}</p>}</div>
-      {message?.tone === 'error' && <Notice tone="error" role="alert" title="That did not work"><p>{message.text}</p></Notice>}
+      {message?.tone === 'error' && (
+        <Notice tone="error" role="alert" title="That did not work">
+          <p>{message.text}</p>
+        </Notice>
+      )}
       {links.length > 0 && (
         <div className="ws-links">
           <h4>New links (shown once)</h4>
           <ul>
             {links.map((l) => (
               <li key={l.id}>
-                <label className="field__label" htmlFor={`link-${l.id}`}>Link for {l.label}</label>
+                <label className="field__label" htmlFor={`link-${l.id}`}>
+                  Link for {l.label}
+                </label>
                 <input id={`link-${l.id}`} className="input input--mono" readOnly value={l.link} onFocus={(e) => e.target.select()} />
               </li>
             ))}
@@ -84,11 +98,17 @@ export function InvitationsPanel({ reviewId, workshop, onChanged }: { reviewId: 
       {!closed && (
         <form onSubmit={add} noValidate>
           <div className="field">
-            <label className="field__label" htmlFor="invite-names">Practitioners to invite</label>
-            <p className="field__hint" id="invite-names-hint">One name or role per line. It is kept only so you know whom you invited; it is never linked to any answer.</p>
+            <label className="field__label" htmlFor="invite-names">
+              Practitioners to invite
+            </label>
+            <p className="field__hint" id="invite-names-hint">
+              One name or role per line. It is kept only so you know whom you invited; it is never linked to any answer.
+            </p>
             <textarea id="invite-names" className="textarea" rows={3} value={names} onChange={(e) => setNames(e.target.value)} aria-describedby="invite-names-hint" />
           </div>
-          <button type="submit" className="button button--secondary" aria-disabled={busy || undefined}>Make invitation links</button>
+          <button type="submit" className="button button--secondary" aria-disabled={busy || undefined}>
+            Make invitation links
+          </button>
         </form>
       )}
       {workshop.invitations.length > 0 && (
@@ -111,13 +131,17 @@ export function InvitationsPanel({ reviewId, workshop, onChanged }: { reviewId: 
       {!closed && (
         <div className="field ws-code-joining">
           <input
-            id="code-joining" type="checkbox" className="checkbox__input" checked={workshop.codeJoining}
-            onChange={(e) => toggleCode(e.target.checked)} aria-describedby="code-joining-hint"
+            id="code-joining"
+            type="checkbox"
+            className="checkbox__input"
+            checked={workshop.codeJoining}
+            onChange={(e) => toggleCode(e.target.checked)}
+            aria-describedby="code-joining-hint"
           />
           <label htmlFor="code-joining">Allow joining with the workshop code alone (lower assurance)</label>
           <p className="field__hint" id="code-joining-hint">
-            For practitioners without an invitation. The code cannot tell one person from another, so one person could
-            answer many times: their answers count towards the threshold only while this is on, and at most
+            For practitioners without an invitation. The code cannot tell one person from another, so one person could answer many times: their answers count towards the threshold
+            only while this is on, and at most
             {` ${workshop.setup.k - 1} `}per question.
           </p>
         </div>

@@ -24,13 +24,22 @@ export function JoinDetails({ workshopId, joinCode, codeJoining }: { workshopId:
           : 'Code joining is off: this link and code do not let anyone join. Practitioners join with their personal invitation links.'}
       </p>
       <div className="field">
-        <label className="field__label" htmlFor="join-link">Join link</label>
+        <label className="field__label" htmlFor="join-link">
+          Join link
+        </label>
         <div className="copy-row">
           <input id="join-link" ref={input} className="input input--mono" readOnly value={url} onFocus={(e) => e.target.select()} />
-          <button type="button" className="button button--secondary" onClick={() => void copy()}>Copy link</button>
+          <button type="button" className="button button--secondary" onClick={() => void copy()}>
+            Copy link
+          </button>
         </div>
       </div>
-      <p className="ws-code"><span>Workshop code:</span> <strong className="ws-code__value" data-testid="join-code">{joinCode}</strong></p>
+      <p className="ws-code">
+        <span>Workshop code:</span>{' '}
+        <strong className="ws-code__value" data-testid="join-code">
+          {joinCode}
+        </strong>
+      </p>
       <p role="status" className="muted">
         {copied === 'yes' && 'Link copied to the clipboard.'}
         {copied === 'select' && 'The link is selected: press Ctrl+C (or Cmd+C) to copy it.'}

@@ -12,7 +12,9 @@ export function KeyThemeLessons({ reviewId, lessons, onAdd }: { reviewId: string
   if (!themes.data || themes.data.themes.length === 0) return null;
   return (
     <p>
-      {toAdd.length === 0 ? 'Every key theme for analysis is a proposed lesson.' : (
+      {toAdd.length === 0 ? (
+        'Every key theme for analysis is a proposed lesson.'
+      ) : (
         <button type="button" className="button button--secondary" onClick={() => onAdd(toAdd)}>
           Add the {toAdd.length === 1 ? 'key theme' : `${toAdd.length} key themes`} as proposed lessons
         </button>

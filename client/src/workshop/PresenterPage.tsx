@@ -42,12 +42,18 @@ export function PresenterPage({ reviewId, workshopId }: { reviewId: string; work
   }, [reviewId, workshopId]);
   // Loaded again on every staff event that can change what is shown, and after a reconnection.
   // biome-ignore lint/correctness/useExhaustiveDependencies: the events are the triggers
-  useEffect(() => { void load(); }, [load, live.released, live.moderated, live.pushed, live.status]);
+  useEffect(() => {
+    void load();
+  }, [load, live.released, live.moderated, live.pushed, live.status]);
 
   if (!data) {
-    return error
-      ? <Notice tone="error" role="alert" title="The presenter screen could not be loaded"><p>{error}</p></Notice>
-      : <LoadingMessage text="Loading the presenter screen…" />;
+    return error ? (
+      <Notice tone="error" role="alert" title="The presenter screen could not be loaded">
+        <p>{error}</p>
+      </Notice>
+    ) : (
+      <LoadingMessage text="Loading the presenter screen…" />
+    );
   }
   const { view } = data;
   const banner = nowBanner(view);
@@ -61,9 +67,17 @@ export function PresenterPage({ reviewId, workshopId }: { reviewId: string; work
 
   return (
     <div className="presenter" data-testid="presenter">
-      <h1 data-route-focus tabIndex={-1}>{view.title}</h1>
-      <p className="muted" role="status">{STATUS_TEXT[live.status]}</p>
-      {error && <Notice tone="error" title="The latest changes could not be loaded"><p>{error}</p></Notice>}
+      <h1 data-route-focus tabIndex={-1}>
+        {view.title}
+      </h1>
+      <p className="muted" role="status">
+        {STATUS_TEXT[live.status]}
+      </p>
+      {error && (
+        <Notice tone="error" title="The latest changes could not be loaded">
+          <p>{error}</p>
+        </Notice>
+      )}
       {view.stage === 'closed' && <p className="ws-current">The workshop has closed. Thank you for taking part.</p>}
       {view.stage === 'open' && <p className="ws-current">The meeting has not started yet: please answer worksheet 1.</p>}
       {banner && (
@@ -80,27 +94,39 @@ export function PresenterPage({ reviewId, workshopId }: { reviewId: string; work
           <h2 id="presented-heading">Answers</h2>
           <div className="presenter__tools">
             <SelectField
-              id="presented-choice" label="Answers on screen" value={chosen} onChange={setChoice}
+              id="presented-choice"
+              label="Answers on screen"
+              value={chosen}
+              onChange={setChoice}
               options={[{ value: FOLLOW, label: 'Follow what is shared' }, ...data.released.map((r) => ({ value: r.promptId, label: r.label }))]}
             />
           </div>
-          {open.map((p) => count(p.id) && (
-            <p key={p.id} className="presenter__count" data-testid={`presenter-count-${p.id}`}>{p.label}: {count(p.id)} people have answered so far.</p>
-          ))}
+          {open.map(
+            (p) =>
+              count(p.id) && (
+                <p key={p.id} className="presenter__count" data-testid={`presenter-count-${p.id}`}>
+                  {p.label}: {count(p.id)} people have answered so far.
+                </p>
+              ),
+          )}
           {shown.length === 0 ? (
             <p>Answers appear here when the lead reviewer releases them: in groups, never one by one, and only once enough people have answered.</p>
-          ) : shown.map((r) => (
-            <section key={r.releaseId} aria-labelledby={`presented-${r.promptId}`} data-testid={`presented-${r.promptId}`}>
-              <h3 id={`presented-${r.promptId}`}>{r.label}</h3>
-              <p className="muted pre-wrap">{r.text}</p>
-              <ul className="presenter__answers">
-                {r.answers.map((a, i) => (
-                  // biome-ignore lint/suspicious/noArrayIndexKey: a release's answers carry no ids here, and its order is fixed until the next release
-                  <li key={i} className="presenter__answer pre-wrap break">{a}</li>
-                ))}
-              </ul>
-            </section>
-          ))}
+          ) : (
+            shown.map((r) => (
+              <section key={r.releaseId} aria-labelledby={`presented-${r.promptId}`} data-testid={`presented-${r.promptId}`}>
+                <h3 id={`presented-${r.promptId}`}>{r.label}</h3>
+                <p className="muted pre-wrap">{r.text}</p>
+                <ul className="presenter__answers">
+                  {r.answers.map((a, i) => (
+                    // biome-ignore lint/suspicious/noArrayIndexKey: a release's answers carry no ids here, and its order is fixed until the next release
+                    <li key={i} className="presenter__answer pre-wrap break">
+                      {a}
+                    </li>
+                  ))}
+                </ul>
+              </section>
+            ))
+          )}
         </section>
       </div>
     </div>

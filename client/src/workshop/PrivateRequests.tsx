@@ -23,21 +23,34 @@ export function PrivateRequests({ reviewId, workshopId, closed }: { reviewId: st
     <section aria-labelledby="private-requests-heading">
       <h3 id="private-requests-heading">Requests to speak privately</h3>
       <p className="muted">Kept apart from the answers, with nothing that links a request to any answer. Shown once the workshop has closed, in a random order, with no time.</p>
-      {closed && <button type="button" className="button button--secondary button--small" onClick={() => void load()}>
-        {requests ? 'Refresh requests' : 'Show requests'}
-      </button>}
+      {closed && (
+        <button type="button" className="button button--secondary button--small" onClick={() => void load()}>
+          {requests ? 'Refresh requests' : 'Show requests'}
+        </button>
+      )}
       <div role="status">
-        {requests && (requests.length === 0 ? <p>No requests yet.</p> : (
-          <>
-            <p>{requests.length === 1 ? '1 request.' : `${requests.length} requests.`}</p>
-            <ul className="ws-requests">
-              {/* biome-ignore lint/suspicious/noArrayIndexKey: requests are fetched without ids (they are linked to no one), read-only and in order; a request's position is its identity */}
-              {requests.map((r, i) => <li key={i} className="pre-wrap break">{r.contact || 'No contact details given.'}</li>)}
-            </ul>
-          </>
-        ))}
+        {requests &&
+          (requests.length === 0 ? (
+            <p>No requests yet.</p>
+          ) : (
+            <>
+              <p>{requests.length === 1 ? '1 request.' : `${requests.length} requests.`}</p>
+              <ul className="ws-requests">
+                {/* biome-ignore lint/suspicious/noArrayIndexKey: requests are fetched without ids (they are linked to no one), read-only and in order; a request's position is its identity */}
+                {requests.map((r, i) => (
+                  <li key={i} className="pre-wrap break">
+                    {r.contact || 'No contact details given.'}
+                  </li>
+                ))}
+              </ul>
+            </>
+          ))}
       </div>
-      {error && <Notice tone="error" role="alert" title="Requests could not be loaded"><p>{error}</p></Notice>}
+      {error && (
+        <Notice tone="error" role="alert" title="Requests could not be loaded">
+          <p>{error}</p>
+        </Notice>
+      )}
     </section>
   );
 }

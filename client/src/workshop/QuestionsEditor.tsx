@@ -6,7 +6,13 @@ import type { SetupForm } from './setupForm.js';
  * beside each phase, the worksheet 3 prompt with each lesson, and worksheet 4 feedback. Questions that
  * answers hang from cannot be removed once responses exist (their answers are kept by position).
  */
-export function QuestionsEditor({ form, change, errorFor, focusLater, locked }: {
+export function QuestionsEditor({
+  form,
+  change,
+  errorFor,
+  focusLater,
+  locked,
+}: {
   form: SetupForm;
   change(patch: Partial<SetupForm>): void;
   errorFor(id: string): string | undefined;
@@ -22,17 +28,44 @@ export function QuestionsEditor({ form, change, errorFor, focusLater, locked }: 
           {items.map((q, i) => (
             // biome-ignore lint/suspicious/noArrayIndexKey: questions are plain strings with no ids; a question is its position (field ids, labels and edits are by index)
             <li key={i} className="ws-list__item">
-              <TextAreaField id={`${key}-${i}`} label={`Worksheet ${n}, question ${i + 1}`} value={q} error={errorFor(`${key}-${i}`)} maxLength={1000}
-                onChange={(text) => change({ [key]: items.map((x, j) => (j === i ? text : x)) })} />
-              {i < locked[key] ? <p className="muted">Responses exist, so this question cannot be removed.</p> : (
-                <button type="button" className="button button--secondary button--small" onClick={() => { change({ [key]: items.filter((_, j) => j !== i) }); focusLater(`${key}-add`); }}>
-                  Remove<span className="visually-hidden"> worksheet {n}, question {i + 1}</span>
+              <TextAreaField
+                id={`${key}-${i}`}
+                label={`Worksheet ${n}, question ${i + 1}`}
+                value={q}
+                error={errorFor(`${key}-${i}`)}
+                maxLength={1000}
+                onChange={(text) => change({ [key]: items.map((x, j) => (j === i ? text : x)) })}
+              />
+              {i < locked[key] ? (
+                <p className="muted">Responses exist, so this question cannot be removed.</p>
+              ) : (
+                <button
+                  type="button"
+                  className="button button--secondary button--small"
+                  onClick={() => {
+                    change({ [key]: items.filter((_, j) => j !== i) });
+                    focusLater(`${key}-add`);
+                  }}
+                >
+                  Remove
+                  <span className="visually-hidden">
+                    {' '}
+                    worksheet {n}, question {i + 1}
+                  </span>
                 </button>
               )}
             </li>
           ))}
         </ol>
-        <button type="button" id={`${key}-add`} className="button button--secondary" onClick={() => { change({ [key]: [...items, ''] }); focusLater(`${key}-${items.length}`); }}>
+        <button
+          type="button"
+          id={`${key}-add`}
+          className="button button--secondary"
+          onClick={() => {
+            change({ [key]: [...items, ''] });
+            focusLater(`${key}-${items.length}`);
+          }}
+        >
           Add a question to worksheet {n}
         </button>
       </fieldset>

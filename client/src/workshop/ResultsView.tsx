@@ -18,7 +18,15 @@ import type { LiveCounts } from './useWorkshopCounts.js';
  * can be grouped into themes and marked as good practice for the outcome (not hidden ones: hiding an
  * answer clears its marks, as the server drops marks on hidden answers when the outcome is saved).
  */
-export function ResultsView({ reviewId, workshop, lead, releasedSeq, moderatedSeq, counts, outcome }: {
+export function ResultsView({
+  reviewId,
+  workshop,
+  lead,
+  releasedSeq,
+  moderatedSeq,
+  counts,
+  outcome,
+}: {
   reviewId: string;
   workshop: WorkshopView;
   lead: boolean;
@@ -35,19 +43,26 @@ export function ResultsView({ reviewId, workshop, lead, releasedSeq, moderatedSe
   const [status, setStatus] = useState('');
   const [filter, setFilter] = useState('');
 
-  const load = useCallback(async (announce?: string) => {
-    try {
-      setResults(await apiRequest('GET', `${workshopPath(reviewId, workshop.id)}/responses`, { schema: ResultsSchema }));
-      setError(null);
-      if (announce) setStatus(announce);
-    } catch (err) {
-      setError(errorMessage(err));
-    }
-  }, [reviewId, workshop.id]);
+  const load = useCallback(
+    async (announce?: string) => {
+      try {
+        setResults(await apiRequest('GET', `${workshopPath(reviewId, workshop.id)}/responses`, { schema: ResultsSchema }));
+        setError(null);
+        if (announce) setStatus(announce);
+      } catch (err) {
+        setError(errorMessage(err));
+      }
+    },
+    [reviewId, workshop.id],
+  );
   // biome-ignore lint/correctness/useExhaustiveDependencies: `releasedSeq` is the trigger: the results are loaded again after each release
-  useEffect(() => { void load(releasedSeq > 0 ? 'New answers were released: the results have been updated.' : undefined); }, [load, releasedSeq]);
+  useEffect(() => {
+    void load(releasedSeq > 0 ? 'New answers were released: the results have been updated.' : undefined);
+  }, [load, releasedSeq]);
   // biome-ignore lint/correctness/useExhaustiveDependencies: `moderatedSeq` is the trigger; this screen's own message stays
-  useEffect(() => { if (moderatedSeq > 0) void load(); }, [load, moderatedSeq]);
+  useEffect(() => {
+    if (moderatedSeq > 0) void load();
+  }, [load, moderatedSeq]);
 
   const release = async (p: PromptResults) => {
     try {
@@ -62,10 +77,13 @@ export function ResultsView({ reviewId, workshop, lead, releasedSeq, moderatedSe
   const toggle = async (p: PromptResults, slot: string, hidden: boolean) => {
     try {
       await setResponseHidden(reviewId, workshop.id, p.id, slot, hidden);
-      setResults((r) => r && {
-        ...r,
-        prompts: r.prompts.map((q) => (q.id !== p.id ? q : { ...q, responses: q.responses.map((x) => (x.id === slot ? { ...x, hidden } : x)) })),
-      });
+      setResults(
+        (r) =>
+          r && {
+            ...r,
+            prompts: r.prompts.map((q) => (q.id !== p.id ? q : { ...q, responses: q.responses.map((x) => (x.id === slot ? { ...x, hidden } : x)) })),
+          },
+      );
       if (hidden) outcome?.dispatch({ type: 'forget-response', key: responseKey(p.id, slot) });
       setStatus(hidden ? 'Response hidden. It is left out of views and exports; its words are unchanged.' : 'Response shown again.');
     } catch (err) {
@@ -78,17 +96,25 @@ export function ResultsView({ reviewId, workshop, lead, releasedSeq, moderatedSe
     <section aria-labelledby="results-heading">
       <h3 id="results-heading">Results</h3>
       <p className="muted">
-        Answers are shown in releases, never one by one: a question is released when you release it or when its part
-        of the meeting ends, and only once at least {workshop.setup.k} people have answered it. Each release comes in a
-        new random order. Changed or withdrawn answers show at the next release. This list updates itself at each release.
+        Answers are shown in releases, never one by one: a question is released when you release it or when its part of the meeting ends, and only once at least {workshop.setup.k}{' '}
+        people have answered it. Each release comes in a new random order. Changed or withdrawn answers show at the next release. This list updates itself at each release.
       </p>
-      <p role="status" className="muted">{status}</p>
+      <p role="status" className="muted">
+        {status}
+      </p>
       {outcome && <OutcomeSaveStatus state={outcome.state} live={false} onReload={outcome.reload} onRetry={outcome.retry} />}
-      {error && <Notice tone="error" role="alert" title="Results could not be loaded"><p>{error}</p></Notice>}
+      {error && (
+        <Notice tone="error" role="alert" title="Results could not be loaded">
+          <p>{error}</p>
+        </Notice>
+      )}
       {results && (
         <>
           <SelectField
-            id="results-filter" label="Show results for" value={filter} onChange={setFilter}
+            id="results-filter"
+            label="Show results for"
+            value={filter}
+            onChange={setFilter}
             options={[{ value: '', label: 'All questions' }, ...results.prompts.map((p) => ({ value: p.id, label: p.label }))]}
           />
           {shown.map((p) => (
@@ -98,7 +124,8 @@ export function ResultsView({ reviewId, workshop, lead, releasedSeq, moderatedSe
               <p>People who have answered: {coarseCountText(counts[p.id]?.counted ?? p.count)}.</p>
               {lead && workshop.state.stage !== 'closed' && (
                 <button type="button" className="button button--secondary button--small" onClick={() => void release(p)}>
-                  {p.released ? 'Release again' : 'Release answers'}<span className="visually-hidden"> to {p.label}</span>
+                  {p.released ? 'Release again' : 'Release answers'}
+                  <span className="visually-hidden"> to {p.label}</span>
                 </button>
               )}
               {!p.released ? (
@@ -106,9 +133,11 @@ export function ResultsView({ reviewId, workshop, lead, releasedSeq, moderatedSe
               ) : (
                 <>
                   <p data-testid={`release-${p.id}`}>
-                    {p.responses.length === 1 ? '1 response' : `${p.responses.length} responses`} in this release, in random order:
-                    {' '}{p.fromInvitations} from invitations, {p.fromCode} from the workshop code
-                    {p.fromCode > 0 && (p.codeCounted ? ' (counted towards the threshold, as code joining was on)' : ' (not counted towards the threshold, as code joining was off)')}.
+                    {p.responses.length === 1 ? '1 response' : `${p.responses.length} responses`} in this release, in random order: {p.fromInvitations} from invitations,{' '}
+                    {p.fromCode} from the workshop code
+                    {p.fromCode > 0 &&
+                      (p.codeCounted ? ' (counted towards the threshold, as code joining was on)' : ' (not counted towards the threshold, as code joining was off)')}
+                    .
                   </p>
                   <ul className="ws-responses">
                     {p.responses.map((r, i) => (
@@ -118,11 +147,13 @@ export function ResultsView({ reviewId, workshop, lead, releasedSeq, moderatedSe
                         {lead && (
                           <div className="ws-response__tools">
                             <button type="button" className="button button--secondary button--small" onClick={() => void toggle(p, r.id, !r.hidden)}>
-                              {r.hidden ? 'Show' : 'Hide'}<span className="visually-hidden"> response {i + 1} to {p.label}</span>
+                              {r.hidden ? 'Show' : 'Hide'}
+                              <span className="visually-hidden">
+                                {' '}
+                                response {i + 1} to {p.label}
+                              </span>
                             </button>
-                            {outcome?.ready && !r.hidden && (
-                              <ResponseMarks keyId={responseKey(p.id, r.id)} label={`response ${i + 1} to ${p.label}`} editor={outcome} />
-                            )}
+                            {outcome?.ready && !r.hidden && <ResponseMarks keyId={responseKey(p.id, r.id)} label={`response ${i + 1} to ${p.label}`} editor={outcome} />}
                           </div>
                         )}
                       </li>
@@ -147,18 +178,35 @@ function ResponseMarks({ keyId, label, editor }: { keyId: string; label: string;
     <>
       {outcome.themes.length > 0 && (
         <span className="ws-mark">
-          <label htmlFor={`${id}-theme`}>Theme<span className="visually-hidden"> for {label}</span></label>
-          <select id={`${id}-theme`} className="select ws-mark__select" value={mark?.themeId ?? ''}
-            onChange={(e) => dispatch({ type: 'assign', key: keyId, themeId: e.target.value || null })}>
+          <label htmlFor={`${id}-theme`}>
+            Theme<span className="visually-hidden"> for {label}</span>
+          </label>
+          <select
+            id={`${id}-theme`}
+            className="select ws-mark__select"
+            value={mark?.themeId ?? ''}
+            onChange={(e) => dispatch({ type: 'assign', key: keyId, themeId: e.target.value || null })}
+          >
             <option value="">No theme</option>
-            {outcome.themes.map((t, i) => <option key={t.id} value={t.id}>{t.title.trim() || `Theme ${i + 1}`}</option>)}
+            {outcome.themes.map((t, i) => (
+              <option key={t.id} value={t.id}>
+                {t.title.trim() || `Theme ${i + 1}`}
+              </option>
+            ))}
           </select>
         </span>
       )}
       <span className="ws-mark">
-        <input id={`${id}-good`} type="checkbox" className="checkbox__input" checked={mark?.goodPractice ?? false}
-          onChange={(e) => dispatch({ type: 'good-practice', key: keyId, value: e.target.checked })} />
-        <label htmlFor={`${id}-good`}>Good practice<span className="visually-hidden"> ({label})</span></label>
+        <input
+          id={`${id}-good`}
+          type="checkbox"
+          className="checkbox__input"
+          checked={mark?.goodPractice ?? false}
+          onChange={(e) => dispatch({ type: 'good-practice', key: keyId, value: e.target.checked })}
+        />
+        <label htmlFor={`${id}-good`}>
+          Good practice<span className="visually-hidden"> ({label})</span>
+        </label>
       </span>
     </>
   );

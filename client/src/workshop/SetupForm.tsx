@@ -24,12 +24,7 @@ function useFocusAfterRender(): (id: string) => void {
  * proposed lessons, the worksheet questions (Document 18a) and the anonymity threshold k. Once any
  * response exists, k can only go up and nothing answers hang from can be removed.
  */
-export function SetupForm({ reviewId, workshop, open, onSaved }: {
-  reviewId: string;
-  workshop: WorkshopView;
-  open: boolean;
-  onSaved(updated: WorkshopView): void;
-}) {
+export function SetupForm({ reviewId, workshop, open, onSaved }: { reviewId: string; workshop: WorkshopView; open: boolean; onSaved(updated: WorkshopView): void }) {
   const saved = workshop.setup;
   const savedKey = JSON.stringify(saved);
   const [form, setForm] = useState<Form>(() => formFromSetup(saved));
@@ -77,32 +72,68 @@ export function SetupForm({ reviewId, workshop, open, onSaved }: {
         <fieldset className="fieldset">
           <legend className="fieldset__legend">Date and time</legend>
           <div className="date-range">
-            <TextField id="setup-date" label="Date" hint="DD/MM/YYYY" value={form.date} onChange={(date) => change({ date })}
-              error={errorFor('setup-date')} className="input--date" inputMode="numeric" autoComplete="off" />
-            <TextField id="setup-time" label="Start time" hint="HH:MM, 24-hour" value={form.startTime} onChange={(startTime) => change({ startTime })}
-              error={errorFor('setup-time')} className="input--date" autoComplete="off" />
+            <TextField
+              id="setup-date"
+              label="Date"
+              hint="DD/MM/YYYY"
+              value={form.date}
+              onChange={(date) => change({ date })}
+              error={errorFor('setup-date')}
+              className="input--date"
+              inputMode="numeric"
+              autoComplete="off"
+            />
+            <TextField
+              id="setup-time"
+              label="Start time"
+              hint="HH:MM, 24-hour"
+              value={form.startTime}
+              onChange={(startTime) => change({ startTime })}
+              error={errorFor('setup-time')}
+              className="input--date"
+              autoComplete="off"
+            />
           </div>
         </fieldset>
         <AgendaEditor items={form.agenda} onChange={(agenda) => change({ agenda })} errorFor={errorFor} focusLater={focusLater} />
         <PhasesEditor items={form.phases} onChange={(phases) => change({ phases })} errorFor={errorFor} focusLater={focusLater} locked={locked.ids} />
         <LessonsEditor items={form.lessons} onChange={(lessons) => change({ lessons })} errorFor={errorFor} focusLater={focusLater} locked={locked.ids} />
-        <KeyThemeLessons reviewId={reviewId} lessons={form.lessons} onAdd={(added) => { change({ lessons: [...form.lessons, ...added] }); focusLater(`lesson-${form.lessons.length}`); }} />
+        <KeyThemeLessons
+          reviewId={reviewId}
+          lessons={form.lessons}
+          onAdd={(added) => {
+            change({ lessons: [...form.lessons, ...added] });
+            focusLater(`lesson-${form.lessons.length}`);
+          }}
+        />
         <QuestionsEditor form={form} change={change} errorFor={errorFor} focusLater={focusLater} locked={locked} />
         <fieldset className="fieldset">
           <legend className="fieldset__legend">Anonymity</legend>
           <TextField
-            id="setup-k" label="Anonymity threshold (k)" inputMode="numeric" className="input--date" value={form.k}
-            onChange={(k) => change({ k })} error={errorFor('setup-k')} autoComplete="off"
-            hint={workshop.responsesExist
-              ? `Answers to a question are shown only once at least this many have arrived. Responses exist, so it can only stay at ${minK} or go up.`
-              : 'Answers to a question are shown only once at least this many have arrived. At least 3.'}
+            id="setup-k"
+            label="Anonymity threshold (k)"
+            inputMode="numeric"
+            className="input--date"
+            value={form.k}
+            onChange={(k) => change({ k })}
+            error={errorFor('setup-k')}
+            autoComplete="off"
+            hint={
+              workshop.responsesExist
+                ? `Answers to a question are shown only once at least this many have arrived. Responses exist, so it can only stay at ${minK} or go up.`
+                : 'Answers to a question are shown only once at least this many have arrived. At least 3.'
+            }
           />
         </fieldset>
         <div className="button-row">
-          <button type="submit" className="button" aria-disabled={busy || undefined}>Save the set-up</button>
+          <button type="submit" className="button" aria-disabled={busy || undefined}>
+            Save the set-up
+          </button>
           {dirty && <span className="muted">You have unsaved changes.</span>}
         </div>
-        <p role="status" className="live-line">{status}</p>
+        <p role="status" className="live-line">
+          {status}
+        </p>
       </form>
     </details>
   );

@@ -19,8 +19,12 @@ export function WorkshopTab({ detail }: { detail: ReviewDetail }) {
   const allowed = role === 'lead-reviewer' || role === 'review-team';
   return (
     <div className="ws-tab">
-      <h2 id="section-heading" data-route-focus tabIndex={-1}>Workshop</h2>
-      {allowed ? <Workshops detail={detail} lead={role === 'lead-reviewer'} /> : (
+      <h2 id="section-heading" data-route-focus tabIndex={-1}>
+        Workshop
+      </h2>
+      {allowed ? (
+        <Workshops detail={detail} lead={role === 'lead-reviewer'} />
+      ) : (
         <p>Only the lead reviewer and the review team can see the workshop. Practitioners take part through the link the lead reviewer shares.</p>
       )}
     </div>
@@ -40,19 +44,22 @@ function Workshops({ detail, lead }: { detail: ReviewDetail; lead: boolean }) {
   };
 
   if (list.loading && !list.data) return <LoadingMessage text="Loading the workshop…" />;
-  if (list.error && !list.data) return <Notice tone="error" role="alert" title="The workshop could not be loaded"><p>{list.error}</p></Notice>;
+  if (list.error && !list.data)
+    return (
+      <Notice tone="error" role="alert" title="The workshop could not be loaded">
+        <p>{list.error}</p>
+      </Notice>
+    );
   return (
     <>
-      <p className="muted">
-        The Reflective Learning Workshop (Documents 16 to 18a): practitioners answer the worksheets anonymously; the
-        review panel never sees who wrote what.
-      </p>
-      {workshops.length === 0 && (lead
-        ? <CreateWorkshopForm reviewId={reviewId} onCreated={created} first />
-        : <p>The lead reviewer has not set up a workshop yet.</p>)}
+      <p className="muted">The Reflective Learning Workshop (Documents 16 to 18a): practitioners answer the worksheets anonymously; the review panel never sees who wrote what.</p>
+      {workshops.length === 0 && (lead ? <CreateWorkshopForm reviewId={reviewId} onCreated={created} first /> : <p>The lead reviewer has not set up a workshop yet.</p>)}
       {workshops.length > 1 && (
         <SelectField
-          id="workshop-choice" label="Workshop" value={current?.id ?? ''} onChange={setSelected}
+          id="workshop-choice"
+          label="Workshop"
+          value={current?.id ?? ''}
+          onChange={setSelected}
           options={workshops.map((w) => ({ value: w.id, label: `${formatUkDate(w.setup.date)} at ${w.setup.startTime} (${STAGE_LABELS[w.state.stage]})` }))}
         />
       )}

@@ -3,7 +3,10 @@ import type { WorkshopSetup, WorkshopState } from '../../../shared/workshop/work
 /** Pure helpers for the facilitator's console: where the agenda stands and what participants see. */
 
 /** The previous and next agenda items around the current one (the first item when none is current). */
-export function neighbourItems(agenda: WorkshopSetup['agenda'], currentId: string | null): {
+export function neighbourItems(
+  agenda: WorkshopSetup['agenda'],
+  currentId: string | null,
+): {
   previous: WorkshopSetup['agenda'][number] | null;
   next: WorkshopSetup['agenda'][number] | null;
 } {
@@ -27,9 +30,12 @@ export function showingLabel(setup: WorkshopSetup, state: WorkshopState): string
   if (state.stage === 'open') return 'The agenda and worksheet 1.';
   const s = state.showing;
   switch (s.kind) {
-    case 'agenda': return 'The agenda.';
-    case 'lessons': return 'The proposed lessons.';
-    case 'feedback': return 'Feedback (worksheet 4).';
+    case 'agenda':
+      return 'The agenda.';
+    case 'lessons':
+      return 'The proposed lessons.';
+    case 'feedback':
+      return 'Feedback (worksheet 4).';
     case 'phase': {
       const i = setup.phases.findIndex((p) => p.id === s.phaseId);
       return i < 0 ? 'A timeline phase.' : `Phase ${i + 1}: ${setup.phases[i]!.title}.`;

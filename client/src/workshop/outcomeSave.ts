@@ -17,11 +17,17 @@ export const OUTCOME_AUTOSAVE_MS = 800;
 /** The short status line shown and announced beside the outcome. */
 export function saveStatusText(s: OutcomeSaveState): string {
   switch (s.kind) {
-    case 'loading': return 'Loading the saved outcome…';
-    case 'load-failed': return `Not loaded – ${s.message}`;
-    case 'saved': return 'Saved';
-    case 'saving': return 'Saving…';
-    case 'failed': return `Not saved – ${s.message}`;
-    case 'conflict': return 'Not saved – someone else saved the outcome first.';
+    case 'loading':
+      return 'Loading the saved outcome…';
+    case 'load-failed':
+      return `Not loaded – ${s.message}`;
+    case 'saved':
+      return 'Saved';
+    case 'saving':
+      return 'Saving…';
+    case 'failed':
+      return `Not saved – ${s.message}`;
+    case 'conflict':
+      return 'Not saved – someone else saved the outcome first.';
   }
 }

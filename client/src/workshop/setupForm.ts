@@ -26,11 +26,15 @@ export type SetupForm = {
 /** The form for a saved set-up. */
 export function formFromSetup(s: WorkshopSetup): SetupForm {
   return {
-    date: formatUkDate(s.date), startTime: s.startTime,
+    date: formatUkDate(s.date),
+    startTime: s.startTime,
     agenda: s.agenda.map((a) => ({ ...a })),
     phases: s.phases.map((p) => ({ id: p.id, title: p.title, start: formatUkDate(p.start), end: formatUkDate(p.end) })),
     lessons: s.lessons.map((l) => ({ ...l })),
-    w1: [...s.worksheets.w1], w2: s.worksheets.w2, w3: s.worksheets.w3, w4: [...s.worksheets.w4],
+    w1: [...s.worksheets.w1],
+    w2: s.worksheets.w2,
+    w3: s.worksheets.w3,
+    w4: [...s.worksheets.w4],
     k: String(s.k),
   };
 }
@@ -100,15 +104,23 @@ export function setupFromForm(f: SetupForm, saved: WorkshopSetup, responsesExist
   const minK = minimumK(saved, responsesExist);
   const k = /^\d{1,2}$/.test(f.k.trim()) ? Number(f.k.trim()) : NaN;
   if (!Number.isInteger(k) || k < minK || k > 50) {
-    err('setup-k', responsesExist && minK > MIN_K
-      ? `Anonymity threshold: responses exist, so it can only stay at ${minK} or go up (at most 50)`
-      : `Anonymity threshold: enter a whole number from ${minK} to 50`);
+    err(
+      'setup-k',
+      responsesExist && minK > MIN_K
+        ? `Anonymity threshold: responses exist, so it can only stay at ${minK} or go up (at most 50)`
+        : `Anonymity threshold: enter a whole number from ${minK} to 50`,
+    );
   }
   if (errors.length > 0) return { ok: false, errors };
 
   const candidate = {
-    date: date!, startTime: startTime!, agenda, phases, lessons,
-    worksheets: { w1, w2: f.w2.trim(), w3: f.w3.trim(), w4 }, k,
+    date: date!,
+    startTime: startTime!,
+    agenda,
+    phases,
+    lessons,
+    worksheets: { w1, w2: f.w2.trim(), w3: f.w3.trim(), w4 },
+    k,
   };
   const parsed = WorkshopSetupSchema.safeParse(candidate);
   if (!parsed.success) {

@@ -66,7 +66,10 @@ export function useOutcome(reviewId: string, workshopId: string, enabled: boolea
     if (!readyRef.current || inFlight.current || conflicted.current) return;
     const sending = latest.current;
     const json = JSON.stringify(sending);
-    if (json === savedJson.current) { setState({ kind: 'saved' }); return; }
+    if (json === savedJson.current) {
+      setState({ kind: 'saved' });
+      return;
+    }
     inFlight.current = true;
     setState({ kind: 'saving' });
     try {
@@ -101,10 +104,18 @@ export function useOutcome(reviewId: string, workshopId: string, enabled: boolea
 
   // Leaving the panel sends what is not saved yet; closing or reloading the tab asks first.
   const unsaved = ready && state.kind !== 'saved';
-  useEffect(() => () => { if (JSON.stringify(latest.current) !== savedJson.current) void save(); }, [save]);
+  useEffect(
+    () => () => {
+      if (JSON.stringify(latest.current) !== savedJson.current) void save();
+    },
+    [save],
+  );
   useEffect(() => {
     if (!unsaved) return;
-    const ask = (e: BeforeUnloadEvent) => { e.preventDefault(); e.returnValue = ''; };
+    const ask = (e: BeforeUnloadEvent) => {
+      e.preventDefault();
+      e.returnValue = '';
+    };
     window.addEventListener('beforeunload', ask);
     return () => window.removeEventListener('beforeunload', ask);
   }, [unsaved]);

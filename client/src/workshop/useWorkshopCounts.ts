@@ -24,8 +24,15 @@ export type CountsStatus = 'connecting' | 'live' | 'offline' | 'refused';
  * server says prompts were released, so the results and the outcome can be reloaded; `moderated` goes
  * up when an answer is hidden or shown again; `pushed` is the latest state another screen's action made.
  */
-export function useWorkshopCounts(workshopId: string, enabled: boolean): {
-  counts: LiveCounts; status: CountsStatus; released: number; moderated: number; pushed: PushedState | null;
+export function useWorkshopCounts(
+  workshopId: string,
+  enabled: boolean,
+): {
+  counts: LiveCounts;
+  status: CountsStatus;
+  released: number;
+  moderated: number;
+  pushed: PushedState | null;
 } {
   const [counts, setCounts] = useState<LiveCounts>({});
   const [status, setStatus] = useState<CountsStatus>('connecting');

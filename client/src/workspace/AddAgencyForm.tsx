@@ -14,11 +14,7 @@ const IDS = { name: 'agency-name', shortCode: 'agency-code', partnerType: 'agenc
 const LABELS = { name: 'Agency name', shortCode: 'Short code', partnerType: 'Partner type', colour: 'Colour' };
 
 /** Adds an agency to the review: name, short code, partner type, and a palette colour named in text. */
-export function AddAgencyForm({ reviewId, usedColours, onAdded }: {
-  reviewId: string;
-  usedColours: readonly string[];
-  onAdded(): Promise<void>;
-}) {
+export function AddAgencyForm({ reviewId, usedColours, onAdded }: { reviewId: string; usedColours: readonly string[]; onAdded(): Promise<void> }) {
   const [name, setName] = useState('');
   const [shortCode, setShortCode] = useState('');
   const [partnerType, setPartnerType] = useState<PartnerType | ''>('');
@@ -71,11 +67,21 @@ export function AddAgencyForm({ reviewId, usedColours, onAdded }: {
       <form onSubmit={submit} noValidate>
         <TextField id={IDS.name} label="Agency name" hint="For example, Children's Social Care" value={name} onChange={setName} error={error(IDS.name)} autoComplete="off" />
         <TextField
-          id={IDS.shortCode} label="Short code" hint="Up to 8 letters or digits, shown with the colour everywhere. For example, CSC"
-          value={shortCode} onChange={setShortCode} error={error(IDS.shortCode)} autoComplete="off" className="input--short" spellCheck={false}
+          id={IDS.shortCode}
+          label="Short code"
+          hint="Up to 8 letters or digits, shown with the colour everywhere. For example, CSC"
+          value={shortCode}
+          onChange={setShortCode}
+          error={error(IDS.shortCode)}
+          autoComplete="off"
+          className="input--short"
+          spellCheck={false}
         />
         <SelectField
-          id={IDS.partnerType} label="Partner type" value={partnerType} onChange={(v) => setPartnerType(v as PartnerType | '')}
+          id={IDS.partnerType}
+          label="Partner type"
+          value={partnerType}
+          onChange={(v) => setPartnerType(v as PartnerType | '')}
           error={error(IDS.partnerType)}
           options={[{ value: '', label: 'Select a partner type' }, ...PartnerTypeSchema.options.map((p) => ({ value: p, label: PARTNER_TYPE_LABELS[p] }))]}
         />
@@ -91,14 +97,17 @@ export function AddAgencyForm({ reviewId, usedColours, onAdded }: {
                   <input type="radio" className="swatch-option__input" id={id} name="agency-colour" value={c.fill} checked={colour === c.fill} onChange={() => setColour(c.fill)} />
                   <label htmlFor={id} className="swatch-option__label">
                     <span className="swatch" style={{ backgroundColor: c.fill }} aria-hidden="true" />
-                    {c.name}{inUse && <span className="muted"> (in use)</span>}
+                    {c.name}
+                    {inUse && <span className="muted"> (in use)</span>}
                   </label>
                 </div>
               );
             })}
           </div>
         </fieldset>
-        <button type="submit" className="button" disabled={busy}>{busy ? 'Adding…' : 'Add agency'}</button>
+        <button type="submit" className="button" disabled={busy}>
+          {busy ? 'Adding…' : 'Add agency'}
+        </button>
       </form>
     </section>
   );

@@ -9,7 +9,10 @@ import { TableWrap } from '../components/TableWrap.js';
 
 /** How each state reads in the list. */
 const STATE_LABELS: Record<InvitationState, string> = {
-  pending: 'Pending', accepted: 'Accepted', expired: 'Expired', revoked: 'Revoked',
+  pending: 'Pending',
+  accepted: 'Accepted',
+  expired: 'Expired',
+  revoked: 'Revoked',
 };
 
 /** The day an ISO instant falls on, DD/MM/YYYY (the server runs and stores in UTC). */
@@ -19,7 +22,12 @@ const dayOf = (instant: string): string => formatUkDate(instant.slice(0, 10));
  * The invitations the lead reviewer has sent, with their state; a pending one can be revoked (after a
  * confirmation), and its link then stops working.
  */
-export function InvitationsTable({ reviewId, invitations, agencies, onChanged }: {
+export function InvitationsTable({
+  reviewId,
+  invitations,
+  agencies,
+  onChanged,
+}: {
   reviewId: string;
   invitations: readonly SentInvitation[];
   agencies: readonly AgencyView[];
@@ -30,7 +38,9 @@ export function InvitationsTable({ reviewId, invitations, agencies, onChanged }:
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const question = useRef<HTMLParagraphElement>(null);
-  useEffect(() => { if (confirming) question.current?.focus(); }, [confirming]);
+  useEffect(() => {
+    if (confirming) question.current?.focus();
+  }, [confirming]);
 
   const revoke = async (inv: SentInvitation) => {
     setBusy(true);
@@ -50,8 +60,12 @@ export function InvitationsTable({ reviewId, invitations, agencies, onChanged }:
 
   return (
     <section className="panel" aria-labelledby="invitations-heading">
-      <h3 id="invitations-heading" tabIndex={-1}>Sent invitations</h3>
-      <div aria-live="polite" className="live-line">{message}</div>
+      <h3 id="invitations-heading" tabIndex={-1}>
+        Sent invitations
+      </h3>
+      <div aria-live="polite" className="live-line">
+        {message}
+      </div>
       {invitations.length === 0 ? (
         <p>No invitations have been sent yet. Use the form below to invite someone; their invitation appears here.</p>
       ) : (
@@ -64,7 +78,9 @@ export function InvitationsTable({ reviewId, invitations, agencies, onChanged }:
                 <th scope="col">Role</th>
                 <th scope="col">Sent</th>
                 <th scope="col">State</th>
-                <th scope="col"><span className="visually-hidden">Actions</span></th>
+                <th scope="col">
+                  <span className="visually-hidden">Actions</span>
+                </th>
               </tr>
             </thead>
             <tbody>
@@ -72,10 +88,17 @@ export function InvitationsTable({ reviewId, invitations, agencies, onChanged }:
                 const agency = inv.agencyId ? agencies.find((a) => a.id === inv.agencyId) : undefined;
                 return (
                   <tr key={inv.id}>
-                    <th scope="row" className="break">{inv.email}</th>
+                    <th scope="row" className="break">
+                      {inv.email}
+                    </th>
                     <td>
                       {ROLE_LABELS[inv.role]}
-                      {agency && <> for <AgencyTag shortCode={agency.shortCode} colour={agency.colour} name={agency.name} /></>}
+                      {agency && (
+                        <>
+                          {' '}
+                          for <AgencyTag shortCode={agency.shortCode} colour={agency.colour} name={agency.name} />
+                        </>
+                      )}
                     </td>
                     <td>{dayOf(inv.sentAt)}</td>
                     <td>
@@ -86,17 +109,26 @@ export function InvitationsTable({ reviewId, invitations, agencies, onChanged }:
                       {inv.state !== 'pending' ? null : confirming === inv.id ? (
                         <div className="inline-form">
                           <p id={`revoke-q-${inv.id}`} ref={question} tabIndex={-1}>
-                            <strong>Revoke the invitation for {inv.email}?</strong> Its link stops working at once. You can
-                            send a new invitation later.
+                            <strong>Revoke the invitation for {inv.email}?</strong> Its link stops working at once. You can send a new invitation later.
                           </p>
-                          {error && <p className="field__error" role="alert"><span className="visually-hidden">Error: </span>{error}</p>}
+                          {error && (
+                            <p className="field__error" role="alert">
+                              <span className="visually-hidden">Error: </span>
+                              {error}
+                            </p>
+                          )}
                           <div className="button-row">
                             <button type="button" className="button button--warning button--small" disabled={busy} onClick={() => void revoke(inv)}>
                               Yes, revoke<span className="visually-hidden"> the invitation for {inv.email}</span>
                             </button>
                             <button
-                              type="button" className="button button--secondary button--small"
-                              onClick={() => { setConfirming(null); setError(null); requestAnimationFrame(() => document.getElementById(`revoke-${inv.id}`)?.focus()); }}
+                              type="button"
+                              className="button button--secondary button--small"
+                              onClick={() => {
+                                setConfirming(null);
+                                setError(null);
+                                requestAnimationFrame(() => document.getElementById(`revoke-${inv.id}`)?.focus());
+                              }}
                             >
                               Keep it<span className="visually-hidden"> (the invitation for {inv.email})</span>
                             </button>
@@ -104,8 +136,14 @@ export function InvitationsTable({ reviewId, invitations, agencies, onChanged }:
                         </div>
                       ) : (
                         <button
-                          type="button" id={`revoke-${inv.id}`} className="button button--secondary button--small"
-                          onClick={() => { setMessage(null); setError(null); setConfirming(inv.id); }}
+                          type="button"
+                          id={`revoke-${inv.id}`}
+                          className="button button--secondary button--small"
+                          onClick={() => {
+                            setMessage(null);
+                            setError(null);
+                            setConfirming(inv.id);
+                          }}
                         >
                           Revoke<span className="visually-hidden"> the invitation for {inv.email}</span>
                         </button>

@@ -11,11 +11,7 @@ const IDS = { email: 'invite-email', role: 'invite-role', agencyId: 'invite-agen
 const LABELS = { email: 'Email address', role: 'Role', agencyId: 'Agency' };
 
 /** The lead reviewer's form to invite someone by email with a role (and an agency for agency authors). */
-export function InviteForm({ reviewId, agencies, onInvited }: {
-  reviewId: string;
-  agencies: readonly AgencyView[];
-  onInvited(url: string, email: string): void;
-}) {
+export function InviteForm({ reviewId, agencies, onInvited }: { reviewId: string; agencies: readonly AgencyView[]; onInvited(url: string, email: string): void }) {
   const [email, setEmail] = useState('');
   const [role, setRole] = useState<Role | ''>('');
   const [agencyId, setAgencyId] = useState('');
@@ -57,21 +53,32 @@ export function InviteForm({ reviewId, agencies, onInvited }: {
       <form onSubmit={submit} noValidate>
         <TextField id={IDS.email} label="Email address" type="email" autoComplete="off" spellCheck={false} value={email} onChange={setEmail} error={error(IDS.email)} />
         <SelectField
-          id={IDS.role} label="Role" value={role} onChange={(v) => setRole(v as Role | '')} error={error(IDS.role)}
+          id={IDS.role}
+          label="Role"
+          value={role}
+          onChange={(v) => setRole(v as Role | '')}
+          error={error(IDS.role)}
           options={[{ value: '', label: 'Select a role' }, ...ROLES.map((r) => ({ value: r, label: ROLE_LABELS[r] }))]}
         />
-        {role === 'agency-author' && (
-          agencies.length === 0
-            ? <p className="field__error" id={IDS.agencyId} tabIndex={-1}>Add the agency first, on the Agencies page.</p>
-            : (
-              <SelectField
-                id={IDS.agencyId} label="Agency" hint="An agency author writes that agency's chronology." value={agencyId}
-                onChange={setAgencyId} error={error(IDS.agencyId)}
-                options={[{ value: '', label: 'Select an agency' }, ...agencies.map((a) => ({ value: a.id, label: `${a.shortCode} – ${a.name}` }))]}
-              />
-            )
-        )}
-        <button type="submit" className="button" disabled={busy}>{busy ? 'Creating link…' : 'Create invitation link'}</button>
+        {role === 'agency-author' &&
+          (agencies.length === 0 ? (
+            <p className="field__error" id={IDS.agencyId} tabIndex={-1}>
+              Add the agency first, on the Agencies page.
+            </p>
+          ) : (
+            <SelectField
+              id={IDS.agencyId}
+              label="Agency"
+              hint="An agency author writes that agency's chronology."
+              value={agencyId}
+              onChange={setAgencyId}
+              error={error(IDS.agencyId)}
+              options={[{ value: '', label: 'Select an agency' }, ...agencies.map((a) => ({ value: a.id, label: `${a.shortCode} – ${a.name}` }))]}
+            />
+          ))}
+        <button type="submit" className="button" disabled={busy}>
+          {busy ? 'Creating link…' : 'Create invitation link'}
+        </button>
       </form>
     </section>
   );

@@ -20,10 +20,14 @@ export function InviteLink({ url, email }: { url: string; email: string }) {
     <Notice tone="success" title={`Invitation link for ${email}`}>
       <p>This link works once and is not shown again. Copy it now.</p>
       <div className="field">
-        <label className="field__label" htmlFor="invite-link">Invitation link</label>
+        <label className="field__label" htmlFor="invite-link">
+          Invitation link
+        </label>
         <div className="copy-row">
           <input id="invite-link" ref={input} className="input input--mono" readOnly value={url} onFocus={(e) => e.target.select()} />
-          <button type="button" className="button button--secondary" onClick={() => void copy()}>Copy link</button>
+          <button type="button" className="button button--secondary" onClick={() => void copy()}>
+            Copy link
+          </button>
         </div>
       </div>
       <p role="status" className="muted">

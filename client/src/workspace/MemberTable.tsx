@@ -7,7 +7,14 @@ import { RemoveMemberConfirm } from './RemoveMemberConfirm.js';
 import { RoleChangeForm } from './RoleChangeForm.js';
 
 /** The review's members with their roles; the lead reviewer can change a member's role or remove them. */
-export function MemberTable({ reviewId, members, agencies, selfMembershipId, canManage, onChanged }: {
+export function MemberTable({
+  reviewId,
+  members,
+  agencies,
+  selfMembershipId,
+  canManage,
+  onChanged,
+}: {
   reviewId: string;
   members: readonly Member[];
   agencies: readonly AgencyView[];
@@ -34,7 +41,9 @@ export function MemberTable({ reviewId, members, agencies, selfMembershipId, can
   };
   return (
     <>
-      <div aria-live="polite" className="live-line">{changed}</div>
+      <div aria-live="polite" className="live-line">
+        {changed}
+      </div>
       <TableWrap label="Members table">
         <table className="table">
           <caption className="table__caption">Members of this review</caption>
@@ -43,7 +52,11 @@ export function MemberTable({ reviewId, members, agencies, selfMembershipId, can
               <th scope="col">Name</th>
               <th scope="col">Email</th>
               <th scope="col">Role</th>
-              {canManage && <th scope="col"><span className="visually-hidden">Actions</span></th>}
+              {canManage && (
+                <th scope="col">
+                  <span className="visually-hidden">Actions</span>
+                </th>
+              )}
             </tr>
           </thead>
           <tbody>
@@ -53,19 +66,27 @@ export function MemberTable({ reviewId, members, agencies, selfMembershipId, can
               return (
                 <tr key={m.id}>
                   <th scope="row">
-                    {m.name}{isSelf && <span className="muted"> (you)</span>}
+                    {m.name}
+                    {isSelf && <span className="muted"> (you)</span>}
                     {m.disabled && <span className="aka">Account disabled: cannot sign in</span>}
                   </th>
                   <td className="break">{m.email}</td>
                   <td>
                     {ROLE_LABELS[m.role]}
-                    {agency && <> for <AgencyTag shortCode={agency.shortCode} colour={agency.colour} name={agency.name} /></>}
+                    {agency && (
+                      <>
+                        {' '}
+                        for <AgencyTag shortCode={agency.shortCode} colour={agency.colour} name={agency.name} />
+                      </>
+                    )}
                   </td>
                   {canManage && (
                     <td>
                       {editing === m.id ? (
                         <RoleChangeForm
-                          reviewId={reviewId} member={m} agencies={agencies}
+                          reviewId={reviewId}
+                          member={m}
+                          agencies={agencies}
                           onCancel={() => close(m.id)}
                           onSaved={async (text) => {
                             setChanged(text);
@@ -75,8 +96,12 @@ export function MemberTable({ reviewId, members, agencies, selfMembershipId, can
                         />
                       ) : removing === m.id ? (
                         <RemoveMemberConfirm
-                          reviewId={reviewId} member={m}
-                          onCancel={() => { setRemoving(null); setRefocus(`remove-member-${m.id}`); }}
+                          reviewId={reviewId}
+                          member={m}
+                          onCancel={() => {
+                            setRemoving(null);
+                            setRefocus(`remove-member-${m.id}`);
+                          }}
                           onRemoved={async (text) => {
                             setChanged(text);
                             setRemoving(null);
@@ -88,15 +113,26 @@ export function MemberTable({ reviewId, members, agencies, selfMembershipId, can
                       ) : (
                         <div className="button-row">
                           <button
-                            type="button" id={`change-role-${m.id}`} className="button button--secondary button--small"
-                            onClick={() => { setChanged(null); setEditing(m.id); }}
+                            type="button"
+                            id={`change-role-${m.id}`}
+                            className="button button--secondary button--small"
+                            onClick={() => {
+                              setChanged(null);
+                              setEditing(m.id);
+                            }}
                           >
                             Change role<span className="visually-hidden"> for {m.name}</span>
                           </button>
                           {!isSelf && (
                             <button
-                              type="button" id={`remove-member-${m.id}`} className="button button--secondary button--small"
-                              onClick={() => { setChanged(null); setEditing(null); setRemoving(m.id); }}
+                              type="button"
+                              id={`remove-member-${m.id}`}
+                              className="button button--secondary button--small"
+                              onClick={() => {
+                                setChanged(null);
+                                setEditing(null);
+                                setRemoving(m.id);
+                              }}
                             >
                               Remove<span className="visually-hidden"> {m.name} from the review</span>
                             </button>

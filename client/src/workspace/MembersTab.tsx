@@ -18,40 +18,58 @@ export function MembersTab({ detail, onReviewChanged }: { detail: ReviewDetail; 
   const [invite, setInvite] = useState<{ url: string; email: string } | null>(null);
   return (
     <>
-      <h2 id="section-heading" data-route-focus tabIndex={-1}>Members and invitations</h2>
+      <h2 id="section-heading" data-route-focus tabIndex={-1}>
+        Members and invitations
+      </h2>
       {members.loading && !members.data && <LoadingMessage text="Loading members…" />}
-      {members.error && <Notice tone="error" role="alert" title="Members could not be loaded">{members.error}</Notice>}
+      {members.error && (
+        <Notice tone="error" role="alert" title="Members could not be loaded">
+          {members.error}
+        </Notice>
+      )}
       {members.data && (
         <MemberTable
-          reviewId={reviewId} members={members.data.members} agencies={detail.agencies}
-          selfMembershipId={detail.membership.id} canManage={manage}
+          reviewId={reviewId}
+          members={members.data.members}
+          agencies={detail.agencies}
+          selfMembershipId={detail.membership.id}
+          canManage={manage}
           onChanged={async (self) => {
             // A lead reviewer who hands over the role loses these controls: reload their own membership too.
             await Promise.all([members.reload(), self ? onReviewChanged() : Promise.resolve()]);
           }}
         />
       )}
-      {mayManageInvitations(detail.membership.role)
-        ? <Invitations detail={detail} invite={invite} onInvited={(url, email) => setInvite({ url, email })} />
-        : <p className="muted">Only the lead reviewer can invite people, change roles or remove members.</p>}
+      {mayManageInvitations(detail.membership.role) ? (
+        <Invitations detail={detail} invite={invite} onInvited={(url, email) => setInvite({ url, email })} />
+      ) : (
+        <p className="muted">Only the lead reviewer can invite people, change roles or remove members.</p>
+      )}
     </>
   );
 }
 
 /** The lead reviewer's invitations: the new link, the form, and the list of those sent. */
-function Invitations({ detail, invite, onInvited }: {
-  detail: ReviewDetail;
-  invite: { url: string; email: string } | null;
-  onInvited(url: string, email: string): void;
-}) {
+function Invitations({ detail, invite, onInvited }: { detail: ReviewDetail; invite: { url: string; email: string } | null; onInvited(url: string, email: string): void }) {
   const reviewId = detail.review.id;
   const sent = useApiData(`/api/reviews/${encodeURIComponent(reviewId)}/invitations`, SentInvitationListSchema);
   return (
     <>
-      <InviteForm reviewId={reviewId} agencies={detail.agencies} onInvited={(url, email) => { onInvited(url, email); void sent.reload(); }} />
+      <InviteForm
+        reviewId={reviewId}
+        agencies={detail.agencies}
+        onInvited={(url, email) => {
+          onInvited(url, email);
+          void sent.reload();
+        }}
+      />
       <div aria-live="polite">{invite && <InviteLink url={invite.url} email={invite.email} />}</div>
       {sent.loading && !sent.data && <LoadingMessage text="Loading invitations…" />}
-      {sent.error && <Notice tone="error" role="alert" title="Invitations could not be loaded">{sent.error}</Notice>}
+      {sent.error && (
+        <Notice tone="error" role="alert" title="Invitations could not be loaded">
+          {sent.error}
+        </Notice>
+      )}
       {sent.data && <InvitationsTable reviewId={reviewId} invitations={sent.data.invitations} agencies={detail.agencies} onChanged={sent.reload} />}
     </>
   );

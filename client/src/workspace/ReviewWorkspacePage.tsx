@@ -59,7 +59,11 @@ export function ReviewWorkspacePage({ reviewId, tab }: { reviewId: string; tab: 
 
   return (
     <>
-      <p><Link to="/" className="back-link">Back to your reviews</Link></p>
+      <p>
+        <Link to="/" className="back-link">
+          Back to your reviews
+        </Link>
+      </p>
       <div className="workspace-heading">
         <h1>{title ?? (detail.error ? 'Review not available' : 'Loading review…')}</h1>
         {detail.data && (
@@ -71,9 +75,7 @@ export function ReviewWorkspacePage({ reviewId, tab }: { reviewId: string; tab: 
       </div>
       {detail.error && (
         <Notice tone="error" role="alert" title="This review could not be opened">
-          <p>{detail.status === 404 || detail.status === 403
-            ? 'It does not exist, or you are not a member of it.'
-            : detail.error}</p>
+          <p>{detail.status === 404 || detail.status === 403 ? 'It does not exist, or you are not a member of it.' : detail.error}</p>
         </Notice>
       )}
       {detail.loading && !detail.data && !detail.error && <LoadingMessage text="Loading review…" />}

@@ -5,7 +5,13 @@ import type { AgencyView, Member } from '../api/schemas.js';
 import { SelectField } from '../components/SelectField.js';
 
 /** An inline form that changes one member's role (and agency, for agency authors). */
-export function RoleChangeForm({ reviewId, member, agencies, onCancel, onSaved }: {
+export function RoleChangeForm({
+  reviewId,
+  member,
+  agencies,
+  onCancel,
+  onSaved,
+}: {
   reviewId: string;
   member: Member;
   agencies: readonly AgencyView[];
@@ -39,19 +45,35 @@ export function RoleChangeForm({ reviewId, member, agencies, onCancel, onSaved }
   return (
     <form className="inline-form" onSubmit={submit} noValidate aria-label={`Change role for ${member.name}`}>
       <SelectField
-        id={`${base}-role`} label={`New role for ${member.name}`} value={role} onChange={(v) => setRole(v as Role)}
-        options={ROLES.map((r) => ({ value: r, label: ROLE_LABELS[r] }))} autoFocus
+        id={`${base}-role`}
+        label={`New role for ${member.name}`}
+        value={role}
+        onChange={(v) => setRole(v as Role)}
+        options={ROLES.map((r) => ({ value: r, label: ROLE_LABELS[r] }))}
+        autoFocus
       />
       {role === 'agency-author' && (
         <SelectField
-          id={`${base}-agency`} label="Agency" value={agencyId} onChange={setAgencyId}
+          id={`${base}-agency`}
+          label="Agency"
+          value={agencyId}
+          onChange={setAgencyId}
           options={[{ value: '', label: 'Select an agency' }, ...agencies.map((a) => ({ value: a.id, label: `${a.shortCode} – ${a.name}` }))]}
         />
       )}
-      {error && <p className="field__error" role="alert"><span className="visually-hidden">Error: </span>{error}</p>}
+      {error && (
+        <p className="field__error" role="alert">
+          <span className="visually-hidden">Error: </span>
+          {error}
+        </p>
+      )}
       <div className="button-row">
-        <button type="submit" className="button button--small" disabled={busy}>Save role</button>
-        <button type="button" className="button button--secondary button--small" onClick={onCancel}>Cancel</button>
+        <button type="submit" className="button button--small" disabled={busy}>
+          Save role
+        </button>
+        <button type="button" className="button button--secondary button--small" onClick={onCancel}>
+          Cancel
+        </button>
       </div>
     </form>
   );

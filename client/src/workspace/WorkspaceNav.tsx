@@ -19,15 +19,13 @@ export function WorkspaceNav({ reviewId, current, role, agencyCount }: { reviewI
             if (tabs.length === 0) return null;
             return (
               <li key={stage.id} className="subnav__stage">
-                <span className="subnav__stage-label" id={`stage-${stage.id}`}>{stage.label}</span>
+                <span className="subnav__stage-label" id={`stage-${stage.id}`}>
+                  {stage.label}
+                </span>
                 <ul className="subnav__list" aria-labelledby={`stage-${stage.id}`}>
                   {tabs.map((t) => (
                     <li key={t.id} className="subnav__item">
-                      <Link
-                        to={href(t.id)}
-                        className={`subnav__link${t.id === current ? ' subnav__link--current' : ''}`}
-                        aria-current={t.id === current ? 'page' : undefined}
-                      >
+                      <Link to={href(t.id)} className={`subnav__link${t.id === current ? ' subnav__link--current' : ''}`} aria-current={t.id === current ? 'page' : undefined}>
                         {t.label}
                       </Link>
                     </li>
@@ -40,8 +38,8 @@ export function WorkspaceNav({ reviewId, current, role, agencyCount }: { reviewI
       </nav>
       {next && (
         <div className="next-step" data-testid="next-step">
-          <p className="next-step__text"><strong>Next step:</strong> {next.text}{' '}
-            {next.tab !== current && <Link to={href(next.tab)}>Go to {WORKSPACE_TABS.find((t) => t.id === next.tab)!.label}</Link>}
+          <p className="next-step__text">
+            <strong>Next step:</strong> {next.text} {next.tab !== current && <Link to={href(next.tab)}>Go to {WORKSPACE_TABS.find((t) => t.id === next.tab)!.label}</Link>}
           </p>
           <p className="next-step__blocks">{next.blocks}</p>
         </div>

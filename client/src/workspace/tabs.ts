@@ -37,8 +37,10 @@ export type WorkspaceTab = (typeof WORKSPACE_TABS)[number]['id'];
  * the server refuses the data to everyone else anyway.
  */
 const TAB_ROLES: Partial<Record<WorkspaceTab, readonly Role[]>> = {
-  report: ['lead-reviewer', 'review-team'], workshop: ['lead-reviewer', 'review-team'],
-  'rapid-review': ['lead-reviewer', 'review-team', 'observer'], 'terms-of-reference': ['lead-reviewer', 'review-team', 'observer'],
+  report: ['lead-reviewer', 'review-team'],
+  workshop: ['lead-reviewer', 'review-team'],
+  'rapid-review': ['lead-reviewer', 'review-team', 'observer'],
+  'terms-of-reference': ['lead-reviewer', 'review-team', 'observer'],
 };
 
 /** True when a member with `role` is shown the section's link. */

@@ -30,11 +30,11 @@ export function authRoutes(deps: AppDeps): Router {
 
   r.get('/me', requireAuth(deps), async (_req, res) => {
     const ctx = authOf(res);
-    const memberships = (await deps.records.find('memberships', { userId: ctx.userId }))
-      .map((m) => ({ id: m.id, reviewId: m.reviewId, role: m.role, agencyId: m.agencyId }));
+    const memberships = (await deps.records.find('memberships', { userId: ctx.userId })).map((m) => ({ id: m.id, reviewId: m.reviewId, role: m.role, agencyId: m.agencyId }));
     // The idle timeout lets the page warn before the session ends (and keep typing from ending it).
     res.json({
-      user: { id: ctx.userId, name: ctx.name, email: ctx.email, isAdmin: ctx.isAdmin }, memberships,
+      user: { id: ctx.userId, name: ctx.name, email: ctx.email, isAdmin: ctx.isAdmin },
+      memberships,
       session: { idleSeconds: Math.round(deps.config.sessionIdleMs / 1000) },
     });
   });

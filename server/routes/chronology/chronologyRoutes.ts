@@ -16,10 +16,7 @@ const ImportQuerySchema = z.strictObject({ dryRun: z.enum(['true', 'false']).opt
 const ExportQuerySchema = z.strictObject({ pseudonymise: z.enum(['true', 'false']) });
 
 /** The integrated chronology: read as JSON (with the organisational changes), import an agency's spreadsheet, export .xlsx/.csv. */
-export function chronologyRoutes(
-  deps: AppDeps,
-  termsOfReference: TermsOfReferenceSource = async () => null,
-): Router {
+export function chronologyRoutes(deps: AppDeps, termsOfReference: TermsOfReferenceSource = async () => null): Router {
   const r = Router();
   r.use('/reviews/:id/chronology', requireAuth(deps));
 
@@ -51,8 +48,14 @@ export function chronologyRoutes(
     const query = parseInput(ImportQuerySchema, req.query, 'query');
     const file = await readSingleFile(req, 'file', MAX_UPLOAD_BYTES);
     const report = await importChronology(deps, {
-      reviewId: m.reviewId, agencyId, agencyCode: agency.shortCode, actorId: authOf(res).userId, bytes: file.bytes, filename: file.filename,
-      dryRun: query.dryRun === 'true', pivotYear: new Date().getUTCFullYear(),
+      reviewId: m.reviewId,
+      agencyId,
+      agencyCode: agency.shortCode,
+      actorId: authOf(res).userId,
+      bytes: file.bytes,
+      filename: file.filename,
+      dryRun: query.dryRun === 'true',
+      pivotYear: new Date().getUTCFullYear(),
     });
     res.json(report);
   });

@@ -1,6 +1,12 @@
 import {
-  availableEvidenceActions, deadlinePhrase, mayReadAgencyEvidence, openQueryCount, requestDeadline,
-  type EvidenceActor, type EvidenceQuery, type EvidenceRequest,
+  availableEvidenceActions,
+  deadlinePhrase,
+  mayReadAgencyEvidence,
+  openQueryCount,
+  requestDeadline,
+  type EvidenceActor,
+  type EvidenceQuery,
+  type EvidenceRequest,
 } from '../../../shared/evidence/index.js';
 import type { IsoDate } from '../../../shared/dates.js';
 

@@ -1,9 +1,7 @@
 import { Router, type Response } from 'express';
 import { mayExportAgencyEvidence, mayExportEvidencePack, type RequestLetter } from '../../../shared/evidence/index.js';
 import type { AppDeps } from '../../app.js';
-import {
-  AGENCY_EVIDENCE_DOCS, exportAgencyEvidence, exportEvidencePack, exportRequestLetter, type EvidenceExport,
-} from '../../commands/evidenceDocxExporter.js';
+import { AGENCY_EVIDENCE_DOCS, exportAgencyEvidence, exportEvidencePack, exportRequestLetter, type EvidenceExport } from '../../commands/evidenceDocxExporter.js';
 import { forbidden } from '../../http/errors.js';
 import { authOf, idParam, membershipFor } from '../context.js';
 

@@ -1,7 +1,5 @@
 import { Router } from 'express';
-import {
-  AskQueryBodySchema, QueryMessageBodySchema, QueryResolutionBodySchema, queryBadges,
-} from '../../../shared/evidence/index.js';
+import { AskQueryBodySchema, QueryMessageBodySchema, QueryResolutionBodySchema, queryBadges } from '../../../shared/evidence/index.js';
 import { IdSchema } from '../../../shared/ids.js';
 import type { AppDeps } from '../../app.js';
 import { queriesOf } from '../../commands/evidenceRecords.js';

@@ -1,6 +1,12 @@
 import { Router } from 'express';
 import {
-  CreateRequestsBodySchema, RequestActionBodySchema, SeniorLeadBodySchema, evidenceMilestones, isAnalysisKind, mayReadAgencyEvidence, waitingFor,
+  CreateRequestsBodySchema,
+  RequestActionBodySchema,
+  SeniorLeadBodySchema,
+  evidenceMilestones,
+  isAnalysisKind,
+  mayReadAgencyEvidence,
+  waitingFor,
 } from '../../../shared/evidence/index.js';
 import { mayAppointSeniorLead } from '../../../shared/roles.js';
 import { termsOfReferenceSummary } from '../../../shared/lifecycle/index.js';
@@ -30,8 +36,11 @@ export function requestRoutes(deps: AppDeps): Router {
     const queries = visibleQueries(await queriesOf(deps.records, m.reviewId), m);
     const requests = (await requestsOf(deps.records, m.reviewId)).filter((x) => mayReadAgencyEvidence(m, x.agencyId));
     const members = await membershipsOf(deps.records, m.reviewId);
-    const authors = await Promise.all(members.filter((x) => x.role === 'agency-author' && x.agencyId && mayReadAgencyEvidence(m, x.agencyId))
-      .map(async (x) => ({ membershipId: x.id, agencyId: x.agencyId!, name: (await userById(deps.records, x.userId))?.name ?? 'Unknown', seniorLead: x.seniorLead ?? null })));
+    const authors = await Promise.all(
+      members
+        .filter((x) => x.role === 'agency-author' && x.agencyId && mayReadAgencyEvidence(m, x.agencyId))
+        .map(async (x) => ({ membershipId: x.id, agencyId: x.agencyId!, name: (await userById(deps.records, x.userId))?.name ?? 'Unknown', seniorLead: x.seniorLead ?? null })),
+    );
     const review = (await deps.records.get('reviews', m.reviewId))!;
     const terms = await deps.records.get('termsOfReference', m.reviewId);
     const names = new Map(agencies.map((a) => [a.id, a.name]));

@@ -2,9 +2,7 @@ import { Router, type Request, type Response } from 'express';
 import { z } from 'zod';
 import { docExists } from '../../../shared/docAccess.js';
 import { parseDocName, type DocRef } from '../../../shared/docNames.js';
-import {
-  NameVersionInputSchema, RestoreInputSchema, mayNameVersion, mayReadHistory, mayRestore, type HistoryMember,
-} from '../../../shared/history/versions.js';
+import { NameVersionInputSchema, RestoreInputSchema, mayNameVersion, mayReadHistory, mayRestore, type HistoryMember } from '../../../shared/history/versions.js';
 import type { AppDeps } from '../../app.js';
 import { itemHistory, listVersions, nameVersion, previewVersion, restoreVersion } from '../../commands/docHistory.js';
 import { forbidden, notFound } from '../../http/errors.js';

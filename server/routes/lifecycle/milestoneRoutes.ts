@@ -19,8 +19,10 @@ export function milestoneRoutes(deps: AppDeps): Router {
     return {
       review: { kind: review.kind, referralDate: review.referralDate },
       plan: {
-        decisionDate: plan?.decisionDate ?? null, publicationDate: plan?.publicationDate ?? null,
-        completed: plan?.completed ?? {}, version: plan?.version ?? 0,
+        decisionDate: plan?.decisionDate ?? null,
+        publicationDate: plan?.publicationDate ?? null,
+        completed: plan?.completed ?? {},
+        version: plan?.version ?? 0,
       },
       config: await readRapidReviewConfig(deps.records),
       mayEdit: mayEditRapidReview(role),

@@ -1,7 +1,5 @@
 import { Router } from 'express';
-import {
-  ScopingFormBodySchema, ScopingStatusBodySchema, familyTable, mayReadScoping, type AgencyScoping,
-} from '../../../shared/lifecycle/index.js';
+import { ScopingFormBodySchema, ScopingStatusBodySchema, familyTable, mayReadScoping, type AgencyScoping } from '../../../shared/lifecycle/index.js';
 import type { AppDeps } from '../../app.js';
 import { readReviewPeople } from '../../commands/rapidReviewAssembler.js';
 import { changeScopingStatus, saveScopingForm, scopingOf, scopingsOf } from '../../commands/scopingUpdater.js';
@@ -12,8 +10,13 @@ import { agencyParam, lifecycleAgencyView } from './lifecycleContext.js';
 
 /** The public shape of an agency's scoping. */
 const scopingView = (s: AgencyScoping) => ({
-  status: s.status, requestedOn: s.requestedOn, returnedOn: s.returnedOn, notKnownOn: s.notKnownOn,
-  form: s.form, version: s.version, updatedAt: s.updatedAt || null,
+  status: s.status,
+  requestedOn: s.requestedOn,
+  returnedOn: s.returnedOn,
+  notKnownOn: s.notKnownOn,
+  form: s.form,
+  version: s.version,
+  updatedAt: s.updatedAt || null,
 });
 
 /**

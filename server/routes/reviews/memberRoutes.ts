@@ -15,10 +15,12 @@ export function memberRoutes(deps: AppDeps): Router {
 
   r.get('/reviews/:id/members', async (req, res) => {
     const m = await membershipFor(deps, req, res);
-    const members = await Promise.all((await deps.records.find('memberships', { reviewId: m.reviewId })).map(async (x) => {
-      const user = await deps.records.get('users', x.userId);
-      return { id: x.id, userId: x.userId, name: user?.name ?? 'Unknown', email: user?.email ?? '', role: x.role, agencyId: x.agencyId, disabled: user?.disabled ?? true };
-    }));
+    const members = await Promise.all(
+      (await deps.records.find('memberships', { reviewId: m.reviewId })).map(async (x) => {
+        const user = await deps.records.get('users', x.userId);
+        return { id: x.id, userId: x.userId, name: user?.name ?? 'Unknown', email: user?.email ?? '', role: x.role, agencyId: x.agencyId, disabled: user?.disabled ?? true };
+      }),
+    );
     res.json({ members });
   });
 

@@ -12,8 +12,15 @@ export const agencyView = (a: Agency) => ({ id: a.id, name: a.name, shortCode: a
 
 /** The public shape of a review. */
 export const reviewView = (r: Review) => ({
-  id: r.id, kind: r.kind, title: r.title, childPseudonym: r.childPseudonym, referralDate: r.referralDate,
-  periodStart: r.periodStart, periodEnd: r.periodEnd, fictional: r.fictional, createdAt: r.createdAt,
+  id: r.id,
+  kind: r.kind,
+  title: r.title,
+  childPseudonym: r.childPseudonym,
+  referralDate: r.referralDate,
+  periodStart: r.periodStart,
+  periodEnd: r.periodEnd,
+  fictional: r.fictional,
+  createdAt: r.createdAt,
 });
 
 /** Listing, creating and opening reviews. */
@@ -23,12 +30,18 @@ export function reviewRoutes(deps: AppDeps): Router {
 
   r.get('/reviews', async (_req, res) => {
     const ctx = authOf(res);
-    const reviews = (await Promise.all((await deps.records.find('memberships', { userId: ctx.userId })).map(async (m) => {
-      const review = await deps.records.get('reviews', m.reviewId);
-      if (!review) return [];
-      const agencies = (await deps.records.find('agencies', { reviewId: review.id })).map(agencyView);
-      return [{ ...reviewView(review), role: m.role, agencyId: m.agencyId, agencies }];
-    }))).flat();
+    const reviews = (
+      await Promise.all(
+        (
+          await deps.records.find('memberships', { userId: ctx.userId })
+        ).map(async (m) => {
+          const review = await deps.records.get('reviews', m.reviewId);
+          if (!review) return [];
+          const agencies = (await deps.records.find('agencies', { reviewId: review.id })).map(agencyView);
+          return [{ ...reviewView(review), role: m.role, agencyId: m.agencyId, agencies }];
+        }),
+      )
+    ).flat();
     reviews.sort((a, b) => b.createdAt.localeCompare(a.createdAt));
     res.json({ reviews });
   });

@@ -17,7 +17,15 @@ export async function loadWorkshop(deps: AppDeps, req: Request, res: Response, r
 export function workshopView(w: Workshop) {
   const { outcome, version } = storedOutcome(w);
   return {
-    id: w.id, setup: w.setup, state: w.state, joinCode: w.joinCode, responsesExist: w.responsesExist, attendance: w.attendance ?? [], outcome, outcomeVersion: version,
-    codeJoining: w.codeJoining, invitations: w.invitations.map((i) => ({ id: i.id, label: i.label, used: i.used })),
+    id: w.id,
+    setup: w.setup,
+    state: w.state,
+    joinCode: w.joinCode,
+    responsesExist: w.responsesExist,
+    attendance: w.attendance ?? [],
+    outcome,
+    outcomeVersion: version,
+    codeJoining: w.codeJoining,
+    invitations: w.invitations.map((i) => ({ id: i.id, label: i.label, used: i.used })),
   };
 }

@@ -31,11 +31,19 @@ export class PgDocStore implements DocStore {
   private readonly unlisten: (() => void)[] = [];
 
   /** Creates the store over a migrated pool; with a bus, it tells other nodes what it stores and hears theirs; `historyLimit` is for tests. */
-  constructor(private readonly pool: pg.Pool, private readonly historyLimit = HISTORY_MAX_ENTRIES, private readonly bus: NodeBus | null = null) {
+  constructor(
+    private readonly pool: pg.Pool,
+    private readonly historyLimit = HISTORY_MAX_ENTRIES,
+    private readonly bus: NodeBus | null = null,
+  ) {
     if (bus) {
       this.unlisten.push(bus.subscribe('doc-updates', (payload) => this.heard(payload)));
       // Announcements may have been lost while the bus was down: read every open doc again.
-      this.unlisten.push(bus.onReconnect(() => { for (const name of this.subscribers.keys()) this.catchUp(name); }));
+      this.unlisten.push(
+        bus.onReconnect(() => {
+          for (const name of this.subscribers.keys()) this.catchUp(name);
+        }),
+      );
     }
   }
 
@@ -52,10 +60,12 @@ export class PgDocStore implements DocStore {
   /** Appends one update with who sent it; resolves once committed (other nodes are told after that). */
   append(docName: string, update: Uint8Array, by?: Attribution): Promise<void> {
     return this.enqueue(docName, async () => {
-      const { rows } = await this.pool.query<{ seq: string }>(
-        'INSERT INTO doc_updates (doc_name, data, user_id, at) VALUES ($1, $2, $3, $4) RETURNING seq',
-        [docName, Buffer.from(update), by?.userId ?? null, by ? Math.round(by.at) : null],
-      );
+      const { rows } = await this.pool.query<{ seq: string }>('INSERT INTO doc_updates (doc_name, data, user_id, at) VALUES ($1, $2, $3, $4) RETURNING seq', [
+        docName,
+        Buffer.from(update),
+        by?.userId ?? null,
+        by ? Math.round(by.at) : null,
+      ]);
       const seq = rows[0]!.seq;
       this.appliedOf(docName).add(seq);
       // The row is committed, so the update is safe; a lost announcement only delays other nodes (they catch up).
@@ -65,15 +75,19 @@ export class PgDocStore implements DocStore {
 
   /** The history base (or the snapshot before the first compaction), then doc_history and doc_updates rows in seq order. */
   history(docName: string): Promise<DocHistory> {
-    return this.enqueue(docName, () => inTransaction(this.pool, async (client) => {
-      const base = await client.query<{ base: Buffer }>('SELECT base FROM doc_history_base WHERE doc_name = $1', [docName]);
-      const snap = base.rows.length > 0 ? base : await client.query<{ base: Buffer }>('SELECT snapshot AS base FROM doc_snapshots WHERE doc_name = $1', [docName]);
-      const { rows } = await client.query<HistoryRow>(
-        `SELECT seq, user_id, at, data FROM doc_history WHERE doc_name = $1
-         UNION ALL SELECT seq, user_id, at, data FROM doc_updates WHERE doc_name = $1 ORDER BY seq`, [docName]);
-      const b = snap.rows[0]?.base;
-      return { base: b && b.length > 0 ? new Uint8Array(b) : null, entries: rows.map(toEntry) };
-    }));
+    return this.enqueue(docName, () =>
+      inTransaction(this.pool, async (client) => {
+        const base = await client.query<{ base: Buffer }>('SELECT base FROM doc_history_base WHERE doc_name = $1', [docName]);
+        const snap = base.rows.length > 0 ? base : await client.query<{ base: Buffer }>('SELECT snapshot AS base FROM doc_snapshots WHERE doc_name = $1', [docName]);
+        const { rows } = await client.query<HistoryRow>(
+          `SELECT seq, user_id, at, data FROM doc_history WHERE doc_name = $1
+         UNION ALL SELECT seq, user_id, at, data FROM doc_updates WHERE doc_name = $1 ORDER BY seq`,
+          [docName],
+        );
+        const b = snap.rows[0]?.base;
+        return { base: b && b.length > 0 ? new Uint8Array(b) : null, entries: rows.map(toEntry) };
+      }),
+    );
   }
 
   /**
@@ -91,21 +105,25 @@ export class PgDocStore implements DocStore {
         // first compaction the old snapshot becomes the history's base.
         await client.query(
           `INSERT INTO doc_history_base (doc_name, base)
-           SELECT $1, COALESCE((SELECT snapshot FROM doc_snapshots WHERE doc_name = $1), ''::bytea) ON CONFLICT (doc_name) DO NOTHING`, [docName]);
+           SELECT $1, COALESCE((SELECT snapshot FROM doc_snapshots WHERE doc_name = $1), ''::bytea) ON CONFLICT (doc_name) DO NOTHING`,
+          [docName],
+        );
         if (covered.length > 0) {
           await client.query(
             `INSERT INTO doc_history (doc_name, seq, user_id, at, data)
              SELECT doc_name, seq, user_id, COALESCE(at, 0), data FROM doc_updates WHERE doc_name = $1 AND seq = ANY($2::bigint[])
-             ON CONFLICT DO NOTHING`, [docName, covered]);
+             ON CONFLICT DO NOTHING`,
+            [docName, covered],
+          );
         }
         await this.foldHistory(client, docName);
         const old = await client.query<{ snapshot: Buffer }>('SELECT snapshot FROM doc_snapshots WHERE doc_name = $1', [docName]);
         const prev = old.rows[0]?.snapshot;
         const merged = prev && this.bus ? Y.mergeUpdates([new Uint8Array(prev), snapshot]) : snapshot;
-        await client.query(
-          'INSERT INTO doc_snapshots (doc_name, snapshot) VALUES ($1, $2) ON CONFLICT (doc_name) DO UPDATE SET snapshot = EXCLUDED.snapshot',
-          [docName, Buffer.from(merged)],
-        );
+        await client.query('INSERT INTO doc_snapshots (doc_name, snapshot) VALUES ($1, $2) ON CONFLICT (doc_name) DO UPDATE SET snapshot = EXCLUDED.snapshot', [
+          docName,
+          Buffer.from(merged),
+        ]);
         if (covered.length > 0) await client.query('DELETE FROM doc_updates WHERE doc_name = $1 AND seq = ANY($2::bigint[])', [docName, covered]);
       });
       const set = this.appliedOf(docName);
@@ -136,7 +154,9 @@ export class PgDocStore implements DocStore {
     await this.queues.get(docName);
     const { rows } = await this.pool.query<{ n: string | null }>(
       `SELECT (SELECT COALESCE(sum(octet_length(snapshot)), 0) FROM doc_snapshots WHERE doc_name = $1)
-            + (SELECT COALESCE(sum(octet_length(data)), 0) FROM doc_updates WHERE doc_name = $1) AS n`, [docName]);
+            + (SELECT COALESCE(sum(octet_length(data)), 0) FROM doc_updates WHERE doc_name = $1) AS n`,
+      [docName],
+    );
     return Number(rows[0]?.n ?? 0);
   }
 
@@ -187,7 +207,11 @@ export class PgDocStore implements DocStore {
       const have = this.appliedOf(docName);
       const missing = rows.filter((r) => !have.has(r.seq));
       if (snapshot || missing.length > 0) {
-        this.deliver(docName, [...(snapshot ? [snapshot] : []), ...missing.map((r) => new Uint8Array(r.data))], missing.map((r) => r.seq));
+        this.deliver(
+          docName,
+          [...(snapshot ? [snapshot] : []), ...missing.map((r) => new Uint8Array(r.data))],
+          missing.map((r) => r.seq),
+        );
       }
     }).catch(() => undefined);
   }
@@ -229,7 +253,9 @@ export class PgDocStore implements DocStore {
     const tail = next.catch(() => undefined);
     this.queues.set(docName, tail);
     // Forget an idle doc's queue so the map does not grow with every doc ever opened.
-    void tail.then(() => { if (this.queues.get(docName) === tail) this.queues.delete(docName); });
+    void tail.then(() => {
+      if (this.queues.get(docName) === tail) this.queues.delete(docName);
+    });
     return next;
   }
 }

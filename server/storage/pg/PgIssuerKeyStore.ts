@@ -12,17 +12,20 @@ export class PgIssuerKeyStore implements IssuerKeyStore {
 
   /** The stored pair, or null. */
   async get(workshopId: string): Promise<IssuerKeys | null> {
-    const { rows } = await this.pool.query<{ private_jwk: JsonWebKey; public_spki: string }>(
-      'SELECT private_jwk, public_spki FROM workshop_issuer_keys WHERE workshop_id = $1', [workshopId]);
+    const { rows } = await this.pool.query<{ private_jwk: JsonWebKey; public_spki: string }>('SELECT private_jwk, public_spki FROM workshop_issuer_keys WHERE workshop_id = $1', [
+      workshopId,
+    ]);
     const r = rows[0];
     return r ? { privateJwk: r.private_jwk, publicSpki: r.public_spki } : null;
   }
 
   /** Stores `keys` unless a pair exists; answers the stored pair. */
   async putIfAbsent(workshopId: string, keys: IssuerKeys): Promise<IssuerKeys> {
-    await this.pool.query(
-      'INSERT INTO workshop_issuer_keys (workshop_id, private_jwk, public_spki) VALUES ($1, $2, $3) ON CONFLICT (workshop_id) DO NOTHING',
-      [workshopId, JSON.stringify(keys.privateJwk), keys.publicSpki]);
+    await this.pool.query('INSERT INTO workshop_issuer_keys (workshop_id, private_jwk, public_spki) VALUES ($1, $2, $3) ON CONFLICT (workshop_id) DO NOTHING', [
+      workshopId,
+      JSON.stringify(keys.privateJwk),
+      keys.publicSpki,
+    ]);
     const stored = await this.get(workshopId);
     if (!stored) throw new Error('the workshop key was erased while it was being made');
     return stored;

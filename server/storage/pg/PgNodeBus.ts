@@ -24,8 +24,15 @@ export class PgNodeBus implements NodeBus {
   private delay = RECONNECT_MIN_MS;
   private readonly prefix: string;
 
-  private constructor(private readonly url: string, private readonly pool: pg.Pool, schema: string | undefined) {
-    this.prefix = `rr_${createHash('sha256').update(schema ?? 'public').digest('hex').slice(0, 16)}_`;
+  private constructor(
+    private readonly url: string,
+    private readonly pool: pg.Pool,
+    schema: string | undefined,
+  ) {
+    this.prefix = `rr_${createHash('sha256')
+      .update(schema ?? 'public')
+      .digest('hex')
+      .slice(0, 16)}_`;
   }
 
   /** Opens the listening connection. */
@@ -47,7 +54,11 @@ export class PgNodeBus implements NodeBus {
       const sp = payload.indexOf(' ');
       if (!channel || sp < 0 || payload.slice(0, sp) === this.nodeId) return;
       for (const h of this.handlers.get(channel) ?? []) {
-        try { h(payload.slice(sp + 1)); } catch { /* one handler's failure must not stop the others */ }
+        try {
+          h(payload.slice(sp + 1));
+        } catch {
+          /* one handler's failure must not stop the others */
+        }
       }
     });
     client.on('error', () => this.lost(client));
@@ -64,13 +75,16 @@ export class PgNodeBus implements NodeBus {
     void client.end().catch(() => undefined);
     const retry = () => {
       if (this.closed) return;
-      this.connect().then(() => {
-        this.delay = RECONNECT_MIN_MS;
-        for (const h of this.reconnectHandlers) h();
-      }, () => {
-        this.delay = Math.min(this.delay * 2, RECONNECT_MAX_MS);
-        setTimeout(retry, this.delay).unref();
-      });
+      this.connect().then(
+        () => {
+          this.delay = RECONNECT_MIN_MS;
+          for (const h of this.reconnectHandlers) h();
+        },
+        () => {
+          this.delay = Math.min(this.delay * 2, RECONNECT_MAX_MS);
+          setTimeout(retry, this.delay).unref();
+        },
+      );
     };
     setTimeout(retry, this.delay).unref();
   }
@@ -88,13 +102,17 @@ export class PgNodeBus implements NodeBus {
       this.handlers.set(channel, set);
     }
     set.add(handler);
-    return () => { set.delete(handler); };
+    return () => {
+      set.delete(handler);
+    };
   }
 
   /** Calls `handler` after a reconnection. */
   onReconnect(handler: () => void): () => void {
     this.reconnectHandlers.add(handler);
-    return () => { this.reconnectHandlers.delete(handler); };
+    return () => {
+      this.reconnectHandlers.delete(handler);
+    };
   }
 
   /** Stops listening. */

@@ -4,15 +4,28 @@ import { VersionConflictError } from '../errors.js';
 import { SCHEMAS, validateChanges, versionOf } from '../JsonRecordStore.js';
 import { runTransaction } from '../transaction.js';
 import {
-  VERSION_FIELD, type AuditChainHead, type CollectionName, type Collections, type CommitOptions, type Query, type RecordChange,
-  type RecordStore, type RecordTx,
+  VERSION_FIELD,
+  type AuditChainHead,
+  type CollectionName,
+  type Collections,
+  type CommitOptions,
+  type Query,
+  type RecordChange,
+  type RecordStore,
+  type RecordTx,
 } from '../types.js';
 import type { PgAuditStore } from './PgAuditStore.js';
 import { inTransaction } from './pool.js';
 
 /** The column of each queryable field (IndexedFields); a query on any other field does not type-check. */
 const COLUMN: Record<string, string> = {
-  reviewId: 'review_id', userId: 'user_id', agencyId: 'agency_id', email: 'email', tokenHash: 'token_hash', role: 'role', isAdmin: 'is_admin',
+  reviewId: 'review_id',
+  userId: 'user_id',
+  agencyId: 'agency_id',
+  email: 'email',
+  tokenHash: 'token_hash',
+  role: 'role',
+  isAdmin: 'is_admin',
 };
 
 /** Builds the next audit line from the chain head (the chain logic lives in server/audit). */
@@ -22,8 +35,7 @@ export type ChainLine<L extends AuditChainHead> = (head: AuditChainHead | null, 
 function columns(collection: CollectionName, record: Record<string, unknown>): unknown[] {
   const pick = (k: string) => (record[k] === undefined ? null : record[k]);
   const version = collection in VERSION_FIELD ? versionOf(collection, record) : null;
-  return [version, pick('reviewId'), pick('userId'), pick('agencyId'), pick('email'), pick('tokenHash'), pick('role'),
-    typeof record.isAdmin === 'boolean' ? record.isAdmin : null];
+  return [version, pick('reviewId'), pick('userId'), pick('agencyId'), pick('email'), pick('tokenHash'), pick('role'), typeof record.isAdmin === 'boolean' ? record.isAdmin : null];
 }
 
 const UPSERT = `INSERT INTO records (collection, id, body, version, review_id, user_id, agency_id, email, token_hash, role, is_admin)

@@ -31,7 +31,10 @@ const bySlot = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
  */
 export class PgResponseStore implements ResponseStore {
   /** Creates the store over a migrated pool; `random` orders releases and private requests. */
-  constructor(private readonly pool: pg.Pool, private readonly random: () => number = Math.random) {}
+  constructor(
+    private readonly pool: pg.Pool,
+    private readonly random: () => number = Math.random,
+  ) {}
 
   /** Runs `fn` in one transaction holding the workshop's lock row; `fn` gets whether the workshop is sealed. */
   private locked<T>(workshopId: string, fn: (client: pg.PoolClient, closed: boolean) => Promise<T>): Promise<T> {
@@ -39,7 +42,9 @@ export class PgResponseStore implements ResponseStore {
       // The no-op update takes the row lock in the same statement that creates the row.
       const { rows } = await client.query<{ closed: boolean }>(
         `INSERT INTO workshop_response_state (workshop_id) VALUES ($1)
-         ON CONFLICT (workshop_id) DO UPDATE SET closed = workshop_response_state.closed RETURNING closed`, [workshopId]);
+         ON CONFLICT (workshop_id) DO UPDATE SET closed = workshop_response_state.closed RETURNING closed`,
+        [workshopId],
+      );
       return fn(client, rows[0]!.closed);
     });
   }
@@ -51,9 +56,14 @@ export class PgResponseStore implements ResponseStore {
       if (closed) throw new WorkshopClosedError();
       await client.query('INSERT INTO workshop_prompts (workshop_id, prompt_id) VALUES ($1, $2) ON CONFLICT DO NOTHING', [workshopId, promptId]);
       await client.query('DELETE FROM workshop_responses WHERE workshop_id = $1 AND prompt_id = $2 AND author_key = $3', [workshopId, promptId, key]);
-      await client.query(
-        'INSERT INTO workshop_responses (workshop_id, prompt_id, slot, answer, author_key, join_mode, hidden) VALUES ($1, $2, $3, $4, $5, $6, false)',
-        [workshopId, promptId, newSlot(), text, key, author.mode]);
+      await client.query('INSERT INTO workshop_responses (workshop_id, prompt_id, slot, answer, author_key, join_mode, hidden) VALUES ($1, $2, $3, $4, $5, $6, false)', [
+        workshopId,
+        promptId,
+        newSlot(),
+        text,
+        key,
+        author.mode,
+      ]);
     });
   }
 
@@ -74,7 +84,9 @@ export class PgResponseStore implements ResponseStore {
               count(r.slot) FILTER (WHERE r.join_mode IS DISTINCT FROM 'code')::int AS token,
               count(r.slot) FILTER (WHERE r.join_mode = 'code')::int AS code
          FROM workshop_prompts p LEFT JOIN workshop_responses r ON r.workshop_id = p.workshop_id AND r.prompt_id = p.prompt_id
-        WHERE p.workshop_id = $1 GROUP BY p.prompt_id`, [workshopId]);
+        WHERE p.workshop_id = $1 GROUP BY p.prompt_id`,
+      [workshopId],
+    );
     return Object.fromEntries(rows.map((r) => [r.prompt_id, { token: r.token, code: r.code }]));
   }
 
@@ -83,8 +95,12 @@ export class PgResponseStore implements ResponseStore {
     return this.locked(workshopId, async (client) => {
       const { rows: answers } = await client.query<{ slot: string; answer: string; hidden: boolean; join_mode: string | null }>(
         'SELECT slot, answer, hidden, join_mode FROM workshop_responses WHERE workshop_id = $1 AND prompt_id = $2 ORDER BY slot COLLATE "C"',
-        [workshopId, promptId]);
-      const items = shuffle(answers.map((a) => ({ id: newSlot(), slot: a.slot, text: a.answer, hidden: a.hidden })), this.random);
+        [workshopId, promptId],
+      );
+      const items = shuffle(
+        answers.map((a) => ({ id: newSlot(), slot: a.slot, text: a.answer, hidden: a.hidden })),
+        this.random,
+      );
       const now = new Map(items.map((i) => [i.slot, i.id]));
       const renamed = new Map<string, string>();
       const previous = await client.query<{ items: ReleaseItem[] }>('SELECT items FROM workshop_releases WHERE workshop_id = $1 AND prompt_id = $2', [workshopId, promptId]);
@@ -96,8 +112,16 @@ export class PgResponseStore implements ResponseStore {
         `INSERT INTO workshop_releases (workshop_id, prompt_id, id, items, from_invitations, from_code, code_counted) VALUES ($1, $2, $3, $4, $5, $6, $7)
          ON CONFLICT (workshop_id, prompt_id) DO UPDATE SET id = EXCLUDED.id, items = EXCLUDED.items, from_invitations = EXCLUDED.from_invitations,
            from_code = EXCLUDED.from_code, code_counted = EXCLUDED.code_counted`,
-        [workshopId, promptId, newSlot(), JSON.stringify(items), answers.filter((a) => a.join_mode !== 'code').length,
-          answers.filter((a) => a.join_mode === 'code').length, codeCounted]);
+        [
+          workshopId,
+          promptId,
+          newSlot(),
+          JSON.stringify(items),
+          answers.filter((a) => a.join_mode !== 'code').length,
+          answers.filter((a) => a.join_mode === 'code').length,
+          codeCounted,
+        ],
+      );
       return { renamed };
     });
   }
@@ -108,8 +132,11 @@ export class PgResponseStore implements ResponseStore {
     const r = rows[0];
     if (!r) return null;
     return {
-      id: r.id, responses: r.items.map((i) => ({ id: i.id, text: i.text, hidden: i.hidden })),
-      fromInvitations: r.from_invitations, fromCode: r.from_code, codeCounted: r.code_counted,
+      id: r.id,
+      responses: r.items.map((i) => ({ id: i.id, text: i.text, hidden: i.hidden })),
+      fromInvitations: r.from_invitations,
+      fromCode: r.from_code,
+      codeCounted: r.code_counted,
     };
   }
 
@@ -143,19 +170,25 @@ export class PgResponseStore implements ResponseStore {
   async finalise(workshopId: string): Promise<Map<string, Map<string, string>>> {
     return this.locked(workshopId, async (client) => {
       await client.query('UPDATE workshop_response_state SET closed = true WHERE workshop_id = $1', [workshopId]);
-      const prompts = new Set((await client.query<{ prompt_id: string }>('SELECT prompt_id FROM workshop_prompts WHERE workshop_id = $1', [workshopId])).rows.map((r) => r.prompt_id));
+      const prompts = new Set(
+        (await client.query<{ prompt_id: string }>('SELECT prompt_id FROM workshop_prompts WHERE workshop_id = $1', [workshopId])).rows.map((r) => r.prompt_id),
+      );
       const { rows: answers } = await client.query<{ prompt_id: string; slot: string; answer: string; hidden: boolean }>(
-        'SELECT prompt_id, slot, answer, hidden FROM workshop_responses WHERE workshop_id = $1', [workshopId]);
+        'SELECT prompt_id, slot, answer, hidden FROM workshop_responses WHERE workshop_id = $1',
+        [workshopId],
+      );
       const finalOf = new Map<string, { id: string; text: string; hidden: boolean }>();
       for (const a of answers) finalOf.set(`${a.prompt_id}\0${a.slot}`, { id: newSlot(), text: a.answer, hidden: a.hidden });
-      const rewritten = answers.map((a) => ({ promptId: a.prompt_id, ...finalOf.get(`${a.prompt_id}\0${a.slot}`)! }))
+      const rewritten = answers
+        .map((a) => ({ promptId: a.prompt_id, ...finalOf.get(`${a.prompt_id}\0${a.slot}`)! }))
         .sort((x, y) => bySlot(x.promptId, y.promptId) || bySlot(x.id, y.id));
       await client.query('DELETE FROM workshop_responses WHERE workshop_id = $1', [workshopId]);
       if (rewritten.length > 0) {
         await client.query(
           `INSERT INTO workshop_responses (workshop_id, prompt_id, slot, answer, author_key, join_mode, hidden)
            SELECT $1, p, s, t, NULL, NULL, h FROM unnest($2::text[], $3::text[], $4::text[], $5::boolean[]) WITH ORDINALITY AS u(p, s, t, h, n) ORDER BY n`,
-          [workshopId, rewritten.map((r) => r.promptId), rewritten.map((r) => r.id), rewritten.map((r) => r.text), rewritten.map((r) => r.hidden)]);
+          [workshopId, rewritten.map((r) => r.promptId), rewritten.map((r) => r.id), rewritten.map((r) => r.text), rewritten.map((r) => r.hidden)],
+        );
       }
       const renames = new Map<string, Map<string, string>>();
       const { rows: releases } = await client.query<ReleaseRow>('SELECT * FROM workshop_releases WHERE workshop_id = $1', [workshopId]);
@@ -173,8 +206,12 @@ export class PgResponseStore implements ResponseStore {
           renamed.set(i.id, f.id);
           items.push({ id: f.id, slot: f.id, text: f.text, hidden: f.hidden });
         }
-        await client.query('UPDATE workshop_releases SET id = $3, items = $4 WHERE workshop_id = $1 AND prompt_id = $2',
-          [workshopId, r.prompt_id, newSlot(), JSON.stringify(items)]);
+        await client.query('UPDATE workshop_releases SET id = $3, items = $4 WHERE workshop_id = $1 AND prompt_id = $2', [
+          workshopId,
+          r.prompt_id,
+          newSlot(),
+          JSON.stringify(items),
+        ]);
         renames.set(r.prompt_id, renamed);
       }
       return renames;
@@ -188,9 +225,11 @@ export class PgResponseStore implements ResponseStore {
 
   /** Private requests in a fresh random order. */
   async privateRequests(workshopId: string): Promise<{ contact: string }[]> {
-    const { rows } = await this.pool.query<{ contact: string }>(
-      'SELECT contact FROM workshop_private_requests WHERE workshop_id = $1 ORDER BY key COLLATE "C"', [workshopId]);
-    return shuffle(rows.map((r) => ({ contact: r.contact })), this.random);
+    const { rows } = await this.pool.query<{ contact: string }>('SELECT contact FROM workshop_private_requests WHERE workshop_id = $1 ORDER BY key COLLATE "C"', [workshopId]);
+    return shuffle(
+      rows.map((r) => ({ contact: r.contact })),
+      this.random,
+    );
   }
 
   /** Every write has committed before its call resolves; the pool is closed by its owner. */

@@ -20,16 +20,21 @@ export type AgencyEvidenceInput = {
 
 const text = (f: SectionFields, k: string) => (typeof f[k] === 'string' ? (f[k] as string) : '');
 
-const statusBlock = (i: AgencyEvidenceInput): DocBlock => ({ kind: 'fields', rows: [
-  { label: 'Review', value: i.reviewTitle },
-  { label: 'Agency', value: i.agency.name },
-  { label: 'Status', value: i.status ? EVIDENCE_STATUS_LABELS[i.status] : 'Not requested' },
-  { label: 'Endorsed by the senior lead', value: i.endorsement ? `${i.endorsement.name}, ${i.endorsement.designation}, ${i.endorsement.on.split('-').reverse().join('/')}` : 'Not endorsed' },
-] });
+const statusBlock = (i: AgencyEvidenceInput): DocBlock => ({
+  kind: 'fields',
+  rows: [
+    { label: 'Review', value: i.reviewTitle },
+    { label: 'Agency', value: i.agency.name },
+    { label: 'Status', value: i.status ? EVIDENCE_STATUS_LABELS[i.status] : 'Not requested' },
+    {
+      label: 'Endorsed by the senior lead',
+      value: i.endorsement ? `${i.endorsement.name}, ${i.endorsement.designation}, ${i.endorsement.on.split('-').reverse().join('/')}` : 'Not endorsed',
+    },
+  ],
+});
 
-const blockFields = (f: SectionFields): DocBlock[] => (['analysis', 'recommendation', 'goodPractice'] as const).flatMap((k) => [
-  { kind: 'heading', level: 3, text: TEMPLATE_FIELD_LABELS[k]! } as DocBlock, textBlock(text(f, k)),
-]);
+const blockFields = (f: SectionFields): DocBlock[] =>
+  (['analysis', 'recommendation', 'goodPractice'] as const).flatMap((k) => [{ kind: 'heading', level: 3, text: TEMPLATE_FIELD_LABELS[k]! } as DocBlock, textBlock(text(f, k))]);
 
 /**
  * One agency's learning template (Document 13) as Word: a named copy, OFFICIAL-SENSITIVE, with its

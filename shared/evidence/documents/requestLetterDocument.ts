@@ -42,22 +42,40 @@ export function requestLetterDocument(input: RequestLetterInput): LifecycleDocum
   ];
   if (isChronology) {
     b.push(
-      { kind: 'paragraph', text: `We are undertaking a local Child Safeguarding Practice Review concerning ${input.childName}. The first stage of the review process is for each agency to complete:` },
-      { kind: 'numbered', empty: '', items: kinds.map((k) => (k === 'key-events-chronology'
-        ? 'a chronology of your agency’s involvement with the child and/or their family members'
-        : 'a chronology of organisational changes that may have impacted on frontline practice')) },
+      {
+        kind: 'paragraph',
+        text: `We are undertaking a local Child Safeguarding Practice Review concerning ${input.childName}. The first stage of the review process is for each agency to complete:`,
+      },
+      {
+        kind: 'numbered',
+        empty: '',
+        items: kinds.map((k) =>
+          k === 'key-events-chronology'
+            ? 'a chronology of your agency’s involvement with the child and/or their family members'
+            : 'a chronology of organisational changes that may have impacted on frontline practice',
+        ),
+      },
       { kind: 'paragraph', text: 'Individual agency chronologies will be collated to produce an integrated chronology which will be used to inform potential learning.' },
     );
   } else {
     b.push(
-      { kind: 'paragraph', text: `We are undertaking a local Child Safeguarding Practice Review concerning ${input.childName}. To support this, we are asking agencies to examine their involvement with the child and their family in order to analyse individual and organisational practice, consider any single or multi-agency learning, and identify good practice.` },
-      { kind: 'paragraph', text: `I would, therefore, be grateful if you could arrange for completion of the ${asked.join(' and ')}. It must be endorsed by your agency’s senior lead before it is submitted. Neither its author nor the senior officer endorsing it should have had any direct involvement in this case.` },
+      {
+        kind: 'paragraph',
+        text: `We are undertaking a local Child Safeguarding Practice Review concerning ${input.childName}. To support this, we are asking agencies to examine their involvement with the child and their family in order to analyse individual and organisational practice, consider any single or multi-agency learning, and identify good practice.`,
+      },
+      {
+        kind: 'paragraph',
+        text: `I would, therefore, be grateful if you could arrange for completion of the ${asked.join(' and ')}. It must be endorsed by your agency’s senior lead before it is submitted. Neither its author nor the senior officer endorsing it should have had any direct involvement in this case.`,
+      },
     );
   }
   b.push(
     { kind: 'paragraph', text: 'You will complete it online in Review Room, where the attached case summary and the guidance are shown beside each section.' },
     { kind: 'heading', level: 2, text: 'Request to identify staff to attend the Reflective Learning Workshop' },
-    { kind: 'paragraph', text: 'Once our information gathering stage is complete, we plan to hold a Reflective Learning Workshop involving frontline workers and supervisors who had direct involvement with the child and/or their family. Please confirm the name and contact details of all relevant staff in your organisation.' },
+    {
+      kind: 'paragraph',
+      text: 'Once our information gathering stage is complete, we plan to hold a Reflective Learning Workshop involving frontline workers and supervisors who had direct involvement with the child and/or their family. Please confirm the name and contact details of all relevant staff in your organisation.',
+    },
     { kind: 'heading', level: 2, text: 'Submission' },
     { kind: 'paragraph', style: 'strong', text: `Please submit your agency’s completed ${isChronology ? 'chronologies' : asked.join(' and ')} no later than ${due}.` },
     { kind: 'paragraph', text: 'Yours sincerely,' },
@@ -70,7 +88,11 @@ export function requestLetterDocument(input: RequestLetterInput): LifecycleDocum
     textBlock(input.familyInformation),
     { kind: 'heading', level: 2, text: 'Time period under review' },
     { kind: 'fields', rows: [{ label: 'Period', value: answer(periodText(input.periodStart, input.periodEnd)) }] },
-    { kind: 'paragraph', style: 'guidance', text: 'Please focus on this time period. However, do include any key events outside it if they are needed to understand the pattern of events.' },
+    {
+      kind: 'paragraph',
+      style: 'guidance',
+      text: 'Please focus on this time period. However, do include any key events outside it if they are needed to understand the pattern of events.',
+    },
     { kind: 'heading', level: 2, text: 'Key lines of enquiry' },
     { kind: 'numbered', items: [...input.keyLinesOfEnquiry], empty: 'No key lines of enquiry have been agreed yet.' },
   );

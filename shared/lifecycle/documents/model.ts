@@ -44,12 +44,26 @@ export function documentText(doc: LifecycleDocument): string {
   const parts: string[] = [doc.title];
   for (const b of doc.blocks) {
     switch (b.kind) {
-      case 'title': case 'heading': case 'paragraph': parts.push(b.text); break;
-      case 'fields': for (const r of b.rows) parts.push(r.label, r.value); break;
-      case 'table': parts.push(...b.header, ...(b.rows.length ? b.rows.flat() : [b.empty])); break;
-      case 'checklist': for (const i of b.items) parts.push(i.label); break;
-      case 'lines': parts.push(...b.lines); break;
-      case 'numbered': parts.push(...(b.items.length ? b.items : [b.empty])); break;
+      case 'title':
+      case 'heading':
+      case 'paragraph':
+        parts.push(b.text);
+        break;
+      case 'fields':
+        for (const r of b.rows) parts.push(r.label, r.value);
+        break;
+      case 'table':
+        parts.push(...b.header, ...(b.rows.length ? b.rows.flat() : [b.empty]));
+        break;
+      case 'checklist':
+        for (const i of b.items) parts.push(i.label);
+        break;
+      case 'lines':
+        parts.push(...b.lines);
+        break;
+      case 'numbered':
+        parts.push(...(b.items.length ? b.items : [b.empty]));
+        break;
     }
   }
   return parts.join('\n');

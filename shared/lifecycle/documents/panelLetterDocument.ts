@@ -5,9 +5,7 @@ import type { RapidReviewContent } from '../rapidReviewRecord.js';
 import { LIFECYCLE_MARKING, type DocBlock, type LifecycleDocument } from './model.js';
 
 /** The National Panel's postal address, as the template gives it (seed 002, Document 5). */
-export const NATIONAL_PANEL_ADDRESS = [
-  'Child Safeguarding Practice Review Panel', 'Sanctuary Buildings', '20 Great Smith Street', 'London', 'SW1P 3BT',
-] as const;
+export const NATIONAL_PANEL_ADDRESS = ['Child Safeguarding Practice Review Panel', 'Sanctuary Buildings', '20 Great Smith Street', 'London', 'SW1P 3BT'] as const;
 
 /** What the covering letter is made from. */
 export type PanelLetterInput = {
@@ -22,12 +20,18 @@ export type PanelLetterInput = {
 /** The sentence-ending that states the Rapid Review's conclusion, by recommendation; null when none is recorded. */
 export function conclusionPhrase(c: Pick<RapidReviewContent, 'recommendation' | 'otherReviewType'>): string | null {
   switch (c.recommendation) {
-    case 'a': return 'meets the criteria for a national Child Safeguarding Practice Review';
-    case 'b': return 'meets the criteria for a local Child Safeguarding Practice Review';
-    case 'c': return 'does not meet the criteria for a Child Safeguarding Practice Review but warrants a local Child Safeguarding Practice Review';
-    case 'd': return `does not meet the criteria for a Child Safeguarding Practice Review but warrants consideration of ${c.otherReviewType.trim() || 'a DHR, SAR, MAPPA or other review'}`;
-    case 'e': return 'does not need a further review, because the Rapid Review has identified learning that has been acted upon';
-    case null: return null;
+    case 'a':
+      return 'meets the criteria for a national Child Safeguarding Practice Review';
+    case 'b':
+      return 'meets the criteria for a local Child Safeguarding Practice Review';
+    case 'c':
+      return 'does not meet the criteria for a Child Safeguarding Practice Review but warrants a local Child Safeguarding Practice Review';
+    case 'd':
+      return `does not meet the criteria for a Child Safeguarding Practice Review but warrants consideration of ${c.otherReviewType.trim() || 'a DHR, SAR, MAPPA or other review'}`;
+    case 'e':
+      return 'does not need a further review, because the Rapid Review has identified learning that has been acted upon';
+    case null:
+      return null;
   }
 }
 
@@ -54,10 +58,19 @@ export function panelLetterDocument(input: PanelLetterInput): LifecycleDocument 
     { kind: 'lines', lines: [...NATIONAL_PANEL_ADDRESS] },
     { kind: 'paragraph', text: `Dear ${l.panelChairName.trim() || 'Chair of the Child Safeguarding Practice Review Panel'},` },
     { kind: 'heading', level: 1, text: `Decision of the Rapid Review of ${reference}` },
-    { kind: 'paragraph', text: `I am writing to you in your capacity as Chair of the Child Safeguarding Practice Review Panel. Our Safeguarding Partners received notification of a serious incident which may meet the criteria for a child safeguarding practice review on ${notified} and have, therefore, undertaken a Rapid Review to consider the case.` },
+    {
+      kind: 'paragraph',
+      text: `I am writing to you in your capacity as Chair of the Child Safeguarding Practice Review Panel. Our Safeguarding Partners received notification of a serious incident which may meet the criteria for a child safeguarding practice review on ${notified} and have, therefore, undertaken a Rapid Review to consider the case.`,
+    },
     { kind: 'paragraph', text: `${representation} ${conclusion}.` },
-    { kind: 'paragraph', text: `I attach for your information a copy of our completed Rapid Review which provides a summary of the case and the decision and rationale of the Safeguarding Partners.${endorsed}` },
-    { kind: 'paragraph', text: `I trust this is sufficient information for you to share with the Panel. However, please do not hesitate to contact me${contact} if you require any further information.` },
+    {
+      kind: 'paragraph',
+      text: `I attach for your information a copy of our completed Rapid Review which provides a summary of the case and the decision and rationale of the Safeguarding Partners.${endorsed}`,
+    },
+    {
+      kind: 'paragraph',
+      text: `I trust this is sufficient information for you to share with the Panel. However, please do not hesitate to contact me${contact} if you require any further information.`,
+    },
     { kind: 'paragraph', text: 'Yours sincerely,' },
     { kind: 'lines', lines: [l.signatoryName.trim() || '[name]', l.signatoryTitle.trim() || '[title]', input.partnership] },
     { kind: 'paragraph', text: 'Enc: Rapid Review template' },

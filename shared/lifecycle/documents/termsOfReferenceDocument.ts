@@ -28,13 +28,19 @@ export function termsOfReferenceDocument(input: TermsOfReferenceDocumentInput): 
   const t = input.content;
   const b: DocBlock[] = [];
   const section = (n: number, title: string) => b.push({ kind: 'heading', level: 1, text: `${n}. ${title}` });
-  const sub = (title: string, text: string) => { b.push({ kind: 'heading', level: 2, text: title }); b.push(textBlock(text)); };
+  const sub = (title: string, text: string) => {
+    b.push({ kind: 'heading', level: 2, text: title });
+    b.push(textBlock(text));
+  };
 
   b.push({ kind: 'title', text: 'Local Child Safeguarding Practice Review: Terms of Reference' });
-  b.push({ kind: 'fields', rows: [
-    { label: 'Child reference', value: answer(t.childReference || input.review.title) },
-    { label: 'Date', value: answer(day(t.date)) },
-  ] });
+  b.push({
+    kind: 'fields',
+    rows: [
+      { label: 'Child reference', value: answer(t.childReference || input.review.title) },
+      { label: 'Date', value: answer(day(t.date)) },
+    ],
+  });
   section(1, 'Introduction');
   for (const p of TOR_INTRODUCTION) b.push({ kind: 'paragraph', text: p });
   section(2, 'Case summary');
@@ -42,8 +48,12 @@ export function termsOfReferenceDocument(input: TermsOfReferenceDocumentInput): 
   sub('Information about the family', t.familyInformation);
   section(3, 'Review team');
   b.push({ kind: 'fields', rows: [{ label: 'Lead reviewer', value: answer(t.leadReviewerName) }] });
-  b.push({ kind: 'table', header: ['Name', 'Organisation', 'Specific responsibilities'], empty: 'No review team members recorded',
-    rows: t.teamMembers.map((m) => [m.name, m.organisation, m.responsibilities]) });
+  b.push({
+    kind: 'table',
+    header: ['Name', 'Organisation', 'Specific responsibilities'],
+    empty: 'No review team members recorded',
+    rows: t.teamMembers.map((m) => [m.name, m.organisation, m.responsibilities]),
+  });
   section(4, 'Scope of the review');
   b.push({ kind: 'fields', rows: [{ label: 'Time period to be considered', value: answer(periodText(input.review.periodStart, input.review.periodEnd)) }] });
   sub('Rationale for the time period', t.periodRationale);

@@ -1,7 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { blankEntry, blankTeamFields, type ChronologyDate, type ChronologyEntry } from '../../../shared/chronology/index.js';
 import {
-  blankEntryForm, entryToForm, formToEntry, formToTeam, mergeEdit, nextSequence, normaliseTime, teamToForm, type EntryFormValues,
+  blankEntryForm,
+  entryToForm,
+  formToEntry,
+  formToTeam,
+  mergeEdit,
+  nextSequence,
+  normaliseTime,
+  teamToForm,
+  type EntryFormValues,
 } from '../../../client/src/chronology/entryForm.js';
 
 const ID = 'EEEEEEEEEEEEEEEEEEEEEE';
@@ -12,15 +20,35 @@ const day = (y: number, m: number, d: number): ChronologyDate => ({ precision: '
 
 describe('formToEntry', () => {
   it('builds a valid entry from typed values, trimming text and normalising the time', () => {
-    const r = formToEntry(ID, AGENCY, values({
-      date: '12/03/2019', time: '9:05', sequence: '2', source: ' GP record ', category: 'referral', childContact: 'seen-alone',
-      childContactBy: 'Health visitor', familyContactIds: ['p-mum', 'p-mum'], comment: ' Learning ',
-    }), ctx);
+    const r = formToEntry(
+      ID,
+      AGENCY,
+      values({
+        date: '12/03/2019',
+        time: '9:05',
+        sequence: '2',
+        source: ' GP record ',
+        category: 'referral',
+        childContact: 'seen-alone',
+        childContactBy: 'Health visitor',
+        familyContactIds: ['p-mum', 'p-mum'],
+        comment: ' Learning ',
+      }),
+      ctx,
+    );
     expect(r.errors).toEqual({});
     expect(r.warning).toBeNull();
     expect(r.entry).toEqual({
-      ...blankEntry(ID, AGENCY, day(2019, 3, 12)), time: '09:05', sequence: 2, source: 'GP record', category: 'referral',
-      childContact: 'seen-alone', childContactBy: 'Health visitor', familyContactIds: ['p-mum'], keyEvent: 'Home visit', comment: 'Learning',
+      ...blankEntry(ID, AGENCY, day(2019, 3, 12)),
+      time: '09:05',
+      sequence: 2,
+      source: 'GP record',
+      category: 'referral',
+      childContact: 'seen-alone',
+      childContactBy: 'Health visitor',
+      familyContactIds: ['p-mum'],
+      keyEvent: 'Home visit',
+      comment: 'Learning',
     });
   });
 
@@ -64,7 +92,10 @@ describe('entryToForm', () => {
   it('writes a stored entry so that it reads back the same', () => {
     const entry: ChronologyEntry = {
       ...blankEntry(ID, AGENCY, { precision: 'month', year: 2018, month: 6, day: null, uncertainty: 'query' }),
-      time: '14:30', sequence: 3, keyEvent: 'Missed appointment', familyContactIds: ['p-mum'],
+      time: '14:30',
+      sequence: 3,
+      keyEvent: 'Missed appointment',
+      familyContactIds: ['p-mum'],
     };
     const form = entryToForm(entry);
     expect(form.date).toBe('06/2018?');
@@ -85,7 +116,8 @@ describe('normaliseTime', () => {
 describe('nextSequence', () => {
   it('is one more than the highest order on the same day at the same precision', () => {
     const rows = [
-      { date: day(2019, 3, 12), sequence: 0 }, { date: day(2019, 3, 12), sequence: 4 },
+      { date: day(2019, 3, 12), sequence: 0 },
+      { date: day(2019, 3, 12), sequence: 4 },
       { date: { precision: 'month' as const, year: 2019, month: 3, day: null, uncertainty: 'none' as const }, sequence: 9 },
       { date: { ...day(2019, 3, 12), uncertainty: 'query' as const }, sequence: 5 },
     ];

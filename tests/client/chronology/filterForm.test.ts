@@ -13,14 +13,26 @@ describe('formToFilter', () => {
   });
 
   it('reads every part, with DD/MM/YYYY dates as ISO, and the result passes the shared schema', () => {
-    const { filter, errors } = formToFilter(form({
-      agencyIds: [A, B], personIds: ['p-mum'], categories: ['referral', 'house-move'], from: '1/3/2019', to: '31/03/2019',
-      keyLearning: 'yes', text: '  home visit ',
-    }));
+    const { filter, errors } = formToFilter(
+      form({
+        agencyIds: [A, B],
+        personIds: ['p-mum'],
+        categories: ['referral', 'house-move'],
+        from: '1/3/2019',
+        to: '31/03/2019',
+        keyLearning: 'yes',
+        text: '  home visit ',
+      }),
+    );
     expect(errors).toEqual({});
     expect(filter).toEqual({
-      agencyIds: [A, B], personIds: ['p-mum'], categories: ['referral', 'house-move'], from: '2019-03-01', to: '2019-03-31',
-      keyLearning: true, text: 'home visit',
+      agencyIds: [A, B],
+      personIds: ['p-mum'],
+      categories: ['referral', 'house-move'],
+      from: '2019-03-01',
+      to: '2019-03-31',
+      keyLearning: true,
+      text: 'home visit',
     });
     expect(ChronologyFilterSchema.safeParse(filter).success).toBe(true);
   });
@@ -70,7 +82,9 @@ describe('the address bar', () => {
   });
 
   it('ignores anything unknown or malformed in a pasted link', () => {
-    const { form: f, view } = searchToForm('?agency=../../etc&agency=' + A + '&agency=' + A + '&category=arson&category=referral&from=2019-02-31&to=31/03/2019&keyLearning=maybe&view=gallery&extra=1');
+    const { form: f, view } = searchToForm(
+      '?agency=../../etc&agency=' + A + '&agency=' + A + '&category=arson&category=referral&from=2019-02-31&to=31/03/2019&keyLearning=maybe&view=gallery&extra=1',
+    );
     expect(f).toEqual(form({ agencyIds: [A], categories: ['referral'] }));
     expect(view).toBe('table');
   });

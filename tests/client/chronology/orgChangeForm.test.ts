@@ -20,8 +20,15 @@ describe('formToOrgChange', () => {
   it('builds a change with trimmed text, owned by the given agency', () => {
     const r = check({ date: '2019', change: '  New duty team  ', impact: ' Referrals triaged faster \n' });
     expect(r).toEqual({
-      errors: {}, warning: null,
-      change: { id: ID, agencyId: AGENCY, date: { precision: 'year', year: 2019, month: null, day: null, uncertainty: 'none' }, change: 'New duty team', impact: 'Referrals triaged faster' },
+      errors: {},
+      warning: null,
+      change: {
+        id: ID,
+        agencyId: AGENCY,
+        date: { precision: 'year', year: 2019, month: null, day: null, uncertainty: 'none' },
+        change: 'New duty team',
+        impact: 'Referrals triaged faster',
+      },
     });
   });
 
@@ -52,7 +59,13 @@ describe('formToOrgChange', () => {
 
 describe('orgChangeToForm', () => {
   it('writes the date as it is shown, which reads back to the same change', () => {
-    const stored: OrgChange = { id: ID, agencyId: AGENCY, date: { precision: 'month', year: 2018, month: 6, day: null, uncertainty: 'query' }, change: 'Vacancies', impact: 'Fewer visits' };
+    const stored: OrgChange = {
+      id: ID,
+      agencyId: AGENCY,
+      date: { precision: 'month', year: 2018, month: 6, day: null, uncertainty: 'query' },
+      change: 'Vacancies',
+      impact: 'Fewer visits',
+    };
     const form = orgChangeToForm(stored);
     expect(form).toEqual({ date: '06/2018?', change: 'Vacancies', impact: 'Fewer visits' });
     expect(formToOrgChange(ID, AGENCY, form, TODAY).change).toEqual(stored);

@@ -1,9 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { blankEntry, type ChronologyDate } from '../../../shared/chronology/index.js';
 import { blankPerson, type Person } from '../../../shared/people.js';
-import {
-  childContactText, dateNote, dateText, editorsByRow, familyContactText, personLabel, rowName, safeColour,
-} from '../../../client/src/chronology/rowDisplay.js';
+import { childContactText, dateNote, dateText, editorsByRow, familyContactText, personLabel, rowName, safeColour } from '../../../client/src/chronology/rowDisplay.js';
 import { combineFacts } from '../../../client/src/chronology/docFacts.js';
 import type { PresenceEntry } from '../../../client/src/lib/presence.js';
 

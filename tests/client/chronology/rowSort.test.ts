@@ -4,7 +4,11 @@ import { DEFAULT_SORT, nextSort, sortRows } from '../../../client/src/chronology
 
 const row = (id: string, over: Partial<IntegratedRow>): IntegratedRow => ({
   ...blankEntry(id.padEnd(16, 'x'), 'a'.repeat(16), { precision: 'year', year: 2020, month: null, day: null, uncertainty: 'none' }),
-  agencyCode: 'POL', agencyName: 'Police', colour: '#ffffff', team: blankTeamFields(), ...over,
+  agencyCode: 'POL',
+  agencyName: 'Police',
+  colour: '#ffffff',
+  team: blankTeamFields(),
+  ...over,
 });
 
 describe('sortRows', () => {

@@ -6,13 +6,27 @@ import { removeRow, writeRowEdit } from '../../../client/src/chronology/rowWrite
 const ID = 'EEEEEEEEEEEEEEEEEEEEEE';
 const AGENCY = 'AAAAAAAAAAAAAAAAAAAAAA';
 const entry = (over: Partial<ChronologyEntry> = {}): ChronologyEntry => ({
-  ...blankEntry(ID, AGENCY, { precision: 'day', year: 2019, month: 3, day: 12, uncertainty: 'none' }), keyEvent: 'Visit', ...over,
+  ...blankEntry(ID, AGENCY, { precision: 'day', year: 2019, month: 3, day: 12, uncertainty: 'none' }),
+  keyEvent: 'Visit',
+  ...over,
 });
 
 describe('writeRowEdit', () => {
   it('adds a new row to the agency document', () => {
     const doc = new Y.Doc();
-    writeRowEdit({ isNew: true, id: ID, agencyId: AGENCY, opened: entry(), openedTeam: blankTeamFields(), entry: entry({ keyEvent: 'New' }), team: null, agencyDoc: doc, teamDoc: null, currentEntry: null, currentTeam: null });
+    writeRowEdit({
+      isNew: true,
+      id: ID,
+      agencyId: AGENCY,
+      opened: entry(),
+      openedTeam: blankTeamFields(),
+      entry: entry({ keyEvent: 'New' }),
+      team: null,
+      agencyDoc: doc,
+      teamDoc: null,
+      currentEntry: null,
+      currentTeam: null,
+    });
     expect(readEntries(doc, AGENCY)).toEqual([entry({ keyEvent: 'New' })]);
   });
 
@@ -23,9 +37,17 @@ describe('writeRowEdit', () => {
     writeEntry(doc, AGENCY, { ...opened, source: 'GP record (theirs)' });
     writeTeamFields(team, ID, { ...blankTeamFields(), note: 'Their note' });
     writeRowEdit({
-      isNew: false, id: ID, agencyId: AGENCY, opened, openedTeam: blankTeamFields(),
-      entry: { ...opened, comment: 'mine' }, team: { ...blankTeamFields(), keyLearning: true },
-      agencyDoc: doc, teamDoc: team, currentEntry: readEntries(doc, AGENCY)[0]!, currentTeam: readTeamFields(team).get(ID)!,
+      isNew: false,
+      id: ID,
+      agencyId: AGENCY,
+      opened,
+      openedTeam: blankTeamFields(),
+      entry: { ...opened, comment: 'mine' },
+      team: { ...blankTeamFields(), keyLearning: true },
+      agencyDoc: doc,
+      teamDoc: team,
+      currentEntry: readEntries(doc, AGENCY)[0]!,
+      currentTeam: readTeamFields(team).get(ID)!,
     });
     expect(readEntries(doc, AGENCY)[0]).toMatchObject({ source: 'GP record (theirs)', comment: 'mine' });
     expect(readTeamFields(team).get(ID)).toEqual({ keyLearning: true, phaseId: null, note: 'Their note' });
@@ -34,16 +56,56 @@ describe('writeRowEdit', () => {
   it('writes nothing to the team document when the team fields did not change', () => {
     const team = new Y.Doc();
     let updates = 0;
-    team.on('update', () => { updates += 1; });
-    writeRowEdit({ isNew: false, id: ID, agencyId: AGENCY, opened: entry(), openedTeam: blankTeamFields(), entry: null, team: blankTeamFields(), agencyDoc: null, teamDoc: team, currentEntry: null, currentTeam: null });
+    team.on('update', () => {
+      updates += 1;
+    });
+    writeRowEdit({
+      isNew: false,
+      id: ID,
+      agencyId: AGENCY,
+      opened: entry(),
+      openedTeam: blankTeamFields(),
+      entry: null,
+      team: blankTeamFields(),
+      agencyDoc: null,
+      teamDoc: team,
+      currentEntry: null,
+      currentTeam: null,
+    });
     expect(updates).toBe(0);
   });
 
   it('refuses, with a message, when the agency document is not open, and an entry the schema refuses', () => {
-    expect(() => writeRowEdit({ isNew: true, id: ID, agencyId: AGENCY, opened: entry(), openedTeam: blankTeamFields(), entry: entry(), team: null, agencyDoc: null, teamDoc: null, currentEntry: null, currentTeam: null }))
-      .toThrow(/not open yet/);
-    expect(() => writeRowEdit({ isNew: true, id: ID, agencyId: AGENCY, opened: entry(), openedTeam: blankTeamFields(), entry: entry({ time: '25:00' }), team: null, agencyDoc: new Y.Doc(), teamDoc: null, currentEntry: null, currentTeam: null }))
-      .toThrow();
+    expect(() =>
+      writeRowEdit({
+        isNew: true,
+        id: ID,
+        agencyId: AGENCY,
+        opened: entry(),
+        openedTeam: blankTeamFields(),
+        entry: entry(),
+        team: null,
+        agencyDoc: null,
+        teamDoc: null,
+        currentEntry: null,
+        currentTeam: null,
+      }),
+    ).toThrow(/not open yet/);
+    expect(() =>
+      writeRowEdit({
+        isNew: true,
+        id: ID,
+        agencyId: AGENCY,
+        opened: entry(),
+        openedTeam: blankTeamFields(),
+        entry: entry({ time: '25:00' }),
+        team: null,
+        agencyDoc: new Y.Doc(),
+        teamDoc: null,
+        currentEntry: null,
+        currentTeam: null,
+      }),
+    ).toThrow();
   });
 });
 

@@ -2,12 +2,27 @@ import { describe, expect, it } from 'vitest';
 import { blankEntry, blankTeamFields, type ChronologyDate, type IntegratedRow } from '../../../shared/chronology/index.js';
 import { filenameFrom } from '../../../client/src/chronology/chronologyApi.js';
 import {
-  ITEM_EVENT_CHARS, ITEM_SHORT_CHARS, PHASE_ID_PREFIX, diffItems, itemSignature, localDay, phaseItem, rowItem, shiftWindow, shorten,
+  ITEM_EVENT_CHARS,
+  ITEM_SHORT_CHARS,
+  PHASE_ID_PREFIX,
+  diffItems,
+  itemSignature,
+  localDay,
+  phaseItem,
+  rowItem,
+  shiftWindow,
+  shorten,
 } from '../../../client/src/chronology/timelineItems.js';
 
 const AGENCY = 'AAAAAAAAAAAAAAAAAAAAAA';
 const row = (id: string, date: ChronologyDate, over: Partial<IntegratedRow> = {}): IntegratedRow => ({
-  ...blankEntry(id, AGENCY, date), agencyCode: 'POL', agencyName: 'Police', colour: '#cfe2ff', team: blankTeamFields(), keyEvent: 'Home visit', ...over,
+  ...blankEntry(id, AGENCY, date),
+  agencyCode: 'POL',
+  agencyName: 'Police',
+  colour: '#cfe2ff',
+  team: blankTeamFields(),
+  keyEvent: 'Home visit',
+  ...over,
 });
 const day: ChronologyDate = { precision: 'day', year: 2019, month: 3, day: 12, uncertainty: 'none' };
 
@@ -18,7 +33,14 @@ describe('rowItem', () => {
     expect(item.start).toEqual(new Date(2019, 2, 12));
     expect(item.end).toBeUndefined();
     expect(item.label).toEqual({
-      kind: 'row', rowId: 'r1', code: 'POL', date: '12/03/2019', keyLearning: false, uncertain: false, event: 'Home visit', short: 'Home visit',
+      kind: 'row',
+      rowId: 'r1',
+      code: 'POL',
+      date: '12/03/2019',
+      keyLearning: false,
+      uncertain: false,
+      event: 'Home visit',
+      short: 'Home visit',
       day: new Date(2019, 2, 12).getTime(),
     });
   });
@@ -64,7 +86,11 @@ describe('diffItems', () => {
   it('adds new items, updates changed ones, removes gone ones, and leaves the rest alone', () => {
     const a = rowItem(row('a', day));
     const b = rowItem(row('b', day));
-    const shown = new Map([[a.id, itemSignature(a)], [b.id, itemSignature(b)], ['gone', 'x']]);
+    const shown = new Map([
+      [a.id, itemSignature(a)],
+      [b.id, itemSignature(b)],
+      ['gone', 'x'],
+    ]);
     const b2 = rowItem(row('b', day, { keyEvent: 'Changed' }));
     const c = rowItem(row('c', day));
     const { upsert, remove, signatures } = diffItems(shown, [a, b2, c]);

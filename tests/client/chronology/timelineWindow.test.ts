@@ -1,16 +1,18 @@
 import { describe, expect, it } from 'vitest';
 import { blankEntry, blankTeamFields, sortEntries, type ChronologyDate, type IntegratedRow } from '../../../shared/chronology/index.js';
 import { localDay } from '../../../client/src/chronology/timelineItems.js';
-import {
-  CLUSTER_ID_PREFIX, DAY_MS, ITEM_MAX_PX, MAX_PER_SLOT, SLOT_PX, fullExtent, itemsForViewport, rowSpanMs, slotMs,
-} from '../../../client/src/chronology/timelineWindow.js';
+import { CLUSTER_ID_PREFIX, DAY_MS, ITEM_MAX_PX, MAX_PER_SLOT, SLOT_PX, fullExtent, itemsForViewport, rowSpanMs, slotMs } from '../../../client/src/chronology/timelineWindow.js';
 
 const POL = 'PPPPPPPPPPPPPPPPPPPPPP';
 const ICB = 'IIIIIIIIIIIIIIIIIIIIII';
 let n = 0;
 const row = (agencyId: string, date: ChronologyDate, keyLearning = false): IntegratedRow => ({
-  ...blankEntry(`row-${String(n++).padStart(18, '0')}`, agencyId, date), keyEvent: 'Visit',
-  agencyCode: agencyId === POL ? 'POL' : 'ICB', agencyName: 'x', colour: '#cfe2ff', team: { ...blankTeamFields(), keyLearning },
+  ...blankEntry(`row-${String(n++).padStart(18, '0')}`, agencyId, date),
+  keyEvent: 'Visit',
+  agencyCode: agencyId === POL ? 'POL' : 'ICB',
+  agencyName: 'x',
+  colour: '#cfe2ff',
+  team: { ...blankTeamFields(), keyLearning },
 });
 const day = (y: number, m: number, d: number): ChronologyDate => ({ precision: 'day', year: y, month: m, day: d, uncertainty: 'none' });
 const ms = (y: number, m: number, d: number) => new Date(y, m - 1, d).getTime();
@@ -77,14 +79,20 @@ describe('itemsForViewport', () => {
     const near = row(POL, day(2019, 3, 1));
     const far = row(POL, day(2005, 1, 1));
     const items = itemsForViewport(sortEntries([far, near]), [{ id: 'p', title: 'Phase', start: '1990-01-01', end: '1990-02-01' }], {
-      start: ms(2019, 1, 1), end: ms(2020, 1, 1), widthPx: 1_000,
+      start: ms(2019, 1, 1),
+      end: ms(2020, 1, 1),
+      widthPx: 1_000,
     });
     expect(items.map((i) => i.id)).toEqual(['phase:p', near.id]);
   });
 
   it('gives a bounded number of items for 5,000 rows at any zoom', () => {
     const rows = sortEntries(Array.from({ length: 5_000 }, (_, i) => row(i % 2 ? POL : ICB, day(2008 + (i % 16), 1 + (i % 12), 1 + (i % 28)))));
-    for (const [start, end] of [[ms(2007, 1, 1), ms(2025, 1, 1)], [ms(2015, 1, 1), ms(2016, 1, 1)], [ms(2015, 3, 1), ms(2015, 3, 20)]] as const) {
+    for (const [start, end] of [
+      [ms(2007, 1, 1), ms(2025, 1, 1)],
+      [ms(2015, 1, 1), ms(2016, 1, 1)],
+      [ms(2015, 3, 1), ms(2015, 3, 20)],
+    ] as const) {
       const items = itemsForViewport(rows, [], { start, end, widthPx: 1_000 });
       // Three windows' width of slots, per agency, each at most MAX_PER_SLOT items.
       expect(items.length).toBeLessThanOrEqual(2 * MAX_PER_SLOT * (3 * Math.ceil(1_000 / SLOT_PX) + 2));

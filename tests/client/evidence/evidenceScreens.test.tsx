@@ -16,15 +16,32 @@ const R = 'review-0000000000001';
 const POL = 'agency-pol-00000000001';
 const change = { kind: 'org-change', changeId: 'change-0000000000001' } as const;
 const thread: EvidenceQuery = {
-  id: 'query-00000000000001', reviewId: R, agencyId: POL, target: change, status: 'open',
+  id: 'query-00000000000001',
+  reviewId: R,
+  agencyId: POL,
+  target: change,
+  status: 'open',
   messages: [{ id: 'message-0000000000001', kind: 'question', by: 'user-00000000000001', byName: 'Rita Reviewer', at: '2026-11-02T10:00:00Z', text: 'Why was the team merged?' }],
-  createdAt: '2026-11-02T10:00:00Z', createdBy: 'user-00000000000001', resolvedAt: null, resolvedBy: null, version: 1,
+  createdAt: '2026-11-02T10:00:00Z',
+  createdBy: 'user-00000000000001',
+  resolvedAt: null,
+  resolvedBy: null,
+  version: 1,
 };
 const rightsOf = (m: EvidenceMember) => ({ ask: mayAskQuery(m), answer: mayAnswerQuery(m, POL), resolve: mayResolveQuery(m) });
-const threads = (m: EvidenceMember, queries: readonly EvidenceQuery[]) => renderToStaticMarkup(
-  <QueryThreads reviewId={R} agencyId={POL} target={change} label="this change" queries={queries} rights={rightsOf(m)} onChanged={() => {}}
-    emptyText="No queries on this change." />,
-);
+const threads = (m: EvidenceMember, queries: readonly EvidenceQuery[]) =>
+  renderToStaticMarkup(
+    <QueryThreads
+      reviewId={R}
+      agencyId={POL}
+      target={change}
+      label="this change"
+      queries={queries}
+      rights={rightsOf(m)}
+      onChanged={() => {}}
+      emptyText="No queries on this change."
+    />,
+  );
 
 describe('query threads on an organisational change', () => {
   it('lets any review-team member ask about another agency’s change, and resolve', () => {
@@ -60,11 +77,24 @@ const overview = (role: EvidenceOverview['me']['role'], waiting: EvidenceOvervie
   scope: { keyLinesOfEnquiry: [], periodStart: null, periodEnd: null },
   agencies: [{ id: POL, name: 'Test Police', shortCode: 'POL', colour: '#ffffff' }],
   authors: [],
-  requests: [{
-    id: 'request-000000000001', reviewId: R, agencyId: POL, kind: 'learning-template', status: 'in-progress', dueOn: '2026-11-20',
-    requestedOn: '2026-11-02', requestedBy: 'user-00000000000001', endorsement: null, history: [], version: 2,
-    openQueries: 0, deadline: { status: 'upcoming', workingDaysLeft: 14, phrase: '14 working days left' }, actions: ['submit'],
-  } as unknown as EvidenceOverview['requests'][number]],
+  requests: [
+    {
+      id: 'request-000000000001',
+      reviewId: R,
+      agencyId: POL,
+      kind: 'learning-template',
+      status: 'in-progress',
+      dueOn: '2026-11-20',
+      requestedOn: '2026-11-02',
+      requestedBy: 'user-00000000000001',
+      endorsement: null,
+      history: [],
+      version: 2,
+      openQueries: 0,
+      deadline: { status: 'upcoming', workingDaysLeft: 14, phrase: '14 working days left' },
+      actions: ['submit'],
+    } as unknown as EvidenceOverview['requests'][number],
+  ],
   milestones: [],
   waiting,
 });
@@ -94,9 +124,15 @@ describe('the key theme form', () => {
     const linked = { kind: 'template-analysis', agencyId: POL, section: 'kloe-1' } as const;
     const other = { kind: 'template-analysis', agencyId: POL, section: 'kloe-2' } as const;
     const html = renderToStaticMarkup(
-      <ThemeEditor idPrefix="theme-edit-x" initial={{ title: 'Seeing the child alone', summary: '', links: [linked] }} options={[linked, other]}
-        label={(l) => `Police ${l.kind === 'template-analysis' ? l.section : ''}`} submitText="Save theme: Seeing the child alone"
-        onSubmit={async () => null} onCancel={() => {}} />,
+      <ThemeEditor
+        idPrefix="theme-edit-x"
+        initial={{ title: 'Seeing the child alone', summary: '', links: [linked] }}
+        options={[linked, other]}
+        label={(l) => `Police ${l.kind === 'template-analysis' ? l.section : ''}`}
+        submitText="Save theme: Seeing the child alone"
+        onSubmit={async () => null}
+        onCancel={() => {}}
+      />,
     );
     expect(html).toContain('value="Seeing the child alone"');
     const boxes = [...html.matchAll(/<input id="([^"]+)" type="checkbox"[^>]*>/g)];

@@ -8,9 +8,17 @@ import { waitingLine } from '../../../client/src/evidence/waitingItems.js';
 const POL = 'agency-pol-00000000001';
 let n = 0;
 const q = (target: QueryTarget, status: EvidenceQuery['status']): EvidenceQuery => ({
-  id: `query-0000000000000${++n}`.slice(0, 20), reviewId: 'review-0000000000001', agencyId: POL, target, status,
+  id: `query-0000000000000${++n}`.slice(0, 20),
+  reviewId: 'review-0000000000001',
+  agencyId: POL,
+  target,
+  status,
   messages: [{ id: 'message-0000000000001', kind: 'question', by: 'user-00000000000001', byName: 'Reviewer', at: '2026-11-02T10:00:00Z', text: 'Why?' }],
-  createdAt: '2026-11-02T10:00:00Z', createdBy: 'user-00000000000001', resolvedAt: null, resolvedBy: null, version: 1,
+  createdAt: '2026-11-02T10:00:00Z',
+  createdBy: 'user-00000000000001',
+  resolvedAt: null,
+  resolvedBy: null,
+  version: 1,
 });
 const row: QueryTarget = { kind: 'chronology-row', entryId: 'entry-00000000000001' };
 const change: QueryTarget = { kind: 'org-change', changeId: 'change-0000000000001' };
@@ -57,19 +65,31 @@ describe('the waiting list', () => {
 
   it('sends each item to where it is done: the document, or the chronology', () => {
     const item = (w: WorkItem) => waitingLine(w, requests, [onChange, onSection]);
-    expect(item({ kind: 'request', requestId: 'request-000000000001', agencyId: POL, dueOn: '2026-12-01', returned: false }))
-      .toEqual({ key: 'request-request-000000000001', text: 'Complete the learning template', place: { kind: 'document', requestId: 'request-000000000001' } });
+    expect(item({ kind: 'request', requestId: 'request-000000000001', agencyId: POL, dueOn: '2026-12-01', returned: false })).toEqual({
+      key: 'request-request-000000000001',
+      text: 'Complete the learning template',
+      place: { kind: 'document', requestId: 'request-000000000001' },
+    });
     expect(item({ kind: 'request', requestId: 'request-000000000001', agencyId: POL, dueOn: '2026-12-01', returned: true }).text).toBe('Revise the returned learning template');
-    expect(item({ kind: 'endorsement', requestId: 'request-000000000002', agencyId: POL, dueOn: '2026-12-01' }))
-      .toMatchObject({ text: 'Endorse the key events chronology', place: { kind: 'chronology' } });
-    expect(item({ kind: 'query', queryId: onChange.id, agencyId: POL, askedAt: '2026-11-02T10:00:00Z' }))
-      .toEqual({ key: `q-${onChange.id}`, text: 'Answer the review team’s query on an organisational change', place: { kind: 'chronology' } });
-    expect(item({ kind: 'query', queryId: onSection.id, agencyId: POL, askedAt: '2026-11-02T10:00:00Z' }))
-      .toMatchObject({ text: 'Answer the review team’s query on the learning template, Section 3: key line of enquiry 1', place: { kind: 'document', requestId: 'request-000000000001' } });
+    expect(item({ kind: 'endorsement', requestId: 'request-000000000002', agencyId: POL, dueOn: '2026-12-01' })).toMatchObject({
+      text: 'Endorse the key events chronology',
+      place: { kind: 'chronology' },
+    });
+    expect(item({ kind: 'query', queryId: onChange.id, agencyId: POL, askedAt: '2026-11-02T10:00:00Z' })).toEqual({
+      key: `q-${onChange.id}`,
+      text: 'Answer the review team’s query on an organisational change',
+      place: { kind: 'chronology' },
+    });
+    expect(item({ kind: 'query', queryId: onSection.id, agencyId: POL, askedAt: '2026-11-02T10:00:00Z' })).toMatchObject({
+      text: 'Answer the review team’s query on the learning template, Section 3: key line of enquiry 1',
+      place: { kind: 'document', requestId: 'request-000000000001' },
+    });
   });
 
   it('still says what to do when the thread is not loaded yet', () => {
-    expect(waitingLine({ kind: 'query', queryId: 'query-unknown-000001', agencyId: POL, askedAt: '2026-11-02T10:00:00Z' }, requests, []))
-      .toMatchObject({ text: 'Answer the review team’s query on your evidence', place: null });
+    expect(waitingLine({ kind: 'query', queryId: 'query-unknown-000001', agencyId: POL, askedAt: '2026-11-02T10:00:00Z' }, requests, [])).toMatchObject({
+      text: 'Answer the review team’s query on your evidence',
+      place: null,
+    });
   });
 });

@@ -2,7 +2,15 @@ import { describe, expect, it } from 'vitest';
 import { exactDate } from '../../../shared/chronology/index.js';
 import { KeyThemeBodySchema, KeyThemeUpdateBodySchema, type EvidenceLink, type EvidenceQuery } from '../../../shared/evidence/index.js';
 import {
-  BLANK_THEME_FORM, formFromTheme, linkDomId, linkLabel, themeBody, themeFormError, themeLinkOptions, toggleLink, type ThemeRow,
+  BLANK_THEME_FORM,
+  formFromTheme,
+  linkDomId,
+  linkLabel,
+  themeBody,
+  themeFormError,
+  themeLinkOptions,
+  toggleLink,
+  type ThemeRow,
 } from '../../../client/src/evidence/themeForm.js';
 
 /** The key-theme form's rules: what can be linked, how links read, what is sent, and what is refused before sending. */
@@ -11,11 +19,23 @@ const POL = 'agency-pol-00000000001';
 const ICB = 'agency-icb-00000000001';
 const name = (id: string) => (id === POL ? 'Test Police' : id === ICB ? 'Test Health' : 'Agency');
 const row = (id: string, agencyId: string, keyLearning: boolean): ThemeRow => ({
-  id, agencyId, date: exactDate('2026-03-12'), keyEvent: 'Police attended a domestic incident.', team: { keyLearning },
+  id,
+  agencyId,
+  date: exactDate('2026-03-12'),
+  keyEvent: 'Police attended a domestic incident.',
+  team: { keyLearning },
 });
 const query: EvidenceQuery = {
-  id: 'query-00000000000001', reviewId: 'review-0000000000001', agencyId: POL, target: { kind: 'chronology-row', entryId: 'entry-00000000000001' },
-  status: 'answered', createdAt: '2026-11-02T10:00:00Z', createdBy: 'user-00000000000001', resolvedAt: null, resolvedBy: null, version: 2,
+  id: 'query-00000000000001',
+  reviewId: 'review-0000000000001',
+  agencyId: POL,
+  target: { kind: 'chronology-row', entryId: 'entry-00000000000001' },
+  status: 'answered',
+  createdAt: '2026-11-02T10:00:00Z',
+  createdBy: 'user-00000000000001',
+  resolvedAt: null,
+  resolvedBy: null,
+  version: 2,
   messages: [
     { id: 'message-0000000000001', kind: 'question', by: 'user-00000000000001', byName: 'Reviewer', at: '2026-11-02T10:00:00Z', text: 'Was the child present?' },
     { id: 'message-0000000000002', kind: 'answer', by: 'user-00000000000002', byName: 'Author', at: '2026-11-03T10:00:00Z', text: 'Yes, asleep upstairs.' },
@@ -27,8 +47,14 @@ const answerLink: EvidenceLink = { kind: 'query-answer', queryId: query.id, mess
 describe('the evidence a theme can rest on', () => {
   const options = themeLinkOptions({
     rows: [row('entry-00000000000001', POL, true), row('entry-00000000000002', ICB, false)],
-    requests: [{ agencyId: POL, kind: 'learning-template' }, { agencyId: ICB, kind: 'information-report' }, { agencyId: ICB, kind: 'key-events-chronology' }],
-    kloeCount: 2, queries: [query], current: [],
+    requests: [
+      { agencyId: POL, kind: 'learning-template' },
+      { agencyId: ICB, kind: 'information-report' },
+      { agencyId: ICB, kind: 'key-events-chronology' },
+    ],
+    kloeCount: 2,
+    queries: [query],
+    current: [],
   });
 
   it('offers key practice learning rows, each key-line analysis, the report analysis questions and every answer (never a question)', () => {

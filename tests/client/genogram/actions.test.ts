@@ -6,7 +6,14 @@ import { addRelative, type NewPerson } from '../../../client/src/genogram/action
 import { GenogramUndo, type GenogramDocs } from '../../../client/src/genogram/undo.js';
 
 const fields = (name: string, over: Partial<NewPerson> = {}): NewPerson => ({
-  name, gender: 'unknown', dateOfBirth: null, dateOfDeath: null, relationship: '', isSubject: false, birthStatus: 'born', ...over,
+  name,
+  gender: 'unknown',
+  dateOfBirth: null,
+  dateOfDeath: null,
+  relationship: '',
+  isSubject: false,
+  birthStatus: 'born',
+  ...over,
 });
 
 /** Fresh people and genogram documents. */
@@ -57,7 +64,9 @@ describe('adding people and relatives', () => {
     const couple = readGenogram(d.genogram).relationships.find((r): r is Partnership => r.type === 'partnership')!;
     expect(couple).toMatchObject({ a: jo, b: sam, kind: 'cohabiting' });
     const alex = add(d, { kind: 'child', of: sam, partnershipId: couple.id, link: 'adopted' }, fields('Alex', { birthStatus: 'pregnancy' }));
-    expect(readGenogram(d.genogram).relationships).toContainEqual(expect.objectContaining({ type: 'parent-child', parentType: 'partnership', parent: couple.id, child: alex, kind: 'adopted' }));
+    expect(readGenogram(d.genogram).relationships).toContainEqual(
+      expect.objectContaining({ type: 'parent-child', parentType: 'partnership', parent: couple.id, child: alex, kind: 'adopted' }),
+    );
     expect(readGenogram(d.genogram).birthStatus.get(alex)).toBe('pregnancy');
   });
 
@@ -84,7 +93,12 @@ describe('adding people and relatives', () => {
     expect(unknown).toBeDefined();
     expect(familyOf(d).byId.get(unknown.id)!.placeholder).toBe(true);
     const links = readGenogram(d.genogram).relationships.filter((r): r is ParentChild => r.type === 'parent-child');
-    expect(links.map((l) => [l.parent, l.child]).sort()).toEqual([[unknown.id, kid], [unknown.id, sib]].sort());
+    expect(links.map((l) => [l.parent, l.child]).sort()).toEqual(
+      [
+        [unknown.id, kid],
+        [unknown.id, sib],
+      ].sort(),
+    );
     const third = add(d, { kind: 'sibling', of: sib, parentRef: `person:${unknown.id}` }, fields('Third'));
     expect(readPeople(d.people).filter((p) => p.name === 'Unknown')).toHaveLength(1);
     expect(readGenogram(d.genogram).relationships).toContainEqual(expect.objectContaining({ parent: unknown.id, child: third }));
@@ -111,8 +125,12 @@ describe('undo and redo of one\u2019s own changes', () => {
     const d = docs();
     const undo = new GenogramUndo(d);
     let jo = '';
-    undo.record((x) => { jo = add(x, { kind: 'person' }, fields('Jo')); });
-    undo.record((x) => { add(x, { kind: 'partner', of: jo, partnership: 'married' }, fields('Sam')); });
+    undo.record((x) => {
+      jo = add(x, { kind: 'person' }, fields('Jo'));
+    });
+    undo.record((x) => {
+      add(x, { kind: 'partner', of: jo, partnership: 'married' }, fields('Sam'));
+    });
     expect(readPeople(d.people)).toHaveLength(2);
     expect(undo.canUndo).toBe(true);
     undo.undo();
@@ -135,7 +153,9 @@ describe('undo and redo of one\u2019s own changes', () => {
       }
     };
     const undo = new GenogramUndo(mine);
-    undo.record((x) => { add(x, { kind: 'person' }, fields('Mine')); });
+    undo.record((x) => {
+      add(x, { kind: 'person' }, fields('Mine'));
+    });
     sync();
     add(theirs, { kind: 'person' }, fields('Theirs'));
     sync();
@@ -151,7 +171,11 @@ describe('undo and redo of one\u2019s own changes', () => {
   it('records nothing when the action throws', () => {
     const d = docs();
     const undo = new GenogramUndo(d);
-    expect(() => undo.record(() => { throw new Error('refused'); })).toThrow('refused');
+    expect(() =>
+      undo.record(() => {
+        throw new Error('refused');
+      }),
+    ).toThrow('refused');
     expect(undo.canUndo).toBe(false);
     undo.destroy();
   });

@@ -16,7 +16,9 @@ describe('the add-a-relative form', () => {
       fields: expect.objectContaining({ name: 'Alex', dateOfBirth: '2016-04-03', dateOfDeath: null }),
     });
     expect(relativeFormToInput('person', null, blankRelativeForm({ name: 'A', dateOfBirth: '31/02/2016' })).errors.dateOfBirth).toMatch(/real date/);
-    expect(relativeFormToInput('person', null, blankRelativeForm({ name: 'A', dateOfBirth: '01/01/2016', dateOfDeath: '01/01/2015' })).errors.dateOfDeath).toMatch(/after the date of birth/);
+    expect(relativeFormToInput('person', null, blankRelativeForm({ name: 'A', dateOfBirth: '01/01/2016', dateOfDeath: '01/01/2015' })).errors.dateOfDeath).toMatch(
+      /after the date of birth/,
+    );
   });
 
   it('plans each kind of relative from the selected person', () => {

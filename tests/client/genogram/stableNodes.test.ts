@@ -2,7 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { keepUnchanged, sameValue, withMeasured } from '../../../client/src/genogram/stableNodes.js';
 
 const node = (id: string, x: number, extra: Record<string, unknown> = {}) => ({
-  id, position: { x, y: 0 }, data: { name: id, facts: { gender: 'female', age: 3 }, editors: [] as string[] }, ...extra,
+  id,
+  position: { x, y: 0 },
+  data: { name: id, facts: { gender: 'female', age: 3 }, editors: [] as string[] },
+  ...extra,
 });
 
 describe('sameValue', () => {
@@ -55,9 +58,15 @@ describe('withMeasured', () => {
   it('adds reported sizes and keeps the same map when none differs', () => {
     const known = new Map([['a', { width: 10, height: 20 }]]);
     expect(withMeasured(known, [{ id: 'a', dimensions: { width: 10, height: 20 } }, { id: 'b' }])).toBe(known);
-    const next = withMeasured(known, [{ id: 'a', dimensions: { width: 12, height: 20 } }, { id: 'b', dimensions: { width: 1, height: 2 } }]);
+    const next = withMeasured(known, [
+      { id: 'a', dimensions: { width: 12, height: 20 } },
+      { id: 'b', dimensions: { width: 1, height: 2 } },
+    ]);
     expect(next).not.toBe(known);
-    expect([...next]).toEqual([['a', { width: 12, height: 20 }], ['b', { width: 1, height: 2 }]]);
+    expect([...next]).toEqual([
+      ['a', { width: 12, height: 20 }],
+      ['b', { width: 1, height: 2 }],
+    ]);
     expect(known.get('a')).toEqual({ width: 10, height: 20 });
   });
 });

@@ -7,7 +7,11 @@ const IDS = { title: 'review-title', childPseudonym: 'review-pseudonym', shortCo
 describe('formErrorsFromApi', () => {
   it('links each field the server names in details.fields (the documented envelope) to that field', () => {
     const err = new ApiRequestError(400, 'invalid', 'The request body is not valid: title too long; childPseudonym required.', {
-      fields: [{ path: 'title', message: 'is too long' }, { path: 'childPseudonym', message: 'is required' }, { path: 'other', message: 'x' }],
+      fields: [
+        { path: 'title', message: 'is too long' },
+        { path: 'childPseudonym', message: 'is required' },
+        { path: 'other', message: 'x' },
+      ],
     });
     expect(formErrorsFromApi(err, IDS, { title: 'Title or reference' }, 'review-title')).toEqual([
       { fieldId: 'review-title', message: 'Title or reference: is too long' },
@@ -22,14 +26,14 @@ describe('formErrorsFromApi', () => {
     ]);
   });
 
-  it('falls back to the server\'s message once, on the fallback field, when no field matches', () => {
+  it("falls back to the server's message once, on the fallback field, when no field matches", () => {
     const err = new ApiRequestError(403, 'forbidden', 'Only a partnership admin or a lead reviewer can create a review.');
     expect(formErrorsFromApi(err, IDS, {}, 'review-title')).toEqual([{ fieldId: 'review-title', message: err.message }]);
     const unmapped = new ApiRequestError(400, 'invalid', 'Bad.', { fields: [{ path: 'nope', message: 'x' }] });
     expect(formErrorsFromApi(unmapped, IDS, {}, null)).toEqual([{ fieldId: null, message: 'Bad.' }]);
   });
 
-  it('shows any other error\'s message, or a generic one', () => {
+  it("shows any other error's message, or a generic one", () => {
     expect(formErrorsFromApi(new Error('Network down'), IDS)).toEqual([{ fieldId: null, message: 'Network down' }]);
     expect(formErrorsFromApi('weird', IDS)).toEqual([{ fieldId: null, message: 'Something went wrong. Please try again.' }]);
   });

@@ -9,7 +9,7 @@ describe('showDate', () => {
     expect(showDate('1999-01-31')).toBe('31/01/1999');
   });
 
-  it('says when a date is not recorded, in the caller\'s words if given', () => {
+  it("says when a date is not recorded, in the caller's words if given", () => {
     expect(showDate(null)).toBe('Not recorded');
     expect(showDate(undefined)).toBe('Not recorded');
     expect(showDate('', 'Not known')).toBe('Not known');

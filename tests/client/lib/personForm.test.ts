@@ -1,14 +1,22 @@
 import { describe, expect, it } from 'vitest';
 import { MAX_LABEL_CHARS, MAX_TEXT_CHARS } from '../../../shared/limits.js';
 import { blankPerson, type Person } from '../../../shared/people.js';
-import {
-  GENDER_LABELS, PERSON_FIELD_ORDER, formToPerson, mergePersonEdit, personToForm, type PersonFormValues,
-} from '../../../client/src/lib/personForm.js';
+import { GENDER_LABELS, PERSON_FIELD_ORDER, formToPerson, mergePersonEdit, personToForm, type PersonFormValues } from '../../../client/src/lib/personForm.js';
 
 const full: Person = {
-  id: 'p1', name: 'Kerry Thornbury', aliases: ['Kez', 'K. T.'], relationship: 'Mother', dateOfBirth: '1996-07-02',
-  dateOfDeath: null, gender: 'female', ethnicity: 'White British', addresses: ['12 Larch Close', '3 Elm Row'],
-  nhsNumber: '485 777 3456', notes: 'Line one\nLine two', isSubject: false, reportLabel: 'Mother',
+  id: 'p1',
+  name: 'Kerry Thornbury',
+  aliases: ['Kez', 'K. T.'],
+  relationship: 'Mother',
+  dateOfBirth: '1996-07-02',
+  dateOfDeath: null,
+  gender: 'female',
+  ethnicity: 'White British',
+  addresses: ['12 Larch Close', '3 Elm Row'],
+  nhsNumber: '485 777 3456',
+  notes: 'Line one\nLine two',
+  isSubject: false,
+  reportLabel: 'Mother',
 };
 const form = (over: Partial<PersonFormValues> = {}): PersonFormValues => ({ ...personToForm(blankPerson('p1')), ...over });
 
@@ -20,9 +28,16 @@ describe('personToForm and formToPerson', () => {
   });
 
   it('reads DD/MM/YYYY dates and lists one per line, trimming and dropping blank lines', () => {
-    const { person } = formToPerson('p1', form({
-      name: '  Dean Walsh ', dateOfBirth: '20/11/1993', dateOfDeath: '5/1/2024', aliases: ' Deano \r\n\n  D ', addresses: '\n1 High St\n',
-    }));
+    const { person } = formToPerson(
+      'p1',
+      form({
+        name: '  Dean Walsh ',
+        dateOfBirth: '20/11/1993',
+        dateOfDeath: '5/1/2024',
+        aliases: ' Deano \r\n\n  D ',
+        addresses: '\n1 High St\n',
+      }),
+    );
     expect(person).toMatchObject({ name: 'Dean Walsh', dateOfBirth: '1993-11-20', dateOfDeath: '2024-01-05', aliases: ['Deano', 'D'], addresses: ['1 High St'] });
   });
 
@@ -39,8 +54,9 @@ describe('personToForm and formToPerson', () => {
     expect(formToPerson('p1', form({ name: 'A', dateOfBirth: '31/02/2020' })).errors.dateOfBirth).toMatch(/real date, written as DD\/MM\/YYYY/);
     expect(formToPerson('p1', form({ name: 'A', dateOfBirth: '2020' })).errors.dateOfBirth).toBeDefined();
     expect(formToPerson('p1', form({ name: 'A', dateOfDeath: '12/13/2020' })).errors.dateOfDeath).toMatch(/real date/);
-    expect(formToPerson('p1', form({ name: 'A', dateOfBirth: '02/01/2020', dateOfDeath: '01/01/2020' })).errors.dateOfDeath)
-      .toBe('Date of death must be the same as or after the date of birth');
+    expect(formToPerson('p1', form({ name: 'A', dateOfBirth: '02/01/2020', dateOfDeath: '01/01/2020' })).errors.dateOfDeath).toBe(
+      'Date of death must be the same as or after the date of birth',
+    );
     expect(formToPerson('p1', form({ name: 'A', dateOfBirth: '01/01/2020', dateOfDeath: '01/01/2020' })).person).not.toBeNull();
   });
 
@@ -54,10 +70,18 @@ describe('personToForm and formToPerson', () => {
 
   it('enforces the shared limits on labels, lists and notes', () => {
     const long = 'x'.repeat(MAX_LABEL_CHARS + 1);
-    const { errors } = formToPerson('p1', form({
-      name: long, relationship: long, ethnicity: long, reportLabel: long, notes: 'n'.repeat(MAX_TEXT_CHARS + 1),
-      aliases: Array.from({ length: 21 }, (_, i) => `a${i}`).join('\n'), addresses: `ok\n${long}`,
-    }));
+    const { errors } = formToPerson(
+      'p1',
+      form({
+        name: long,
+        relationship: long,
+        ethnicity: long,
+        reportLabel: long,
+        notes: 'n'.repeat(MAX_TEXT_CHARS + 1),
+        aliases: Array.from({ length: 21 }, (_, i) => `a${i}`).join('\n'),
+        addresses: `ok\n${long}`,
+      }),
+    );
     expect(Object.keys(errors).sort()).toEqual(['addresses', 'aliases', 'ethnicity', 'name', 'notes', 'relationship', 'reportLabel']);
     expect(formToPerson('p1', form({ name: 'x'.repeat(MAX_LABEL_CHARS) })).person).not.toBeNull();
   });
@@ -80,19 +104,19 @@ describe('personToForm and formToPerson', () => {
 });
 
 describe('mergePersonEdit', () => {
-  it('keeps a colleague\'s change to a field this editor did not touch', () => {
+  it("keeps a colleague's change to a field this editor did not touch", () => {
     const opened = full;
     const edited = { ...full, ethnicity: 'Mixed' };
     const current = { ...full, notes: 'Colleague added a note' };
     expect(mergePersonEdit(opened, edited, current)).toEqual({ ...full, ethnicity: 'Mixed', notes: 'Colleague added a note' });
   });
 
-  it('lets this editor\'s change win on a field both changed', () => {
+  it("lets this editor's change win on a field both changed", () => {
     const merged = mergePersonEdit(full, { ...full, name: 'Mine' }, { ...full, name: 'Theirs' });
     expect(merged.name).toBe('Mine');
   });
 
-  it('compares lists by value, so an untouched list keeps the colleague\'s version', () => {
+  it("compares lists by value, so an untouched list keeps the colleague's version", () => {
     const merged = mergePersonEdit(full, { ...full, aliases: [...full.aliases] }, { ...full, aliases: ['Kez', 'K. T.', 'Kaz'] });
     expect(merged.aliases).toEqual(['Kez', 'K. T.', 'Kaz']);
   });

@@ -2,7 +2,13 @@ import { describe, expect, it } from 'vitest';
 import { describeRefusedEdit, isRefusedEdit, shouldReconnectAfter } from '../../../client/src/lib/refusedEdit.js';
 import { describeSync, type SyncFacts } from '../../../client/src/lib/syncStatus.js';
 import {
-  CLOSE_ACCESS_CHANGED, CLOSE_BAD_DATA, CLOSE_BAD_SHAPE, CLOSE_FOREIGN_CLIENT, CLOSE_RATE_LIMITED, CLOSE_SERVER_ERROR, CLOSE_TOO_LARGE,
+  CLOSE_ACCESS_CHANGED,
+  CLOSE_BAD_DATA,
+  CLOSE_BAD_SHAPE,
+  CLOSE_FOREIGN_CLIENT,
+  CLOSE_RATE_LIMITED,
+  CLOSE_SERVER_ERROR,
+  CLOSE_TOO_LARGE,
 } from '../../../shared/sync/closeCodes.js';
 
 describe('refused changes', () => {
@@ -41,7 +47,8 @@ describe('refused changes', () => {
     const refusedEdit = { code: CLOSE_BAD_SHAPE, reload: () => undefined };
     for (const over of [{}, { connected: false }, { pending: 3 }, { synced: false }]) {
       expect(describeSync({ ...base, ...over, refusedEdit })).toEqual({
-        text: 'A change could not be saved, so nothing more is being saved. Reload the latest saved copy.', tone: 'error',
+        text: 'A change could not be saved, so nothing more is being saved. Reload the latest saved copy.',
+        tone: 'error',
       });
     }
     expect(describeSync({ ...base, refusedEdit: null }).tone).toBe('ok');

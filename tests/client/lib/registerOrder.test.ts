@@ -17,8 +17,11 @@ describe('sortRegister', () => {
 
   it('orders people with the same date of birth, or none, by name and then id', () => {
     const sorted = sortRegister([
-      p('z', { name: 'Bea' }), p('y', { name: 'Amy' }), p('x', { name: 'Amy' }),
-      p('w', { name: 'Cat', dateOfBirth: '2000-01-01' }), p('v', { name: 'Abe', dateOfBirth: '2000-01-01' }),
+      p('z', { name: 'Bea' }),
+      p('y', { name: 'Amy' }),
+      p('x', { name: 'Amy' }),
+      p('w', { name: 'Cat', dateOfBirth: '2000-01-01' }),
+      p('v', { name: 'Abe', dateOfBirth: '2000-01-01' }),
     ]);
     expect(sorted.map((x) => x.id)).toEqual(['v', 'w', 'x', 'y', 'z']);
   });

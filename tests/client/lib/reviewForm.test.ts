@@ -16,10 +16,15 @@ describe('validateReviewForm', () => {
   });
 
   it('builds the POST /api/reviews body with ISO dates and no empty optional fields', () => {
-    expect(validateReviewForm(v({ title: '  RR-2026-014 ', childPseudonym: ' Child M ' })).body)
-      .toEqual({ title: 'RR-2026-014', kind: 'rapid-review', childPseudonym: 'Child M' });
-    expect(validateReviewForm(v({ kind: 'lcspr', referralDate: '9/11/2026', periodStart: '14/03/2019', periodEnd: '02/11/2026' })).body)
-      .toEqual({ title: 'RR-1', kind: 'lcspr', childPseudonym: 'Child A', referralDate: '2026-11-09', periodStart: '2019-03-14', periodEnd: '2026-11-02' });
+    expect(validateReviewForm(v({ title: '  RR-2026-014 ', childPseudonym: ' Child M ' })).body).toEqual({ title: 'RR-2026-014', kind: 'rapid-review', childPseudonym: 'Child M' });
+    expect(validateReviewForm(v({ kind: 'lcspr', referralDate: '9/11/2026', periodStart: '14/03/2019', periodEnd: '02/11/2026' })).body).toEqual({
+      title: 'RR-1',
+      kind: 'lcspr',
+      childPseudonym: 'Child A',
+      referralDate: '2026-11-09',
+      periodStart: '2019-03-14',
+      periodEnd: '2026-11-02',
+    });
   });
 
   it('refuses dates that do not exist, naming the field and the DD/MM/YYYY format', () => {
@@ -34,8 +39,9 @@ describe('validateReviewForm', () => {
   });
 
   it('refuses a period that ends before it starts, and accepts a one-day period', () => {
-    expect(validateReviewForm(v({ periodStart: '02/01/2024', periodEnd: '01/01/2024' })).errors.periodEnd)
-      .toBe('End of the period under review must be the same as or after its start');
+    expect(validateReviewForm(v({ periodStart: '02/01/2024', periodEnd: '01/01/2024' })).errors.periodEnd).toBe(
+      'End of the period under review must be the same as or after its start',
+    );
     expect(validateReviewForm(v({ periodStart: '01/01/2024', periodEnd: '01/01/2024' })).body).not.toBeNull();
   });
 

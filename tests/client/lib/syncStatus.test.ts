@@ -19,10 +19,8 @@ describe('describeSync', () => {
 
   it('warns when the connection is lost, counting unsaved changes with correct grammar', () => {
     expect(describeSync(f({ connected: false, synced: false }))).toEqual({ text: 'Connection lost. Reconnecting…', tone: 'warning' });
-    expect(describeSync(f({ connected: false, synced: false, pending: 1 })).text)
-      .toBe('Connection lost. Reconnecting… 1 change is waiting to be saved; keep this page open.');
-    expect(describeSync(f({ connected: false, synced: false, pending: 3 })).text)
-      .toBe('Connection lost. Reconnecting… 3 changes are waiting to be saved; keep this page open.');
+    expect(describeSync(f({ connected: false, synced: false, pending: 1 })).text).toBe('Connection lost. Reconnecting… 1 change is waiting to be saved; keep this page open.');
+    expect(describeSync(f({ connected: false, synced: false, pending: 3 })).text).toBe('Connection lost. Reconnecting… 3 changes are waiting to be saved; keep this page open.');
   });
 
   it('says it is loading, or re-sending changes, while connected but not yet synced', () => {
@@ -38,8 +36,13 @@ describe('describeSync', () => {
   });
 
   it('never uses colour alone: every state has words', () => {
-    const all = [true, false].flatMap((connected) => [true, false].flatMap((synced) => [true, false].flatMap((everConnected) =>
-      [0, 1, 5].flatMap((pending) => [true, false].map((refused) => describeSync({ connected, synced, everConnected, pending, refused }))))));
+    const all = [true, false].flatMap((connected) =>
+      [true, false].flatMap((synced) =>
+        [true, false].flatMap((everConnected) =>
+          [0, 1, 5].flatMap((pending) => [true, false].map((refused) => describeSync({ connected, synced, everConnected, pending, refused }))),
+        ),
+      ),
+    );
     for (const m of all) expect(m.text.length).toBeGreaterThan(5);
   });
 });

@@ -37,7 +37,13 @@ describe('moveItem', () => {
 
 describe('draftReducer: adding', () => {
   it('adds themes, learning points and recommendations with fresh slug ids', () => {
-    const d = run(emptyDraft(), { type: 'add', list: 'themes' }, { type: 'add', list: 'themes' }, { type: 'add', list: 'learningPoints' }, { type: 'add', list: 'recommendations' });
+    const d = run(
+      emptyDraft(),
+      { type: 'add', list: 'themes' },
+      { type: 'add', list: 'themes' },
+      { type: 'add', list: 'learningPoints' },
+      { type: 'add', list: 'recommendations' },
+    );
     expect(d.themes.map((t) => t.id)).toEqual(['theme-1', 'theme-2']);
     expect(d.learningPoints).toEqual([{ id: 'lp-1', text: '', themeId: 'theme-2' }]);
     expect(d.recommendations).toEqual([{ id: 'rec-1', text: '', organisation: '', measure: '', learningPointIds: [] }]);
@@ -49,7 +55,14 @@ describe('draftReducer: adding', () => {
 
   it('adds an action plan row only for an existing recommendation, first the one without a row', () => {
     expect(run(emptyDraft(), { type: 'add', list: 'actionPlan' }).actionPlan).toEqual([]);
-    const d = run(emptyDraft(), { type: 'add', list: 'recommendations' }, { type: 'add', list: 'recommendations' }, { type: 'add', list: 'actionPlan' }, { type: 'add', list: 'actionPlan' }, { type: 'add', list: 'actionPlan' });
+    const d = run(
+      emptyDraft(),
+      { type: 'add', list: 'recommendations' },
+      { type: 'add', list: 'recommendations' },
+      { type: 'add', list: 'actionPlan' },
+      { type: 'add', list: 'actionPlan' },
+      { type: 'add', list: 'actionPlan' },
+    );
     expect(d.actionPlan.map((a) => a.recommendationId)).toEqual(['rec-1', 'rec-2', 'rec-2']);
     expect(d.actionPlan[0]!.rag).toBe('not-started');
   });
@@ -128,11 +141,13 @@ describe('draftReducer: editing', () => {
   });
 
   it('edits fields of one item only', () => {
-    const d = run(linked(),
+    const d = run(
+      linked(),
       { type: 'update-theme', id: 'theme-2', patch: { title: 'The child\u2019s lived experience', analysis: 'Why' } },
       { type: 'update-learning-point', id: 'lp-1', patch: { themeId: 'theme-2' } },
       { type: 'update-recommendation', id: 'rec-2', patch: { measure: 'Re-audit in 6 months' } },
-      { type: 'update-action', index: 1, patch: { rag: 'amber', responsible: 'Head of service' } });
+      { type: 'update-action', index: 1, patch: { rag: 'amber', responsible: 'Head of service' } },
+    );
     expect(d.themes[0]!.title).toBe('Information sharing');
     expect(d.themes[1]).toMatchObject({ title: 'The child\u2019s lived experience', analysis: 'Why' });
     expect(d.learningPoints[0]!.themeId).toBe('theme-2');
@@ -142,10 +157,14 @@ describe('draftReducer: editing', () => {
   });
 
   it('toggles key events, workshop prompts and linked learning points (links kept in learning point order)', () => {
-    let d = run(linked(),
-      { type: 'toggle-theme-entry', id: 'theme-1', entryId: 'e1' }, { type: 'toggle-theme-entry', id: 'theme-1', entryId: 'e2' },
+    let d = run(
+      linked(),
+      { type: 'toggle-theme-entry', id: 'theme-1', entryId: 'e1' },
+      { type: 'toggle-theme-entry', id: 'theme-1', entryId: 'e2' },
       { type: 'toggle-theme-prompt', id: 'theme-1', promptId: 'w1-1' },
-      { type: 'toggle-recommendation-lp', id: 'rec-2', learningPointId: 'lp-3' }, { type: 'toggle-recommendation-lp', id: 'rec-2', learningPointId: 'lp-1' });
+      { type: 'toggle-recommendation-lp', id: 'rec-2', learningPointId: 'lp-3' },
+      { type: 'toggle-recommendation-lp', id: 'rec-2', learningPointId: 'lp-1' },
+    );
     expect(d.themes[0]).toMatchObject({ entryIds: ['e1', 'e2'], promptIds: ['w1-1'] });
     expect(d.recommendations[1]!.learningPointIds).toEqual(['lp-1', 'lp-2', 'lp-3']);
     d = run(d, { type: 'toggle-theme-entry', id: 'theme-1', entryId: 'e1' }, { type: 'toggle-recommendation-lp', id: 'rec-2', learningPointId: 'lp-2' });
@@ -160,9 +179,13 @@ describe('draftReducer: editing', () => {
   });
 
   it('sets text sections, key lines of enquiry, family involvement and participants', () => {
-    const d = run({ ...emptyDraft(), keyLinesOfEnquiry: ['', 'b'] },
-      { type: 'set-text', field: 'introduction', value: 'Intro' }, { type: 'set-kloe', index: 0, value: 'a' },
-      { type: 'set-family-involved', value: false }, { type: 'set-participants', value: 14 });
+    const d = run(
+      { ...emptyDraft(), keyLinesOfEnquiry: ['', 'b'] },
+      { type: 'set-text', field: 'introduction', value: 'Intro' },
+      { type: 'set-kloe', index: 0, value: 'a' },
+      { type: 'set-family-involved', value: false },
+      { type: 'set-participants', value: 14 },
+    );
     expect(d).toMatchObject({ introduction: 'Intro', keyLinesOfEnquiry: ['a', 'b'], familyInvolved: false, workshopParticipants: 14 });
   });
 

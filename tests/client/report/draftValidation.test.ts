@@ -100,7 +100,10 @@ describe('validateDraft', () => {
 describe('saveErrorsFromApi', () => {
   it('turns the server\u2019s field list into links to the builder\u2019s fields', () => {
     const err = new ApiRequestError(400, 'invalid', 'The request body is not valid: themes.1.title Too small.', {
-      fields: [{ path: 'themes.1.title', message: 'Too small: expected string to have >=1 characters' }, { path: 'actionPlan.0.evidence', message: 'Too big' }],
+      fields: [
+        { path: 'themes.1.title', message: 'Too small: expected string to have >=1 characters' },
+        { path: 'actionPlan.0.evidence', message: 'Too big' },
+      ],
     });
     expect(saveErrorsFromApi(err, draft())).toEqual([
       { fieldId: 'report-theme-theme-7-title', message: 'Theme 2 title: Too small: expected string to have >=1 characters' },
@@ -109,10 +112,10 @@ describe('saveErrorsFromApi', () => {
   });
 
   it('shows the server\u2019s message once for a refusal or a failure without field details', () => {
-    expect(saveErrorsFromApi(new ApiRequestError(403, 'forbidden', 'Only the lead reviewer can do that.'), draft()))
-      .toEqual([{ fieldId: null, message: 'Only the lead reviewer can do that.' }]);
-    expect(saveErrorsFromApi(new ApiRequestError(400, 'invalid', 'Bad.', { fields: [{ path: 3 }, 'x'] }), draft()))
-      .toEqual([{ fieldId: null, message: 'Bad.' }]);
+    expect(saveErrorsFromApi(new ApiRequestError(403, 'forbidden', 'Only the lead reviewer can do that.'), draft())).toEqual([
+      { fieldId: null, message: 'Only the lead reviewer can do that.' },
+    ]);
+    expect(saveErrorsFromApi(new ApiRequestError(400, 'invalid', 'Bad.', { fields: [{ path: 3 }, 'x'] }), draft())).toEqual([{ fieldId: null, message: 'Bad.' }]);
     expect(saveErrorsFromApi(new Error('Could not reach the server.'), draft())).toEqual([{ fieldId: null, message: 'Could not reach the server.' }]);
     expect(saveErrorsFromApi('odd', draft())).toEqual([{ fieldId: null, message: 'The draft could not be saved. Please try again.' }]);
   });

@@ -3,12 +3,18 @@ import { exportOutcome, filenameFrom, leakProblemsOf } from '../../../client/src
 
 describe('leakProblemsOf', () => {
   it('reads place and problem pairs, dropping duplicates and anything malformed', () => {
-    expect(leakProblemsOf({ problems: [
-      { place: 'word/document.xml paragraph 12', problem: 'a real first name from the people register' },
-      { place: 'word/document.xml paragraph 12', problem: 'a real first name from the people register' },
-      { place: 'docProps/core.xml', problem: 'dc:creator names someone other than the partnership' },
-      { place: 3, problem: 'x' }, null, 'text',
-    ] })).toEqual([
+    expect(
+      leakProblemsOf({
+        problems: [
+          { place: 'word/document.xml paragraph 12', problem: 'a real first name from the people register' },
+          { place: 'word/document.xml paragraph 12', problem: 'a real first name from the people register' },
+          { place: 'docProps/core.xml', problem: 'dc:creator names someone other than the partnership' },
+          { place: 3, problem: 'x' },
+          null,
+          'text',
+        ],
+      }),
+    ).toEqual([
       { place: 'word/document.xml paragraph 12', problem: 'a real first name from the people register' },
       { place: 'docProps/core.xml', problem: 'dc:creator names someone other than the partnership' },
     ]);
@@ -39,13 +45,27 @@ describe('exportOutcome', () => {
   });
 
   it('reports a leak-check refusal with its places, and never a file', async () => {
-    const body = { error: { code: 'leak-found', message: 'The report was not produced.', details: { problems: [{ place: 'word/footer1.xml paragraph 1', problem: 'a real surname from the people register' }] } } };
+    const body = {
+      error: {
+        code: 'leak-found',
+        message: 'The report was not produced.',
+        details: { problems: [{ place: 'word/footer1.xml paragraph 1', problem: 'a real surname from the people register' }] },
+      },
+    };
     const out = await exportOutcome(new Response(JSON.stringify(body), { status: 422 }), 'x.docx');
-    expect(out).toEqual({ ok: false, kind: 'leak-found', message: 'The report was not produced.', problems: [{ place: 'word/footer1.xml paragraph 1', problem: 'a real surname from the people register' }] });
+    expect(out).toEqual({
+      ok: false,
+      kind: 'leak-found',
+      message: 'The report was not produced.',
+      problems: [{ place: 'word/footer1.xml paragraph 1', problem: 'a real surname from the people register' }],
+    });
   });
 
   it('reports other failures with the server\u2019s message, or a plain one', async () => {
-    const refused = await exportOutcome(new Response(JSON.stringify({ error: { code: 'forbidden', message: 'Only the lead reviewer can download the report.' } }), { status: 403 }), 'x');
+    const refused = await exportOutcome(
+      new Response(JSON.stringify({ error: { code: 'forbidden', message: 'Only the lead reviewer can download the report.' } }), { status: 403 }),
+      'x',
+    );
     expect(refused).toEqual({ ok: false, kind: 'error', message: 'Only the lead reviewer can download the report.' });
     expect(await exportOutcome(new Response('<html>', { status: 502 }), 'x')).toEqual({ ok: false, kind: 'error', message: 'The server answered 502. Please try again.' });
     expect((await exportOutcome(new Response('', { status: 401 }), 'x')).ok).toBe(false);

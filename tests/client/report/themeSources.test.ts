@@ -3,7 +3,10 @@ import { eventChoices, promptChoices } from '../../../client/src/report/themeSou
 import type { ChronologyRowView } from '../../../client/src/report/reportApi.js';
 
 const row = (id: string, keyLearning: boolean, keyEvent: string, day = 5): ChronologyRowView => ({
-  id, agencyCode: 'POL', keyEvent, team: { keyLearning },
+  id,
+  agencyCode: 'POL',
+  keyEvent,
+  team: { keyLearning },
   date: { precision: 'day', year: 2021, month: 6, day, uncertainty: 'none' },
 });
 
@@ -33,13 +36,20 @@ describe('eventChoices', () => {
 
 describe('promptChoices', () => {
   const setup = {
-    date: '2026-12-01', startTime: '10:00', agenda: [{ id: 'intro', time: '10:00', title: 'Introductions', lead: '' }],
-    phases: [{ id: 'p1', title: 'Pregnancy', start: '2019-01-01', end: '2019-06-01' }], lessons: [{ id: 'l1', text: 'Lesson one' }],
-    worksheets: { w1: ['What went well?'], w2: 'What stood out?', w3: 'Do you agree?', w4: ['Did you feel supported?'] }, k: 3,
+    date: '2026-12-01',
+    startTime: '10:00',
+    agenda: [{ id: 'intro', time: '10:00', title: 'Introductions', lead: '' }],
+    phases: [{ id: 'p1', title: 'Pregnancy', start: '2019-01-01', end: '2019-06-01' }],
+    lessons: [{ id: 'l1', text: 'Lesson one' }],
+    worksheets: { w1: ['What went well?'], w2: 'What stood out?', w3: 'Do you agree?', w4: ['Did you feel supported?'] },
+    k: 3,
   };
 
   it('offers the first workshop\u2019s prompts, the ones the report quotes', () => {
-    const { prompts, unreadable } = promptChoices([{ id: 'w', setup }, { id: 'other', setup: {} }]);
+    const { prompts, unreadable } = promptChoices([
+      { id: 'w', setup },
+      { id: 'other', setup: {} },
+    ]);
     expect(unreadable).toBe(false);
     expect(prompts.map((p) => p.id)).toEqual(['w1-1', 'w2-p1', 'w3-l1', 'w4-1']);
     expect(prompts[0]!.label).toBe('Worksheet 1, question 1: What went well?');

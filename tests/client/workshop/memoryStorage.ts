@@ -10,6 +10,8 @@ export function memoryStorage(opts: { failWrites?: boolean } = {}): KeyValueStor
       if (opts.failWrites) throw new DOMException('quota', 'QuotaExceededError');
       map.set(k, String(v));
     },
-    removeItem: (k) => { map.delete(k); },
+    removeItem: (k) => {
+      map.delete(k);
+    },
   };
 }

@@ -1,18 +1,34 @@
 import { describe, expect, it } from 'vitest';
 import {
-  describeChange, initialState, participantReducer, phaseHeading, promptsByWorksheet, stepOf, type ParticipantState,
+  describeChange,
+  initialState,
+  participantReducer,
+  phaseHeading,
+  promptsByWorksheet,
+  stepOf,
+  type ParticipantState,
 } from '../../../client/src/participant/participantState.js';
 import { ParticipantViewSchema, type ParticipantView } from '../../../client/src/participant/viewSchema.js';
 
 const base: ParticipantView = {
-  title: 'Reflective Learning Workshop: Child T', stage: 'open', confidentiality: 'Keep it confidential.', promise: 'Anonymous.',
-  agenda: [{ id: 'item-1', time: '10:00', title: 'Welcome' }, { id: 'item-2', time: '10:05', title: 'Purpose' }],
-  currentItemId: null, showing: { kind: 'agenda' }, phase: null, lessons: null,
+  title: 'Reflective Learning Workshop: Child T',
+  stage: 'open',
+  confidentiality: 'Keep it confidential.',
+  promise: 'Anonymous.',
+  agenda: [
+    { id: 'item-1', time: '10:00', title: 'Welcome' },
+    { id: 'item-2', time: '10:05', title: 'Purpose' },
+  ],
+  currentItemId: null,
+  showing: { kind: 'agenda' },
+  phase: null,
+  lessons: null,
   prompts: [{ id: 'w1-1', worksheet: 1, label: 'Worksheet 1, question 1', text: 'What was your role?' }],
 };
 const live: ParticipantView = { ...base, stage: 'live', currentItemId: 'item-1', prompts: [] };
 const phase2: ParticipantView = {
-  ...live, showing: { kind: 'phase', phaseId: 'p2' },
+  ...live,
+  showing: { kind: 'phase', phaseId: 'p2' },
   phase: { id: 'p2', title: 'Early years', rows: [] },
   prompts: [
     { id: 'w2-p1', worksheet: 2, label: 'Phase 1: Pregnancy', text: 'Notes?' },
@@ -34,7 +50,7 @@ describe('participant steps', () => {
     expect(stepOf(s)).toBe('workshop');
   });
 
-  it('rejoins straight into the workshop from this tab\'s memory, without asking again', () => {
+  it("rejoins straight into the workshop from this tab's memory, without asking again", () => {
     const s = initialState({ code: 'K7M3QP', accepted: true });
     expect(stepOf(s)).toBe('joining');
     expect(stepOf(run(s, { type: 'join-ok', view: base }))).toBe('workshop');
@@ -45,8 +61,13 @@ describe('participant steps', () => {
     expect(stepOf(wrong)).toBe('code');
     expect(wrong.joinError).toBe('That code is not right.');
     expect(wrong.code).toBeNull();
-    const slow = run(initialState(null), { type: 'join-start', code: 'K7M3QP' }, { type: 'join-ok', view: base }, { type: 'accept' },
-      { type: 'join-failed', message: 'Too slow', forgetCode: false });
+    const slow = run(
+      initialState(null),
+      { type: 'join-start', code: 'K7M3QP' },
+      { type: 'join-ok', view: base },
+      { type: 'accept' },
+      { type: 'join-failed', message: 'Too slow', forgetCode: false },
+    );
     expect(stepOf(slow)).toBe('workshop');
     expect(slow.code).toBe('K7M3QP');
   });
@@ -87,7 +108,10 @@ describe('view helpers', () => {
     expect(phaseHeading(phase2)).toBe('Phase 2: Early years');
     expect(phaseHeading(live)).toBeNull();
     const mixed: ParticipantView = { ...phase2, prompts: [{ id: 'w4-1', worksheet: 4, label: 'W4', text: '' }, ...phase2.prompts] };
-    expect(promptsByWorksheet(mixed).map((g) => [g.worksheet, g.prompts.length])).toEqual([[2, 2], [4, 1]]);
+    expect(promptsByWorksheet(mixed).map((g) => [g.worksheet, g.prompts.length])).toEqual([
+      [2, 2],
+      [4, 1],
+    ]);
   });
 
   it('checks the view the server sends, and never uses a colour that is not a plain hex value', () => {

@@ -1,9 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { ReceiptSchema } from '../../../shared/workshop/participant.js';
-import {
-  answersKey, forgetAnswer, forgetWorkshop, newReceipt, readAnswers, receiptFor, saveAnswer, toBase64Url,
-} from '../../../client/src/participant/receipts.js';
+import { answersKey, forgetAnswer, forgetWorkshop, newReceipt, readAnswers, receiptFor, saveAnswer, toBase64Url } from '../../../client/src/participant/receipts.js';
 import { clearJoin, normaliseCode, readJoin, saveJoin } from '../../../client/src/participant/joinStorage.js';
 import { memoryStorage } from './memoryStorage.js';
 
@@ -28,7 +26,10 @@ describe('receipts', () => {
 
   it('asks for exactly 32 bytes and uses what it gets', () => {
     let asked = 0;
-    const r = newReceipt((b) => { asked = b.length; return b.fill(0xff); });
+    const r = newReceipt((b) => {
+      asked = b.length;
+      return b.fill(0xff);
+    });
     expect(asked).toBe(32);
     expect(r).toBe('_'.repeat(42) + '8');
   });

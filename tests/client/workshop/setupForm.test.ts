@@ -1,8 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { defaultSetup, type WorkshopSetup } from '../../../shared/workshop/workshop.js';
-import {
-  formFromSetup, isDirty, lockedItems, minimumK, moveItem, nextId, parseTime, setupFromForm,
-} from '../../../client/src/workshop/setupForm.js';
+import { formFromSetup, isDirty, lockedItems, minimumK, moveItem, nextId, parseTime, setupFromForm } from '../../../client/src/workshop/setupForm.js';
 
 const saved: WorkshopSetup = {
   ...defaultSetup('2026-12-01'),
@@ -35,18 +33,32 @@ describe('set-up form', () => {
   it('lists every problem with the field to fix', () => {
     const f = formFromSetup(saved);
     const bad = {
-      ...f, date: '31/02/2026', startTime: 'ten',
+      ...f,
+      date: '31/02/2026',
+      startTime: 'ten',
       agenda: [{ ...f.agenda[0]!, time: '9', title: ' ' }],
       phases: [{ id: 'phase-1', title: '', start: '01/06/2020', end: '01/01/2020' }],
       lessons: [{ id: 'lesson-1', text: '  ' }],
-      w1: ['ok', ''], w2: '', w4: [], k: '2',
+      w1: ['ok', ''],
+      w2: '',
+      w4: [],
+      k: '2',
     };
     const r = setupFromForm(bad, saved, false);
     expect(r.ok).toBe(false);
     if (r.ok) return;
     expect(r.errors.map((e) => e.fieldId)).toEqual([
-      'setup-date', 'setup-time', 'agenda-0-time', 'agenda-0-title', 'phase-0-title', 'phase-0-end', 'lesson-0',
-      'w1-1', 'w4-add', 'w2', 'setup-k',
+      'setup-date',
+      'setup-time',
+      'agenda-0-time',
+      'agenda-0-title',
+      'phase-0-title',
+      'phase-0-end',
+      'lesson-0',
+      'w1-1',
+      'w4-add',
+      'w2',
+      'setup-k',
     ]);
     expect(r.errors.find((e) => e.fieldId === 'phase-0-end')!.message).toBe('Phase 1: the last day must be on or after the first day');
     expect(r.errors.find((e) => e.fieldId === 'setup-k')!.message).toBe('Anonymity threshold: enter a whole number from 3 to 50');

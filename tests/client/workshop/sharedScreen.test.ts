@@ -6,9 +6,19 @@ import { FOLLOW, followedOpenPrompts, presentedReleases, type PresentedRelease }
 /** Issue 17 item 4: the "Now:" banner, the phone's worksheet order and the presenter's choice of answers. */
 
 const base: ParticipantView = {
-  title: 'Reflective Learning Workshop: Child T', stage: 'live', confidentiality: 'c', promise: 'p',
-  agenda: [{ id: 'item-1', time: '09:45', title: 'Registration' }, { id: 'item-2', time: '10:15', title: 'Timeline' }],
-  currentItemId: 'item-1', showing: { kind: 'agenda' }, phase: null, lessons: null, prompts: [],
+  title: 'Reflective Learning Workshop: Child T',
+  stage: 'live',
+  confidentiality: 'c',
+  promise: 'p',
+  agenda: [
+    { id: 'item-1', time: '09:45', title: 'Registration' },
+    { id: 'item-2', time: '10:15', title: 'Timeline' },
+  ],
+  currentItemId: 'item-1',
+  showing: { kind: 'agenda' },
+  phase: null,
+  lessons: null,
+  prompts: [],
 };
 const w1 = (n: number) => ({ id: `w1-${n}`, worksheet: 1 as const, label: `Worksheet 1, question ${n}`, text: 'q' });
 const w2 = (id: string, n: number) => ({ id: `w2-${id}`, worksheet: 2 as const, label: `Phase ${n}: ${id}`, text: 'q' });
@@ -31,7 +41,7 @@ describe('the "Now:" banner', () => {
 });
 
 describe('the phone puts the current worksheet first', () => {
-  it('shows the shared phase\'s question first and folds the earlier ones', () => {
+  it("shows the shared phase's question first and folds the earlier ones", () => {
     const v: ParticipantView = { ...base, showing: { kind: 'phase', phaseId: 'p2' }, prompts: [w2('p1', 1), w2('p2', 2)] };
     const { current, earlier } = arrangePrompts(v);
     expect(current?.prompts.map((p) => p.id)).toEqual(['w2-p2']);
@@ -57,8 +67,15 @@ describe('the phone puts the current worksheet first', () => {
   });
 });
 
-describe('the presenter screen\'s answers', () => {
-  const rel = (promptId: string, worksheet: 1 | 2 | 3 | 4): PresentedRelease => ({ promptId, worksheet, label: promptId, text: '', releaseId: `r-${promptId}`, answers: ['a', 'b', 'c'] });
+describe("the presenter screen's answers", () => {
+  const rel = (promptId: string, worksheet: 1 | 2 | 3 | 4): PresentedRelease => ({
+    promptId,
+    worksheet,
+    label: promptId,
+    text: '',
+    releaseId: `r-${promptId}`,
+    answers: ['a', 'b', 'c'],
+  });
   const released = [rel('w1-1', 1), rel('w1-2', 1), rel('w2-p1', 2), rel('w3-l1', 3)];
 
   it('follow what is shared: the shared phase, the lessons, or worksheet 1 while the agenda shows', () => {

@@ -17,18 +17,27 @@ const NEW_PASSWORD = 'a brand new password 42';
 function admin(dataDir: string, args: string[], password?: string): Promise<{ code: number; out: string }> {
   return new Promise((resolve) => {
     const child = spawn(process.execPath, ['--import', 'tsx', 'server/cli.ts', ...args], {
-      env: { ...process.env, ...testEnv(dataDir), ADMIN_PASSWORD: password ?? '' }, stdio: ['ignore', 'pipe', 'pipe'],
+      env: { ...process.env, ...testEnv(dataDir), ADMIN_PASSWORD: password ?? '' },
+      stdio: ['ignore', 'pipe', 'pipe'],
     });
     let out = '';
-    child.stdout.on('data', (d) => { out += d; });
-    child.stderr.on('data', (d) => { out += d; });
+    child.stdout.on('data', (d) => {
+      out += d;
+    });
+    child.stderr.on('data', (d) => {
+      out += d;
+    });
     child.on('exit', (code) => resolve({ code: code ?? 1, out }));
   });
 }
 
 /** The audit log's events, in order. */
 const auditTypes = (dataDir: string): { type: string; actorId?: string | null; targetId?: string | null }[] =>
-  fs.readFileSync(path.join(dataDir, 'audit.log'), 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l));
+  fs
+    .readFileSync(path.join(dataDir, 'audit.log'), 'utf8')
+    .split('\n')
+    .filter(Boolean)
+    .map((l) => JSON.parse(l));
 
 describe('admin CLI with the server running', () => {
   let server: Awaited<ReturnType<typeof startTestServer>>;
@@ -41,7 +50,9 @@ describe('admin CLI with the server running', () => {
     const inv = await api(server.url, 'POST', `/api/reviews/${review.body.id}/invitations`, { cookie, body: { email: userEmail, role: 'observer' } });
     await api(server.url, 'POST', `/api/invitations/${inv.body.token}/accept`, { body: { name: 'CLI user', password: 'the old password 123' } });
   });
-  afterAll(async () => { await server.close(); });
+  afterAll(async () => {
+    await server.close();
+  });
 
   it('resets a password through the server: old sessions and sockets end, and a restart does not revert it', async () => {
     const cookie = await login(server.url, userEmail, 'the old password 123');

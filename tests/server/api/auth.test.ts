@@ -3,8 +3,12 @@ import { startTestServer, TEST_ADMIN } from '../../utils/testServer.js';
 import { api, login } from '../../utils/api.js';
 
 let server: Awaited<ReturnType<typeof startTestServer>>;
-beforeAll(async () => { server = await startTestServer(); });
-afterAll(async () => { await server.close(); });
+beforeAll(async () => {
+  server = await startTestServer();
+});
+afterAll(async () => {
+  await server.close();
+});
 
 describe('auth API', () => {
   it('reports health', async () => {

@@ -16,12 +16,18 @@ describe('the production server bundle', () => {
   const dataDir = tempDataDir('rr-compiled-');
   let server: Awaited<ReturnType<typeof spawnServer>>;
 
-  beforeAll(async () => { server = await spawnServer(dataDir, {}, 0, { compiled: true }); });
-  afterAll(async () => { await server?.kill9(); });
+  beforeAll(async () => {
+    server = await spawnServer(dataDir, {}, 0, { compiled: true });
+  });
+  afterAll(async () => {
+    await server?.kill9();
+  });
 
   it('is what npm start runs, with the same environment the benchmarks use', () => {
     const start: string = JSON.parse(fs.readFileSync('package.json', 'utf8')).scripts.start;
-    const env = Object.entries(PRODUCTION_ENV).map(([k, v]) => `${k}=${v}`).join(' ');
+    const env = Object.entries(PRODUCTION_ENV)
+      .map(([k, v]) => `${k}=${v}`)
+      .join(' ');
     expect(start).toContain(`${env} node ${COMPILED_SERVER}`);
   });
 
@@ -36,7 +42,9 @@ describe('the production server bundle', () => {
     const form = new FormData();
     form.append('file', new Blob(['Date,Event\n"01/02/2024,open']), 'c.csv');
     const up = await fetch(`${server.url}/api/reviews/${fx.reviewId}/agencies/${fx.agencies[0]!.id}/chronology/import?dryRun=true`, {
-      method: 'POST', body: form, headers: { cookie: fx.lead.cookie, origin: server.url },
+      method: 'POST',
+      body: form,
+      headers: { cookie: fx.lead.cookie, origin: server.url },
     });
     expect(((await up.json()) as { error: { code: string } }).error.code).toBe('csv_unterminated_quote');
     const author = openDoc(server.url, `review.${fx.reviewId}.genogram`, fx.lead.cookie);

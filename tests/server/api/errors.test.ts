@@ -4,8 +4,13 @@ import { api, login } from '../../utils/api.js';
 
 let server: Awaited<ReturnType<typeof startTestServer>>;
 let cookie: string;
-beforeAll(async () => { server = await startTestServer(); cookie = await login(server.url); });
-afterAll(async () => { await server.close(); });
+beforeAll(async () => {
+  server = await startTestServer();
+  cookie = await login(server.url);
+});
+afterAll(async () => {
+  await server.close();
+});
 
 const reviewCount = async () => (await api(server.url, 'GET', '/api/reviews', { cookie })).body.reviews.length as number;
 
@@ -44,7 +49,9 @@ describe('bad input', () => {
 
   it('refuses a state change from a foreign Origin and a non-JSON body', async () => {
     const foreign = await api(server.url, 'POST', '/api/reviews', {
-      cookie, body: { title: 't', kind: 'lcspr', childPseudonym: 'Child A' }, headers: { origin: 'https://evil.example' },
+      cookie,
+      body: { title: 't', kind: 'lcspr', childPseudonym: 'Child A' },
+      headers: { origin: 'https://evil.example' },
     });
     expect(foreign.status).toBe(403);
     const form = await fetch(`${server.url}/api/reviews`, { method: 'POST', headers: { cookie, 'content-type': 'application/x-www-form-urlencoded' }, body: 'title=t' });

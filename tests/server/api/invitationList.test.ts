@@ -15,7 +15,9 @@ beforeAll(async () => {
   server = await startTestServer();
   fx = await createReviewWithMembers(server.url);
 });
-afterAll(async () => { await server.close(); });
+afterAll(async () => {
+  await server.close();
+});
 
 const path = () => `/api/reviews/${fx.reviewId}/invitations`;
 const invite = async (email: string, role = 'observer') => {
@@ -23,7 +25,16 @@ const invite = async (email: string, role = 'observer') => {
   expect(r.status).toBe(201);
   return r.body.token as string;
 };
-const list = async () => (await api(server.url, 'GET', path(), { cookie: fx.lead.cookie })).body.invitations as { id: string; email: string; role: string; state: string; sentAt: string; expiresAt: string; agencyId: string | null }[];
+const list = async () =>
+  (await api(server.url, 'GET', path(), { cookie: fx.lead.cookie })).body.invitations as {
+    id: string;
+    email: string;
+    role: string;
+    state: string;
+    sentAt: string;
+    expiresAt: string;
+    agencyId: string | null;
+  }[];
 
 describe('the invitation list', () => {
   it('shows every invitation of the review with its state, newest first, and never a token', async () => {

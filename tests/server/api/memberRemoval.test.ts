@@ -25,18 +25,23 @@ afterAll(async () => {
   await server.close();
 });
 
-const open = (name: string, cookie: string) => { const c = openDoc(server.url, name, cookie); clients.push(c); return c; };
+const open = (name: string, cookie: string) => {
+  const c = openDoc(server.url, name, cookie);
+  clients.push(c);
+  return c;
+};
 const membershipOf = async (a: Actor): Promise<string> => {
   const members = (await api(server.url, 'GET', `/api/reviews/${fx.reviewId}/members`, { cookie: fx.lead.cookie })).body.members;
   return members.find((m: { userId: string }) => m.userId === a.userId).id;
 };
 /** A real socket.io-client on the staff namespace with the member's cookie; resolves once connected. */
-const staffSocket = (cookie: string): Promise<Socket> => new Promise((resolve, reject) => {
-  const s = connect(server.url, { transports: ['websocket'], extraHeaders: { origin: server.url, cookie }, reconnection: false });
-  sockets.push(s);
-  s.on('connect', () => resolve(s));
-  s.on('connect_error', (err) => reject(err));
-});
+const staffSocket = (cookie: string): Promise<Socket> =>
+  new Promise((resolve, reject) => {
+    const s = connect(server.url, { transports: ['websocket'], extraHeaders: { origin: server.url, cookie }, reconnection: false });
+    sockets.push(s);
+    s.on('connect', () => resolve(s));
+    s.on('connect_error', (err) => reject(err));
+  });
 
 describe('removing a member', () => {
   it('is refused to anyone but the lead reviewer, and for the last lead reviewer, changing nothing', async () => {
@@ -58,7 +63,7 @@ describe('removing a member', () => {
     expect(members.map((m: { userId: string }) => m.userId)).toEqual(expect.arrayContaining([fx.lead.userId, fx.team.userId, fx.observer.userId, fx.author.userId]));
   });
 
-  it('closes the removed member\'s Yjs and Socket.IO sockets at once, refuses them afterwards, and others keep syncing', async () => {
+  it("closes the removed member's Yjs and Socket.IO sockets at once, refuses them afterwards, and others keep syncing", async () => {
     const gone = await inviteAndAccept(server.url, fx.lead.cookie, fx.reviewId, 'review-team');
     const name = `review.${fx.reviewId}.genogram`;
     const theirs = open(name, gone.cookie);
@@ -83,13 +88,13 @@ describe('removing a member', () => {
     // The others' sockets stay open and keep syncing both ways.
     expect(otherSocket.connected).toBe(true);
     lead.doc.getMap('positions').set('from-lead', 1);
-    await until(() => team.doc.getMap('positions').get('from-lead') === 1, 'team sees the lead\'s edit');
+    await until(() => team.doc.getMap('positions').get('from-lead') === 1, "team sees the lead's edit");
     team.doc.getMap('positions').set('from-team', 2);
-    await until(() => lead.doc.getMap('positions').get('from-team') === 2, 'lead sees the team\'s edit');
+    await until(() => lead.doc.getMap('positions').get('from-team') === 2, "lead sees the team's edit");
     expect(theirs.doc.getMap('positions').get('from-lead')).toBeUndefined();
   });
 
-  it('leaves the member\'s sockets for their other reviews open', async () => {
+  it("leaves the member's sockets for their other reviews open", async () => {
     const both = await inviteAndAccept(server.url, fx.lead.cookie, fx.reviewId, 'observer');
     const otherInvite = await api(server.url, 'POST', `/api/reviews/${fx.otherReviewId}/invitations`, { cookie: fx.lead.cookie, body: { email: both.email, role: 'observer' } });
     expect(otherInvite.status).toBe(201);

@@ -9,12 +9,15 @@ beforeAll(async () => {
   server = await startTestServer();
   fx = await createReviewWithMembers(server.url);
 });
-afterAll(async () => { await server.close(); });
+afterAll(async () => {
+  await server.close();
+});
 
 describe('reviews, agencies and members', () => {
   it('creates a review with the documented contract and makes the creator lead reviewer', async () => {
     const r = await api(server.url, 'POST', '/api/reviews', {
-      cookie: fx.admin.cookie, body: { title: 'RR 2026/07', kind: 'lcspr', childPseudonym: 'Child B', referralDate: '2026-10-01' },
+      cookie: fx.admin.cookie,
+      body: { title: 'RR 2026/07', kind: 'lcspr', childPseudonym: 'Child B', referralDate: '2026-10-01' },
     });
     expect(r.status).toBe(201);
     expect(r.body.id).toMatch(/^[A-Za-z0-9_-]{22}$/);
@@ -46,9 +49,15 @@ describe('reviews, agencies and members', () => {
       const r = await api(server.url, 'POST', `/api/reviews/${fx.reviewId}/agencies`, { cookie: who.cookie, body: { name: 'School', shortCode: 'SCH', partnerType: 'education' } });
       expect(r.status).toBe(403);
     }
-    const dup = await api(server.url, 'POST', `/api/reviews/${fx.reviewId}/agencies`, { cookie: fx.lead.cookie, body: { name: 'Other police', shortCode: 'pol', partnerType: 'police' } });
+    const dup = await api(server.url, 'POST', `/api/reviews/${fx.reviewId}/agencies`, {
+      cookie: fx.lead.cookie,
+      body: { name: 'Other police', shortCode: 'pol', partnerType: 'police' },
+    });
     expect(dup.status).toBe(409);
-    const ok = await api(server.url, 'POST', `/api/reviews/${fx.reviewId}/agencies`, { cookie: fx.lead.cookie, body: { name: 'School', shortCode: 'SCH', partnerType: 'education' } });
+    const ok = await api(server.url, 'POST', `/api/reviews/${fx.reviewId}/agencies`, {
+      cookie: fx.lead.cookie,
+      body: { name: 'School', shortCode: 'SCH', partnerType: 'education' },
+    });
     expect(ok.status).toBe(201);
     expect(ok.body.colour).toMatch(/^#[0-9a-f]{6}$/);
     const list = await api(server.url, 'GET', `/api/reviews/${fx.reviewId}/agencies`, { cookie: fx.observer.cookie });

@@ -5,8 +5,12 @@ import { startTestServer } from '../../utils/testServer.js';
 import { apiRouter } from '../../../server/routes/apiRouter.js';
 
 let server: Awaited<ReturnType<typeof startTestServer>>;
-beforeAll(async () => { server = await startTestServer(); });
-afterAll(async () => { await server.close(); });
+beforeAll(async () => {
+  server = await startTestServer();
+});
+afterAll(async () => {
+  await server.close();
+});
 
 /** "GET /api/reviews/:" with every path parameter's name dropped, since docs and code name them differently. */
 const normalise = (method: string, path: string): string => `${method.toUpperCase()} ${path.replace(/:[A-Za-z]+/g, ':')}`;
@@ -18,7 +22,11 @@ function mounted(stack: Layer[]): string[] {
   return stack.flatMap((layer) => {
     if (layer.route) {
       const paths = Array.isArray(layer.route.path) ? layer.route.path : [layer.route.path];
-      return paths.flatMap((p) => Object.keys(layer.route!.methods).filter((m) => m !== '_all').map((m) => normalise(m, `/api${p}`)));
+      return paths.flatMap((p) =>
+        Object.keys(layer.route!.methods)
+          .filter((m) => m !== '_all')
+          .map((m) => normalise(m, `/api${p}`)),
+      );
     }
     return layer.handle?.stack ? mounted(layer.handle.stack) : [];
   });

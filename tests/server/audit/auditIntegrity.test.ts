@@ -15,11 +15,16 @@ delete process.env.DATABASE_URL;
 function verifyAudit(dataDir: string, env: Record<string, string> = {}): Promise<{ code: number; out: string }> {
   return new Promise((resolve) => {
     const child = spawn(process.execPath, ['--import', 'tsx', 'server/cli.ts', 'verify-audit'], {
-      env: { ...process.env, ...testEnv(dataDir), ...env }, stdio: ['ignore', 'pipe', 'pipe'],
+      env: { ...process.env, ...testEnv(dataDir), ...env },
+      stdio: ['ignore', 'pipe', 'pipe'],
     });
     let out = '';
-    child.stdout.on('data', (d) => { out += d; });
-    child.stderr.on('data', (d) => { out += d; });
+    child.stdout.on('data', (d) => {
+      out += d;
+    });
+    child.stderr.on('data', (d) => {
+      out += d;
+    });
     child.on('exit', (code) => resolve({ code: code ?? 1, out }));
   });
 }

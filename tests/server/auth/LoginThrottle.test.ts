@@ -1,15 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import { LoginThrottle } from '../../../server/auth/LoginThrottle.js';
-import {
-  LOGIN_FREE_FAILURES, LOGIN_FREE_FAILURES_PER_CLIENT, LOGIN_MAX_DELAY_MS, LOGIN_THROTTLE_WINDOW_MS,
-} from '../../../shared/limits.js';
+import { LOGIN_FREE_FAILURES, LOGIN_FREE_FAILURES_PER_CLIENT, LOGIN_MAX_DELAY_MS, LOGIN_THROTTLE_WINDOW_MS } from '../../../shared/limits.js';
 
 describe('LoginThrottle', () => {
   it('doubles the delay per failure after the free ones, never past the cap, and forgets after the window', () => {
     let now = 1_000_000;
     const t = new LoginThrottle(() => now);
     const a = { email: 'a@x', client: '1' };
-    for (let i = 0; i < LOGIN_FREE_FAILURES - 1; i++) { expect(t.retryAfter(a)).toBe(0); t.fail(a); }
+    for (let i = 0; i < LOGIN_FREE_FAILURES - 1; i++) {
+      expect(t.retryAfter(a)).toBe(0);
+      t.fail(a);
+    }
     const waits: number[] = [];
     for (let i = 0; i < 10; i++) {
       t.fail(a);
@@ -28,8 +29,14 @@ describe('LoginThrottle', () => {
     const t = new LoginThrottle(() => now);
     const colleague = { email: 'lead@x', client: 'office' };
     t.succeed(colleague);
-    for (let i = 0; i < LOGIN_FREE_FAILURES_PER_CLIENT + 5; i++) { t.fail({ email: `spray${i}@x`, client: 'office' }); now += 1; }
-    for (let i = 0; i < 30; i++) { t.fail({ email: 'lead@x', client: `botnet${i}` }); now += 1; }
+    for (let i = 0; i < LOGIN_FREE_FAILURES_PER_CLIENT + 5; i++) {
+      t.fail({ email: `spray${i}@x`, client: 'office' });
+      now += 1;
+    }
+    for (let i = 0; i < 30; i++) {
+      t.fail({ email: 'lead@x', client: `botnet${i}` });
+      now += 1;
+    }
     expect(t.retryAfter({ email: 'new@x', client: 'office' })).toBeGreaterThan(0);
     expect(t.retryAfter({ email: 'lead@x', client: 'elsewhere' })).toBeGreaterThan(0);
     expect(t.retryAfter(colleague)).toBe(0);

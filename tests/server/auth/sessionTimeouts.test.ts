@@ -17,11 +17,14 @@ beforeAll(async () => {
   server = await startTestServer({ config: { sessionIdleMs: IDLE_MS, sessionMaxMs: MAX_MS, sessionSweepMs: 50, clock: () => now } });
   const cookie = await login(server.url);
   const r = await api(server.url, 'POST', '/api/reviews', {
-    cookie, body: { title: 'Session review', kind: 'rapid-review', childPseudonym: 'Child S', referralDate: '02/11/2026' },
+    cookie,
+    body: { title: 'Session review', kind: 'rapid-review', childPseudonym: 'Child S', referralDate: '02/11/2026' },
   });
   reviewId = r.body.id;
 });
-afterAll(async () => { await server.close(); });
+afterAll(async () => {
+  await server.close();
+});
 
 /** A signed-in Socket.IO staff socket; resolves once connected. */
 function staffSocket(cookie: string): Promise<Socket> {

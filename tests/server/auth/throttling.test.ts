@@ -6,8 +6,12 @@ import { LOGIN_FREE_FAILURES, LOGIN_FREE_FAILURES_PER_CLIENT, LOGIN_MAX_DELAY_MS
 // Behind a proxy the client address is X-Forwarded-For, which lets one test act from many addresses.
 let now = Date.now();
 let server: Awaited<ReturnType<typeof startTestServer>>;
-beforeAll(async () => { server = await startTestServer({ env: { TRUST_PROXY: 'true' }, config: { clock: () => now } }); });
-afterAll(async () => { await server.close(); });
+beforeAll(async () => {
+  server = await startTestServer({ env: { TRUST_PROXY: 'true' }, config: { clock: () => now } });
+});
+afterAll(async () => {
+  await server.close();
+});
 
 const signIn = (email: string, password: string, from: string): Promise<ApiResult> =>
   api(server.url, 'POST', '/api/auth/login', { body: { email, password }, headers: { 'x-forwarded-for': from } });
@@ -16,7 +20,11 @@ const signIn = (email: string, password: string, from: string): Promise<ApiResul
 async function guess(email: string, from: string, n: number): Promise<void> {
   for (let i = 0; i < n; i++) {
     const r = await signIn(email, `wrong guess ${i}`, from);
-    if (r.status === 429) { now += Number(r.headers.get('retry-after')) * 1000; i--; continue; }
+    if (r.status === 429) {
+      now += Number(r.headers.get('retry-after')) * 1000;
+      i--;
+      continue;
+    }
     expect(r.status).toBe(401);
   }
 }
@@ -61,11 +69,13 @@ describe('accepting an invitation to an existing account', () => {
     const lead = await signIn(TEST_ADMIN.email, TEST_ADMIN.password, '10.3.3.3');
     const cookie = lead.headers.get('set-cookie')!.split(';')[0]!;
     const review = await api(server.url, 'POST', '/api/reviews', {
-      cookie, body: { title: 'Invite review', kind: 'rapid-review', childPseudonym: 'Child A', referralDate: '02/11/2026' },
+      cookie,
+      body: { title: 'Invite review', kind: 'rapid-review', childPseudonym: 'Child A', referralDate: '02/11/2026' },
     });
     // An invitation for an email that already has an account: the admin's own.
     const other = await api(server.url, 'POST', '/api/reviews', {
-      cookie, body: { title: 'Other review', kind: 'lcspr', childPseudonym: 'Child B', referralDate: '02/11/2026' },
+      cookie,
+      body: { title: 'Other review', kind: 'lcspr', childPseudonym: 'Child B', referralDate: '02/11/2026' },
     });
     expect(other.status).toBe(201);
     const inv = await api(server.url, 'POST', `/api/reviews/${review.body.id}/invitations`, { cookie, body: { email: 'invitee@test.invalid', role: 'observer' } });

@@ -12,16 +12,19 @@ let server: Awaited<ReturnType<typeof startTestServer>>;
 let fx: Awaited<ReturnType<typeof createReviewWithMembers>>;
 const clients: TestClient[] = [];
 
-const HEADER = 'Date (DD/MM/YYYY),Time,Source of Information,Contact with the child/young person (state whether they were seen alone or not) and by whom,Contact with family member (state which family member) and by whom,Key Event/Action Undertaken,"Comment and Analysis, including potential areas for learning"';
+const HEADER =
+  'Date (DD/MM/YYYY),Time,Source of Information,Contact with the child/young person (state whether they were seen alone or not) and by whom,Contact with family member (state which family member) and by whom,Key Event/Action Undertaken,"Comment and Analysis, including potential areas for learning"';
 
 /** Uploads a CSV as multipart field "file" with a session cookie. */
 async function upload(agencyId: string, cookie: string, csv: string, dryRun = false, name = 'chronology.csv') {
   const form = new FormData();
   form.append('file', new Blob([csv], { type: 'text/csv' }), name);
   const res = await fetch(`${server.url}/api/reviews/${fx.reviewId}/agencies/${agencyId}/chronology/import${dryRun ? '?dryRun=true' : ''}`, {
-    method: 'POST', body: form, headers: { cookie, origin: server.url },
+    method: 'POST',
+    body: form,
+    headers: { cookie, origin: server.url },
   });
-  return { status: res.status, body: await res.json() as any };
+  return { status: res.status, body: (await res.json()) as any };
 }
 
 const get = async (path: string, cookie: string) => {
@@ -38,7 +41,14 @@ beforeAll(async () => {
   clients.push(people);
   await synced(people);
   writePerson(people.doc, { ...blankPerson('p-mum'), name: 'Kerry Thornbury', relationship: 'Mother', reportLabel: 'Mother' });
-  writePerson(people.doc, { ...blankPerson('p-child'), name: 'Maisie Thornbury', relationship: 'Subject child', isSubject: true, reportLabel: 'Child T', dateOfBirth: '2019-03-14' });
+  writePerson(people.doc, {
+    ...blankPerson('p-child'),
+    name: 'Maisie Thornbury',
+    relationship: 'Subject child',
+    isSubject: true,
+    reportLabel: 'Child T',
+    dateOfBirth: '2019-03-14',
+  });
   const check = openDoc(server.url, `review.${fx.reviewId}.people`, fx.team.cookie);
   clients.push(check);
   await until(() => check.doc.getMap('people').size === 2, 'register synced');
@@ -75,7 +85,8 @@ describe('chronology import', () => {
     await until(() => readEntries(live.doc, fx.agencies[0]!.id).length === 2, 'live import');
     const view = await json(`/api/reviews/${fx.reviewId}/chronology`, fx.observer.cookie);
     expect(view.rows.map((r: { keyEvent: string; agencyCode: string }) => [r.agencyCode, r.keyEvent])).toEqual([
-      ['POL', 'Kerry Thornbury missed appointment'], ['POL', 'New birth visit to Maisie at home'],
+      ['POL', 'Kerry Thornbury missed appointment'],
+      ['POL', 'New birth visit to Maisie at home'],
     ]);
     expect(view.rows[1].familyContactIds).toEqual(['p-mum']);
 
@@ -84,7 +95,7 @@ describe('chronology import', () => {
     expect((await json(`/api/reviews/${fx.reviewId}/chronology`, fx.observer.cookie)).rows).toHaveLength(2);
   });
 
-  it('lets only that agency\'s authors and the lead reviewer import', async () => {
+  it("lets only that agency's authors and the lead reviewer import", async () => {
     expect((await upload(fx.agencies[1]!.id, fx.author.cookie, csv)).status).toBe(403);
     expect((await upload(fx.agencies[0]!.id, fx.observer.cookie, csv)).status).toBe(403);
     expect((await upload(fx.agencies[0]!.id, fx.outsider.cookie, csv)).status).toBe(404);

@@ -42,7 +42,12 @@ async function exportedCells(reviewId: string): Promise<{ bytes: Uint8Array; row
   expect(res.status).toBe(200);
   const bytes = new Uint8Array(await res.arrayBuffer());
   // The first sheet only: the reader returns it.
-  return { bytes, rows: readXlsxRows(bytes).slice(1).map((r) => r.map((c) => c.text)) };
+  return {
+    bytes,
+    rows: readXlsxRows(bytes)
+      .slice(1)
+      .map((r) => r.map((c) => c.text)),
+  };
 }
 
 describe('import fidelity', () => {
@@ -53,26 +58,65 @@ describe('import fidelity', () => {
     const chron = await open(`review.${fx.reviewId}.chronology.${agencyId}`);
     const day = (d: number) => ({ precision: 'day' as const, year: 2019, month: 3, day: d, uncertainty: 'none' as const });
     const rows: ChronologyEntry[] = [
-      { ...blankEntry('rowAAAAAAAAAAAAAAAAAAA1', agencyId, day(14)), time: '09:30', source: 'Case notes', childContact: 'seen-alone', childContactBy: 'Health visitor', familyContactIds: ['p-mum'], familyContactBy: 'Health visitor', keyEvent: 'New birth visit', comment: 'Good practice', category: 'assessment' },
-      { ...blankEntry('rowAAAAAAAAAAAAAAAAAAA2', agencyId, day(14)), source: 'Police log', childContact: 'not-seen', childContactBy: 'PC on response, asleep upstairs', familyContactIds: ['p-mum', 'p-gran'], familyContactBy: 'Mother – PC on response', keyEvent: 'Domestic incident attended', category: 'police-incident', otherInfo: 'Worker notes: door answered by gran\nInterpreter: not needed' },
-      { ...blankEntry('rowAAAAAAAAAAAAAAAAAAA3', agencyId, { precision: 'month', year: 2018, month: 6, day: null, uncertainty: 'query' }), childContact: 'none', childContactBy: 'Social worker by phone', familyContactBy: 'Telephone call from maternal aunt', keyEvent: 'Anonymous referral', category: 'referral' },
-      { ...blankEntry('rowAAAAAAAAAAAAAAAAAAA4', agencyId, { precision: 'year', year: 2017, month: null, day: null, uncertainty: 'circa' }), childContact: 'seen', keyEvent: 'Moved to the area', comment: 'Line one\nLine two', category: 'house-move' },
+      {
+        ...blankEntry('rowAAAAAAAAAAAAAAAAAAA1', agencyId, day(14)),
+        time: '09:30',
+        source: 'Case notes',
+        childContact: 'seen-alone',
+        childContactBy: 'Health visitor',
+        familyContactIds: ['p-mum'],
+        familyContactBy: 'Health visitor',
+        keyEvent: 'New birth visit',
+        comment: 'Good practice',
+        category: 'assessment',
+      },
+      {
+        ...blankEntry('rowAAAAAAAAAAAAAAAAAAA2', agencyId, day(14)),
+        source: 'Police log',
+        childContact: 'not-seen',
+        childContactBy: 'PC on response, asleep upstairs',
+        familyContactIds: ['p-mum', 'p-gran'],
+        familyContactBy: 'Mother – PC on response',
+        keyEvent: 'Domestic incident attended',
+        category: 'police-incident',
+        otherInfo: 'Worker notes: door answered by gran\nInterpreter: not needed',
+      },
+      {
+        ...blankEntry('rowAAAAAAAAAAAAAAAAAAA3', agencyId, { precision: 'month', year: 2018, month: 6, day: null, uncertainty: 'query' }),
+        childContact: 'none',
+        childContactBy: 'Social worker by phone',
+        familyContactBy: 'Telephone call from maternal aunt',
+        keyEvent: 'Anonymous referral',
+        category: 'referral',
+      },
+      {
+        ...blankEntry('rowAAAAAAAAAAAAAAAAAAA4', agencyId, { precision: 'year', year: 2017, month: null, day: null, uncertainty: 'circa' }),
+        childContact: 'seen',
+        keyEvent: 'Moved to the area',
+        comment: 'Line one\nLine two',
+        category: 'house-move',
+      },
     ];
     writeEntries(chron.doc, agencyId, rows);
     const first = await exportedCells(fx.reviewId);
     expect(first.rows).toHaveLength(1 + rows.length);
 
     // An empty agency with the same code in another review, with the same people in its register.
-    const agency = await api(server.url, 'POST', `/api/reviews/${fx.otherReviewId}/agencies`, { cookie: fx.lead.cookie, body: { name: 'Test Police', shortCode: 'POL', partnerType: 'police' } });
+    const agency = await api(server.url, 'POST', `/api/reviews/${fx.otherReviewId}/agencies`, {
+      cookie: fx.lead.cookie,
+      body: { name: 'Test Police', shortCode: 'POL', partnerType: 'police' },
+    });
     expect(agency.status).toBe(201);
     const otherPeople = await open(`review.${fx.otherReviewId}.people`);
     for (const p of register) writePerson(otherPeople.doc, { ...p, id: `${p.id}-2` });
     const form = new FormData();
     form.append('file', new Blob([first.bytes as BlobPart]), 'chronology-named.xlsx');
     const imported = await fetch(`${server.url}/api/reviews/${fx.otherReviewId}/agencies/${agency.body.id}/chronology/import`, {
-      method: 'POST', body: form, headers: { cookie: fx.lead.cookie, origin: server.url },
+      method: 'POST',
+      body: form,
+      headers: { cookie: fx.lead.cookie, origin: server.url },
     });
-    const report = await imported.json() as { imported: number; rejected: unknown[]; unknownColumns: string[]; preview: Record<string, string>[] };
+    const report = (await imported.json()) as { imported: number; rejected: unknown[]; unknownColumns: string[]; preview: Record<string, string>[] };
     expect(imported.status).toBe(200);
     expect(report).toMatchObject({ imported: rows.length, rejected: [], unknownColumns: [] });
     // The preview shows each column as the export writes it.
@@ -83,9 +127,14 @@ describe('import fidelity', () => {
       const cells = first.rows[i + 1]!.map((c) => c);
       while (cells.length < header.length) cells.push('');
       expect([p.date, p.source, p.childContact, p.familyContact, p.event, p.comment, p.category, p.otherInfo]).toEqual([
-        cells[col('Date (DD/MM/YYYY)')], cells[col('Source of information')], cells[col('Contact with the child (seen alone or not) and by whom')],
-        cells[col('Contact with family members and by whom')], cells[col('Key event / action undertaken')],
-        cells[col('Comment and analysis, including potential learning')], cells[col('Category')], cells[col('Other information')],
+        cells[col('Date (DD/MM/YYYY)')],
+        cells[col('Source of information')],
+        cells[col('Contact with the child (seen alone or not) and by whom')],
+        cells[col('Contact with family members and by whom')],
+        cells[col('Key event / action undertaken')],
+        cells[col('Comment and analysis, including potential learning')],
+        cells[col('Category')],
+        cells[col('Other information')],
       ]);
     }
     const check = await open(`review.${fx.otherReviewId}.chronology.${agency.body.id}`);

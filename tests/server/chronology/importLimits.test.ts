@@ -12,12 +12,15 @@ beforeAll(async () => {
   server = await startTestServer();
   cookie = await login(server.url);
   const review = await api(server.url, 'POST', '/api/reviews', {
-    cookie, body: { title: 'Import review', kind: 'rapid-review', childPseudonym: 'Child I', referralDate: '02/11/2026' },
+    cookie,
+    body: { title: 'Import review', kind: 'rapid-review', childPseudonym: 'Child I', referralDate: '02/11/2026' },
   });
   const agency = await api(server.url, 'POST', `/api/reviews/${review.body.id}/agencies`, { cookie, body: { name: 'Police', shortCode: 'POL', partnerType: 'police' } });
   importPath = `/api/reviews/${review.body.id}/agencies/${agency.body.id}/chronology/import?dryRun=true`;
 });
-afterAll(async () => { await server.close(); });
+afterAll(async () => {
+  await server.close();
+});
 
 /** Uploads bytes as the multipart field "file", as the browser does. */
 async function upload(bytes: Uint8Array, name: string): Promise<{ status: number; body: any }> {
@@ -34,7 +37,12 @@ describe('refused uploads keep their reason', () => {
   const MAIN = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';
   const cases: [string, () => Uint8Array, string, number][] = [
     ['1.5 million shared strings', manyStrings, 'too_many_shared_strings', 413],
-    ['a declared huge shared strings table', () => buildXlsx({ sheetData: '', extra: { 'xl/sharedStrings.xml': strToU8(`<sst xmlns="${MAIN}" uniqueCount="9999999"/>`) } }), 'too_many_shared_strings', 413],
+    [
+      'a declared huge shared strings table',
+      () => buildXlsx({ sheetData: '', extra: { 'xl/sharedStrings.xml': strToU8(`<sst xmlns="${MAIN}" uniqueCount="9999999"/>`) } }),
+      'too_many_shared_strings',
+      413,
+    ],
     ['a sheet with a DTD', () => buildXlsx({ sheetData: '', rawSheetXml: '<?xml version="1.0"?><!DOCTYPE x [<!ENTITY a "b">]><worksheet/>' }), 'xml_dtd_forbidden', 400],
     ['a legacy .xls file', () => new Uint8Array([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, ...new Array(504).fill(0)]), 'legacy_office_file', 400],
     ['a zip that is not a workbook', () => zipSync({ 'a.txt': strToU8('hello') }), 'xlsx_invalid', 400],
@@ -56,10 +64,18 @@ describe('refused uploads keep their reason', () => {
 describe('uploads do not stall other users', () => {
   it('answers another user’s health check while four hostile uploads are being read', async () => {
     const order: string[] = [];
-    const uploads = Array.from({ length: 4 }, (_, i) => upload(manyStrings(), `u${i}.xlsx`).then((r) => { order.push('upload'); return r; }));
+    const uploads = Array.from({ length: 4 }, (_, i) =>
+      upload(manyStrings(), `u${i}.xlsx`).then((r) => {
+        order.push('upload');
+        return r;
+      }),
+    );
     // Give the uploads time to reach the server before the health check is sent.
     await new Promise((r) => setTimeout(r, 50));
-    const health = api(server.url, 'GET', '/api/health').then((r) => { order.push('health'); return r; });
+    const health = api(server.url, 'GET', '/api/health').then((r) => {
+      order.push('health');
+      return r;
+    });
     const results = await Promise.all(uploads);
     expect((await health).status).toBe(200);
     expect(order[0]).toBe('health');

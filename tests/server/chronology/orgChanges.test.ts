@@ -25,8 +25,14 @@ const open = (name: string, cookie: string) => {
   return c;
 };
 const agencyDoc = (i: number) => docName({ reviewId: fx.reviewId, kind: 'chronology', agencyId: fx.agencies[i]!.id });
-const change = (id: string, agencyId: string, text: string, over: Partial<OrgChange> = {}): OrgChange =>
-  ({ id, agencyId, date: exactDate('2019-04-01'), change: text, impact: '', ...over });
+const change = (id: string, agencyId: string, text: string, over: Partial<OrgChange> = {}): OrgChange => ({
+  id,
+  agencyId,
+  date: exactDate('2019-04-01'),
+  change: text,
+  impact: '',
+  ...over,
+});
 
 /** What storage holds for a document, replayed into a fresh Y.Doc. */
 async function stored(name: string): Promise<Y.Doc> {
@@ -43,7 +49,7 @@ async function afterFramesOf(sender: TestClient, watcher: TestClient, marker: st
 
 const getJson = async (path: string, cookie: string) => {
   const res = await fetch(`${server.url}${path}`, { headers: { cookie } });
-  return { status: res.status, body: await res.json() as any };
+  return { status: res.status, body: (await res.json()) as any };
 };
 const getBytes = async (path: string, cookie: string) => {
   const res = await fetch(`${server.url}${path}`, { headers: { cookie } });
@@ -113,8 +119,18 @@ describe('organisational changes ownership', () => {
     expect(readOrgChanges(author.doc, aId).map((c) => c.id)).toEqual(['leadChange000000001']);
 
     // The agency's own author edits the lead's entry; everyone sees the edit.
-    writeOrgChange(author.doc, aId, change('leadChange000000001', aId, 'Public protection unit restructured', { date: exactDate('2019-03-01'), impact: 'Referrals to Kerry Thornbury’s area were delayed' }));
-    await until(() => readOrgChanges(observer.doc, aId).find((c) => c.id === 'leadChange000000001')?.impact.startsWith('Referrals to Kerry') === true, 'observer sees the author’s edit');
+    writeOrgChange(
+      author.doc,
+      aId,
+      change('leadChange000000001', aId, 'Public protection unit restructured', { date: exactDate('2019-03-01'), impact: 'Referrals to Kerry Thornbury’s area were delayed' }),
+    );
+    await until(
+      () =>
+        readOrgChanges(observer.doc, aId)
+          .find((c) => c.id === 'leadChange000000001')
+          ?.impact.startsWith('Referrals to Kerry') === true,
+      'observer sees the author’s edit',
+    );
   });
 });
 
@@ -123,7 +139,8 @@ describe('organisational changes in the API and the export', () => {
     const res = await getJson(`/api/reviews/${fx.reviewId}/chronology`, fx.observer.cookie);
     expect(res.status).toBe(200);
     expect(res.body.orgChanges.map((c: { agencyCode: string; change: string }) => [c.agencyCode, c.change])).toEqual([
-      ['POL', 'Public protection unit restructured'], ['ICB', 'Health visiting teams merged'],
+      ['POL', 'Public protection unit restructured'],
+      ['ICB', 'Health visiting teams merged'],
     ]);
     expect(res.body.orgChanges[1]).toMatchObject({ id: 'realChange000000001', agencyId: fx.agencies[1]!.id, impact: '' });
     expect(res.body.orgChanges[0].colour).toMatch(/^#[0-9a-fA-F]{6}$/);
@@ -134,7 +151,11 @@ describe('organisational changes in the API and the export', () => {
   it('adds an "Organisational changes" sheet to the .xlsx, pseudonymised and neutralised, and leaves the .csv to key events', async () => {
     const lead = open(agencyDoc(1), fx.lead.cookie);
     await synced(lead);
-    writeOrgChange(lead.doc, fx.agencies[1]!.id, change('formulaChange000001', fx.agencies[1]!.id, '=HYPERLINK("http://evil")', { date: exactDate('2019-05-02'), impact: '+ caseload review' }));
+    writeOrgChange(
+      lead.doc,
+      fx.agencies[1]!.id,
+      change('formulaChange000001', fx.agencies[1]!.id, '=HYPERLINK("http://evil")', { date: exactDate('2019-05-02'), impact: '+ caseload review' }),
+    );
     await expectEventually(async () => (await getJson(`/api/reviews/${fx.reviewId}/chronology`, fx.lead.cookie)).body.orgChanges.length === 3);
 
     const pseudo = await getBytes(`/api/reviews/${fx.reviewId}/chronology/export.xlsx?pseudonymise=true`, fx.team.cookie);
@@ -145,7 +166,7 @@ describe('organisational changes in the API and the export', () => {
     expect(sheet.slice(2)).toEqual([
       ['POL', '01/03/2019', 'Public protection unit restructured', 'Referrals to Mother’s area were delayed'],
       ['ICB', '01/04/2019', 'Health visiting teams merged'],
-      ['ICB', '02/05/2019', '\'=HYPERLINK("http://evil")', '\'+ caseload review'],
+      ['ICB', '02/05/2019', '\'=HYPERLINK("http://evil")', "'+ caseload review"],
     ]);
     expect(JSON.stringify(sheet)).not.toMatch(/Kerry|Thornbury/);
     // The key events stay on the first sheet.

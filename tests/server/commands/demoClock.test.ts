@@ -15,10 +15,20 @@ describe('the demo clock', () => {
     expect(shiftIso('2019-03-14', 14)).toBe('2020-05-14');
     expect(shiftIso('2026-01-31', 1)).toBe('2026-02-28');
     expect(shiftIso('2026-11-09', -11)).toBe('2025-12-09');
-    expect(shiftChronologyDate({ precision: 'month', year: 2024, month: 9, day: null, uncertainty: 'none' }, 5))
-      .toEqual({ precision: 'month', year: 2025, month: 2, day: null, uncertainty: 'none' });
+    expect(shiftChronologyDate({ precision: 'month', year: 2024, month: 9, day: null, uncertainty: 'none' }, 5)).toEqual({
+      precision: 'month',
+      year: 2025,
+      month: 2,
+      day: null,
+      uncertainty: 'none',
+    });
     expect(shiftChronologyDate({ precision: 'year', year: 2020, month: null, day: null, uncertainty: 'circa' }, 7).year).toBe(2021);
-    expect(shiftChronologyDate({ precision: 'day', year: 2021, month: 2, day: 18, uncertainty: 'none' }, 12))
-      .toEqual({ precision: 'day', year: 2022, month: 2, day: 18, uncertainty: 'none' });
+    expect(shiftChronologyDate({ precision: 'day', year: 2021, month: 2, day: 18, uncertainty: 'none' }, 12)).toEqual({
+      precision: 'day',
+      year: 2022,
+      month: 2,
+      day: 18,
+      uncertainty: 'none',
+    });
   });
 });

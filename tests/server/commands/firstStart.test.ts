@@ -81,7 +81,8 @@ describe('first start', () => {
   it('creates an admin from the CLI', async () => {
     const dataDir = tempDataDir();
     const run = spawnSync(process.execPath, ['--import', 'tsx', 'server/cli.ts', 'create-admin', '--email', 'cli@test.invalid'], {
-      env: { ...process.env, ...testEnv(dataDir), ADMIN_PASSWORD: 'a password from the cli' }, encoding: 'utf8',
+      env: { ...process.env, ...testEnv(dataDir), ADMIN_PASSWORD: 'a password from the cli' },
+      encoding: 'utf8',
     });
     expect(run.stdout + run.stderr).toContain('Account created');
     const server = await startTestServer({ dataDir, env: { ADMIN_EMAIL: 'someone-else@test.invalid' } });

@@ -24,7 +24,9 @@ beforeAll(async () => {
   icb = fx.agencies[1]!.id;
   senior = await inviteAndAccept(server.url, fx.lead.cookie, fx.reviewId, 'agency-author', police);
 });
-afterAll(async () => { await server.close(); });
+afterAll(async () => {
+  await server.close();
+});
 
 // Read through the audit log itself, so the same test holds on both backends (a file, or PostgreSQL rows).
 const auditTypes = async () => (await server.deps.audit.lines()) as unknown as { type: string; reason?: string }[];
@@ -154,10 +156,14 @@ describe('evidence requests, sign-off, queries and themes', () => {
   });
 
   it('records key themes linked to evidence; agency authors cannot read them', async () => {
-    const body = { title: 'Hearing the child', summary: 'Whether practitioners saw the child alone.', evidence: [
-      { kind: 'template-analysis', agencyId: police, section: 'kloe-1' },
-      { kind: 'query-answer', queryId, messageId: answerId },
-    ] };
+    const body = {
+      title: 'Hearing the child',
+      summary: 'Whether practitioners saw the child alone.',
+      evidence: [
+        { kind: 'template-analysis', agencyId: police, section: 'kloe-1' },
+        { kind: 'query-answer', queryId, messageId: answerId },
+      ],
+    };
     expect((await call(fx.author, 'POST', '/themes', body)).status).toBe(403);
     expect((await call(fx.team, 'POST', '/themes', { ...body, evidence: [{ kind: 'query-answer', queryId, messageId: queryId }] })).status).toBe(400);
     const r = await call(fx.team, 'POST', '/themes', body);

@@ -15,7 +15,11 @@ import { REPORT_SECTIONS, TEMPLATE_BLOCK, readInformationReport, readLearningTem
 let server: Awaited<ReturnType<typeof startTestServer>>;
 let fx: Awaited<ReturnType<typeof createReviewWithMembers>>;
 const clients: TestClient[] = [];
-const open = (...args: Parameters<typeof openDoc>) => { const c = openDoc(...args); clients.push(c); return c; };
+const open = (...args: Parameters<typeof openDoc>) => {
+  const c = openDoc(...args);
+  clients.push(c);
+  return c;
+};
 
 beforeAll(async () => {
   server = await startTestServer({ config: { docIdleUnloadMs: 50 } });
@@ -74,7 +78,9 @@ describe('locking once submitted', () => {
     const senior = await inviteAndAccept(url, fx.lead.cookie, fx.reviewId, 'agency-author', icb);
     const members = (await api(url, 'GET', `/api/reviews/${fx.reviewId}/members`, { cookie: fx.lead.cookie })).body.members as { id: string; userId: string }[];
     const ev = (p: string) => `/api/reviews/${fx.reviewId}/evidence${p}`;
-    expect((await api(url, 'PUT', ev(`/senior-leads/${members.find((m) => m.userId === senior.userId)!.id}`), { cookie: fx.lead.cookie, body: { designation: 'Chief Nurse' } })).status).toBe(200);
+    expect(
+      (await api(url, 'PUT', ev(`/senior-leads/${members.find((m) => m.userId === senior.userId)!.id}`), { cookie: fx.lead.cookie, body: { designation: 'Chief Nurse' } })).status,
+    ).toBe(200);
     const req = (await api(url, 'POST', ev('/requests'), { cookie: fx.team.cookie, body: { agencyIds: [icb], kinds: ['information-report'] } })).body.created[0];
     let version = req.version as number;
     const act = async (cookie: string, action: string, reason = '') => {

@@ -26,17 +26,49 @@ beforeAll(async () => {
   const { police, icb } = f.agencies;
   const url = f.server.url;
   base = `/api/reviews/${f.fx.reviewId}/evidence`;
-  const tor = { ...emptyTermsOfReference(), childReference: 'Maisie', incidentSummary: 'Maisie was admitted to hospital with a head injury.',
-    familyInformation: 'Maisie lives with her mother Kerry.', leadReviewerName: 'Dr Rowan Reviewer',
-    keyLinesOfEnquiry: ['How was the voice of the child heard?', 'Was the risk from the new partner understood?'] };
-  expect((await api(url, 'PUT', `/api/reviews/${f.fx.reviewId}/lifecycle/terms-of-reference`, {
-    cookie: f.fx.team.cookie, body: { baseVersion: 0, content: tor, periodStart: '01/01/2025', periodEnd: '28/10/2026' },
-  })).status).toBe(200);
-  expect((await api(url, 'POST', `${base}/requests`, { cookie: f.fx.team.cookie, body: {
-    agencyIds: [police, icb], kinds: ['key-events-chronology', 'org-changes-chronology', 'learning-template'], sentOn: '02/11/2026' } })).status).toBe(201);
-  expect((await api(url, 'POST', `${base}/requests`, { cookie: f.fx.team.cookie, body: { agencyIds: [icb], kinds: ['information-report'], sentOn: '02/11/2026' } })).status).toBe(201);
-  expect((await api(url, 'POST', `${base}/queries`, { cookie: f.fx.team.cookie, body: {
-    agencyId: police, target: { kind: 'template-section', section: 'kloe-1' }, text: 'QUERY-SECRET: was she seen alone?' } })).status).toBe(201);
+  const tor = {
+    ...emptyTermsOfReference(),
+    childReference: 'Maisie',
+    incidentSummary: 'Maisie was admitted to hospital with a head injury.',
+    familyInformation: 'Maisie lives with her mother Kerry.',
+    leadReviewerName: 'Dr Rowan Reviewer',
+    keyLinesOfEnquiry: ['How was the voice of the child heard?', 'Was the risk from the new partner understood?'],
+  };
+  expect(
+    (
+      await api(url, 'PUT', `/api/reviews/${f.fx.reviewId}/lifecycle/terms-of-reference`, {
+        cookie: f.fx.team.cookie,
+        body: { baseVersion: 0, content: tor, periodStart: '01/01/2025', periodEnd: '28/10/2026' },
+      })
+    ).status,
+  ).toBe(200);
+  expect(
+    (
+      await api(url, 'POST', `${base}/requests`, {
+        cookie: f.fx.team.cookie,
+        body: {
+          agencyIds: [police, icb],
+          kinds: ['key-events-chronology', 'org-changes-chronology', 'learning-template'],
+          sentOn: '02/11/2026',
+        },
+      })
+    ).status,
+  ).toBe(201);
+  expect((await api(url, 'POST', `${base}/requests`, { cookie: f.fx.team.cookie, body: { agencyIds: [icb], kinds: ['information-report'], sentOn: '02/11/2026' } })).status).toBe(
+    201,
+  );
+  expect(
+    (
+      await api(url, 'POST', `${base}/queries`, {
+        cookie: f.fx.team.cookie,
+        body: {
+          agencyId: police,
+          target: { kind: 'template-section', section: 'kloe-1' },
+          text: 'QUERY-SECRET: was she seen alone?',
+        },
+      })
+    ).status,
+  ).toBe(201);
 
   const t = openDoc(url, `review.${f.fx.reviewId}.learning-template.${police}`, f.fx.author.cookie);
   await synced(t);
@@ -47,7 +79,10 @@ beforeAll(async () => {
   writeSection(r.doc, 'q4', REPORT_SECTIONS.q4, { analysis: 'Health visiting contacts stopped after the move.' }, 20_000);
   writeSection(r.doc, 'background', REPORT_SECTIONS.background, { noInvolvement: true, completerName: 'Dr Ivy Nurse' }, 20_000);
   // Wait until the server holds both edits, read back through fresh connections.
-  for (const [name, key] of [[`learning-template.${police}`, 'kloe-2'], [`information-report.${icb}`, 'q4']] as const) {
+  for (const [name, key] of [
+    [`learning-template.${police}`, 'kloe-2'],
+    [`information-report.${icb}`, 'q4'],
+  ] as const) {
     const check = openDoc(url, `review.${f.fx.reviewId}.${name}`, f.fx.team.cookie);
     await synced(check);
     await until(() => check.doc.getMap('sections').has(key), `server holds ${name}`);
@@ -65,7 +100,11 @@ const download = async (p: string, cookie: string) => {
   const res = await fetch(`${f.server.url}${base}/exports/${p}`, { headers: { cookie } });
   return { status: res.status, disposition: res.headers.get('content-disposition'), bytes: new Uint8Array(await res.arrayBuffer()) };
 };
-const textOf = (xml: string) => xml.replace(/<[^>]+>/g, '').replace(/&amp;/g, '&').replace(/&apos;/g, '\'');
+const textOf = (xml: string) =>
+  xml
+    .replace(/<[^>]+>/g, '')
+    .replace(/&amp;/g, '&')
+    .replace(/&apos;/g, "'");
 const bodyOf = (bytes: Uint8Array) => {
   const files = unzipSync(bytes);
   for (const part of Object.keys(files).filter((k) => /^word\/(header|footer)\d*\.xml$/.test(k))) expect(textOf(strFromU8(files[part]!))).toContain('OFFICIAL-SENSITIVE');
@@ -109,17 +148,31 @@ describe('evidence Word exports', () => {
   it('zips every letter, template and report with the integrated chronology; staff only', async () => {
     expect((await download('evidence-pack.zip', f.fx.author.cookie)).status).toBe(403);
     // Threads on a chronology row and an organisational change too: none of them may reach any file of the pack.
-    for (const target of [{ kind: 'chronology-row', entryId: 'entry-pol-00000000001' }, { kind: 'org-change', changeId: 'change-pol-0000000001' }]) {
-      expect((await api(f.server.url, 'POST', `/api/reviews/${f.fx.reviewId}/evidence/queries`, {
-        cookie: f.fx.team.cookie, body: { agencyId: f.agencies.police, target, text: `QUERY-SECRET on a ${target.kind}` } })).status).toBe(201);
+    for (const target of [
+      { kind: 'chronology-row', entryId: 'entry-pol-00000000001' },
+      { kind: 'org-change', changeId: 'change-pol-0000000001' },
+    ]) {
+      expect(
+        (
+          await api(f.server.url, 'POST', `/api/reviews/${f.fx.reviewId}/evidence/queries`, {
+            cookie: f.fx.team.cookie,
+            body: { agencyId: f.agencies.police, target, text: `QUERY-SECRET on a ${target.kind}` },
+          })
+        ).status,
+      ).toBe(201);
     }
     const pack = await download('evidence-pack.zip', f.fx.team.cookie);
     expect(pack.status).toBe(200);
     const files = unzipSync(pack.bytes);
     expect(Object.keys(files).sort()).toEqual([
-      'agencies/information-report-ICB.docx', 'agencies/learning-template-ICB.docx', 'agencies/learning-template-POL.docx',
+      'agencies/information-report-ICB.docx',
+      'agencies/learning-template-ICB.docx',
+      'agencies/learning-template-POL.docx',
       'integrated-chronology-named.xlsx',
-      'letters/request-analysis-ICB.docx', 'letters/request-analysis-POL.docx', 'letters/request-chronologies-ICB.docx', 'letters/request-chronologies-POL.docx',
+      'letters/request-analysis-ICB.docx',
+      'letters/request-analysis-POL.docx',
+      'letters/request-chronologies-ICB.docx',
+      'letters/request-chronologies-POL.docx',
     ]);
     for (const [name, bytes] of Object.entries(files)) {
       if (name.endsWith('.docx')) expect(bodyOf(bytes)).not.toContain('QUERY-SECRET');
@@ -130,11 +183,16 @@ describe('evidence Word exports', () => {
   });
 
   it('LibreOffice opens every Word export', () => {
-    const docs = fs.readdirSync(tmp).filter((n) => n.endsWith('.docx')).map((n) => path.join(tmp, n));
+    const docs = fs
+      .readdirSync(tmp)
+      .filter((n) => n.endsWith('.docx'))
+      .map((n) => path.join(tmp, n));
     expect(docs).toHaveLength(7);
     const profile = `file://${path.join(tmp, 'lo-profile')}`;
     const run = spawnSync('/usr/bin/soffice', [`-env:UserInstallation=${profile}`, '--headless', '--convert-to', 'pdf', '--outdir', tmp, ...docs], {
-      encoding: 'utf8', timeout: 170_000, env: { ...process.env, HOME: tmp },
+      encoding: 'utf8',
+      timeout: 170_000,
+      env: { ...process.env, HOME: tmp },
     });
     expect(run.error, String(run.error)).toBeUndefined();
     expect(run.status, `${run.stdout}\n${run.stderr}`).toBe(0);

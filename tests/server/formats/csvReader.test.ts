@@ -18,7 +18,10 @@ describe('readCsv: RFC 4180', () => {
   });
 
   it('accepts LF, CRLF, lone CR and a missing final line end alike', () => {
-    const expected = [['a', 'b'], ['c', 'd']];
+    const expected = [
+      ['a', 'b'],
+      ['c', 'd'],
+    ];
     expect(csv('a,b\nc,d\n')).toEqual(expected);
     expect(csv('a,b\r\nc,d\r\n')).toEqual(expected);
     expect(csv('a,b\rc,d')).toEqual(expected);
@@ -51,8 +54,14 @@ describe('readCsv: delimiters', () => {
   it('sniffs semicolons and tabs from the header row', () => {
     const semi = readCsv(strToU8('Date;Source of information;Key event\r\n01/02/2020;GP;Seen, well\r\n'));
     expect(semi.delimiter).toBe(';');
-    expect(cellTexts(semi.rows)).toEqual([['Date', 'Source of information', 'Key event'], ['01/02/2020', 'GP', 'Seen, well']]);
-    expect(csv('a\tb\tc;d\n1\t2\t3;4\n')).toEqual([['a', 'b', 'c;d'], ['1', '2', '3;4']]);
+    expect(cellTexts(semi.rows)).toEqual([
+      ['Date', 'Source of information', 'Key event'],
+      ['01/02/2020', 'GP', 'Seen, well'],
+    ]);
+    expect(csv('a\tb\tc;d\n1\t2\t3;4\n')).toEqual([
+      ['a', 'b', 'c;d'],
+      ['1', '2', '3;4'],
+    ]);
   });
 
   it('skips a title line without delimiters, and ignores delimiters inside quotes', () => {
@@ -72,7 +81,10 @@ describe('readCsv: encodings', () => {
     const text = 'Name,Note\r\nZoë,£5 café 🙂\r\n';
     const withBom = new Uint8Array([0xef, 0xbb, 0xbf, ...strToU8(text)]);
     expect(readCsv(withBom).encoding).toBe('utf-8');
-    expect(cellTexts(readCsv(withBom).rows)).toEqual([['Name', 'Note'], ['Zoë', '£5 café 🙂']]);
+    expect(cellTexts(readCsv(withBom).rows)).toEqual([
+      ['Name', 'Note'],
+      ['Zoë', '£5 café 🙂'],
+    ]);
     expect(csv(text)).toEqual(cellTexts(readCsv(withBom).rows));
   });
 
@@ -80,7 +92,10 @@ describe('readCsv: encodings', () => {
     const bytes = new Uint8Array([...strToU8('Date;Event\r\n01/02/2020;Paid '), 0xa3, ...strToU8('5 to caf'), 0xe9, ...strToU8(' '), 0x93, 0x80, 0x94, 0x0d, 0x0a]);
     const table = readCsv(bytes);
     expect(table.encoding).toBe('windows-1252');
-    expect(cellTexts(table.rows)).toEqual([['Date', 'Event'], ['01/02/2020', 'Paid £5 to café “€”']]);
+    expect(cellTexts(table.rows)).toEqual([
+      ['Date', 'Event'],
+      ['01/02/2020', 'Paid £5 to café “€”'],
+    ]);
   });
 
   it('decodes the 0x80–0x9F range as Windows-1252, not Latin-1', () => {
@@ -102,7 +117,10 @@ describe('readCsv: encodings', () => {
       le.set([code & 0xff, code >> 8], 2 + i * 2);
       be.set([code >> 8, code & 0xff], 2 + i * 2);
     }
-    expect(cellTexts(readCsv(le).rows)).toEqual([['a', 'b'], ['Zoë', '£']]);
+    expect(cellTexts(readCsv(le).rows)).toEqual([
+      ['a', 'b'],
+      ['Zoë', '£'],
+    ]);
     expect(decodeUploadedText(be)).toEqual({ text, encoding: 'utf-16be' });
   });
 

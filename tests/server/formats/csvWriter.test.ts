@@ -3,19 +3,22 @@ import { readCsv } from '../../../server/formats/csvReader.js';
 import { writeCsv, writeCsvBytes } from '../../../server/formats/csvWriter.js';
 import { cellTexts } from '../../../server/formats/sheetCell.js';
 
-const roundTrip = (rows: string[][], options?: Parameters<typeof writeCsv>[1]): string[][] =>
-  cellTexts(readCsv(writeCsvBytes(rows, options)).rows);
+const roundTrip = (rows: string[][], options?: Parameters<typeof writeCsv>[1]): string[][] => cellTexts(readCsv(writeCsvBytes(rows, options)).rows);
 
 describe('writeCsv', () => {
   it('starts with a BOM, ends every row with CRLF and quotes only where needed', () => {
-    const text = writeCsv([['Date', 'Event'], ['01/02/2020', 'Said "no", left\nlate'], ['plain', ' padded ']]);
+    const text = writeCsv([
+      ['Date', 'Event'],
+      ['01/02/2020', 'Said "no", left\nlate'],
+      ['plain', ' padded '],
+    ]);
     expect(text).toBe('\uFEFFDate,Event\r\n01/02/2020,"Said ""no"", left\nlate"\r\nplain," padded "\r\n');
     expect(writeCsv([['a']], { bom: false })).toBe('a\r\n');
   });
 
   it('neutralises every formula-like cell', () => {
     const text = writeCsv([['=1+1', '+44', '-1', '@SUM(A1)', '\tx', '\ry']]);
-    expect(text).toBe('\uFEFF\'=1+1,\'+44,\'-1,\'@SUM(A1),"\'\tx","\'\ry"\r\n');
+    expect(text).toBe("\uFEFF'=1+1,'+44,'-1,'@SUM(A1),\"'\tx\",\"'\ry\"\r\n");
   });
 
   it('round-trips through readCsv: quotes, delimiters, newlines, unicode and neutralised cells', () => {

@@ -22,11 +22,7 @@ describe('readXlsx: cell types', () => {
         `<row r="2"><c r="A2" t="s"><v>2</v></c>${inlineCell('B2', 'Zoë — “quoted” 日本 🙂')}</row>` +
         '<row r="3"><c r="A3" t="inlineStr"><is><r><t>rich </t></r><r><t>inline</t></r></is></c></row>',
     });
-    expect(cellTexts(readXlsxRows(xlsx))).toEqual([
-      ['Date', 'Key event / action'],
-      ['Line one\r\nLine two & <three>', 'Zoë — “quoted” 日本 🙂'],
-      ['rich inline'],
-    ]);
+    expect(cellTexts(readXlsxRows(xlsx))).toEqual([['Date', 'Key event / action'], ['Line one\r\nLine two & <three>', 'Zoë — “quoted” 日本 🙂'], ['rich inline']]);
   });
 
   it('keeps numbers, booleans and error values, and places cells by reference with gaps', () => {
@@ -133,8 +129,10 @@ describe('readXlsx: dates', () => {
 
 describe('readXlsx: caps and malformed input', () => {
   const rowsOf = (n: number, cols = 1) =>
-    Array.from({ length: n }, (_, r) =>
-      `<row r="${r + 1}">${Array.from({ length: cols }, (_, c) => inlineCell(`${String.fromCharCode(65 + c)}${r + 1}`, 'x')).join('')}</row>`).join('');
+    Array.from(
+      { length: n },
+      (_, r) => `<row r="${r + 1}">${Array.from({ length: cols }, (_, c) => inlineCell(`${String.fromCharCode(65 + c)}${r + 1}`, 'x')).join('')}</row>`,
+    ).join('');
 
   it('refuses more rows than the cap, counting up to the last non-empty row', () => {
     const err = catchFormatError(() => readXlsx(buildXlsx({ sheetData: rowsOf(11) }), { limits: { maxRows: 10 } }));
@@ -152,8 +150,7 @@ describe('readXlsx: caps and malformed input', () => {
   });
 
   it('refuses a cell longer than the cap, naming its row and column but not its content', () => {
-    const err = catchFormatError(() =>
-      readXlsx(buildXlsx({ sheetData: `<row r="3">${inlineCell('B3', 'secret-name')}</row>` }), { limits: { maxCellChars: 5 } }));
+    const err = catchFormatError(() => readXlsx(buildXlsx({ sheetData: `<row r="3">${inlineCell('B3', 'secret-name')}</row>` }), { limits: { maxCellChars: 5 } }));
     expect(err.code).toBe('cell_too_long');
     expect(err.message).toMatch(/Row 3, column 2/);
     expect(err.message).not.toMatch(/secret/);

@@ -82,7 +82,10 @@ describe('writeXlsx: round trip through readXlsx', () => {
 
   it('writes several sheets, each readable by name', () => {
     const bytes = writeXlsx([chronology, { name: 'Organisational changes', header: ['Date', 'Change'], rows: [['2019', 'New MASH']] }]);
-    expect(cellTexts(readXlsx(bytes, { sheet: 'Organisational changes' }).rows)).toEqual([['Date', 'Change'], ['2019', 'New MASH']]);
+    expect(cellTexts(readXlsx(bytes, { sheet: 'Organisational changes' }).rows)).toEqual([
+      ['Date', 'Change'],
+      ['2019', 'New MASH'],
+    ]);
   });
 
   it('gives the same bytes for the same input', () => {
@@ -103,9 +106,13 @@ describe('writeXlsx: package structure', () => {
   it('declares every part in [Content_Types].xml and links them through relationships', () => {
     const names = openZip(bytes).names;
     expect([...names].sort()).toEqual(['[Content_Types].xml', '_rels/.rels', 'xl/_rels/workbook.xml.rels', 'xl/styles.xml', 'xl/workbook.xml', 'xl/worksheets/sheet1.xml']);
-    const overrides = tags(bytes, '[Content_Types].xml').filter((t) => t.name === 'Override').map((t) => t.attrs.PartName);
+    const overrides = tags(bytes, '[Content_Types].xml')
+      .filter((t) => t.name === 'Override')
+      .map((t) => t.attrs.PartName);
     expect(overrides.sort()).toEqual(['/xl/styles.xml', '/xl/workbook.xml', '/xl/worksheets/sheet1.xml']);
-    const rels = tags(bytes, 'xl/_rels/workbook.xml.rels').filter((t) => t.name === 'Relationship').map((t) => t.attrs.Target);
+    const rels = tags(bytes, 'xl/_rels/workbook.xml.rels')
+      .filter((t) => t.name === 'Relationship')
+      .map((t) => t.attrs.Target);
     expect(rels).toEqual(['worksheets/sheet1.xml', 'styles.xml']);
   });
 

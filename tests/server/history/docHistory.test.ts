@@ -10,7 +10,11 @@ import { CLOSE_FOREIGN_CLIENT } from '../../../shared/sync/closeCodes.js';
 let server: Awaited<ReturnType<typeof startTestServer>>;
 let fx: Awaited<ReturnType<typeof createReviewWithMembers>>;
 const clients: TestClient[] = [];
-const open = (name: string, cookie: string) => { const c = openDoc(server.url, name, cookie); clients.push(c); return c; };
+const open = (name: string, cookie: string) => {
+  const c = openDoc(server.url, name, cookie);
+  clients.push(c);
+  return c;
+};
 
 beforeAll(async () => {
   server = await startTestServer({ config: { docIdleUnloadMs: 50, historyMaxEntries: 6 } });
@@ -30,7 +34,10 @@ function setField(c: TestClient, key: string, field: string, value: string): voi
   const rows = c.doc.getMap<Y.Map<unknown>>('entries');
   c.doc.transact(() => {
     let row = rows.get(key);
-    if (!row) { row = new Y.Map(); rows.set(key, row); }
+    if (!row) {
+      row = new Y.Map();
+      rows.set(key, row);
+    }
     row.set(field, value);
   });
 }
@@ -45,8 +52,8 @@ describe('attribution', () => {
     await Promise.all([synced(a), synced(b)]);
     a.doc.getMap<Y.Map<unknown>>('people').set('p1', new Y.Map([['name', 'Mother']]) as Y.Map<unknown>);
     await until(() => b.doc.getMap('people').has('p1'), 'relay to b');
-    (b.doc.getMap<Y.Map<unknown>>('people').get('p1')!).set('name', 'Mother (Ann)');
-    await until(() => (a.doc.getMap<Y.Map<unknown>>('people').get('p1'))?.get('name') === 'Mother (Ann)', 'relay to a');
+    b.doc.getMap<Y.Map<unknown>>('people').get('p1')!.set('name', 'Mother (Ann)');
+    await until(() => a.doc.getMap<Y.Map<unknown>>('people').get('p1')?.get('name') === 'Mother (Ann)', 'relay to a');
     const h = await stored('people');
     const users = h.entries.filter((e) => e.userId !== null).map((e) => e.userId);
     expect(users).toEqual([fx.lead.userId, fx.author.userId]);
@@ -59,11 +66,12 @@ describe('attribution', () => {
     const item = await api(server.url, 'GET', `/api/reviews/${fx.reviewId}/history/people/items/people/p1`, { cookie: fx.team.cookie });
     expect(item.status).toBe(200);
     expect(item.body.versions.map((v: { userName: string; fields: string[] }) => [v.userName, v.fields])).toEqual([
-      [fx.author.name, ['name']], [fx.lead.name, ['name']],
+      [fx.author.name, ['name']],
+      [fx.lead.name, ['name']],
     ]);
   });
 
-  it('cannot be forged: what a client claims is ignored, and writing under another user\'s client id is refused and not stored', async () => {
+  it("cannot be forged: what a client claims is ignored, and writing under another user's client id is refused and not stored", async () => {
     const name = full('genogram');
     const a = open(name, fx.lead.cookie);
     await synced(a);
@@ -113,11 +121,13 @@ describe('restore', () => {
 
     // An author of another agency may read the history but not restore this agency's row.
     const refused = await api(server.url, 'POST', `/api/reviews/${fx.reviewId}/history/${police()}/restore`, {
-      cookie: fx.author2.cookie, body: { seq: first, item: { root: 'entries', key: 'r1' } },
+      cookie: fx.author2.cookie,
+      body: { seq: first, item: { root: 'entries', key: 'r1' } },
     });
     expect(refused.status).toBe(403);
     const res = await api(server.url, 'POST', `/api/reviews/${fx.reviewId}/history/${police()}/restore`, {
-      cookie: fx.author.cookie, body: { seq: first, item: { root: 'entries', key: 'r1' } },
+      cookie: fx.author.cookie,
+      body: { seq: first, item: { root: 'entries', key: 'r1' } },
     });
     expect(res.status).toBe(200);
     expect(res.body).toEqual({ restored: true });
@@ -158,7 +168,7 @@ describe('restore', () => {
 });
 
 describe('named versions and access', () => {
-  it('lets the review team name a version, and keeps history from observers and other agencies\' authors\' restores', async () => {
+  it("lets the review team name a version, and keeps history from observers and other agencies' authors' restores", async () => {
     const h = await stored(police());
     const seq = h.entries.filter((e) => e.userId === fx.author.userId)[0]!.seq;
     const label = 'As submitted by the police on 03/11/2026';

@@ -9,7 +9,9 @@ beforeAll(async () => {
   server = await startTestServer();
   cookie = await login(server.url);
 });
-afterAll(async () => { await server.close(); });
+afterAll(async () => {
+  await server.close();
+});
 
 const reviewBody = (title: string) => ({ title, kind: 'rapid-review', childPseudonym: 'Child B', referralDate: '02/11/2026' });
 
@@ -18,11 +20,16 @@ function postWithHost(path: string, host: string, body: unknown): Promise<{ stat
   const url = new URL(server.url);
   const data = JSON.stringify(body);
   return new Promise((resolve, reject) => {
-    const req = http.request({ hostname: url.hostname, port: url.port, path, method: 'POST', headers: { host, cookie, 'content-type': 'application/json', 'content-length': Buffer.byteLength(data) } }, (res) => {
-      let text = '';
-      res.on('data', (c) => { text += c; });
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, body: JSON.parse(text) }));
-    });
+    const req = http.request(
+      { hostname: url.hostname, port: url.port, path, method: 'POST', headers: { host, cookie, 'content-type': 'application/json', 'content-length': Buffer.byteLength(data) } },
+      (res) => {
+        let text = '';
+        res.on('data', (c) => {
+          text += c;
+        });
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, body: JSON.parse(text) }));
+      },
+    );
     req.on('error', reject);
     req.end(data);
   });

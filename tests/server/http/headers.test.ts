@@ -8,11 +8,20 @@ beforeAll(async () => {
   plain = await startTestServer();
   proxied = await startTestServer({ env: { TRUST_PROXY: 'true', PUBLIC_URL: 'https://reviews.example.gov.uk', PUBLIC_ORIGINS: 'https://alt.example.gov.uk' } });
 });
-afterAll(async () => { await plain.close(); await proxied.close(); });
+afterAll(async () => {
+  await plain.close();
+  await proxied.close();
+});
 
 /** The CSP's directives by name. */
 function csp(header: string | null): Map<string, string[]> {
-  return new Map((header ?? '').split(';').map((d) => d.trim().split(/\s+/)).filter((p) => p[0]).map(([k, ...v]) => [k!, v]));
+  return new Map(
+    (header ?? '')
+      .split(';')
+      .map((d) => d.trim().split(/\s+/))
+      .filter((p) => p[0])
+      .map(([k, ...v]) => [k!, v]),
+  );
 }
 
 describe('security headers', () => {

@@ -20,7 +20,9 @@ beforeAll(async () => {
   url = f.server.url;
   base = `/api/reviews/${f.fx.reviewId}/lifecycle`;
 });
-afterAll(async () => { await f?.close(); });
+afterAll(async () => {
+  await f?.close();
+});
 
 const call = (method: string, path: string, cookie: string, body?: unknown) => api(url, method, path, { cookie, body });
 
@@ -39,7 +41,9 @@ describe('Rapid Review timetable settings', () => {
     expect(backwards.body.error.details.fields.map((x: { path: string }) => x.path)).toContain('rapidReview.meetingToDay');
     const tooLong = await call('PUT', '/api/lifecycle/settings', f.fx.admin.cookie, { rapidReview: { scopingDays: 2, returnsDays: 5, meetingFromDay: 9, meetingToDay: 16 } });
     expect(tooLong.status).toBe(400);
-    const extra = await call('PUT', '/api/lifecycle/settings', f.fx.admin.cookie, { rapidReview: { scopingDays: 2, returnsDays: 5, meetingFromDay: 9, meetingToDay: 11, panelDays: 3 } });
+    const extra = await call('PUT', '/api/lifecycle/settings', f.fx.admin.cookie, {
+      rapidReview: { scopingDays: 2, returnsDays: 5, meetingFromDay: 9, meetingToDay: 11, panelDays: 3 },
+    });
     expect(extra.status).toBe(400);
     expect((await call('GET', '/api/lifecycle/settings', f.fx.admin.cookie)).body.rapidReview).toEqual(DEFAULT_RAPID_REVIEW_CONFIG);
 
@@ -61,10 +65,20 @@ describe('milestones and the dashboard', () => {
     const dash = await call('GET', '/api/lifecycle/dashboard', f.fx.author.cookie);
     expect(dash.status).toBe(200);
     const today = isoDateInLondon(new Date());
-    const expected = dashboardRows([{
-      reviewId: f.fx.reviewId, title: review.title, kind: 'rapid-review', role: 'agency-author', fictional: false,
-      milestones: rapidReviewMilestones({ referralDate: review.referralDate, config: settings }), problem: null,
-    }], dash.body.today);
+    const expected = dashboardRows(
+      [
+        {
+          reviewId: f.fx.reviewId,
+          title: review.title,
+          kind: 'rapid-review',
+          role: 'agency-author',
+          fictional: false,
+          milestones: rapidReviewMilestones({ referralDate: review.referralDate, config: settings }),
+          problem: null,
+        },
+      ],
+      dash.body.today,
+    );
     expect(dash.body.today).toBe(today);
     expect(dash.body.rows).toEqual(expected);
     expect(dash.body.rows[0].next.workingDaysLeft).toEqual(expect.any(Number));
@@ -98,7 +112,12 @@ describe('milestones and the dashboard', () => {
     expect((await call('GET', `/api/reviews/${f.fx.reviewId}`, f.fx.lead.cookie)).body.review.referralDate).toBe('2026-11-03');
 
     // A decision date adds the LCSPR milestones; a date marked by hand completes a milestone.
-    const lcspr = await call('PUT', `${base}/milestones`, f.fx.lead.cookie, { ...body, baseVersion: 1, decisionDate: '2026-11-20', completed: { 'rr-scoping-requests': '04/11/2026' } });
+    const lcspr = await call('PUT', `${base}/milestones`, f.fx.lead.cookie, {
+      ...body,
+      baseVersion: 1,
+      decisionDate: '2026-11-20',
+      completed: { 'rr-scoping-requests': '04/11/2026' },
+    });
     expect(lcspr.status).toBe(200);
     const keys = lcspr.body.milestones.map((m: { key: string }) => m.key);
     expect(keys).toContain('lcspr-completion');
@@ -125,7 +144,9 @@ describe('agency scoping', () => {
   it('an agency author completes and returns their own form; others are refused; bad input changes nothing', async () => {
     const police = `${base}/scoping/${f.agencies.police}`;
     const form = {
-      ...emptyScopingForm(), completedBy: 'Sam Author', designation: 'Detective Inspector',
+      ...emptyScopingForm(),
+      completedBy: 'Sam Author',
+      designation: 'Detective Inspector',
       summaryOfInvolvement: 'Two domestic abuse call-outs to 12 Larch Close in 2025.',
       briefAnalysis: 'Risk assessments not shared with health.',
       learningActions: [{ learningPoint: 'DASH forms', actionRequired: 'Share with the GP', lead: 'DI Author', targetDate: '31/01/2027', evidence: '', rag: 'amber' }],
@@ -241,19 +262,30 @@ describe('the Rapid Review record', () => {
 
 describe('terms of reference', () => {
   it('the team edits them with the review’s period; the report reads the key lines of enquiry and period', async () => {
-    const content = { ...emptyTermsOfReference(), childReference: 'Child T', keyLinesOfEnquiry: ['How was the voice of the child heard?', '  '], teamMembers: [{ name: 'Ann Team', organisation: 'ICB', responsibilities: 'Health liaison' }] };
+    const content = {
+      ...emptyTermsOfReference(),
+      childReference: 'Child T',
+      keyLinesOfEnquiry: ['How was the voice of the child heard?', '  '],
+      teamMembers: [{ name: 'Ann Team', organisation: 'ICB', responsibilities: 'Health liaison' }],
+    };
     expect((await call('GET', `${base}/terms-of-reference`, f.fx.author.cookie)).status).toBe(403);
     expect((await call('PUT', `${base}/terms-of-reference`, f.fx.observer.cookie, { baseVersion: 0, content, periodStart: null, periodEnd: null })).status).toBe(403);
     const blank = await call('PUT', `${base}/terms-of-reference`, f.fx.team.cookie, { baseVersion: 0, content, periodStart: '01/01/2025', periodEnd: null });
     expect(blank.status).toBe(400); // a blank key line of enquiry
     const backwards = await call('PUT', `${base}/terms-of-reference`, f.fx.team.cookie, {
-      baseVersion: 0, content: { ...content, keyLinesOfEnquiry: ['How was the voice of the child heard?'] }, periodStart: '01/01/2026', periodEnd: '01/01/2025',
+      baseVersion: 0,
+      content: { ...content, keyLinesOfEnquiry: ['How was the voice of the child heard?'] },
+      periodStart: '01/01/2026',
+      periodEnd: '01/01/2025',
     });
     expect(backwards.status).toBe(400);
     expect(await termsOfReferenceSource(f.server.deps.records)(f.fx.reviewId)).toBeNull();
 
     const ok = await call('PUT', `${base}/terms-of-reference`, f.fx.team.cookie, {
-      baseVersion: 0, content: { ...content, keyLinesOfEnquiry: ['How was the voice of the child heard?'] }, periodStart: '01/01/2025', periodEnd: '28/10/2026',
+      baseVersion: 0,
+      content: { ...content, keyLinesOfEnquiry: ['How was the voice of the child heard?'] },
+      periodStart: '01/01/2025',
+      periodEnd: '28/10/2026',
     });
     expect(ok.status).toBe(200);
     expect(ok.body.summary).toEqual({ keyLinesOfEnquiry: ['How was the voice of the child heard?'], periodStart: '2025-01-01', periodEnd: '2026-10-28' });

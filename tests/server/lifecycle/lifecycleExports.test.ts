@@ -34,16 +34,35 @@ beforeAll(async () => {
   ]);
   expect((await api(f.server.url, 'PUT', `${base}/rapid-review`, { cookie: f.fx.lead.cookie, body: { baseVersion: 0, content } })).status).toBe(200);
   const form = (await api(f.server.url, 'GET', `${base}/scoping/${police}`, { cookie: f.fx.author.cookie })).body.scoping.form;
-  expect((await api(f.server.url, 'PUT', `${base}/scoping/${police}/form`, {
-    cookie: f.fx.author.cookie, body: { baseVersion: 0, form: { ...form, summaryOfInvolvement: 'Police attended 12 Larch Close twice.' } },
-  })).status).toBe(200);
-  expect((await api(f.server.url, 'PUT', `${base}/scoping/${police}/status`, {
-    cookie: f.fx.author.cookie, body: { baseVersion: 1, status: 'returned', date: '09/11/2026' },
-  })).status).toBe(200);
-  const tor = { ...emptyTermsOfReference(), childReference: 'Child T', keyLinesOfEnquiry: ['How was the voice of the child heard?', 'Was the risk from the new partner understood?'] };
-  expect((await api(f.server.url, 'PUT', `${base}/terms-of-reference`, {
-    cookie: f.fx.team.cookie, body: { baseVersion: 0, content: tor, periodStart: '01/01/2025', periodEnd: '28/10/2026' },
-  })).status).toBe(200);
+  expect(
+    (
+      await api(f.server.url, 'PUT', `${base}/scoping/${police}/form`, {
+        cookie: f.fx.author.cookie,
+        body: { baseVersion: 0, form: { ...form, summaryOfInvolvement: 'Police attended 12 Larch Close twice.' } },
+      })
+    ).status,
+  ).toBe(200);
+  expect(
+    (
+      await api(f.server.url, 'PUT', `${base}/scoping/${police}/status`, {
+        cookie: f.fx.author.cookie,
+        body: { baseVersion: 1, status: 'returned', date: '09/11/2026' },
+      })
+    ).status,
+  ).toBe(200);
+  const tor = {
+    ...emptyTermsOfReference(),
+    childReference: 'Child T',
+    keyLinesOfEnquiry: ['How was the voice of the child heard?', 'Was the risk from the new partner understood?'],
+  };
+  expect(
+    (
+      await api(f.server.url, 'PUT', `${base}/terms-of-reference`, {
+        cookie: f.fx.team.cookie,
+        body: { baseVersion: 0, content: tor, periodStart: '01/01/2025', periodEnd: '28/10/2026' },
+      })
+    ).status,
+  ).toBe(200);
 });
 afterAll(async () => {
   await f?.close();
@@ -56,7 +75,12 @@ const download = async (name: string, cookie: string) => {
 };
 
 /** The text of an XML part, tags removed, runs joined. */
-const textOf = (xml: string) => xml.replace(/<w:tab\/>/g, '\t').replace(/<[^>]+>/g, '').replace(/&amp;/g, '&').replace(/&apos;/g, '\'');
+const textOf = (xml: string) =>
+  xml
+    .replace(/<w:tab\/>/g, '\t')
+    .replace(/<[^>]+>/g, '')
+    .replace(/&amp;/g, '&')
+    .replace(/&apos;/g, "'");
 
 /** Opens a .docx and checks the parts every lifecycle export must have; returns the body text. */
 function openDocx(bytes: Uint8Array): { body: string; files: Record<string, Uint8Array> } {
@@ -100,16 +124,32 @@ describe('lifecycle Word exports', () => {
     expect(res.status).toBe(200);
     const { body } = openDocx(res.bytes);
     for (const want of [
-      'Rapid Review', 'Maisie Thornbury', 'Kerry Thornbury (also known as Kez)', '12 Larch Close, Northby NB1 4QT', '14/03/2019',
-      'DI Grace Police', 'Detective Inspector', 'Test Police', 'Dr Ivan Health', 'Olive Observer', 'Ambulance service',
+      'Rapid Review',
+      'Maisie Thornbury',
+      'Kerry Thornbury (also known as Kez)',
+      '12 Larch Close, Northby NB1 4QT',
+      '14/03/2019',
+      'DI Grace Police',
+      'Detective Inspector',
+      'Test Police',
+      'Dr Ivan Health',
+      'Olive Observer',
+      'Ambulance service',
       'Not quorate: no participant from the local authority',
-      'Maisie was taken to hospital with a head injury.', 'Siblings placed with grandmother.',
-      'Date of death or serious incident', '28/10/2026', '12/11/2026',
+      'Maisie was taken to hospital with a head injury.',
+      'Siblings placed with grandmother.',
+      'Date of death or serious incident',
+      '28/10/2026',
+      '12/11/2026',
       'Learning about information sharing at weekends.',
-      'How did agencies share information about the mother’s new partner?', 'Potential for multi-agency learning.',
-      'Ratified by the three partners by email.', 'Independent Scrutineer Jo Marsh',
-      'Test Police, returned 09/11/2026', 'Police attended 12 Larch Close twice.',
-    ]) expect(body, want).toContain(want);
+      'How did agencies share information about the mother’s new partner?',
+      'Potential for multi-agency learning.',
+      'Ratified by the three partners by email.',
+      'Independent Scrutineer Jo Marsh',
+      'Test Police, returned 09/11/2026',
+      'Police attended 12 Larch Close twice.',
+    ])
+      expect(body, want).toContain(want);
     // Ticked boxes: recommendation b and two criteria, and "Yes" for immediate action.
     expect(body).toContain('\u2612 b) Meets the criteria for a Local Child Safeguarding Practice Review');
     expect(body).toContain('\u2610 a) Meets the criteria for a national Child Safeguarding Practice Review');
@@ -124,21 +164,34 @@ describe('lifecycle Word exports', () => {
     const review = (await api(f.server.url, 'GET', `/api/reviews/${f.fx.reviewId}`, { cookie: f.fx.lead.cookie })).body.review;
     const notified = review.referralDate.split('-').reverse().join('/');
     for (const want of [
-      'Sanctuary Buildings', '20 Great Smith Street', 'SW1P 3BT', 'Dear Sir Test Chair,', 'Decision of the Rapid Review of Child T (RR-2026-04)',
+      'Sanctuary Buildings',
+      '20 Great Smith Street',
+      'SW1P 3BT',
+      'Dear Sir Test Chair,',
+      'Decision of the Rapid Review of Child T (RR-2026-04)',
       `on ${notified} and have, therefore, undertaken a Rapid Review`,
       'did not include a representative from the local authority',
       'concluded that the case meets the criteria for a local Child Safeguarding Practice Review.',
-      'The decision has been endorsed by Independent Scrutineer Jo Marsh.', 'Pat Partnership', 'Business Manager', partnership,
+      'The decision has been endorsed by Independent Scrutineer Jo Marsh.',
+      'Pat Partnership',
+      'Business Manager',
+      partnership,
       'Enc: Rapid Review template',
-    ]) expect(body, want).toContain(want);
+    ])
+      expect(body, want).toContain(want);
   });
 
   it('the terms of reference carry the period as DD/MM/YYYY and the key lines of enquiry', async () => {
     const { body } = openDocx((await download('terms-of-reference.docx', f.fx.team.cookie)).bytes);
     for (const want of [
-      'Local Child Safeguarding Practice Review: Terms of Reference', 'Child T', '01/01/2025 to 28/10/2026',
-      '1.\tHow was the voice of the child heard?', '2.\tWas the risk from the new partner understood?', '9. Timeline and key dates',
-    ]) expect(body, want).toContain(want);
+      'Local Child Safeguarding Practice Review: Terms of Reference',
+      'Child T',
+      '01/01/2025 to 28/10/2026',
+      '1.\tHow was the voice of the child heard?',
+      '2.\tWas the risk from the new partner understood?',
+      '9. Timeline and key dates',
+    ])
+      expect(body, want).toContain(want);
   });
 
   it('an agency’s scoping letter and form carry the family composition and the return date; only staff and that agency’s authors get it', async () => {
@@ -155,16 +208,23 @@ describe('lifecycle Word exports', () => {
     const review = (await api(f.server.url, 'GET', `/api/reviews/${f.fx.reviewId}`, { cookie: f.fx.lead.cookie })).body.review;
     const due = addWorkingDays(review.referralDate, 5).split('-').reverse().join('/');
     for (const want of [
-      'Dear Safeguarding Leads, Test Police,', `In this case this will be ${due}.`, 'Section 1: Composition of the child’s family',
-      'Maisie Thornbury', 'Kerry Thornbury (also known as Kez)', '12 Larch Close, Northby NB1 4QT', '02/07/1996',
-      'Police attended 12 Larch Close twice.', '01/01/2025 to 28/10/2026',
-    ]) expect(body, want).toContain(want);
+      'Dear Safeguarding Leads, Test Police,',
+      `In this case this will be ${due}.`,
+      'Section 1: Composition of the child’s family',
+      'Maisie Thornbury',
+      'Kerry Thornbury (also known as Kez)',
+      '12 Larch Close, Northby NB1 4QT',
+      '02/07/1996',
+      'Police attended 12 Larch Close twice.',
+      '01/01/2025 to 28/10/2026',
+    ])
+      expect(body, want).toContain(want);
   });
 
   it('audits every download with the export’s name and no case content', async () => {
     const reasons = (await f.auditLines()).filter((l) => l.type === 'export.downloaded' && l.reviewId === f.fx.reviewId).map((l) => l.reason);
     expect(new Set(reasons)).toEqual(new Set(['rapid-review-docx', 'panel-letter-docx', 'terms-of-reference-docx', 'scoping-docx']));
-    const all = JSON.stringify((await f.auditLines()));
+    const all = JSON.stringify(await f.auditLines());
     expect(all).not.toContain('Thornbury');
     expect(all).not.toContain('Larch Close');
   });
@@ -176,7 +236,9 @@ describe('lifecycle Word exports', () => {
     // Its own profile directory, so a LibreOffice started by anyone else on the machine cannot interfere.
     const profile = `file://${path.join(tmp, 'lo-profile')}`;
     const run = spawnSync('/usr/bin/soffice', [`-env:UserInstallation=${profile}`, '--headless', '--convert-to', 'pdf', '--outdir', tmp, file], {
-      encoding: 'utf8', timeout: 170_000, env: { ...process.env, HOME: tmp },
+      encoding: 'utf8',
+      timeout: 170_000,
+      env: { ...process.env, HOME: tmp },
     });
     expect(run.error, String(run.error)).toBeUndefined();
     expect(run.status, `${run.stdout}\n${run.stderr}`).toBe(0);

@@ -8,7 +8,15 @@ import { emptyRapidReview, type RapidReviewContent } from '../../../shared/lifec
 
 /** The family every lifecycle test review has: real-looking names that the exports must keep. */
 export const FAMILY = [
-  { ...blankPerson('p-child'), name: 'Maisie Thornbury', relationship: 'Subject child', isSubject: true, dateOfBirth: '2019-03-14', gender: 'female' as const, ethnicity: 'White British' },
+  {
+    ...blankPerson('p-child'),
+    name: 'Maisie Thornbury',
+    relationship: 'Subject child',
+    isSubject: true,
+    dateOfBirth: '2019-03-14',
+    gender: 'female' as const,
+    ethnicity: 'White British',
+  },
   { ...blankPerson('p-mum'), name: 'Kerry Thornbury', aliases: ['Kez'], relationship: 'Mother', addresses: ['12 Larch Close, Northby NB1 4QT'], dateOfBirth: '1996-07-02' },
 ];
 
@@ -20,7 +28,8 @@ export async function startLifecycleFixture() {
   const server = await startTestServer();
   const fx = await createReviewWithMembers(server.url);
   const la = await api(server.url, 'POST', `/api/reviews/${fx.reviewId}/agencies`, {
-    cookie: fx.lead.cookie, body: { name: 'Test Children’s Social Care', shortCode: 'CSC', partnerType: 'local-authority' },
+    cookie: fx.lead.cookie,
+    body: { name: 'Test Children’s Social Care', shortCode: 'CSC', partnerType: 'local-authority' },
   });
   if (la.status !== 201) throw new Error(`add agency failed ${la.status}`);
   const police = fx.agencies[0]!;
@@ -39,8 +48,12 @@ export async function startLifecycleFixture() {
   check.destroy();
   client.destroy();
   return {
-    server, fx, agencies: { police: police.id, icb: icb.id, la: la.body.id as string },
-    async close() { await server.close(); },
+    server,
+    fx,
+    agencies: { police: police.id, icb: icb.id, la: la.body.id as string },
+    async close() {
+      await server.close();
+    },
     /** Every audit line written so far. */
     auditLines() {
       return server.deps.audit.lines();
@@ -65,6 +78,12 @@ export function sampleRecord(participants: RapidReviewContent['participants']): 
     proposedKloes: ['How did agencies share information about the mother’s new partner?'],
     reasons: 'Potential for multi-agency learning.',
     signOff: { ...c.signOff, ratification: 'Ratified by the three partners by email.', endorsedBy: 'Independent Scrutineer Jo Marsh', dateSubmitted: null },
-    panelLetter: { ...c.panelLetter, panelChairName: 'Sir Test Chair', caseReference: 'Child T (RR-2026-04)', signatoryName: 'Pat Partnership', signatoryTitle: 'Business Manager' },
+    panelLetter: {
+      ...c.panelLetter,
+      panelChairName: 'Sir Test Chair',
+      caseReference: 'Child T (RR-2026-04)',
+      signatoryName: 'Pat Partnership',
+      signatoryTitle: 'Business Manager',
+    },
   };
 }

@@ -4,15 +4,22 @@ import { startTestServer } from '../../utils/testServer.js';
 import { api, login } from '../../utils/api.js';
 
 let server: Awaited<ReturnType<typeof startTestServer>>;
-beforeAll(async () => { server = await startTestServer(); });
-afterAll(async () => { await server.close(); });
+beforeAll(async () => {
+  server = await startTestServer();
+});
+afterAll(async () => {
+  await server.close();
+});
 
 /** Connects a real socket.io-client with the given headers; resolves with the socket or the refusal. */
 function attempt(headers: Record<string, string>): Promise<{ socket: Socket; error: string | null }> {
   return new Promise((resolve) => {
     const socket = connect(server.url, { transports: ['websocket'], extraHeaders: headers, reconnection: false });
     socket.on('connect', () => resolve({ socket, error: null }));
-    socket.on('connect_error', (err) => { socket.close(); resolve({ socket, error: err.message }); });
+    socket.on('connect_error', (err) => {
+      socket.close();
+      resolve({ socket, error: err.message });
+    });
   });
 }
 

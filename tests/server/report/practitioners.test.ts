@@ -14,7 +14,11 @@ import { PRACTITIONERS_MAP, writePractitioner } from '../../../shared/chronology
 let server: Awaited<ReturnType<typeof startTestServer>>;
 let fx: Awaited<ReturnType<typeof createReviewWithMembers>>;
 const clients: TestClient[] = [];
-const open = (name: string, cookie: string) => { const c = openDoc(server.url, name, cookie); clients.push(c); return c; };
+const open = (name: string, cookie: string) => {
+  const c = openDoc(server.url, name, cookie);
+  clients.push(c);
+  return c;
+};
 const text = async (p: string, cookie: string) => {
   const res = await fetch(`${server.url}${p}`, { headers: { cookie } });
   return { status: res.status, body: await res.text() };
@@ -32,9 +36,19 @@ beforeAll(async () => {
   writePerson(reg.doc, { ...blankPerson('p-child'), name: 'Maisie Thornbury', relationship: 'Subject child', isSubject: true, reportLabel: 'Child T' });
   writePractitioner(chron.doc, { id: 'practitioner00000001', agencyId: police.id, name: 'Janet Okafor', role: 'Detective Constable' });
   writeEntry(chron.doc, police.id, {
-    id: ENTRY, agencyId: police.id, date: { precision: 'day', year: 2022, month: 2, day: 3, uncertainty: 'none' }, time: null, sequence: 0,
-    source: 'Police log', childContact: 'seen-alone', childContactBy: 'Janet Okafor', familyContactIds: [], familyContactBy: '',
-    keyEvent: 'DC Okafor spoke to Maisie at school; Janet\u2019s notes record bruising.', comment: '', category: 'police-incident',
+    id: ENTRY,
+    agencyId: police.id,
+    date: { precision: 'day', year: 2022, month: 2, day: 3, uncertainty: 'none' },
+    time: null,
+    sequence: 0,
+    source: 'Police log',
+    childContact: 'seen-alone',
+    childContactBy: 'Janet Okafor',
+    familyContactIds: [],
+    familyContactBy: '',
+    keyEvent: 'DC Okafor spoke to Maisie at school; Janet\u2019s notes record bruising.',
+    comment: '',
+    category: 'police-incident',
   });
   writeTeamFields(team.doc, ENTRY, { ...blankTeamFields(), keyLearning: true });
   // Another reader sees the practitioner and the team flag, so the server holds both.

@@ -11,7 +11,11 @@ import { emptyDraft } from '../../../shared/report/index.js';
 let server: Awaited<ReturnType<typeof startTestServer>>;
 let fx: Awaited<ReturnType<typeof createReviewWithMembers>>;
 const clients: TestClient[] = [];
-const open = (name: string, cookie: string) => { const c = openDoc(server.url, name, cookie); clients.push(c); return c; };
+const open = (name: string, cookie: string) => {
+  const c = openDoc(server.url, name, cookie);
+  clients.push(c);
+  return c;
+};
 const url = () => `/api/reviews/${fx.reviewId}/export/redaction-review`;
 
 beforeAll(async () => {
@@ -24,9 +28,19 @@ beforeAll(async () => {
   writePerson(reg.doc, { ...blankPerson('p-mum'), name: 'Elizabeth Thornbury', relationship: 'Mother', reportLabel: 'Mother' });
   writePerson(reg.doc, { ...blankPerson('p-child'), name: 'Maisie Thornbury', relationship: 'Subject child', isSubject: true, reportLabel: 'Child T', dateOfBirth: '2019-03-14' });
   writeEntry(chron.doc, fx.agencies[0]!.id, {
-    id: 'entryBBBBBBBBBBBBBBBB', agencyId: fx.agencies[0]!.id, date: { precision: 'day', year: 2021, month: 6, day: 5, uncertainty: 'none' }, time: null, sequence: 0,
-    source: 'Hospital notes', childContact: 'seen', childContactBy: '', familyContactIds: ['p-mum'], familyContactBy: '',
-    keyEvent: 'Dr Okoro examined Maisie; Liz said she fell. Seen at Brook clinic.', comment: '', category: 'hospital-attendance',
+    id: 'entryBBBBBBBBBBBBBBBB',
+    agencyId: fx.agencies[0]!.id,
+    date: { precision: 'day', year: 2021, month: 6, day: 5, uncertainty: 'none' },
+    time: null,
+    sequence: 0,
+    source: 'Hospital notes',
+    childContact: 'seen',
+    childContactBy: '',
+    familyContactIds: ['p-mum'],
+    familyContactBy: '',
+    keyEvent: 'Dr Okoro examined Maisie; Liz said she fell. Seen at Brook clinic.',
+    comment: '',
+    category: 'hospital-attendance',
   });
   writeTeamFields(team.doc, 'entryBBBBBBBBBBBBBBBB', { ...blankTeamFields(), keyLearning: true });
   const check = open(`review.${fx.reviewId}.chronology.${fx.agencies[0]!.id}`, fx.lead.cookie);
@@ -46,7 +60,12 @@ describe('redaction review API', () => {
     expect(res.status).toBe(200);
     expect(res.body.replacements.map((r: { text: string }) => r.text)).toEqual(expect.arrayContaining(['Maisie', 'Maisie Thornbury']));
     const flags = res.body.flags as { id: string; text: string; kind: string; suggestion: string; place: string }[];
-    expect(flags.map((f) => [f.text, f.kind])).toEqual(expect.arrayContaining([['Okoro', 'titled-name'], ['Liz', 'nickname']]));
+    expect(flags.map((f) => [f.text, f.kind])).toEqual(
+      expect.arrayContaining([
+        ['Okoro', 'titled-name'],
+        ['Liz', 'nickname'],
+      ]),
+    );
     expect(flags.find((f) => f.text === 'Liz')!.suggestion).toBe('Mother');
     const refused = await api(server.url, 'GET', `/api/reviews/${fx.reviewId}/export/report.md`, { cookie: fx.lead.cookie });
     expect(refused.status).toBe(409);
@@ -67,9 +86,15 @@ describe('redaction review API', () => {
     const review = await api(server.url, 'GET', `${url()}?output=report`, { cookie: fx.lead.cookie });
     const okoro = review.body.flags.find((f: { text: string }) => f.text === 'Okoro');
     const liz = review.body.flags.find((f: { text: string }) => f.text === 'Liz');
-    const saved = await api(server.url, 'POST', `${url()}/decisions`, { cookie: fx.lead.cookie, body: { decisions: [
-      { id: okoro.id, action: 'replace', replacement: 'the paediatrician' }, { id: liz.id, action: 'accept' },
-    ] } });
+    const saved = await api(server.url, 'POST', `${url()}/decisions`, {
+      cookie: fx.lead.cookie,
+      body: {
+        decisions: [
+          { id: okoro.id, action: 'replace', replacement: 'the paediatrician' },
+          { id: liz.id, action: 'accept' },
+        ],
+      },
+    });
     expect(saved.status).toBe(200);
     const after = await api(server.url, 'GET', `${url()}?output=report`, { cookie: fx.lead.cookie });
     expect(after.body.flags.every((f: { decided: boolean }) => f.decided)).toBe(true);

@@ -16,7 +16,11 @@ import { checkDocx } from '../../../server/report/docxLeakCheck.js';
 let server: Awaited<ReturnType<typeof startTestServer>>;
 let fx: Awaited<ReturnType<typeof createReviewWithMembers>>;
 const clients: TestClient[] = [];
-const open = (name: string, cookie: string) => { const c = openDoc(server.url, name, cookie); clients.push(c); return c; };
+const open = (name: string, cookie: string) => {
+  const c = openDoc(server.url, name, cookie);
+  clients.push(c);
+  return c;
+};
 const download = async (p: string, cookie: string) => {
   const res = await fetch(`${server.url}${p}`, { headers: { cookie } });
   return { status: res.status, bytes: new Uint8Array(await res.arrayBuffer()) };
@@ -35,9 +39,19 @@ beforeAll(async () => {
   await Promise.all([synced(reg), synced(chron), synced(team)]);
   for (const p of people) writePerson(reg.doc, p);
   writeEntry(chron.doc, fx.agencies[0]!.id, {
-    id: 'entryAAAAAAAAAAAAAAAA', agencyId: fx.agencies[0]!.id, date: { precision: 'day', year: 2021, month: 6, day: 5, uncertainty: 'none' }, time: null, sequence: 0,
-    source: 'Police log', childContact: 'seen', childContactBy: 'PC', familyContactIds: ['p-mum'], familyContactBy: 'PC',
-    keyEvent: 'Kez called police from 12 Larch Close, Northby NB1 4QT; Maisie (DOB 14/03/2019) was seen.', comment: '', category: 'police-incident',
+    id: 'entryAAAAAAAAAAAAAAAA',
+    agencyId: fx.agencies[0]!.id,
+    date: { precision: 'day', year: 2021, month: 6, day: 5, uncertainty: 'none' },
+    time: null,
+    sequence: 0,
+    source: 'Police log',
+    childContact: 'seen',
+    childContactBy: 'PC',
+    familyContactIds: ['p-mum'],
+    familyContactBy: 'PC',
+    keyEvent: 'Kez called police from 12 Larch Close, Northby NB1 4QT; Maisie (DOB 14/03/2019) was seen.',
+    comment: '',
+    category: 'police-incident',
   });
   writeTeamFields(team.doc, 'entryAAAAAAAAAAAAAAAA', { ...blankTeamFields(), keyLearning: true });
   const check = open(`review.${fx.reviewId}.chronology-team`, fx.team.cookie);
@@ -63,7 +77,10 @@ describe('report export', () => {
     expect(body).toMatch(/<w:instrText[^>]*>TOC [^<]*\\o &quot;1-3&quot;/);
     expect(body).toMatch(/w:fldCharType="begin" w:dirty="true"/);
     expect(strFromU8(files['word/settings.xml']!)).toMatch(/updateFields/);
-    const headers = Object.keys(files).filter((f) => /^word\/header\d*\.xml$/.test(f)).map((f) => strFromU8(files[f]!)).join('');
+    const headers = Object.keys(files)
+      .filter((f) => /^word\/header\d*\.xml$/.test(f))
+      .map((f) => strFromU8(files[f]!))
+      .join('');
     expect(headers).toContain('DRAFT \u2013 OFFICIAL-SENSITIVE');
     expect(checkDocx(res.bytes, people, 'Demo Safeguarding Children Partnership')).toEqual([]);
   });
@@ -72,8 +89,12 @@ describe('report export', () => {
     const res = await download(`/api/reviews/${fx.reviewId}/export/report.docx`, fx.lead.cookie);
     const files = unzipSync(res.bytes);
     const tampered = { ...files };
-    tampered['word/document.xml'] = new TextEncoder().encode(strFromU8(files['word/document.xml']!).replace('<w:body>', '<w:body><w:p><w:r><w:t>Ker</w:t></w:r><w:r><w:rPr><w:b/></w:rPr><w:t>ry called</w:t></w:r></w:p>'));
-    tampered['docProps/core.xml'] = new TextEncoder().encode(strFromU8(files['docProps/core.xml']!).replace(/<dc:creator>[^<]*<\/dc:creator>/, '<dc:creator>A Person</dc:creator>'));
+    tampered['word/document.xml'] = new TextEncoder().encode(
+      strFromU8(files['word/document.xml']!).replace('<w:body>', '<w:body><w:p><w:r><w:t>Ker</w:t></w:r><w:r><w:rPr><w:b/></w:rPr><w:t>ry called</w:t></w:r></w:p>'),
+    );
+    tampered['docProps/core.xml'] = new TextEncoder().encode(
+      strFromU8(files['docProps/core.xml']!).replace(/<dc:creator>[^<]*<\/dc:creator>/, '<dc:creator>A Person</dc:creator>'),
+    );
     const { zipSync } = await import('fflate');
     const problems = checkDocx(zipSync(tampered), people, 'Demo Safeguarding Children Partnership');
     expect(problems.map((p) => p.problem)).toEqual(expect.arrayContaining(['a real first name from the people register', 'dc:creator names someone other than the partnership']));
@@ -113,7 +134,10 @@ describe('report export', () => {
     const dir = tempDataDir('rr-lo-');
     const file = path.join(dir, 'report.docx');
     fs.writeFileSync(file, res.bytes);
-    const run = spawnSync('soffice', ['--headless', '--norestore', `-env:UserInstallation=file://${dir}/profile`, '--convert-to', 'pdf', '--outdir', dir, file], { encoding: 'utf8', timeout: 120_000 });
+    const run = spawnSync('soffice', ['--headless', '--norestore', `-env:UserInstallation=file://${dir}/profile`, '--convert-to', 'pdf', '--outdir', dir, file], {
+      encoding: 'utf8',
+      timeout: 120_000,
+    });
     expect(run.status, run.stderr).toBe(0);
     const pdf = fs.readFileSync(path.join(dir, 'report.pdf'));
     expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');

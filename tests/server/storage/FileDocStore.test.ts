@@ -18,10 +18,20 @@ function updates(n: number): { doc: Y.Doc; list: Uint8Array[] } {
 
 /** Every store a test opened, closed after it so no file handle outlives its test. */
 const opened: FileDocStore[] = [];
-afterEach(async () => { for (const s of opened.splice(0)) await s.close(); });
-const store = (dir: string) => { const s = new FileDocStore(dir); opened.push(s); return s; };
+afterEach(async () => {
+  for (const s of opened.splice(0)) await s.close();
+});
+const store = (dir: string) => {
+  const s = new FileDocStore(dir);
+  opened.push(s);
+  return s;
+};
 
-const replay = (list: Uint8Array[]) => { const d = new Y.Doc(); for (const u of list) Y.applyUpdate(d, u); return d.getMap('m').toJSON(); };
+const replay = (list: Uint8Array[]) => {
+  const d = new Y.Doc();
+  for (const u of list) Y.applyUpdate(d, u);
+  return d.getMap('m').toJSON();
+};
 
 describe('FileDocStore', () => {
   it('returns appended updates in order after reopening, in 0600 files and 0700 directories', async () => {

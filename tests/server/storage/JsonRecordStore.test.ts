@@ -29,7 +29,10 @@ describe('JsonRecordStore', () => {
     let writes = 0;
     const adapter = (s as unknown as { adapter: { write: (d: unknown) => Promise<void> } }).adapter;
     const original = adapter.write.bind(adapter);
-    adapter.write = async (d) => { writes++; await original(d); };
+    adapter.write = async (d) => {
+      writes++;
+      await original(d);
+    };
     const ps = Array.from({ length: 50 }, partnership);
     await Promise.all(ps.map((p) => s.put('partnerships', p)));
     expect(writes).toBeLessThanOrEqual(2);
@@ -40,10 +43,12 @@ describe('JsonRecordStore', () => {
   it('refuses an invalid change in a commit and writes none of it', async () => {
     const s = await JsonRecordStore.open(path.join(tempDataDir(), 'records.json'));
     const good = partnership();
-    await expect(s.commit([
-      { op: 'put', collection: 'partnerships', record: good },
-      { op: 'put', collection: 'partnerships', record: { id: 'bad', name: '' } },
-    ])).rejects.toThrow();
+    await expect(
+      s.commit([
+        { op: 'put', collection: 'partnerships', record: good },
+        { op: 'put', collection: 'partnerships', record: { id: 'bad', name: '' } },
+      ]),
+    ).rejects.toThrow();
     expect(await s.find('partnerships')).toHaveLength(0);
   });
 
@@ -55,7 +60,9 @@ describe('JsonRecordStore', () => {
     // Simulate a full disk: the adapter's write fails (root ignores chmod, so a read-only dir would not).
     const adapter = (s as unknown as { adapter: { write: (d: unknown) => Promise<void> } }).adapter;
     const original = adapter.write.bind(adapter);
-    adapter.write = async () => { throw Object.assign(new Error('ENOSPC'), { code: 'ENOSPC' }); };
+    adapter.write = async () => {
+      throw Object.assign(new Error('ENOSPC'), { code: 'ENOSPC' });
+    };
     await expect(s.put('partnerships', partnership())).rejects.toThrow('ENOSPC');
     expect(await s.find('partnerships')).toEqual([kept]);
     adapter.write = original;
@@ -79,7 +86,11 @@ describe('JsonRecordStore', () => {
       if (!failNext) return original(d);
       failNext = false;
       fs.mkdirSync(`${file}.tmp`);
-      try { await original(d); } finally { fs.rmdirSync(`${file}.tmp`); }
+      try {
+        await original(d);
+      } finally {
+        fs.rmdirSync(`${file}.tmp`);
+      }
     };
     const doomed = partnership();
     const failing = s.put('partnerships', doomed);
@@ -115,7 +126,14 @@ describe('JsonRecordStore', () => {
     const s = await JsonRecordStore.open(path.join(tempDataDir(), 'records.json'));
     const reviewId = newId();
     const plan = (version: number, decisionDate: string) => ({
-      id: reviewId, reviewId, decisionDate, publicationDate: null, completed: {}, version, updatedAt: new Date().toISOString(), updatedBy: newId(),
+      id: reviewId,
+      reviewId,
+      decisionDate,
+      publicationDate: null,
+      completed: {},
+      version,
+      updatedAt: new Date().toISOString(),
+      updatedBy: newId(),
     });
     const results = await Promise.allSettled([
       s.commit([{ op: 'put', collection: 'milestonePlans', record: plan(1, '2026-01-05'), ifVersion: 0 }]),

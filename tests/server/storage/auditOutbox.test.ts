@@ -6,7 +6,12 @@ import { JsonRecordStore } from '../../../server/storage/JsonRecordStore.js';
 import { newId } from '../../../shared/ids.js';
 import { TEST_AUDIT_KEY, tempDataDir } from '../../utils/testServer.js';
 
-const lines = (file: string) => fs.readFileSync(file, 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l) as { type: string; targetId?: string });
+const lines = (file: string) =>
+  fs
+    .readFileSync(file, 'utf8')
+    .split('\n')
+    .filter(Boolean)
+    .map((l) => JSON.parse(l) as { type: string; targetId?: string });
 
 describe('records and their audit events', () => {
   it('writes a commit and its audit line together', async () => {

@@ -19,18 +19,28 @@ delete process.env.DATABASE_URL;
 function admin(dataDir: string, args: string[], extra: Record<string, string> = {}): Promise<{ code: number; out: string }> {
   return new Promise((resolve) => {
     const child = spawn(process.execPath, ['--import', 'tsx', 'server/cli.ts', ...args], {
-      env: { ...process.env, ...testEnv(dataDir), ...extra }, stdio: ['ignore', 'pipe', 'pipe'],
+      env: { ...process.env, ...testEnv(dataDir), ...extra },
+      stdio: ['ignore', 'pipe', 'pipe'],
     });
     let out = '';
-    child.stdout.on('data', (d) => { out += d; });
-    child.stderr.on('data', (d) => { out += d; });
+    child.stdout.on('data', (d) => {
+      out += d;
+    });
+    child.stderr.on('data', (d) => {
+      out += d;
+    });
     child.on('exit', (code) => resolve({ code: code ?? 1, out }));
   });
 }
 
 type Tracked = TestClient & { tracker: DurableTracker };
 const clients: Tracked[] = [];
-afterEach(() => { for (const c of clients.splice(0)) { c.tracker.destroy(); c.destroy(); } });
+afterEach(() => {
+  for (const c of clients.splice(0)) {
+    c.tracker.destroy();
+    c.destroy();
+  }
+});
 
 function openTracked(url: string, name: string, cookie: string): Tracked {
   const c = openDoc(url, name, cookie);
@@ -151,7 +161,12 @@ describe('backup and restore of the embedded store', () => {
     fs.writeFileSync(path.join(dir, 'unlisted.backup'), zipSync({ ...entries, 'sessions.json': strToU8('{}') }));
     fs.writeFileSync(path.join(dir, 'garbage.backup'), 'not a zip at all');
 
-    for (const [file, why] of [['flipped', /damaged/], ['escape', /not a Review Room data file/], ['unlisted', /does not list/], ['garbage', /not a readable backup/]] as const) {
+    for (const [file, why] of [
+      ['flipped', /damaged/],
+      ['escape', /not a Review Room data file/],
+      ['unlisted', /does not list/],
+      ['garbage', /not a readable backup/],
+    ] as const) {
       const target = tempDataDir('rr-restore-bad-');
       const r = await admin(target, ['restore', path.join(dir, `${file}.backup`)]);
       expect(r.out).toMatch(why);
@@ -184,7 +199,19 @@ describe('backup and restore of the embedded store', () => {
 
   it('admits only the paths the embedded store writes', () => {
     for (const p of ['records.json', 'audit.log', 'docs/review.abcdefghijklmnop.genogram/log.bin', 'workshops/w1/responses.json']) expect(isBackupPath(p), p).toBe(true);
-    for (const p of ['sessions.json', 'server.lock', 'admin.sock', '../x', '/etc/passwd', 'docs/../records.json/log.bin', 'docs/review.abcdefghijklmnop.genogram/other.bin',
-      'workshops/w1/responses.json.tmp', 'workshops/../x/y', 'docs/x/log.bin', 'workshops/w1/a/b']) expect(isBackupPath(p), p).toBe(false);
+    for (const p of [
+      'sessions.json',
+      'server.lock',
+      'admin.sock',
+      '../x',
+      '/etc/passwd',
+      'docs/../records.json/log.bin',
+      'docs/review.abcdefghijklmnop.genogram/other.bin',
+      'workshops/w1/responses.json.tmp',
+      'workshops/../x/y',
+      'docs/x/log.bin',
+      'workshops/w1/a/b',
+    ])
+      expect(isBackupPath(p), p).toBe(false);
   });
 });

@@ -7,7 +7,9 @@ import { tempDataDir } from '../../utils/testServer.js';
 
 const NAME = 'review.AAAAAAAAAAAAAAAAAAAAAA.people';
 const stores: FileDocStore[] = [];
-afterEach(async () => { for (const s of stores.splice(0)) await s.close(); });
+afterEach(async () => {
+  for (const s of stores.splice(0)) await s.close();
+});
 
 /** Ten edits of one doc by two users, as separate updates. */
 function edits(): { doc: Y.Doc; updates: Uint8Array[] } {

@@ -11,7 +11,11 @@ import { openDoc, synced, until, type TestClient, upgradeStatusAt } from '../../
 let server: Awaited<ReturnType<typeof startTestServer>>;
 let fx: Awaited<ReturnType<typeof createReviewWithMembers>>;
 const clients: TestClient[] = [];
-const open = (...args: Parameters<typeof openDoc>) => { const c = openDoc(...args); clients.push(c); return c; };
+const open = (...args: Parameters<typeof openDoc>) => {
+  const c = openDoc(...args);
+  clients.push(c);
+  return c;
+};
 
 beforeAll(async () => {
   server = await startTestServer({ config: { docIdleUnloadMs: 50 } });
@@ -36,7 +40,7 @@ describe('Yjs upgrade authorisation', () => {
     expect(await upgradeStatus(people(), { origin: 'https://evil.example', cookie: fx.lead.cookie })).toBe(403);
   });
 
-  it('refuses another review\'s documents and names outside the grammar', async () => {
+  it("refuses another review's documents and names outside the grammar", async () => {
     expect(await upgradeStatus(people(), { origin: server.url, cookie: fx.outsider.cookie })).toBe(404);
     expect(await upgradeStatus('/yjs/review.x.people', { origin: server.url, cookie: fx.lead.cookie })).toBe(404);
     expect(await upgradeStatus(`/yjs/..%2Freview.${fx.reviewId}.people`, { origin: server.url, cookie: fx.lead.cookie })).toBe(404);
@@ -101,7 +105,7 @@ describe('live editing', () => {
     await until(() => stateAt(424_242) === undefined, 'raw presence removed on close');
   });
 
-  it('drops an observer\'s edits: they reach neither other clients nor storage, but the observer still reads', async () => {
+  it("drops an observer's edits: they reach neither other clients nor storage, but the observer still reads", async () => {
     const name = `review.${fx.reviewId}.genogram`;
     const lead = open(server.url, name, fx.lead.cookie);
     const observer = open(server.url, name, fx.observer.cookie);
@@ -127,7 +131,7 @@ describe('live editing', () => {
     expect(replay.getMap('positions').get('p1')).toBe('lead edit');
   });
 
-  it('drops a crafted update from agency A\'s author to agency B\'s chronology', async () => {
+  it("drops a crafted update from agency A's author to agency B's chronology", async () => {
     const bName = `review.${fx.reviewId}.chronology.${fx.agencies[1]!.id}`;
     const authorA = open(server.url, bName, fx.author.cookie);
     const authorB = open(server.url, bName, fx.author2.cookie);
@@ -176,7 +180,7 @@ describe('live editing', () => {
     expect((await api(server.url, 'GET', '/api/health')).status).toBe(200);
   });
 
-  it('closes a user\'s sockets when they log out and when their role changes', async () => {
+  it("closes a user's sockets when they log out and when their role changes", async () => {
     const name = `review.${fx.reviewId}.people`;
     const c = open(server.url, name, fx.author.cookie);
     await synced(c);

@@ -49,7 +49,10 @@ describe('filterAwarenessUpdate', () => {
 
   it('drops states for client ids the connection does not own, and keeps a removal (null) for its own', () => {
     const out = filterAwarenessUpdate(
-      rawUpdate([{ clientId: 1, clock: 1, json: '{"a":1}' }, { clientId: 2, clock: 3, json: 'null' }]),
+      rawUpdate([
+        { clientId: 1, clock: 1, json: '{"a":1}' },
+        { clientId: 2, clock: 3, json: 'null' },
+      ]),
       me,
       (id) => id === 2,
     );
@@ -59,14 +62,18 @@ describe('filterAwarenessUpdate', () => {
   });
 
   it('drops non-object states, reserved keys and oversized states', () => {
-    const out = filterAwarenessUpdate(rawUpdate([
-      { clientId: 1, clock: 1, json: '[1,2]' },
-      { clientId: 2, clock: 1, json: '"text"' },
-      { clientId: 3, clock: 1, json: '{"x":{"__proto__":{"polluted":true}}}' },
-      { clientId: 4, clock: 1, json: JSON.stringify({ editing: 'x'.repeat(MAX_AWARENESS_STATE_CHARS) }) },
-      { clientId: 5, clock: 1, json: '{"constructor":1}' },
-      { clientId: 6, clock: 1, json: '{"editing":"ok"}' },
-    ]), me, all);
+    const out = filterAwarenessUpdate(
+      rawUpdate([
+        { clientId: 1, clock: 1, json: '[1,2]' },
+        { clientId: 2, clock: 1, json: '"text"' },
+        { clientId: 3, clock: 1, json: '{"x":{"__proto__":{"polluted":true}}}' },
+        { clientId: 4, clock: 1, json: JSON.stringify({ editing: 'x'.repeat(MAX_AWARENESS_STATE_CHARS) }) },
+        { clientId: 5, clock: 1, json: '{"constructor":1}' },
+        { clientId: 6, clock: 1, json: '{"editing":"ok"}' },
+      ]),
+      me,
+      all,
+    );
     expect(out!.clientIds).toEqual([6]);
   });
 

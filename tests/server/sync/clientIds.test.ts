@@ -9,7 +9,11 @@ import { CLOSE_FOREIGN_CLIENT } from '../../../shared/sync/closeCodes.js';
 let server: Awaited<ReturnType<typeof startTestServer>>;
 let fx: Awaited<ReturnType<typeof createReviewWithMembers>>;
 const clients: TestClient[] = [];
-const open = (...args: Parameters<typeof openDoc>) => { const c = openDoc(...args); clients.push(c); return c; };
+const open = (...args: Parameters<typeof openDoc>) => {
+  const c = openDoc(...args);
+  clients.push(c);
+  return c;
+};
 const dataDir = (): string => server.dataDir;
 
 beforeAll(async () => {
@@ -40,7 +44,7 @@ async function sendAndClose(name: string, cookie: string, frame: Uint8Array): Pr
 }
 
 describe('client ids belong to users', () => {
-  it('refuses an edit under the lead\'s client id while the lead is offline, so the lead\'s offline edit is kept, after a restart too', async () => {
+  it("refuses an edit under the lead's client id while the lead is offline, so the lead's offline edit is kept, after a restart too", async () => {
     const name = `review.${fx.reviewId}.genogram`;
     const lead = open(server.url, name, fx.lead.cookie);
     await synced(lead);
@@ -57,7 +61,7 @@ describe('client ids belong to users', () => {
     await raw.opened;
     raw.ws.send(syncFrame(1, forged));
     lead.provider.connect();
-    await until(() => watcher.doc.getMap('positions').has('lead-offline'), 'lead\'s offline edit arrives');
+    await until(() => watcher.doc.getMap('positions').has('lead-offline'), "lead's offline edit arrives");
     expect(watcher.doc.getMap('positions').has('forged')).toBe(false);
     raw.ws.close();
 
@@ -72,7 +76,7 @@ describe('client ids belong to users', () => {
     expect(await sendAndClose(name, fx.author.cookie, syncFrame(2, forgedAfter))).toBe(CLOSE_FOREIGN_CLIENT);
   });
 
-  it('binds a presence slot to its user: another member cannot take over a dropped tab\'s slot', async () => {
+  it("binds a presence slot to its user: another member cannot take over a dropped tab's slot", async () => {
     const name = `review.${fx.reviewId}.people`;
     const watcher = open(server.url, name, fx.team.cookie);
     await synced(watcher);
@@ -82,7 +86,7 @@ describe('client ids belong to users', () => {
     const stateOf = (id: number) => watcher.provider.awareness.getStates().get(id) as { editing?: string; user?: { name: string } } | undefined;
     await until(() => stateOf(777_001)?.editing === 'lead', 'lead presence');
     tab.ws.terminate();
-    await until(() => stateOf(777_001) === undefined, 'dropped tab\'s presence removed');
+    await until(() => stateOf(777_001) === undefined, "dropped tab's presence removed");
     const other = openRaw(server.url, name, fx.author.cookie);
     await other.opened;
     other.ws.send(awarenessFrame([{ clientId: 777_001, clock: 5, state: { editing: 'taken over' } }]));

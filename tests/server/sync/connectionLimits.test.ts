@@ -14,7 +14,11 @@ import { newId } from '../../../shared/ids.js';
 let server: Awaited<ReturnType<typeof startTestServer>>;
 let fx: Awaited<ReturnType<typeof createReviewWithMembers>>;
 const clients: TestClient[] = [];
-const open = (...args: Parameters<typeof openDoc>) => { const c = openDoc(...args); clients.push(c); return c; };
+const open = (...args: Parameters<typeof openDoc>) => {
+  const c = openDoc(...args);
+  clients.push(c);
+  return c;
+};
 
 beforeAll(async () => {
   server = await startTestServer({ config: { docIdleUnloadMs: 50 } });
@@ -39,9 +43,18 @@ describe('bounded resources per connection', () => {
     await writer.opened;
     const long = 'n'.repeat(11_000);
     for (let f = 0; f < 2; f++) {
-      writer.ws.send(syncFrame(2, updateFrom((d) => {
-        for (let i = 0; i < 600; i++) { const m = new Y.Map<unknown>(); d.getMap('teamFields').set(`f${f}r${i}`, m); m.set('note', long); }
-      })));
+      writer.ws.send(
+        syncFrame(
+          2,
+          updateFrom((d) => {
+            for (let i = 0; i < 600; i++) {
+              const m = new Y.Map<unknown>();
+              d.getMap('teamFields').set(`f${f}r${i}`, m);
+              m.set('note', long);
+            }
+          }),
+        ),
+      );
     }
     const check = open(server.url, name, fx.lead.cookie);
     await until(() => check.doc.getMap('teamFields').size === 1_200, 'document written', 30_000);
@@ -116,12 +129,17 @@ describe('bounded resources per connection', () => {
     expect(await upgradeStatus(`review.${fx.reviewId}.chronology.${fx.agencies[0]!.id}`, fx.lead.cookie)).toBe(101);
   });
 
-  it('releases a document\'s file handle when it unloads', async () => {
+  it("releases a document's file handle when it unloads", async () => {
     const name = `review.${fx.reviewId}.chronology.${fx.agencies[1]!.id}`;
     const dir = path.join(server.dataDir, 'docs', name);
-    const handles = () => fs.readdirSync('/proc/self/fd').filter((fd) => {
-      try { return fs.readlinkSync(`/proc/self/fd/${fd}`).startsWith(dir); } catch { return false; }
-    }).length;
+    const handles = () =>
+      fs.readdirSync('/proc/self/fd').filter((fd) => {
+        try {
+          return fs.readlinkSync(`/proc/self/fd/${fd}`).startsWith(dir);
+        } catch {
+          return false;
+        }
+      }).length;
     const c = open(server.url, name, fx.lead.cookie);
     await synced(c);
     // The embedded store holds the doc's log open while it is loaded; PostgreSQL opens no file at all.

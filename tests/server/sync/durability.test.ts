@@ -7,8 +7,14 @@ import { TEST_PASSWORD, createReviewWithMembers } from '../../utils/factories.js
 import { openDoc, synced, until, type TestClient } from '../../utils/yjsClient.js';
 
 const clients: TestClient[] = [];
-afterEach(() => { for (const c of clients.splice(0)) c.destroy(); });
-const open = (...args: Parameters<typeof openDoc>) => { const c = openDoc(...args); clients.push(c); return c; };
+afterEach(() => {
+  for (const c of clients.splice(0)) c.destroy();
+});
+const open = (...args: Parameters<typeof openDoc>) => {
+  const c = openDoc(...args);
+  clients.push(c);
+  return c;
+};
 
 describe('durability', () => {
   it('keeps every edit across a restart', async () => {
@@ -121,7 +127,9 @@ describe('durability', () => {
           killed = true;
           const port = srv.port;
           await srv.kill9();
-          restarted = spawnServer(dataDir, {}, port).then((s) => { srv = s; });
+          restarted = spawnServer(dataDir, {}, port).then((s) => {
+            srv = s;
+          });
         }
         if (i % 20 === 0) await new Promise((r) => setTimeout(r, 5));
       }

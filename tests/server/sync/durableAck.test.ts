@@ -8,7 +8,12 @@ import { openDoc, synced, until, type TestClient } from '../../utils/yjsClient.j
 type Tracked = TestClient & { tracker: DurableTracker };
 
 const clients: Tracked[] = [];
-afterEach(() => { for (const c of clients.splice(0)) { c.tracker.destroy(); c.destroy(); } });
+afterEach(() => {
+  for (const c of clients.splice(0)) {
+    c.tracker.destroy();
+    c.destroy();
+  }
+});
 
 /** Opens a client whose doc starts from `kept` (what the browser's y-indexeddb copy would hold), tracked before it connects. */
 function openTracked(url: string, name: string, cookie: string, kept?: Uint8Array): Tracked {
@@ -24,8 +29,17 @@ function openTracked(url: string, name: string, cookie: string, kept?: Uint8Arra
 function whenDoc(doc: Y.Doc, check: () => boolean): Promise<void> {
   if (check()) return Promise.resolve();
   return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => { doc.off('update', on); reject(new Error('timed out waiting for the relay')); }, 30_000);
-    const on = () => { if (check()) { clearTimeout(timer); doc.off('update', on); resolve(); } };
+    const timer = setTimeout(() => {
+      doc.off('update', on);
+      reject(new Error('timed out waiting for the relay'));
+    }, 30_000);
+    const on = () => {
+      if (check()) {
+        clearTimeout(timer);
+        doc.off('update', on);
+        resolve();
+      }
+    };
     doc.on('update', on);
   });
 }
@@ -88,7 +102,10 @@ describe('durable acknowledgement', () => {
         // and the server dies at once.
         const kept = holders.map((c) => Y.encodeStateAsUpdate(c.doc));
         atRisk += holders.reduce((n, c) => n + c.tracker.unsaved, 0);
-        for (const c of holders) { c.tracker.destroy(); c.destroy(); }
+        for (const c of holders) {
+          c.tracker.destroy();
+          c.destroy();
+        }
         const port = srv.port;
         await srv.kill9();
         srv = await spawnServer(dataDir, {}, port);
@@ -96,7 +113,10 @@ describe('durable acknowledgement', () => {
         const back = holders.map((_, n) => openTracked(srv.url, name, cookies[n]!, kept[n]));
         expect(back.every((c) => c.tracker.unsaved > 0)).toBe(true);
         await Promise.all(back.map((c) => until(() => c.tracker.unsaved === 0, 'every restored change acknowledged', 30_000)));
-        for (const c of back) { c.tracker.destroy(); c.destroy(); }
+        for (const c of back) {
+          c.tracker.destroy();
+          c.destroy();
+        }
       }
       // Killed once more after the last acknowledgement: everything acknowledged must be on disk.
       const port = srv.port;

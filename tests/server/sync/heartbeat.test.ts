@@ -10,7 +10,9 @@ beforeAll(async () => {
   server = await startTestServer({ config: { syncHeartbeatMs: 100, docIdleUnloadMs: 50 } });
   fx = await createReviewWithMembers(server.url);
 });
-afterAll(async () => { await server.close(); });
+afterAll(async () => {
+  await server.close();
+});
 
 describe('dead connections', () => {
   it('terminates a socket that stops answering pings, so its presence goes and the doc can unload', async () => {
@@ -31,7 +33,9 @@ describe('dead connections', () => {
     const name = `review.${fx.reviewId}.people`;
     const ws = new WebSocket(`${server.url.replace('http', 'ws')}/yjs/${name}`, { headers: { origin: server.url, cookie: fx.lead.cookie } });
     let code = 0;
-    ws.on('close', (c) => { code = c; });
+    ws.on('close', (c) => {
+      code = c;
+    });
     ws.on('error', () => undefined);
     await new Promise((r) => ws.once('open', r));
     let pings = 0;
@@ -39,7 +43,12 @@ describe('dead connections', () => {
       pings += 1;
       // ws has already queued the pong; now block the whole process (server included) for several
       // heartbeats, so the server's next beats run before it has read that pong.
-      if (pings === 1) { const until = Date.now() + 500; while (Date.now() < until) { /* busy */ } }
+      if (pings === 1) {
+        const until = Date.now() + 500;
+        while (Date.now() < until) {
+          /* busy */
+        }
+      }
     });
     // Three more heartbeats after the busy spell: the socket must still be open.
     await until(() => pings >= 4 || code !== 0, 'heartbeats after the busy spell');

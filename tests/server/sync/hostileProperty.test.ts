@@ -43,11 +43,18 @@ function hostile(gen: prng.PRNG, base: Y.Doc, victims: number[]): Hostile {
   switch (kind) {
     case 0: {
       const depth = prng.int31(gen, 2, 6_000);
-      return { what: `nest ${depth}`, update: editOf(base, (d) => {
-        let m = new Y.Map<unknown>();
-        d.getMap('relationships').set(key, m);
-        for (let i = 0; i < depth; i++) { const n = new Y.Map<unknown>(); m.set('n', n); m = n; }
-      }) };
+      return {
+        what: `nest ${depth}`,
+        update: editOf(base, (d) => {
+          let m = new Y.Map<unknown>();
+          d.getMap('relationships').set(key, m);
+          for (let i = 0; i < depth; i++) {
+            const n = new Y.Map<unknown>();
+            m.set('n', n);
+            m = n;
+          }
+        }),
+      };
     }
     case 1: {
       const len = prng.int31(gen, 12_001, 3_000_000);
@@ -55,10 +62,16 @@ function hostile(gen: prng.PRNG, base: Y.Doc, victims: number[]): Hostile {
     }
     case 2: {
       const len = prng.int31(gen, 10_001, 500_000);
-      return { what: `text ${len}`, update: editOf(base, (d) => {
-        const m = new Y.Map<unknown>(); d.getMap('households').set(key, m);
-        const t = new Y.Text(); m.set('label', t); t.insert(0, 'q'.repeat(len));
-      }) };
+      return {
+        what: `text ${len}`,
+        update: editOf(base, (d) => {
+          const m = new Y.Map<unknown>();
+          d.getMap('households').set(key, m);
+          const t = new Y.Text();
+          m.set('label', t);
+          t.insert(0, 'q'.repeat(len));
+        }),
+      };
     }
     case 3: {
       // A later update of a chain whose start the server never gets.
@@ -79,10 +92,13 @@ function hostile(gen: prng.PRNG, base: Y.Doc, victims: number[]): Hostile {
     }
     default: {
       const n = prng.int31(gen, 1, 3_000);
-      return { what: `many rows ${n}`, update: editOf(base, (d) => {
-        // Valid rows up to the cap, in another root than the honest edits: accepted or refused whole.
-        for (let i = 0; i < n; i++) d.getMap('birthStatus').set(`${key}-${i}`, 'pregnancy');
-      }) };
+      return {
+        what: `many rows ${n}`,
+        update: editOf(base, (d) => {
+          // Valid rows up to the cap, in another root than the honest edits: accepted or refused whole.
+          for (let i = 0; i < n; i++) d.getMap('birthStatus').set(`${key}-${i}`, 'pregnancy');
+        }),
+      };
     }
   }
 }

@@ -17,7 +17,11 @@ import { newId } from '../../../shared/ids.js';
 let server: Awaited<ReturnType<typeof startTestServer>>;
 let fx: Awaited<ReturnType<typeof createReviewWithMembers>>;
 const clients: TestClient[] = [];
-const open = (...args: Parameters<typeof openDoc>) => { const c = openDoc(...args); clients.push(c); return c; };
+const open = (...args: Parameters<typeof openDoc>) => {
+  const c = openDoc(...args);
+  clients.push(c);
+  return c;
+};
 
 beforeAll(async () => {
   server = await startTestServer({ config: { docIdleUnloadMs: 50 } });
@@ -34,7 +38,11 @@ const chronology = (i: number) => `review.${fx.reviewId}.chronology.${fx.agencie
 function nestedRow(d: Y.Doc, root: string, id: string, depth: number): void {
   let m = new Y.Map<unknown>();
   d.getMap(root).set(id, m);
-  for (let i = 0; i < depth; i++) { const n = new Y.Map<unknown>(); m.set('n', n); m = n; }
+  for (let i = 0; i < depth; i++) {
+    const n = new Y.Map<unknown>();
+    m.set('n', n);
+    m = n;
+  }
 }
 
 /** A valid key event row. */
@@ -65,8 +73,14 @@ describe('hostile updates', () => {
     const name = chronology(1);
     // Written straight to storage, as a server without these checks would have stored it. This runs
     // first, while no room holds the doc: a loaded room would not see updates written behind its back.
-    await server.deps.docs.append(name, updateFrom((d) => nestedRow(d, 'entries', newId(), 5_000)));
-    await server.deps.docs.append(name, updateFrom((d) => row(d, newId(), 'Seen at school')));
+    await server.deps.docs.append(
+      name,
+      updateFrom((d) => nestedRow(d, 'entries', newId(), 5_000)),
+    );
+    await server.deps.docs.append(
+      name,
+      updateFrom((d) => row(d, newId(), 'Seen at school')),
+    );
     const res = await api(server.url, 'GET', `/api/reviews/${fx.reviewId}/chronology`, { cookie: fx.observer.cookie });
     expect(res.status).toBe(200);
     expect(res.body.rows.map((r: { keyEvent: string }) => r.keyEvent).sort()).toEqual(['Seen at school']);
@@ -111,7 +125,9 @@ describe('hostile updates', () => {
 
   it(`refuses one update holding more rows than MAX_CHRONOLOGY_ENTRIES (${MAX_CHRONOLOGY_ENTRIES})`, async () => {
     const name = chronology(0);
-    const tooMany = updateFrom((d) => { for (let i = 0; i < MAX_CHRONOLOGY_ENTRIES + 2_000; i++) row(d, `row${i}`, 'x'); });
+    const tooMany = updateFrom((d) => {
+      for (let i = 0; i < MAX_CHRONOLOGY_ENTRIES + 2_000; i++) row(d, `row${i}`, 'x');
+    });
     expect(await sendAndClose(name, fx.author.cookie, syncFrame(2, tooMany))).toBe(CLOSE_TOO_LARGE);
     expect(await storedKeys(name, 'entries')).toHaveLength(1);
   });
@@ -121,13 +137,22 @@ describe('hostile updates', () => {
     const raw = openRaw(server.url, name, fx.team.cookie);
     await raw.opened;
     let code = 0;
-    void raw.closed.then((c) => { code = c; });
+    void raw.closed.then((c) => {
+      code = c;
+    });
     // Rows of 11,000 characters each (within the field cap), about 6.6 MB per frame.
     const long = 'y'.repeat(11_000);
     for (let f = 0; f < 6 && code === 0; f++) {
-      const frame = syncFrame(2, updateFrom((d) => {
-        for (let i = 0; i < 600; i++) { const m = new Y.Map<unknown>(); d.getMap('teamFields').set(`f${f}r${i}`, m); m.set('note', long); }
-      }));
+      const frame = syncFrame(
+        2,
+        updateFrom((d) => {
+          for (let i = 0; i < 600; i++) {
+            const m = new Y.Map<unknown>();
+            d.getMap('teamFields').set(`f${f}r${i}`, m);
+            m.set('note', long);
+          }
+        }),
+      );
       raw.ws.send(frame);
       await new Promise((r) => setTimeout(r, 200));
     }
@@ -155,7 +180,9 @@ describe('hostile updates', () => {
     await Promise.all([synced(a), synced(b)]);
     expect(b.doc.getMap('people').has('valid')).toBe(true);
     let bClosed = false;
-    void b.closed.then(() => { bClosed = true; });
+    void b.closed.then(() => {
+      bClosed = true;
+    });
     // The nest's root deleted through the delete set…
     const e = encoding.createEncoder();
     encoding.writeVarUint(e, 0); // no structs
@@ -166,11 +193,18 @@ describe('hostile updates', () => {
     encoding.writeVarUint(e, 1);
     expect(await sendAndClose(name, fx.author.cookie, syncFrame(2, encoding.toUint8Array(e)))).toBe(CLOSE_BAD_SHAPE);
     // …and overwritten by a new person under its key, which deletes it too: both refused, nothing applied.
-    const overwrite = updateFrom((d) => { const p = new Y.Map<unknown>(); d.getMap('people').set('deep', p); p.set('name', 'Replaced'); });
+    const overwrite = updateFrom((d) => {
+      const p = new Y.Map<unknown>();
+      d.getMap('people').set('deep', p);
+      p.set('name', 'Replaced');
+    });
     expect(await sendAndClose(name, fx.author.cookie, syncFrame(2, overwrite))).toBe(CLOSE_BAD_SHAPE);
     // The room was never rebuilt: the same sockets carry on, and edits are relayed and stored.
     const p = new Y.Map<unknown>();
-    a.doc.transact(() => { a.doc.getMap('people').set('alive', p); p.set('name', 'After the refusals'); });
+    a.doc.transact(() => {
+      a.doc.getMap('people').set('alive', p);
+      p.set('name', 'After the refusals');
+    });
     await until(() => b.doc.getMap('people').has('alive'), 'edit relayed');
     await until(async () => (await storedKeys(name, 'people')).includes('alive'), 'edit stored');
     expect(bClosed).toBe(false);

@@ -14,7 +14,9 @@ import { openDoc, synced, until, type TestClient } from '../../utils/yjsClient.j
 class FailingOnceStore implements DocStore {
   failNext = false;
   constructor(readonly inner: FileDocStore) {}
-  load(n: string) { return this.inner.load(n); }
+  load(n: string) {
+    return this.inner.load(n);
+  }
   append(n: string, u: Uint8Array) {
     if (this.failNext) {
       this.failNext = false;
@@ -22,15 +24,25 @@ class FailingOnceStore implements DocStore {
     }
     return this.inner.append(n, u);
   }
-  compact(n: string, s: Uint8Array) { return this.inner.compact(n, s); }
-  size(n: string) { return this.inner.size(n); }
-  history(n: string) { return this.inner.history(n); }
-  close() { return this.inner.close(); }
+  compact(n: string, s: Uint8Array) {
+    return this.inner.compact(n, s);
+  }
+  size(n: string) {
+    return this.inner.size(n);
+  }
+  history(n: string) {
+    return this.inner.history(n);
+  }
+  close() {
+    return this.inner.close();
+  }
 }
 
 const NAME = 'review.AAAAAAAAAAAAAAAAAAAAAA.genogram';
 const cleanups: (() => Promise<void> | void)[] = [];
-afterEach(async () => { for (const c of cleanups.splice(0).reverse()) await c(); });
+afterEach(async () => {
+  for (const c of cleanups.splice(0).reverse()) await c();
+});
 
 /**
  * The SyncServer on its own HTTP server (port 0) with a store that can fail. Authentication and
@@ -39,26 +51,41 @@ afterEach(async () => { for (const c of cleanups.splice(0).reverse()) await c();
 async function start(store: DocStore, logged: { event: string; fields?: LogFields }[]) {
   const log: Logger = { info: (event, fields) => logged.push({ event, fields }), error: (event, fields) => logged.push({ event, fields }) };
   const sync = new SyncServer({
-    docs: store, log, registry: new ConnectionRegistry(), publicOrigins: [], idleUnloadMs: 60_000,
+    docs: store,
+    log,
+    registry: new ConnectionRegistry(),
+    publicOrigins: [],
+    idleUnloadMs: 60_000,
     authenticate: async () => ({ userId: 'u1', sessionHash: 'h1', name: 'Tester', email: 't@test.invalid', isAdmin: false }),
     access: async () => 'write',
   });
-  const server = http.createServer((_req, res) => { res.statusCode = 404; res.end(); });
+  const server = http.createServer((_req, res) => {
+    res.statusCode = 404;
+    res.end();
+  });
   server.on('upgrade', (req, socket, head) => void sync.handleUpgrade(req, socket, head));
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  cleanups.push(async () => { await sync.close(); server.closeAllConnections(); await new Promise((r) => server.close(r)); await store.close(); });
+  cleanups.push(async () => {
+    await sync.close();
+    server.closeAllConnections();
+    await new Promise((r) => server.close(r));
+    await store.close();
+  });
   return url;
 }
 
 describe('when storage refuses a write', () => {
-  it('closes the doc\'s sockets, reloads from disk, and the clients re-send what was not stored', async () => {
+  it("closes the doc's sockets, reloads from disk, and the clients re-send what was not stored", async () => {
     const store = new FailingOnceStore(new FileDocStore(tempDataDir()));
     const logged: { event: string; fields?: LogFields }[] = [];
     const url = await start(store, logged);
     const a: TestClient = openDoc(url, NAME, 'rr_session=x');
     const b: TestClient = openDoc(url, NAME, 'rr_session=y');
-    cleanups.push(() => { a.destroy(); b.destroy(); });
+    cleanups.push(() => {
+      a.destroy();
+      b.destroy();
+    });
     await Promise.all([synced(a), synced(b)]);
     a.doc.getMap('positions').set('one', 'stored');
     await until(() => b.doc.getMap('positions').get('one') === 'stored', 'first edit relayed');

@@ -21,7 +21,10 @@ function awarenessMessages(raw: RawSocket): Seen[][] {
   }
   return out;
 }
-const seen = (raw: RawSocket, id: number) => awarenessMessages(raw).flat().filter((e) => e.clientId === id);
+const seen = (raw: RawSocket, id: number) =>
+  awarenessMessages(raw)
+    .flat()
+    .filter((e) => e.clientId === id);
 
 async function opened(raw: RawSocket): Promise<RawSocket> {
   await raw.opened;
@@ -36,7 +39,9 @@ describe('presence that scales', () => {
     server = await startTestServer({ config: { syncPresence: { flushMs: 300, keepaliveMs: 3_600_000 } } });
     fx = await createReviewWithMembers(server.url);
   });
-  afterAll(async () => { await server.close(); });
+  afterAll(async () => {
+    await server.close();
+  });
 
   it('does not re-broadcast a renewal whose state has not changed', async () => {
     const name = `review.${fx.reviewId}.genogram`;
@@ -49,11 +54,11 @@ describe('presence that scales', () => {
     a.ws.send(awarenessFrame([{ clientId: 501, clock: 3, state: { editing: 'p1' } }])); // and another
     // A change by b, sent after a's renewals, is relayed: by then the renewals were handled and not relayed.
     b.ws.send(awarenessFrame([{ clientId: 502, clock: 1, state: { editing: 'barrier' } }]));
-    await until(() => seen(watcher, 502).length === 1, 'b\'s change');
+    await until(() => seen(watcher, 502).length === 1, "b's change");
     expect(seen(watcher, 501).map((e) => e.clock)).toEqual([1]);
     // A real change is relayed, with its newest clock.
     a.ws.send(awarenessFrame([{ clientId: 501, clock: 4, state: { editing: 'p2' } }]));
-    await until(() => seen(watcher, 501).length === 2, 'a\'s change');
+    await until(() => seen(watcher, 501).length === 2, "a's change");
     expect(seen(watcher, 501)[1]!.clock).toBe(4);
     for (const s of [watcher, a, b]) s.ws.close();
   });
@@ -62,7 +67,9 @@ describe('presence that scales', () => {
     const name = `review.${fx.reviewId}.people`;
     const watcher = await opened(openRaw(server.url, name, fx.observer.cookie));
     const senders = await Promise.all([fx.team, fx.lead, fx.author].map((who) => opened(openRaw(server.url, name, who.cookie))));
-    senders.forEach((s, i) => { s.ws.send(awarenessFrame([{ clientId: 601 + i, clock: 1, state: { editing: `row${i}` } }])); });
+    senders.forEach((s, i) => {
+      s.ws.send(awarenessFrame([{ clientId: 601 + i, clock: 1, state: { editing: `row${i}` } }]));
+    });
     await until(() => [601, 602, 603].every((id) => seen(watcher, id).length === 1), 'all three states');
     const carrying = awarenessMessages(watcher).filter((m) => m.some((e) => e.clientId >= 601 && e.clientId <= 603));
     expect(carrying).toHaveLength(1);
@@ -78,7 +85,9 @@ describe('presence keepalive', () => {
     server = await startTestServer({ config: { syncPresence: { flushMs: 20, keepaliveMs: 200 } } });
     fx = await createReviewWithMembers(server.url);
   });
-  afterAll(async () => { await server.close(); });
+  afterAll(async () => {
+    await server.close();
+  });
 
   it('forwards renewals in a batched keepalive, so remote presence stays alive', async () => {
     const name = `review.${fx.reviewId}.genogram`;

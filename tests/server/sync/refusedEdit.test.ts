@@ -88,7 +88,9 @@ describe('a change the server refuses', () => {
     const fill = open(people(), fx.lead.cookie);
     await synced(fill);
     const held = fill.doc.getMap('people').size;
-    fill.doc.transact(() => { for (let i = held; i < MAX_PEOPLE; i++) addPerson(fill.doc, `p${i}`, `Person ${i}`); });
+    fill.doc.transact(() => {
+      for (let i = held; i < MAX_PEOPLE; i++) addPerson(fill.doc, `p${i}`, `Person ${i}`);
+    });
     await until(async () => (await storedIds()).length === MAX_PEOPLE, 'register filled');
     const author = open(people(), fx.team.cookie);
     await synced(author);

@@ -19,7 +19,11 @@ import { CLOSE_BAD_SHAPE, CLOSE_TOO_LARGE } from '../../../shared/sync/closeCode
 let server: Awaited<ReturnType<typeof startTestServer>>;
 let fx: Awaited<ReturnType<typeof createReviewWithMembers>>;
 const clients: TestClient[] = [];
-const open = (...args: Parameters<typeof openDoc>) => { const c = openDoc(...args); clients.push(c); return c; };
+const open = (...args: Parameters<typeof openDoc>) => {
+  const c = openDoc(...args);
+  clients.push(c);
+  return c;
+};
 const ROW = 'rowTEXTAAAAAAAAAAAAAA1';
 
 beforeAll(async () => {
@@ -45,7 +49,9 @@ function editOf(c: TestClient, change: (d: Y.Doc) => void): Uint8Array {
   const copy = new Y.Doc();
   Y.applyUpdate(copy, Y.encodeStateAsUpdate(c.doc));
   let out: Uint8Array | null = null;
-  copy.on('update', (u: Uint8Array) => { out = out ? Y.mergeUpdates([out, u]) : u; });
+  copy.on('update', (u: Uint8Array) => {
+    out = out ? Y.mergeUpdates([out, u]) : u;
+  });
   copy.transact(() => change(copy));
   if (!out) throw new Error('no change');
   return out;
@@ -68,7 +74,7 @@ describe('collaborative text through the sync server', () => {
 
     // The police migrate the field by their first edit; then both type in it at once, each at their own place.
     writeEntry(police.doc, agencyId, { ...readEntry(police.doc, agencyId, ROW)!, keyEvent: 'Police attended at 22:10.' });
-    await until(() => (lead.doc.getMap<Y.Map<unknown>>(ENTRIES_MAP).get(ROW)!.get('keyEvent')) instanceof Y.Text, 'migration relayed');
+    await until(() => lead.doc.getMap<Y.Map<unknown>>(ENTRIES_MAP).get(ROW)!.get('keyEvent') instanceof Y.Text, 'migration relayed');
     const leadText = lead.doc.getMap<Y.Map<unknown>>(ENTRIES_MAP).get(ROW)!.get('keyEvent') as Y.Text;
     const policeText = police.doc.getMap<Y.Map<unknown>>(ENTRIES_MAP).get(ROW)!.get('keyEvent') as Y.Text;
     police.provider.disconnect();
@@ -86,10 +92,13 @@ describe('collaborative text through the sync server', () => {
     const lead = open(server.url, chronology(), fx.lead.cookie);
     await synced(lead);
     const atCap = 'rowTEXTAAAAAAAAAAAAAA2';
-    writeEntry(lead.doc, agencyId, { ...blankEntry(atCap, agencyId, { precision: 'year', year: 2020, month: null, day: null, uncertainty: 'none' }), keyEvent: 'x'.repeat(MAX_TEXT_FIELD_CHARS) });
+    writeEntry(lead.doc, agencyId, {
+      ...blankEntry(atCap, agencyId, { precision: 'year', year: 2020, month: null, day: null, uncertainty: 'none' }),
+      keyEvent: 'x'.repeat(MAX_TEXT_FIELD_CHARS),
+    });
     await until(async () => readEntry(await stored(chronology()), agencyId, atCap)?.keyEvent.length === MAX_TEXT_FIELD_CHARS, 'text at the cap stored', 20_000);
 
-    const past = editOf(lead, (d) => ((d.getMap<Y.Map<unknown>>(ENTRIES_MAP).get(atCap)!.get('keyEvent')) as Y.Text).insert(0, 'y'));
+    const past = editOf(lead, (d) => (d.getMap<Y.Map<unknown>>(ENTRIES_MAP).get(atCap)!.get('keyEvent') as Y.Text).insert(0, 'y'));
     const raw = openRaw(server.url, chronology(), fx.lead.cookie);
     await raw.opened;
     raw.ws.send(syncFrame(2, past));
@@ -103,7 +112,7 @@ describe('collaborative text through the sync server', () => {
 
     const d = await stored(chronology());
     expect(readEntry(d, agencyId, atCap)?.keyEvent).toBe('x'.repeat(MAX_TEXT_FIELD_CHARS));
-    expect((d.getMap<Y.Map<unknown>>(ENTRIES_MAP).get(atCap)!.get('source'))).toBe('');
+    expect(d.getMap<Y.Map<unknown>>(ENTRIES_MAP).get(atCap)!.get('source')).toBe('');
   });
 });
 

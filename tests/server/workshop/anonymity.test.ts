@@ -39,7 +39,10 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 async function watch(workshopId: string): Promise<{ socket: Socket; events: any[] }> {
   const socket = connect(server.url, { transports: ['websocket'], reconnection: false, forceNew: true, extraHeaders: { cookie: fx.lead.cookie, origin: server.url } });
   opened.push(socket);
-  await new Promise<void>((resolve, reject) => { socket.once('connect', () => resolve()); socket.once('connect_error', reject); });
+  await new Promise<void>((resolve, reject) => {
+    socket.once('connect', () => resolve());
+    socket.once('connect_error', reject);
+  });
   const events: any[] = [];
   socket.on('workshop:counts', (e) => events.push(e));
   const ack = await socket.timeout(5_000).emitWithAck('workshop:watch', { workshopId });
@@ -143,7 +146,12 @@ describe('k counts people', () => {
     expect(await release(server.url, fx.lead.cookie, fx.reviewId, id, 'w1-1')).toBe(409);
     // Code-joined connections are refused once code joining is off.
     expect(await selves[0]!.emit('respond', { promptId: 'w1-2', text: 'x', receipt: newReceipt() })).toMatchObject({ ok: false, error: { code: 'code-off' } });
-    expect(await connectParticipant(server.url).then((p) => { opened.push(p); return p.emit('join', { workshopId: id, code }); })).toMatchObject({ ok: false, error: { code: 'code-off' } });
+    expect(
+      await connectParticipant(server.url).then((p) => {
+        opened.push(p);
+        return p.emit('join', { workshopId: id, code });
+      }),
+    ).toMatchObject({ ok: false, error: { code: 'code-off' } });
   });
 
   it('does not let one token reach k however many times it joins, and its rate limit survives reconnects', async () => {
@@ -187,12 +195,16 @@ describe('the k race', () => {
     const respond = responses.respond.bind(responses);
     // Observe (not replace) the two writes: the order in which they reach the stores. A record
     // update's change runs at write time, so that is when it is noted.
-    records.update = ((c: any, id: string, change: (cur: any) => any) => update(c, id, (cur: any) => {
-      const next = change(cur);
-      if (c === 'workshops') events.push(`put:${id}:${next.setup.k}`);
-      return next;
-    })) as typeof records.update;
-    responses.respond = (async (w: string, ...rest: Parameters<typeof respond> extends [string, ...infer R] ? R : never) => { events.push(`answer:${w}`); return respond(w, ...rest); }) as typeof responses.respond;
+    records.update = ((c: any, id: string, change: (cur: any) => any) =>
+      update(c, id, (cur: any) => {
+        const next = change(cur);
+        if (c === 'workshops') events.push(`put:${id}:${next.setup.k}`);
+        return next;
+      })) as typeof records.update;
+    responses.respond = (async (w: string, ...rest: Parameters<typeof respond> extends [string, ...infer R] ? R : never) => {
+      events.push(`answer:${w}`);
+      return respond(w, ...rest);
+    }) as typeof responses.respond;
     try {
       for (let attempt = 0; attempt < 8; attempt++) {
         const { id } = await publishedWorkshop(server.url, fx.lead.cookie, fx.reviewId, 5);
@@ -260,7 +272,14 @@ describe('closing', () => {
     // A good-practice mark on an answer survives a re-release and the close, on the same words.
     const marked = w1.responses.find((r: { text: string }) => r.text === 'Worksheet answer 4');
     const outcome = (await api(server.url, 'GET', `${wpath(id)}/outcome`, { cookie: fx.lead.cookie })).body;
-    expect((await api(server.url, 'PUT', `${wpath(id)}/outcome`, { cookie: fx.lead.cookie, body: { baseVersion: outcome.version, outcome: { ...outcome.outcome, marks: { [`w1-1/${marked.id}`]: { themeId: null, goodPractice: true } } } } })).status).toBe(200);
+    expect(
+      (
+        await api(server.url, 'PUT', `${wpath(id)}/outcome`, {
+          cookie: fx.lead.cookie,
+          body: { baseVersion: outcome.version, outcome: { ...outcome.outcome, marks: { [`w1-1/${marked.id}`]: { themeId: null, goodPractice: true } } } },
+        })
+      ).status,
+    ).toBe(200);
     await control('open-feedback');
     for (const p of people.slice(0, 3)) expect((await p.emit('private-request', { contact: `Private ${people.indexOf(p)}` })).ok).toBe(true);
     expect((await api(server.url, 'GET', `${wpath(id)}/private-requests`, { cookie: fx.lead.cookie })).status).toBe(409);
@@ -291,8 +310,13 @@ describe('closing', () => {
     const sha = (s: string) => createHash('sha256').update(s).digest('hex');
     const tokenIds = tokens.map((t) => sha(t.message));
     const needles = [
-      ...tokens.flatMap((t) => [t.message, t.signature]), ...tokenIds, ...tokenIds.map((t) => sha(`token\0${t}\0w1-1`)),
-      ...secrets, ...secrets.map(sha), ...receipts, ...receipts.map((r) => sha(`receipt\0${r}`)),
+      ...tokens.flatMap((t) => [t.message, t.signature]),
+      ...tokenIds,
+      ...tokenIds.map((t) => sha(`token\0${t}\0w1-1`)),
+      ...secrets,
+      ...secrets.map(sha),
+      ...receipts,
+      ...receipts.map((r) => sha(`receipt\0${r}`)),
     ];
     for (const f of files) {
       const text = fs.readFileSync(f, 'utf8');

@@ -10,11 +10,23 @@ import { CountsPublisher } from '../../../server/workshop/CountsPublisher.js';
 /** The facilitator's live counts: a snapshot that only a fixed clock tick replaces, and coarse. */
 
 const workshop: Workshop = {
-  id: 'w-counts-0000000000', reviewId: 'r-counts-0000000000', setup: { ...defaultSetup('2026-12-01'), k: 3 }, state: INITIAL_STATE, joinCode: 'ABCDEF',
-  responsesExist: true, createdBy: 'u', attendance: [], outcome: EMPTY_OUTCOME, outcomeVersion: 0, codeJoining: false, invitations: [],
+  id: 'w-counts-0000000000',
+  reviewId: 'r-counts-0000000000',
+  setup: { ...defaultSetup('2026-12-01'), k: 3 },
+  state: INITIAL_STATE,
+  joinCode: 'ABCDEF',
+  responsesExist: true,
+  createdBy: 'u',
+  attendance: [],
+  outcome: EMPTY_OUTCOME,
+  outcomeVersion: 0,
+  codeJoining: false,
+  invitations: [],
 };
 
-afterEach(() => { vi.useRealTimers(); });
+afterEach(() => {
+  vi.useRealTimers();
+});
 
 describe('CountsPublisher', () => {
   it('answers the same snapshot until the next tick of its clock, then pushes one coarse snapshot', async () => {
@@ -35,7 +47,9 @@ describe('CountsPublisher', () => {
     now = 30_000;
     await vi.advanceTimersByTimeAsync(30_000);
     expect(pushed).toHaveLength(1);
-    expect(await counts.snapshot(workshop.id)).toEqual({ 'w1-1': { counted: { kind: 'at-least', value: 5 }, invitations: { kind: 'at-least', value: 5 }, code: { kind: 'below', k: 3 } } });
+    expect(await counts.snapshot(workshop.id)).toEqual({
+      'w1-1': { counted: { kind: 'at-least', value: 5 }, invitations: { kind: 'at-least', value: 5 }, code: { kind: 'below', k: 3 } },
+    });
     counts.close();
     await responses.close();
   });

@@ -94,8 +94,10 @@ describe('the workshop outcome API', () => {
   it('refuses bad input with a JSON 400 and a stale version with 409, changing nothing', async () => {
     const { path: wpath, slots } = await answeredWorkshop(['Alpha', 'Beta', 'Gamma']);
     const good = {
-      ...EMPTY_OUTCOME, themes: [{ id: 'theme-1', title: 'Escalation', notes: '' }],
-      marks: { [`w1-1/${slots.Alpha}`]: { themeId: 'theme-1', goodPractice: false } }, livedExperience: 'First save',
+      ...EMPTY_OUTCOME,
+      themes: [{ id: 'theme-1', title: 'Escalation', notes: '' }],
+      marks: { [`w1-1/${slots.Alpha}`]: { themeId: 'theme-1', goodPractice: false } },
+      livedExperience: 'First save',
     };
     expect((await api(server.url, 'PUT', `${wpath}/outcome`, { cookie: fx.lead.cookie, body: { baseVersion: 0, outcome: good } })).status).toBe(200);
     const stored = { outcome: good, version: 1 };
@@ -128,7 +130,9 @@ describe('the workshop outcome API', () => {
     expect(ahead.status).toBe(409);
 
     // Two saves from the same version at once: exactly one wins.
-    const both = await Promise.all(['A', 'B'].map((t) => api(server.url, 'PUT', `${wpath}/outcome`, { cookie: fx.lead.cookie, body: { baseVersion: 1, outcome: { ...good, livedExperience: t } } })));
+    const both = await Promise.all(
+      ['A', 'B'].map((t) => api(server.url, 'PUT', `${wpath}/outcome`, { cookie: fx.lead.cookie, body: { baseVersion: 1, outcome: { ...good, livedExperience: t } } })),
+    );
     expect(both.map((r) => r.status).sort()).toEqual([200, 409]);
     expect((await api(server.url, 'GET', `${wpath}/outcome`, { cookie: fx.lead.cookie })).body.version).toBe(2);
   });
@@ -140,7 +144,8 @@ describe('the workshop outcome API', () => {
     const outcome = {
       ...EMPTY_OUTCOME,
       marks: {
-        [`w1-1/${slots.Kept}`]: mark, [`w1-1/${slots['Also kept']}`]: mark,
+        [`w1-1/${slots.Kept}`]: mark,
+        [`w1-1/${slots['Also kept']}`]: mark,
         [`w1-1/${slots['Hidden one']}`]: mark,
         [`w1-1/${SLOT_NOBODY}`]: mark,
         [`w1-2/${SLOT_NOBODY}`]: mark,
@@ -156,7 +161,9 @@ describe('the workshop outcome API', () => {
   it('audits each save with ids only, and logs no case content', async () => {
     const { id, path: wpath } = await answeredWorkshop(['Log one', 'Log two', 'Log three']);
     const secret = 'Lived experience canary 7c1f';
-    expect((await api(server.url, 'PUT', `${wpath}/outcome`, { cookie: fx.lead.cookie, body: { baseVersion: 0, outcome: { ...EMPTY_OUTCOME, livedExperience: secret } } })).status).toBe(200);
+    expect(
+      (await api(server.url, 'PUT', `${wpath}/outcome`, { cookie: fx.lead.cookie, body: { baseVersion: 0, outcome: { ...EMPTY_OUTCOME, livedExperience: secret } } })).status,
+    ).toBe(200);
     await api(server.url, 'PUT', `${wpath}/outcome`, { cookie: fx.lead.cookie, body: { baseVersion: 0, outcome: { ...EMPTY_OUTCOME, livedExperience: `${secret} again` } } });
     const audit = await server.deps.audit.lines();
     const saves = audit.filter((e) => e.type === 'workshop.outcome-saved' && e.targetId === id);
@@ -245,7 +252,12 @@ describe('the outcome across a restart', () => {
       const f = await createReviewWithMembers(srv.url);
       const created = await api(srv.url, 'POST', `/api/reviews/${f.reviewId}/workshops`, { cookie: f.lead.cookie, body: { date: '2026-12-01' } });
       const wpath = `/api/reviews/${f.reviewId}/workshops/${created.body.id}`;
-      const outcome = { ...EMPTY_OUTCOME, themes: [{ id: 'theme-1', title: 'Fathers', notes: 'Not seen' }], livedExperience: 'Quiet at school.', learningPoints: { other: 'Think family.' } };
+      const outcome = {
+        ...EMPTY_OUTCOME,
+        themes: [{ id: 'theme-1', title: 'Fathers', notes: 'Not seen' }],
+        livedExperience: 'Quiet at school.',
+        learningPoints: { other: 'Think family.' },
+      };
       expect((await api(srv.url, 'PUT', `${wpath}/outcome`, { cookie: f.lead.cookie, body: { baseVersion: 0, outcome } })).status).toBe(200);
       await srv.close();
 
@@ -263,15 +275,20 @@ describe('the outcome across a restart', () => {
       delete rec.outcomeVersion;
       rec.outcome = {
         themes: [{ id: 'reach', title: 'Hard to reach', notes: 'From worksheet 2', promptIds: ['w2-p1'] }],
-        goodPractice: 'Quick referral', livedExperience: 'She loved the park.', learningPoints: [{ id: 'lp1', text: 'Ask about new partners', lessonId: null }],
+        goodPractice: 'Quick referral',
+        livedExperience: 'She loved the park.',
+        learningPoints: [{ id: 'lp1', text: 'Ask about new partners', lessonId: null }],
       };
       fs.writeFileSync(file, JSON.stringify(data));
 
       srv = await startTestServer({ dataDir, env: EMBEDDED });
       cookie = await login(srv.url, TEST_ADMIN.email, TEST_ADMIN.password);
       const upgraded = {
-        themes: [{ id: 'reach', title: 'Hard to reach', notes: 'From worksheet 2' }], marks: {}, goodPracticeNotes: 'Quick referral',
-        livedExperience: 'She loved the park.', learningPoints: { other: 'Ask about new partners' },
+        themes: [{ id: 'reach', title: 'Hard to reach', notes: 'From worksheet 2' }],
+        marks: {},
+        goodPracticeNotes: 'Quick referral',
+        livedExperience: 'She loved the park.',
+        learningPoints: { other: 'Ask about new partners' },
       };
       expect((await api(srv.url, 'GET', `${wpath}/outcome`, { cookie })).body).toEqual({ outcome: upgraded, version: 0 });
       // Other writes to the record keep working, and store the upgraded shape.

@@ -42,7 +42,10 @@ const presenter = async (id: string, cookie = fx.lead.cookie) => api(server.url,
 async function watch(workshopId: string): Promise<{ socket: Socket; events: { name: string; payload: any }[] }> {
   const socket = connect(server.url, { transports: ['websocket'], reconnection: false, forceNew: true, extraHeaders: { cookie: fx.team.cookie, origin: server.url } });
   opened.push(socket);
-  await new Promise<void>((resolve, reject) => { socket.once('connect', () => resolve()); socket.once('connect_error', reject); });
+  await new Promise<void>((resolve, reject) => {
+    socket.once('connect', () => resolve());
+    socket.once('connect_error', reject);
+  });
   const events: { name: string; payload: any }[] = [];
   socket.onAny((name, payload) => events.push({ name, payload }));
   expect((await socket.timeout(5_000).emitWithAck('workshop:watch', { workshopId })).ok).toBe(true);
@@ -105,8 +108,11 @@ describe('the presenter screen', () => {
     const w = await publishedWorkshop(server.url, fx.lead.cookie, fx.reviewId);
     // A lesson and a phase title that name the mother.
     const current = (await api(server.url, 'GET', wpath(w.id), { cookie: fx.lead.cookie })).body;
-    const setup = { ...current.setup, lessons: [...current.setup.lessons, { id: 'l3', text: 'Kerry Thornbury was not asked about the father.' }],
-      phases: current.setup.phases.map((p: { id: string; title: string }, i: number) => (i === 0 ? { ...p, title: 'Before Kerry Thornbury moved' } : p)) };
+    const setup = {
+      ...current.setup,
+      lessons: [...current.setup.lessons, { id: 'l3', text: 'Kerry Thornbury was not asked about the father.' }],
+      phases: current.setup.phases.map((p: { id: string; title: string }, i: number) => (i === 0 ? { ...p, title: 'Before Kerry Thornbury moved' } : p)),
+    };
     expect((await api(server.url, 'PUT', `${wpath(w.id)}/setup`, { cookie: fx.lead.cookie, body: setup })).status).toBe(200);
     const { people } = await invitedParticipants(server.url, fx.lead.cookie, fx.reviewId, w.id, 4);
     opened.push(...people);

@@ -79,11 +79,15 @@ describe('workshop with 30 anonymous participants', () => {
     expect(lower.status).toBe(409);
     // Exports: hidden responses are left out; CSV cells are neutralised; the .docx holds the same words.
     const slot = (await api(server.url, 'GET', `/api/reviews/${fx.reviewId}/workshops/${id}/responses`, { cookie: fx.lead.cookie })).body.prompts[0].responses[0];
-    expect((await api(server.url, 'POST', `/api/reviews/${fx.reviewId}/workshops/${id}/responses/w1-1/${slot.id}/hidden`, { cookie: fx.lead.cookie, body: { hidden: true } })).status).toBe(200);
+    expect(
+      (await api(server.url, 'POST', `/api/reviews/${fx.reviewId}/workshops/${id}/responses/w1-1/${slot.id}/hidden`, { cookie: fx.lead.cookie, body: { hidden: true } })).status,
+    ).toBe(200);
     const csv = await fetch(`${server.url}/api/reviews/${fx.reviewId}/workshops/${id}/responses.csv`, { headers: { cookie: fx.lead.cookie } }).then((r) => r.text());
     expect(csv).not.toMatch(new RegExp(`${slot.text}(?!\\d)`));
     expect(csv.match(/Answer number/g)).toHaveLength(29);
-    const docx = new Uint8Array(await (await fetch(`${server.url}/api/reviews/${fx.reviewId}/workshops/${id}/responses.docx`, { headers: { cookie: fx.lead.cookie } })).arrayBuffer());
+    const docx = new Uint8Array(
+      await (await fetch(`${server.url}/api/reviews/${fx.reviewId}/workshops/${id}/responses.docx`, { headers: { cookie: fx.lead.cookie } })).arrayBuffer(),
+    );
     const xml = strFromU8(unzipSync(docx)['word/document.xml']!);
     expect(xml.match(/Answer number/g)).toHaveLength(29);
     expect(xml).toContain('not shown, because fewer than the anonymity threshold');
@@ -130,7 +134,10 @@ describe('workshop with 30 anonymous participants', () => {
     expect(priv.body.requests).toEqual([{ contact: 'Call me on my work number' }]);
     // Attendance (for the report) is kept on the workshop, never on responses; only the lead reviewer
     // keeps it, as only they capture the outcome (tests/server/workshop/outcome.test.ts).
-    const att = await api(server.url, 'PUT', `/api/reviews/${fx.reviewId}/workshops/${id}/attendance`, { cookie: fx.lead.cookie, body: [{ name: 'A Practitioner', role: 'Health visitor', agency: 'ICB' }] });
+    const att = await api(server.url, 'PUT', `/api/reviews/${fx.reviewId}/workshops/${id}/attendance`, {
+      cookie: fx.lead.cookie,
+      body: [{ name: 'A Practitioner', role: 'Health visitor', agency: 'ICB' }],
+    });
     expect(att.status).toBe(200);
     expect((await api(server.url, 'PUT', `/api/reviews/${fx.reviewId}/workshops/${id}/attendance`, { cookie: fx.team.cookie, body: [] })).status).toBe(403);
     p.close();
@@ -172,7 +179,9 @@ describe('durability of acknowledged responses', () => {
       await srv.kill9();
       p.close();
       srv = await spawnServer(dataDir);
-      const cookie = (await api(srv.url, 'POST', '/api/auth/login', { body: { email: 'admin@test.invalid', password: 'correct horse battery staple' } })).headers.get('set-cookie')!.split(';')[0]!;
+      const cookie = (await api(srv.url, 'POST', '/api/auth/login', { body: { email: 'admin@test.invalid', password: 'correct horse battery staple' } })).headers
+        .get('set-cookie')!
+        .split(';')[0]!;
       // The answer is on disk (the live tally), and its token still replaces it after the restart.
       expect((await storedWorkshop(dataDir, id, 'w1-3')).texts).toEqual(['acknowledged then crash']);
       const again = await joinWithToken(srv.url, id, t.token);

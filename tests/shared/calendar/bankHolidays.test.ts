@@ -1,8 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import {
-  ENGLAND_AND_WALES_BANK_HOLIDAYS, FIRST_COMPUTED_YEAR, bankHolidayOn, bankHolidaysIn, easterSunday,
-  ruleBasedHolidays, weekday,
-} from '../../../shared/calendar/index.js';
+import { ENGLAND_AND_WALES_BANK_HOLIDAYS, FIRST_COMPUTED_YEAR, bankHolidayOn, bankHolidaysIn, easterSunday, ruleBasedHolidays, weekday } from '../../../shared/calendar/index.js';
 
 describe('bank holiday data', () => {
   it('covers 2018 to 2030 in strictly increasing date order, every holiday on a weekday', () => {
@@ -52,10 +49,21 @@ describe('bank holiday data', () => {
 
 describe('Easter computus', () => {
   it.each([
-    [2018, '2018-04-01'], [2019, '2019-04-21'], [2020, '2020-04-12'], [2021, '2021-04-04'],
-    [2022, '2022-04-17'], [2023, '2023-04-09'], [2024, '2024-03-31'], [2025, '2025-04-20'],
-    [2026, '2026-04-05'], [2027, '2027-03-28'], [2028, '2028-04-16'], [2029, '2029-04-01'],
-    [2030, '2030-04-21'], [2038, '2038-04-25'], [2285, '2285-03-22'],
+    [2018, '2018-04-01'],
+    [2019, '2019-04-21'],
+    [2020, '2020-04-12'],
+    [2021, '2021-04-04'],
+    [2022, '2022-04-17'],
+    [2023, '2023-04-09'],
+    [2024, '2024-03-31'],
+    [2025, '2025-04-20'],
+    [2026, '2026-04-05'],
+    [2027, '2027-03-28'],
+    [2028, '2028-04-16'],
+    [2029, '2029-04-01'],
+    [2030, '2030-04-21'],
+    [2038, '2038-04-25'],
+    [2285, '2285-03-22'],
   ])('Easter Sunday %i is %s', (year, iso) => {
     expect(easterSunday(year)).toBe(iso);
   });

@@ -1,7 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import {
-  addCalendarMonths, addWorkingDays, isWorkingDay, nextWorkingDay, subtractWorkingDays, weekday,
-  workingDayOnOrAfter, workingDaysBetween,
+  addCalendarMonths,
+  addWorkingDays,
+  isWorkingDay,
+  nextWorkingDay,
+  subtractWorkingDays,
+  weekday,
+  workingDayOnOrAfter,
+  workingDaysBetween,
 } from '../../../shared/calendar/index.js';
 
 describe('isWorkingDay', () => {
@@ -127,7 +133,10 @@ describe('workingDaysBetween', () => {
   it('is antisymmetric, so an overdue deadline gives a negative count', () => {
     expect(workingDaysBetween('2024-06-18', '2024-06-17')).toBe(-1);
     expect(workingDaysBetween('2022-12-28', '2022-12-23')).toBe(-1);
-    for (const [a, b] of [['2019-03-04', '2021-11-30'], ['2022-09-01', '2022-09-30']] as const) {
+    for (const [a, b] of [
+      ['2019-03-04', '2021-11-30'],
+      ['2022-09-01', '2022-09-30'],
+    ] as const) {
       expect(workingDaysBetween(b, a)).toBe(-workingDaysBetween(a, b));
     }
   });

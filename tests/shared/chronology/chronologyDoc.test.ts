@@ -1,16 +1,29 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import {
-  ChronologyLimitError, ENTRIES_MAP, MAX_CHRONOLOGY_ENTRIES, MAX_ORG_CHANGES, ORG_CHANGES_MAP, blankEntry, exactDate,
-  readEntries, readEntry, readOrgChanges, removeEntry, removeOrgChange, writeEntries, writeEntry, writeOrgChange,
-  type ChronologyEntry, type OrgChange,
+  ChronologyLimitError,
+  ENTRIES_MAP,
+  MAX_CHRONOLOGY_ENTRIES,
+  MAX_ORG_CHANGES,
+  ORG_CHANGES_MAP,
+  blankEntry,
+  exactDate,
+  readEntries,
+  readEntry,
+  readOrgChanges,
+  removeEntry,
+  removeOrgChange,
+  writeEntries,
+  writeEntry,
+  writeOrgChange,
+  type ChronologyEntry,
+  type OrgChange,
 } from '../../../shared/chronology/index.js';
 
 const A = 'agencyA00000000000001';
 const B = 'agencyB00000000000001';
 const id = (n: number) => `entry${String(n).padStart(16, '0')}`;
-const entry = (n: number, over: Partial<ChronologyEntry> = {}): ChronologyEntry =>
-  ({ ...blankEntry(id(n), A, exactDate('2019-03-12')), keyEvent: `event ${n}`, ...over });
+const entry = (n: number, over: Partial<ChronologyEntry> = {}): ChronologyEntry => ({ ...blankEntry(id(n), A, exactDate('2019-03-12')), keyEvent: `event ${n}`, ...over });
 
 describe('agency chronology document', () => {
   it('writes and reads entries, taking the agency from the document, not from the row', () => {
@@ -69,7 +82,9 @@ describe('agency chronology document', () => {
     const changed: string[][] = [];
     ymap.observe((ev) => changed.push([...ev.keysChanged].sort()));
     let bytes = 0;
-    doc.on('update', (u: Uint8Array) => { bytes += u.length; });
+    doc.on('update', (u: Uint8Array) => {
+      bytes += u.length;
+    });
     writeEntry(doc, A, entry(1, { comment: 'New analysis' }));
     // The comment is collaborative text: its Y.Text is edited in place, so the map's keys change only for the stale key.
     expect(changed).toEqual([['stale']]);
@@ -112,8 +127,12 @@ describe('agency chronology document', () => {
 
 describe('organisational changes', () => {
   const change = (n: number, over: Partial<OrgChange> = {}): OrgChange => ({
-    id: id(n), agencyId: A, date: { precision: 'month', year: 2020, month: 4, day: null, uncertainty: 'none' },
-    change: `Restructure ${n}`, impact: 'Fewer social workers per team', ...over,
+    id: id(n),
+    agencyId: A,
+    date: { precision: 'month', year: 2020, month: 4, day: null, uncertainty: 'none' },
+    change: `Restructure ${n}`,
+    impact: 'Fewer social workers per team',
+    ...over,
   });
 
   it('writes, reads, skips crafted rows and removes', () => {

@@ -1,7 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import {
-  compareChronologyDates, compareEntries, parseChronologyDate, sortEntries, type SortableEntry,
-} from '../../../shared/chronology/index.js';
+import { compareChronologyDates, compareEntries, parseChronologyDate, sortEntries, type SortableEntry } from '../../../shared/chronology/index.js';
 
 const AG_POL = 'agencyPolice0000001';
 const AG_CSC = 'agencyCsc000000001';
@@ -23,9 +21,16 @@ const ids = (rows: SortableEntry[]) => sortEntries(rows, CODES).map((r) => r.id)
 describe('compareEntries', () => {
   it('orders mixed precision by the first day a date can mean, exact before month before year on that day', () => {
     const rows = [
-      row('y2019', '2019'), row('d14-03', '14/03/2019'), row('m03', '03/2019'), row('d01-03', '01/03/2019'),
-      row('d02-03', '02/03/2019'), row('d01-01', '01/01/2019'), row('m01', '01/2019'), row('d31-12', '31/12/2018'),
-      row('m02', '02/2019'), row('y2020', '2020'),
+      row('y2019', '2019'),
+      row('d14-03', '14/03/2019'),
+      row('m03', '03/2019'),
+      row('d01-03', '01/03/2019'),
+      row('d02-03', '02/03/2019'),
+      row('d01-01', '01/01/2019'),
+      row('m01', '01/2019'),
+      row('d31-12', '31/12/2018'),
+      row('m02', '02/2019'),
+      row('y2020', '2020'),
     ];
     expect(ids(rows)).toEqual(['d31-12', 'd01-01', 'm01', 'y2019', 'm02', 'd01-03', 'm03', 'd02-03', 'd14-03', 'y2020']);
   });

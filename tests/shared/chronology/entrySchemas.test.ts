@@ -1,7 +1,17 @@
 import { describe, expect, it } from 'vitest';
 import {
-  CATEGORY_LABELS, CHILD_CONTACT_LABELS, CHRONOLOGY_CATEGORIES, ChronologyDateSchema, ChronologyEntrySchema,
-  MAX_FAMILY_CONTACTS, OrgChangeSchema, TeamFieldsSchema, blankEntry, blankTeamFields, exactDate, parseCategory,
+  CATEGORY_LABELS,
+  CHILD_CONTACT_LABELS,
+  CHRONOLOGY_CATEGORIES,
+  ChronologyDateSchema,
+  ChronologyEntrySchema,
+  MAX_FAMILY_CONTACTS,
+  OrgChangeSchema,
+  TeamFieldsSchema,
+  blankEntry,
+  blankTeamFields,
+  exactDate,
+  parseCategory,
   chronologyDateRange,
 } from '../../../shared/chronology/index.js';
 
@@ -13,8 +23,15 @@ describe('ChronologyEntrySchema', () => {
   it('accepts a blank entry and a full one', () => {
     expect(ChronologyEntrySchema.parse(entry())).toEqual(entry());
     const full = entry({
-      time: '09:05', sequence: 3, source: 'GP record', childContact: 'seen-alone', childContactBy: 'Health visitor',
-      familyContactIds: ['mum', 'pom'], familyContactBy: 'Social worker', keyEvent: 'Home visit', comment: 'Learning: …',
+      time: '09:05',
+      sequence: 3,
+      source: 'GP record',
+      childContact: 'seen-alone',
+      childContactBy: 'Health visitor',
+      familyContactIds: ['mum', 'pom'],
+      familyContactBy: 'Social worker',
+      keyEvent: 'Home visit',
+      comment: 'Learning: …',
       category: 'assessment',
     });
     expect(ChronologyEntrySchema.parse(full)).toEqual(full);
@@ -49,10 +66,8 @@ describe('ChronologyDateSchema', () => {
   });
 
   it('gives the range of days a date can mean', () => {
-    expect(chronologyDateRange({ precision: 'month', year: 2024, month: 2, day: null, uncertainty: 'none' }))
-      .toEqual({ start: '2024-02-01', end: '2024-02-29' });
-    expect(chronologyDateRange({ precision: 'year', year: 2017, month: null, day: null, uncertainty: 'circa' }))
-      .toEqual({ start: '2017-01-01', end: '2017-12-31' });
+    expect(chronologyDateRange({ precision: 'month', year: 2024, month: 2, day: null, uncertainty: 'none' })).toEqual({ start: '2024-02-01', end: '2024-02-29' });
+    expect(chronologyDateRange({ precision: 'year', year: 2017, month: null, day: null, uncertainty: 'circa' })).toEqual({ start: '2017-01-01', end: '2017-12-31' });
     expect(chronologyDateRange(exactDate('2019-03-12'))).toEqual({ start: '2019-03-12', end: '2019-03-12' });
   });
 });
@@ -66,9 +81,16 @@ describe('categories and labels', () => {
   });
 
   it.each([
-    ['referral', 'referral'], ['Strategy discussion', 'strategy-discussion'], ['S47', 's47-enquiry'],
-    ['section 47 enquiry', 's47-enquiry'], ['ICPC', 'child-protection-conference'], ['Domestic abuse', 'police-incident'],
-    ['  House   move ', 'house-move'], ['new partner', 'household-change'], ['something else', null], ['', null],
+    ['referral', 'referral'],
+    ['Strategy discussion', 'strategy-discussion'],
+    ['S47', 's47-enquiry'],
+    ['section 47 enquiry', 's47-enquiry'],
+    ['ICPC', 'child-protection-conference'],
+    ['Domestic abuse', 'police-incident'],
+    ['  House   move ', 'house-move'],
+    ['new partner', 'household-change'],
+    ['something else', null],
+    ['', null],
   ])('reads %j as %s', (text, expected) => {
     expect(parseCategory(text)).toBe(expected);
   });
@@ -83,7 +105,13 @@ describe('team fields and organisational changes', () => {
   });
 
   it('validates an organisational change', () => {
-    const change = { id: ID, agencyId: AGENCY, date: { precision: 'month', year: 2020, month: 4, day: null, uncertainty: 'none' }, change: 'Team restructure', impact: 'Caseloads rose' };
+    const change = {
+      id: ID,
+      agencyId: AGENCY,
+      date: { precision: 'month', year: 2020, month: 4, day: null, uncertainty: 'none' },
+      change: 'Team restructure',
+      impact: 'Caseloads rose',
+    };
     expect(OrgChangeSchema.parse(change)).toEqual(change);
     expect(OrgChangeSchema.safeParse({ ...change, impact: 1 }).success).toBe(false);
   });

@@ -1,7 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import {
-  ChronologyFilterSchema, blankEntry, filterEntries, parseChronologyDate, type ChronologyEntry, type TeamFields,
-} from '../../../shared/chronology/index.js';
+import { ChronologyFilterSchema, blankEntry, filterEntries, parseChronologyDate, type ChronologyEntry, type TeamFields } from '../../../shared/chronology/index.js';
 
 const POL = 'agencyPolice0000001';
 const CSC = 'agencyCsc000000001';

@@ -1,21 +1,47 @@
 import { describe, expect, it } from 'vitest';
 import { blankPerson } from '../../../shared/people.js';
 import {
-  childContactCell, familyContactCell, matchHeader, planImport, parseChildContact, parseFamilyContact, dateFromExcelSerial, expandTwoDigitYear, type ImportCell,
+  childContactCell,
+  familyContactCell,
+  matchHeader,
+  planImport,
+  parseChildContact,
+  parseFamilyContact,
+  dateFromExcelSerial,
+  expandTwoDigitYear,
+  type ImportCell,
 } from '../../../shared/chronology/index.js';
 
 const cells = (...texts: string[]): ImportCell[] => texts.map((text) => ({ text }));
-const people = [{ ...blankPerson('mum'), name: 'Kerry Thornbury', relationship: 'Mother' }, { ...blankPerson('gran'), name: 'Janet Thornbury', relationship: 'Maternal Grandmother' }];
-const HEADER = cells('Date (DD/MM/YYYY)', 'Time', 'Source of Information:', 'Contact with the child/young person (state whether they were seen alone or not) and by whom:',
-  'Contact with family member (state which family member) and by whom:', 'Key Event/Action Undertaken:', 'Comment and Analysis, including potential areas for learning:');
+const people = [
+  { ...blankPerson('mum'), name: 'Kerry Thornbury', relationship: 'Mother' },
+  { ...blankPerson('gran'), name: 'Janet Thornbury', relationship: 'Maternal Grandmother' },
+];
+const HEADER = cells(
+  'Date (DD/MM/YYYY)',
+  'Time',
+  'Source of Information:',
+  'Contact with the child/young person (state whether they were seen alone or not) and by whom:',
+  'Contact with family member (state which family member) and by whom:',
+  'Key Event/Action Undertaken:',
+  'Comment and Analysis, including potential areas for learning:',
+);
 
 describe('header matching', () => {
   it.each([
-    ['Date', 'date'], ['Date (DD/MM/YYYY)', 'date'], ['Date                 presented as (DD/MM/YYYY):', 'date'], ['Time', 'time'],
-    ['Source of Information', 'source'], ['SOURCE OF INFORMATION:', 'source'], ['Key Event/Action Undertaken', 'event'], ['Key event', 'event'],
+    ['Date', 'date'],
+    ['Date (DD/MM/YYYY)', 'date'],
+    ['Date                 presented as (DD/MM/YYYY):', 'date'],
+    ['Time', 'time'],
+    ['Source of Information', 'source'],
+    ['SOURCE OF INFORMATION:', 'source'],
+    ['Key Event/Action Undertaken', 'event'],
+    ['Key event', 'event'],
     ['Contact with the child/young person (state whether they were seen alone or not) and by whom:', 'childContact'],
     ['Contact with family member (state which family member) and by whom:', 'familyContact'],
-    ['Comment and Analysis, including potential areas for learning', 'comment'], ['Category', 'category'], ['Notes to self', null],
+    ['Comment and Analysis, including potential areas for learning', 'comment'],
+    ['Category', 'category'],
+    ['Notes to self', null],
   ])('%s -> %s', (h, f) => expect(matchHeader(h)).toBe(f));
 });
 
@@ -36,8 +62,20 @@ describe('planImport', () => {
     const plan = planImport(rows, opts);
     if ('error' in plan) throw new Error(plan.error);
     expect(plan.entries.map((e) => e.keyEvent)).toEqual(['New birth visit', 'Referral to CSC made']);
-    expect(plan.entries[0]).toMatchObject({ time: '09:30', childContact: 'seen-alone', childContactBy: 'Health Visitor', familyContactIds: ['mum'], familyContactBy: 'Health Visitor', source: 'Case notes' });
-    expect(plan.entries[1]).toMatchObject({ date: { precision: 'month', year: 2019, month: 3, uncertainty: 'none' }, childContact: 'not-seen', familyContactIds: ['gran'], category: 'referral' });
+    expect(plan.entries[0]).toMatchObject({
+      time: '09:30',
+      childContact: 'seen-alone',
+      childContactBy: 'Health Visitor',
+      familyContactIds: ['mum'],
+      familyContactBy: 'Health Visitor',
+      source: 'Case notes',
+    });
+    expect(plan.entries[1]).toMatchObject({
+      date: { precision: 'month', year: 2019, month: 3, uncertainty: 'none' },
+      childContact: 'not-seen',
+      familyContactIds: ['gran'],
+      category: 'referral',
+    });
     expect(plan.rejected).toEqual([
       { row: 5, reason: expect.stringContaining('The date "31/02/2019" could not be read.') },
       { row: 6, reason: 'The key event or action is empty.' },
@@ -60,12 +98,25 @@ describe('planImport', () => {
 
   it('reads every date form agencies write, including Excel serials and two-digit years', () => {
     const forms = ['14/03/2019', '4/3/19', '2019-03-14', 'March 2019', '2019', '?/06/2018', 'c. 2017'];
-    const plan = planImport([HEADER, ...forms.map((f, i) => cells(f, '', 's', '', '', `Event ${i}`, '')), [{ text: '43538', dateSerial: 43538 }, { text: '' }, { text: '' }, { text: '' }, { text: '' }, { text: 'Serial' }, { text: '' }]], opts);
+    const plan = planImport(
+      [
+        HEADER,
+        ...forms.map((f, i) => cells(f, '', 's', '', '', `Event ${i}`, '')),
+        [{ text: '43538', dateSerial: 43538 }, { text: '' }, { text: '' }, { text: '' }, { text: '' }, { text: 'Serial' }, { text: '' }],
+      ],
+      opts,
+    );
     if ('error' in plan) throw new Error(plan.error);
     expect(plan.rejected).toEqual([]);
     expect(plan.entries.map((e) => [e.date.precision, e.date.year, e.date.month, e.date.day, e.date.uncertainty])).toEqual([
-      ['day', 2019, 3, 14, 'none'], ['day', 2019, 3, 4, 'none'], ['day', 2019, 3, 14, 'none'], ['month', 2019, 3, null, 'none'],
-      ['year', 2019, null, null, 'none'], ['month', 2018, 6, null, 'query'], ['year', 2017, null, null, 'circa'], ['day', 2019, 3, 14, 'none'],
+      ['day', 2019, 3, 14, 'none'],
+      ['day', 2019, 3, 4, 'none'],
+      ['day', 2019, 3, 14, 'none'],
+      ['month', 2019, 3, null, 'none'],
+      ['year', 2019, null, null, 'none'],
+      ['month', 2018, 6, null, 'query'],
+      ['year', 2017, null, null, 'circa'],
+      ['day', 2019, 3, 14, 'none'],
     ]);
     expect(dateFromExcelSerial(-1)).toBeNull();
     expect(expandTwoDigitYear('4/3/98', 2026)).toBe('4/3/1998');
@@ -83,12 +134,23 @@ describe('import fidelity: every word of a contact cell is kept', () => {
     { ...blankPerson('gran'), name: 'Janet Thornbury', relationship: 'Maternal Grandmother' },
   ];
   it.each([
-    ['Y', 'seen', ''], ['y', 'seen', ''], ['Yes', 'seen', ''], ['N', 'none', ''], ['No', 'none', ''],
-    ['Seen', 'seen', ''], ['Not seen', 'not-seen', ''], ['seen alone', 'seen-alone', ''], ['Seen alone.', 'seen-alone', ''],
-    ['Seen alone by Health Visitor', 'seen-alone', 'Health Visitor'], ['Not seen by SW (duty)', 'not-seen', 'SW (duty)'],
-    ['No contact by Social worker', 'none', 'Social worker'], ['Y – HV at home', 'seen', 'HV at home'],
-    ['Yes, by PC 123 on response', 'seen', 'PC 123 on response'], ['Seen, not alone, by school nurse', 'seen', 'school nurse'],
-    ['Child present at visit with HV', 'seen', 'Child present at visit with HV'], ['Spoke to child alone at school', 'seen-alone', 'Spoke to child alone at school'],
+    ['Y', 'seen', ''],
+    ['y', 'seen', ''],
+    ['Yes', 'seen', ''],
+    ['N', 'none', ''],
+    ['No', 'none', ''],
+    ['Seen', 'seen', ''],
+    ['Not seen', 'not-seen', ''],
+    ['seen alone', 'seen-alone', ''],
+    ['Seen alone.', 'seen-alone', ''],
+    ['Seen alone by Health Visitor', 'seen-alone', 'Health Visitor'],
+    ['Not seen by SW (duty)', 'not-seen', 'SW (duty)'],
+    ['No contact by Social worker', 'none', 'Social worker'],
+    ['Y – HV at home', 'seen', 'HV at home'],
+    ['Yes, by PC 123 on response', 'seen', 'PC 123 on response'],
+    ['Seen, not alone, by school nurse', 'seen', 'school nurse'],
+    ['Child present at visit with HV', 'seen', 'Child present at visit with HV'],
+    ['Spoke to child alone at school', 'seen-alone', 'Spoke to child alone at school'],
   ])('child contact %j -> %s, by %j', (cell, contact, by) => {
     expect(parseChildContact(cell)).toEqual({ contact, by });
   });
@@ -107,12 +169,28 @@ describe('import fidelity: every word of a contact cell is kept', () => {
   });
 
   it('writes the contact cells back exactly as it reads them', () => {
-    for (const [contact, by] of [['seen', ''], ['seen-alone', 'Health visitor'], ['none', 'Social worker'], ['not-seen', 'SW (duty)'], ['none', '']] as const) {
+    for (const [contact, by] of [
+      ['seen', ''],
+      ['seen-alone', 'Health visitor'],
+      ['none', 'Social worker'],
+      ['not-seen', 'SW (duty)'],
+      ['none', ''],
+    ] as const) {
       expect(parseChildContact(childContactCell(contact, by))).toEqual({ contact, by });
     }
-    for (const [names, by] of [[['Kerry Thornbury'], 'Health visitor'], [['Kerry Thornbury', 'Janet Thornbury'], ''], [[], 'Mother – PC on response'], [['Janet Thornbury'], 'Mother – PC on response']] as const) {
+    for (const [names, by] of [
+      [['Kerry Thornbury'], 'Health visitor'],
+      [['Kerry Thornbury', 'Janet Thornbury'], ''],
+      [[], 'Mother – PC on response'],
+      [['Janet Thornbury'], 'Mother – PC on response'],
+    ] as const) {
       const parsed = parseFamilyContact(familyContactCell(names, by), register);
-      expect(familyContactCell(parsed.ids.map((id) => register.find((p) => p.id === id)!.name), parsed.by)).toBe(familyContactCell(names, by));
+      expect(
+        familyContactCell(
+          parsed.ids.map((id) => register.find((p) => p.id === id)!.name),
+          parsed.by,
+        ),
+      ).toBe(familyContactCell(names, by));
     }
   });
 

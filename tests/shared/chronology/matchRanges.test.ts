@@ -5,7 +5,11 @@ describe('matchRanges', () => {
   it('finds every search word in the text as shown, ignoring case and curly apostrophes', () => {
     const text = 'Mother\u2019s home visit; MOTHER said';
     expect(matchRanges(text, searchTerms("mother's"))).toEqual([[0, 8]]);
-    expect(matchRanges(text, searchTerms('mother visit'))).toEqual([[0, 6], [14, 19], [21, 27]]);
+    expect(matchRanges(text, searchTerms('mother visit'))).toEqual([
+      [0, 6],
+      [14, 19],
+      [21, 27],
+    ]);
   });
 
   it('merges matches that overlap or touch, and finds nothing without words', () => {

@@ -1,7 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import {
-  compareOrgChanges, integrateOrgChanges, parseChronologyDate, sortOrgChanges, type AgencyInfo, type OrgChange,
-} from '../../../shared/chronology/index.js';
+import { compareOrgChanges, integrateOrgChanges, parseChronologyDate, sortOrgChanges, type AgencyInfo, type OrgChange } from '../../../shared/chronology/index.js';
 
 const POL = 'agencyPolice0000001';
 const CSC = 'agencyCsc000000001';
@@ -46,19 +44,30 @@ describe('sortOrgChanges', () => {
 
 describe('integrateOrgChanges', () => {
   it('merges every agency’s changes in date order with the agency’s code, name and colour', () => {
-    const rows = integrateOrgChanges(new Map([
-      [POL, [change(1, POL, '06/2019', 'Team restructure'), change(2, POL, '2018', 'New domestic abuse policy')]],
-      [CSC, [change(3, CSC, '15/04/2019', 'Caseloads rose after vacancies')]],
-    ]), AGENCIES);
+    const rows = integrateOrgChanges(
+      new Map([
+        [POL, [change(1, POL, '06/2019', 'Team restructure'), change(2, POL, '2018', 'New domestic abuse policy')]],
+        [CSC, [change(3, CSC, '15/04/2019', 'Caseloads rose after vacancies')]],
+      ]),
+      AGENCIES,
+    );
     expect(rows.map((r) => [r.agencyCode, r.change])).toEqual([
-      ['POL', 'New domestic abuse policy'], ['CSC', 'Caseloads rose after vacancies'], ['POL', 'Team restructure'],
+      ['POL', 'New domestic abuse policy'],
+      ['CSC', 'Caseloads rose after vacancies'],
+      ['POL', 'Team restructure'],
     ]);
     expect(rows[1]).toMatchObject({ agencyId: CSC, agencyName: 'Children’s Social Care', colour: '#a6d8ff' });
   });
 
   it('takes the agency from the document a change was read from and leaves out unknown agencies', () => {
     const claimed = { ...change(1, CSC, '2019'), agencyId: CSC };
-    const rows = integrateOrgChanges(new Map([[POL, [claimed]], ['agencyGone00000001', [change(2, POL, '2019')]]]), AGENCIES);
+    const rows = integrateOrgChanges(
+      new Map([
+        [POL, [claimed]],
+        ['agencyGone00000001', [change(2, POL, '2019')]],
+      ]),
+      AGENCIES,
+    );
     expect(rows).toHaveLength(1);
     expect(rows[0]).toMatchObject({ agencyId: POL, agencyCode: 'POL' });
   });

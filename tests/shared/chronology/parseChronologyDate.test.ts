@@ -1,14 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import {
-  DATE_FORMAT_HINT, formatChronologyDate, parseChronologyDate, type ChronologyDate, type DateUncertainty,
-} from '../../../shared/chronology/index.js';
+import { DATE_FORMAT_HINT, formatChronologyDate, parseChronologyDate, type ChronologyDate, type DateUncertainty } from '../../../shared/chronology/index.js';
 
-const day = (y: number, m: number, d: number, uncertainty: DateUncertainty = 'none'): ChronologyDate =>
-  ({ precision: 'day', year: y, month: m, day: d, uncertainty });
-const month = (y: number, m: number, uncertainty: DateUncertainty = 'none'): ChronologyDate =>
-  ({ precision: 'month', year: y, month: m, day: null, uncertainty });
-const year = (y: number, uncertainty: DateUncertainty = 'none'): ChronologyDate =>
-  ({ precision: 'year', year: y, month: null, day: null, uncertainty });
+const day = (y: number, m: number, d: number, uncertainty: DateUncertainty = 'none'): ChronologyDate => ({ precision: 'day', year: y, month: m, day: d, uncertainty });
+const month = (y: number, m: number, uncertainty: DateUncertainty = 'none'): ChronologyDate => ({ precision: 'month', year: y, month: m, day: null, uncertainty });
+const year = (y: number, uncertainty: DateUncertainty = 'none'): ChronologyDate => ({ precision: 'year', year: y, month: null, day: null, uncertainty });
 
 describe('parseChronologyDate: accepted forms', () => {
   it.each<[string, ChronologyDate, string]>([

@@ -10,10 +10,12 @@ describe('chronology-team document', () => {
     const doc = new Y.Doc();
     writeTeamFields(doc, E1, { keyLearning: true, phaseId: 'phase-2', note: 'Missed escalation' });
     writeTeamFields(doc, E2, { keyLearning: false, phaseId: null, note: '' });
-    expect(readTeamFields(doc)).toEqual(new Map([
-      [E1, { keyLearning: true, phaseId: 'phase-2', note: 'Missed escalation' }],
-      [E2, { keyLearning: false, phaseId: null, note: '' }],
-    ]));
+    expect(readTeamFields(doc)).toEqual(
+      new Map([
+        [E1, { keyLearning: true, phaseId: 'phase-2', note: 'Missed escalation' }],
+        [E2, { keyLearning: false, phaseId: null, note: '' }],
+      ]),
+    );
   });
 
   it('fills missing fields with blanks and skips crafted records that do not validate', () => {

@@ -6,7 +6,10 @@ const TODAY = '2024-06-12';
 describe('validateEntryDate', () => {
   it('refuses text that is not a date, with the parser’s reason', () => {
     expect(validateEntryDate('31/02/2024', TODAY)).toEqual({
-      date: null, error: '31/02/2024 is not a real date: February 2024 has 29 days.', warning: null, beforeBirth: false,
+      date: null,
+      error: '31/02/2024 is not a real date: February 2024 has 29 days.',
+      warning: null,
+      beforeBirth: false,
     });
     expect(validateEntryDate('next week', TODAY).error).toBe(DATE_FORMAT_HINT);
   });

@@ -1,8 +1,19 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import {
-  AskQueryBodySchema, KeyThemeContentSchema, agencyEvidenceDocAccess, openQueryCount, queryBadges, readInformationReport, readLearningTemplate,
-  templateSectionShape, waitingFor, writeSection, TEMPLATE_BLOCK, type EvidenceQuery, type EvidenceRequest,
+  AskQueryBodySchema,
+  KeyThemeContentSchema,
+  agencyEvidenceDocAccess,
+  openQueryCount,
+  queryBadges,
+  readInformationReport,
+  readLearningTemplate,
+  templateSectionShape,
+  waitingFor,
+  writeSection,
+  TEMPLATE_BLOCK,
+  type EvidenceQuery,
+  type EvidenceRequest,
 } from '../../../shared/evidence/index.js';
 import { docAccess } from '../../../shared/docAccess.js';
 import { docName, parseDocName } from '../../../shared/docNames.js';
@@ -13,16 +24,27 @@ const R = 'review-00000000000001';
 const A = 'agency-a-0000000000';
 const B = 'agency-b-0000000000';
 const q = (id: string, agencyId: string, kind: 'chronology-row' | 'template-section', status: EvidenceQuery['status']): EvidenceQuery => ({
-  id, reviewId: R, agencyId, status,
+  id,
+  reviewId: R,
+  agencyId,
+  status,
   target: kind === 'chronology-row' ? { kind, entryId: 'entry-0000000000001' } : { kind, section: 'kloe-1' },
   messages: [{ id: 'message-00000000001', kind: 'question', by: 'user-00000000000001', byName: 'Reviewer', at: `2026-11-0${id.length % 9}T10:00:00Z`, text: 'Why?' }],
-  createdAt: '2026-11-02T10:00:00Z', createdBy: 'user-00000000000001', resolvedAt: null, resolvedBy: null, version: 1,
+  createdAt: '2026-11-02T10:00:00Z',
+  createdBy: 'user-00000000000001',
+  resolvedAt: null,
+  resolvedBy: null,
+  version: 1,
 });
 
 describe('query threads', () => {
-  const queries = [q('q1-00000000000000001', A, 'chronology-row', 'open'), q('q2-00000000000000001', A, 'chronology-row', 'answered'),
-    q('q3-00000000000000001', A, 'chronology-row', 'resolved'), q('q4-00000000000000001', A, 'template-section', 'open'),
-    q('q5-00000000000000001', B, 'chronology-row', 'open')];
+  const queries = [
+    q('q1-00000000000000001', A, 'chronology-row', 'open'),
+    q('q2-00000000000000001', A, 'chronology-row', 'answered'),
+    q('q3-00000000000000001', A, 'chronology-row', 'resolved'),
+    q('q4-00000000000000001', A, 'template-section', 'open'),
+    q('q5-00000000000000001', B, 'chronology-row', 'open'),
+  ];
 
   it('counts unresolved threads against the evidence they belong to', () => {
     expect(openQueryCount(queries, A, 'key-events-chronology')).toBe(2);
@@ -38,14 +60,27 @@ describe('query threads', () => {
 
   it('lists what is waiting for an agency author, and endorsements for its senior lead only', () => {
     const req = (id: string, agencyId: string, status: EvidenceRequest['status'], endorsed: boolean): EvidenceRequest => ({
-      id, reviewId: R, agencyId, kind: 'learning-template', status, sentOn: '2026-11-02', workingDays: 20, dueOn: id === 'r1-00000000000000001' ? '2026-11-30' : '2026-11-20',
+      id,
+      reviewId: R,
+      agencyId,
+      kind: 'learning-template',
+      status,
+      sentOn: '2026-11-02',
+      workingDays: 20,
+      dueOn: id === 'r1-00000000000000001' ? '2026-11-30' : '2026-11-20',
       endorsement: endorsed ? { userId: 'user-00000000000002', name: 'S Lead', designation: 'Head', on: '2026-11-10', at: '' } : null,
-      history: [], version: 1, updatedAt: '',
+      history: [],
+      version: 1,
+      updatedAt: '',
     });
-    const requests = [req('r1-00000000000000001', A, 'in-progress', false), req('r2-00000000000000001', A, 'submitted', true), req('r3-00000000000000001', B, 'requested', false), req('r4-00000000000000001', A, 'returned', false)];
+    const requests = [
+      req('r1-00000000000000001', A, 'in-progress', false),
+      req('r2-00000000000000001', A, 'submitted', true),
+      req('r3-00000000000000001', B, 'requested', false),
+      req('r4-00000000000000001', A, 'returned', false),
+    ];
     const author = waitingFor({ role: 'agency-author', agencyId: A }, requests, queries);
-    expect(author.map((i) => i.kind === 'query' ? i.queryId.slice(0, 2) : `${i.kind}:${i.requestId.slice(0, 2)}`))
-      .toEqual(['request:r4', 'request:r1', 'q1', 'q4']);
+    expect(author.map((i) => (i.kind === 'query' ? i.queryId.slice(0, 2) : `${i.kind}:${i.requestId.slice(0, 2)}`))).toEqual(['request:r4', 'request:r1', 'q1', 'q4']);
     const lead = waitingFor({ role: 'agency-author', agencyId: A, seniorLead: { designation: 'Head' } }, requests, queries);
     expect(lead.filter((i) => i.kind === 'endorsement').map((i) => i.kind === 'endorsement' && i.requestId.slice(0, 2))).toEqual(['r4', 'r1']);
     expect(waitingFor({ role: 'review-team', agencyId: null }, requests, queries)).toEqual([]);
@@ -54,10 +89,16 @@ describe('query threads', () => {
   it('refuses hostile input', () => {
     expect(AskQueryBodySchema.safeParse({ agencyId: A, target: { kind: 'chronology-row', entryId: '../x' }, text: 'Why?' }).success).toBe(false);
     expect(AskQueryBodySchema.safeParse({ agencyId: A, target: { kind: 'template-section', section: 'kloe-1' }, text: '   ' }).success).toBe(false);
-    expect(KeyThemeContentSchema.safeParse({ title: 'Voice of the child', summary: '', evidence: [
-      { kind: 'chronology-row', agencyId: A, entryId: 'entry-0000000000001' },
-      { kind: 'chronology-row', agencyId: A, entryId: 'entry-0000000000001' },
-    ] }).success).toBe(false);
+    expect(
+      KeyThemeContentSchema.safeParse({
+        title: 'Voice of the child',
+        summary: '',
+        evidence: [
+          { kind: 'chronology-row', agencyId: A, entryId: 'entry-0000000000001' },
+          { kind: 'chronology-row', agencyId: A, entryId: 'entry-0000000000001' },
+        ],
+      }).success,
+    ).toBe(false);
   });
 });
 
@@ -85,7 +126,10 @@ describe('agency-owned evidence documents', () => {
     crafted.set('synopsis', 42);
     crafted.set('evil', 'x');
     const t = readLearningTemplate(doc, ['Voice of the child', 'Supervision']);
-    expect(t.kloes.map((k) => [k.key, k.kloe, k.fields['analysis']])).toEqual([['kloe-1', 'Voice of the child', ''], ['kloe-2', 'Supervision', 'Supervision was not recorded.']]);
+    expect(t.kloes.map((k) => [k.key, k.kloe, k.fields['analysis']])).toEqual([
+      ['kloe-1', 'Voice of the child', ''],
+      ['kloe-2', 'Supervision', 'Supervision was not recorded.'],
+    ]);
     expect(t.events.map((e) => e.key)).toEqual(['event-3']);
     expect(t.section2).toEqual({ synopsis: '' });
     expect(templateSectionShape('kloe-0')).toBeNull();

@@ -1,7 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import {
-  applyEvidenceAction, availableEvidenceActions, evidenceRefusal, type EvidenceActor, type EvidenceState,
-} from '../../../shared/evidence/index.js';
+import { applyEvidenceAction, availableEvidenceActions, evidenceRefusal, type EvidenceActor, type EvidenceState } from '../../../shared/evidence/index.js';
 
 /** The evidence state machine and who may take each step (seed 002 §8.3–8.7). */
 

@@ -6,8 +6,19 @@ import { ReportDraftSchema, emptyDraft } from '../../../shared/report/draft.js';
 
 const A = 'agency-a-0000000000';
 const theme = (id: string, title: string, summary: string, entryId: string): KeyTheme => ({
-  id, reviewId: 'review-00000000000001', title, summary, order: 0, version: 1, createdAt: '', updatedAt: '', updatedBy: 'user-00000000000001',
-  evidence: [{ kind: 'chronology-row', agencyId: A, entryId }, { kind: 'template-analysis', agencyId: A, section: 'kloe-1' }],
+  id,
+  reviewId: 'review-00000000000001',
+  title,
+  summary,
+  order: 0,
+  version: 1,
+  createdAt: '',
+  updatedAt: '',
+  updatedBy: 'user-00000000000001',
+  evidence: [
+    { kind: 'chronology-row', agencyId: A, entryId },
+    { kind: 'template-analysis', agencyId: A, section: 'kloe-1' },
+  ],
 });
 const voice = theme('theme-voice-00000001', 'Hearing the child', 'Whether the child was seen alone.', 'entry-0000000000001');
 const risk = theme('theme-risk-000000001', 'Risk from new partners', '', 'entry-0000000000002');
@@ -36,7 +47,10 @@ describe('key themes flow into the workshop and the report', () => {
     const themes = reportThemesFromKeyThemes([voice], []);
     const draft = {
       themes: [{ ...themes[0]!, title: 'Retitled by the lead reviewer' }],
-      learningPoints: [{ id: 'lp-1', text: 'Children should be seen alone.', themeId: 'theme-1' }, { id: 'lp-2', text: 'Unthemed.', themeId: null }],
+      learningPoints: [
+        { id: 'lp-1', text: 'Children should be seen alone.', themeId: 'theme-1' },
+        { id: 'lp-2', text: 'Unthemed.', themeId: null },
+      ],
       recommendations: [{ id: 'rec-1', text: 'Audit seeing children alone.', organisation: '', measure: '', learningPointIds: ['lp-1'] }],
     };
     const [lp1, lp2] = evidenceTrace([voice, risk], draft);

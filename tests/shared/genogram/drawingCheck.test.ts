@@ -1,7 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import {
-  buildFamily, computeDrawing, drawingProblems, layoutGenogram, siblingsOf, type Drawing, type Family,
-} from '../../../shared/genogram/index.js';
+import { buildFamily, computeDrawing, drawingProblems, layoutGenogram, siblingsOf, type Drawing, type Family } from '../../../shared/genogram/index.js';
 import { busyFamily, fortyPersonFamily, rid, type TestFamily } from './familyFixture.js';
 
 /** Lays out and draws a test family the way the page does. */
@@ -28,10 +26,12 @@ function difficulty(family: Family, positions: ReadonlyMap<string, { y: number }
 }
 
 /** Seeds whose generated family spans four generations (a few random families stop at three), the first 16. */
-const SEEDS = Array.from({ length: 40 }, (_, i) => i + 1).filter((seed) => {
-  const { positions } = draw(busyFamily(seed));
-  return new Set([...positions.values()].map((p) => p.y)).size >= 4;
-}).slice(0, 16);
+const SEEDS = Array.from({ length: 40 }, (_, i) => i + 1)
+  .filter((seed) => {
+    const { positions } = draw(busyFamily(seed));
+    return new Set([...positions.values()].map((p) => p.y)).size >= 4;
+  })
+  .slice(0, 16);
 
 describe('the drawing of generated families', () => {
   it('has enough seeds to test', () => expect(SEEDS).toHaveLength(16));

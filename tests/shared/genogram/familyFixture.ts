@@ -32,7 +32,12 @@ class Builder {
   child(parent: string, child: string, opts: { person?: boolean; kind?: ChildLinkKind } = {}): void {
     const id = rid(`c${this.relationships.length}`);
     this.relationships.push({
-      type: 'parent-child', id, parentType: opts.person ? 'person' : 'partnership', parent, child, kind: opts.kind ?? 'birth',
+      type: 'parent-child',
+      id,
+      parentType: opts.person ? 'person' : 'partnership',
+      parent,
+      child,
+      kind: opts.kind ?? 'birth',
     } satisfies ParentChild);
   }
   build(): TestFamily {
@@ -207,8 +212,7 @@ export function busyFamily(seed: number, size = 40): TestFamily {
   const f = randomFamily(seed, size);
   const rnd = prng(seed * 7919 + 1);
   const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rnd() * xs.length)]!;
-  const relationships = f.data.relationships.map((r) =>
-    r.type === 'parent-child' && rnd() < 0.2 ? { ...r, kind: pick(['adopted', 'foster', 'step'] as const) } : r);
+  const relationships = f.data.relationships.map((r) => (r.type === 'parent-child' && rnd() < 0.2 ? { ...r, kind: pick(['adopted', 'foster', 'step'] as const) } : r));
   const ids = f.people.map((p) => p.id);
   const children = relationships.filter((r): r is ParentChild => r.type === 'parent-child');
   // A single foster carer from an older generation takes in a child who already has parents in the drawing.

@@ -1,8 +1,18 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import {
-  GenogramRuleError, RELATIONSHIPS_MAP, clearPositions, forgetPerson, readGenogram, readRelationships, removeRelationship,
-  setBirthStatus, setPosition, writeHousehold, writeRelationship, type Relationship,
+  GenogramRuleError,
+  RELATIONSHIPS_MAP,
+  clearPositions,
+  forgetPerson,
+  readGenogram,
+  readRelationships,
+  removeRelationship,
+  setBirthStatus,
+  setPosition,
+  writeHousehold,
+  writeRelationship,
+  type Relationship,
 } from '../../../shared/genogram/index.js';
 import { rid } from './familyFixture.js';
 

@@ -1,7 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import {
-  PERSON_WIDTH, SYMBOL_SIZE, householdRect, householdRings, lineGeometry, lineOffsets, partnershipGeometry, siblingBarHeights,
-  symbolCentre, type Line,
+  PERSON_WIDTH,
+  SYMBOL_SIZE,
+  householdRect,
+  householdRings,
+  lineGeometry,
+  lineOffsets,
+  partnershipGeometry,
+  siblingBarHeights,
+  symbolCentre,
+  type Line,
 } from '../../../shared/genogram/index.js';
 import { rid } from './familyFixture.js';
 
@@ -69,7 +77,10 @@ describe('sibling lines and households', () => {
   });
 
   it('draws a household round its members, further out for a second household of the same person', () => {
-    const positions = new Map([['a', { x: 0, y: 0 }], ['b', { x: 160, y: 0 }]]);
+    const positions = new Map([
+      ['a', { x: 0, y: 0 }],
+      ['b', { x: 160, y: 0 }],
+    ]);
     const households = [
       { id: rid('h1'), label: 'Flat', memberIds: ['a', 'b'] },
       { id: rid('h2'), label: 'Nan\u2019s', memberIds: ['b', 'gone'] },

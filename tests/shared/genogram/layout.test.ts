@@ -1,7 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import {
-  PERSON_HEIGHT, buildFamily, compareByBirth, layoutGenogram, overlaps, personBox, withOverrides, type Family, type LayoutResult,
-} from '../../../shared/genogram/index.js';
+import { PERSON_HEIGHT, buildFamily, compareByBirth, layoutGenogram, overlaps, personBox, withOverrides, type Family, type LayoutResult } from '../../../shared/genogram/index.js';
 import { fortyPersonFamily, randomFamily, type TestFamily } from './familyFixture.js';
 
 /** Lays out a test family the way the page does. */
@@ -29,9 +27,7 @@ function partnersApart(family: Family, result: LayoutResult): string[] {
 
 /** Child links whose child is not below every parent. */
 function childrenNotBelow(family: Family, result: LayoutResult): string[] {
-  return family.childLinks
-    .filter((l) => l.parentIds.some((p) => result.positions.get(l.child)!.y < result.positions.get(p)!.y + PERSON_HEIGHT))
-    .map((l) => l.id);
+  return family.childLinks.filter((l) => l.parentIds.some((p) => result.positions.get(l.child)!.y < result.positions.get(p)!.y + PERSON_HEIGHT)).map((l) => l.id);
 }
 
 /** Full sibling sets: the children of one link parent (a couple or one person). */
@@ -155,8 +151,7 @@ describe('layout of randomly grown families', () => {
   }
 
   it('exercises sibling sets that no drawing can order, and still orders every other set', () => {
-    const crossedFamilies = Array.from({ length: 30 }, (_, i) => buildFamily(randomFamily(i + 1, 40).people, randomFamily(i + 1, 40).data))
-      .filter((f) => crossedSets(f).size > 0);
+    const crossedFamilies = Array.from({ length: 30 }, (_, i) => buildFamily(randomFamily(i + 1, 40).people, randomFamily(i + 1, 40).data)).filter((f) => crossedSets(f).size > 0);
     expect(crossedFamilies.length).toBeGreaterThan(0);
   });
 });
@@ -167,7 +162,12 @@ describe('layout of awkward families', () => {
     const one = layoutGenogram({ people: [{ id: 'a', gender: 'male', dateOfBirth: null }], partnerships: [], childLinks: [] });
     expect(one.positions.get('a')).toEqual({ x: 0, y: 0 });
     const two = layoutGenogram({
-      people: [{ id: 'a', gender: 'male', dateOfBirth: null }, { id: 'b', gender: 'female', dateOfBirth: null }], partnerships: [], childLinks: [],
+      people: [
+        { id: 'a', gender: 'male', dateOfBirth: null },
+        { id: 'b', gender: 'female', dateOfBirth: null },
+      ],
+      partnerships: [],
+      childLinks: [],
     });
     expect(overlaps(personBox(two.positions.get('a')!), personBox(two.positions.get('b')!))).toBe(false);
   });
@@ -187,12 +187,17 @@ describe('layout of awkward families', () => {
     expect(result.positions.get('b')!.y).toBeGreaterThan(result.positions.get('a')!.y);
   });
 
-  it('draws a late partner with no parents of their own in their partner\'s row, and a lone parent above their child', () => {
+  it("draws a late partner with no parents of their own in their partner's row, and a lone parent above their child", () => {
     const { family, result } = layOut(fortyPersonFamily());
     const id = (n: string) => family.people.find((p) => p.name === n)!.id;
     expect(result.positions.get(id('H2'))!.y).toBe(result.positions.get(id('K1'))!.y);
     const lone = layoutGenogram({
-      people: [{ id: 'g', gender: 'female', dateOfBirth: null }, { id: 'p', gender: 'male', dateOfBirth: null }, { id: 'c', gender: 'male', dateOfBirth: null }, { id: 's', gender: 'male', dateOfBirth: null }],
+      people: [
+        { id: 'g', gender: 'female', dateOfBirth: null },
+        { id: 'p', gender: 'male', dateOfBirth: null },
+        { id: 'c', gender: 'male', dateOfBirth: null },
+        { id: 's', gender: 'male', dateOfBirth: null },
+      ],
       partnerships: [],
       childLinks: [
         { id: 'l1', parentIds: ['g'], partnershipId: null, child: 'p' },
@@ -206,7 +211,13 @@ describe('layout of awkward families', () => {
   it('keeps manual positions as overrides and forgets them when tidied', () => {
     const { result } = layOut(fortyPersonFamily());
     const [first] = [...result.positions.keys()];
-    const moved = withOverrides(result.positions, new Map([[first!, { x: -500, y: 900 }], ['not-in-register', { x: 1, y: 1 }]]));
+    const moved = withOverrides(
+      result.positions,
+      new Map([
+        [first!, { x: -500, y: 900 }],
+        ['not-in-register', { x: 1, y: 1 }],
+      ]),
+    );
     expect(moved.get(first!)).toEqual({ x: -500, y: 900 });
     expect(moved.size).toBe(result.positions.size);
     expect(withOverrides(result.positions, new Map())).toEqual(result.positions);

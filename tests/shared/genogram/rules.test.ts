@@ -1,7 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import {
-  birthParentsOf, checkHousehold, checkRelationship, findProblems, isAncestor, type Relationship,
-} from '../../../shared/genogram/index.js';
+import { birthParentsOf, checkHousehold, checkRelationship, findProblems, isAncestor, type Relationship } from '../../../shared/genogram/index.js';
 import { rid } from './familyFixture.js';
 
 const people = new Set(['mum', 'dad', 'kid', 'gran', 'step', 'other']);

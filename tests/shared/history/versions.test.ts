@@ -1,16 +1,26 @@
 import { describe, expect, it } from 'vitest';
 import {
-  NameVersionInputSchema, VERSION_GROUP_MS, changedFields, formatHistoryTime, groupVersions, mayNameVersion, mayReadHistory, mayRestore,
+  NameVersionInputSchema,
+  VERSION_GROUP_MS,
+  changedFields,
+  formatHistoryTime,
+  groupVersions,
+  mayNameVersion,
+  mayReadHistory,
+  mayRestore,
 } from '../../../shared/history/versions.js';
 
 const MIN = 60_000;
 
 describe('groupVersions', () => {
-  it('groups one user\'s edits less than VERSION_GROUP_MS apart, newest first, and skips the server\'s records', () => {
+  it("groups one user's edits less than VERSION_GROUP_MS apart, newest first, and skips the server's records", () => {
     const t = Date.UTC(2026, 10, 3, 9, 0);
     const v = groupVersions([
-      { seq: 1, userId: 'a', at: t }, { seq: 2, userId: null, at: t }, { seq: 3, userId: 'a', at: t + MIN },
-      { seq: 4, userId: 'b', at: t + 2 * MIN }, { seq: 5, userId: 'b', at: t + 2 * MIN + VERSION_GROUP_MS },
+      { seq: 1, userId: 'a', at: t },
+      { seq: 2, userId: null, at: t },
+      { seq: 3, userId: 'a', at: t + MIN },
+      { seq: 4, userId: 'b', at: t + 2 * MIN },
+      { seq: 5, userId: 'b', at: t + 2 * MIN + VERSION_GROUP_MS },
     ]);
     expect(v).toEqual([
       { seq: 5, firstSeq: 5, userId: 'b', from: t + 2 * MIN + VERSION_GROUP_MS, to: t + 2 * MIN + VERSION_GROUP_MS, edits: 1 },

@@ -5,20 +5,29 @@ import { dashboardRows, dashboardSummary, workingDaysPhrase, type DashboardInput
 /** Dashboard shaping against known dates in November 2026 (no bank holidays) and around Christmas 2025. */
 
 const rr = (reviewId: string, referralDate: string, extra: Partial<DashboardInput> = {}, completed = {}): DashboardInput => ({
-  reviewId, title: `Review ${reviewId}`, kind: 'rapid-review', role: 'lead-reviewer', fictional: false,
-  milestones: rapidReviewMilestones({ referralDate, config: DEFAULT_RAPID_REVIEW_CONFIG, completed }), problem: null, ...extra,
+  reviewId,
+  title: `Review ${reviewId}`,
+  kind: 'rapid-review',
+  role: 'lead-reviewer',
+  fictional: false,
+  milestones: rapidReviewMilestones({ referralDate, config: DEFAULT_RAPID_REVIEW_CONFIG, completed }),
+  problem: null,
+  ...extra,
 });
 
 describe('milestones dashboard', () => {
   const today = '2026-11-10'; // a Tuesday
-  const rows = dashboardRows([
-    rr('upcoming-lcspr', '2026-11-02', { kind: 'lcspr', milestones: lcsprMilestones({ decisionDate: '2026-10-01' }) }),
-    rr('no-date', '2026-11-02', { milestones: [], problem: 'no-referral-date' }),
-    rr('due-soon', '2026-11-09'),
-    rr('all-done', '2026-10-01', {}, { 'rr-scoping-requests': '2026-10-02', 'rr-agency-returns': '2026-10-08', 'rr-meeting': '2026-10-14', 'rr-panel-submission': '2026-10-21' }),
-    rr('overdue', '2026-11-02'),
-    rr('more-overdue', '2026-10-26'),
-  ], today);
+  const rows = dashboardRows(
+    [
+      rr('upcoming-lcspr', '2026-11-02', { kind: 'lcspr', milestones: lcsprMilestones({ decisionDate: '2026-10-01' }) }),
+      rr('no-date', '2026-11-02', { milestones: [], problem: 'no-referral-date' }),
+      rr('due-soon', '2026-11-09'),
+      rr('all-done', '2026-10-01', {}, { 'rr-scoping-requests': '2026-10-02', 'rr-agency-returns': '2026-10-08', 'rr-meeting': '2026-10-14', 'rr-panel-submission': '2026-10-21' }),
+      rr('overdue', '2026-11-02'),
+      rr('more-overdue', '2026-10-26'),
+    ],
+    today,
+  );
 
   it('orders overdue (longest first), due now, upcoming, done, then reviews without dates', () => {
     expect(rows.map((r) => r.reviewId)).toEqual(['more-overdue', 'overdue', 'due-soon', 'upcoming-lcspr', 'all-done', 'no-date']);
@@ -55,9 +64,21 @@ describe('milestones dashboard', () => {
 
   it('counts working days across Christmas and New Year bank holidays', () => {
     // Referral Friday 19/12/2025: 15 working days skip 25/12, 26/12 and 01/01, landing on Wednesday 14/01/2026.
-    const [row] = dashboardRows([rr('xmas', '2025-12-19', {}, {
-      'rr-scoping-requests': '2025-12-23', 'rr-agency-returns': '2025-12-30', 'rr-meeting': '2026-01-07',
-    })], '2025-12-24');
+    const [row] = dashboardRows(
+      [
+        rr(
+          'xmas',
+          '2025-12-19',
+          {},
+          {
+            'rr-scoping-requests': '2025-12-23',
+            'rr-agency-returns': '2025-12-30',
+            'rr-meeting': '2026-01-07',
+          },
+        ),
+      ],
+      '2025-12-24',
+    );
     expect(row!.next).toMatchObject({ key: 'rr-panel-submission', due: '2026-01-14', status: 'upcoming', workingDaysLeft: 12 });
     expect(workingDaysPhrase(row!.next!)).toBe('12 working days left');
   });

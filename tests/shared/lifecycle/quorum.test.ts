@@ -20,11 +20,16 @@ describe('Rapid Review quorum (ICB, police and local authority)', () => {
     const q = checkQuorum([{ agencyId: 'icb' }, { agencyId: 'csc' }, { agencyId: 'sch' }, { agencyId: 'gp' }], agencies);
     expect(q.quorate).toBe(false);
     expect(q.missing).toEqual(['police']);
-    expect(quorumSentence(q)).toBe('Not quorate: no participant from the police. A Rapid Review needs at least one participant each from the ICB, the police and the local authority.');
+    expect(quorumSentence(q)).toBe(
+      'Not quorate: no participant from the police. A Rapid Review needs at least one participant each from the ICB, the police and the local authority.',
+    );
   });
 
   it('goes by the agency’s partner type, not by the agency’s name or by other partners being numerous', () => {
-    const named = [{ id: 'x', partnerType: 'other' as const }, { id: 'y', partnerType: 'education' as const }];
+    const named = [
+      { id: 'x', partnerType: 'other' as const },
+      { id: 'y', partnerType: 'education' as const },
+    ];
     const q = checkQuorum([{ agencyId: 'x' }, { agencyId: 'y' }, { agencyId: 'y' }], named);
     expect(q.missing).toEqual(['health-icb', 'police', 'local-authority']);
     expect(quorumSentence(q)).toContain('no participant from the ICB (health), the police and the local authority');

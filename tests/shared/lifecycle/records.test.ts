@@ -1,9 +1,24 @@
 import { describe, expect, it } from 'vitest';
 import {
-  LifecycleSettingsBodySchema, MilestonePlanBodySchema, RapidReviewBodySchema, ScopingFormBodySchema, ScopingStatusBodySchema,
-  TermsOfReferenceBodySchema, blankScoping, emptyRapidReview, emptyScopingForm, emptyTermsOfReference, mayChangeScopingStatus,
-  mayEditRapidReview, mayEditScopingForm, mayExportLifecycle, mayReadRapidReview, mayReadScoping, scopingDigest,
-  termsOfReferenceSummary, withScopingStatus,
+  LifecycleSettingsBodySchema,
+  MilestonePlanBodySchema,
+  RapidReviewBodySchema,
+  ScopingFormBodySchema,
+  ScopingStatusBodySchema,
+  TermsOfReferenceBodySchema,
+  blankScoping,
+  emptyRapidReview,
+  emptyScopingForm,
+  emptyTermsOfReference,
+  mayChangeScopingStatus,
+  mayEditRapidReview,
+  mayEditScopingForm,
+  mayExportLifecycle,
+  mayReadRapidReview,
+  mayReadScoping,
+  scopingDigest,
+  termsOfReferenceSummary,
+  withScopingStatus,
 } from '../../../shared/lifecycle/index.js';
 
 const ID = 'AAAAAAAAAAAAAAAAAAAAAA';
@@ -35,7 +50,8 @@ describe('lifecycle request bodies', () => {
   });
 
   it('check the partnership timetable with the shared rules', () => {
-    const body = (r: Record<string, number>) => LifecycleSettingsBodySchema.safeParse({ rapidReview: { scopingDays: 2, returnsDays: 5, meetingFromDay: 9, meetingToDay: 11, ...r } });
+    const body = (r: Record<string, number>) =>
+      LifecycleSettingsBodySchema.safeParse({ rapidReview: { scopingDays: 2, returnsDays: 5, meetingFromDay: 9, meetingToDay: 11, ...r } });
     expect(body({}).success).toBe(true);
     expect(body({ meetingFromDay: 12 }).success).toBe(false);
     expect(body({ meetingToDay: 16 }).success).toBe(false);
@@ -96,7 +112,10 @@ describe('what returned scoping forms give the Rapid Review', () => {
   it('gathers returns, not-known agencies and those still to answer, with suggested text', () => {
     const agency = (id: string, name: string) => ({ id, name, shortCode: id.toUpperCase() });
     const d = scopingDigest([
-      { agency: agency('pol', 'Police'), scoping: { ...blankScoping('r', 'pol', '1'), status: 'returned', returnedOn: '2026-11-09', form: { ...emptyScopingForm(), summaryOfInvolvement: ' Two call-outs. ' } } },
+      {
+        agency: agency('pol', 'Police'),
+        scoping: { ...blankScoping('r', 'pol', '1'), status: 'returned', returnedOn: '2026-11-09', form: { ...emptyScopingForm(), summaryOfInvolvement: ' Two call-outs. ' } },
+      },
       { agency: agency('gp', 'GP practice'), scoping: { ...blankScoping('r', 'gp', '2'), status: 'not-known', notKnownOn: '2026-11-06' } },
       { agency: agency('sch', 'School'), scoping: { ...blankScoping('r', 'sch', '3'), status: 'requested', requestedOn: '2026-11-03' } },
       { agency: agency('amb', 'Ambulance'), scoping: { ...blankScoping('r', 'amb', '4'), status: 'returned', returnedOn: '2026-11-08' } },
@@ -105,11 +124,13 @@ describe('what returned scoping forms give the Rapid Review', () => {
     expect(d.notKnown).toEqual([{ agencyName: 'GP practice', on: '2026-11-06' }]);
     expect(d.outstanding).toEqual([{ agencyName: 'School', status: 'requested' }]);
     expect(d.involvementText).toBe('Police:\nTwo call-outs.');
-    expect(d.documentationText).toBe([
-      'Initial scoping and information sharing form: Ambulance (08/11/2026)',
-      'Initial scoping and information sharing form: Police (09/11/2026)',
-      'Confirmation that the family was not known: GP practice (06/11/2026)',
-    ].join('\n'));
+    expect(d.documentationText).toBe(
+      [
+        'Initial scoping and information sharing form: Ambulance (08/11/2026)',
+        'Initial scoping and information sharing form: Police (09/11/2026)',
+        'Confirmation that the family was not known: GP practice (06/11/2026)',
+      ].join('\n'),
+    );
   });
 });
 
@@ -117,7 +138,10 @@ describe('terms of reference for other features', () => {
   it('gives the key lines of enquiry (blank ones dropped) and the review’s period, or null when neither is set', () => {
     expect(termsOfReferenceSummary({ periodStart: null, periodEnd: null }, null)).toBeNull();
     expect(termsOfReferenceSummary({ periodStart: null, periodEnd: null }, { keyLinesOfEnquiry: [' '] })).toBeNull();
-    expect(termsOfReferenceSummary({ periodStart: '2025-01-01', periodEnd: null }, { keyLinesOfEnquiry: [' Why? ', ''] }))
-      .toEqual({ keyLinesOfEnquiry: ['Why?'], periodStart: '2025-01-01', periodEnd: null });
+    expect(termsOfReferenceSummary({ periodStart: '2025-01-01', periodEnd: null }, { keyLinesOfEnquiry: [' Why? ', ''] })).toEqual({
+      keyLinesOfEnquiry: ['Why?'],
+      periodStart: '2025-01-01',
+      periodEnd: null,
+    });
   });
 });

@@ -24,19 +24,27 @@ describe('a review’s milestones from its records', () => {
 
   it('marks scoping requests done once every agency was asked, on the last request’s date', () => {
     expect(derivedCompletions(facts({ scoping: [{ ...blank, status: 'requested', requestedOn: '2026-11-03' }, blank] }))).toEqual({});
-    const done = derivedCompletions(facts({ scoping: [
-      { ...blank, status: 'requested', requestedOn: '2026-11-03' },
-      { ...blank, status: 'requested', requestedOn: '2026-11-04' },
-    ] }));
+    const done = derivedCompletions(
+      facts({
+        scoping: [
+          { ...blank, status: 'requested', requestedOn: '2026-11-03' },
+          { ...blank, status: 'requested', requestedOn: '2026-11-04' },
+        ],
+      }),
+    );
     expect(done).toEqual({ 'rr-scoping-requests': '2026-11-04' });
   });
 
   it('marks agency returns done once every agency returned or said the family was not known to it', () => {
-    const done = derivedCompletions(facts({ scoping: [
-      { status: 'returned', requestedOn: '2026-11-03', returnedOn: '2026-11-09', notKnownOn: null },
-      // Answered without a recorded request: the answer counts as having been asked.
-      { status: 'not-known', requestedOn: null, returnedOn: null, notKnownOn: '2026-11-05' },
-    ] }));
+    const done = derivedCompletions(
+      facts({
+        scoping: [
+          { status: 'returned', requestedOn: '2026-11-03', returnedOn: '2026-11-09', notKnownOn: null },
+          // Answered without a recorded request: the answer counts as having been asked.
+          { status: 'not-known', requestedOn: null, returnedOn: null, notKnownOn: '2026-11-05' },
+        ],
+      }),
+    );
     expect(done).toEqual({ 'rr-scoping-requests': '2026-11-05', 'rr-agency-returns': '2026-11-09' });
   });
 
@@ -48,10 +56,12 @@ describe('a review’s milestones from its records', () => {
   });
 
   it('lets a date marked by hand win over a derived one', () => {
-    const { milestones } = reviewMilestones(facts({
-      rapidReview: { meetingDate: '2026-11-12', dateSubmitted: null },
-      plan: { decisionDate: null, publicationDate: null, completed: { 'rr-meeting': '2026-11-11' } },
-    }));
+    const { milestones } = reviewMilestones(
+      facts({
+        rapidReview: { meetingDate: '2026-11-12', dateSubmitted: null },
+        plan: { decisionDate: null, publicationDate: null, completed: { 'rr-meeting': '2026-11-11' } },
+      }),
+    );
     expect(milestones.find((m) => m.key === 'rr-meeting')?.doneOn).toBe('2026-11-11');
   });
 
@@ -59,12 +69,20 @@ describe('a review’s milestones from its records', () => {
     const plan = { decisionDate: '2026-08-31', publicationDate: '2027-03-10', completed: {} };
     const rr = reviewMilestones(facts({ plan }));
     expect(rr.milestones.map((m) => m.key)).toEqual([
-      'rr-scoping-requests', 'rr-agency-returns', 'rr-meeting', 'rr-panel-submission', 'lcspr-completion', 'lcspr-report-to-panel', 'lcspr-publication',
+      'rr-scoping-requests',
+      'rr-agency-returns',
+      'rr-meeting',
+      'rr-panel-submission',
+      'lcspr-completion',
+      'lcspr-report-to-panel',
+      'lcspr-publication',
     ]);
     const lcspr = reviewMilestones(facts({ review: { kind: 'lcspr', referralDate: '2026-11-02' }, plan }));
     // Six months from 31/08 clamps to 28/02; seven working days before Wednesday 10/03/2027 is Monday 01/03.
     expect(lcspr.milestones.map((m) => [m.key, m.due])).toEqual([
-      ['lcspr-completion', '2027-02-28'], ['lcspr-report-to-panel', '2027-03-01'], ['lcspr-publication', '2027-03-10'],
+      ['lcspr-completion', '2027-02-28'],
+      ['lcspr-report-to-panel', '2027-03-01'],
+      ['lcspr-publication', '2027-03-10'],
     ]);
   });
 

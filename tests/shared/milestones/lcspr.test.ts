@@ -10,9 +10,15 @@ describe('LCSPR milestones', () => {
     ['2024-12-31', '2025-06-30'],
   ])('a decision on %s is due for completion on %s (six calendar months, end-of-month clamped)', (decisionDate, due) => {
     const ms = lcsprMilestones({ decisionDate });
-    expect(ms).toEqual([{
-      key: 'lcspr-completion', label: 'LCSPR completed (six months from the decision)', opens: null, due, doneOn: null,
-    }]);
+    expect(ms).toEqual([
+      {
+        key: 'lcspr-completion',
+        label: 'LCSPR completed (six months from the decision)',
+        opens: null,
+        due,
+        doneOn: null,
+      },
+    ]);
   });
 
   it.each([

@@ -1,27 +1,30 @@
 import { describe, expect, it } from 'vitest';
-import {
-  lcsprMilestones, milestoneStatus, nextMilestone, rapidReviewMilestones, type Milestone,
-} from '../../../shared/milestones/index.js';
+import { lcsprMilestones, milestoneStatus, nextMilestone, rapidReviewMilestones, type Milestone } from '../../../shared/milestones/index.js';
 
-const rr = (completed: Record<string, string> = {}, referralDate = '2024-03-18') =>
-  rapidReviewMilestones({ referralDate, completed });
+const rr = (completed: Record<string, string> = {}, referralDate = '2024-03-18') => rapidReviewMilestones({ referralDate, completed });
 
 describe('nextMilestone', () => {
   it('on the referral day, the scoping requests are due in 2 working days', () => {
     expect(nextMilestone(rr(), '2024-03-18')).toMatchObject({
-      milestone: { key: 'rr-scoping-requests', due: '2024-03-20' }, status: 'due', workingDaysLeft: 2,
+      milestone: { key: 'rr-scoping-requests', due: '2024-03-20' },
+      status: 'due',
+      workingDaysLeft: 2,
     });
   });
 
   it('moves on when a milestone is done, and a deadline 4 working days away is upcoming', () => {
     expect(nextMilestone(rr({ 'rr-scoping-requests': '2024-03-19' }), '2024-03-19')).toMatchObject({
-      milestone: { key: 'rr-agency-returns' }, status: 'upcoming', workingDaysLeft: 4,
+      milestone: { key: 'rr-agency-returns' },
+      status: 'upcoming',
+      workingDaysLeft: 4,
     });
   });
 
   it('shows a missed deadline first, overdue with negative working days', () => {
     expect(nextMilestone(rr({ 'rr-scoping-requests': '2024-03-19' }), '2024-03-26')).toMatchObject({
-      milestone: { key: 'rr-agency-returns', due: '2024-03-25' }, status: 'overdue', workingDaysLeft: -1,
+      milestone: { key: 'rr-agency-returns', due: '2024-03-25' },
+      status: 'overdue',
+      workingDaysLeft: -1,
     });
     // Over Easter: returns were due on 25/03; by 03/04 five working days have passed (not Good Friday or Easter Monday).
     expect(nextMilestone(rr({ 'rr-scoping-requests': '2024-03-19' }), '2024-04-03')!.workingDaysLeft).toBe(-5);
@@ -48,7 +51,10 @@ describe('nextMilestone', () => {
 
   it('returns the last milestone as done when everything is done, and null for no milestones', () => {
     const all = {
-      'rr-scoping-requests': '2024-03-19', 'rr-agency-returns': '2024-03-25', 'rr-meeting': '2024-04-04', 'rr-panel-submission': '2024-04-09',
+      'rr-scoping-requests': '2024-03-19',
+      'rr-agency-returns': '2024-03-25',
+      'rr-meeting': '2024-04-04',
+      'rr-panel-submission': '2024-04-09',
     };
     expect(nextMilestone(rr(all), '2024-05-01')).toMatchObject({ milestone: { key: 'rr-panel-submission' }, status: 'done' });
     expect(nextMilestone([], '2024-05-01')).toBeNull();
@@ -70,7 +76,11 @@ describe('nextMilestone', () => {
 describe('milestoneStatus', () => {
   const m: Milestone = { key: 'rr-agency-returns', label: 'x', opens: null, due: '2024-06-21', doneOn: null };
   it.each([
-    ['2024-06-14', 'upcoming'], ['2024-06-18', 'upcoming'], ['2024-06-19', 'due'], ['2024-06-21', 'due'], ['2024-06-22', 'overdue'],
+    ['2024-06-14', 'upcoming'],
+    ['2024-06-18', 'upcoming'],
+    ['2024-06-19', 'due'],
+    ['2024-06-21', 'due'],
+    ['2024-06-22', 'overdue'],
   ])('on %s a deadline of Friday 21/06/2024 is %s', (today, status) => {
     expect(milestoneStatus(m, today)).toBe(status);
   });

@@ -1,7 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import {
-  DEFAULT_RAPID_REVIEW_CONFIG, RapidReviewConfigSchema, rapidReviewMilestones, type Milestone,
-} from '../../../shared/milestones/index.js';
+import { DEFAULT_RAPID_REVIEW_CONFIG, RapidReviewConfigSchema, rapidReviewMilestones, type Milestone } from '../../../shared/milestones/index.js';
 
 /** Due dates (and the meeting window's opening) by key, for compact expectations. */
 function dates(ms: Milestone[]): Record<string, string> {
@@ -70,7 +68,10 @@ describe('Rapid Review configuration', () => {
   it('defaults to 2, 5 and 7-13 working days', () => {
     expect(DEFAULT_RAPID_REVIEW_CONFIG).toEqual({ scopingDays: 2, returnsDays: 5, meetingFromDay: 7, meetingToDay: 13 });
     expect(RapidReviewConfigSchema.parse({ meetingFromDay: 9, meetingToDay: 11 })).toEqual({
-      scopingDays: 2, returnsDays: 5, meetingFromDay: 9, meetingToDay: 11,
+      scopingDays: 2,
+      returnsDays: 5,
+      meetingFromDay: 9,
+      meetingToDay: 11,
     });
   });
 

@@ -7,7 +7,10 @@ import { createPseudonymiser, findLeaks, AMBIGUOUS_NAME } from '../../../shared/
 
 const CSC = 'agencyCSC000000000001';
 const HV = 'agencyHV0000000000001';
-const codes = new Map([[CSC, 'CSC'], [HV, 'HV']]);
+const codes = new Map([
+  [CSC, 'CSC'],
+  [HV, 'HV'],
+]);
 const practitioner = (id: string, agencyId: string, name: string, role: string): Practitioner => ({ id: `practitioner${id.padStart(8, '0')}`, agencyId, name, role });
 const PRACTITIONERS = [
   practitioner('1', CSC, 'Janet Okafor', 'Social Worker'),

@@ -5,7 +5,15 @@ import { createPseudonymiser, findLeaks, ageOn, AMBIGUOUS_NAME } from '../../../
 const person = (id: string, p: Partial<Person>): Person => ({ ...blankPerson(id), ...p });
 
 const REGISTER: Person[] = [
-  person('child', { name: 'Maisie Thornbury', relationship: 'Subject child', isSubject: true, reportLabel: 'Child M', dateOfBirth: '2019-03-14', addresses: ['12 Larch Close, Northby NB1 4QT'], nhsNumber: '943 476 5919' }),
+  person('child', {
+    name: 'Maisie Thornbury',
+    relationship: 'Subject child',
+    isSubject: true,
+    reportLabel: 'Child M',
+    dateOfBirth: '2019-03-14',
+    addresses: ['12 Larch Close, Northby NB1 4QT'],
+    nhsNumber: '943 476 5919',
+  }),
   person('mum', { name: 'Kerry Thornbury', aliases: ['Kez'], relationship: 'Mother', reportLabel: 'Mother' }),
   person('pom', { name: 'Will Parrish-Jones', relationship: 'Partner of Mother', reportLabel: 'Partner of Mother' }),
   person('gran', { name: 'May Rose Thornbury', relationship: 'Maternal Grandmother', reportLabel: 'Maternal Grandmother' }),
@@ -32,7 +40,7 @@ describe('pseudonymiser', () => {
     ['seen in May 2019 by May', 'seen in May 2019 by Maternal Grandmother'],
     ['on 12 May the school rang', 'on 12 May the school rang'],
     ['a rose garden; Rose came', 'a rose garden; Maternal Grandmother came'],
-    ['Zoë O\u2019Neill and Zoe O\'Neill', 'Sibling 1 and Sibling 1'],
+    ["Zoë O\u2019Neill and Zoe O'Neill", 'Sibling 1 and Sibling 1'],
     ['ZOË', 'Sibling 1'],
     ['Ms Thornbury', `Ms ${AMBIGUOUS_NAME}`],
     ['KT phoned', 'Mother phoned'],
@@ -45,8 +53,10 @@ describe('pseudonymiser', () => {
   });
 
   it('removes dates of birth, addresses, postcodes, NHS numbers, phones and emails', () => {
-    const out = p.text('DOB 14/03/2019 (14th March 2019, 2019-03-14) of 12 Larch Close, Northby NB1 4QT; NHS 943 476 5919 / 9434765919; '
-      + 'call 07700 900123 or +44 20 7946 0958; email kerry.t@example.com; moved to SW1A 1AA');
+    const out = p.text(
+      'DOB 14/03/2019 (14th March 2019, 2019-03-14) of 12 Larch Close, Northby NB1 4QT; NHS 943 476 5919 / 9434765919; ' +
+        'call 07700 900123 or +44 20 7946 0958; email kerry.t@example.com; moved to SW1A 1AA',
+    );
     expect(out).not.toMatch(/14\/03\/2019|March 2019|2019-03-14|Larch|NB1|943|07700|7946|example\.com|SW1A/);
     expect(out).toContain('[date of birth removed]');
     expect(out).toContain('[address removed]');
@@ -80,7 +90,10 @@ const SENTENCES = [
 describe('leak check over a generated corpus', () => {
   it('finds no leaks in pseudonymised text, and finds every planted leak in raw text (24 cases)', () => {
     let rng = 7;
-    const next = (n: number) => { rng = (rng * 1103515245 + 12345) % 2147483648; return rng % n; };
+    const next = (n: number) => {
+      rng = (rng * 1103515245 + 12345) % 2147483648;
+      return rng % n;
+    };
     for (let c = 0; c < 24; c++) {
       const surname = LAST[next(LAST.length)]!;
       const a = `${FIRST[next(FIRST.length)]} ${surname}`;

@@ -30,7 +30,11 @@ describe('redaction review rules', () => {
     const liz = first.find((f) => text.slice(f.start, f.end) === 'Liz')!;
     expect([okoro.flag, okoro.decided, kerry.flag]).toEqual([true, false, false]);
     const decided = createPipeline(people, 'Child A', {
-      decisions: [{ id: okoro.id, action: 'replace', replacement: 'the doctor' }, { id: liz.id, action: 'redact' }, { id: kerry.id, action: 'accept' }],
+      decisions: [
+        { id: okoro.id, action: 'replace', replacement: 'the doctor' },
+        { id: liz.id, action: 'redact' },
+        { id: kerry.id, action: 'accept' },
+      ],
     });
     expect(decided.text(text)).toBe('Dr the doctor saw Mother; [redacted] said so.');
     expect(createPipeline(people, 'Child A', { allowlist: ['Okoro'] }).text(text)).toBe('Dr Okoro saw Mother; [name removed] said so.');

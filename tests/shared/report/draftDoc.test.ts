@@ -12,9 +12,14 @@ const R = 'review00000000000001';
 function sample(): ReportDraft {
   return {
     ...emptyDraft(),
-    executiveSummary: 'Summary as typed ', keyLinesOfEnquiry: ['How was the child heard?'], familyInvolved: true,
+    executiveSummary: 'Summary as typed ',
+    keyLinesOfEnquiry: ['How was the child heard?'],
+    familyInvolved: true,
     themes: [{ id: 'theme-1', title: 'Hearing the child', analysis: 'Analysis', entryIds: [], promptIds: [], keyThemeId: null }],
-    learningPoints: [{ id: 'lp-1', text: '', themeId: 'theme-1' }, { id: 'lp-2', text: 'Second', themeId: null }],
+    learningPoints: [
+      { id: 'lp-1', text: '', themeId: 'theme-1' },
+      { id: 'lp-2', text: 'Second', themeId: null },
+    ],
     recommendations: [{ id: 'rec-1', text: 'Do this', organisation: 'Partnership', measure: '', learningPointIds: ['lp-2'] }],
     actionPlan: [{ recommendationId: 'rec-1', actions: 'Act', responsible: 'Chair', timescale: '3 months', actionsTaken: '', progress: '', rag: 'amber', evidence: '' }],
   };

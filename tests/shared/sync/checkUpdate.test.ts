@@ -12,7 +12,9 @@ function edit(base: Y.Doc, change: (d: Y.Doc) => void): Uint8Array {
   const copy = new Y.Doc();
   Y.applyUpdate(copy, Y.encodeStateAsUpdate(base));
   let out: Uint8Array | null = null;
-  copy.on('update', (u: Uint8Array) => { out = out ? Y.mergeUpdates([out, u]) : u; });
+  copy.on('update', (u: Uint8Array) => {
+    out = out ? Y.mergeUpdates([out, u]) : u;
+  });
   copy.transact(() => change(copy));
   if (!out) throw new Error('no change');
   return out;
@@ -45,12 +47,49 @@ describe('checkUpdate', () => {
 
   it('refuses unknown roots, values that are not records, nested maps and server roots', () => {
     const doc = new Y.Doc();
-    expect(checkUpdate(doc, edit(doc, (d) => d.getMap('nodes').set('a', 1)), people)).toMatchObject({ ok: false, reason: 'shape' });
-    expect(checkUpdate(doc, edit(doc, (d) => d.getMap('people').set('a', 'text')), people)).toMatchObject({ ok: false, reason: 'shape' });
-    expect(checkUpdate(doc, edit(doc, (d) => d.getArray('people').insert(0, [1])), people)).toMatchObject({ ok: false, reason: 'shape' });
-    expect(checkUpdate(doc, edit(doc, (d) => person(d, 'p', 'x').set('deep', new Y.Map())), people)).toMatchObject({ ok: false, reason: 'shape' });
-    expect(checkUpdate(doc, edit(doc, (d) => d.getMap('clientOwners').set('1', 'u')), people)).toMatchObject({ ok: false, reason: 'shape' });
-    expect(checkUpdate(doc, edit(doc, (d) => d.getMap('clientOwners').set('1', 'u')), people, { server: true })).toMatchObject({ ok: true });
+    expect(
+      checkUpdate(
+        doc,
+        edit(doc, (d) => d.getMap('nodes').set('a', 1)),
+        people,
+      ),
+    ).toMatchObject({ ok: false, reason: 'shape' });
+    expect(
+      checkUpdate(
+        doc,
+        edit(doc, (d) => d.getMap('people').set('a', 'text')),
+        people,
+      ),
+    ).toMatchObject({ ok: false, reason: 'shape' });
+    expect(
+      checkUpdate(
+        doc,
+        edit(doc, (d) => d.getArray('people').insert(0, [1])),
+        people,
+      ),
+    ).toMatchObject({ ok: false, reason: 'shape' });
+    expect(
+      checkUpdate(
+        doc,
+        edit(doc, (d) => person(d, 'p', 'x').set('deep', new Y.Map())),
+        people,
+      ),
+    ).toMatchObject({ ok: false, reason: 'shape' });
+    expect(
+      checkUpdate(
+        doc,
+        edit(doc, (d) => d.getMap('clientOwners').set('1', 'u')),
+        people,
+      ),
+    ).toMatchObject({ ok: false, reason: 'shape' });
+    expect(
+      checkUpdate(
+        doc,
+        edit(doc, (d) => d.getMap('clientOwners').set('1', 'u')),
+        people,
+        { server: true },
+      ),
+    ).toMatchObject({ ok: true });
   });
 
   it(`refuses deleting or overwriting a stored nest deeper than MAX_DELETABLE_NEST_DEPTH (${MAX_DELETABLE_NEST_DEPTH}), but not a shallow malformed record`, () => {
@@ -58,40 +97,109 @@ describe('checkUpdate', () => {
     const doc = new Y.Doc();
     const nest = (d: Y.Doc, id: string, depth: number) => {
       let m = person(d, id, 'x');
-      for (let i = 0; i < depth; i++) { const n = new Y.Map<unknown>(); m.set('n', n); m = n; }
+      for (let i = 0; i < depth; i++) {
+        const n = new Y.Map<unknown>();
+        m.set('n', n);
+        m = n;
+      }
     };
-    Y.applyUpdate(doc, edit(doc, (d) => { nest(d, 'deep', MAX_DELETABLE_NEST_DEPTH + 1); nest(d, 'shallow', 3); }));
+    Y.applyUpdate(
+      doc,
+      edit(doc, (d) => {
+        nest(d, 'deep', MAX_DELETABLE_NEST_DEPTH + 1);
+        nest(d, 'shallow', 3);
+      }),
+    );
     const refused = { ok: false, reason: 'shape', detail: 'deletes a type nested too deep to delete safely' };
-    expect(checkUpdate(doc, edit(doc, (d) => d.getMap('people').delete('deep')), people)).toEqual(refused);
-    expect(checkUpdate(doc, edit(doc, (d) => person(d, 'deep', 'replaced')), people)).toEqual(refused);
+    expect(
+      checkUpdate(
+        doc,
+        edit(doc, (d) => d.getMap('people').delete('deep')),
+        people,
+      ),
+    ).toEqual(refused);
+    expect(
+      checkUpdate(
+        doc,
+        edit(doc, (d) => person(d, 'deep', 'replaced')),
+        people,
+      ),
+    ).toEqual(refused);
     // Cleaning up a malformed record that is safe to delete stays possible.
-    expect(checkUpdate(doc, edit(doc, (d) => d.getMap('people').delete('shallow')), people)).toMatchObject({ ok: true });
-    expect(checkUpdate(doc, edit(doc, (d) => person(d, 'shallow', 'replaced')), people)).toMatchObject({ ok: true });
+    expect(
+      checkUpdate(
+        doc,
+        edit(doc, (d) => d.getMap('people').delete('shallow')),
+        people,
+      ),
+    ).toMatchObject({ ok: true });
+    expect(
+      checkUpdate(
+        doc,
+        edit(doc, (d) => person(d, 'shallow', 'replaced')),
+        people,
+      ),
+    ).toMatchObject({ ok: true });
   });
 
   it('refuses a deep nest however it is built: in one update, or inside a record already held', () => {
     const doc = new Y.Doc();
     const nest = edit(doc, (d) => {
       let m = person(d, 'p1', 'x');
-      for (let i = 0; i < 5_000; i++) { const n = new Y.Map<unknown>(); m.set('n', n); m = n; }
+      for (let i = 0; i < 5_000; i++) {
+        const n = new Y.Map<unknown>();
+        m.set('n', n);
+        m = n;
+      }
     });
     expect(checkUpdate(doc, nest, people)).toMatchObject({ ok: false, reason: 'shape' });
-    Y.applyUpdate(doc, edit(doc, (d) => person(d, 'p1', 'x')));
+    Y.applyUpdate(
+      doc,
+      edit(doc, (d) => person(d, 'p1', 'x')),
+    );
     const inner = edit(doc, (d) => (d.getMap('people').get('p1') as Y.Map<unknown>).set('n', new Y.Map()));
     expect(checkUpdate(doc, inner, people)).toMatchObject({ ok: false, reason: 'shape' });
   });
 
   it('refuses oversized values, text and keys, and values that are not JSON', () => {
     const doc = new Y.Doc();
-    expect(checkUpdate(doc, edit(doc, (d) => person(d, 'p', 'x'.repeat(MAX_PLAIN_VALUE_SIZE + 1))), people)).toMatchObject({ ok: false, reason: 'shape' });
-    expect(checkUpdate(doc, edit(doc, (d) => person(d, 'k'.repeat(65), 'x')), people)).toMatchObject({ ok: false, reason: 'shape' });
-    expect(checkUpdate(doc, edit(doc, (d) => person(d, 'p', 'x').set('b', new Uint8Array(3))), people)).toMatchObject({ ok: false, reason: 'shape' });
-    const longText = edit(doc, (d) => { const t = new Y.Text(); person(d, 'p', 'x').set('notes', t); t.insert(0, 'y'.repeat(MAX_TEXT_FIELD_CHARS + 1)); });
+    expect(
+      checkUpdate(
+        doc,
+        edit(doc, (d) => person(d, 'p', 'x'.repeat(MAX_PLAIN_VALUE_SIZE + 1))),
+        people,
+      ),
+    ).toMatchObject({ ok: false, reason: 'shape' });
+    expect(
+      checkUpdate(
+        doc,
+        edit(doc, (d) => person(d, 'k'.repeat(65), 'x')),
+        people,
+      ),
+    ).toMatchObject({ ok: false, reason: 'shape' });
+    expect(
+      checkUpdate(
+        doc,
+        edit(doc, (d) => person(d, 'p', 'x').set('b', new Uint8Array(3))),
+        people,
+      ),
+    ).toMatchObject({ ok: false, reason: 'shape' });
+    const longText = edit(doc, (d) => {
+      const t = new Y.Text();
+      person(d, 'p', 'x').set('notes', t);
+      t.insert(0, 'y'.repeat(MAX_TEXT_FIELD_CHARS + 1));
+    });
     expect(checkUpdate(doc, longText, people)).toMatchObject({ ok: false, reason: 'cap' });
     // A Y.Text only in a field its root names as text; the name stays plain.
-    const textName = edit(doc, (d) => { person(d, 'q', 'x').set('name', new Y.Text('Alex')); });
+    const textName = edit(doc, (d) => {
+      person(d, 'q', 'x').set('name', new Y.Text('Alex'));
+    });
     expect(checkUpdate(doc, textName, people)).toMatchObject({ ok: false, reason: 'shape' });
-    const atCap = edit(doc, (d) => { const t = new Y.Text(); person(d, 'r', 'x').set('notes', t); t.insert(0, 'y'.repeat(MAX_TEXT_FIELD_CHARS)); });
+    const atCap = edit(doc, (d) => {
+      const t = new Y.Text();
+      person(d, 'r', 'x').set('notes', t);
+      t.insert(0, 'y'.repeat(MAX_TEXT_FIELD_CHARS));
+    });
     expect(checkUpdate(doc, atCap, people)).toMatchObject({ ok: true });
     expect(isPlainValue({ a: { b: { c: { d: { e: 1 } } } } })).toBe(false);
     expect(isPlainValue({ precision: 'day', year: 2020, month: 1, day: 2 })).toBe(true);
@@ -99,9 +207,14 @@ describe('checkUpdate', () => {
 
   it('refuses an update that takes a root past its entry cap, counting what the doc holds', () => {
     const doc = new Y.Doc();
-    const fill = (n: number, from: number) => edit(doc, (d) => {
-      for (let i = from; i < from + n; i++) { const m = new Y.Map(); d.getMap('orgChanges').set(`c${i}`, m); m.set('change', 'x'); }
-    });
+    const fill = (n: number, from: number) =>
+      edit(doc, (d) => {
+        for (let i = from; i < from + n; i++) {
+          const m = new Y.Map();
+          d.getMap('orgChanges').set(`c${i}`, m);
+          m.set('change', 'x');
+        }
+      });
     const first = fill(MAX_ORG_CHANGES - 1, 0);
     expect(checkUpdate(doc, first, chronology).ok).toBe(true);
     Y.applyUpdate(doc, first);

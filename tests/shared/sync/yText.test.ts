@@ -12,8 +12,12 @@ const E = 'entry000000000000001';
 function linked(): [Y.Doc, Y.Doc] {
   const a = new Y.Doc();
   const b = new Y.Doc();
-  a.on('update', (u: Uint8Array, origin: unknown) => { if (origin !== 'remote') Y.applyUpdate(b, u, 'remote'); });
-  b.on('update', (u: Uint8Array, origin: unknown) => { if (origin !== 'remote') Y.applyUpdate(a, u, 'remote'); });
+  a.on('update', (u: Uint8Array, origin: unknown) => {
+    if (origin !== 'remote') Y.applyUpdate(b, u, 'remote');
+  });
+  b.on('update', (u: Uint8Array, origin: unknown) => {
+    if (origin !== 'remote') Y.applyUpdate(a, u, 'remote');
+  });
   return [a, b];
 }
 
@@ -47,8 +51,12 @@ describe('collaborative text fields', () => {
     // Go offline, and each edits the same field.
     const ua: Uint8Array[] = [];
     const ub: Uint8Array[] = [];
-    const offA = new Y.Doc(); Y.applyUpdate(offA, Y.encodeStateAsUpdate(a)); offA.on('update', (u: Uint8Array) => ua.push(u));
-    const offB = new Y.Doc(); Y.applyUpdate(offB, Y.encodeStateAsUpdate(b)); offB.on('update', (u: Uint8Array) => ub.push(u));
+    const offA = new Y.Doc();
+    Y.applyUpdate(offA, Y.encodeStateAsUpdate(a));
+    offA.on('update', (u: Uint8Array) => ua.push(u));
+    const offB = new Y.Doc();
+    Y.applyUpdate(offB, Y.encodeStateAsUpdate(b));
+    offB.on('update', (u: Uint8Array) => ub.push(u));
     writeEntry(offA, A, { ...readEntry(offA, A, E)!, keyEvent: 'Unannounced home visit.' });
     writeEntry(offB, A, { ...readEntry(offB, A, E)!, keyEvent: 'Home visit. Child seen alone.' });
     for (const u of ua) Y.applyUpdate(offB, u);
@@ -61,7 +69,9 @@ describe('collaborative text fields', () => {
     const doc = new Y.Doc();
     writeEntry(doc, A, { ...blankEntry(E, A, exactDate('2020-03-01' as never)), keyEvent: 'x'.repeat(2_000) });
     let bytes = 0;
-    doc.on('update', (u: Uint8Array) => { bytes += u.length; });
+    doc.on('update', (u: Uint8Array) => {
+      bytes += u.length;
+    });
     writeEntry(doc, A, { ...readEntry(doc, A, E)!, keyEvent: `${'x'.repeat(1_000)}y${'x'.repeat(1_000)}` });
     expect(bytes).toBeLessThan(100);
     expect((doc.getMap(ENTRIES_MAP).get(E) as Y.Map<unknown>).get('keyEvent')).toBeInstanceOf(Y.Text);
@@ -76,7 +86,11 @@ describe('collaborative text fields', () => {
     doc.getMap('people').set('p2', old);
     old.set('name', 'Sam');
     old.set('notes', 'plain string');
-    expect(readPeople(doc).map((p) => p.notes).sort()).toEqual(['First', 'plain string']);
+    expect(
+      readPeople(doc)
+        .map((p) => p.notes)
+        .sort(),
+    ).toEqual(['First', 'plain string']);
     const t = m.get('notes') as Y.Text;
     setText(t, 'First and second');
     expect(readPeople(doc).find((p) => p.id === 'p1')!.notes).toBe('First and second');

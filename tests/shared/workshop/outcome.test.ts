@@ -1,7 +1,17 @@
 import { describe, expect, it } from 'vitest';
 import {
-  draftLearningPoints, EMPTY_OUTCOME, goodPracticeKeys, keepVisibleMarks, OutcomeSaveSchema, remapMarks, OutcomeSchema, responseKey, splitResponseKey,
-  storedOutcome, themeMembers, type Outcome,
+  draftLearningPoints,
+  EMPTY_OUTCOME,
+  goodPracticeKeys,
+  keepVisibleMarks,
+  OutcomeSaveSchema,
+  remapMarks,
+  OutcomeSchema,
+  responseKey,
+  splitResponseKey,
+  storedOutcome,
+  themeMembers,
+  type Outcome,
 } from '../../../shared/workshop/outcome.js';
 import { outcomeReducer, type OutcomeAction } from '../../../shared/workshop/outcomeReducer.js';
 import { defaultSetup, INITIAL_STATE, WorkshopSchema } from '../../../shared/workshop/workshop.js';
@@ -13,9 +23,17 @@ const b = responseKey('w2-phase-1', 'bbbbbbbbbbbbbbbbbbbbbbbb');
 describe('workshop outcome reducer', () => {
   it('groups responses into themes and moves them between themes', () => {
     let o = apply({ type: 'add-theme', title: ' Fathers invisible ' }, { type: 'add-theme', title: 'Escalation' }, { type: 'add-theme', title: '   ' });
-    expect(o.themes.map((t) => [t.id, t.title])).toEqual([['theme-1', 'Fathers invisible'], ['theme-2', 'Escalation']]);
-    o = apply({ type: 'add-theme', title: 'Fathers invisible' }, { type: 'add-theme', title: 'Escalation' },
-      { type: 'assign', key: a, themeId: 'theme-1' }, { type: 'assign', key: b, themeId: 'theme-1' }, { type: 'assign', key: b, themeId: 'theme-2' });
+    expect(o.themes.map((t) => [t.id, t.title])).toEqual([
+      ['theme-1', 'Fathers invisible'],
+      ['theme-2', 'Escalation'],
+    ]);
+    o = apply(
+      { type: 'add-theme', title: 'Fathers invisible' },
+      { type: 'add-theme', title: 'Escalation' },
+      { type: 'assign', key: a, themeId: 'theme-1' },
+      { type: 'assign', key: b, themeId: 'theme-1' },
+      { type: 'assign', key: b, themeId: 'theme-2' },
+    );
     expect(themeMembers(o, 'theme-1')).toEqual([a]);
     expect(themeMembers(o, 'theme-2')).toEqual([b]);
     expect(OutcomeSchema.safeParse(o).success).toBe(true);
@@ -32,13 +50,23 @@ describe('workshop outcome reducer', () => {
     expect(OutcomeSchema.safeParse(o).success).toBe(true);
   });
 
-  it('drops a mark that says nothing, forgets a response, and never lets a new theme inherit a removed one\'s responses', () => {
+  it("drops a mark that says nothing, forgets a response, and never lets a new theme inherit a removed one's responses", () => {
     let o = apply({ type: 'good-practice', key: a, value: true }, { type: 'good-practice', key: a, value: false });
     expect(o.marks).toEqual({});
-    o = apply({ type: 'add-theme', title: 'T' }, { type: 'assign', key: a, themeId: 'theme-1' }, { type: 'good-practice', key: a, value: true }, { type: 'forget-response', key: a });
+    o = apply(
+      { type: 'add-theme', title: 'T' },
+      { type: 'assign', key: a, themeId: 'theme-1' },
+      { type: 'good-practice', key: a, value: true },
+      { type: 'forget-response', key: a },
+    );
     expect(o.marks).toEqual({});
-    o = apply({ type: 'add-theme', title: 'One' }, { type: 'add-theme', title: 'Two' }, { type: 'assign', key: a, themeId: 'theme-2' },
-      { type: 'remove-theme', id: 'theme-2' }, { type: 'add-theme', title: 'Three' });
+    o = apply(
+      { type: 'add-theme', title: 'One' },
+      { type: 'add-theme', title: 'Two' },
+      { type: 'assign', key: a, themeId: 'theme-2' },
+      { type: 'remove-theme', id: 'theme-2' },
+      { type: 'add-theme', title: 'Three' },
+    );
     expect(o.themes.map((t) => t.id)).toEqual(['theme-1', 'theme-2']);
     expect(themeMembers(o, 'theme-2')).toEqual([]);
     o = apply({ type: 'add-theme', title: 'One' }, { type: 'add-theme', title: 'Two' }, { type: 'remove-theme', id: 'theme-1' }, { type: 'add-theme', title: 'Three' });
@@ -46,8 +74,12 @@ describe('workshop outcome reducer', () => {
   });
 
   it('keeps good-practice notes, lived-experience notes and draft learning points per lesson', () => {
-    const o = apply({ type: 'lived-experience', text: 'Often hungry at school.' }, { type: 'learning-point', lessonId: 'lesson-1', text: 'Think family.' },
-      { type: 'learning-point', lessonId: 'other', text: 'Escalate sooner.' }, { type: 'good-practice-notes', text: 'The school nurse followed up.' });
+    const o = apply(
+      { type: 'lived-experience', text: 'Often hungry at school.' },
+      { type: 'learning-point', lessonId: 'lesson-1', text: 'Think family.' },
+      { type: 'learning-point', lessonId: 'other', text: 'Escalate sooner.' },
+      { type: 'good-practice-notes', text: 'The school nurse followed up.' },
+    );
     expect(o.livedExperience).toBe('Often hungry at school.');
     expect(o.goodPracticeNotes).toBe('The school nurse followed up.');
     expect(o.learningPoints).toEqual({ 'lesson-1': 'Think family.', other: 'Escalate sooner.' });
@@ -92,7 +124,15 @@ describe('workshop outcome schema', () => {
 });
 
 describe('stored outcomes', () => {
-  const record = { id: 'wwwwwwwwwwwwwwwwwwwwww', reviewId: 'rrrrrrrrrrrrrrrrrrrrrr', setup: defaultSetup('2026-12-01'), state: INITIAL_STATE, joinCode: 'ABCDEF', responsesExist: false, createdBy: 'uuuuuuuuuuuuuuuuuuuuuu' };
+  const record = {
+    id: 'wwwwwwwwwwwwwwwwwwwwww',
+    reviewId: 'rrrrrrrrrrrrrrrrrrrrrr',
+    setup: defaultSetup('2026-12-01'),
+    state: INITIAL_STATE,
+    joinCode: 'ABCDEF',
+    responsesExist: false,
+    createdBy: 'uuuuuuuuuuuuuuuuuuuuuu',
+  };
 
   it('gives a record from before the outcome existed an empty outcome at version 0', () => {
     const parsed = WorkshopSchema.parse(record);
@@ -104,11 +144,19 @@ describe('stored outcomes', () => {
   it('upgrades the first stored shape, keeping its words', () => {
     const legacy = {
       themes: [{ id: 'reach', title: 'Hard to reach', notes: 'From worksheet 2', promptIds: ['w2-p1'] }],
-      goodPractice: 'Quick referral', livedExperience: 'She loved the park.',
-      learningPoints: [{ id: 'lp1', text: 'Ask about new partners', lessonId: 'l1' }, { id: 'lp2', text: 'Escalate', lessonId: null }, { id: 'lp3', text: 'Record fathers', lessonId: null }],
+      goodPractice: 'Quick referral',
+      livedExperience: 'She loved the park.',
+      learningPoints: [
+        { id: 'lp1', text: 'Ask about new partners', lessonId: 'l1' },
+        { id: 'lp2', text: 'Escalate', lessonId: null },
+        { id: 'lp3', text: 'Record fathers', lessonId: null },
+      ],
     };
     const upgraded: Outcome = {
-      themes: [{ id: 'reach', title: 'Hard to reach', notes: 'From worksheet 2' }], marks: {}, goodPracticeNotes: 'Quick referral', livedExperience: 'She loved the park.',
+      themes: [{ id: 'reach', title: 'Hard to reach', notes: 'From worksheet 2' }],
+      marks: {},
+      goodPracticeNotes: 'Quick referral',
+      livedExperience: 'She loved the park.',
       learningPoints: { l1: 'Ask about new partners', other: 'Escalate\n\nRecord fathers' },
     };
     expect(WorkshopSchema.parse({ ...record, outcome: legacy, outcomeVersion: 2 }).outcome).toEqual(upgraded);
@@ -143,8 +191,13 @@ describe('outcome helpers', () => {
       { type: 'learning-point', lessonId: 'lesson-3', text: '   ' },
       { type: 'learning-point', lessonId: 'gone', text: 'From a removed lesson.' },
     );
-    expect(draftLearningPoints(o, [{ id: 'lesson-1' }, { id: 'lesson-2' }, { id: 'lesson-3' }]))
-      .toEqual(['First lesson.', 'Second lesson.', 'From a removed lesson.', 'Escalate sooner.', 'Record who lives in the home.']);
+    expect(draftLearningPoints(o, [{ id: 'lesson-1' }, { id: 'lesson-2' }, { id: 'lesson-3' }])).toEqual([
+      'First lesson.',
+      'Second lesson.',
+      'From a removed lesson.',
+      'Escalate sooner.',
+      'Record who lives in the home.',
+    ]);
     expect(draftLearningPoints(EMPTY_OUTCOME, [{ id: 'lesson-1' }])).toEqual([]);
   });
 });

@@ -64,7 +64,10 @@ describe('anonymity rules', () => {
   });
   it('shuffles in an order set by the random source, not arrival', () => {
     let seed = 0.9;
-    const out = shuffle(['a', 'b', 'c', 'd'], () => { seed = (seed * 7.3) % 1; return seed; });
+    const out = shuffle(['a', 'b', 'c', 'd'], () => {
+      seed = (seed * 7.3) % 1;
+      return seed;
+    });
     expect([...out].sort()).toEqual(['a', 'b', 'c', 'd']);
     expect(out).not.toEqual(['a', 'b', 'c', 'd']);
   });

@@ -12,7 +12,9 @@ import { TEST_AUDIT_KEY, tempDataDir, testSchema } from '../../../utils/testServ
 
 // This file runs only in the PostgreSQL run of the suite (vite.config.ts includes it when DATABASE_URL is set).
 const opened: Storage[] = [];
-afterEach(async () => { for (const s of opened.splice(0)) await s.close(); });
+afterEach(async () => {
+  for (const s of opened.splice(0)) await s.close();
+});
 
 async function open(): Promise<{ storage: Storage; dataDir: string }> {
   const dataDir = tempDataDir();
@@ -22,7 +24,14 @@ async function open(): Promise<{ storage: Storage; dataDir: string }> {
 }
 
 const plan = (reviewId: string, version: number, decisionDate: string) => ({
-  id: reviewId, reviewId, decisionDate, publicationDate: null, completed: {}, version, updatedAt: new Date().toISOString(), updatedBy: newId(),
+  id: reviewId,
+  reviewId,
+  decisionDate,
+  publicationDate: null,
+  completed: {},
+  version,
+  updatedAt: new Date().toISOString(),
+  updatedBy: newId(),
 });
 
 describe('the PostgreSQL backend', () => {
@@ -42,10 +51,10 @@ describe('the PostgreSQL backend', () => {
   it('makes conditional writes with UPDATE … WHERE version: of two saves from one version one is written, with its audit line only', async () => {
     const { storage, dataDir } = await open();
     const reviewId = newId();
-    const save = (date: string) => storage.records.commit(
-      [{ op: 'put', collection: 'milestonePlans', record: plan(reviewId, 1, date), ifVersion: 0 }],
-      { audit: [{ type: 'milestones.saved', reviewId, targetId: reviewId, reason: date === '2026-01-05' ? 'first' : 'second' }] },
-    );
+    const save = (date: string) =>
+      storage.records.commit([{ op: 'put', collection: 'milestonePlans', record: plan(reviewId, 1, date), ifVersion: 0 }], {
+        audit: [{ type: 'milestones.saved', reviewId, targetId: reviewId, reason: date === '2026-01-05' ? 'first' : 'second' }],
+      });
     const results = await Promise.allSettled([save('2026-01-05'), save('2026-01-06')]);
     expect(results.map((r) => r.status).sort()).toEqual(['fulfilled', 'rejected']);
     expect((results.find((r) => r.status === 'rejected') as PromiseRejectedResult).reason).toBeInstanceOf(VersionConflictError);
@@ -55,8 +64,9 @@ describe('the PostgreSQL backend', () => {
     expect((await storage.audit.lines()).map((l) => l.reason)).toEqual([winner]);
     expect(await storage.audit.verify()).toMatchObject({ ok: true, lines: 1, problems: [] });
     // The next save must name version 1.
-    await expect(storage.records.commit([{ op: 'put', collection: 'milestonePlans', record: plan(reviewId, 2, '2026-02-01'), ifVersion: 0 }]))
-      .rejects.toBeInstanceOf(VersionConflictError);
+    await expect(storage.records.commit([{ op: 'put', collection: 'milestonePlans', record: plan(reviewId, 2, '2026-02-01'), ifVersion: 0 }])).rejects.toBeInstanceOf(
+      VersionConflictError,
+    );
     await storage.records.commit([{ op: 'put', collection: 'milestonePlans', record: plan(reviewId, 2, '2026-02-01'), ifVersion: 1 }]);
     const rows = await queryTestSchema<{ version: number }>(dataDir, "SELECT version FROM records WHERE collection = 'milestonePlans'");
     expect(rows).toEqual([{ version: 2 }]);
@@ -75,8 +85,15 @@ describe('the PostgreSQL backend', () => {
   it('keeps an invitation single-use with a conditional write on its fields', async () => {
     const { storage } = await open();
     const inv = {
-      id: newId(), reviewId: newId(), email: 'a@test.invalid', role: 'observer' as const, agencyId: null, tokenHash: newId(),
-      expiresAt: new Date(Date.now() + 86_400_000).toISOString(), acceptedAt: null, createdBy: newId(),
+      id: newId(),
+      reviewId: newId(),
+      email: 'a@test.invalid',
+      role: 'observer' as const,
+      agencyId: null,
+      tokenHash: newId(),
+      expiresAt: new Date(Date.now() + 86_400_000).toISOString(),
+      acceptedAt: null,
+      createdBy: newId(),
     };
     await storage.records.put('invitations', inv);
     const use = () => storage.records.commit([{ op: 'put', collection: 'invitations', record: { ...inv, acceptedAt: new Date().toISOString() }, ifMatch: { acceptedAt: null } }]);
@@ -88,7 +105,9 @@ describe('the PostgreSQL backend', () => {
     const { storage, dataDir } = await open();
     const name = `review.${newId()}.people`;
     const doc = new Y.Doc();
-    doc.on('update', (u: Uint8Array) => { void storage.docs.append(name, u); });
+    doc.on('update', (u: Uint8Array) => {
+      void storage.docs.append(name, u);
+    });
     for (let i = 0; i < 20; i++) doc.getMap('m').set(`k${i}`, i);
     await storage.docs.load(name); // queued behind the appends
     expect((await queryTestSchema(dataDir, 'SELECT 1 FROM doc_updates WHERE doc_name = $1', [name])).length).toBe(20);
@@ -133,11 +152,16 @@ describe('workshop answers on PostgreSQL', () => {
     await r.respond(w, 'p2', 'same person, other prompt', token('tok-a'));
     await r.respond(w, 'p1', 'by code', code('receipt-1'));
     await r.respond(w, 'p1', 'by code again', code('receipt-2'));
-    const cols = await queryTestSchema<{ column_name: string }>(dataDir,
-      "SELECT column_name FROM information_schema.columns WHERE table_schema = current_schema() AND table_name = 'workshop_responses' ORDER BY ordinal_position");
+    const cols = await queryTestSchema<{ column_name: string }>(
+      dataDir,
+      "SELECT column_name FROM information_schema.columns WHERE table_schema = current_schema() AND table_name = 'workshop_responses' ORDER BY ordinal_position",
+    );
     expect(cols.map((c) => c.column_name)).toEqual(['workshop_id', 'prompt_id', 'slot', 'answer', 'author_key', 'join_mode', 'hidden']);
-    const rows = await queryTestSchema<{ prompt_id: string; answer: string; author_key: string }>(dataDir,
-      'SELECT prompt_id, answer, author_key FROM workshop_responses WHERE workshop_id = $1', [w]);
+    const rows = await queryTestSchema<{ prompt_id: string; answer: string; author_key: string }>(
+      dataDir,
+      'SELECT prompt_id, answer, author_key FROM workshop_responses WHERE workshop_id = $1',
+      [w],
+    );
     expect(rows.map((x) => x.answer).sort()).toEqual(['by code', 'by code again', 'edited', 'same person, other prompt']);
     // One person's answers to two prompts share no stored key, and no key is the token or receipt itself.
     const keyOf = (text: string) => rows.find((x) => x.answer === text)!.author_key;
@@ -168,7 +192,9 @@ describe('workshop answers on PostgreSQL', () => {
     expect(first).toMatchObject({ fromInvitations: 15, fromCode: 5, codeCounted: true });
     expect(first.responses.map((a) => a.text).sort()).toEqual([...texts].sort());
     // Not the storage order (by slot) and not arrival order: a fresh random order.
-    const slotOrder = (await queryTestSchema<{ answer: string }>(dataDir, 'SELECT answer FROM workshop_responses WHERE workshop_id = $1 ORDER BY slot COLLATE "C"', [w])).map((x) => x.answer);
+    const slotOrder = (await queryTestSchema<{ answer: string }>(dataDir, 'SELECT answer FROM workshop_responses WHERE workshop_id = $1 ORDER BY slot COLLATE "C"', [w])).map(
+      (x) => x.answer,
+    );
     expect(first.responses.map((a) => a.text)).not.toEqual(slotOrder);
     expect(first.responses.map((a) => a.text)).not.toEqual(texts);
     // Reading again gives the same ids and order; answers after the release do not show until the next.
@@ -266,8 +292,11 @@ describe('workshop answers on PostgreSQL', () => {
     expect(after).toMatchObject({ fromInvitations: 3, fromCode: 1, codeCounted: true });
     for (const a of before.responses) expect(renames.get('p1')!.get(a.id)).toBe(after.responses.find((x) => x.text === a.text)!.id);
 
-    const rows = await queryTestSchema<{ prompt_id: string; slot: string; author_key: string | null; join_mode: string | null }>(dataDir,
-      'SELECT prompt_id, slot, author_key, join_mode FROM workshop_responses WHERE workshop_id = $1', [w]);
+    const rows = await queryTestSchema<{ prompt_id: string; slot: string; author_key: string | null; join_mode: string | null }>(
+      dataDir,
+      'SELECT prompt_id, slot, author_key, join_mode FROM workshop_responses WHERE workshop_id = $1',
+      [w],
+    );
     expect(rows).toHaveLength(5);
     for (const x of rows) expect([x.author_key, x.join_mode]).toEqual([null, null]);
     expect(rows.some((x) => slotsBefore.includes(x.slot))).toBe(false);
@@ -297,8 +326,10 @@ describe('workshop answers on PostgreSQL', () => {
     }
     expect(new Set(reads.map((got) => JSON.stringify(got))).size).toBeGreaterThan(1);
     expect(await queryTestSchema(dataDir, 'SELECT 1 FROM workshop_responses WHERE workshop_id = $1', [w])).toEqual([]);
-    const cols = await queryTestSchema<{ column_name: string }>(dataDir,
-      "SELECT column_name FROM information_schema.columns WHERE table_schema = current_schema() AND table_name = 'workshop_private_requests' ORDER BY ordinal_position");
+    const cols = await queryTestSchema<{ column_name: string }>(
+      dataDir,
+      "SELECT column_name FROM information_schema.columns WHERE table_schema = current_schema() AND table_name = 'workshop_private_requests' ORDER BY ordinal_position",
+    );
     expect(cols.map((c) => c.column_name)).toEqual(['workshop_id', 'key', 'contact']);
   });
 });

@@ -6,7 +6,9 @@ import { tempDataDir } from '../../../utils/testServer.js';
 import { openTestStorage } from '../../../utils/storage.js';
 
 const opened: Storage[] = [];
-afterEach(async () => { for (const s of opened.splice(0)) await s.close(); });
+afterEach(async () => {
+  for (const s of opened.splice(0)) await s.close();
+});
 
 async function open(dataDir: string): Promise<Storage> {
   const s = await openTestStorage(dataDir);

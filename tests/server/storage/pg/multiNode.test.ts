@@ -65,7 +65,10 @@ describe('several app nodes on one PostgreSQL database', () => {
       const row = new Y.Map<string>();
       owner.doc.getMap('entries').set(`real-${n}`, row);
       row.set('keyEvent', `health writes in health ${n}`);
-      await until(() => (intruder.doc.getMap('entries').get(`real-${n}`) as Y.Map<string> | undefined)?.get('keyEvent') === `health writes in health ${n}`, 'the owner’s row on the intruder’s node');
+      await until(
+        () => (intruder.doc.getMap('entries').get(`real-${n}`) as Y.Map<string> | undefined)?.get('keyEvent') === `health writes in health ${n}`,
+        'the owner’s row on the intruder’s node',
+      );
     }
     const watcher = open(a.url, healthDoc, fx.team.cookie);
     await synced(watcher);

@@ -14,11 +14,16 @@ import { macLine, type AuditLine } from '../../../../server/audit/auditChain.js'
 function verifyAudit(dataDir: string): Promise<{ code: number; out: string }> {
   return new Promise((resolve) => {
     const child = spawn(process.execPath, ['--import', 'tsx', 'server/cli.ts', 'verify-audit'], {
-      env: { ...process.env, ...testEnv(dataDir) }, stdio: ['ignore', 'pipe', 'pipe'],
+      env: { ...process.env, ...testEnv(dataDir) },
+      stdio: ['ignore', 'pipe', 'pipe'],
     });
     let out = '';
-    child.stdout.on('data', (d) => { out += d; });
-    child.stderr.on('data', (d) => { out += d; });
+    child.stdout.on('data', (d) => {
+      out += d;
+    });
+    child.stderr.on('data', (d) => {
+      out += d;
+    });
     child.on('exit', (code) => resolve({ code: code ?? 1, out }));
   });
 }
