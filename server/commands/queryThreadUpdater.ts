@@ -1,3 +1,4 @@
+import type { Doc } from 'yjs';
 import { newId } from '../../shared/ids.js';
 import {
   MAX_QUERIES_PER_REVIEW,
@@ -15,7 +16,21 @@ import { HttpError, forbidden, notFound } from '../http/errors.js';
 import { agenciesOf, queriesOf, queryIn, userById } from './evidenceRecords.js';
 import { withEvidenceLock } from './evidenceLock.js';
 import { saveVersioned } from './lifecycleVersionChecker.js';
+import { docName } from '../../shared/docNames.js';
 import type { CommandDeps } from './types.js';
+
+/** Reading a shared document, for checking that a query's row or organisational change exists. */
+type DocReader = { read<T>(name: string, read: (doc: Doc) => T): Promise<T> };
+
+/**
+ * Whether the chronology row or organisational change a query is about exists in that agency's
+ * chronology, so a thread can never hang off a row nobody wrote. Sections are checked by their schema.
+ */
+async function targetExists(sync: DocReader, reviewId: string, agencyId: string, target: QueryTarget): Promise<boolean> {
+  if (target.kind !== 'chronology-row' && target.kind !== 'org-change') return true;
+  const [root, id] = target.kind === 'chronology-row' ? ['entries', target.entryId] : ['orgChanges', target.changeId];
+  return sync.read(docName({ reviewId, kind: 'chronology', agencyId }), (d) => d.getMap(root).has(id));
+}
 
 /**
  * Query threads on an agency's evidence (§8.7): the review team asks, the agency answers, the review
@@ -37,13 +52,20 @@ async function visibleQuery(deps: CommandDeps, actor: Actor, reviewId: string, q
 }
 
 /** Opens a thread with its first question. */
-export async function askQuery(deps: CommandDeps, actor: Actor, reviewId: string, body: { agencyId: string; target: QueryTarget; text: string }): Promise<EvidenceQuery> {
+export async function askQuery(
+  deps: CommandDeps & { sync: DocReader },
+  actor: Actor,
+  reviewId: string,
+  body: { agencyId: string; target: QueryTarget; text: string },
+): Promise<EvidenceQuery> {
   if (!mayAskQuery(actor.member)) {
     await deps.audit.record({ type: 'access.denied', actorId: actor.userId, reviewId, reason: 'evidence-ask' });
     throw forbidden('Only the lead reviewer and review team can raise queries.');
   }
   return withEvidenceLock(reviewId, async () => {
     if (!(await agenciesOf(deps.records, reviewId)).some((a) => a.id === body.agencyId)) throw notFound('That agency');
+    if (!(await targetExists(deps.sync, reviewId, body.agencyId, body.target)))
+      throw notFound(body.target.kind === 'org-change' ? 'That organisational change' : 'That chronology row');
     if ((await queriesOf(deps.records, reviewId)).length >= MAX_QUERIES_PER_REVIEW) {
       throw new HttpError(409, 'too-many-queries', `A review can hold at most ${MAX_QUERIES_PER_REVIEW.toLocaleString('en-GB')} queries.`);
     }

@@ -231,8 +231,8 @@ function ImportPreview({ report, agencyLabel, busy, onConfirm, onBack }: { repor
                     {label}
                   </th>
                 ))}
-                {/* biome-ignore lint/suspicious/noArrayIndexKey: the file's columns have no other identity than their position */}
                 {report.unknownColumns.map((h, i) => (
+                  // biome-ignore lint/suspicious/noArrayIndexKey: the file's columns have no other identity than their position
                   <th scope="col" key={`u${i}`}>
                     {h} (kept in Other information)
                   </th>
@@ -248,8 +248,8 @@ function ImportPreview({ report, agencyLabel, busy, onConfirm, onBack }: { repor
                       {p[key] ?? ''}
                     </td>
                   ))}
-                  {/* biome-ignore lint/suspicious/noArrayIndexKey: the file's columns have no other identity than their position */}
                   {report.unknownColumns.map((h, c) => (
+                    // biome-ignore lint/suspicious/noArrayIndexKey: the file's columns have no other identity than their position
                     <td key={`u${c}`} className="chron-import__cell">
                       {valueUnder(p.otherInfo, h)}
                     </td>

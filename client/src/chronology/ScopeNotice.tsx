@@ -28,9 +28,9 @@ export function ScopeNotice({ reviewId }: { reviewId: string }) {
       {scope.keyLinesOfEnquiry.length > 0 && (
         <details>
           <summary>Key lines of enquiry ({scope.keyLinesOfEnquiry.length})</summary>
-          {/* biome-ignore lint/suspicious/noArrayIndexKey: a read-only list of plain strings with no ids, in order; an item's position is its identity */}
           <ol>
             {scope.keyLinesOfEnquiry.map((k, i) => (
+              // biome-ignore lint/suspicious/noArrayIndexKey: a read-only list of plain strings with no ids, in order; an item's position is its identity
               <li key={i}>{k}</li>
             ))}
           </ol>

@@ -84,10 +84,10 @@ export function FamilyList({
             <li key={p.id} className="gg-list__person">
               <h4>{name}</h4>
               <p>{describePerson(p, todayIso, name)}</p>
-              {/* biome-ignore lint/suspicious/noArrayIndexKey: a read-only list of sentences built afresh on each render, in order; a sentence's position is its identity */}
               {items.length > 0 ? (
                 <ul>
                   {items.map((t, i) => (
+                    // biome-ignore lint/suspicious/noArrayIndexKey: a read-only list of sentences built afresh on each render, in order; a sentence's position is its identity
                     <li key={i}>{t}</li>
                   ))}
                 </ul>

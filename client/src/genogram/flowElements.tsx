@@ -37,18 +37,18 @@ function PersonNode({ data, selected }: NodeProps<PersonFlowNode>) {
         <PersonSymbol facts={data.facts} cx={half} cy={SYMBOL_TOP + SYMBOL_SIZE / 2} size={SYMBOL_SIZE} />
       </svg>
       {/* Broken into lines here, as in the exported file, so a name is never cut short. */}
-      {/* biome-ignore lint/suspicious/noArrayIndexKey: lines of one fixed text, in order; a line's position is its identity */}
       <span className="gg-node__name">
         {names.map((line, i) => (
+          // biome-ignore lint/suspicious/noArrayIndexKey: lines of one fixed text, in order; a line's position is its identity
           <span key={i} className="gg-node__line">
             {line}
           </span>
         ))}
       </span>
-      {/* biome-ignore lint/suspicious/noArrayIndexKey: lines of one fixed text, in order; a line's position is its identity */}
       {metas.length > 0 && (
         <span className="gg-node__meta">
           {metas.map((line, i) => (
+            // biome-ignore lint/suspicious/noArrayIndexKey: lines of one fixed text, in order; a line's position is its identity
             <span key={i} className="gg-node__line">
               {line}
             </span>

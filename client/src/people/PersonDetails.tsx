@@ -8,9 +8,9 @@ export function PersonDetails({ person, onClose }: { person: Person; onClose(): 
     items.length === 0 ? (
       'None recorded'
     ) : (
-      // biome-ignore lint/suspicious/noArrayIndexKey: a read-only list of plain strings with no ids, in order; an item's position is its identity
       <ul className="plain-list">
         {items.map((x, i) => (
+          // biome-ignore lint/suspicious/noArrayIndexKey: a read-only list of plain strings with no ids, in order; an item's position is its identity
           <li key={i}>{x}</li>
         ))}
       </ul>

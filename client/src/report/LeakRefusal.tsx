@@ -31,8 +31,8 @@ export function LeakRefusal({ format, message, problems }: { format: 'docx' | 'm
                 </tr>
               </thead>
               <tbody>
-                {/* biome-ignore lint/suspicious/noArrayIndexKey: a read-only list of problems from one check, in order; a problem's position is its identity */}
                 {shown.map((p, i) => (
+                  // biome-ignore lint/suspicious/noArrayIndexKey: a read-only list of problems from one check, in order; a problem's position is its identity
                   <tr key={i}>
                     <td className="break">{p.place}</td>
                     <td>{p.problem}</td>

@@ -5,10 +5,10 @@ import type { PreviewBlock, PreviewModel } from './reportApi.js';
 /** Text with its line breaks kept, as the Word file keeps them; React escapes it, so case text can never become markup. */
 function Lines({ text }: { text: string }) {
   const lines = text.split('\n');
-  // biome-ignore lint/suspicious/noArrayIndexKey: lines of one fixed text, in order; a line's position is its identity
   return (
     <>
       {lines.map((l, i) => (
+        // biome-ignore lint/suspicious/noArrayIndexKey: lines of one fixed text, in order; a line's position is its identity
         <Fragment key={i}>
           {i > 0 && <br />}
           {l}
@@ -80,10 +80,10 @@ function renderBlock(b: PreviewBlock, key: number, context: string): ReactNode {
         </p>
       );
     case 'bullets':
-      // biome-ignore lint/suspicious/noArrayIndexKey: bullets of a read-only preview, plain strings in order; a bullet's position is its identity
       return (
         <ul key={key}>
           {b.items.map((t, i) => (
+            // biome-ignore lint/suspicious/noArrayIndexKey: bullets of a read-only preview, plain strings in order; a bullet's position is its identity
             <li key={i}>
               <Lines text={t} />
             </li>
@@ -116,10 +116,10 @@ function renderBlock(b: PreviewBlock, key: number, context: string): ReactNode {
         <TableWrap label={`${context} table`} key={key}>
           <table className="table report-preview__table">
             <caption className="visually-hidden">{context}</caption>
-            {/* biome-ignore lint/suspicious/noArrayIndexKey: header cells by column index; the column's position is its identity */}
             <thead>
               <tr>
                 {b.header.map((h, i) => (
+                  // biome-ignore lint/suspicious/noArrayIndexKey: header cells by column index; the column's position is its identity
                   <th scope="col" key={i}>
                     <Lines text={h} />
                   </th>
@@ -127,10 +127,11 @@ function renderBlock(b: PreviewBlock, key: number, context: string): ReactNode {
               </tr>
             </thead>
             <tbody>
-              {/* biome-ignore lint/suspicious/noArrayIndexKey: rows and cells of a read-only preview table, by position; the position is their identity */}
               {b.rows.map((r, i) => (
+                // biome-ignore lint/suspicious/noArrayIndexKey: rows and cells of a read-only preview table, by position; the position is their identity
                 <tr key={i}>
                   {r.map((c, j) => (
+                    // biome-ignore lint/suspicious/noArrayIndexKey: rows and cells of a read-only preview table, by position; the position is their identity
                     <td key={j}>
                       <Lines text={c} />
                     </td>

@@ -143,11 +143,11 @@ export function Console({ workshop, lead, busy, onControl }: { workshop: Worksho
                 <strong>Close the workshop now?</strong> Participants can no longer answer or change their answers. This cannot be undone.
               </p>
               <div className="button-row">
-                {/* biome-ignore lint/a11y/noAutofocus: the button the user just pressed has gone, so focus moves to the question's answer instead of being lost */}
                 <button
                   type="button"
                   className="button button--warning"
                   aria-disabled={busy || undefined}
+                  // biome-ignore lint/a11y/noAutofocus: the button the user just pressed has gone, so focus moves to the question's answer instead of being lost
                   autoFocus
                   onClick={() => {
                     if (busy) return;

@@ -36,8 +36,8 @@ export function PrivateRequests({ reviewId, workshopId, closed }: { reviewId: st
             <>
               <p>{requests.length === 1 ? '1 request.' : `${requests.length} requests.`}</p>
               <ul className="ws-requests">
-                {/* biome-ignore lint/suspicious/noArrayIndexKey: requests are fetched without ids (they are linked to no one), read-only and in order; a request's position is its identity */}
                 {requests.map((r, i) => (
+                  // biome-ignore lint/suspicious/noArrayIndexKey: requests are fetched without ids (they are linked to no one), read-only and in order; a request's position is its identity
                   <li key={i} className="pre-wrap break">
                     {r.contact || 'No contact details given.'}
                   </li>

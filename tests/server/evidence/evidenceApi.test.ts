@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { seedChronologyRow } from '../../utils/chronologyRows.js';
 import { api } from '../../utils/api.js';
 import { createReviewWithMembers, inviteAndAccept, type Actor } from '../../utils/factories.js';
 import { startTestServer } from '../../utils/testServer.js';
@@ -23,6 +24,7 @@ beforeAll(async () => {
   police = fx.agencies[0]!.id;
   icb = fx.agencies[1]!.id;
   senior = await inviteAndAccept(server.url, fx.lead.cookie, fx.reviewId, 'agency-author', police);
+  await seedChronologyRow(server.deps.sync, fx.reviewId, icb, { entryId: 'entry-icb-00000000001', changeId: 'change-icb-000000000001' });
 });
 afterAll(async () => {
   await server.close();
@@ -184,6 +186,13 @@ describe('evidence requests, sign-off, queries and themes', () => {
   });
   it('lets any review-team member query another agency’s organisational change; only that agency answers; observers read', async () => {
     const target = { kind: 'org-change', changeId: 'change-icb-000000000001' };
+    // A thread can only hang off a row or change the agency's chronology holds: a made-up id is refused, storing nothing.
+    const before = (await call(fx.team, 'GET', '/queries')).body.queries.length;
+    const ghost = await call(fx.team, 'POST', '/queries', { agencyId: icb, target: { kind: 'org-change', changeId: 'change-icb-000000000099' }, text: 'Why?' });
+    expect(ghost.status).toBe(404);
+    expect((await call(fx.team, 'POST', '/queries', { agencyId: police, target, text: 'Why?' })).status).toBe(404);
+    expect((await call(fx.team, 'POST', '/queries', { agencyId: icb, target: { kind: 'chronology-row', entryId: 'entry-icb-00000000099' }, text: 'Why?' })).status).toBe(404);
+    expect((await call(fx.team, 'GET', '/queries')).body.queries.length).toBe(before);
     expect((await call(fx.observer, 'POST', '/queries', { agencyId: icb, target, text: 'Why?' })).status).toBe(403);
     expect((await call(fx.author, 'POST', '/queries', { agencyId: icb, target, text: 'Why?' })).status).toBe(403);
     let r = await call(fx.team, 'POST', '/queries', { agencyId: icb, target, text: 'How did the health visiting restructure affect caseloads?' });

@@ -4,6 +4,7 @@ import path from 'node:path';
 import { spawnSync } from 'node:child_process';
 import { strFromU8, unzipSync } from 'fflate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { seedChronologyRow } from '../../utils/chronologyRows.js';
 import { api } from '../../utils/api.js';
 import { openDoc, synced, until } from '../../utils/yjsClient.js';
 import { emptyTermsOfReference } from '../../../shared/lifecycle/index.js';
@@ -25,6 +26,7 @@ beforeAll(async () => {
   f = await startLifecycleFixture();
   const { police, icb } = f.agencies;
   const url = f.server.url;
+  await seedChronologyRow(f.server.deps.sync, f.fx.reviewId, police, { entryId: 'entry-pol-00000000001', changeId: 'change-pol-0000000001' });
   base = `/api/reviews/${f.fx.reviewId}/evidence`;
   const tor = {
     ...emptyTermsOfReference(),
