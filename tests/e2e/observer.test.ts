@@ -81,8 +81,8 @@ describe('an observer and the people register', () => {
     await observer.getByText('Only the lead reviewer can add agencies.').waitFor();
     expect(await observer.getByRole('button', { name: 'Add agency' }).count()).toBe(0);
     await observer.getByRole('navigation', { name: 'Review sections' }).getByRole('link', { name: 'Members and invitations' }).click();
-    await observer.getByText('Only the lead reviewer can invite people or change roles.').waitFor();
-    expect(await observer.getByRole('button', { name: /Change role|Create invitation link/ }).count()).toBe(0);
+    await observer.getByText('Only the lead reviewer can invite people, change roles or remove members.').waitFor();
+    expect(await observer.getByRole('button', { name: /Change role|Create invitation link|Remove|Revoke/ }).count()).toBe(0);
     await observer.getByRole('navigation', { name: 'Review sections' }).getByRole('link', { name: 'People register' }).click();
     await waitForRegister(observer);
   });
