@@ -1,9 +1,10 @@
+import { runAdmin } from '../../utils/adminCli.js';
 import fs from 'node:fs';
 import path from 'node:path';
 import { spawn, spawnSync } from 'node:child_process';
 import { io as connect } from 'socket.io-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestServer, tempDataDir, testEnv, TEST_ADMIN } from '../../utils/testServer.js';
+import { startTestServer, tempDataDir, TEST_ADMIN } from '../../utils/testServer.js';
 import { api, login } from '../../utils/api.js';
 import { LOCK_FILE } from '../../../server/storage/dataDirLock.js';
 
@@ -13,23 +14,8 @@ delete process.env.DATABASE_URL;
 
 const NEW_PASSWORD = 'a brand new password 42';
 
-/** Runs `npm run admin -- …` as an operator would (the same command, under tsx), against a data directory. */
-function admin(dataDir: string, args: string[], password?: string): Promise<{ code: number; out: string }> {
-  return new Promise((resolve) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', 'server/cli.ts', ...args], {
-      env: { ...process.env, ...testEnv(dataDir), ADMIN_PASSWORD: password ?? '' },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let out = '';
-    child.stdout.on('data', (d) => {
-      out += d;
-    });
-    child.stderr.on('data', (d) => {
-      out += d;
-    });
-    child.on('exit', (code) => resolve({ code: code ?? 1, out }));
-  });
-}
+/** Runs the admin CLI with the new password (or none) in ADMIN_PASSWORD. */
+const admin = (dataDir: string, args: string[], password?: string) => runAdmin(dataDir, args, { ADMIN_PASSWORD: password ?? '' });
 
 /** The audit log's events, in order. */
 const auditTypes = (dataDir: string): { type: string; actorId?: string | null; targetId?: string | null }[] =>

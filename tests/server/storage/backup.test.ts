@@ -1,12 +1,12 @@
+import { runAdmin } from '../../utils/adminCli.js';
 import fs from 'node:fs';
 import path from 'node:path';
-import { spawn } from 'node:child_process';
 import * as Y from 'yjs';
 import { strToU8, unzipSync, zipSync } from 'fflate';
 import { afterEach, describe, expect, it } from 'vitest';
 import { DurableTracker } from '../../../client/src/lib/durableTracker.js';
 import { isBackupPath } from '../../../server/storage/backup.js';
-import { startTestServer, tempDataDir, testEnv } from '../../utils/testServer.js';
+import { startTestServer, tempDataDir } from '../../utils/testServer.js';
 import { createReviewWithMembers, TEST_PASSWORD } from '../../utils/factories.js';
 import { api, login } from '../../utils/api.js';
 import { openDoc, synced, until, type TestClient } from '../../utils/yjsClient.js';
@@ -15,23 +15,7 @@ import { openDoc, synced, until, type TestClient } from '../../utils/yjsClient.j
 // these tests run on the embedded files in both runs of the suite.
 delete process.env.DATABASE_URL;
 
-/** Runs `npm run admin -- …` as an operator would (the same command, under tsx), against a data directory. */
-function admin(dataDir: string, args: string[], extra: Record<string, string> = {}): Promise<{ code: number; out: string }> {
-  return new Promise((resolve) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', 'server/cli.ts', ...args], {
-      env: { ...process.env, ...testEnv(dataDir), ...extra },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let out = '';
-    child.stdout.on('data', (d) => {
-      out += d;
-    });
-    child.stderr.on('data', (d) => {
-      out += d;
-    });
-    child.on('exit', (code) => resolve({ code: code ?? 1, out }));
-  });
-}
+const admin = runAdmin;
 
 type Tracked = TestClient & { tracker: DurableTracker };
 const clients: Tracked[] = [];
