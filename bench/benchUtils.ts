@@ -28,3 +28,19 @@ export function writeResult(name: string, figures: Record<string, unknown>): voi
   fs.writeFileSync(path.join(dir, `${name}.json`), `${JSON.stringify(out, null, 2)}\n`);
   process.stdout.write(`${JSON.stringify(out, null, 2)}\n`);
 }
+
+/** The fictional family every 5,000-row benchmark review is built around (names with an accent, an apostrophe and a common word). */
+export const BENCH_FAMILY_NAMES: readonly string[] = [
+  'Kerry Thornbury',
+  'Maisie Thornbury',
+  'Dean Walsh',
+  'Lee Parrish',
+  'Tyler Thornbury',
+  'Ruby Parrish',
+  'Janet Thornbury',
+  'Graham Thornbury',
+  'Sandra Walsh',
+  'Amir Khan',
+  'Zoë O\u2019Neill',
+  'Will Hughes',
+];

@@ -9,7 +9,7 @@ import { invitedParticipants } from '../tests/utils/participant.js';
 import { blankPerson } from '../shared/people.js';
 import { writePerson } from '../shared/peopleDoc.js';
 import { blankTeamFields, writeEntries, writeTeamFields, type ChronologyEntry } from '../shared/chronology/index.js';
-import { writeResult } from './benchUtils.js';
+import { writeResult, BENCH_FAMILY_NAMES } from './benchUtils.js';
 
 /**
  * Report export at scale: a review with 5,000 chronology rows (250 marked as key practice learning
@@ -47,20 +47,7 @@ async function seed(dataDir: string, productionEnv: boolean, opts: { bundle?: st
   const chron = openDoc(server.url, `review.${fx.reviewId}.chronology.${fx.agencies[0]!.id}`, fx.lead.cookie);
   const team = openDoc(server.url, `review.${fx.reviewId}.chronology-team`, fx.lead.cookie);
   await Promise.all([synced(reg), synced(chron), synced(team)]);
-  const names = [
-    'Kerry Thornbury',
-    'Maisie Thornbury',
-    'Dean Walsh',
-    'Lee Parrish',
-    'Tyler Thornbury',
-    'Ruby Parrish',
-    'Janet Thornbury',
-    'Graham Thornbury',
-    'Sandra Walsh',
-    'Amir Khan',
-    'Zoë O\u2019Neill',
-    'Will Hughes',
-  ];
+  const names = BENCH_FAMILY_NAMES;
   names.forEach((name, i) => {
     writePerson(reg.doc, {
       ...blankPerson(`p${i}`),
