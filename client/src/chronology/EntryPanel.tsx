@@ -31,6 +31,7 @@ import { rebaseForm } from '../lib/formRebase.js';
 import { ENTRY_FIELD_ORDER, entryToForm, formToEntry, formToTeam, teamToForm, type EntryFormField, type EntryFormValues, type TeamFormValues } from './entryForm.js';
 import { dateNote, personLabel } from './rowDisplay.js';
 import type { Phase } from './timelineItems.js';
+import { FieldConflictChoice } from '../components/FieldConflictChoice.js';
 
 /** What saving the panel hands back: the agency's row and the team's fields, each null when not editable here. */
 export type EntrySave = {
@@ -249,24 +250,18 @@ export function EntryPanel({
           {conflicts.length > 0 && (
             <ul className="chron-conflicts">
               {conflicts.map((f) => (
-                <li key={f}>
-                  <strong>{FIELD_NAMES[f]}</strong>: you typed &ldquo;{shown(f, values)}&rdquo;; {who} changed it to &ldquo;{shown(f, latestForm)}&rdquo;.{' '}
-                  <span className="button-row">
-                    <button
-                      type="button"
-                      className="button button--secondary button--small"
-                      onClick={() => {
-                        if (latestForm) set(f, latestForm[f]);
-                        setConflicts((c) => c.filter((x) => x !== f));
-                      }}
-                    >
-                      Use their version<span className="visually-hidden"> of {FIELD_NAMES[f]}</span>
-                    </button>
-                    <button type="button" className="button button--secondary button--small" onClick={() => setConflicts((c) => c.filter((x) => x !== f))}>
-                      Keep mine<span className="visually-hidden"> for {FIELD_NAMES[f]}</span>
-                    </button>
-                  </span>
-                </li>
+                <FieldConflictChoice
+                  key={f}
+                  label={FIELD_NAMES[f]}
+                  mine={shown(f, values)}
+                  theirs={shown(f, latestForm)}
+                  by={who}
+                  onUseTheirs={() => {
+                    if (latestForm) set(f, latestForm[f]);
+                    setConflicts((c) => c.filter((x) => x !== f));
+                  }}
+                  onKeepMine={() => setConflicts((c) => c.filter((x) => x !== f))}
+                />
               ))}
             </ul>
           )}

@@ -8,6 +8,7 @@ import { TextAreaField } from '../components/TextAreaField.js';
 import { TextField } from '../components/TextField.js';
 import { BLANK_ORG_CHANGE_FORM, ORG_CHANGE_FIELD_ORDER, formToOrgChange, orgChangeToForm, type OrgChangeFormField, type OrgChangeFormValues } from './orgChangeForm.js';
 import { dateNote } from './rowDisplay.js';
+import { FieldConflictChoice } from '../components/FieldConflictChoice.js';
 
 /** Field names for the notice about an entry changed meanwhile. */
 const ORG_FIELD_NAMES: Record<OrgChangeFormField, string> = { date: 'Date', change: 'Organisational change', impact: 'Impact on frontline practice' };
@@ -117,25 +118,17 @@ export function OrgChangePanel({
           {conflicts.length > 0 && (
             <ul>
               {conflicts.map((f) => (
-                <li key={f}>
-                  <strong>{ORG_FIELD_NAMES[f]}</strong>: you typed &ldquo;{values[f].trim() || '(blank)'}&rdquo;; it was changed to &ldquo;{latestForm?.[f].trim() || '(blank)'}
-                  &rdquo;.{' '}
-                  <span className="button-row">
-                    <button
-                      type="button"
-                      className="button button--secondary button--small"
-                      onClick={() => {
-                        if (latestForm) setValues((v) => ({ ...v, [f]: latestForm[f] }));
-                        setConflicts((c) => c.filter((x) => x !== f));
-                      }}
-                    >
-                      Use their version<span className="visually-hidden"> of {ORG_FIELD_NAMES[f]}</span>
-                    </button>
-                    <button type="button" className="button button--secondary button--small" onClick={() => setConflicts((c) => c.filter((x) => x !== f))}>
-                      Keep mine<span className="visually-hidden"> for {ORG_FIELD_NAMES[f]}</span>
-                    </button>
-                  </span>
-                </li>
+                <FieldConflictChoice
+                  key={f}
+                  label={ORG_FIELD_NAMES[f]}
+                  mine={values[f].trim() || '(blank)'}
+                  theirs={latestForm?.[f].trim() || '(blank)'}
+                  onUseTheirs={() => {
+                    if (latestForm) setValues((v) => ({ ...v, [f]: latestForm[f] }));
+                    setConflicts((c) => c.filter((x) => x !== f));
+                  }}
+                  onKeepMine={() => setConflicts((c) => c.filter((x) => x !== f))}
+                />
               ))}
             </ul>
           )}

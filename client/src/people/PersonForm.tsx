@@ -10,6 +10,7 @@ import { TextField } from '../components/TextField.js';
 import { GENDER_LABELS, PERSON_FIELD_ORDER, formToPerson, personToForm, type PersonFormField, type PersonFormValues } from '../lib/personForm.js';
 import { withPerson } from '../lib/registerOrder.js';
 import { rebaseForm } from '../lib/formRebase.js';
+import { FieldConflictChoice } from '../components/FieldConflictChoice.js';
 
 const ID: Record<PersonFormField, string> = {
   name: 'person-name',
@@ -135,24 +136,17 @@ export function PersonForm({
           {conflicts.length > 0 && (
             <ul>
               {conflicts.map((f) => (
-                <li key={f}>
-                  <strong>{FIELD_NAMES[f]}</strong>: you typed &ldquo;{shown(f, values)}&rdquo;; it was changed to &ldquo;{shown(f, latestForm)}&rdquo;.{' '}
-                  <span className="button-row">
-                    <button
-                      type="button"
-                      className="button button--secondary button--small"
-                      onClick={() => {
-                        if (latestForm) setValues((v) => ({ ...v, [f]: latestForm[f] }));
-                        setConflicts((c) => c.filter((x) => x !== f));
-                      }}
-                    >
-                      Use their version<span className="visually-hidden"> of {FIELD_NAMES[f]}</span>
-                    </button>
-                    <button type="button" className="button button--secondary button--small" onClick={() => setConflicts((c) => c.filter((x) => x !== f))}>
-                      Keep mine<span className="visually-hidden"> for {FIELD_NAMES[f]}</span>
-                    </button>
-                  </span>
-                </li>
+                <FieldConflictChoice
+                  key={f}
+                  label={FIELD_NAMES[f]}
+                  mine={shown(f, values)}
+                  theirs={shown(f, latestForm)}
+                  onUseTheirs={() => {
+                    if (latestForm) setValues((v) => ({ ...v, [f]: latestForm[f] }));
+                    setConflicts((c) => c.filter((x) => x !== f));
+                  }}
+                  onKeepMine={() => setConflicts((c) => c.filter((x) => x !== f))}
+                />
               ))}
             </ul>
           )}
