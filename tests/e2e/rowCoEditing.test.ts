@@ -1,11 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { docName } from '../../shared/docNames.js';
-import { blankEntry, readEntry, writeEntry } from '../../shared/chronology/index.js';
-import { createReviewWithMembers, TEST_PASSWORD } from '../utils/factories.js';
-import { TEST_ADMIN } from '../utils/testServer.js';
-import { openDoc, synced, until, type TestClient } from '../utils/yjsClient.js';
-import { WAIT, expectAxeClean, startE2e, waitForRegister, type E2e } from './harness.js';
+import { readEntry } from '../../shared/chronology/index.js';
+import type { createReviewWithMembers } from '../utils/factories.js';
+import { until, type TestClient } from '../utils/yjsClient.js';
+import { WAIT, expectAxeClean, type E2e } from './harness.js';
+import { editRow, openRowInTwoBrowsers } from './coEditingFixture.js';
 
 /**
  * Issue 13 (no lost work), e2e: the lead reviewer and the police author edit one chronology row at
@@ -21,37 +20,12 @@ let police: Page;
 let watcher: TestClient;
 const ROW = 'rowCOEDITAAAAAAAAAAAAA1';
 
-function tableRow(page: Page, text: string | RegExp) {
-  return page.getByTestId('chronology-table').locator('[role="row"][data-row-id]').filter({ hasText: text });
-}
-
-/** Opens a row for editing: rows open for reading first, and editing is the reading view's own button. */
-async function editRow(page: Page, text: string): Promise<void> {
-  await tableRow(page, text)
-    .getByRole('button', { name: /Read or edit this row/ })
-    .click();
-  await page.getByTestId('row-reading').getByRole('button', { name: 'Edit this row' }).click();
-}
-
 beforeAll(async () => {
-  e2e = await startE2e();
-  fx = await createReviewWithMembers(e2e.server.url);
-  const agencyId = fx.agencies[0]!.id;
-  watcher = openDoc(e2e.server.url, docName({ reviewId: fx.reviewId, kind: 'chronology', agencyId }), fx.lead.cookie);
-  await synced(watcher);
-  writeEntry(watcher.doc, agencyId, {
-    ...blankEntry(ROW, agencyId, { precision: 'day', year: 2019, month: 3, day: 12, uncertainty: 'none' }),
+  ({ e2e, fx, lead, police, watcher } = await openRowInTwoBrowsers(ROW, {
     keyEvent: 'Police attended a report of shouting',
     comment: 'First comment',
     source: 'Police log',
-  });
-  ({ page: lead } = await e2e.signedIn(fx.lead.email, TEST_ADMIN.password));
-  ({ page: police } = await e2e.signedIn(fx.author.email, TEST_PASSWORD));
-  for (const page of [lead, police]) {
-    await page.goto(`/reviews/${fx.reviewId}/chronology`);
-    await waitForRegister(page);
-    await editRow(page, 'Police attended');
-  }
+  }));
 });
 afterAll(async () => {
   watcher?.destroy();
