@@ -13,16 +13,34 @@ export const PEOPLE_MAP = 'people';
 /** A person's long fields, stored as collaborative text (Y.Text); older registers hold plain strings there. */
 export const PERSON_TEXT_KEYS = ['notes'] as const;
 
-/** Reads every person from a people doc, skipping entries that do not validate (a crafted update). */
-export function readPeople(doc: Y.Doc): Person[] {
-  const out: Person[] = [];
-  doc.getMap<Y.Map<unknown>>(PEOPLE_MAP).forEach((ymap, id) => {
-    const fields = recordFields(ymap);
-    if (!fields) return;
-    const parsed = PersonSchema.safeParse({ ...blankPerson(id), ...fields, id });
-    if (parsed.success) out.push(parsed.data);
+/** The people register as read: every valid person, and how many stored records were left out. */
+export type RegisterRead = {
+  /** Every person that validates, in storage order. */
+  people: Person[];
+  /** Stored records that did not validate (a crafted or malformed update) and are not shown; they stay stored. */
+  skipped: number;
+};
+
+/**
+ * Reads every person from a people doc and counts those that do not validate (a value that is not a
+ * Y.Map, a nested type, a field of the wrong type), so every reader can say that a record is missing
+ * rather than silently show a shorter register. Missing fields take their blank value.
+ */
+export function readRegister(doc: Y.Doc): RegisterRead {
+  const people: Person[] = [];
+  let skipped = 0;
+  doc.getMap<unknown>(PEOPLE_MAP).forEach((value, id) => {
+    const fields = recordFields(value);
+    const parsed = fields ? PersonSchema.safeParse({ ...blankPerson(id), ...fields, id }) : null;
+    if (parsed?.success) people.push(parsed.data);
+    else skipped++;
   });
-  return out;
+  return { people, skipped };
+}
+
+/** Reads every person from a people doc, skipping entries that do not validate (readRegister counts them). */
+export function readPeople(doc: Y.Doc): Person[] {
+  return readRegister(doc).people;
 }
 
 /** Writes (creates or updates) a person in one transaction. Only the changed fields are written. */

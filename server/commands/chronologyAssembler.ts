@@ -1,8 +1,8 @@
 import { docName } from '../../shared/docNames.js';
-import { readPeople } from '../../shared/peopleDoc.js';
+import { readRegister } from '../../shared/peopleDoc.js';
 import type { Person } from '../../shared/people.js';
 import { practitionersAsPeople, type Practitioner } from '../../shared/practitioners.js';
-import { readPractitioners } from '../../shared/chronology/practitionersDoc.js';
+import { countSkippedPractitioners, readPractitioners } from '../../shared/chronology/practitionersDoc.js';
 import {
   ENTRIES_MAP,
   ORG_CHANGES_MAP,
@@ -10,6 +10,7 @@ import {
   integrateOrgChanges,
   readEntries,
   readOrgChanges,
+  countSkippedTeamFields,
   readTeamFields,
   type AgencyInfo,
   type ChronologyEntry,
@@ -33,8 +34,13 @@ export type AssembledChronology = {
    * agency's practitioners, whose names become their role and agency.
    */
   exportRegister: Person[];
-  /** Stored rows and organisational changes that did not parse and were left out (a crafted or malformed record). */
+  /**
+   * Stored records that did not parse and were left out (a crafted or malformed record): rows,
+   * organisational changes, practitioners, team fields and people. They stay stored.
+   */
   skipped: number;
+  /** Of `skipped`, the people register's records. */
+  skippedPeople: number;
 };
 
 /** The workshop phases drawn over the chronology: titled date ranges defined with the review's workshop. */
@@ -60,16 +66,29 @@ export async function assembleChronology(deps: { records: RecordStore; sync: Syn
       orgChanges: readOrgChanges(doc, a.id),
       practitioners: readPractitioners(doc, a.id),
       stored: doc.getMap(ENTRIES_MAP).size + doc.getMap(ORG_CHANGES_MAP).size,
+      skippedPractitioners: countSkippedPractitioners(doc, a.id),
     }));
     // Readers skip what does not parse, so one malformed record never fails the whole chronology; it is counted.
-    skipped += read.stored - read.entries.length - read.orgChanges.length;
+    skipped += read.stored - read.entries.length - read.orgChanges.length + read.skippedPractitioners;
     practitioners.push(...read.practitioners);
     byAgency.set(a.id, read.entries);
     changesByAgency.set(a.id, read.orgChanges);
   }
-  const team = await deps.sync.read(docName({ reviewId, kind: 'chronology-team' }), readTeamFields);
+  const { team, skippedTeam } = await deps.sync.read(docName({ reviewId, kind: 'chronology-team' }), (doc) => ({
+    team: readTeamFields(doc),
+    skippedTeam: countSkippedTeamFields(doc),
+  }));
   const phases = await chronologyPhases(deps.records, reviewId);
-  const people = await deps.sync.read(docName({ reviewId, kind: 'people' }), readPeople);
+  const { people, skipped: skippedPeople } = await deps.sync.read(docName({ reviewId, kind: 'people' }), readRegister);
   const exportRegister = [...people, ...practitionersAsPeople(practitioners, new Map(agencies.map((a) => [a.id, a.shortCode])))];
-  return { agencies, rows: integrate(byAgency, agencies, team), orgChanges: integrateOrgChanges(changesByAgency, agencies), phases, people, exportRegister, skipped };
+  return {
+    agencies,
+    rows: integrate(byAgency, agencies, team),
+    orgChanges: integrateOrgChanges(changesByAgency, agencies),
+    phases,
+    people,
+    exportRegister,
+    skipped: skipped + skippedTeam + skippedPeople,
+    skippedPeople,
+  };
 }

@@ -48,7 +48,7 @@ const ORG_DATE_COLUMN = 1;
 const ORG_WIDTHS = [14, 14, 60, 60];
 
 /** An export ready to download. */
-export type ChronologyExport = { bytes: Uint8Array; filename: string; contentType: string };
+export type ChronologyExport = { bytes: Uint8Array; filename: string; contentType: string; skipped: number };
 
 /** One exported row as text cells; names are replaced when `pseudo` is given. */
 function rowCells(r: IntegratedRow, people: Map<string, Person>, pseudo: ((s: string) => string) | null, label: (id: string) => string): string[] {
@@ -167,6 +167,6 @@ export async function exportChronology(
     reviewId: input.reviewId,
     reason: `chronology-${input.format}-${input.pseudonymise ? 'pseudo' : 'named'}`,
   });
-  if (input.format === 'csv') return { bytes, filename: `${base}.csv`, contentType: 'text/csv; charset=utf-8' };
-  return { bytes, filename: `${base}.xlsx`, contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' };
+  if (input.format === 'csv') return { bytes, filename: `${base}.csv`, contentType: 'text/csv; charset=utf-8', skipped: chron.skipped };
+  return { bytes, filename: `${base}.xlsx`, contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', skipped: chron.skipped };
 }

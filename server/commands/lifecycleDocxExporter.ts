@@ -3,6 +3,7 @@ import { addWorkingDays } from '../../shared/calendar/index.js';
 import { panelLetterDocument, rapidReviewDocument, scopingDocument, termsOfReferenceDocument, type LifecycleDocument } from '../../shared/lifecycle/index.js';
 import type { AuditLog } from '../audit/AuditLog.js';
 import { renderLifecycleDocx } from '../docx/lifecycleDocxRenderer.js';
+import type { ProducedFile } from '../http/sendFile.js';
 import type { RecordStore } from '../storage/types.js';
 import type { SyncServer } from '../sync/SyncServer.js';
 import { partnershipName, readRapidReviewConfig } from './lifecycleSettingsSaver.js';
@@ -27,14 +28,16 @@ export const DOCX_TYPE = 'application/vnd.openxmlformats-officedocument.wordproc
 export async function exportLifecycleDocx(
   deps: { records: RecordStore; sync: SyncServer; audit: AuditLog; now?: () => Date },
   input: { reviewId: string; actorId: string; kind: LifecycleExport },
-): Promise<{ bytes: Uint8Array; filename: string; contentType: string }> {
+): Promise<ProducedFile> {
   const partnership = await partnershipName(deps.records);
   let doc: LifecycleDocument;
+  let skipped: number | undefined;
   if (input.kind === 'terms-of-reference') {
     const review = (await deps.records.get('reviews', input.reviewId))!;
     doc = termsOfReferenceDocument({ review, content: (await termsOfReferenceOf(deps, input.reviewId)).content });
   } else {
     const rr = await assembleRapidReview(deps, input.reviewId);
+    skipped = rr.skippedPeople;
     doc =
       input.kind === 'rapid-review'
         ? rapidReviewDocument({ partnership, review: rr.review, content: rr.content, agencies: rr.agencies, people: rr.people, scoping: rr.scoping })
@@ -42,7 +45,7 @@ export async function exportLifecycleDocx(
   }
   const bytes = await renderLifecycleDocx(doc, partnership);
   await deps.audit.record({ type: 'export.downloaded', actorId: input.actorId, reviewId: input.reviewId, reason: `${input.kind}-docx` });
-  return { bytes, filename: doc.filename, contentType: DOCX_TYPE };
+  return { bytes, filename: doc.filename, contentType: DOCX_TYPE, skipped };
 }
 
 /**
@@ -53,7 +56,7 @@ export async function exportLifecycleDocx(
 export async function exportScopingDocx(
   deps: { records: RecordStore; sync: SyncServer; audit: AuditLog; now?: () => Date },
   input: { reviewId: string; agencyId: string; actorId: string },
-): Promise<{ bytes: Uint8Array; filename: string; contentType: string }> {
+): Promise<ProducedFile> {
   const partnership = await partnershipName(deps.records);
   const review = (await deps.records.get('reviews', input.reviewId))!;
   const agency = (await deps.records.get('agencies', input.agencyId))!;
@@ -63,16 +66,17 @@ export async function exportScopingDocx(
   } catch (err) {
     if (!(err instanceof RangeError)) throw err;
   }
+  const register = await readReviewPeople(deps.sync, input.reviewId);
   const doc = scopingDocument({
     partnership,
     agency,
     review,
     returnBy,
-    people: await readReviewPeople(deps.sync, input.reviewId),
+    people: register.people,
     form: (await scopingOf(deps.records, input.reviewId, input.agencyId)).form,
     todayIso: isoDateInLondon(deps.now?.() ?? new Date()),
   });
   const bytes = await renderLifecycleDocx(doc, partnership);
   await deps.audit.record({ type: 'export.downloaded', actorId: input.actorId, reviewId: input.reviewId, targetId: input.agencyId, reason: 'scoping-docx' });
-  return { bytes, filename: doc.filename, contentType: DOCX_TYPE };
+  return { bytes, filename: doc.filename, contentType: DOCX_TYPE, skipped: register.skipped };
 }

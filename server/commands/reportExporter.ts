@@ -7,6 +7,7 @@ import { assembleReport, modelTexts, toMarkdown, type ReportInput, type ReportMo
 import { isoDateInLondon } from '../../shared/dates.js';
 import type { AuditLog } from '../audit/AuditLog.js';
 import { HttpError } from '../http/errors.js';
+import type { ProducedFile } from '../http/sendFile.js';
 import type { RecordStore } from '../storage/types.js';
 import type { SyncServer } from '../sync/SyncServer.js';
 import type { ResponseStore } from '../workshop/ResponseStore.js';
@@ -38,6 +39,8 @@ export async function buildReportModel(
   partnership: string;
   rawTexts: OutgoingText[];
   exp: Awaited<ReturnType<typeof buildExportPipeline>>;
+  /** Stored records the chronology and register reads left out (assembleChronology). */
+  skipped: number;
 }> {
   const review = (await deps.records.get('reviews', reviewId))!;
   const partnership = (await deps.records.find('partnerships'))[0]?.name ?? '';
@@ -91,7 +94,7 @@ export async function buildReportModel(
   });
   const parts = modelTexts(model);
   const rawTexts = calls.map(({ raw, out }) => ({ place: `report ${parts.find((p) => p.text.includes(out.trim().slice(0, 200)))?.place ?? 'text'}`, text: raw }));
-  return { model, people: chron.exportRegister, partnership, rawTexts, exp };
+  return { model, people: chron.exportRegister, partnership, rawTexts, exp, skipped: chron.skipped };
 }
 
 /**
@@ -102,8 +105,8 @@ export async function buildReportModel(
 export async function exportReport(
   deps: Deps,
   input: { reviewId: string; actorId: string; format: 'docx' | 'md'; termsOfReference: TermsOfReferenceSource },
-): Promise<{ bytes: Uint8Array; filename: string; contentType: string }> {
-  const { model, people, partnership, rawTexts, exp } = await buildReportModel(deps, input.reviewId, input.termsOfReference);
+): Promise<ProducedFile> {
+  const { model, people, partnership, rawTexts, exp, skipped } = await buildReportModel(deps, input.reviewId, input.termsOfReference);
   await refuseUndecided(deps, { reviewId: input.reviewId, actorId: input.actorId, output: 'report', flags: collectFindings(exp.pipeline, rawTexts).flags });
   let bytes: Uint8Array;
   let problems: { place: string; problem: string }[];
@@ -125,6 +128,6 @@ export async function exportReport(
   }
   await deps.audit.record({ type: 'export.downloaded', actorId: input.actorId, reviewId: input.reviewId, reason: `report-${input.format}` });
   return input.format === 'docx'
-    ? { bytes, filename: 'draft-report.docx', contentType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document' }
-    : { bytes, filename: 'draft-report.md', contentType: 'text/markdown; charset=utf-8' };
+    ? { bytes, filename: 'draft-report.docx', contentType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', skipped }
+    : { bytes, filename: 'draft-report.md', contentType: 'text/markdown; charset=utf-8', skipped };
 }

@@ -23,6 +23,11 @@ export function readPractitioners(doc: Y.Doc, agencyId: string): Practitioner[] 
   return out.sort((a, b) => a.name.localeCompare(b.name, 'en-GB') || a.id.localeCompare(b.id));
 }
 
+/** How many stored practitioners do not validate and are left out by readPractitioners (they stay stored). */
+export function countSkippedPractitioners(doc: Y.Doc, agencyId: string): number {
+  return doc.getMap<unknown>(PRACTITIONERS_MAP).size - readPractitioners(doc, agencyId).length;
+}
+
 /** Adds or updates a practitioner in one transaction, writing only the changed fields. */
 export function writePractitioner(doc: Y.Doc, practitioner: Practitioner): void {
   const valid = PractitionerSchema.parse(practitioner);

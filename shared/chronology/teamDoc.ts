@@ -30,6 +30,11 @@ export function readTeamFields(doc: Y.Doc): Map<string, TeamFields> {
   return out;
 }
 
+/** How many stored team-field records do not validate and are left out by readTeamFields (they stay stored). */
+export function countSkippedTeamFields(doc: Y.Doc): number {
+  return doc.getMap<unknown>(TEAM_FIELDS_MAP).size - readTeamFields(doc).size;
+}
+
 /**
  * Writes the team fields of one entry after validating them; only changed fields are written. Throws a
  * ZodError for invalid fields or entry id, and a ChronologyLimitError past MAX_TEAM_FIELD_ROWS.

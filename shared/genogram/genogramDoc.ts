@@ -94,6 +94,22 @@ export function readGenogram(doc: Y.Doc): GenogramData {
   return { relationships: readRelationships(doc), households: readHouseholds(doc), positions: readPositions(doc), birthStatus: readBirthStatus(doc) };
 }
 
+/**
+ * How many stored genogram records the readers leave out: relationships and households that do not
+ * validate (or lie past their caps), and positions and birth statuses that do not parse. They stay
+ * stored; the count lets a page say that part of the drawing is missing.
+ */
+export function countSkippedGenogram(doc: Y.Doc): number {
+  let badPlain = 0;
+  doc.getMap<unknown>(POSITIONS_MAP).forEach((value, id) => {
+    if (!PointSchema.safeParse(value).success || id.length === 0 || id.length > 64) badPlain++;
+  });
+  doc.getMap<unknown>(BIRTH_STATUS_MAP).forEach((value) => {
+    if (!BirthStatusSchema.safeParse(value).success) badPlain++;
+  });
+  return doc.getMap<unknown>(RELATIONSHIPS_MAP).size - readRelationships(doc).length + (doc.getMap<unknown>(HOUSEHOLDS_MAP).size - readHouseholds(doc).length) + badPlain;
+}
+
 /** Writes only the fields of `ymap` that differ from `fields`. */
 function writeFields(ymap: Y.Map<unknown>, fields: Record<string, unknown>): void {
   for (const [k, v] of Object.entries(fields)) {

@@ -18,6 +18,7 @@ import {
 } from '../../../shared/genogram/index.js';
 import type { ReviewDetail } from '../api/schemas.js';
 import { Notice } from '../components/Notice.js';
+import { SkippedRecordsNotice } from '../components/SkippedRecordsNotice.js';
 import { usePresence } from '../hooks/usePresence.js';
 import { mergePersonEdit } from '../lib/personForm.js';
 import { PresenceBar } from '../people/PresenceBar.js';
@@ -46,7 +47,7 @@ export function GenogramTab({ detail, onAccessChanged }: { detail: ReviewDetail;
   const reviewId = detail.review.id;
   const childPseudonym = detail.review.childPseudonym;
   const canWrite = docAccess({ reviewId, kind: 'genogram' }, { reviewId, role: detail.membership.role, agencyId: detail.membership.agencyId }) === 'write';
-  const { genogramShared, register, relationships, family, positions, facts, undo } = useGenogram(reviewId, onAccessChanged);
+  const { genogramShared, register, skipped, relationships, family, positions, facts, undo } = useGenogram(reviewId, onAccessChanged);
   const presence = usePresence(genogramShared?.provider ?? null, me.user.name);
   const [todayIso] = useState(() => isoDateInLondon(new Date()));
   const [labelMode, setLabelMode] = useState<LabelMode>('names');
@@ -149,6 +150,8 @@ export function GenogramTab({ detail, onAccessChanged }: { detail: ReviewDetail;
         <GenogramSyncStatus facts={facts} readOnly={!canWrite} />
         <PresenceBar entries={presence} people={register} />
       </div>
+      <SkippedRecordsNotice count={skipped.people} place="the people register" />
+      <SkippedRecordsNotice count={skipped.genogram} place="the genogram" />
       {!canWrite && (
         <Notice tone="info" title="Read only">
           <p>As {ROLE_LABELS[detail.membership.role].toLowerCase()} you can view the genogram but not change it.</p>

@@ -1,14 +1,14 @@
 import { useEffect, useMemo, useState } from 'react';
 import { docName } from '../../../shared/docNames.js';
-import { readPeople } from '../../../shared/peopleDoc.js';
+import { readRegister, type RegisterRead } from '../../../shared/peopleDoc.js';
 import type { Person } from '../../../shared/people.js';
-import { buildFamily, layoutGenogram, readGenogram, withOverrides, type Family, type GenogramData, type Point } from '../../../shared/genogram/index.js';
+import { buildFamily, countSkippedGenogram, layoutGenogram, readGenogram, withOverrides, type Family, type GenogramData, type Point } from '../../../shared/genogram/index.js';
 import { useDocValue } from '../hooks/useDocValue.js';
 import { useSharedDoc, type SharedDoc } from '../hooks/useSharedDoc.js';
 import type { SyncFacts } from '../lib/syncStatus.js';
 import { GenogramUndo, type GenogramDocs } from './undo.js';
 
-const NO_PEOPLE: Person[] = [];
+const NO_PEOPLE: RegisterRead = { people: [], skipped: 0 };
 const EMPTY: GenogramData = { relationships: [], households: [], positions: new Map(), birthStatus: new Map() };
 
 /** Everything the genogram tab reads: both documents, the family, where everyone is drawn, and undo. */
@@ -16,6 +16,8 @@ export type GenogramState = {
   docs: GenogramDocs | null;
   genogramShared: SharedDoc | null;
   register: Person[];
+  /** Stored records that did not parse and are not drawn: in the people register, and in the genogram document. */
+  skipped: { people: number; genogram: number };
   /** Every relationship in the document, including any that name people no longer in the register. */
   relationships: GenogramData['relationships'];
   family: Family;
@@ -45,8 +47,10 @@ function combine(a: SyncFacts, b: SyncFacts): SyncFacts {
 export function useGenogram(reviewId: string, onAccessCheck: () => void): GenogramState {
   const people = useSharedDoc(docName({ reviewId, kind: 'people' }), { onAccessCheck });
   const genogram = useSharedDoc(docName({ reviewId, kind: 'genogram' }), { onAccessCheck });
-  const register = useDocValue(people.shared?.doc ?? null, readPeople, NO_PEOPLE);
+  const { people: register, skipped: skippedPeople } = useDocValue(people.shared?.doc ?? null, readRegister, NO_PEOPLE);
   const data = useDocValue(genogram.shared?.doc ?? null, readGenogram, EMPTY);
+  const skippedGenogram = useDocValue(genogram.shared?.doc ?? null, countSkippedGenogram, 0);
+  const skipped = useMemo(() => ({ people: skippedPeople, genogram: skippedGenogram }), [skippedPeople, skippedGenogram]);
   const family = useMemo(() => buildFamily(register, data), [register, data]);
 
   const shapeKey = JSON.stringify([
@@ -73,5 +77,5 @@ export function useGenogram(reviewId: string, onAccessCheck: () => void): Genogr
     };
   }, [docs]);
 
-  return { docs, genogramShared: genogram.shared, register, relationships: data.relationships, family, positions, facts: combine(people.facts, genogram.facts), undo };
+  return { docs, genogramShared: genogram.shared, register, skipped, relationships: data.relationships, family, positions, facts: combine(people.facts, genogram.facts), undo };
 }

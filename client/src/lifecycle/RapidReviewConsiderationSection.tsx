@@ -27,7 +27,7 @@ export function RapidReviewConsiderationSection({ draft, update, view, errorFor,
     <>
       <section className="form-section" aria-labelledby="rr-s1-heading" id="rr-section-1">
         <h3 id="rr-s1-heading">Section 1: Case background</h3>
-        <FamilyTable rows={view.family} caption="Details of family members and significant others" />
+        <FamilyTable rows={view.family} skipped={view.skipped} caption="Details of family members and significant others" />
         <p className="field__hint">From the people register; change it there.</p>
         <TextAreaField
           id={rrId('caseSummary')}

@@ -108,7 +108,7 @@ export function ScopingTab({ detail }: { detail: ReviewDetail }) {
             Section 1: composition of the child’s family ({data.family.length} {data.family.length === 1 ? 'person' : 'people'})
           </summary>
           <p>From the people register. Please check these details against your agency’s records and tell the review of any differences.</p>
-          <FamilyTable rows={data.family} caption="Family composition" />
+          <FamilyTable rows={data.family} skipped={data.skipped} caption="Family composition" />
         </details>
       )}
       {current && (

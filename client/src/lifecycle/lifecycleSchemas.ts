@@ -98,6 +98,8 @@ export const ScopingViewSchema = z.object({
 export const ScopingListSchema = z.object({
   agencies: z.array(z.object({ agency: LifecycleAgencySchema, scoping: ScopingViewSchema })),
   family: z.array(FamilyRowSchema),
+  /** People register records that could not be read and are missing from `family`. */
+  skipped: z.number().int().nonnegative(),
 });
 
 /** PUT .../scoping/:agencyId/status and /form */
@@ -120,6 +122,8 @@ export const RapidReviewViewSchema = z.object({
     documentationText: z.string(),
   }),
   mayEdit: z.boolean(),
+  /** People register records that could not be read and are missing from `family` and `child`. */
+  skipped: z.number().int().nonnegative(),
 });
 
 /** GET and PUT /api/reviews/:id/lifecycle/terms-of-reference */

@@ -3,11 +3,12 @@ import { docAccess } from '../../../shared/docAccess.js';
 import { docName } from '../../../shared/docNames.js';
 import { newId } from '../../../shared/ids.js';
 import { blankPerson, type Person } from '../../../shared/people.js';
-import { readPeople, removePerson, writePerson } from '../../../shared/peopleDoc.js';
+import { readRegister, removePerson, writePerson, type RegisterRead } from '../../../shared/peopleDoc.js';
 import { ROLE_LABELS } from '../../../shared/roles.js';
 import type { ReviewDetail } from '../api/schemas.js';
 import { Dialog } from '../components/Dialog.js';
 import { Notice } from '../components/Notice.js';
+import { SkippedRecordsNotice } from '../components/SkippedRecordsNotice.js';
 import { useDocValue } from '../hooks/useDocValue.js';
 import { usePresence } from '../hooks/usePresence.js';
 import { useSharedDoc } from '../hooks/useSharedDoc.js';
@@ -20,8 +21,11 @@ import { PersonForm } from './PersonForm.js';
 import { PresenceBar } from './PresenceBar.js';
 import { SyncStatusLine } from './SyncStatusLine.js';
 
-const NO_PEOPLE: Person[] = [];
-const readSorted = (doc: Parameters<typeof readPeople>[0]) => sortRegister(readPeople(doc));
+const NO_PEOPLE: RegisterRead = { people: [], skipped: 0 };
+const readSorted = (doc: Parameters<typeof readRegister>[0]): RegisterRead => {
+  const read = readRegister(doc);
+  return { people: sortRegister(read.people), skipped: read.skipped };
+};
 
 /** What the side panel shows: a new person, an existing one to edit, or one to view read-only. */
 type Panel = { mode: 'add' | 'edit' | 'view'; opened: Person } | null;
@@ -39,7 +43,7 @@ export function PeopleTab({ detail, onAccessChanged }: { detail: ReviewDetail; o
   const canWrite = docAccess(ref, { reviewId, role: detail.membership.role, agencyId: detail.membership.agencyId }) === 'write';
   // When the server closes the socket because the role changed, re-read the role so the controls follow.
   const { shared, facts } = useSharedDoc(docName(ref), { onAccessCheck: onAccessChanged });
-  const people = useDocValue(shared?.doc ?? null, readSorted, NO_PEOPLE);
+  const { people, skipped } = useDocValue(shared?.doc ?? null, readSorted, NO_PEOPLE);
   const presence = usePresence(shared?.provider ?? null, me.user.name);
   const [panel, setPanel] = useState<Panel>(null);
   const [announcement, setAnnouncement] = useState('');
@@ -85,6 +89,7 @@ export function PeopleTab({ detail, onAccessChanged }: { detail: ReviewDetail; o
         <SyncStatusLine facts={facts} readOnly={!canWrite} />
         <PresenceBar entries={presence} people={people} />
       </div>
+      <SkippedRecordsNotice count={skipped} place="the people register" />
       {!canWrite && (
         <Notice tone="info" title="Read only">
           <p>As {ROLE_LABELS[detail.membership.role].toLowerCase()} you can view the register but not change it.</p>

@@ -9,6 +9,7 @@ import { exportChronology } from '../../commands/chronologyExporter.js';
 import { forbidden, notFound } from '../../http/errors.js';
 import { readSingleFile } from '../../http/multipart.js';
 import { parseInput } from '../../http/validate.js';
+import { sendFile } from '../../http/sendFile.js';
 import { MAX_UPLOAD_BYTES } from '../../formats/limits.js';
 import { authOf, idParam, membershipFor, requireAuth } from '../context.js';
 
@@ -65,9 +66,7 @@ export function chronologyRoutes(deps: AppDeps, termsOfReference: TermsOfReferen
       const m = await membershipFor(deps, req, res, ['lead-reviewer', 'review-team']);
       const query = parseInput(ExportQuerySchema, req.query, 'query');
       const out = await exportChronology(deps, { reviewId: m.reviewId, actorId: authOf(res).userId, format, pseudonymise: query.pseudonymise === 'true' });
-      res.setHeader('Content-Type', out.contentType);
-      res.setHeader('Content-Disposition', `attachment; filename="${out.filename}"`);
-      res.end(Buffer.from(out.bytes));
+      sendFile(res, out);
     });
   }
   return r;

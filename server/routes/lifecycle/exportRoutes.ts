@@ -3,6 +3,7 @@ import type { AppDeps } from '../../app.js';
 import { mayReadScoping } from '../../../shared/lifecycle/index.js';
 import { LIFECYCLE_EXPORTS, exportLifecycleDocx, exportScopingDocx } from '../../commands/lifecycleDocxExporter.js';
 import { forbidden } from '../../http/errors.js';
+import { sendFile } from '../../http/sendFile.js';
 import { authOf, membershipFor } from '../context.js';
 import { agencyParam } from './lifecycleContext.js';
 
@@ -17,9 +18,7 @@ export function exportRoutes(deps: AppDeps): Router {
     r.get(`/reviews/:id/lifecycle/${kind}.docx`, async (req, res) => {
       const m = await membershipFor(deps, req, res, ['lead-reviewer', 'review-team']);
       const out = await exportLifecycleDocx(deps, { reviewId: m.reviewId, actorId: authOf(res).userId, kind });
-      res.setHeader('Content-Type', out.contentType);
-      res.setHeader('Content-Disposition', `attachment; filename="${out.filename}"`);
-      res.end(Buffer.from(out.bytes));
+      sendFile(res, out);
     });
   }
 
@@ -31,9 +30,7 @@ export function exportRoutes(deps: AppDeps): Router {
       throw forbidden('You can only download your own agency’s scoping form.');
     }
     const out = await exportScopingDocx(deps, { reviewId: m.reviewId, agencyId: agency.id, actorId: authOf(res).userId });
-    res.setHeader('Content-Type', out.contentType);
-    res.setHeader('Content-Disposition', `attachment; filename="${out.filename}"`);
-    res.end(Buffer.from(out.bytes));
+    sendFile(res, out);
   });
   return r;
 }

@@ -29,6 +29,8 @@ export function rapidReviewRoutes(deps: AppDeps): Router {
       quorum: a.quorum,
       scoping: a.scoping,
       mayEdit,
+      // People register records that did not validate: left out of `family` and `child`, still stored.
+      skipped: a.skippedPeople,
     };
   };
 

@@ -31,8 +31,13 @@ export function scopingRoutes(deps: AppDeps): Router {
   r.get(base, async (req, res) => {
     const m = await membershipFor(deps, req, res);
     const items = (await scopingsOf(deps.records, m.reviewId)).filter((x) => mayReadScoping(m, x.agency.id));
-    const family = familyTable(await readReviewPeople(deps.sync, m.reviewId));
-    res.json({ agencies: items.map((x) => ({ agency: lifecycleAgencyView(x.agency), scoping: scopingView(x.scoping) })), family });
+    const register = await readReviewPeople(deps.sync, m.reviewId);
+    res.json({
+      agencies: items.map((x) => ({ agency: lifecycleAgencyView(x.agency), scoping: scopingView(x.scoping) })),
+      family: familyTable(register.people),
+      // People register records that did not validate: left out of `family`, still stored.
+      skipped: register.skipped,
+    });
   });
 
   r.get(`${base}/:agencyId`, async (req, res) => {

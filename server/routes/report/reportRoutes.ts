@@ -3,6 +3,7 @@ import { ReportDraftSchema, toMarkdown } from '../../../shared/report/index.js';
 import type { AppDeps } from '../../app.js';
 import { buildReportModel, exportReport, type TermsOfReferenceSource } from '../../commands/reportExporter.js';
 import { parseInput } from '../../http/validate.js';
+import { sendFile } from '../../http/sendFile.js';
 import { readReportDraft } from '../../commands/reportDraftReader.js';
 import { authOf, membershipFor, requireAuth } from '../context.js';
 import { redactionReviewRoutes } from './redactionReviewRoutes.js';
@@ -28,17 +29,15 @@ export function reportRoutes(deps: AppDeps, termsOfReference: TermsOfReferenceSo
 
   r.get('/reviews/:id/report/preview', async (req, res) => {
     const m = await membershipFor(deps, req, res, ['lead-reviewer', 'review-team']);
-    const { model } = await buildReportModel(deps, m.reviewId, termsOfReference);
-    res.json({ markdown: toMarkdown(model), model });
+    const { model, skipped } = await buildReportModel(deps, m.reviewId, termsOfReference);
+    res.json({ markdown: toMarkdown(model), model, skipped });
   });
 
   for (const format of ['docx', 'md'] as const) {
     r.get(`/reviews/:id/export/report.${format}`, async (req, res) => {
       const m = await membershipFor(deps, req, res, ['lead-reviewer']);
       const out = await exportReport(deps, { reviewId: m.reviewId, actorId: authOf(res).userId, format, termsOfReference });
-      res.setHeader('Content-Type', out.contentType);
-      res.setHeader('Content-Disposition', `attachment; filename="${out.filename}"`);
-      res.end(Buffer.from(out.bytes));
+      sendFile(res, out);
     });
   }
   return r;
