@@ -57,6 +57,7 @@ describe('sent invitations', () => {
     await lead.getByLabel('Role', { exact: true }).selectOption('observer');
     await lead.getByRole('button', { name: 'Create invitation link' }).click();
     link = await lead.getByLabel('Invitation link').inputValue();
+    await lead.getByText(`Invitation link for ${email}`).waitFor();
     await row().getByText('Pending').waitFor();
     expect(await row().locator('td').nth(2).innerText()).toMatch(/^Pending\s*Link valid until \d{2}\/\d{2}\/\d{4}$/);
 
@@ -71,6 +72,7 @@ describe('sent invitations', () => {
       .click();
     await expect.poll(() => describeFocus(lead), WAIT).toBe(`BUTTON|button|Revoke the invitation for ${email}`);
     expect(await row().getByText('Pending').count()).toBe(1);
+    expect(await lead.getByLabel('Invitation link').inputValue()).toBe(link);
   });
 
   it('revokes it once confirmed, and its link then says it was withdrawn', async () => {
@@ -83,6 +85,9 @@ describe('sent invitations', () => {
     await lead.getByText(`The invitation for ${email} has been revoked. Its link no longer works.`).waitFor();
     await row().getByText('Revoked').waitFor();
     expect(await row().getByRole('button').count()).toBe(0);
+    // The one-time link box of that invitation goes with it: its link no longer works.
+    await expect.poll(() => lead.getByLabel('Invitation link').count(), WAIT).toBe(0);
+    expect(await lead.getByText(`Invitation link for ${email}`).count()).toBe(0);
     await expectAxeClean(lead, 'members page after a revocation');
     await lead.screenshot({ path: path.join(SHOTS, 'members-invitations.png'), fullPage: true });
 

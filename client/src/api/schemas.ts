@@ -79,7 +79,7 @@ export const ReviewDetailSchema = z.object({
 export const CreatedSchema = z.object({ id: z.string() });
 
 /** POST /api/reviews/:id/invitations */
-export const InvitationCreatedSchema = z.object({ inviteUrl: z.string(), token: z.string() });
+export const InvitationCreatedSchema = z.object({ id: z.string(), inviteUrl: z.string(), token: z.string() });
 
 /** GET /api/invitations/:token */
 export const InvitationViewSchema = z.object({

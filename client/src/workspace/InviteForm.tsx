@@ -10,8 +10,11 @@ import { formErrorsFromApi } from '../lib/apiErrors.js';
 const IDS = { email: 'invite-email', role: 'invite-role', agencyId: 'invite-agency' } as const;
 const LABELS = { email: 'Email address', role: 'Role', agencyId: 'Agency' };
 
+/** A just-created invitation: its id in the sent list, its one-time link and the invitee's email. */
+export type NewInvitation = { id: string; url: string; email: string };
+
 /** The lead reviewer's form to invite someone by email with a role (and an agency for agency authors). */
-export function InviteForm({ reviewId, agencies, onInvited }: { reviewId: string; agencies: readonly AgencyView[]; onInvited(url: string, email: string): void }) {
+export function InviteForm({ reviewId, agencies, onInvited }: { reviewId: string; agencies: readonly AgencyView[]; onInvited(invite: NewInvitation): void }) {
   const [email, setEmail] = useState('');
   const [role, setRole] = useState<Role | ''>('');
   const [agencyId, setAgencyId] = useState('');
@@ -32,7 +35,7 @@ export function InviteForm({ reviewId, agencies, onInvited }: { reviewId: string
     try {
       const body = { email: email.trim(), role, ...(role === 'agency-author' ? { agencyId } : {}) };
       const res = await apiRequest('POST', `/api/reviews/${encodeURIComponent(reviewId)}/invitations`, { body, schema: InvitationCreatedSchema });
-      onInvited(new URL(res.inviteUrl, window.location.origin).href, email.trim());
+      onInvited({ id: res.id, url: new URL(res.inviteUrl, window.location.origin).href, email: email.trim() });
       setEmail('');
       setRole('');
       setAgencyId('');

@@ -6,7 +6,7 @@ import { LoadingMessage } from '../components/LoadingMessage.js';
 import { Notice } from '../components/Notice.js';
 import { useApiData } from '../hooks/useApiData.js';
 import { InvitationsTable } from './InvitationsTable.js';
-import { InviteForm } from './InviteForm.js';
+import { InviteForm, type NewInvitation } from './InviteForm.js';
 import { InviteLink } from './InviteLink.js';
 import { MemberTable } from './MemberTable.js';
 
@@ -15,7 +15,7 @@ export function MembersTab({ detail, onReviewChanged }: { detail: ReviewDetail; 
   const reviewId = detail.review.id;
   const members = useApiData(`/api/reviews/${encodeURIComponent(reviewId)}/members`, MemberListSchema);
   const manage = canManageReview(detail.membership.role);
-  const [invite, setInvite] = useState<{ url: string; email: string } | null>(null);
+  const [invite, setInvite] = useState<NewInvitation | null>(null);
   return (
     <>
       <h2 id="section-heading" data-route-focus tabIndex={-1}>
@@ -41,7 +41,7 @@ export function MembersTab({ detail, onReviewChanged }: { detail: ReviewDetail; 
         />
       )}
       {mayManageInvitations(detail.membership.role) ? (
-        <Invitations detail={detail} invite={invite} onInvited={(url, email) => setInvite({ url, email })} />
+        <Invitations detail={detail} invite={invite} onInvited={setInvite} />
       ) : (
         <p className="muted">Only the lead reviewer can invite people, change roles or remove members.</p>
       )}
@@ -49,21 +49,26 @@ export function MembersTab({ detail, onReviewChanged }: { detail: ReviewDetail; 
   );
 }
 
-/** The lead reviewer's invitations: the new link, the form, and the list of those sent. */
-function Invitations({ detail, invite, onInvited }: { detail: ReviewDetail; invite: { url: string; email: string } | null; onInvited(url: string, email: string): void }) {
+/**
+ * The lead reviewer's invitations: the new link, the form, and the list of those sent. The new link is
+ * shown only while its invitation is pending: once the list says it was revoked (or has expired or been
+ * accepted) the link no longer works, so it is taken off the screen.
+ */
+function Invitations({ detail, invite, onInvited }: { detail: ReviewDetail; invite: NewInvitation | null; onInvited(invite: NewInvitation): void }) {
   const reviewId = detail.review.id;
   const sent = useApiData(`/api/reviews/${encodeURIComponent(reviewId)}/invitations`, SentInvitationListSchema);
+  const live = invite && !sent.data?.invitations.some((i) => i.id === invite.id && i.state !== 'pending') ? invite : null;
   return (
     <>
       <InviteForm
         reviewId={reviewId}
         agencies={detail.agencies}
-        onInvited={(url, email) => {
-          onInvited(url, email);
+        onInvited={(created) => {
+          onInvited(created);
           void sent.reload();
         }}
       />
-      <div aria-live="polite">{invite && <InviteLink url={invite.url} email={invite.email} />}</div>
+      <div aria-live="polite">{live && <InviteLink url={live.url} email={live.email} />}</div>
       {sent.loading && !sent.data && <LoadingMessage text="Loading invitations…" />}
       {sent.error && (
         <Notice tone="error" role="alert" title="Invitations could not be loaded">

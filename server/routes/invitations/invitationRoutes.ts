@@ -29,9 +29,10 @@ export function invitationRoutes(deps: AppDeps): Router {
   r.post('/reviews/:id/invitations', requireAuth(deps), async (req, res) => {
     const m = await membershipFor(deps, req, res, canManageReview);
     const body = parseInput(CreateInvitationBodySchema, req.body);
-    const { token } = await createInvitation(deps, authOf(res).userId, m.reviewId, body);
+    const { id, token } = await createInvitation(deps, authOf(res).userId, m.reviewId, body);
     // Never the request's Host header: a forged one would hand the lead reviewer a link to another site.
-    res.status(201).json({ inviteUrl: `${deps.publicUrl()}/invite/${token}`, token });
+    // The id ties the link shown once to its row in the sent list, so revoking the row takes the link away.
+    res.status(201).json({ id, inviteUrl: `${deps.publicUrl()}/invite/${token}`, token });
   });
 
   r.get('/reviews/:id/invitations', requireAuth(deps), async (req, res) => {
