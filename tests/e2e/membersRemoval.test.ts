@@ -100,6 +100,68 @@ describe('sent invitations', () => {
   });
 });
 
+describe('a long email address', () => {
+  // 60 characters, as some council addresses are.
+  const email = 'christopher.alexander.montgomery-smythe@exampleboroughs.test';
+  const row = () =>
+    lead
+      .getByRole('table', { name: 'Invitations sent for this review' })
+      .getByRole('row')
+      .filter({ has: lead.getByRole('rowheader', { name: email }) });
+
+  /**
+   * Every part of the invitations panel that scrolls sideways (scrollWidth past clientWidth), with its
+   * widths: the page, both panels, the new link's notice and the email's own cell. The sent table
+   * itself may scroll inside its focusable region on a phone, as data tables may (WCAG 1.4.10), but
+   * not at desktop width (`tableToo`).
+   */
+  const overflowing = (tableToo: boolean) =>
+    lead.evaluate(
+      ([address, table]) => {
+        const parts = [
+          document.documentElement,
+          document.querySelector('section[aria-labelledby="invite-heading"]'),
+          document.querySelector('section[aria-labelledby="invitations-heading"]'),
+          ...(table ? [document.querySelector('section[aria-labelledby="invitations-heading"] .table-wrap')] : []),
+          ...[...document.querySelectorAll('.notice')].filter((n) => n.textContent?.includes('Invitation link for')),
+          ...[...document.querySelectorAll('th[scope="row"]')].filter((n) => n.textContent === address),
+        ];
+        if (parts.some((p) => !p)) return ['a part of the panel is missing'];
+        if (parts.length < (table ? 6 : 5)) return ['a part of the panel is missing'];
+        return parts.filter((p) => p!.scrollWidth > p!.clientWidth).map((p) => `${p!.tagName}.${p!.className}: ${p!.scrollWidth} > ${p!.clientWidth}`);
+      },
+      [email, tableToo] as const,
+    );
+
+  it('wraps in the invitations panel at 1280 and 320 pixels wide, with no sideways scrolling', async () => {
+    expect(email).toHaveLength(60);
+    await lead.setViewportSize({ width: 1280, height: 900 });
+    await lead.goto(`/reviews/${fx.reviewId}/members`);
+    await lead.getByLabel('Email address').fill(email);
+    await lead.getByLabel('Role', { exact: true }).selectOption('observer');
+    await lead.getByRole('button', { name: 'Create invitation link' }).click();
+    await lead.getByText(`Invitation link for ${email}`).waitFor();
+    await row().getByText('Pending').waitFor();
+    for (const width of [1280, 320]) {
+      await lead.setViewportSize({ width, height: 900 });
+      expect(await overflowing(width >= 1280), `at ${width} px`).toEqual([]);
+      await expectAxeClean(lead, `invitations with a long email at ${width} px`);
+    }
+    // The revoke confirmation names the address too.
+    await row()
+      .getByRole('button', { name: `Revoke the invitation for ${email}` })
+      .click();
+    await row().getByText(`Revoke the invitation for ${email}?`).waitFor();
+    expect(await overflowing(false), 'revoke confirmation at 320 px').toEqual([]);
+    await expectAxeClean(lead, 'revoke confirmation with a long email at 320 px');
+    await lead.screenshot({ path: path.join(SHOTS, 'members-long-email-320.png'), fullPage: true });
+    await row()
+      .getByRole('button', { name: /^Keep it/ })
+      .click();
+    await lead.setViewportSize({ width: 1280, height: 900 });
+  });
+});
+
 describe('removing a member', () => {
   let leaving: Awaited<ReturnType<typeof inviteAndAccept>>;
   let theirs: Page;
