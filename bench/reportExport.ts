@@ -174,12 +174,12 @@ async function main(): Promise<void> {
   const dataDir = tempDataDir('rr-bench-');
   const { fx, longRunning } = onlyAllocator ? { fx: null, longRunning: null } : await seed(dataDir, true);
   const { longRunning: withoutMallocSetting } = await seed(tempDataDir('rr-bench-'), false);
-  // Before the launcher (the bundle of an earlier commit, built into dist/before by hand), for comparison.
+  // The bundle of an earlier commit, built into dist/before by hand (REPORT_EXPORT_BEFORE names it), for comparison.
   const before = fs.existsSync('dist/before/main.js')
     ? (
         await seed(tempDataDir('rr-bench-'), false, {
           bundle: 'dist/before/main.js',
-          name: 'before: the same started without the setting, server without the launcher (dist/before)',
+          name: `before: the same started without the setting, ${process.env.REPORT_EXPORT_BEFORE ?? 'the bundle in dist/before'}`,
         })
       ).longRunning
     : null;

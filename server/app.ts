@@ -13,6 +13,7 @@ import { type AuditLog, recordStoreCheckpoints } from './audit/AuditLog.js';
 import { loadAuditKey } from './audit/auditKey.js';
 import { formatAuditReport } from './audit/auditReport.js';
 import { createAuthService, type AuthService } from './auth/AuthService.js';
+import { defaultDocMemoryBudget } from './sync/memoryBudget.js';
 import { SyncServer } from './sync/SyncServer.js';
 import { apiRouter } from './routes/apiRouter.js';
 import { bootstrapAdmin } from './commands/adminBootstrapper.js';
@@ -123,6 +124,7 @@ async function startLocked(config: Config, lock: DataDirLock): Promise<RunningSe
     registry,
     publicOrigins: config.publicOrigins,
     idleUnloadMs: config.docIdleUnloadMs,
+    memoryBudgetBytes: config.docMemoryBudgetBytes ?? defaultDocMemoryBudget(),
     heartbeatMs: config.syncHeartbeatMs,
     presence: config.syncPresence,
     authenticate: (req) => auth.fromRequest(req),

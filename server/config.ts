@@ -24,6 +24,8 @@ const EnvSchema = z.object({
   SEED_DEMO: z.enum(['true', 'false']).default('true'),
   /** Idle docs are unloaded from memory after this long with no connections. */
   DOC_IDLE_UNLOAD_MS: z.coerce.number().int().min(0).default(30_000),
+  /** Estimated memory loaded docs may hold, in MiB, before the coldest without connections are unloaded; default half the heap limit. */
+  DOC_MEMORY_BUDGET_MB: z.coerce.number().positive().optional(),
   LOG_LEVEL: z.enum(['silent', 'error', 'info', 'debug']).default('info'),
   /** The audit log's HMAC key (64 hex digits or base64); else AUDIT_KEY_FILE is read or generated. */
   AUDIT_KEY: z.string().optional(),
@@ -56,6 +58,8 @@ export type Config = {
   trustProxy: boolean;
   seedDemo: boolean;
   docIdleUnloadMs: number;
+  /** DOC_MEMORY_BUDGET_MB in bytes, or undefined for the default (server/sync/memoryBudget.ts). */
+  docMemoryBudgetBytes: number | undefined;
   logLevel: 'silent' | 'error' | 'info' | 'debug';
   /** How often at most the facilitator's live workshop counts change (default COUNTS_INTERVAL_MS, 30 s); tests shorten it. */
   workshopCountsIntervalMs?: number;
@@ -106,6 +110,7 @@ export function loadConfig(env: Record<string, string | undefined>, overrides: P
     trustProxy: e.TRUST_PROXY === 'true',
     seedDemo: e.SEED_DEMO === 'true',
     docIdleUnloadMs: e.DOC_IDLE_UNLOAD_MS,
+    docMemoryBudgetBytes: e.DOC_MEMORY_BUDGET_MB === undefined ? undefined : Math.round(e.DOC_MEMORY_BUDGET_MB * 2 ** 20),
     logLevel: e.LOG_LEVEL,
     auditKey: e.AUDIT_KEY || undefined,
     auditKeyFile: e.AUDIT_KEY_FILE || undefined,

@@ -79,6 +79,10 @@ export class DocRoom {
   private unsubscribe: () => void = () => undefined;
   /** Tells authors when their updates are on disk (docs/sync.md, "Durable acknowledgement"). */
   private readonly acks = new DurableAcks(this);
+  /** When the doc was last used, on the sync server's use counter (the memory budget unloads the coldest). */
+  lastUsed = 0;
+  /** Server-side reads, exports and imports using the doc now; the memory budget never unloads it meanwhile. */
+  pins = 0;
 
   /** Loads the doc (after `after`, e.g. a previous unload of the same name) and wires relaying. */
   constructor(
@@ -354,6 +358,16 @@ export class DocRoom {
   /** The sockets this room serves (durable acknowledgements go to each). */
   sockets(): Iterable<WebSocket> {
     return this.conns.keys();
+  }
+
+  /** True once the doc has been loaded from storage. */
+  get isLoaded(): boolean {
+    return this.loaded;
+  }
+
+  /** The doc's stored size (snapshot plus log since), which the memory budget's estimate is based on. */
+  get encodedBytes(): number {
+    return this.stored.snapshotBytes + this.stored.logBytes;
   }
 
   /** True once storage refused a write; the room is being discarded. */

@@ -14,6 +14,7 @@ import type { DocHistory } from '../storage/history.js';
 import { DocRoom, OnBehalfOf, type Conn } from './DocRoom.js';
 import { connBudgets } from './connLimits.js';
 import type { PresenceTiming } from './presenceHub.js';
+import { docMemoryEstimate, docsToUnload } from './memoryBudget.js';
 
 /** What the sync server needs from the rest of the app. */
 export type SyncServerOptions = {
@@ -23,6 +24,11 @@ export type SyncServerOptions = {
   publicOrigins: readonly string[];
   /** Unload a doc this long after its last connection closed. */
   idleUnloadMs: number;
+  /**
+   * Estimated memory (memoryBudget.ts) the loaded docs may hold; past it the coldest docs without
+   * connections are unloaded at once rather than after idleUnloadMs. Unlimited when not given.
+   */
+  memoryBudgetBytes?: number;
   /** Heartbeat interval; tests shorten it. */
   heartbeatMs?: number;
   /** Presence batching and keepalive intervals; tests change them. */
@@ -59,6 +65,10 @@ export class SyncServer {
   private readonly heartbeat: NodeJS.Timeout;
   private readonly alive = new WeakSet<WebSocket>();
   private lastBeat = Date.now();
+  /** A use counter: each use of a room stamps it with the next value, so the coldest has the lowest. */
+  private uses = 0;
+  /** Docs unloaded because the loaded docs exceeded the memory budget (for tests and health). */
+  budgetUnloads = 0;
 
   /** Creates the server; it serves nothing until handleUpgrade is called. */
   constructor(private readonly opts: SyncServerOptions) {
@@ -145,6 +155,7 @@ export class SyncServer {
       // Any frame shows the peer is there, as a pong does.
       this.alive.add(ws);
       if (!isBinary) return ws.close(1003, 'binary only');
+      room.lastUsed = ++this.uses;
       // [0 = sync, 2 = update] is an edit by the user; sync steps and presence pings are not activity.
       if (data[0] === 0 && data[1] === 2) this.opts.onEdit?.(ctx);
       room.receive(conn, new Uint8Array(data.buffer, data.byteOffset, data.byteLength));
@@ -154,7 +165,10 @@ export class SyncServer {
     ws.on('close', () => {
       unregister();
       room.remove(ws);
-      if (room.conns.size === 0 && this.rooms.get(name) === room) this.scheduleUnload(name, room);
+      if (room.conns.size === 0 && this.rooms.get(name) === room) {
+        this.scheduleUnload(name, room);
+        this.enforceBudget();
+      }
     });
     room.ready.catch(() => ws.close(1011, 'load failed'));
   }
@@ -166,6 +180,7 @@ export class SyncServer {
       this.unloadTimers.delete(name);
     }
     let room = this.rooms.get(name);
+    if (room) room.lastUsed = ++this.uses;
     if (!room) {
       const after = this.unloading.get(name) ?? Promise.resolve();
       room = new DocRoom(
@@ -180,7 +195,13 @@ export class SyncServer {
         this.opts.presence,
       );
       this.rooms.set(name, room);
+      room.lastUsed = ++this.uses;
       const loading = room;
+      // A doc that has just loaded may take the loaded docs past the budget.
+      loading.ready.then(
+        () => this.enforceBudget(),
+        () => undefined,
+      );
       loading.ready.catch(() => {
         // Storage could not be read: forget the room so that the next connection tries again.
         this.opts.log.error('sync.load-failed', { kind: loading.kind });
@@ -195,18 +216,46 @@ export class SyncServer {
     if (existing) clearTimeout(existing);
     const timer = setTimeout(() => {
       this.unloadTimers.delete(name);
-      if (room.conns.size > 0 || this.rooms.get(name) !== room) return;
-      this.rooms.delete(name);
-      const done = room
-        .unload()
-        .catch(() => undefined)
-        .finally(() => {
-          if (this.unloading.get(name) === done) this.unloading.delete(name);
-        });
-      this.unloading.set(name, done);
+      if (room.conns.size > 0 || room.pins > 0 || this.rooms.get(name) !== room) return;
+      this.unloadNow(name, room);
     }, this.opts.idleUnloadMs);
     timer.unref();
     this.unloadTimers.set(name, timer);
+  }
+
+  /**
+   * Unloads a room with no connections now: it leaves the map at once (a new connection loads the doc
+   * afresh, after this unload), and `unload` writes every pending update and compacts before freeing it.
+   */
+  private unloadNow(name: string, room: DocRoom): void {
+    const timer = this.unloadTimers.get(name);
+    if (timer) clearTimeout(timer);
+    this.unloadTimers.delete(name);
+    this.rooms.delete(name);
+    const done = room
+      .unload()
+      .catch(() => undefined)
+      .finally(() => {
+        if (this.unloading.get(name) === done) this.unloading.delete(name);
+      });
+    this.unloading.set(name, done);
+  }
+
+  /**
+   * Keeps the loaded docs within the memory budget: the coldest docs with no connections, and not
+   * being read, are unloaded until the estimate fits (memoryBudget.ts). Docs with connections stay.
+   */
+  private enforceBudget(): void {
+    const budget = this.opts.memoryBudgetBytes;
+    if (budget === undefined) return;
+    const loaded = [...this.rooms.values()].filter((r) => r.isLoaded && !r.hasFailed);
+    const docs = loaded.map((r) => ({ name: r.name, bytes: docMemoryEstimate(r.encodedBytes), lastUsed: r.lastUsed, unloadable: r.conns.size === 0 && r.pins === 0 }));
+    for (const name of docsToUnload(docs, budget)) {
+      const room = this.rooms.get(name);
+      if (!room) continue;
+      this.budgetUnloads += 1;
+      this.unloadNow(name, room);
+    }
   }
 
   /**
@@ -216,11 +265,16 @@ export class SyncServer {
    */
   async read<T>(name: string, read: (doc: Y.Doc) => T): Promise<T> {
     const room = this.room(name);
+    room.pins += 1;
     try {
       await room.ready;
       return read(room.doc);
     } finally {
-      if (room.conns.size === 0) this.scheduleUnload(name, room);
+      room.pins -= 1;
+      if (room.conns.size === 0) {
+        this.scheduleUnload(name, room);
+        this.enforceBudget();
+      }
     }
   }
 
@@ -230,13 +284,18 @@ export class SyncServer {
    */
   async snapshot(name: string): Promise<Y.Doc> {
     const room = this.room(name);
+    room.pins += 1;
     try {
       await room.ready;
       const copy = new Y.Doc();
       Y.applyUpdate(copy, Y.encodeStateAsUpdate(room.doc));
       return copy;
     } finally {
-      if (room.conns.size === 0) this.scheduleUnload(name, room);
+      room.pins -= 1;
+      if (room.conns.size === 0) {
+        this.scheduleUnload(name, room);
+        this.enforceBudget();
+      }
     }
   }
 
@@ -248,13 +307,18 @@ export class SyncServer {
    */
   async applyUpdate(name: string, update: Uint8Array, byUserId?: string): Promise<void> {
     const room = this.room(name);
+    room.pins += 1;
     try {
       await room.ready;
       Y.applyUpdate(room.doc, update, byUserId ? new OnBehalfOf(byUserId) : 'server');
       await room.flushed();
       if (room.hasFailed) throw new Error('storage refused the update');
     } finally {
-      if (room.conns.size === 0) this.scheduleUnload(name, room);
+      room.pins -= 1;
+      if (room.conns.size === 0) {
+        this.scheduleUnload(name, room);
+        this.enforceBudget();
+      }
     }
   }
 
