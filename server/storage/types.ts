@@ -4,7 +4,7 @@ import type { ReportDraftRecord } from '../../shared/report/record.js';
 import type { AuditEvent } from '../audit/AuditLog.js';
 import type { Attribution, DocHistory } from './history.js';
 import type { NamedVersion } from '../../shared/history/versions.js';
-import type { ReleasedAnswer } from '../../shared/workshop/anonymity.js';
+import type { PromptCounts, ReleasedAnswer } from '../../shared/workshop/anonymity.js';
 import type { RedactionReviewRecord } from '../../shared/pseudonymise/redactionRecord.js';
 import type { AgencyScoping, LifecycleSettings, MilestonePlan, RapidReviewRecord, TermsOfReferenceRecord } from '../../shared/lifecycle/index.js';
 import type { EvidenceQuery, EvidenceRequest, KeyTheme } from '../../shared/evidence/index.js';
@@ -265,6 +265,20 @@ export interface ResponseStore {
   privateRequests(workshopId: string): Promise<{ contact: string }[]>;
   /** Waits for pending writes and releases files. */
   close(): Promise<void>;
+}
+
+/**
+ * The facilitator's last pushed coarse counts per workshop (server/workshop/CountsPublisher.ts), kept
+ * where every node reads them, so watching again on any node answers the snapshot last pushed from
+ * any node. Coarse counts only: no time, no person.
+ */
+export interface CountsSnapshotStore {
+  /** The last stored snapshot, or undefined before the first. */
+  get(workshopId: string): Promise<Record<string, PromptCounts> | undefined>;
+  /** Replaces the snapshot. */
+  put(workshopId: string, counts: Record<string, PromptCounts>): Promise<void>;
+  /** Forgets the workshop's snapshot (closed). */
+  delete(workshopId: string): Promise<void>;
 }
 
 /** The head of the audit chain: the last line's sequence number and hash (seq 0 and the genesis hash when empty). */

@@ -7,6 +7,17 @@ const RECONNECT_MIN_MS = 250;
 const RECONNECT_MAX_MS = 10_000;
 
 /**
+ * The prefix of every notification channel of one installation: a hash of its schema, so installations
+ * (and test servers) sharing one database do not hear each other.
+ */
+export function channelPrefix(schema: string | undefined): string {
+  return `rr_${createHash('sha256')
+    .update(schema ?? 'public')
+    .digest('hex')
+    .slice(0, 16)}_`;
+}
+
+/**
  * PostgreSQL LISTEN/NOTIFY between the app nodes sharing one database (docs/scaling.md): one
  * dedicated connection per node listens, and `pg_notify` publishes through the pool, delivered when
  * the publishing statement commits. Channel names carry a hash of the schema, so installations (and
@@ -29,10 +40,7 @@ export class PgNodeBus implements NodeBus {
     private readonly pool: pg.Pool,
     schema: string | undefined,
   ) {
-    this.prefix = `rr_${createHash('sha256')
-      .update(schema ?? 'public')
-      .digest('hex')
-      .slice(0, 16)}_`;
+    this.prefix = channelPrefix(schema);
   }
 
   /** Opens the listening connection. */

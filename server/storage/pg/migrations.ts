@@ -165,6 +165,26 @@ export const MIGRATIONS: readonly { version: number; name: string; sql: string }
       );
     `,
   },
+  {
+    version: 5,
+    name: 'Socket.IO adapter attachments, shared workshop counts snapshots',
+    sql: `
+      -- @socket.io/postgres-adapter (server/realtime/clusterAdapter.ts): a broadcast over NOTIFY's 8,000-byte
+      -- limit travels as a row here, named by id in the notification, and is deleted after 30 s. Unlogged:
+      -- a crash loses only broadcasts already delivered or no longer wanted.
+      CREATE UNLOGGED TABLE socket_io_attachments (
+        id bigserial UNIQUE,
+        created_at timestamptz DEFAULT now(),
+        payload bytea
+      );
+      -- The facilitator's last coarse counts per workshop (server/workshop/CountsPublisher.ts), so watching
+      -- again on any node answers the snapshot last pushed. Coarse counts only: no time, no person.
+      CREATE TABLE workshop_counts (
+        workshop_id text PRIMARY KEY,
+        counts jsonb NOT NULL
+      );
+    `,
+  },
 ];
 
 /**

@@ -1,28 +1,17 @@
 import { io as connect } from 'socket.io-client';
 import * as Y from 'yjs';
 import { afterEach, describe, expect, it } from 'vitest';
-import { startTestServer, tempDataDir, testSchema } from '../../../utils/testServer.js';
+import { twoNodes, type Node } from './twoNodes.js';
 import { createReviewWithMembers, TEST_PASSWORD } from '../../../utils/factories.js';
 import { api, login } from '../../../utils/api.js';
 import { openDoc, synced, until, type TestClient } from '../../../utils/yjsClient.js';
 
-type Node = Awaited<ReturnType<typeof startTestServer>>;
 const nodes: Node[] = [];
 const clients: TestClient[] = [];
 afterEach(async () => {
   for (const c of clients.splice(0)) c.destroy();
   for (const n of nodes.splice(0)) await n.close();
 });
-
-/** Two app nodes on one PostgreSQL schema, each with its own data directory (lock, admin socket), as behind a load balancer. */
-async function twoNodes(): Promise<[Node, Node]> {
-  const schema = testSchema(tempDataDir());
-  const a = await startTestServer({ env: { DATABASE_SCHEMA: schema } });
-  nodes.push(a);
-  const b = await startTestServer({ env: { DATABASE_SCHEMA: schema } });
-  nodes.push(b);
-  return [a, b];
-}
 
 function open(url: string, name: string, cookie: string): TestClient {
   const c = openDoc(url, name, cookie);
@@ -32,7 +21,7 @@ function open(url: string, name: string, cookie: string): TestClient {
 
 describe('several app nodes on one PostgreSQL database', () => {
   it('relays updates accepted on one node to the clients of the other, and both converge', async () => {
-    const [a, b] = await twoNodes();
+    const [a, b] = await twoNodes(nodes);
     const fx = await createReviewWithMembers(a.url);
     const name = `review.${fx.reviewId}.genogram`;
     const onA = open(a.url, name, fx.lead.cookie);
@@ -51,7 +40,7 @@ describe('several app nodes on one PostgreSQL database', () => {
   }, 120_000);
 
   it('refuses a cross-agency write on either node, and it reaches no one', async () => {
-    const [a, b] = await twoNodes();
+    const [a, b] = await twoNodes(nodes);
     const fx = await createReviewWithMembers(a.url);
     const healthDoc = `review.${fx.reviewId}.chronology.${fx.agencies[1]!.id}`;
     // The health agency's author works on node B; the police author tries to write there through each node.
@@ -84,7 +73,7 @@ describe('several app nodes on one PostgreSQL database', () => {
   }, 120_000);
 
   it('closes a user\u2019s sockets on the other node at once when they log out on one', async () => {
-    const [a, b] = await twoNodes();
+    const [a, b] = await twoNodes(nodes);
     const fx = await createReviewWithMembers(a.url);
     const cookie = await login(a.url, fx.team.email, TEST_PASSWORD);
     const yjsOnB = open(b.url, `review.${fx.reviewId}.genogram`, cookie);
@@ -100,7 +89,7 @@ describe('several app nodes on one PostgreSQL database', () => {
   }, 120_000);
 
   it('closes a member\u2019s sockets on the other node at once when their role changes on one (their session stays valid)', async () => {
-    const [a, b] = await twoNodes();
+    const [a, b] = await twoNodes(nodes);
     const fx = await createReviewWithMembers(a.url);
     const onB = open(b.url, `review.${fx.reviewId}.genogram`, fx.team.cookie);
     await synced(onB);
