@@ -105,7 +105,7 @@ async function startLocked(config: Config, lock: DataDirLock): Promise<RunningSe
   }
   const registry = new ConnectionRegistry();
   if (storage.bus) registry.share(storage.bus);
-  const auth = createAuthService({ config, records, sessions, audit, registry });
+  const auth = createAuthService({ config, records, sessions, audit, registry, throttleStore: storage.throttle });
 
   const boot = await bootstrapAdmin({ config, records, log });
   if (config.seedDemo && boot.created) {

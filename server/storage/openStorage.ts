@@ -18,8 +18,10 @@ import { PgIssuerKeyStore } from './pg/PgIssuerKeyStore.js';
 import type pg from 'pg';
 import { PgNodeBus } from './pg/PgNodeBus.js';
 import { MemoryCountsSnapshots } from './MemoryCountsSnapshots.js';
+import { MemoryThrottleStore } from './MemoryThrottleStore.js';
+import { PgThrottleStore } from './pg/PgThrottleStore.js';
 import { PgCountsSnapshots } from './pg/PgCountsSnapshots.js';
-import type { CountsSnapshotStore, DocStore, IssuerKeyStore, NodeBus, RecordStore, ResponseStore, SessionStore } from './types.js';
+import type { CountsSnapshotStore, DocStore, IssuerKeyStore, ThrottleStore, NodeBus, RecordStore, ResponseStore, SessionStore } from './types.js';
 
 /** Every store the server uses, from one backend. */
 export type Storage = {
@@ -36,6 +38,8 @@ export type Storage = {
   issuerKeys: IssuerKeyStore;
   /** The facilitators' last pushed workshop counts. */
   countsSnapshots: CountsSnapshotStore;
+  /** The sign-in throttle's counters. */
+  throttle: ThrottleStore;
   audit: AuditLog;
   /** Writes a consistent backup to a new file while the server runs (embedded only: PostgreSQL uses pg_dump). */
   backup(file: string): Promise<BackupSummary>;
@@ -69,6 +73,7 @@ export async function openStorage(config: StorageConfig, auditKey: Uint8Array): 
     pool: null,
     issuerKeys: new FileIssuerKeyStore(path.join(config.dataDir, 'workshops')),
     countsSnapshots: new MemoryCountsSnapshots(),
+    throttle: new MemoryThrottleStore(),
     backup: (file) => backupEmbedded(config.dataDir, docs, file),
     async close() {
       await Promise.all([records.close(), sessions.close(), docs.close(), responses.close()]);
@@ -108,6 +113,7 @@ async function openPostgres(url: string, schema: string | undefined, auditKey: U
     pool,
     issuerKeys: new PgIssuerKeyStore(pool),
     countsSnapshots: new PgCountsSnapshots(pool),
+    throttle: new PgThrottleStore(pool, auditKey),
     backup: () => Promise.reject(new BackupError('This server keeps its data in PostgreSQL: back it up with pg_dump (docs/storage.md, "Backup and restore").')),
     async close() {
       await Promise.all([records.close(), sessions.close(), docs.close(), responses.close()]);

@@ -281,6 +281,28 @@ export interface CountsSnapshotStore {
   delete(workshopId: string): Promise<void>;
 }
 
+/** One sign-in throttle counter (server/auth/LoginThrottle.ts): failures in the window, the last one's time, and when the next attempt may be checked. */
+export type ThrottleCounter = { failures: number; lastFailureAt: number; nextAllowedAt: number };
+
+/**
+ * Where the sign-in throttle keeps its counters, shared by every node on PostgreSQL so that guesses
+ * spread over N nodes are slowed as if they reached one. Keys name an account, an address or both;
+ * a store that persists them keeps only keyed hashes of them. The throttle's rules stay in LoginThrottle.
+ */
+export interface ThrottleStore {
+  /** The counters held for these keys (absent when none); expired ones may be answered, the throttle judges them. */
+  counters(keys: readonly string[]): Promise<Map<string, ThrottleCounter>>;
+  /**
+   * Records a failure on every key, each in one atomic step: `next` turns the counter held (or
+   * undefined) into the new one, so failures arriving at several nodes at once are all counted.
+   */
+  fail(keys: readonly string[], next: (key: string, held: ThrottleCounter | undefined) => ThrottleCounter): Promise<void>;
+  /** Deletes these counters and records that `pair` (an account at an address) signed in at `at`. */
+  succeed(clear: readonly string[], pair: string, at: number): Promise<void>;
+  /** When `pair` last signed in, or undefined. */
+  recognisedAt(pair: string): Promise<number | undefined>;
+}
+
 /** The head of the audit chain: the last line's sequence number and hash (seq 0 and the genesis hash when empty). */
 export type AuditChainHead = { seq: number; hash: string };
 

@@ -185,6 +185,27 @@ export const MIGRATIONS: readonly { version: number; name: string; sql: string }
       );
     `,
   },
+  {
+    version: 6,
+    name: 'sign-in throttle shared by every node',
+    sql: `
+      -- The sign-in throttle's counters (server/auth/LoginThrottle.ts), keyed by an HMAC of "account",
+      -- "address" or both under a key derived from the audit key (not in the database). Unlogged: a
+      -- crash resets them, as a restart did when they lived in memory. Times are ms since the epoch.
+      CREATE UNLOGGED TABLE login_throttle (
+        key_hash text PRIMARY KEY,
+        failures integer NOT NULL,
+        last_failure_at bigint NOT NULL,
+        next_allowed_at bigint NOT NULL
+      );
+      -- Accounts recognised at an address (a past sign-in from it), by the same HMAC, so they skip the
+      -- account-wide and address-wide delays on every node.
+      CREATE TABLE login_recognised (
+        pair_hash text PRIMARY KEY,
+        at bigint NOT NULL
+      );
+    `,
+  },
 ];
 
 /**
