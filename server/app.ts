@@ -126,6 +126,7 @@ async function startLocked(config: Config, lock: DataDirLock): Promise<RunningSe
     idleUnloadMs: config.docIdleUnloadMs,
     heartbeatMs: config.syncHeartbeatMs,
     presence: config.syncPresence,
+    presenceRelay: storage.presence ?? undefined,
     authenticate: (req) => auth.fromRequest(req),
     onEdit: (ctx) => {
       void auth.touch(ctx.sessionHash).catch(() => undefined);

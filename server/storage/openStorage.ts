@@ -20,8 +20,9 @@ import { PgNodeBus } from './pg/PgNodeBus.js';
 import { MemoryCountsSnapshots } from './MemoryCountsSnapshots.js';
 import { MemoryThrottleStore } from './MemoryThrottleStore.js';
 import { PgThrottleStore } from './pg/PgThrottleStore.js';
+import { PgPresenceRelay } from './pg/PgPresenceRelay.js';
 import { PgCountsSnapshots } from './pg/PgCountsSnapshots.js';
-import type { CountsSnapshotStore, DocStore, IssuerKeyStore, ThrottleStore, NodeBus, RecordStore, ResponseStore, SessionStore } from './types.js';
+import type { CountsSnapshotStore, DocStore, IssuerKeyStore, PresenceRelay, ThrottleStore, NodeBus, RecordStore, ResponseStore, SessionStore } from './types.js';
 
 /** Every store the server uses, from one backend. */
 export type Storage = {
@@ -40,6 +41,8 @@ export type Storage = {
   countsSnapshots: CountsSnapshotStore;
   /** The sign-in throttle's counters. */
   throttle: ThrottleStore;
+  /** Presence shared between the nodes; null for the embedded store, which serves one node. */
+  presence: PresenceRelay | null;
   audit: AuditLog;
   /** Writes a consistent backup to a new file while the server runs (embedded only: PostgreSQL uses pg_dump). */
   backup(file: string): Promise<BackupSummary>;
@@ -74,6 +77,7 @@ export async function openStorage(config: StorageConfig, auditKey: Uint8Array): 
     issuerKeys: new FileIssuerKeyStore(path.join(config.dataDir, 'workshops')),
     countsSnapshots: new MemoryCountsSnapshots(),
     throttle: new MemoryThrottleStore(),
+    presence: null,
     backup: (file) => backupEmbedded(config.dataDir, docs, file),
     async close() {
       await Promise.all([records.close(), sessions.close(), docs.close(), responses.close()]);
@@ -114,6 +118,7 @@ async function openPostgres(url: string, schema: string | undefined, auditKey: U
     issuerKeys: new PgIssuerKeyStore(pool),
     countsSnapshots: new PgCountsSnapshots(pool),
     throttle: new PgThrottleStore(pool, auditKey),
+    presence: new PgPresenceRelay(pool, bus),
     backup: () => Promise.reject(new BackupError('This server keeps its data in PostgreSQL: back it up with pg_dump (docs/storage.md, "Backup and restore").')),
     async close() {
       await Promise.all([records.close(), sessions.close(), docs.close(), responses.close()]);

@@ -303,6 +303,26 @@ export interface ThrottleStore {
   recognisedAt(pair: string): Promise<number | undefined>;
 }
 
+/** One presence state as relayed between nodes: the awareness JSON as the filter rewrote it ('null' removes it). */
+export type RelayedPresence = { clientId: number; clock: number; json: string };
+
+/**
+ * Presence (who is looking at what) shared between the nodes that serve one document
+ * (docs/scaling.md): each node announces the presence changes and renewals of its own connections,
+ * in the batches its hub already makes, and applies the other nodes' batches to its hub. Presence
+ * holds staff display names, colours and cursor positions, never case content by the app's clients.
+ */
+export interface PresenceRelay {
+  /** Announces a batch of this node's presence entries for a document to the other nodes (best effort). */
+  publish(docName: string, entries: readonly RelayedPresence[]): void;
+  /**
+   * Calls `onEntries` with every batch another node announces for the document, and `onHello` when
+   * another node opens it (answer by announcing every own state); returns an unsubscribe. Subscribing
+   * says hello, so a node opening a document learns the others' presence at once, not at their next renewal.
+   */
+  subscribe(docName: string, onEntries: (entries: RelayedPresence[]) => void, onHello: () => void): () => void;
+}
+
 /** The head of the audit chain: the last line's sequence number and hash (seq 0 and the genesis hash when empty). */
 export type AuditChainHead = { seq: number; hash: string };
 
@@ -339,7 +359,7 @@ export interface IssuerKeyStore {
 }
 
 /** The channels app nodes talk on: Yjs updates stored by a node, and sockets to close. */
-export type BusChannel = 'doc-updates' | 'revocations';
+export type BusChannel = 'doc-updates' | 'revocations' | 'presence';
 
 /**
  * Messages between the app nodes that share one database (docs/scaling.md). Each node sees the

@@ -206,6 +206,20 @@ export const MIGRATIONS: readonly { version: number; name: string; sql: string }
       );
     `,
   },
+  {
+    version: 7,
+    name: 'presence batches too large for a notification',
+    sql: `
+      -- A presence batch over NOTIFY's 8,000-byte limit (server/storage/pg/PgPresenceRelay.ts) travels as a
+      -- row here, named by id in the notification, and is deleted within a minute. Unlogged: presence is
+      -- renewed every few seconds and worth nothing after a crash.
+      CREATE UNLOGGED TABLE presence_batches (
+        id bigserial PRIMARY KEY,
+        created_at timestamptz NOT NULL DEFAULT now(),
+        entries text NOT NULL
+      );
+    `,
+  },
 ];
 
 /**

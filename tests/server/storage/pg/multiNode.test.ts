@@ -72,6 +72,27 @@ describe('several app nodes on one PostgreSQL database', () => {
     for (const node of [a, b]) expect(await storedKeys(node)).toEqual(['real-0', 'real-1']);
   }, 120_000);
 
+  it('shows a client on node A to a client on node B, and removes it when it closes', async () => {
+    const [a, b] = await twoNodes(nodes);
+    const fx = await createReviewWithMembers(a.url);
+    const name = `review.${fx.reviewId}.people`;
+    const onA = open(a.url, name, fx.lead.cookie);
+    await synced(onA);
+    onA.provider.awareness.setLocalStateField('editing', 'person-on-a');
+    // B opens the doc after A's state was announced: B's hello brings it at once, not at A's next renewal.
+    const onB = open(b.url, name, fx.team.cookie);
+    await synced(onB);
+    const seenOnB = () => onB.provider.awareness.getStates().get(onA.doc.clientID) as { editing?: string; user?: { name: string } } | undefined;
+    await until(() => seenOnB()?.editing === 'person-on-a', 'A\u2019s presence on B');
+    // The name is the one A's server wrote from the session, relayed unchanged.
+    expect(seenOnB()!.user!.name).toBe(fx.lead.name);
+    // A change on B reaches A too.
+    onB.provider.awareness.setLocalStateField('editing', 'person-on-b');
+    await until(() => (onA.provider.awareness.getStates().get(onB.doc.clientID) as { editing?: string } | undefined)?.editing === 'person-on-b', 'B\u2019s presence on A');
+    onA.destroy();
+    await until(() => !onB.provider.awareness.getStates().has(onA.doc.clientID), 'A\u2019s presence removed on B');
+  }, 120_000);
+
   it('closes a user\u2019s sockets on the other node at once when they log out on one', async () => {
     const [a, b] = await twoNodes(nodes);
     const fx = await createReviewWithMembers(a.url);
