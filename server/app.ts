@@ -30,6 +30,7 @@ import { WorkshopHub } from './workshop/WorkshopHub.js';
 import { attachFacilitatorEvents } from './workshop/facilitatorEvents.js';
 import { lockDataDir, type DataDirLock } from './storage/dataDirLock.js';
 import { listenAdminSocket } from './admin/adminSocket.js';
+import { attachClusterAdapter } from './realtime/clusterAdapter.js';
 import { handleAdminRequest } from './admin/adminRequestHandler.js';
 
 /** Everything a route or command may use; built once per server. */
@@ -105,7 +106,7 @@ async function startLocked(config: Config, lock: DataDirLock): Promise<RunningSe
   }
   const registry = new ConnectionRegistry();
   if (storage.bus) registry.share(storage.bus);
-  const auth = createAuthService({ config, records, sessions, audit, registry });
+  const auth = createAuthService({ config, records, sessions, audit, registry, throttleStore: storage.throttle });
 
   const boot = await bootstrapAdmin({ config, records, log });
   if (config.seedDemo && boot.created) {
@@ -127,6 +128,7 @@ async function startLocked(config: Config, lock: DataDirLock): Promise<RunningSe
     memoryBudgetBytes: config.docMemoryBudgetBytes ?? defaultDocMemoryBudget(),
     heartbeatMs: config.syncHeartbeatMs,
     presence: config.syncPresence,
+    presenceRelay: storage.presence ?? undefined,
     authenticate: (req) => auth.fromRequest(req),
     onEdit: (ctx) => {
       void auth.touch(ctx.sessionHash).catch(() => undefined);
@@ -145,6 +147,8 @@ async function startLocked(config: Config, lock: DataDirLock): Promise<RunningSe
     maxHttpBufferSize: MAX_SOCKET_IO_BUFFER_BYTES,
     serveClient: false,
   });
+  // On PostgreSQL, rooms span every node sharing the database (docs/scaling.md); set before any namespace is used.
+  const endAdapter = config.databaseUrl ? await attachClusterAdapter(io, config.databaseUrl, config.databaseSchema) : null;
   attachSocketAuth(io, { auth, registry, publicOrigins: config.publicOrigins });
   // The blind-signing key of each workshop lives with its anonymous data, and is erased on close.
   const issuer = new TokenIssuer(storage.issuerKeys);
@@ -156,6 +160,7 @@ async function startLocked(config: Config, lock: DataDirLock): Promise<RunningSe
     log,
     publicOrigins: config.publicOrigins,
     countsIntervalMs: config.workshopCountsIntervalMs ?? COUNTS_INTERVAL_MS,
+    countsSnapshots: storage.countsSnapshots,
   });
 
   let listeningUrl = 'http://localhost';
@@ -211,6 +216,7 @@ async function startLocked(config: Config, lock: DataDirLock): Promise<RunningSe
       closing ??= (async () => {
         auth.close();
         io.close();
+        await endAdapter?.();
         hub.counts.close();
         await sync.close();
         await new Promise<void>((resolve) => httpServer.close(() => resolve()));

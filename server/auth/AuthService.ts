@@ -1,6 +1,6 @@
 import type { IncomingMessage } from 'node:http';
 import type { Config } from '../config.js';
-import type { RecordStore, SessionStore } from '../storage/types.js';
+import type { RecordStore, SessionStore, ThrottleStore } from '../storage/types.js';
 import type { AuditLog } from '../audit/AuditLog.js';
 import type { ConnectionRegistry } from '../realtime/ConnectionRegistry.js';
 import type { AuthContext } from './types.js';
@@ -60,11 +60,13 @@ export function createAuthService(deps: {
   sessions: SessionStore;
   audit: AuditLog;
   registry: ConnectionRegistry;
+  /** Where sign-in throttle counters live (shared by every node on PostgreSQL); in memory when absent. */
+  throttleStore?: ThrottleStore;
   now?: () => number;
 }): AuthService {
   const { config, records, sessions, audit, registry } = deps;
   const now = deps.now ?? config.clock ?? Date.now;
-  const throttle = new LoginThrottle(now);
+  const throttle = new LoginThrottle(now, deps.throttleStore);
   const touchEveryMs = Math.min(TOUCH_PERSIST_MS, Math.floor(config.sessionIdleMs / 4));
 
   const expired = (s: Session, t: number): boolean => t - s.lastSeenAt > config.sessionIdleMs || t - s.createdAt > config.sessionMaxMs;
@@ -102,7 +104,7 @@ export function createAuthService(deps: {
 
     async checkCredentials(email, password, clientKey) {
       const attempt = { email, client: clientKey };
-      const retryAfter = throttle.retryAfter(attempt);
+      const retryAfter = await throttle.retryAfter(attempt);
       if (retryAfter > 0) {
         await audit.record({ type: 'login.failure', reason: 'throttled' });
         return { ok: false, reason: 'throttled', retryAfter };
@@ -111,11 +113,11 @@ export function createAuthService(deps: {
       // Verify even for unknown or disabled users so that timing does not reveal which emails exist.
       const good = await verifyPassword(user && !user.disabled ? user.passwordHash : null, password);
       if (!user || user.disabled || !good) {
-        throttle.fail(attempt);
+        await throttle.fail(attempt);
         await audit.record({ type: 'login.failure', actorId: user?.id ?? null, reason: user ? 'bad-password' : 'unknown-user' });
         return { ok: false, reason: 'bad-credentials' };
       }
-      throttle.succeed(attempt);
+      await throttle.succeed(attempt);
       return { ok: true, user };
     },
 

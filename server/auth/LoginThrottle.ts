@@ -5,14 +5,13 @@ import {
   LOGIN_FREE_FAILURES_PER_CLIENT,
   LOGIN_MAX_DELAY_MS,
   LOGIN_RECOGNISED_MS,
-  LOGIN_THROTTLE_MAX_ENTRIES,
   LOGIN_THROTTLE_WINDOW_MS,
 } from '../../shared/limits.js';
+import { MemoryThrottleStore } from '../storage/MemoryThrottleStore.js';
+import type { ThrottleCounter, ThrottleStore } from '../storage/types.js';
 
-/** One sign-in attempt: the account's email and the client's address (memory only, never logged). */
+/** One sign-in attempt: the account's email and the client's address (never logged; hashed where stored). */
 export type Attempt = { email: string; client: string };
-
-type Counter = { failures: number; lastFailureAt: number; nextAllowedAt: number };
 
 /**
  * Slows password guessing with growing delays instead of lock-outs (docs/security.md):
@@ -24,67 +23,56 @@ type Counter = { failures: number; lastFailureAt: number; nextAllowedAt: number 
  * An account and address that signed in successfully before are "recognised" and skip the account-wide
  * and address-wide delays, so an attacker can neither keep a colleague out by guessing their email from
  * elsewhere nor slow a whole office sharing one address. Attempts refused for a delay are not counted.
- * Kept in memory and bounded: a restart resets it, and argon2 still makes each guess slow.
+ * The counters live in a ThrottleStore: in memory for the embedded store, in PostgreSQL (keyed hashes)
+ * when several nodes share a database, so spreading guesses over nodes gains nothing (docs/scaling.md).
  */
 export class LoginThrottle {
-  private readonly counters = new Map<string, Counter>();
-  private readonly recognised = new Map<string, number>();
-
-  /** Creates a throttle with an injectable clock for tests. */
-  constructor(private readonly now: () => number = Date.now) {}
+  /** Creates a throttle over a store (in memory unless given) with an injectable clock for tests. */
+  constructor(
+    private readonly now: () => number = Date.now,
+    private readonly store: ThrottleStore = new MemoryThrottleStore(),
+  ) {}
 
   /** Seconds to wait before this attempt may be checked, or 0 if it may go ahead now. */
-  retryAfter(a: Attempt): number {
+  async retryAfter(a: Attempt): Promise<number> {
     const t = this.now();
+    const keys = await this.keysFor(a, t);
+    const held = await this.store.counters(keys);
     let until = 0;
-    for (const key of this.keysFor(a, t)) until = Math.max(until, this.live(key, t)?.nextAllowedAt ?? 0);
+    for (const key of keys) {
+      const c = held.get(key);
+      if (c && live(c, t)) until = Math.max(until, c.nextAllowedAt);
+    }
     return until > t ? Math.ceil((until - t) / 1000) : 0;
   }
 
   /** Records a wrong password against every key that applies to this attempt. */
-  fail(a: Attempt): void {
+  async fail(a: Attempt): Promise<void> {
     const t = this.now();
-    for (const key of this.keysFor(a, t)) {
-      const c = this.live(key, t) ?? { failures: 0, lastFailureAt: t, nextAllowedAt: 0 };
-      c.failures++;
-      c.lastFailureAt = t;
-      const over = c.failures - freeFailures(key);
-      c.nextAllowedAt = over >= 0 ? t + Math.min(LOGIN_MAX_DELAY_MS, LOGIN_FIRST_DELAY_MS * 2 ** Math.min(over, 20)) : 0;
-      this.remember(this.counters, key, c);
-    }
+    await this.store.fail(await this.keysFor(a, t), (key, held) => {
+      const failures = (held && live(held, t) ? held.failures : 0) + 1;
+      const over = failures - freeFailures(key);
+      return { failures, lastFailureAt: t, nextAllowedAt: over >= 0 ? t + Math.min(LOGIN_MAX_DELAY_MS, LOGIN_FIRST_DELAY_MS * 2 ** Math.min(over, 20)) : 0 };
+    });
   }
 
   /** A right password: clears the account's counters and recognises this address for the account. */
-  succeed(a: Attempt): void {
-    this.counters.delete(`pair:${a.email}\n${a.client}`);
-    this.counters.delete(`account:${a.email}`);
-    this.remember(this.recognised, `${a.email}\n${a.client}`, this.now());
+  async succeed(a: Attempt): Promise<void> {
+    await this.store.succeed([`pair:${a.email}\n${a.client}`, `account:${a.email}`], `${a.email}\n${a.client}`, this.now());
   }
 
   /** The counters an attempt is judged by: a recognised pair is judged only by its own. */
-  private keysFor(a: Attempt, t: number): string[] {
+  private async keysFor(a: Attempt, t: number): Promise<string[]> {
     const pair = `pair:${a.email}\n${a.client}`;
-    const seen = this.recognised.get(`${a.email}\n${a.client}`);
+    const seen = await this.store.recognisedAt(`${a.email}\n${a.client}`);
     if (seen !== undefined && t - seen < LOGIN_RECOGNISED_MS) return [pair];
     return [pair, `account:${a.email}`, `client:${a.client}`];
   }
+}
 
-  /** A counter still inside the window, or undefined (and forgotten) once its last failure is old. */
-  private live(key: string, t: number): Counter | undefined {
-    const c = this.counters.get(key);
-    if (c && t - c.lastFailureAt > LOGIN_THROTTLE_WINDOW_MS && t >= c.nextAllowedAt) {
-      this.counters.delete(key);
-      return undefined;
-    }
-    return c;
-  }
-
-  /** Stores a value as the newest entry, dropping the oldest past the bound. */
-  private remember<V>(map: Map<string, V>, key: string, value: V): void {
-    map.delete(key);
-    map.set(key, value);
-    while (map.size > LOGIN_THROTTLE_MAX_ENTRIES) map.delete(map.keys().next().value!);
-  }
+/** Whether a counter still counts: its last failure is inside the window, or its delay has not passed. */
+function live(c: ThrottleCounter, t: number): boolean {
+  return !(t - c.lastFailureAt > LOGIN_THROTTLE_WINDOW_MS && t >= c.nextAllowedAt);
 }
 
 /** Failures a key allows before delays begin. */

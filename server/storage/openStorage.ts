@@ -17,7 +17,12 @@ import { FileIssuerKeyStore } from './FileIssuerKeyStore.js';
 import { PgIssuerKeyStore } from './pg/PgIssuerKeyStore.js';
 import type pg from 'pg';
 import { PgNodeBus } from './pg/PgNodeBus.js';
-import type { DocStore, IssuerKeyStore, NodeBus, RecordStore, ResponseStore, SessionStore } from './types.js';
+import { MemoryCountsSnapshots } from './MemoryCountsSnapshots.js';
+import { MemoryThrottleStore } from './MemoryThrottleStore.js';
+import { PgThrottleStore } from './pg/PgThrottleStore.js';
+import { PgPresenceRelay } from './pg/PgPresenceRelay.js';
+import { PgCountsSnapshots } from './pg/PgCountsSnapshots.js';
+import type { CountsSnapshotStore, DocStore, IssuerKeyStore, PresenceRelay, ThrottleStore, NodeBus, RecordStore, ResponseStore, SessionStore } from './types.js';
 
 /** Every store the server uses, from one backend. */
 export type Storage = {
@@ -32,6 +37,12 @@ export type Storage = {
   pool: pg.Pool | null;
   /** Each workshop's blind-signing key pair, kept with its answers. */
   issuerKeys: IssuerKeyStore;
+  /** The facilitators' last pushed workshop counts. */
+  countsSnapshots: CountsSnapshotStore;
+  /** The sign-in throttle's counters. */
+  throttle: ThrottleStore;
+  /** Presence shared between the nodes; null for the embedded store, which serves one node. */
+  presence: PresenceRelay | null;
   audit: AuditLog;
   /** Writes a consistent backup to a new file while the server runs (embedded only: PostgreSQL uses pg_dump). */
   backup(file: string): Promise<BackupSummary>;
@@ -64,6 +75,9 @@ export async function openStorage(config: StorageConfig, auditKey: Uint8Array): 
     bus: null,
     pool: null,
     issuerKeys: new FileIssuerKeyStore(path.join(config.dataDir, 'workshops')),
+    countsSnapshots: new MemoryCountsSnapshots(),
+    throttle: new MemoryThrottleStore(),
+    presence: null,
     backup: (file) => backupEmbedded(config.dataDir, docs, file),
     async close() {
       await Promise.all([records.close(), sessions.close(), docs.close(), responses.close()]);
@@ -102,6 +116,9 @@ async function openPostgres(url: string, schema: string | undefined, auditKey: U
     bus,
     pool,
     issuerKeys: new PgIssuerKeyStore(pool),
+    countsSnapshots: new PgCountsSnapshots(pool),
+    throttle: new PgThrottleStore(pool, auditKey),
+    presence: new PgPresenceRelay(pool, bus),
     backup: () => Promise.reject(new BackupError('This server keeps its data in PostgreSQL: back it up with pg_dump (docs/storage.md, "Backup and restore").')),
     async close() {
       await Promise.all([records.close(), sessions.close(), docs.close(), responses.close()]);

@@ -4,7 +4,7 @@ import type { ReportDraftRecord } from '../../shared/report/record.js';
 import type { AuditEvent } from '../audit/AuditLog.js';
 import type { Attribution, DocHistory } from './history.js';
 import type { NamedVersion } from '../../shared/history/versions.js';
-import type { ReleasedAnswer } from '../../shared/workshop/anonymity.js';
+import type { PromptCounts, ReleasedAnswer } from '../../shared/workshop/anonymity.js';
 import type { RedactionReviewRecord } from '../../shared/pseudonymise/redactionRecord.js';
 import type { AgencyScoping, LifecycleSettings, MilestonePlan, RapidReviewRecord, TermsOfReferenceRecord } from '../../shared/lifecycle/index.js';
 import type { EvidenceQuery, EvidenceRequest, KeyTheme } from '../../shared/evidence/index.js';
@@ -267,6 +267,62 @@ export interface ResponseStore {
   close(): Promise<void>;
 }
 
+/**
+ * The facilitator's last pushed coarse counts per workshop (server/workshop/CountsPublisher.ts), kept
+ * where every node reads them, so watching again on any node answers the snapshot last pushed from
+ * any node. Coarse counts only: no time, no person.
+ */
+export interface CountsSnapshotStore {
+  /** The last stored snapshot, or undefined before the first. */
+  get(workshopId: string): Promise<Record<string, PromptCounts> | undefined>;
+  /** Replaces the snapshot. */
+  put(workshopId: string, counts: Record<string, PromptCounts>): Promise<void>;
+  /** Forgets the workshop's snapshot (closed). */
+  delete(workshopId: string): Promise<void>;
+}
+
+/** One sign-in throttle counter (server/auth/LoginThrottle.ts): failures in the window, the last one's time, and when the next attempt may be checked. */
+export type ThrottleCounter = { failures: number; lastFailureAt: number; nextAllowedAt: number };
+
+/**
+ * Where the sign-in throttle keeps its counters, shared by every node on PostgreSQL so that guesses
+ * spread over N nodes are slowed as if they reached one. Keys name an account, an address or both;
+ * a store that persists them keeps only keyed hashes of them. The throttle's rules stay in LoginThrottle.
+ */
+export interface ThrottleStore {
+  /** The counters held for these keys (absent when none); expired ones may be answered, the throttle judges them. */
+  counters(keys: readonly string[]): Promise<Map<string, ThrottleCounter>>;
+  /**
+   * Records a failure on every key, each in one atomic step: `next` turns the counter held (or
+   * undefined) into the new one, so failures arriving at several nodes at once are all counted.
+   */
+  fail(keys: readonly string[], next: (key: string, held: ThrottleCounter | undefined) => ThrottleCounter): Promise<void>;
+  /** Deletes these counters and records that `pair` (an account at an address) signed in at `at`. */
+  succeed(clear: readonly string[], pair: string, at: number): Promise<void>;
+  /** When `pair` last signed in, or undefined. */
+  recognisedAt(pair: string): Promise<number | undefined>;
+}
+
+/** One presence state as relayed between nodes: the awareness JSON as the filter rewrote it ('null' removes it). */
+export type RelayedPresence = { clientId: number; clock: number; json: string };
+
+/**
+ * Presence (who is looking at what) shared between the nodes that serve one document
+ * (docs/scaling.md): each node announces the presence changes and renewals of its own connections,
+ * in the batches its hub already makes, and applies the other nodes' batches to its hub. Presence
+ * holds staff display names, colours and cursor positions, never case content by the app's clients.
+ */
+export interface PresenceRelay {
+  /** Announces a batch of this node's presence entries for a document to the other nodes (best effort). */
+  publish(docName: string, entries: readonly RelayedPresence[]): void;
+  /**
+   * Calls `onEntries` with every batch another node announces for the document, and `onHello` when
+   * another node opens it (answer by announcing every own state); returns an unsubscribe. Subscribing
+   * says hello, so a node opening a document learns the others' presence at once, not at their next renewal.
+   */
+  subscribe(docName: string, onEntries: (entries: RelayedPresence[]) => void, onHello: () => void): () => void;
+}
+
 /** The head of the audit chain: the last line's sequence number and hash (seq 0 and the genesis hash when empty). */
 export type AuditChainHead = { seq: number; hash: string };
 
@@ -303,7 +359,7 @@ export interface IssuerKeyStore {
 }
 
 /** The channels app nodes talk on: Yjs updates stored by a node, and sockets to close. */
-export type BusChannel = 'doc-updates' | 'revocations';
+export type BusChannel = 'doc-updates' | 'revocations' | 'presence';
 
 /**
  * Messages between the app nodes that share one database (docs/scaling.md). Each node sees the

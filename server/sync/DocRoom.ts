@@ -9,7 +9,7 @@ import { DOC_SHAPES, MAX_DOC_BYTES, type RootShape } from '../../shared/sync/doc
 import { CLOSE_BAD_DATA, CLOSE_RATE_LIMITED, CLOSE_SERVER_ERROR } from '../../shared/sync/closeCodes.js';
 import type { AuthContext } from '../auth/types.js';
 import type { Logger } from '../http/logger.js';
-import type { DocStore } from '../storage/types.js';
+import type { DocStore, PresenceRelay } from '../storage/types.js';
 import type { Attribution } from '../storage/history.js';
 import { filterAwarenessUpdate } from './awarenessFilter.js';
 import { PRESENCE_FLUSH_MS, PRESENCE_KEEPALIVE_MS, PresenceHub, type PresenceTiming } from './presenceHub.js';
@@ -77,6 +77,8 @@ export class DocRoom {
   private noCompaction = false;
   /** Stops hearing updates other nodes store (multi-node PostgreSQL only). */
   private unsubscribe: () => void = () => undefined;
+  /** Stops hearing other nodes' presence (multi-node PostgreSQL only). */
+  private unsubscribePresence: () => void = () => undefined;
   /** Tells authors when their updates are on disk (docs/sync.md, "Durable acknowledgement"). */
   private readonly acks = new DurableAcks(this);
   /** When the doc was last used, on the sync server's use counter (the memory budget unloads the coldest). */
@@ -92,11 +94,23 @@ export class DocRoom {
     after: Promise<void>,
     private readonly onFailure: (room: DocRoom) => void,
     presenceTiming: PresenceTiming = { flushMs: PRESENCE_FLUSH_MS, keepaliveMs: PRESENCE_KEEPALIVE_MS },
+    presenceRelay?: PresenceRelay,
   ) {
-    this.presence = new PresenceHub((update) => {
-      const msg = frame(MESSAGE_AWARENESS, (e) => encoding.writeVarUint8Array(e, update));
-      for (const c of this.conns.values()) send(c.ws, msg);
-    }, presenceTiming);
+    this.presence = new PresenceHub(
+      (update) => {
+        const msg = frame(MESSAGE_AWARENESS, (e) => encoding.writeVarUint8Array(e, update));
+        for (const c of this.conns.values()) send(c.ws, msg);
+      },
+      presenceTiming,
+      presenceRelay && ((entries) => presenceRelay.publish(name, entries)),
+    );
+    // Several nodes: presence of the other nodes' connections reaches this node's, and the other way.
+    this.unsubscribePresence =
+      presenceRelay?.subscribe(
+        name,
+        (entries) => this.presence.applyRemote(entries),
+        () => this.presence.announceAll(),
+      ) ?? this.unsubscribePresence;
     const ref = parseDocName(name);
     this.kind = ref?.kind ?? 'unknown';
     this.shape = ref ? DOC_SHAPES[ref.kind] : {};
@@ -248,6 +262,8 @@ export class DocRoom {
       const owns = (id: number) => {
         if (conn.clientIds.has(id) || claimed.has(id)) return true;
         if (conn.clientIds.size + claimed.size >= MAX_PRESENCE_IDS_PER_CONN) return false;
+        // Another node's client, echoed by this client: never this connection's to speak for.
+        if (this.presence.isRemote(id)) return false;
         // A client id is bound to the user who first used it here: another user cannot take its slot over.
         const owner = this.owners.ownerOf(id);
         if (owner !== undefined && owner !== conn.ctx.userId) return false;
@@ -392,6 +408,7 @@ export class DocRoom {
     await this.flushed();
     if (!this.failed && shouldCompact(this.stored, 'unload')) await this.compact();
     this.unsubscribe();
+    this.unsubscribePresence();
     this.acks.stop();
     this.gate.destroy();
     this.presence.destroy();

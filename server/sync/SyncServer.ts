@@ -9,7 +9,7 @@ import type { AuthContext } from '../auth/types.js';
 import type { Logger } from '../http/logger.js';
 import { isAllowedOrigin } from '../http/origin.js';
 import type { ConnectionRegistry } from '../realtime/ConnectionRegistry.js';
-import type { DocStore } from '../storage/types.js';
+import type { DocStore, PresenceRelay } from '../storage/types.js';
 import type { DocHistory } from '../storage/history.js';
 import { DocRoom, OnBehalfOf, type Conn } from './DocRoom.js';
 import { connBudgets } from './connLimits.js';
@@ -33,6 +33,8 @@ export type SyncServerOptions = {
   heartbeatMs?: number;
   /** Presence batching and keepalive intervals; tests change them. */
   presence?: PresenceTiming;
+  /** Presence shared with the other nodes on one database; absent on one node. */
+  presenceRelay?: PresenceRelay | undefined;
   authenticate: (req: IncomingMessage) => Promise<AuthContext | null>;
   access: (ctx: AuthContext, ref: DocRef) => Promise<Access>;
   /** Called when a connection sends a document update, so edits count towards the session's idle timer. */
@@ -193,6 +195,7 @@ export class SyncServer {
           void failed.unload();
         },
         this.opts.presence,
+        this.opts.presenceRelay,
       );
       this.rooms.set(name, room);
       room.lastUsed = ++this.uses;

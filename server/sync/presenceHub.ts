@@ -10,6 +10,13 @@ export const PRESENCE_FLUSH_MS = 50;
  */
 export const PRESENCE_KEEPALIVE_MS = 5_000;
 
+/**
+ * How long a state another node announced lives here without a renewal (y-protocols clients drop a
+ * remote state after 30 s too). A node that died sends no removals: its clients' states expire, and
+ * their ids may then be used here again by those clients reconnecting to this node.
+ */
+export const REMOTE_PRESENCE_TTL_MS = 30_000;
+
 /** One presence state as relayed: the JSON is already rewritten by the filter ('null' removes it). */
 export type PresenceEntry = { clientId: number; clock: number; json: string };
 
@@ -24,6 +31,9 @@ export type PresenceTiming = { flushMs: number; keepaliveMs: number };
  * - does not re-broadcast a renewal whose state did not change; it only records the newer clock and
  *   forwards gathered renewals in one message every `keepaliveMs`, so remote presence stays alive;
  * - encodes each batch once and sends the same bytes to every connection.
+ * With several nodes (docs/scaling.md), `share` announces the entries of this node's own connections
+ * in each batch to the other nodes, and `applyRemote` takes theirs: they reach this node's connections
+ * in its next batch and are never announced again, so nothing echoes between nodes.
  */
 export class PresenceHub {
   private readonly states = new Map<number, { clock: number; json: string }>();
@@ -33,11 +43,20 @@ export class PresenceHub {
   private readonly renewed = new Set<number>();
   private flushTimer: NodeJS.Timeout | null = null;
   private readonly keepaliveTimer: NodeJS.Timeout;
+  /** Client ids introduced by this node's own connections (the ones `share` announces). */
+  private readonly localIds = new Set<number>();
+  /** When each id another node announced was last heard of (a state, renewal or removal). */
+  private readonly remoteAt = new Map<number, number>();
 
-  /** Starts the keepalive; `broadcast` sends one frame payload (an awareness update) to every connection. */
+  /**
+   * Starts the keepalive; `broadcast` sends one frame payload (an awareness update) to every connection;
+   * `share`, when several nodes serve the document, announces this node's own entries of each batch.
+   */
   constructor(
     private readonly broadcast: (awarenessUpdate: Uint8Array) => void,
     private readonly timing: PresenceTiming,
+    private readonly share?: (entries: PresenceEntry[]) => void,
+    private readonly now: () => number = Date.now,
   ) {
     this.keepaliveTimer = setInterval(() => this.keepalive(), timing.keepaliveMs);
     this.keepaliveTimer.unref();
@@ -45,6 +64,28 @@ export class PresenceHub {
 
   /** Applies entries one connection may speak for (already filtered); stale clocks are ignored as in y-protocols. */
   apply(entries: readonly PresenceEntry[]): void {
+    for (const e of entries) this.localIds.add(e.clientId);
+    this.applyEntries(entries);
+  }
+
+  /** Applies entries another node announced (its connections' own, filtered there); they are relayed here, never announced again. */
+  applyRemote(entries: readonly PresenceEntry[]): void {
+    const theirs = entries.filter((e) => !this.localIds.has(e.clientId));
+    const t = this.now();
+    for (const e of theirs) this.remoteAt.set(e.clientId, t);
+    this.applyEntries(theirs);
+  }
+
+  /**
+   * Whether an id belongs to another node's connection (heard of recently): a local connection may not
+   * claim it, as y-websocket clients echo every state they receive, other nodes' included.
+   */
+  isRemote(clientId: number): boolean {
+    const at = this.remoteAt.get(clientId);
+    return at !== undefined && this.now() - at < REMOTE_PRESENCE_TTL_MS;
+  }
+
+  private applyEntries(entries: readonly PresenceEntry[]): void {
     for (const e of entries) {
       const cur = this.states.get(e.clientId);
       if (e.clock <= (this.clocks.get(e.clientId) ?? -1)) continue;
@@ -85,6 +126,11 @@ export class PresenceHub {
     return encode([...this.states].map(([clientId, s]) => ({ clientId, clock: s.clock, json: s.json })));
   }
 
+  /** Announces every state of this node's own connections (another node just opened the document). */
+  announceAll(): void {
+    this.announce([...this.states].map(([clientId, st]) => ({ clientId, clock: st.clock, json: st.json })));
+  }
+
   /** Number of presence states held. */
   get size(): number {
     return this.states.size;
@@ -100,10 +146,20 @@ export class PresenceHub {
     const batch = [...this.changed.values()];
     this.changed.clear();
     this.broadcast(encode(batch));
+    this.announce(batch);
+    // A removed local state has been announced: its id may now come back only from wherever it reconnects.
+    for (const e of batch) if (e.json === 'null') this.localIds.delete(e.clientId);
+  }
+
+  private announce(batch: readonly PresenceEntry[]): void {
+    if (!this.share) return;
+    const own = batch.filter((e) => this.localIds.has(e.clientId));
+    if (own.length > 0) this.share(own);
   }
 
   /** Forwards gathered renewals now (the keepalive timer calls this). */
   keepalive(): void {
+    this.expireRemote();
     if (this.renewed.size === 0) return;
     const batch: PresenceEntry[] = [];
     for (const id of this.renewed) {
@@ -112,12 +168,28 @@ export class PresenceHub {
     }
     this.renewed.clear();
     if (batch.length > 0) this.broadcast(encode(batch));
+    this.announce(batch);
   }
 
   /** Stops the timers. */
   destroy(): void {
     if (this.flushTimer) clearTimeout(this.flushTimer);
     clearInterval(this.keepaliveTimer);
+  }
+
+  /** Removes other nodes' states not renewed within REMOTE_PRESENCE_TTL_MS (their node may be gone). */
+  private expireRemote(): void {
+    const t = this.now();
+    for (const [id, at] of this.remoteAt) {
+      if (t - at < REMOTE_PRESENCE_TTL_MS) continue;
+      this.remoteAt.delete(id);
+      const cur = this.states.get(id);
+      if (!cur) continue;
+      this.states.delete(id);
+      this.renewed.delete(id);
+      this.clocks.set(id, cur.clock + 1);
+      this.mark({ clientId: id, clock: cur.clock + 1, json: 'null' });
+    }
   }
 
   private mark(e: PresenceEntry): void {

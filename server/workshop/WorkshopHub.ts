@@ -16,7 +16,7 @@ import type { Workshop } from '../../shared/workshop/workshop.js';
 import { hasForbiddenKey } from '../http/validate.js';
 import { isAllowedOrigin } from '../http/origin.js';
 import type { Logger } from '../http/logger.js';
-import type { RecordStore } from '../storage/types.js';
+import type { CountsSnapshotStore, RecordStore } from '../storage/types.js';
 import type { SyncServer } from '../sync/SyncServer.js';
 import { CountsPublisher } from './CountsPublisher.js';
 import { ParticipantViews } from './participantView.js';
@@ -81,6 +81,8 @@ export class WorkshopHub {
       log: Logger;
       publicOrigins: readonly string[];
       countsIntervalMs: number;
+      /** Where the last pushed counts live (shared by every node on PostgreSQL). */
+      countsSnapshots?: CountsSnapshotStore;
     },
   ) {
     this.ns = io.of('/workshop');
@@ -90,6 +92,7 @@ export class WorkshopHub {
         workshop: (id) => deps.records.get('workshops', id),
         responses: deps.responses,
         emit: (workshopId, counts) => this.emitCounts(workshopId, counts),
+        ...(deps.countsSnapshots ? { snapshots: deps.countsSnapshots } : {}),
       },
       deps.countsIntervalMs,
     );

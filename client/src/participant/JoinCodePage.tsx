@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
 import { io, type Socket } from 'socket.io-client';
+import { SOCKET_IO_OPTIONS } from '../lib/socketIoOptions.js';
 import { z } from 'zod';
 import { usePageTitle } from '../hooks/usePageTitle.js';
 import { navigate } from '../router/navigation.js';
@@ -29,7 +30,7 @@ export function JoinCodePage() {
 
   useEffect(() => {
     // forceNew: the anonymous channel never shares an underlying connection with a staff socket.
-    const s = io('/workshop', { path: '/socket.io', forceNew: true });
+    const s = io('/workshop', { ...SOCKET_IO_OPTIONS, forceNew: true });
     socket.current = s;
     return () => {
       s.removeAllListeners();

@@ -1,4 +1,5 @@
 import { io } from 'socket.io-client';
+import { SOCKET_IO_OPTIONS } from '../lib/socketIoOptions.js';
 import type { ParticipationToken } from '../../../shared/workshop/participant.js';
 import { blindRequest } from './participationToken.js';
 
@@ -13,7 +14,7 @@ const ANSWER_TIMEOUT_MS = 15_000;
  * sees the redemption and the join as two separate connections.
  */
 export async function redeemInvitation(workshopId: string, invitation: string): Promise<ParticipationToken> {
-  const socket = io('/workshop', { path: '/socket.io', forceNew: true, reconnection: false });
+  const socket = io('/workshop', { ...SOCKET_IO_OPTIONS, forceNew: true, reconnection: false });
   try {
     const call = async (event: string, payload: unknown): Promise<any> => {
       try {

@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useRef, type Dispatch } from 'react';
 import { io, type Socket } from 'socket.io-client';
+import { SOCKET_IO_OPTIONS } from '../lib/socketIoOptions.js';
 import type { ParticipationToken } from '../../../shared/workshop/participant.js';
 import { clearJoin, saveJoin } from './joinStorage.js';
 import type { ParticipantEvent } from './participantState.js';
@@ -87,7 +88,7 @@ export function useWorkshopSocket(
 
   useEffect(() => {
     // forceNew: the anonymous channel never shares an underlying connection with a staff socket.
-    const socket = io('/workshop', { path: '/socket.io', forceNew: true });
+    const socket = io('/workshop', { ...SOCKET_IO_OPTIONS, forceNew: true });
     socketRef.current = socket;
     socket.on('connect', () => {
       dispatch({ type: 'connection', connection: 'connected' });

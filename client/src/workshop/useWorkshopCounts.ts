@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
 import { io } from 'socket.io-client';
+import { SOCKET_IO_OPTIONS } from '../lib/socketIoOptions.js';
 import { z } from 'zod';
 import { WorkshopSetupSchema, WorkshopStateSchema } from '../../../shared/workshop/workshop.js';
 import { PromptCountsSchema } from './api.js';
@@ -42,7 +43,7 @@ export function useWorkshopCounts(
   useEffect(() => {
     if (!enabled) return;
     // forceNew: a socket of its own, so closing it never closes another feature's staff socket.
-    const socket = io('/', { path: '/socket.io', forceNew: true });
+    const socket = io('/', { ...SOCKET_IO_OPTIONS, forceNew: true });
     const watch = async () => {
       try {
         const ack: unknown = await socket.timeout(10_000).emitWithAck('workshop:watch', { workshopId });

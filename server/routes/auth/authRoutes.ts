@@ -13,7 +13,7 @@ export function authRoutes(deps: AppDeps): Router {
 
   r.post('/auth/login', async (req, res) => {
     const body = parseInput(LoginBodySchema, req.body);
-    // The throttle keys on the client address, which is used in memory only and never logged or stored.
+    // The throttle keys on the client address, which is never logged, and stored only as an HMAC (docs/security.md).
     const result = await deps.auth.login(body.email, body.password, req.ip ?? 'unknown');
     if (!result.ok) throw signInError(res, result);
     res.setHeader('Set-Cookie', sessionCookieHeader(result.token, { secure, maxAgeSeconds: deps.auth.cookieMaxAgeSeconds }));

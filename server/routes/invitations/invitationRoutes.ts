@@ -56,7 +56,7 @@ export function invitationRoutes(deps: AppDeps): Router {
   r.post('/invitations/:token/accept', async (req, res) => {
     const token = tokenParam(req.params.token);
     const body = parseInput(AcceptInvitationBodySchema, req.body);
-    // The client address throttles password checks for existing accounts exactly as sign-in does; memory only.
+    // The client address throttles password checks for existing accounts exactly as sign-in does; never logged.
     const accepted = await acceptInvitation(deps, token, body, req.ip ?? 'unknown');
     if (!accepted.ok) throw signInError(res, accepted.failure);
     const { reviewId } = accepted;

@@ -2,9 +2,23 @@ import { createHash, randomBytes } from 'node:crypto';
 import pg from 'pg';
 import type { BusChannel, NodeBus } from '../types.js';
 
+/** Every channel a node listens on. */
+const BUS_CHANNELS: readonly BusChannel[] = ['doc-updates', 'revocations', 'presence'];
+
 /** Delay before a lost LISTEN connection is opened again; doubled up to the maximum while it keeps failing. */
 const RECONNECT_MIN_MS = 250;
 const RECONNECT_MAX_MS = 10_000;
+
+/**
+ * The prefix of every notification channel of one installation: a hash of its schema, so installations
+ * (and test servers) sharing one database do not hear each other.
+ */
+export function channelPrefix(schema: string | undefined): string {
+  return `rr_${createHash('sha256')
+    .update(schema ?? 'public')
+    .digest('hex')
+    .slice(0, 16)}_`;
+}
 
 /**
  * PostgreSQL LISTEN/NOTIFY between the app nodes sharing one database (docs/scaling.md): one
@@ -29,10 +43,7 @@ export class PgNodeBus implements NodeBus {
     private readonly pool: pg.Pool,
     schema: string | undefined,
   ) {
-    this.prefix = `rr_${createHash('sha256')
-      .update(schema ?? 'public')
-      .digest('hex')
-      .slice(0, 16)}_`;
+    this.prefix = channelPrefix(schema);
   }
 
   /** Opens the listening connection. */
@@ -49,7 +60,7 @@ export class PgNodeBus implements NodeBus {
   private async connect(): Promise<void> {
     const client = new pg.Client({ connectionString: this.url });
     client.on('notification', (n) => {
-      const channel = (['doc-updates', 'revocations'] as const).find((c) => this.channel(c) === n.channel);
+      const channel = BUS_CHANNELS.find((c) => this.channel(c) === n.channel);
       const payload = n.payload ?? '';
       const sp = payload.indexOf(' ');
       if (!channel || sp < 0 || payload.slice(0, sp) === this.nodeId) return;
@@ -64,8 +75,7 @@ export class PgNodeBus implements NodeBus {
     client.on('error', () => this.lost(client));
     client.on('end', () => this.lost(client));
     await client.connect();
-    await client.query(`LISTEN ${this.channel('doc-updates')}`);
-    await client.query(`LISTEN ${this.channel('revocations')}`);
+    for (const c of BUS_CHANNELS) await client.query(`LISTEN ${this.channel(c)}`);
     this.client = client;
   }
 

@@ -165,6 +165,61 @@ export const MIGRATIONS: readonly { version: number; name: string; sql: string }
       );
     `,
   },
+  {
+    version: 5,
+    name: 'Socket.IO adapter attachments, shared workshop counts snapshots',
+    sql: `
+      -- @socket.io/postgres-adapter (server/realtime/clusterAdapter.ts): a broadcast over NOTIFY's 8,000-byte
+      -- limit travels as a row here, named by id in the notification, and is deleted after 30 s. Unlogged:
+      -- a crash loses only broadcasts already delivered or no longer wanted.
+      CREATE UNLOGGED TABLE socket_io_attachments (
+        id bigserial UNIQUE,
+        created_at timestamptz DEFAULT now(),
+        payload bytea
+      );
+      -- The facilitator's last coarse counts per workshop (server/workshop/CountsPublisher.ts), so watching
+      -- again on any node answers the snapshot last pushed. Coarse counts only: no time, no person.
+      CREATE TABLE workshop_counts (
+        workshop_id text PRIMARY KEY,
+        counts jsonb NOT NULL
+      );
+    `,
+  },
+  {
+    version: 6,
+    name: 'sign-in throttle shared by every node',
+    sql: `
+      -- The sign-in throttle's counters (server/auth/LoginThrottle.ts), keyed by an HMAC of "account",
+      -- "address" or both under a key derived from the audit key (not in the database). Unlogged: a
+      -- crash resets them, as a restart did when they lived in memory. Times are ms since the epoch.
+      CREATE UNLOGGED TABLE login_throttle (
+        key_hash text PRIMARY KEY,
+        failures integer NOT NULL,
+        last_failure_at bigint NOT NULL,
+        next_allowed_at bigint NOT NULL
+      );
+      -- Accounts recognised at an address (a past sign-in from it), by the same HMAC, so they skip the
+      -- account-wide and address-wide delays on every node.
+      CREATE TABLE login_recognised (
+        pair_hash text PRIMARY KEY,
+        at bigint NOT NULL
+      );
+    `,
+  },
+  {
+    version: 7,
+    name: 'presence batches too large for a notification',
+    sql: `
+      -- A presence batch over NOTIFY's 8,000-byte limit (server/storage/pg/PgPresenceRelay.ts) travels as a
+      -- row here, named by id in the notification, and is deleted within a minute. Unlogged: presence is
+      -- renewed every few seconds and worth nothing after a crash.
+      CREATE UNLOGGED TABLE presence_batches (
+        id bigserial PRIMARY KEY,
+        created_at timestamptz NOT NULL DEFAULT now(),
+        entries text NOT NULL
+      );
+    `,
+  },
 ];
 
 /**

@@ -9,8 +9,9 @@ export const PG_POOL_MAX = 10;
 /**
  * Opens a connection pool. With `schema`, every connection works in that schema (created if missing),
  * so several servers (tests, or several installations) can share one database without sharing tables.
+ * `max` bounds its connections (PG_POOL_MAX unless a smaller pool is wanted).
  */
-export async function openPgPool(url: string, schema?: string): Promise<pg.Pool> {
+export async function openPgPool(url: string, schema?: string, max = PG_POOL_MAX): Promise<pg.Pool> {
   if (schema !== undefined && !SCHEMA_NAME.test(schema)) throw new Error('DATABASE_SCHEMA must be lower-case letters, digits and underscores');
   if (schema) {
     const admin = new pg.Client({ connectionString: url });
@@ -24,7 +25,7 @@ export async function openPgPool(url: string, schema?: string): Promise<pg.Pool>
       await admin.end();
     }
   }
-  const pool = new pg.Pool({ connectionString: url, max: PG_POOL_MAX, ...(schema ? { options: `-c search_path=${schema}` } : {}) });
+  const pool = new pg.Pool({ connectionString: url, max, ...(schema ? { options: `-c search_path=${schema}` } : {}) });
   // An idle connection that dies (server restart) must not crash the process; the next query reconnects.
   pool.on('error', () => undefined);
   return pool;

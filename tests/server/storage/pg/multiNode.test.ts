@@ -1,28 +1,17 @@
 import { io as connect } from 'socket.io-client';
 import * as Y from 'yjs';
 import { afterEach, describe, expect, it } from 'vitest';
-import { startTestServer, tempDataDir, testSchema } from '../../../utils/testServer.js';
+import { twoNodes, type Node } from './twoNodes.js';
 import { createReviewWithMembers, TEST_PASSWORD } from '../../../utils/factories.js';
 import { api, login } from '../../../utils/api.js';
 import { openDoc, synced, until, type TestClient } from '../../../utils/yjsClient.js';
 
-type Node = Awaited<ReturnType<typeof startTestServer>>;
 const nodes: Node[] = [];
 const clients: TestClient[] = [];
 afterEach(async () => {
   for (const c of clients.splice(0)) c.destroy();
   for (const n of nodes.splice(0)) await n.close();
 });
-
-/** Two app nodes on one PostgreSQL schema, each with its own data directory (lock, admin socket), as behind a load balancer. */
-async function twoNodes(): Promise<[Node, Node]> {
-  const schema = testSchema(tempDataDir());
-  const a = await startTestServer({ env: { DATABASE_SCHEMA: schema } });
-  nodes.push(a);
-  const b = await startTestServer({ env: { DATABASE_SCHEMA: schema } });
-  nodes.push(b);
-  return [a, b];
-}
 
 function open(url: string, name: string, cookie: string): TestClient {
   const c = openDoc(url, name, cookie);
@@ -32,7 +21,7 @@ function open(url: string, name: string, cookie: string): TestClient {
 
 describe('several app nodes on one PostgreSQL database', () => {
   it('relays updates accepted on one node to the clients of the other, and both converge', async () => {
-    const [a, b] = await twoNodes();
+    const [a, b] = await twoNodes(nodes);
     const fx = await createReviewWithMembers(a.url);
     const name = `review.${fx.reviewId}.genogram`;
     const onA = open(a.url, name, fx.lead.cookie);
@@ -51,7 +40,7 @@ describe('several app nodes on one PostgreSQL database', () => {
   }, 120_000);
 
   it('refuses a cross-agency write on either node, and it reaches no one', async () => {
-    const [a, b] = await twoNodes();
+    const [a, b] = await twoNodes(nodes);
     const fx = await createReviewWithMembers(a.url);
     const healthDoc = `review.${fx.reviewId}.chronology.${fx.agencies[1]!.id}`;
     // The health agency's author works on node B; the police author tries to write there through each node.
@@ -83,8 +72,29 @@ describe('several app nodes on one PostgreSQL database', () => {
     for (const node of [a, b]) expect(await storedKeys(node)).toEqual(['real-0', 'real-1']);
   }, 120_000);
 
+  it('shows a client on node A to a client on node B, and removes it when it closes', async () => {
+    const [a, b] = await twoNodes(nodes);
+    const fx = await createReviewWithMembers(a.url);
+    const name = `review.${fx.reviewId}.people`;
+    const onA = open(a.url, name, fx.lead.cookie);
+    await synced(onA);
+    onA.provider.awareness.setLocalStateField('editing', 'person-on-a');
+    // B opens the doc after A's state was announced: B's hello brings it at once, not at A's next renewal.
+    const onB = open(b.url, name, fx.team.cookie);
+    await synced(onB);
+    const seenOnB = () => onB.provider.awareness.getStates().get(onA.doc.clientID) as { editing?: string; user?: { name: string } } | undefined;
+    await until(() => seenOnB()?.editing === 'person-on-a', 'A\u2019s presence on B');
+    // The name is the one A's server wrote from the session, relayed unchanged.
+    expect(seenOnB()!.user!.name).toBe(fx.lead.name);
+    // A change on B reaches A too.
+    onB.provider.awareness.setLocalStateField('editing', 'person-on-b');
+    await until(() => (onA.provider.awareness.getStates().get(onB.doc.clientID) as { editing?: string } | undefined)?.editing === 'person-on-b', 'B\u2019s presence on A');
+    onA.destroy();
+    await until(() => !onB.provider.awareness.getStates().has(onA.doc.clientID), 'A\u2019s presence removed on B');
+  }, 120_000);
+
   it('closes a user\u2019s sockets on the other node at once when they log out on one', async () => {
-    const [a, b] = await twoNodes();
+    const [a, b] = await twoNodes(nodes);
     const fx = await createReviewWithMembers(a.url);
     const cookie = await login(a.url, fx.team.email, TEST_PASSWORD);
     const yjsOnB = open(b.url, `review.${fx.reviewId}.genogram`, cookie);
@@ -100,7 +110,7 @@ describe('several app nodes on one PostgreSQL database', () => {
   }, 120_000);
 
   it('closes a member\u2019s sockets on the other node at once when their role changes on one (their session stays valid)', async () => {
-    const [a, b] = await twoNodes();
+    const [a, b] = await twoNodes(nodes);
     const fx = await createReviewWithMembers(a.url);
     const onB = open(b.url, `review.${fx.reviewId}.genogram`, fx.team.cookie);
     await synced(onB);
