@@ -1,14 +1,8 @@
-import http from 'node:http';
-import type { AddressInfo } from 'node:net';
-import * as Y from 'yjs';
-import { WebSocketServer, type WebSocket } from 'ws';
-import * as syncProtocol from 'y-protocols/sync';
-import * as encoding from 'lib0/encoding';
-import * as decoding from 'lib0/decoding';
 import { startTestServer } from '../tests/utils/testServer.js';
 import { createReviewWithMembers } from '../tests/utils/factories.js';
 import { openDoc, synced, type TestClient } from '../tests/utils/yjsClient.js';
 import { percentile, writeResult } from './benchUtils.js';
+import { startBareRelay } from './bareRelay.js';
 
 /**
  * Sync fan-out: one doc, 50 clients; each client in turn makes an edit and we time how long until
@@ -18,48 +12,6 @@ import { percentile, writeResult } from './benchUtils.js';
  */
 const CLIENTS = 50;
 const ROUNDS = 8; // every client edits this many times: 400 edits, 19,600 observations
-
-/** A bare relay: applies sync messages to one Y.Doc and broadcasts updates. No auth, no storage. */
-async function startBareRelay(): Promise<{ url: string; close(): Promise<void> }> {
-  const server = http.createServer();
-  const wss = new WebSocketServer({ server });
-  const doc = new Y.Doc();
-  const conns = new Set<WebSocket>();
-  doc.on('update', (update: Uint8Array, origin: unknown) => {
-    const e = encoding.createEncoder();
-    encoding.writeVarUint(e, 0);
-    syncProtocol.writeUpdate(e, update);
-    const msg = encoding.toUint8Array(e);
-    for (const c of conns) if (c !== origin && c.readyState === c.OPEN) c.send(msg);
-  });
-  wss.on('connection', (ws) => {
-    conns.add(ws);
-    ws.on('close', () => conns.delete(ws));
-    ws.on('message', (data: Buffer) => {
-      const d = decoding.createDecoder(new Uint8Array(data));
-      if (decoding.readVarUint(d) !== 0) return;
-      const e = encoding.createEncoder();
-      encoding.writeVarUint(e, 0);
-      syncProtocol.readSyncMessage(d, e, doc, ws);
-      if (encoding.length(e) > 1) ws.send(encoding.toUint8Array(e));
-    });
-    const e = encoding.createEncoder();
-    encoding.writeVarUint(e, 0);
-    syncProtocol.writeSyncStep1(e, doc);
-    ws.send(encoding.toUint8Array(e));
-  });
-  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
-  const { port } = server.address() as AddressInfo;
-  return {
-    url: `http://127.0.0.1:${port}`,
-    close: () =>
-      new Promise((r) => {
-        for (const c of conns) c.terminate();
-        wss.close();
-        server.close(() => r());
-      }),
-  };
-}
 
 /** Runs the fan-out load over already-synced clients and returns propagation latencies in ms. */
 async function measure(clients: TestClient[]): Promise<number[]> {

@@ -6,7 +6,7 @@ import { parseDocName } from '../../shared/docNames.js';
 import { fsyncDir } from './DurableFileAdapter.js';
 import type { DocStore } from './types.js';
 import { HISTORY_MAX_ENTRIES, decodeAttributed, foldHistory, encodeAttributed, type Attribution, type DocHistory, type HistoryEntry } from './history.js';
-import { readHistoryFile, writeHistoryFile, type HistoryFile } from './historyFile.js';
+import { encodeHistoryFile, readHistoryFile, writeHistoryFile, type HistoryFile } from './historyFile.js';
 
 /**
  * Each log record is [u32 length][u32 crc32 of the bytes][bytes], little-endian. When the length's top
@@ -17,14 +17,23 @@ export const RECORD_HEADER_BYTES = 8;
 export const ATTRIBUTED = 0x8000_0000;
 const LOG = 'log.bin';
 const SNAPSHOT = 'snapshot.bin';
-const HISTORY = 'history.bin';
+/** The history file's name in a doc's directory (also its name inside a backup). */
+export const HISTORY = 'history.bin';
 
 /** One queued operation on one doc; the queue runs them strictly in order. */
 type Op =
   | { kind: 'append'; update: Uint8Array; by: Attribution | undefined; resolve: () => void; reject: (e: unknown) => void }
   | { kind: 'history'; resolve: (h: DocHistory) => void; reject: (e: unknown) => void }
   | { kind: 'compact'; snapshot: Uint8Array; resolve: () => void; reject: (e: unknown) => void }
-  | { kind: 'load'; resolve: (u: Uint8Array[]) => void; reject: (e: unknown) => void };
+  | { kind: 'load'; resolve: (u: Uint8Array[]) => void; reject: (e: unknown) => void }
+  | { kind: 'copy'; resolve: (c: DocCopy) => void; reject: (e: unknown) => void };
+
+/**
+ * A doc as a backup carries it (server/storage/backup.ts): its content as one log, and its history
+ * file with that log marked as absorbed, so the restored history holds exactly the entries it held
+ * here (same seq numbers) and the restored content is exactly this content.
+ */
+export type DocCopy = { log: Buffer; history: Buffer };
 
 /** Per-document state: an open log handle, the length of its valid prefix, and the op queue. */
 type DocFiles = {
@@ -90,6 +99,11 @@ export class FileDocStore implements DocStore {
   /** The history file's base and entries, then the log's records it has not absorbed. */
   history(docName: string): Promise<DocHistory> {
     return this.enqueue(docName, (resolve, reject) => ({ kind: 'history', resolve, reject }));
+  }
+
+  /** The doc's content and history read in one queued operation, so they are from the same moment (for backups). */
+  copy(docName: string): Promise<DocCopy> {
+    return this.enqueue(docName, (resolve, reject) => ({ kind: 'copy', resolve, reject }));
   }
 
   /** Replaces the doc's snapshot and log with one snapshot, atomically. */
@@ -162,6 +176,10 @@ export class FileDocStore implements DocStore {
       }
       if (head.kind === 'load') {
         await readDoc(files).then(head.resolve, head.reject);
+        continue;
+      }
+      if (head.kind === 'copy') {
+        await copyDoc(files).then(head.resolve, head.reject);
         continue;
       }
       if (head.kind === 'history') {
@@ -358,6 +376,15 @@ async function readHistory(files: DocFiles): Promise<HistoryFile & { file: boole
   const fromLog = scanLog(tail).entries.map((e, i) => ({ ...e, seq: start.folded + start.entries.length + i + 1 }));
   const base = start.base && start.base.length > 0 ? start.base : null;
   return { ...start, base, file: !!file, fromFile: start.entries.length, entries: [...start.entries, ...fromLog] };
+}
+
+/** Reads content and history together (the caller runs this inside the doc's queue). */
+async function copyDoc(files: DocFiles): Promise<DocCopy> {
+  const log = frameRecords(await readDoc(files));
+  const h = await readHistory(files);
+  // The whole content log is marked absorbed: every entry is already in the history file's entries.
+  const history = encodeHistoryFile({ folded: h.folded, base: h.base, entries: h.entries, absorbed: { bytes: log.length, crc: crc32(log) >>> 0 } });
+  return { log, history };
 }
 
 /** The history file to write: every entry read, with the oldest past `limit` folded into the base. */

@@ -2,16 +2,18 @@ import fs from 'node:fs/promises';
 import { constants as FS } from 'node:fs';
 import path from 'node:path';
 import { createHash } from 'node:crypto';
+import { crc32 } from 'node:zlib';
 import { unzipSync, zipSync, strFromU8, strToU8, type Zippable } from 'fflate';
 import { z } from 'zod';
 import { parseDocName } from '../../shared/docNames.js';
 import { fsyncDir } from './DurableFileAdapter.js';
-import { frameRecords, scanLog } from './FileDocStore.js';
-import type { DocStore } from './types.js';
+import { HISTORY, scanLog, type FileDocStore } from './FileDocStore.js';
+import { parseHistoryFile } from './historyFile.js';
 
 /** The archive's format name and version, checked on restore. */
 const FORMAT = 'review-room-backup';
-const VERSION = 1;
+/** Version 2 adds each doc's history (docs/<name>/history.bin); version 1 archives, without it, still restore. */
+const VERSION = 2;
 
 /**
  * Largest backup file `restore` reads, in bytes. The archive is unpacked in memory; a partnership's
@@ -24,7 +26,7 @@ const SAFE_NAME = /^[A-Za-z0-9_-][A-Za-z0-9._-]{0,199}$/;
 
 const ManifestSchema = z.strictObject({
   format: z.literal(FORMAT),
-  version: z.literal(VERSION),
+  version: z.union([z.literal(1), z.literal(VERSION)]),
   createdAt: z.string().datetime(),
   files: z.array(z.strictObject({ path: z.string().max(500), bytes: z.number().int().nonnegative(), sha256: z.string().regex(/^[0-9a-f]{64}$/) })).max(1_000_000),
 });
@@ -39,7 +41,7 @@ const sha256 = (b: Uint8Array) => createHash('sha256').update(b).digest('hex');
 
 /**
  * Whether a path inside a backup is one the embedded store writes: records.json, audit.log,
- * docs/<doc name>/log.bin, or workshops/<id>/<file>. Anything else (a path with "..", an absolute
+ * docs/<doc name>/log.bin or history.bin, or workshops/<id>/<file>. Anything else (a path with "..", an absolute
  * path, sessions, the lock or the admin socket) is refused on restore, so a crafted archive cannot
  * write outside the data directory or plant a session.
  */
@@ -47,7 +49,7 @@ export function isBackupPath(p: string): boolean {
   if (p === 'records.json' || p === 'audit.log') return true;
   const parts = p.split('/');
   if (parts.length !== 3 || !parts.every((s) => SAFE_NAME.test(s) && s !== '.' && s !== '..')) return false;
-  if (parts[0] === 'docs') return parseDocName(parts[1]!) !== null && parts[2] === 'log.bin';
+  if (parts[0] === 'docs') return parseDocName(parts[1]!) !== null && (parts[2] === 'log.bin' || parts[2] === HISTORY);
   return parts[0] === 'workshops' && !parts[2]!.endsWith('.tmp');
 }
 
@@ -59,14 +61,15 @@ export function isBackupPath(p: string): boolean {
  * here is a state the server could have crashed into. The order across files makes the whole set such
  * a state too: records.json is read first and audit.log last, so every audit event whose record change
  * is in the backup is either in the audit copy or still in records.json's outbox (replayed once at
- * start-up, as after a crash). Each doc is read through the doc store's own queue, so a compaction
- * running at the same time can never leave a snapshot and a log from different moments. Everything
- * acknowledged before the backup started is therefore in it.
+ * start-up, as after a crash). Each doc is read through the doc store's own queue, content and
+ * history in one operation, so a compaction running at the same time can never leave a snapshot, a
+ * log and a history from different moments. Everything acknowledged before the backup started is
+ * therefore in it, with the doc's retained version history (named versions are records).
  *
  * Sessions are left out: a restored server signs everyone out. So are the first-run password, the
  * lock and the admin socket. The file is created 0600 and never overwrites an existing one.
  */
-export async function backupEmbedded(dataDir: string, docs: DocStore, file: string): Promise<BackupSummary> {
+export async function backupEmbedded(dataDir: string, docs: FileDocStore, file: string): Promise<BackupSummary> {
   const out: Zippable = {};
   const add = (p: string, bytes: Uint8Array) => {
     out[p] = bytes;
@@ -77,9 +80,10 @@ export async function backupEmbedded(dataDir: string, docs: DocStore, file: stri
   let docCount = 0;
   for (const name of await listDir(path.join(dataDir, 'docs'))) {
     if (!parseDocName(name)) continue;
-    const updates = await docs.load(name);
-    await docs.release?.(name);
-    add(`docs/${name}/log.bin`, frameRecords(updates));
+    const copy = await docs.copy(name);
+    await docs.release(name);
+    add(`docs/${name}/log.bin`, copy.log);
+    add(`docs/${name}/${HISTORY}`, copy.history);
     docCount += 1;
   }
 
@@ -156,7 +160,8 @@ export async function restoreEmbedded(file: string, dataDir: string, ignore: rea
     if (!isBackupPath(f.path)) throw new BackupError(`${file} lists ${JSON.stringify(f.path)}, which is not a Review Room data file.`);
     const bytes = entries[f.path];
     if (!bytes || bytes.length !== f.bytes || sha256(bytes) !== f.sha256) throw new BackupError(`${f.path} in ${file} is damaged or missing (checksum mismatch).`);
-    if (f.path.startsWith('docs/') && scanLog(bytes).validBytes !== bytes.length) throw new BackupError(`${f.path} in ${file} is not a whole document log.`);
+    if (f.path.endsWith('/log.bin') && scanLog(bytes).validBytes !== bytes.length) throw new BackupError(`${f.path} in ${file} is not a whole document log.`);
+    if (f.path.endsWith(`/${HISTORY}`)) checkHistory(f.path, bytes, entries[f.path.replace(HISTORY, 'log.bin')], file);
   }
 
   await fs.mkdir(dataDir, { recursive: true, mode: 0o700 });
@@ -178,11 +183,25 @@ export async function restoreEmbedded(file: string, dataDir: string, ignore: rea
     } finally {
       await fh.close();
     }
-    if (f.path.startsWith('docs/')) docCount += 1;
+    if (f.path.endsWith('/log.bin')) docCount += 1;
     if (f.path.startsWith('workshops/')) workshops.add(f.path.split('/')[1]!);
   }
   for (const d of dirs) await fsyncDir(d);
   return { file, docs: docCount, workshops: workshops.size, bytes: st.size, auditLines: countLines(entries['audit.log'] ?? new Uint8Array()) };
+}
+
+/**
+ * A doc's history in a backup must parse whole and mark exactly the doc's log in the same backup as
+ * absorbed; otherwise the restored history would count the content again as new entries.
+ */
+function checkHistory(p: string, bytes: Uint8Array, log: Uint8Array | undefined, file: string): void {
+  let absorbed: { bytes: number; crc: number };
+  try {
+    absorbed = parseHistoryFile(bytes).absorbed;
+  } catch {
+    throw new BackupError(`${p} in ${file} is not a whole document history.`);
+  }
+  if (!log || absorbed.bytes !== log.length || absorbed.crc !== crc32(log) >>> 0) throw new BackupError(`${p} in ${file} does not match its document's log.`);
 }
 
 function countLines(b: Uint8Array): number {

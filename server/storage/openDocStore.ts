@@ -1,9 +1,8 @@
 import fs from 'node:fs/promises';
 import { FileDocStore } from './FileDocStore.js';
-import type { DocStore } from './types.js';
 
 /** Opens the embedded Yjs document store in `dir` (docs/storage.md explains the choice). */
-export async function openDocStore(dir: string, historyMaxEntries?: number): Promise<DocStore> {
+export async function openDocStore(dir: string, historyMaxEntries?: number): Promise<FileDocStore> {
   await fs.mkdir(dir, { recursive: true, mode: 0o700 });
   return new FileDocStore(dir, historyMaxEntries);
 }

@@ -120,6 +120,115 @@ describe('backup and restore of the embedded store', () => {
     }
   }, 180_000);
 
+  it('carries version history: a restored store answers the history API with the same versions, contents and named versions', async () => {
+    // A retention of 6 entries and a quick unload, so the history is folded (seq numbers no longer start at 1) and held
+    // partly in the compacted history file and partly in the log when the backup is taken.
+    const config = { docIdleUnloadMs: 50, historyMaxEntries: 6 };
+    const server = await startTestServer({ config });
+    const backupFile = path.join(tempDataDir('rr-backup-'), 'review-room.backup');
+    const restored = tempDataDir('rr-restored-');
+    try {
+      const fx = await createReviewWithMembers(server.url);
+      const name = `review.${fx.reviewId}.genogram`;
+      const base = `/api/reviews/${fx.reviewId}/history/genogram`;
+      const edit = async (cookie: string, prefix: string, n: number) => {
+        const c = openTracked(server.url, name, cookie);
+        await synced(c);
+        for (let i = 0; i < n; i++) {
+          c.doc.getMap('positions').set(`${prefix}-${i}`, { x: i });
+          await until(() => c.tracker.unsaved === 0, 'edit acknowledged');
+        }
+        c.tracker.destroy();
+        c.destroy();
+        clients.splice(clients.indexOf(c), 1);
+      };
+      await edit(fx.lead.cookie, 'lead', 8);
+      await edit(fx.team.cookie, 'team', 6);
+      // Every client gone: the room unloads and compacts, moving its log into the history file.
+      await until(() => server.deps.sync.loadedDocs === 0, 'unloaded');
+      await server.deps.sync.unloaded();
+      // Two more edits stay in the log, after the history file.
+      await edit(fx.lead.cookie, 'late', 2);
+      await until(() => server.deps.sync.loadedDocs === 0, 'unloaded again');
+      await server.deps.sync.unloaded();
+      const before = await server.deps.docs.history(name);
+      expect(before.entries[0]!.seq).toBeGreaterThan(1);
+      const list = await api(server.url, 'GET', base, { cookie: fx.lead.cookie });
+      expect(list.status).toBe(200);
+      expect(list.body.versions.length).toBeGreaterThanOrEqual(2);
+      const named = await api(server.url, 'POST', `${base}/named`, { cookie: fx.lead.cookie, body: { seq: list.body.versions[1].seq, label: 'Before the late edits' } });
+      expect(named.status).toBe(201);
+      const seqs: number[] = list.body.versions.map((v: { seq: number }) => v.seq);
+      const read = async (url: string, cookie: string) => ({
+        list: (await api(url, 'GET', base, { cookie })).body,
+        contents: await Promise.all(seqs.map(async (q) => (await api(url, 'GET', `${base}/versions/${q}`, { cookie })).body)),
+        item: (await api(url, 'GET', `${base}/items/positions/lead-0`, { cookie })).body,
+      });
+      const original = await read(server.url, fx.team.cookie);
+      expect(original.list.named.map((n: { label: string; available: boolean }) => [n.label, n.available])).toEqual([['Before the late edits', true]]);
+
+      const r = await admin(server.dataDir, ['backup', backupFile]);
+      expect(r.code).toBe(0);
+      const entries = unzipSync(new Uint8Array(fs.readFileSync(backupFile)));
+      expect(Object.keys(entries)).toContain(`docs/${name}/history.bin`);
+      await server.close();
+      const rr = await admin(restored, ['restore', backupFile]);
+      expect(rr.code).toBe(0);
+
+      const back = await startTestServer({ dataDir: restored, config });
+      try {
+        const cookie = await login(back.url, fx.team.email, TEST_PASSWORD);
+        const after = await read(back.url, cookie);
+        expect(after).toEqual(original);
+        expect((await back.deps.docs.history(name)).entries.map((e) => [e.seq, e.userId, e.at])).toEqual(before.entries.map((e) => [e.seq, e.userId, e.at]));
+        // New entries on the restored store (the edit, and any record the server adds on opening) continue the numbering.
+        const c = openTracked(back.url, name, cookie);
+        await synced(c);
+        c.doc.getMap('positions').set('after-restore', { x: 0 });
+        await until(() => c.tracker.unsaved === 0, 'edit acknowledged');
+        const h = await back.deps.docs.history(name);
+        const last = before.entries.at(-1)!.seq;
+        const added = h.entries.filter((e) => e.seq > last);
+        expect(added.map((e) => e.seq)).toEqual(added.map((_, i) => last + 1 + i));
+        expect(added.at(-1)!.userId).toBe(fx.team.userId);
+      } finally {
+        await back.close();
+      }
+    } finally {
+      await server.close();
+    }
+  }, 180_000);
+
+  it('refuses a history that does not match its document log', async () => {
+    const server = await startTestServer();
+    const dir = tempDataDir('rr-backup-');
+    const good = path.join(dir, 'good.backup');
+    let name = '';
+    try {
+      const fx = await createReviewWithMembers(server.url);
+      name = `review.${fx.reviewId}.genogram`;
+      const c = openTracked(server.url, name, fx.lead.cookie);
+      await synced(c);
+      c.doc.getMap('positions').set('n1', { x: 1 });
+      await until(() => c.tracker.unsaved === 0, 'edit acknowledged');
+      expect((await admin(server.dataDir, ['backup', good])).code).toBe(0);
+    } finally {
+      await server.close();
+    }
+    const entries = unzipSync(new Uint8Array(fs.readFileSync(good)));
+    const manifest = JSON.parse(Buffer.from(entries['manifest.json']!).toString('utf8'));
+    // The log is emptied and the manifest rewritten to match, so only the history check can catch it.
+    const { createHash } = await import('node:crypto');
+    const logPath = `docs/${name}/log.bin`;
+    for (const f of manifest.files) if (f.path === logPath) Object.assign(f, { bytes: 0, sha256: createHash('sha256').update(new Uint8Array()).digest('hex') });
+    fs.writeFileSync(path.join(dir, 'mismatch.backup'), zipSync({ ...entries, [logPath]: new Uint8Array(), 'manifest.json': strToU8(JSON.stringify(manifest)) }));
+    const target = tempDataDir('rr-restore-bad-');
+    const r = await admin(target, ['restore', path.join(dir, 'mismatch.backup')]);
+    expect(r.out).toMatch(/does not match its document/);
+    expect(r.code).toBe(1);
+    expect(fs.readdirSync(target)).toEqual([]);
+  }, 120_000);
+
   it('refuses a damaged or crafted archive, a non-empty directory, and a wrong audit key, and writes nothing', async () => {
     const server = await startTestServer();
     const dir = tempDataDir('rr-backup-');
@@ -182,7 +291,14 @@ describe('backup and restore of the embedded store', () => {
   }, 60_000);
 
   it('admits only the paths the embedded store writes', () => {
-    for (const p of ['records.json', 'audit.log', 'docs/review.abcdefghijklmnop.genogram/log.bin', 'workshops/w1/responses.json']) expect(isBackupPath(p), p).toBe(true);
+    for (const p of [
+      'records.json',
+      'audit.log',
+      'docs/review.abcdefghijklmnop.genogram/log.bin',
+      'docs/review.abcdefghijklmnop.genogram/history.bin',
+      'workshops/w1/responses.json',
+    ])
+      expect(isBackupPath(p), p).toBe(true);
     for (const p of [
       'sessions.json',
       'server.lock',
@@ -191,6 +307,7 @@ describe('backup and restore of the embedded store', () => {
       '/etc/passwd',
       'docs/../records.json/log.bin',
       'docs/review.abcdefghijklmnop.genogram/other.bin',
+      'docs/review.abcdefghijklmnop.genogram/snapshot.bin',
       'workshops/w1/responses.json.tmp',
       'workshops/../x/y',
       'docs/x/log.bin',
