@@ -50,6 +50,19 @@ export function exactDate(iso: IsoDate, uncertainty: DateUncertainty = 'none'): 
 
 /** The first and last day a chronology date can mean, as ISO: "03/2019" is 01/03/2019 to 31/03/2019. */
 export function chronologyDateRange(d: ChronologyDate): { start: IsoDate; end: IsoDate } {
+  // Sorting, filtering and drawing 20,000 rows ask for the same dates' ranges many times over: the
+  // answer is kept per date object, and recomputed if that object no longer holds the same date.
+  const hit = RANGES.get(d);
+  if (hit && hit.precision === d.precision && hit.year === d.year && hit.month === d.month && hit.day === d.day) return hit.range;
+  const range = Object.freeze(computeRange(d));
+  RANGES.set(d, { precision: d.precision, year: d.year, month: d.month, day: d.day, range });
+  return range;
+}
+
+/** The range of each date object seen, with the fields it was computed from. */
+const RANGES = new WeakMap<ChronologyDate, Pick<ChronologyDate, 'precision' | 'year' | 'month' | 'day'> & { range: Readonly<{ start: IsoDate; end: IsoDate }> }>();
+
+function computeRange(d: ChronologyDate): { start: IsoDate; end: IsoDate } {
   if (d.precision === 'year') return { start: isoFromParts(d.year, 1, 1), end: isoFromParts(d.year, 12, 31) };
   const month = d.month ?? 1;
   if (d.precision === 'month') return { start: isoFromParts(d.year, month, 1), end: isoFromParts(d.year, month, daysInMonth(d.year, month)) };

@@ -40,8 +40,48 @@ export function fold(s: string): string {
     .replace(/[\u2018\u2019\u02bc]/g, "'");
 }
 
-/** The text a row is searched by: its free text, labels and date as shown, plus the review-team note. */
+/**
+ * The folded search text of each row object seen, with the row and note it was built from: a filter
+ * change over 20,000 rows then folds nothing again. Rows are read afresh from their documents rather
+ * than changed in place, but a row object whose fields did change is folded afresh all the same.
+ */
+const SEARCH_TEXT = new WeakMap<ChronologyEntry, { from: SearchFields; note: string; text: string }>();
+
+/** The fields of a row its search text is built from. */
+type SearchFields = Pick<ChronologyEntry, 'date' | 'time' | 'source' | 'childContact' | 'childContactBy' | 'familyContactBy' | 'keyEvent' | 'comment' | 'category'>;
+
+/** True when a row still holds the fields its kept search text was built from (compared without allocating). */
+function sameSearchFields(a: SearchFields, e: ChronologyEntry): boolean {
+  return (
+    a.keyEvent === e.keyEvent &&
+    a.comment === e.comment &&
+    a.source === e.source &&
+    a.time === e.time &&
+    a.childContact === e.childContact &&
+    a.childContactBy === e.childContactBy &&
+    a.familyContactBy === e.familyContactBy &&
+    a.category === e.category &&
+    a.date.precision === e.date.precision &&
+    a.date.year === e.date.year &&
+    a.date.month === e.date.month &&
+    a.date.day === e.date.day &&
+    a.date.uncertainty === e.date.uncertainty
+  );
+}
+
+/** The text a row is searched by (kept per row object while its fields stay the same). */
 function searchText(e: ChronologyEntry, team: TeamFields | undefined): string {
+  const note = team?.note ?? '';
+  const hit = SEARCH_TEXT.get(e);
+  if (hit && hit.note === note && sameSearchFields(hit.from, e)) return hit.text;
+  const text = buildSearchText(e, team);
+  const { date, time, source, childContact, childContactBy, familyContactBy, keyEvent, comment, category } = e;
+  SEARCH_TEXT.set(e, { from: { date: { ...date }, time, source, childContact, childContactBy, familyContactBy, keyEvent, comment, category }, note, text });
+  return text;
+}
+
+/** The text a row is searched by: its free text, labels and date as shown, plus the review-team note. */
+function buildSearchText(e: ChronologyEntry, team: TeamFields | undefined): string {
   return fold(
     [
       formatChronologyDate(e.date),

@@ -49,6 +49,9 @@ import { openQueryCounts, queryThreadCounts } from '../evidence/queryCounts.js';
 import { RowQueries } from '../evidence/RowQueries.js';
 import { useApiData } from '../hooks/useApiData.js';
 
+/** No phases yet: one array, so the timeline does not take each render for new phases and redo its items. */
+const NO_PHASES: Phase[] = [];
+
 // vis-timeline is large; it loads only when someone opens the timeline, so the table stays quick.
 const loadTimeline = () => import('./TimelineView.js');
 const TimelineView = lazy(loadTimeline);
@@ -413,7 +416,7 @@ export function ChronologyTab({ detail, onAccessChanged }: { detail: ReviewDetai
       ) : (
         // The timeline starts drawing while the documents load, and fills in when they have.
         <Suspense fallback={<LoadingMessage text="Loading the timeline…" />}>
-          <TimelineView rows={rows} agencies={data.agencies} phases={phases ?? []} onOpenRow={openFromTimeline} />
+          <TimelineView rows={rows} agencies={data.agencies} phases={phases ?? NO_PHASES} onOpenRow={openFromTimeline} />
         </Suspense>
       )}
       {data.loaded && (

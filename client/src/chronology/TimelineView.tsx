@@ -85,15 +85,35 @@ export default function TimelineView({
     return center?.clientWidth || Math.max(200, (container.current?.clientWidth ?? 1000) - LANE_LABEL_PX);
   };
 
+  /** The window showing every row and phase, computed once per set of rows, phases and width (a pass over 20,000 rows). */
+  const extentCache = useRef<{ rows: readonly IntegratedRow[]; phases: readonly Phase[]; widthPx: number; extent: ReturnType<typeof fullExtent> } | null>(null);
+  const extentOf = (rs: readonly IntegratedRow[], ps: readonly Phase[], widthPx: number) => {
+    const c = extentCache.current;
+    if (c && c.rows === rs && c.phases === ps && c.widthPx === widthPx) return c.extent;
+    const extent = fullExtent(rs, ps, widthPx);
+    extentCache.current = { rows: rs, phases: ps, widthPx, extent };
+    return extent;
+  };
+
+  /** What the items were last computed for, so a range event after our own window change does not redo them. */
+  const lastView = useRef<{ rows: readonly IntegratedRow[]; phases: readonly Phase[]; start: number; end: number; widthPx: number } | null>(null);
+
   /** Puts into the DataSet exactly the items the current view needs, changing only what differs. */
   const refresh = () => {
     const tl = timeline.current;
-    const extent = fullExtent(data.current.rows, data.current.phases, lanesWidth());
+    const { rows: rs, phases: ps } = data.current;
+    const widthPx = lanesWidth();
     const win = tl ? tl.getWindow() : null;
+    const extent = win ? null : extentOf(rs, ps, widthPx);
     const start = win ? win.start.getTime() : (extent?.start ?? Date.now() - 365 * DAY_MS);
     const end = win ? win.end.getTime() : (extent?.end ?? Date.now());
-    const widthPx = lanesWidth();
-    const next = itemsForViewport(data.current.rows, data.current.phases, { start, end, widthPx });
+    const last = lastView.current;
+    if (last && last.rows === rs && last.phases === ps && last.start === start && last.end === end && last.widthPx === widthPx) {
+      if (pendingFocus.current) focusWhenDrawn(pendingFocus.current);
+      return;
+    }
+    lastView.current = { rows: rs, phases: ps, start, end, widthPx };
+    const next = itemsForViewport(rs, ps, { start, end, widthPx });
     const { upsert, remove, signatures } = diffItems(shown.current, next);
     if (remove.length) items.current.remove(remove);
     if (upsert.length) items.current.update(upsert);
@@ -132,7 +152,7 @@ export default function TimelineView({
   useEffect(() => {
     const tl = timeline.current;
     if (tl && !userMoved.current) {
-      const extent = fullExtent(rows, phases, lanesWidth());
+      const extent = extentOf(rows, phases, lanesWidth());
       const win = tl.getWindow();
       // Without animation the window is set at once, so the refresh below already reads it. Never wait
       // for vis-timeline's 'rangechanged' here: it is not sent when the window it is given rounds to the
@@ -148,7 +168,7 @@ export default function TimelineView({
   useEffect(() => {
     const el = container.current;
     if (!el) return;
-    const extent = fullExtent(data.current.rows, data.current.phases, lanesWidth());
+    const extent = extentOf(data.current.rows, data.current.phases, lanesWidth());
     const options: TimelineOptions = {
       editable: false,
       selectable: false,
@@ -255,7 +275,7 @@ export default function TimelineView({
   };
   const showAll = () => {
     userMoved.current = false;
-    const extent = fullExtent(data.current.rows, data.current.phases, lanesWidth());
+    const extent = extentOf(data.current.rows, data.current.phases, lanesWidth());
     if (extent) timeline.current?.setWindow(extent.start, extent.end, animation());
   };
 

@@ -32,9 +32,17 @@ export const CLUSTER_ID_PREFIX = 'cluster:';
 
 /** The first and last instant a row covers on the timeline (local days; the end is the next midnight). */
 export function rowSpanMs(row: Pick<IntegratedRow, 'date'>): { start: number; end: number } {
-  const { start, end } = chronologyDateRange(row.date);
-  return { start: localDay(start).getTime(), end: localDay(end, 1).getTime() };
+  // Asked several times per row on every filter change and move: kept per date object, as its range is.
+  const range = chronologyDateRange(row.date);
+  const hit = SPANS.get(range);
+  if (hit) return hit;
+  const span = Object.freeze({ start: localDay(range.start).getTime(), end: localDay(range.end, 1).getTime() });
+  SPANS.set(range, span);
+  return span;
 }
+
+/** Each date range's span in local milliseconds (ranges are kept per date object by chronologyDateRange). */
+const SPANS = new WeakMap<object, Readonly<{ start: number; end: number }>>();
 
 /**
  * The window that shows every row and phase, with a little room at either side, or null when there
@@ -45,10 +53,12 @@ export function rowSpanMs(row: Pick<IntegratedRow, 'date'>): { start: number; en
 export function fullExtent(rows: readonly Pick<IntegratedRow, 'date'>[], phases: readonly Phase[], widthPx?: number): { start: number; end: number } | null {
   let lo = Infinity;
   let hi = -Infinity;
+  let last = -Infinity;
   for (const r of rows) {
     const s = rowSpanMs(r);
     if (s.start < lo) lo = s.start;
     if (s.end > hi) hi = s.end;
+    if (s.start > last) last = s.start;
   }
   for (const p of phases) {
     lo = Math.min(lo, localDay(p.start).getTime());
@@ -62,8 +72,7 @@ export function fullExtent(rows: readonly Pick<IntegratedRow, 'date'>[], phases:
   let end = Math.max(hi, mid + span / 2) + pad;
   if (widthPx && widthPx > 2 * ITEM_MAX_PX) {
     // Solve for the window in which the last start plus one item's width in time still fits.
-    const last = Math.max(lo, ...rows.map((r) => rowSpanMs(r).start));
-    const needed = (last - start) / (1 - ITEM_MAX_PX / widthPx) + start;
+    const needed = (Math.max(lo, last) - start) / (1 - ITEM_MAX_PX / widthPx) + start;
     end = Math.max(end, needed);
   }
   return { start, end };
@@ -82,8 +91,10 @@ function clusterItem(rows: readonly IntegratedRow[], index: number, slot: number
   let lo = Infinity;
   let hi = -Infinity;
   let keyCount = 0;
+  let earliest = first;
   for (const r of rows) {
     const s = rowSpanMs(r);
+    if (s.start < lo) earliest = r;
     lo = Math.min(lo, s.start);
     hi = Math.max(hi, s.end);
     if (r.team.keyLearning) keyCount += 1;
@@ -92,7 +103,6 @@ function clusterItem(rows: readonly IntegratedRow[], index: number, slot: number
     const d = new Date(ms);
     return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
   };
-  const earliest = rows.reduce((a, b) => (rowSpanMs(b).start < rowSpanMs(a).start ? b : a));
   return {
     id: `${CLUSTER_ID_PREFIX}${first.agencyId}:${slot}:${index}`,
     group: first.agencyId,

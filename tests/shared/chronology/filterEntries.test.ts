@@ -86,4 +86,17 @@ describe('ChronologyFilterSchema', () => {
     expect(ChronologyFilterSchema.safeParse({ categories: ['nope'] }).success).toBe(false);
     expect(ChronologyFilterSchema.safeParse({ text: 'x'.repeat(201) }).success).toBe(false);
   });
+
+  it('searches a row whose text or note changed since the last search, though its search text is kept between searches', () => {
+    const row = e(7, POL, '05/05/2021', { keyEvent: 'Home visit' });
+    const team = new Map<string, TeamFields>();
+    expect(filterEntries([row], team, { text: 'visit' })).toEqual([row]);
+    row.keyEvent = 'Strategy meeting';
+    row.date.year = 2022;
+    expect(filterEntries([row], team, { text: 'visit' })).toEqual([]);
+    expect(filterEntries([row], team, { text: 'meeting 05/05/2022' })).toEqual([row]);
+    team.set(row.id, { keyLearning: false, phaseId: null, note: 'late escalation' });
+    expect(filterEntries([row], team, { text: 'escalation' })).toEqual([row]);
+    expect(filterEntries([row], team, { from: '2022-01-01' })).toEqual([row]);
+  });
 });
