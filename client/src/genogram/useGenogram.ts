@@ -15,6 +15,8 @@ const EMPTY: GenogramData = { relationships: [], households: [], positions: new 
 export type GenogramState = {
   docs: GenogramDocs | null;
   genogramShared: SharedDoc | null;
+  /** The people register document, whose person notes the edit dialog types into live. */
+  peopleShared: SharedDoc | null;
   register: Person[];
   /** Every relationship in the document, including any that name people no longer in the register. */
   relationships: GenogramData['relationships'];
@@ -73,5 +75,15 @@ export function useGenogram(reviewId: string, onAccessCheck: () => void): Genogr
     };
   }, [docs]);
 
-  return { docs, genogramShared: genogram.shared, register, relationships: data.relationships, family, positions, facts: combine(people.facts, genogram.facts), undo };
+  return {
+    docs,
+    genogramShared: genogram.shared,
+    peopleShared: people.shared,
+    register,
+    relationships: data.relationships,
+    family,
+    positions,
+    facts: combine(people.facts, genogram.facts),
+    undo,
+  };
 }
