@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { exactDate, writeOrgChange } from '../../shared/chronology/index.js';
+import { blankEntry, exactDate, writeEntry, writeOrgChange } from '../../shared/chronology/index.js';
 import { docName } from '../../shared/docNames.js';
 import { blankPerson } from '../../shared/people.js';
 import { readPeople, writePerson } from '../../shared/peopleDoc.js';
@@ -11,14 +11,15 @@ import { WAIT, expectAxeClean, personRow, startE2e, tabTo, waitForRegister, type
 
 /**
  * Issue 13, item 2 in Chromium beyond the chronology row: a person is restored to an earlier version
- * from the people register's panel, keyboard only; an observer follows the history links of a person
- * and of an organisational change and reads who changed what, with no restore button.
+ * from the people register's panel, keyboard only; an observer follows the history links of a person,
+ * an organisational change and a chronology row and reads who changed what, with no restore button.
  */
 let e2e: E2e;
 let fx: Awaited<ReturnType<typeof createReviewWithMembers>>;
 let people: TestClient;
 const PERSON = 'personRESTOREAAAAAAA1';
 const CHANGE = 'orgRESTOREAAAAAAAAAA1';
+const ROW = 'rowRESTOREAAAAAAAAAA1';
 
 beforeAll(async () => {
   e2e = await startE2e();
@@ -39,6 +40,7 @@ beforeAll(async () => {
   const chronology = openDoc(e2e.server.url, docName({ reviewId: fx.reviewId, kind: 'chronology', agencyId }), fx.author.cookie);
   await synced(chronology);
   writeOrgChange(chronology.doc, agencyId, { id: CHANGE, agencyId, date: exactDate('2019-04-01'), change: 'Two teams merged.', impact: '' });
+  writeEntry(chronology.doc, agencyId, { ...blankEntry(ROW, agencyId, exactDate('2019-03-12')), keyEvent: 'Police attended a report of shouting.', source: 'Police log' });
   await until(async () => (await e2e.server.deps.sync.history(`review.${fx.reviewId}.chronology.${agencyId}`)).entries.length > 0, 'change stored');
   chronology.destroy();
 });
@@ -106,5 +108,22 @@ describe('an observer', () => {
     await page.getByText('Two teams merged.').waitFor();
     expect(await page.getByRole('button', { name: /Restore/ }).count()).toBe(0);
     await expectAxeClean(page, 'observer’s organisational change history');
+  });
+
+  it('follows a chronology row’s history link from its reading view, read only', async () => {
+    await page.goto(`/reviews/${fx.reviewId}/chronology`);
+    await page
+      .getByTestId('chronology-table')
+      .locator('[role="row"][data-row-id]')
+      .filter({ hasText: 'Police attended' })
+      .getByRole('button', { name: /Read this row/ })
+      .click();
+    const link = page.getByTestId('row-reading').getByRole('link', { name: 'History of this row' });
+    await link.waitFor();
+    await expectAxeClean(page, 'observer reading a row, with its history link');
+    await link.click();
+    await page.getByRole('heading', { level: 1, name: 'History of this item' }).waitFor(WAIT);
+    await page.getByText('Police attended a report of shouting.').waitFor(WAIT);
+    expect(await page.getByRole('button', { name: /Restore/ }).count()).toBe(0);
   });
 });
