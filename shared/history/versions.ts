@@ -75,12 +75,14 @@ export function changedFields(before: unknown, after: unknown): string[] {
 export type HistoryMember = Pick<Membership, 'reviewId' | 'role' | 'agencyId'>;
 
 /**
- * Who may read a doc's history: staff who may read the doc. History names who wrote what, so it is
- * staff data: observers see the current doc only. Workshop answers are never in a shared doc, so no
- * history can reach them (docs/anonymity.md).
+ * Who may read a doc's history: every member who may read the doc, observers and other read-only
+ * members included (issue 13: each row, person and genogram element shows who changed what and when).
+ * History is staff data in that it names only signed-in members: workshop answers are never in a
+ * shared doc, so no history can reach them (docs/anonymity.md). Reading it never lets anyone restore
+ * (mayRestore).
  */
 export function mayReadHistory(ref: DocRef, m: HistoryMember | null): boolean {
-  return !!m && m.role !== 'observer' && docAccess(ref, m) !== 'none';
+  return !!m && docAccess(ref, m) !== 'none';
 }
 
 /**

@@ -48,6 +48,7 @@ import { evidencePaths, QueriesSchema } from '../evidence/evidenceApi.js';
 import { openQueryCounts, queryThreadCounts } from '../evidence/queryCounts.js';
 import { RowQueries } from '../evidence/RowQueries.js';
 import { useApiData } from '../hooks/useApiData.js';
+import { HistoryLink } from '../history/HistoryLink.js';
 
 /** No phases yet: one array, so the timeline does not take each render for new phases and redo its items. */
 const NO_PHASES: Phase[] = [];
@@ -571,6 +572,9 @@ function RowReading({
           <p>Someone removed it while it was open.</p>
         </Notice>
       )}
+      <HistoryLink doc={`chronology.${panel.agencyId}`} root="entries" itemKey={panel.opened.id}>
+        History of this row
+      </HistoryLink>
       <EntryDetails entry={entry} agencyName={agency?.name ?? ''} agencyCode={agency?.shortCode ?? ''} people={people} />
       <h3 className="chron-form__heading">Review team</h3>
       <TeamDetails team={team} phaseTitle={team.phaseId ? (phaseTitles.get(team.phaseId) ?? null) : null} />

@@ -1,5 +1,4 @@
 import { useEffect, useState, type ReactNode } from 'react';
-import type * as Y from 'yjs';
 import { exactDate, formatChronologyDate, removeOrgChange, writeOrgChange, type AgencyInfo, type OrgChange } from '../../../shared/chronology/index.js';
 import type { IsoDate } from '../../../shared/dates.js';
 import { newId } from '../../../shared/ids.js';
@@ -10,6 +9,9 @@ import { Dialog } from '../components/Dialog.js';
 import { Notice } from '../components/Notice.js';
 import { TableWrap } from '../components/TableWrap.js';
 import type { SharedDoc } from '../hooks/useSharedDoc.js';
+import { usePresence } from '../hooks/usePresence.js';
+import { HistoryLink } from '../history/HistoryLink.js';
+import { useMe } from '../session/sessionContext.js';
 import { mergeEdit } from './entryForm.js';
 import { OrgChangePanel } from './OrgChangePanel.js';
 import { dateNote, safeColour } from './rowDisplay.js';
@@ -56,7 +58,7 @@ export function OrgChangesSection({
         <AgencyOrgChanges
           key={a.id}
           agency={a}
-          doc={sharedByAgency[a.id]?.doc ?? null}
+          shared={sharedByAgency[a.id] ?? null}
           canWrite={canWriteAgency(a.id)}
           onBehalf={a.id !== ownAgencyId}
           todayIso={todayIso}
@@ -88,7 +90,7 @@ type Panel = { isNew: boolean; opened: OrgChange; queries?: boolean } | null;
 /** One agency's organisational changes: a table in date order, and add and edit controls when the user may write. */
 function AgencyOrgChanges({
   agency,
-  doc,
+  shared,
   canWrite,
   onBehalf,
   todayIso,
@@ -96,14 +98,17 @@ function AgencyOrgChanges({
   queries,
 }: {
   agency: AgencyInfo;
-  doc: Y.Doc | null;
+  shared: SharedDoc | null;
   canWrite: boolean;
   onBehalf: boolean;
   todayIso: IsoDate;
   onAnnounce(text: string): void;
   queries?: OrgChangeQueries;
 }) {
+  const doc = shared?.doc ?? null;
   const changes = useOrgChanges(doc, agency.id);
+  const me = useMe();
+  const presence = usePresence(shared?.provider ?? null, me.user.name);
   const hasQueries = (c: OrgChange) => !!queries && (queries.mayAsk || queries.threadCount(agency.id, c.id) > 0);
   const showQueries = !!queries?.visible(agency.id) && changes.some(hasQueries);
   const [panel, setPanel] = useState<Panel>(null);
@@ -124,6 +129,16 @@ function AgencyOrgChanges({
     setPanel({ isNew: false, opened: c });
   };
   const current = panel ? (changes.find((c) => c.id === panel.opened.id) ?? null) : null;
+  // Tell the others which change this person is editing (presence is never stored), and name those
+  // editing the same one, so a change made meanwhile says who made it.
+  const editingId = panel && !panel.isNew && !panel.queries ? panel.opened.id : null;
+  useEffect(() => {
+    const awareness = shared?.provider.awareness;
+    if (!awareness || !editingId) return;
+    awareness.setLocalStateField('editing', editingId);
+    return () => awareness.setLocalStateField('editing', null);
+  }, [shared, editingId]);
+  const otherEditors = editingId ? presence.filter((e) => !e.isSelf && e.editing === editingId).map((e) => e.name) : [];
 
   const save = (edited: OrgChange, base: OrgChange) => {
     if (!panel || !doc) return;
@@ -169,11 +184,9 @@ function AgencyOrgChanges({
                 <th scope="col">Organisational change</th>
                 <th scope="col">Impact on frontline practice</th>
                 {showQueries && <th scope="col">Queries</th>}
-                {canWrite && (
-                  <th scope="col">
-                    <span className="visually-hidden">Actions</span>
-                  </th>
-                )}
+                <th scope="col">
+                  <span className="visually-hidden">Actions</span>
+                </th>
               </tr>
             </thead>
             <tbody>
@@ -207,8 +220,8 @@ function AgencyOrgChanges({
                         )}
                       </td>
                     )}
-                    {canWrite && (
-                      <td>
+                    <td>
+                      {canWrite && (
                         <button type="button" className="button button--small button--secondary" onClick={() => openExisting(c)}>
                           Edit
                           <span className="visually-hidden">
@@ -216,8 +229,11 @@ function AgencyOrgChanges({
                             the {agency.shortCode} change of {date}
                           </span>
                         </button>
-                      </td>
-                    )}
+                      )}
+                      <HistoryLink doc={`chronology.${agency.id}`} root="orgChanges" itemKey={c.id} hiddenContext={`of the ${agency.shortCode} change of ${date}`}>
+                        History
+                      </HistoryLink>
+                    </td>
                   </tr>
                 );
               })}
@@ -262,6 +278,8 @@ function AgencyOrgChanges({
                 onSave={save}
                 onRemove={remove}
                 onCancel={close}
+                otherEditors={otherEditors}
+                live={shared ? { doc: shared.doc, awareness: shared.provider.awareness } : null}
               />
             </>
           )}

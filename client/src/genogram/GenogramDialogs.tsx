@@ -1,4 +1,5 @@
 import type { Person } from '../../../shared/people.js';
+import type { SharedDoc } from '../hooks/useSharedDoc.js';
 import type { Family, Household, Line } from '../../../shared/genogram/index.js';
 import { Dialog } from '../components/Dialog.js';
 import { PersonForm } from '../people/PersonForm.js';
@@ -24,6 +25,8 @@ export function GenogramDialogs({
   register,
   nameOf,
   childPseudonym,
+  peopleShared,
+  otherEditors,
   onClose,
   onAdd,
   onSavePerson,
@@ -36,6 +39,10 @@ export function GenogramDialogs({
   register: readonly Person[];
   nameOf: NameOf;
   childPseudonym: string;
+  /** The live register, so the person's notes are typed into it as collaborative text. */
+  peopleShared: SharedDoc | null;
+  /** Names of the others who have `personId` open in the genogram. */
+  otherEditors(personId: string): readonly string[];
   onClose(): void;
   onAdd(input: { plan: RelativePlan; fields: NewPerson }): string | null;
   /** `opened` is the stored version the form was last brought up to date with. */
@@ -68,6 +75,8 @@ export function GenogramDialogs({
             onSave={(edited, base) => onSavePerson(base, edited)}
             onRemove={() => onRemovePerson(dialog.opened)}
             onCancel={onClose}
+            otherEditors={otherEditors(dialog.opened.id)}
+            live={peopleShared ? { doc: peopleShared.doc, awareness: peopleShared.provider.awareness } : null}
           />
         </Dialog>
       );

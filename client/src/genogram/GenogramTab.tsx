@@ -47,7 +47,7 @@ export function GenogramTab({ detail, onAccessChanged }: { detail: ReviewDetail;
   const reviewId = detail.review.id;
   const childPseudonym = detail.review.childPseudonym;
   const canWrite = docAccess({ reviewId, kind: 'genogram' }, { reviewId, role: detail.membership.role, agencyId: detail.membership.agencyId }) === 'write';
-  const { genogramShared, register, skipped, relationships, family, positions, facts, undo } = useGenogram(reviewId, onAccessChanged);
+  const { genogramShared, peopleShared, register, skipped, relationships, family, positions, facts, undo } = useGenogram(reviewId, onAccessChanged);
   const presence = usePresence(genogramShared?.provider ?? null, me.user.name);
   const [todayIso] = useState(() => isoDateInLondon(new Date()));
   const [labelMode, setLabelMode] = useState<LabelMode>('names');
@@ -278,6 +278,8 @@ export function GenogramTab({ detail, onAccessChanged }: { detail: ReviewDetail;
         register={register}
         nameOf={nameOf}
         childPseudonym={childPseudonym}
+        peopleShared={peopleShared}
+        otherEditors={(id) => presence.filter((e) => !e.isSelf && e.editing === id).map((e) => e.name)}
         onClose={() => setDialog(null)}
         onAdd={(input) => {
           let added = '';

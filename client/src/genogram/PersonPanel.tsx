@@ -11,6 +11,7 @@ import {
   type Relationship,
 } from '../../../shared/genogram/index.js';
 import { SelectField } from '../components/SelectField.js';
+import { HistoryLink } from '../history/HistoryLink.js';
 import { GENDER_LABELS } from '../lib/personForm.js';
 import type { PresenceEntry } from '../lib/presence.js';
 import { ChronologyMentions } from './ChronologyMentions.js';
@@ -56,6 +57,9 @@ export const PersonPanel = forwardRef<
         {name}
       </h3>
       <p className="gg-panel__summary">{describePerson(person, todayIso, name)}</p>
+      <HistoryLink doc="people" root="people" itemKey={person.id} hiddenContext={`(${name})`}>
+        History of this person
+      </HistoryLink>
       {editing.length > 0 && (
         <p className="gg-panel__editing" role="status">
           Also open for {editing.map((e) => e.name).join(', ')}.

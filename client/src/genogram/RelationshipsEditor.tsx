@@ -17,6 +17,7 @@ import {
 import { newId } from '../../../shared/ids.js';
 import { CheckboxField } from '../components/CheckboxField.js';
 import { SelectField } from '../components/SelectField.js';
+import { HistoryLink } from '../history/HistoryLink.js';
 import type { NameOf } from './names.js';
 
 /**
@@ -58,6 +59,12 @@ export function RelationshipsEditor({
       }}
     />
   );
+  // Every reader sees who changed a relationship and when; the history page offers restore only to writers.
+  const history = (id: string, what: string) => (
+    <HistoryLink doc="genogram" root="relationships" itemKey={id} hiddenContext={`of ${what}`}>
+      History
+    </HistoryLink>
+  );
   const remove = (id: string, what: string) =>
     canWrite && (
       <button type="button" className="button button--secondary button--small" onClick={() => onRemove(id, `Removed ${what}.`)}>
@@ -86,6 +93,7 @@ export function RelationshipsEditor({
                 {me} and {nameOf(partnerId)}: {PARTNERSHIP_LABELS[p.kind].toLowerCase()}
               </p>
             )}
+            {history(p.id, `the couple ${me} and ${nameOf(partnerId)}`)}
             {remove(p.id, `the couple ${me} and ${nameOf(partnerId)}`)}
           </li>
         ))}
@@ -103,6 +111,7 @@ export function RelationshipsEditor({
                   {who}: {CHILD_LINK_LABELS[l.kind].toLowerCase()}
                 </p>
               )}
+              {history(l.id, `the link from ${me} to ${who}`)}
               {remove(l.id, `the link from ${me} to ${who}`)}
             </li>
           );
@@ -122,6 +131,7 @@ export function RelationshipsEditor({
                   {label}: {CHILD_LINK_LABELS[l.kind].toLowerCase()}
                 </p>
               )}
+              {history(l.id, `the link from ${nameOf(l.child)} to ${me}`)}
               {remove(l.id, `the link from ${nameOf(l.child)} to ${me}`)}
             </li>
           );
@@ -136,6 +146,7 @@ export function RelationshipsEditor({
               <p>
                 {t.identical ? 'Identical twin' : 'Twin'} of {other}
               </p>
+              {history(t.id, `the twin mark between ${me} and ${other}`)}
               {remove(t.id, `the twin mark between ${me} and ${other}`)}
             </li>
           );
@@ -148,6 +159,7 @@ export function RelationshipsEditor({
           return (
             <li key={l.id}>
               <p>{text}</p>
+              {history(l.id, text.toLowerCase())}
               {remove(l.id, text.toLowerCase())}
             </li>
           );

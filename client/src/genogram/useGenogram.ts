@@ -15,6 +15,8 @@ const EMPTY: GenogramData = { relationships: [], households: [], positions: new 
 export type GenogramState = {
   docs: GenogramDocs | null;
   genogramShared: SharedDoc | null;
+  /** The people register document, whose person notes the edit dialog types into live. */
+  peopleShared: SharedDoc | null;
   register: Person[];
   /** Stored records that did not parse and are not drawn: in the people register, and in the genogram document. */
   skipped: { people: number; genogram: number };
@@ -77,5 +79,16 @@ export function useGenogram(reviewId: string, onAccessCheck: () => void): Genogr
     };
   }, [docs]);
 
-  return { docs, genogramShared: genogram.shared, register, skipped, relationships: data.relationships, family, positions, facts: combine(people.facts, genogram.facts), undo };
+  return {
+    docs,
+    genogramShared: genogram.shared,
+    peopleShared: people.shared,
+    register,
+    skipped,
+    relationships: data.relationships,
+    family,
+    positions,
+    facts: combine(people.facts, genogram.facts),
+    undo,
+  };
 }

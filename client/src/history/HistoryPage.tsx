@@ -68,6 +68,7 @@ export function HistoryPage({ reviewId, doc, item }: { reviewId: string; doc: st
         <Link to={`/reviews/${reviewId}`}>Back to the review</Link>
       </p>
       <h1>{item ? 'History of this item' : 'Version history'}</h1>
+      {((item && itemList && !itemList.mayRestore) || (!item && list && !list.mayRestore)) && <p>You can read this history but not restore it: restoring needs edit access.</p>}
       <div aria-live="polite">
         {message && (
           <Notice tone={message.tone} role={message.tone === 'error' ? 'alert' : 'status'}>
@@ -97,7 +98,7 @@ export function HistoryPage({ reviewId, doc, item }: { reviewId: string; doc: st
                   ))}
                 </dl>
               )}
-              {i > 0 && v.seq > 0 && (
+              {itemList.mayRestore && i > 0 && v.seq > 0 && (
                 <button type="button" className="button button--secondary" onClick={() => void doRestore(v.seq, v.atText ?? '')}>
                   Restore this version<span className="visually-hidden"> of {v.atText}</span>
                 </button>
@@ -148,14 +149,16 @@ export function HistoryPage({ reviewId, doc, item }: { reviewId: string; doc: st
                   >
                     Preview<span className="visually-hidden"> the version of {v.toText}</span>
                   </button>{' '}
-                  {i > 0 && (
+                  {list.mayRestore && i > 0 && (
                     <button type="button" className="button button--secondary" onClick={() => void doRestore(v.seq, v.toText)}>
                       Restore<span className="visually-hidden"> the version of {v.toText}</span>
                     </button>
                   )}{' '}
-                  <button type="button" className="button button--secondary" aria-expanded={naming === v.seq} onClick={() => setNaming(naming === v.seq ? null : v.seq)}>
-                    Name<span className="visually-hidden"> the version of {v.toText}</span>
-                  </button>
+                  {list.mayName && (
+                    <button type="button" className="button button--secondary" aria-expanded={naming === v.seq} onClick={() => setNaming(naming === v.seq ? null : v.seq)}>
+                      Name<span className="visually-hidden"> the version of {v.toText}</span>
+                    </button>
+                  )}
                   {naming === v.seq && (
                     <form
                       onSubmit={(e) => {

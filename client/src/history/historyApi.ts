@@ -15,13 +15,20 @@ export const VersionSchema = z.object({
 export const NamedSchema = z.object({ id: z.string(), seq: z.number(), label: z.string(), createdBy: z.string(), createdAtText: z.string(), available: z.boolean() });
 
 /** A doc's history list. */
-export const HistorySchema = z.object({ oldestSeq: z.number().nullable(), versions: z.array(VersionSchema), named: z.array(NamedSchema) });
+export const HistorySchema = z.object({
+  oldestSeq: z.number().nullable(),
+  /** Whether this member may restore (write the doc) and name versions (the review team): read-only members see neither button. */
+  mayRestore: z.boolean(),
+  mayName: z.boolean(),
+  versions: z.array(VersionSchema),
+  named: z.array(NamedSchema),
+});
 
 /** One version of one item. */
 export const ItemVersionSchema = z.object({ seq: z.number(), atText: z.string().nullable(), userName: z.string().nullable(), fields: z.array(z.string()), value: z.unknown() });
 
 /** An item's history. */
-export const ItemHistorySchema = z.object({ root: z.string(), key: z.string(), versions: z.array(ItemVersionSchema) });
+export const ItemHistorySchema = z.object({ root: z.string(), key: z.string(), mayRestore: z.boolean(), versions: z.array(ItemVersionSchema) });
 
 /** A version's content. */
 export const PreviewSchema = z.object({ seq: z.number(), content: z.record(z.string(), z.record(z.string(), z.unknown())) });

@@ -125,6 +125,8 @@ export function PeopleTab({ detail, onAccessChanged }: { detail: ReviewDetail; o
               onSave={save}
               onRemove={remove}
               onCancel={close}
+              otherEditors={presence.filter((e) => !e.isSelf && e.editing === panel.opened.id).map((e) => e.name)}
+              live={shared ? { doc: shared.doc, awareness: shared.provider.awareness } : null}
             />
           )}
         </Dialog>

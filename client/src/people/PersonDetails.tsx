@@ -1,6 +1,7 @@
 import type { Person } from '../../../shared/people.js';
 import { GENDER_LABELS } from '../lib/personForm.js';
 import { showDate } from '../lib/labels.js';
+import { HistoryLink } from '../history/HistoryLink.js';
 
 /** Every field of one person, read-only, for members who may view but not change the register. */
 export function PersonDetails({ person, onClose }: { person: Person; onClose(): void }) {
@@ -17,6 +18,9 @@ export function PersonDetails({ person, onClose }: { person: Person; onClose(): 
     );
   return (
     <>
+      <HistoryLink doc="people" root="people" itemKey={person.id}>
+        History of this person
+      </HistoryLink>
       <dl className="summary-list">
         <div>
           <dt>Name</dt>

@@ -1,4 +1,10 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
+import * as Y from 'yjs';
+import type { Awareness } from 'y-protocols/awareness';
+import { PEOPLE_MAP } from '../../../shared/peopleDoc.js';
+import { readTextValue } from '../../../shared/sync/yText.js';
+import { CollabTextArea } from '../collab/CollabTextArea.js';
+import { HistoryLink } from '../history/HistoryLink.js';
 import { COMMON_RELATIONSHIPS, GenderSchema, suggestReportLabel, type Person } from '../../../shared/people.js';
 import { CheckboxField } from '../components/CheckboxField.js';
 import { DateField } from '../components/DateField.js';
@@ -46,7 +52,9 @@ const FIELD_NAMES: Record<PersonFormField, string> = {
 /**
  * Adds or edits one person in the register. The form keeps a draft; saving hands the checked person
  * to `onSave`, which merges it with whatever colleagues changed meanwhile. A change by someone else
- * while the form is open is pointed out.
+ * while the form is open is pointed out, with who made it; fields this person has not changed show the
+ * newer value at once. With the live register (`live`), an existing person's notes are collaborative
+ * text, shared as they are typed with others' carets named, as in the chronology row panel.
  */
 export function PersonForm({
   opened,
@@ -57,7 +65,13 @@ export function PersonForm({
   onSave,
   onRemove,
   onCancel,
+  otherEditors = [],
+  live = null,
 }: {
+  /** The register's live document and its presence: with it, an existing person's notes are edited in place as collaborative text. */
+  live?: { doc: Y.Doc; awareness: Awareness | null } | null;
+  /** Names of the others who have this person open: who may have changed them meanwhile. */
+  otherEditors?: readonly string[];
   opened: Person;
   current: Person | null;
   isNew: boolean;
@@ -77,22 +91,37 @@ export function PersonForm({
     <K extends PersonFormField>(k: K) =>
     (v: PersonFormValues[K]) =>
       setValues((s) => ({ ...s, [k]: v }));
+  // The notes of an existing person are written as they are typed (CollabTextArea), so the form only mirrors them.
+  const collab = !isNew && live !== null;
+  const liveRecord = () => {
+    const r = live?.doc.getMap<unknown>(PEOPLE_MAP).get(opened.id);
+    return r instanceof Y.Map ? (r as Y.Map<unknown>) : null;
+  };
+  const liveNotes = () => readTextValue(liveRecord()?.get('notes')) ?? '';
 
   // A person changed under the open form: untouched fields take the newer value, fields both changed are
   // shown with the newer value until one is chosen, so saving never writes back a value not shown.
   const [base, setBase] = useState(opened);
   const [refreshed, setRefreshed] = useState<PersonFormField[]>([]);
   const [conflicts, setConflicts] = useState<PersonFormField[]>([]);
+  const [changedBy, setChangedBy] = useState<readonly string[]>([]);
   const typed = useRef(values);
   typed.current = values;
+  // Everyone who has had this person open while this form was: presence may clear before their change arrives.
+  const editorsSeen = useRef(new Set<string>());
+  for (const n of otherEditors) editorsSeen.current.add(n);
   useEffect(() => {
     if (isNew || !current || JSON.stringify(current) === JSON.stringify(base)) return;
-    const r = rebaseForm(personToForm(base), typed.current, personToForm(current));
+    // Collaborative notes already show the document's text, so they are never stale nor in conflict.
+    const latest = personToForm(current);
+    const r = rebaseForm(personToForm(base), collab ? { ...typed.current, notes: latest.notes } : typed.current, latest);
+    if (collab) r.refreshed = r.refreshed.filter((f) => f !== 'notes');
     setValues(r.values);
     setBase(current);
     setRefreshed((prev) => [...new Set([...prev, ...r.refreshed])]);
     setConflicts((prev) => [...new Set([...prev.filter((f) => !r.refreshed.includes(f)), ...r.conflicts])]);
-  }, [current, base, isNew]);
+    if (r.refreshed.length > 0 || r.conflicts.length > 0) setChangedBy([...editorsSeen.current]);
+  }, [current, base, isNew, collab]);
   const latestForm = current ? personToForm(current) : null;
   const shown = (f: PersonFormField, v: PersonFormValues | null) => {
     const x = v?.[f];
@@ -103,6 +132,7 @@ export function PersonForm({
   const otherSubject = register.find((p) => p.isSubject && p.id !== opened.id);
   const changedElsewhere = !isNew && current !== null && (refreshed.length > 0 || conflicts.length > 0);
   const removedElsewhere = !isNew && current === null;
+  const who = changedBy.length > 0 ? changedBy.join(', ') : 'Someone else';
 
   const suggest = () => {
     const draft = { id: opened.id, relationship: values.relationship, isSubject: values.isSubject };
@@ -119,7 +149,8 @@ export function PersonForm({
       setAttempt((n) => n + 1);
       return;
     }
-    const { errors, person } = formToPerson(opened.id, values);
+    // The notes are read from the document, as typed there: saving writes nothing for them.
+    const { errors, person } = formToPerson(opened.id, collab ? { ...values, notes: liveNotes() } : values);
     setFieldErrors(errors);
     setSummary(PERSON_FIELD_ORDER.filter((f) => errors[f]).map((f) => ({ fieldId: ID[f], message: errors[f]! })));
     setAttempt((n) => n + 1);
@@ -130,8 +161,13 @@ export function PersonForm({
 
   return (
     <form onSubmit={submit} noValidate className="person-form">
+      {!isNew && (
+        <HistoryLink doc="people" root="people" itemKey={opened.id}>
+          History of this person
+        </HistoryLink>
+      )}
       {changedElsewhere && (
-        <Notice tone="info" role="status" title="Someone else changed this person while you were editing">
+        <Notice tone="info" role="status" title={`${who} changed this person while you were editing`}>
           {refreshed.length > 0 && <p>The form now shows their version of: {refreshed.map((f) => FIELD_NAMES[f]).join(', ')}.</p>}
           {conflicts.length > 0 && (
             <ul>
@@ -141,6 +177,7 @@ export function PersonForm({
                   label={FIELD_NAMES[f]}
                   mine={shown(f, values)}
                   theirs={shown(f, latestForm)}
+                  by={who}
                   onUseTheirs={() => {
                     if (latestForm) setValues((v) => ({ ...v, [f]: latestForm[f] }));
                     setConflicts((c) => c.filter((x) => x !== f));
@@ -243,7 +280,23 @@ export function PersonForm({
           Suggest a label
         </button>
       </div>
-      <TextAreaField id={ID.notes} label="Notes (optional)" value={values.notes} onChange={set('notes')} error={fieldErrors.notes} rows={4} />
+      {collab && live ? (
+        <CollabTextArea
+          id={ID.notes}
+          label="Notes (optional)"
+          hint="Shared as you type, with anyone else who has this person open."
+          rows={4}
+          error={fieldErrors.notes}
+          doc={live.doc}
+          awareness={live.awareness}
+          getRecord={liveRecord}
+          field="notes"
+          cursorKey={`person:${opened.id}:notes`}
+          onValue={set('notes')}
+        />
+      ) : (
+        <TextAreaField id={ID.notes} label="Notes (optional)" value={values.notes} onChange={set('notes')} error={fieldErrors.notes} rows={4} />
+      )}
       <div className="button-row">
         <button type="submit" className="button">
           {isNew ? 'Add to register' : 'Save changes'}

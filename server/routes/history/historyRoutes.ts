@@ -14,8 +14,10 @@ const KeySchema = z.string().regex(/^[A-Za-z0-9_.-]{1,64}$/);
 
 /**
  * Version history of the shared docs (docs/api.md, "History"). `:doc` is the doc's name after
- * `review.<id>.`: `people`, `genogram`, `chronology-team` or `chronology.<agencyId>`. History is staff
- * data (shared/history/versions.ts); restoring needs write access to the doc, naming a version the review team.
+ * `review.<id>.`: `people`, `genogram`, `chronology-team` or `chronology.<agencyId>`. History is
+ * readable by every member who may read the doc (shared/history/versions.ts); restoring needs write access to
+ * the doc, naming a version the review team. Each list says whether the caller may restore (and name), so
+ * read-only members are shown no such buttons.
  */
 export function historyRoutes(deps: AppDeps): Router {
   const r = Router();
@@ -30,14 +32,14 @@ export function historyRoutes(deps: AppDeps): Router {
     if (!docExists(ref, agency)) throw notFound('That document');
     if (!mayReadHistory(ref, m)) {
       await deps.audit.record({ type: 'access.denied', actorId: authOf(res).userId, reviewId: m.reviewId, reason: 'history' });
-      throw forbidden('Version history is for review staff.');
+      throw forbidden('You cannot see the history of this document.');
     }
     return { m, ref };
   };
 
   r.get('/reviews/:id/history/:doc', async (req, res) => {
-    const { ref } = await open(req, res);
-    res.json(await listVersions(deps, ref));
+    const { m, ref } = await open(req, res);
+    res.json({ ...(await listVersions(deps, ref)), mayRestore: mayRestore(ref, m), mayName: mayNameVersion(ref, m) });
   });
 
   r.get('/reviews/:id/history/:doc/versions/:seq', async (req, res) => {
@@ -48,11 +50,11 @@ export function historyRoutes(deps: AppDeps): Router {
   });
 
   r.get('/reviews/:id/history/:doc/items/:root/:key', async (req, res) => {
-    const { ref } = await open(req, res);
+    const { m, ref } = await open(req, res);
     const root = KeySchema.safeParse(req.params.root);
     const key = KeySchema.safeParse(req.params.key);
     if (!root.success || !key.success) throw notFound('That item');
-    res.json(await itemHistory(deps, ref, root.data, key.data));
+    res.json({ ...(await itemHistory(deps, ref, root.data, key.data)), mayRestore: mayRestore(ref, m) });
   });
 
   r.post('/reviews/:id/history/:doc/restore', async (req, res) => {

@@ -168,7 +168,7 @@ describe('restore', () => {
 });
 
 describe('named versions and access', () => {
-  it("lets the review team name a version, and keeps history from observers and other agencies' authors' restores", async () => {
+  it('lets the review team name a version, and shows history read-only to observers', async () => {
     const h = await stored(police());
     const seq = h.entries.filter((e) => e.userId === fx.author.userId)[0]!.seq;
     const label = 'As submitted by the police on 03/11/2026';
@@ -180,7 +180,11 @@ describe('named versions and access', () => {
     expect(named.status).toBe(201);
     const list = await hist(police(), fx.lead.cookie);
     expect(list.body.named).toEqual([expect.objectContaining({ seq, label, createdBy: fx.team.name })]);
-    expect((await hist(police(), fx.observer.cookie)).status).toBe(403);
+    // Observers read the history (read only); they may neither restore nor name a version.
+    const observed = await hist(police(), fx.observer.cookie);
+    expect(observed.status).toBe(200);
+    expect(observed.body.mayRestore).toBe(false);
+    expect(list.body.mayRestore).toBe(true);
     expect((await hist(police(), fx.outsider.cookie)).status).toBe(404);
     expect((await hist('chronology.AAAAAAAAAAAAAAAAAAAA', fx.lead.cookie)).status).toBe(404);
   });

@@ -49,9 +49,13 @@ describe('changedFields', () => {
 
 describe('history policies', () => {
   const ref = { reviewId: 'r', kind: 'chronology', agencyId: 'police' } as const;
-  it('keeps history from observers and non-members, lets only writers restore and the review team name versions', () => {
+  it('shows history to every member who may read the doc (observers too) and not to non-members, lets only writers restore and the review team name versions', () => {
     const m = (role: 'lead-reviewer' | 'review-team' | 'agency-author' | 'observer', agencyId: string | null = null) => ({ reviewId: 'r', role, agencyId });
-    expect(mayReadHistory(ref, m('observer'))).toBe(false);
+    expect(mayReadHistory(ref, m('observer'))).toBe(true);
+    expect(mayRestore(ref, m('observer'))).toBe(false);
+    expect(mayNameVersion(ref, m('observer'))).toBe(false);
+    expect(mayReadHistory({ reviewId: 'other', kind: 'people' }, m('lead-reviewer'))).toBe(false);
+    expect(mayReadHistory({ reviewId: 'r', kind: 'report' }, m('observer'))).toBe(false);
     expect(mayReadHistory(ref, null)).toBe(false);
     expect(mayReadHistory(ref, m('agency-author', 'health'))).toBe(true);
     expect(mayRestore(ref, m('agency-author', 'health'))).toBe(false);
