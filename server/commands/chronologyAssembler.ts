@@ -41,6 +41,11 @@ export type AssembledChronology = {
   skipped: number;
   /** Of `skipped`, the people register's records. */
   skippedPeople: number;
+  /**
+   * Of `skipped`, the records that can hold names the pipeline needs (people and practitioners): while
+   * any is unreadable, a pseudonymised output could carry a name the pipeline never saw.
+   */
+  skippedNames: number;
 };
 
 /** The workshop phases drawn over the chronology: titled date ranges defined with the review's workshop. */
@@ -59,6 +64,7 @@ export async function assembleChronology(deps: { records: RecordStore; sync: Syn
   const changesByAgency = new Map<string, OrgChange[]>();
   const practitioners: Practitioner[] = [];
   let skipped = 0;
+  let skippedPractitioners = 0;
   for (const a of agencies) {
     // Read in place: copying a 5,000-row doc for every view or export costs far more memory than reading it.
     const read = await deps.sync.read(docName({ reviewId, kind: 'chronology', agencyId: a.id }), (doc) => ({
@@ -70,6 +76,7 @@ export async function assembleChronology(deps: { records: RecordStore; sync: Syn
     }));
     // Readers skip what does not parse, so one malformed record never fails the whole chronology; it is counted.
     skipped += read.stored - read.entries.length - read.orgChanges.length + read.skippedPractitioners;
+    skippedPractitioners += read.skippedPractitioners;
     practitioners.push(...read.practitioners);
     byAgency.set(a.id, read.entries);
     changesByAgency.set(a.id, read.orgChanges);
@@ -90,5 +97,6 @@ export async function assembleChronology(deps: { records: RecordStore; sync: Syn
     exportRegister,
     skipped: skipped + skippedTeam + skippedPeople,
     skippedPeople,
+    skippedNames: skippedPeople + skippedPractitioners,
   };
 }

@@ -136,7 +136,13 @@ export async function exportChronology(
   const exp = await buildExportPipeline(deps, input.reviewId, { chron });
   const p = exp.pipeline;
   if (input.pseudonymise) {
-    await refuseUndecided(deps, { reviewId: input.reviewId, actorId: input.actorId, output: 'chronology', flags: collectFindings(p, chronologyRawTexts(chron)).flags });
+    await refuseUndecided(deps, {
+      reviewId: input.reviewId,
+      actorId: input.actorId,
+      output: 'chronology',
+      flags: collectFindings(p, chronologyRawTexts(chron)).flags,
+      unreadNames: chron.skippedNames,
+    });
   }
   const cells = chron.rows.map((r) => rowCells(r, people, input.pseudonymise ? p.text : null, p.label));
   // Organisational changes go on their own .xlsx sheet; a .csv holds the key events only.

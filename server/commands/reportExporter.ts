@@ -107,7 +107,13 @@ export async function exportReport(
   input: { reviewId: string; actorId: string; format: 'docx' | 'md'; termsOfReference: TermsOfReferenceSource },
 ): Promise<ProducedFile> {
   const { model, people, partnership, rawTexts, exp, skipped } = await buildReportModel(deps, input.reviewId, input.termsOfReference);
-  await refuseUndecided(deps, { reviewId: input.reviewId, actorId: input.actorId, output: 'report', flags: collectFindings(exp.pipeline, rawTexts).flags });
+  await refuseUndecided(deps, {
+    reviewId: input.reviewId,
+    actorId: input.actorId,
+    output: 'report',
+    flags: collectFindings(exp.pipeline, rawTexts).flags,
+    unreadNames: exp.chron.skippedNames,
+  });
   let bytes: Uint8Array;
   let problems: { place: string; problem: string }[];
   if (input.format === 'docx') {

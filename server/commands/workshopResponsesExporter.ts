@@ -59,7 +59,13 @@ export async function exportWorkshopResponses(
   input: { actorId: string; format: 'csv' | 'docx' },
 ): Promise<{ bytes: Uint8Array; filename: string; contentType: string }> {
   const exp = await buildExportPipeline(deps, w.reviewId);
-  await refuseUndecided(deps, { reviewId: w.reviewId, actorId: input.actorId, output: 'workshop', flags: collectFindings(exp.pipeline, await workshopRawTexts(deps, w)).flags });
+  await refuseUndecided(deps, {
+    reviewId: w.reviewId,
+    actorId: input.actorId,
+    output: 'workshop',
+    flags: collectFindings(exp.pipeline, await workshopRawTexts(deps, w)).flags,
+    unreadNames: exp.chron.skippedNames,
+  });
   const p = exp.pipeline.text;
   const prompts = (await released(deps, w)).map((x) => ({ ...x, label: p(x.label), text: p(x.text), responses: x.responses.map(p) }));
   let bytes: Uint8Array;

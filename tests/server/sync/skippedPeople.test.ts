@@ -81,6 +81,17 @@ describe('a malformed person in the people register', () => {
     const csv = await fetch(`${server.url}/api/reviews/${fx.reviewId}/chronology/export.csv?pseudonymise=false`, { headers: { cookie: fx.lead.cookie } });
     expect(csv.status).toBe(200);
     expect(csv.headers.get(SKIPPED_RECORDS_HEADER)).toBe('2');
+    await csv.arrayBuffer();
+
+    // A person who cannot be read may carry a name the pipeline never saw: a pseudonymised copy is refused.
+    for (const format of ['csv', 'xlsx']) {
+      const pseudo = await fetch(`${server.url}/api/reviews/${fx.reviewId}/chronology/export.${format}?pseudonymise=true`, { headers: { cookie: fx.lead.cookie } });
+      expect(pseudo.status).toBe(409);
+      const body = (await pseudo.json()) as { error: { code: string; message: string; details: { unreadNames: number } } };
+      expect(body.error.code).toBe('register-unreadable');
+      expect(body.error.details.unreadNames).toBe(2);
+      expect(body.error.message).not.toContain('Wrong types');
+    }
 
     const docx = await fetch(`${server.url}/api/reviews/${fx.reviewId}/lifecycle/rapid-review.docx`, { headers: { cookie: fx.lead.cookie } });
     expect(docx.status).toBe(200);
@@ -94,5 +105,9 @@ describe('a malformed person in the people register', () => {
     const rr = await api(server.url, 'GET', `/api/reviews/${fx.reviewId}/lifecycle/rapid-review`, { cookie: fx.lead.cookie });
     expect(rr.body.skipped).toBe(1);
     expect(rr.body.family).toHaveLength(2);
+    // Still one unreadable person (the stored nest), so a pseudonymised copy is still refused.
+    const pseudo = await fetch(`${server.url}/api/reviews/${fx.reviewId}/chronology/export.csv?pseudonymise=true`, { headers: { cookie: fx.lead.cookie } });
+    expect(pseudo.status).toBe(409);
+    expect(((await pseudo.json()) as { error: { details: { unreadNames: number } } }).error.details.unreadNames).toBe(1);
   });
 });
