@@ -240,20 +240,3 @@ export function draftReducer(d: ReportDraft, a: DraftAction): ReportDraft {
       return { ...d, actionPlan: d.actionPlan.map((row, i) => (i === a.index ? { ...row, ...a.patch } : row)) };
   }
 }
-
-/** JSON with object keys sorted, so two equal drafts compare equal whatever order their keys were written in. */
-function canonical(v: unknown): string {
-  if (Array.isArray(v)) return `[${v.map(canonical).join(',')}]`;
-  if (v && typeof v === 'object') {
-    return `{${Object.keys(v)
-      .sort()
-      .map((k) => `${JSON.stringify(k)}:${canonical((v as Record<string, unknown>)[k])}`)
-      .join(',')}}`;
-  }
-  return JSON.stringify(v) ?? 'null';
-}
-
-/** True when two drafts hold the same content (the builder's "unsaved changes" test). */
-export function sameDraft(a: ReportDraft, b: ReportDraft): boolean {
-  return canonical(a) === canonical(b);
-}
