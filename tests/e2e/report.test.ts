@@ -211,20 +211,27 @@ describe('report builder, preview and download', () => {
     expect(stored.introduction).toBe(INTRO);
     expect(stored.removedPrompts).toEqual(['introduction']);
     expect(stored.keyLinesOfEnquiry).toEqual(['Was the child seen and heard?', 'Was information shared?']);
-    expect(stored.themes).toEqual([
-      { id: 'theme-1', title: 'Information sharing between agencies', analysis: 'Each agency held part of the picture.', entryIds: [ENTRY_ID], promptIds: ['w1-1'] },
+    // New items' ids carry a random part, so two co-authors adding at once never share one.
+    const [themeId, lpId, recId] = [stored.themes[0]?.id, stored.learningPoints[0]?.id, stored.recommendations[0]?.id];
+    expect([themeId, lpId, recId]).toEqual([
+      expect.stringMatching(/^theme-1-[a-z0-9]{6}$/),
+      expect.stringMatching(/^lp-1-[a-z0-9]{6}$/),
+      expect.stringMatching(/^rec-1-[a-z0-9]{6}$/),
     ]);
-    expect(stored.learningPoints).toEqual([{ id: 'lp-1', text: 'Concerns were not shared early enough between police and health.', themeId: 'theme-1' }]);
+    expect(stored.themes).toEqual([
+      { id: themeId, title: 'Information sharing between agencies', analysis: 'Each agency held part of the picture.', entryIds: [ENTRY_ID], promptIds: ['w1-1'] },
+    ]);
+    expect(stored.learningPoints).toEqual([{ id: lpId, text: 'Concerns were not shared early enough between police and health.', themeId }]);
     expect(stored.recommendations).toEqual([
       {
-        id: 'rec-1',
+        id: recId,
         text: 'Agree a shared route for police and health to raise early concerns.',
         organisation: 'Northby Safeguarding Children Partnership',
         measure: 'A multi-agency audit of 20 cases after six months.',
-        learningPointIds: ['lp-1'],
+        learningPointIds: [lpId],
       },
     ]);
-    expect(stored.actionPlan).toMatchObject([{ recommendationId: 'rec-1', rag: 'amber', actions: 'Write and launch the escalation route.' }]);
+    expect(stored.actionPlan).toMatchObject([{ recommendationId: recId, rag: 'amber', actions: 'Write and launch the escalation route.' }]);
 
     // The preview: the blocks the Word file holds, pseudonymised, as HTML.
     await page.getByRole('link', { name: 'Preview and download' }).click();
@@ -317,7 +324,7 @@ describe('report builder, preview and download', () => {
       await other.page.getByText('The report is not available to you').waitFor();
       expect(await other.page.getByRole('article').count()).toBe(0);
     }
-  });
+  }, 180_000);
 
   it('adds the workshop\u2019s draft learning points to the list, once, pseudonymised in the report', async () => {
     const ws = (await api(e2e.server.url, 'GET', `/api/reviews/${fx.reviewId}/workshops`, { cookie: fx.lead.cookie })).body.workshops[0];
@@ -352,5 +359,5 @@ describe('report builder, preview and download', () => {
     const md = await previewMarkdown();
     expect(md).toContain('Learning Point 2: Ask Mother who lives in the home.');
     expect(md).not.toMatch(/Kerry|Thornbury/);
-  });
+  }, 180_000);
 });

@@ -11,6 +11,7 @@ import { itemControlsId, type BuilderKit } from './builderKit.js';
 import { draftReducer, type DraftAction, type DraftList, type TextSection } from './draftReducer.js';
 import { fieldIds, parseParticipants, TEXT_LABELS, validateDraft } from './draftValidation.js';
 import { EvidenceTracePanel } from './EvidenceTracePanel.js';
+import { newIdSalt } from './ids.js';
 import { LearningPointsPanel } from './LearningPointsPanel.js';
 import { RecommendationsPanel } from './RecommendationsPanel.js';
 import { ReportTextArea } from './ReportTextArea.js';
@@ -108,9 +109,11 @@ export function ReportBuilder({
     readOnly,
     error: (id) => errors.find((e) => e.fieldId === id)?.message,
     add(list) {
-      const next = draftReducer(draft, { type: 'add', list });
+      // One salt for both, so the item focused is the item written (and a co-author's new item never shares its id).
+      const action: DraftAction = { type: 'add', list, salt: newIdSalt() };
+      const next = draftReducer(draft, action);
       if (next === draft) return;
-      change({ type: 'add', list });
+      change(action);
       setFocusIds([firstFieldOf(list, next, next[list].length - 1)]);
     },
     move(list, index, by, what) {
@@ -136,8 +139,9 @@ export function ReportBuilder({
       setAnnouncement('The workshop’s draft learning points are already in the list.');
       return;
     }
-    const next = draftReducer(draft, { type: 'append-learning-points', texts });
-    change({ type: 'append-learning-points', texts });
+    const action: DraftAction = { type: 'append-learning-points', texts, salt: newIdSalt() };
+    const next = draftReducer(draft, action);
+    change(action);
     setFocusIds([fieldIds.learningPoint(next.learningPoints[draft.learningPoints.length]!.id, 'text')]);
     setAnnouncement(`${texts.length === 1 ? '1 learning point' : `${texts.length} learning points`} added from the workshop.`);
   };
