@@ -7,6 +7,7 @@ import http from 'node:http';
 import { spawnServer, tempDataDir } from '../tests/utils/testServer.js';
 import { api } from '../tests/utils/api.js';
 import { createReviewWithMembers } from '../tests/utils/factories.js';
+import { writeReportDraft } from '../tests/utils/reportDraft.js';
 import { openDoc, synced, until } from '../tests/utils/yjsClient.js';
 import { blankPerson } from '../shared/people.js';
 import { writePerson } from '../shared/peopleDoc.js';
@@ -122,20 +123,18 @@ async function seed(dataDir: string): Promise<Fixture> {
   const check = openDoc(server.url, `review.${fx.reviewId}.chronology.${fx.agencies[0]!.id}`, fx.team.cookie);
   await until(() => (check.doc.getMap('entries') as Y.Map<unknown>).size === ROWS, 'rows synced', 120_000);
   const draft = (await api(server.url, 'GET', `/api/reviews/${fx.reviewId}/report/draft`, { cookie: fx.lead.cookie })).body.draft;
-  await api(server.url, 'PUT', `/api/reviews/${fx.reviewId}/report/draft`, {
-    cookie: fx.lead.cookie,
-    body: {
-      ...draft,
-      themes: [
-        {
-          id: 'reach',
-          title: 'Hard to reach or hard to hear',
-          analysis: 'Kerry Thornbury and Dean Walsh were seen often; Maisie was rarely seen alone.',
-          entryIds: entries.slice(0, 50).map((e) => e.id),
-          promptIds: [],
-        },
-      ],
-    },
+  // The draft is written through its shared document, as the report builder does.
+  await writeReportDraft(server.url, fx.reviewId, fx.lead.cookie, {
+    ...draft,
+    themes: [
+      {
+        id: 'reach',
+        title: 'Hard to reach or hard to hear',
+        analysis: 'Kerry Thornbury and Dean Walsh were seen often; Maisie was rarely seen alone.',
+        entryIds: entries.slice(0, 50).map((e) => e.id),
+        promptIds: [],
+      },
+    ],
   });
   for (const c of [reg, chron, team, check]) c.destroy();
   const exited = new Promise((resolve) => server.child.once('exit', resolve));

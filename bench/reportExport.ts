@@ -4,6 +4,7 @@ import type { ChildProcess } from 'node:child_process';
 import { spawnServer, tempDataDir } from '../tests/utils/testServer.js';
 import { api } from '../tests/utils/api.js';
 import { createReviewWithMembers } from '../tests/utils/factories.js';
+import { writeReportDraft } from '../tests/utils/reportDraft.js';
 import { openDoc, synced, until } from '../tests/utils/yjsClient.js';
 import { invitedParticipants } from '../tests/utils/participant.js';
 import { blankPerson } from '../shared/people.js';
@@ -94,20 +95,18 @@ async function seed(dataDir: string, productionEnv: boolean, opts: { bundle?: st
   // Starting the meeting releases worksheet 1, so the report quotes it.
   await api(server.url, 'POST', `/api/reviews/${fx.reviewId}/workshops/${created.body.id}/control`, { cookie: fx.lead.cookie, body: { action: 'start' } });
   const draft = (await api(server.url, 'GET', `/api/reviews/${fx.reviewId}/report/draft`, { cookie: fx.lead.cookie })).body.draft;
-  await api(server.url, 'PUT', `/api/reviews/${fx.reviewId}/report/draft`, {
-    cookie: fx.lead.cookie,
-    body: {
-      ...draft,
-      themes: [
-        {
-          id: 'reach',
-          title: 'Hard to reach or hard to hear',
-          analysis: 'Why?',
-          entryIds: entries.slice(0, 50).map((e) => e.id),
-          promptIds: ['w1-1', 'w1-2', 'w1-3', 'w1-4', 'w1-5'],
-        },
-      ],
-    },
+  // The draft is written through its shared document, as the report builder does.
+  await writeReportDraft(server.url, fx.reviewId, fx.lead.cookie, {
+    ...draft,
+    themes: [
+      {
+        id: 'reach',
+        title: 'Hard to reach or hard to hear',
+        analysis: 'Why?',
+        entryIds: entries.slice(0, 50).map((e) => e.id),
+        promptIds: ['w1-1', 'w1-2', 'w1-3', 'w1-4', 'w1-5'],
+      },
+    ],
   });
 
   const name =

@@ -12,9 +12,10 @@ import { openDoc, synced, type TestClient } from '../utils/yjsClient.js';
 import { describeFocus, expectAxeClean, startE2e, WAIT, type E2e } from './harness.js';
 
 /**
- * The report export end to end (issue 6): a lead reviewer builds the draft in the Report tab, previews
- * it and downloads the Word file through the browser; the leak check's refusal is shown place by
- * place with nothing downloaded; the review team sees the preview only and others do not see the tab.
+ * The report export end to end (issue 6): a lead reviewer builds the draft in the Report tab (a shared
+ * document, saved as it is typed: issue 13), previews it and downloads the Word file through the
+ * browser; the leak check's refusal is shown place by place with nothing downloaded; the review team
+ * reads the draft live and sees the preview, and others do not see the tab.
  */
 
 let e2e: E2e;
@@ -83,6 +84,11 @@ afterAll(async () => {
   await e2e?.close();
 });
 
+/** Waits until the server has acknowledged everything the page wrote to the draft as saved. */
+async function allSaved(page: Page): Promise<void> {
+  await page.getByTestId('sync-status').getByText('Connected. All changes saved.').waitFor(WAIT);
+}
+
 /** Waits for the builder to have loaded the draft and its sources. */
 async function openBuilder(page: Page): Promise<void> {
   await page.goto(`/reviews/${fx.reviewId}`);
@@ -106,7 +112,7 @@ describe('report builder, preview and download', () => {
     await expect.poll(() => removeIntroGuidance.getAttribute('aria-pressed')).toBe('true');
 
     await page.getByRole('textbox', { name: 'Introduction', exact: true }).fill(INTRO);
-    await page.getByText('You have unsaved changes.').first().waitFor();
+    await allSaved(page);
 
     // The executive summary counts its words against the two-page limit and says in words when it is over.
     const execSummary = page.getByRole('textbox', { name: 'Executive summary', exact: true });
@@ -116,17 +122,18 @@ describe('report builder, preview and download', () => {
     await execSummary.fill('Child T was seen.');
     await expect.poll(() => length.innerText()).toBe('4 words of about 1,000 (two pages).');
 
-    // Leaving with unsaved changes asks first; staying keeps the text.
-    const question = new Promise<string>((resolve) =>
-      page.once('dialog', (d) => {
-        resolve(d.message());
-        void d.dismiss();
-      }),
-    );
+    // Nothing waits for a Save button: leaving and coming back finds the text as typed, with no question asked.
+    let asked = 0;
+    page.on('dialog', (d) => {
+      asked += 1;
+      void d.dismiss();
+    });
     await page.getByRole('navigation', { name: 'Review sections' }).getByRole('link', { name: 'Overview' }).click();
-    expect(await question).toMatch(/unsaved changes to the report draft/);
-    expect(new URL(page.url()).pathname).toBe(reportUrl());
-    expect(await page.getByRole('textbox', { name: 'Introduction', exact: true }).inputValue()).toBe(INTRO);
+    await expect.poll(() => new URL(page.url()).pathname).toBe(`/reviews/${fx.reviewId}/overview`);
+    await page.getByRole('navigation', { name: 'Review sections' }).getByRole('link', { name: 'Report' }).click();
+    await expect.poll(() => page.getByRole('textbox', { name: 'Introduction', exact: true }).inputValue(), WAIT).toBe(INTRO);
+    expect(asked).toBe(0);
+    expect(await page.getByRole('button', { name: 'Save draft' }).count()).toBe(0);
 
     // Key lines of enquiry reorder with buttons; focus follows the moved item and the move is announced.
     await page.getByRole('button', { name: 'Add a key line of enquiry' }).click();
@@ -141,10 +148,10 @@ describe('report builder, preview and download', () => {
     expect(await page.getByRole('textbox', { name: 'Key line of enquiry 1' }).inputValue()).toBe('Was the child seen and heard?');
     expect(await page.getByRole('textbox', { name: 'Key line of enquiry 2' }).inputValue()).toBe('Was information shared?');
 
-    // A theme: focus goes to its title; saving without one names the field in the error summary.
+    // A theme: focus goes to its title; checking the draft without one names the field in the error summary.
     await page.getByRole('button', { name: 'Add a theme' }).click();
     await expect.poll(() => describeFocus(page)).toBe('INPUT|text|Theme 1 title');
-    await page.getByRole('button', { name: 'Save draft' }).first().click();
+    await page.getByRole('button', { name: 'Check the draft' }).click();
     const summary = page.getByRole('alert').filter({ hasText: 'There is a problem' });
     await summary.getByRole('link', { name: 'Enter a title for theme 1' }).click();
     await expect.poll(() => describeFocus(page)).toBe('INPUT|text|Theme 1 title');
@@ -193,29 +200,38 @@ describe('report builder, preview and download', () => {
     ).toEqual([]);
     await expectAxeClean(page, 'report builder with items');
 
-    await page.getByRole('button', { name: 'Save draft' }).last().click();
-    await page.getByRole('status').filter({ hasText: 'The report draft was saved.' }).waitFor();
-    await page.getByText('All changes are saved.').first().waitFor();
+    await page.getByRole('button', { name: 'Check the draft' }).click();
+    await page.getByRole('status').filter({ hasText: 'The draft has no problems.' }).waitFor();
     expect(await page.getByRole('heading', { name: 'There is a problem' }).count()).toBe(0);
+    await allSaved(page);
 
-    const stored = (await api(e2e.server.url, 'GET', `/api/reviews/${fx.reviewId}/report/draft`, { cookie: fx.lead.cookie })).body.draft;
+    const storedDraft = async () => (await api(e2e.server.url, 'GET', `/api/reviews/${fx.reviewId}/report/draft`, { cookie: fx.lead.cookie })).body.draft;
+    await expect.poll(async () => (await storedDraft()).actionPlan[0]?.actions, WAIT).toBe('Write and launch the escalation route.');
+    const stored = await storedDraft();
     expect(stored.introduction).toBe(INTRO);
     expect(stored.removedPrompts).toEqual(['introduction']);
     expect(stored.keyLinesOfEnquiry).toEqual(['Was the child seen and heard?', 'Was information shared?']);
-    expect(stored.themes).toEqual([
-      { id: 'theme-1', title: 'Information sharing between agencies', analysis: 'Each agency held part of the picture.', entryIds: [ENTRY_ID], promptIds: ['w1-1'] },
+    // New items' ids carry a random part, so two co-authors adding at once never share one.
+    const [themeId, lpId, recId] = [stored.themes[0]?.id, stored.learningPoints[0]?.id, stored.recommendations[0]?.id];
+    expect([themeId, lpId, recId]).toEqual([
+      expect.stringMatching(/^theme-1-[a-z0-9]{6}$/),
+      expect.stringMatching(/^lp-1-[a-z0-9]{6}$/),
+      expect.stringMatching(/^rec-1-[a-z0-9]{6}$/),
     ]);
-    expect(stored.learningPoints).toEqual([{ id: 'lp-1', text: 'Concerns were not shared early enough between police and health.', themeId: 'theme-1' }]);
+    expect(stored.themes).toEqual([
+      { id: themeId, title: 'Information sharing between agencies', analysis: 'Each agency held part of the picture.', entryIds: [ENTRY_ID], promptIds: ['w1-1'] },
+    ]);
+    expect(stored.learningPoints).toEqual([{ id: lpId, text: 'Concerns were not shared early enough between police and health.', themeId }]);
     expect(stored.recommendations).toEqual([
       {
-        id: 'rec-1',
+        id: recId,
         text: 'Agree a shared route for police and health to raise early concerns.',
         organisation: 'Northby Safeguarding Children Partnership',
         measure: 'A multi-agency audit of 20 cases after six months.',
-        learningPointIds: ['lp-1'],
+        learningPointIds: [lpId],
       },
     ]);
-    expect(stored.actionPlan).toMatchObject([{ recommendationId: 'rec-1', rag: 'amber', actions: 'Write and launch the escalation route.' }]);
+    expect(stored.actionPlan).toMatchObject([{ recommendationId: recId, rag: 'amber', actions: 'Write and launch the escalation route.' }]);
 
     // The preview: the blocks the Word file holds, pseudonymised, as HTML.
     await page.getByRole('link', { name: 'Preview and download' }).click();
@@ -245,7 +261,7 @@ describe('report builder, preview and download', () => {
     expect(body).toContain('Information sharing between agencies');
     expect(body).not.toMatch(/Kerry|Thornbury/);
     await page.getByRole('status').filter({ hasText: 'The leak check passed. draft-report.docx was downloaded.' }).waitFor();
-  });
+  }, 300_000);
 
   it('shows where the leak check refused an export, and that nothing was downloaded', async () => {
     // A report label that is the person's own name defeats the pseudonymiser; the leak check must catch it.
@@ -280,10 +296,18 @@ describe('report builder, preview and download', () => {
     }
   });
 
-  it('shows the review team the preview only, and hides the tab from everyone else', async () => {
+  it('shows the review team the draft read-only and the preview, and hides the tab from everyone else', async () => {
     const { page } = await e2e.signedIn(fx.team.email, TEST_PASSWORD);
     await page.goto(`/reviews/${fx.reviewId}`);
     await page.getByRole('navigation', { name: 'Review sections' }).getByRole('link', { name: 'Report' }).click();
+    const intro = page.getByRole('textbox', { name: 'Introduction', exact: true });
+    await expect.poll(() => intro.inputValue(), WAIT).toBe(INTRO);
+    expect(await intro.isEditable()).toBe(false);
+    await page.getByTestId('sync-status').getByText('Connected. Showing the latest version.').waitFor(WAIT);
+    expect(await page.getByRole('button', { name: 'Check the draft' }).count()).toBe(0);
+    expect(await page.getByRole('button', { name: 'Add a theme' }).isEnabled()).toBe(false);
+    await expectAxeClean(page, 'report draft, read-only');
+    await page.getByRole('link', { name: 'Preview', exact: true }).click();
     await page.getByRole('heading', { level: 3, name: 'Preview' }).waitFor();
     await page.getByRole('article', { name: 'Preview of the draft report' }).getByText(INTRO_PSEUDONYMISED).waitFor();
     expect(await page.getByRole('button', { name: /Download/ }).count()).toBe(0);
@@ -300,7 +324,7 @@ describe('report builder, preview and download', () => {
       await other.page.getByText('The report is not available to you').waitFor();
       expect(await other.page.getByRole('article').count()).toBe(0);
     }
-  });
+  }, 180_000);
 
   it('adds the workshop\u2019s draft learning points to the list, once, pseudonymised in the report', async () => {
     const ws = (await api(e2e.server.url, 'GET', `/api/reviews/${fx.reviewId}/workshops`, { cookie: fx.lead.cookie })).body.workshops[0];
@@ -315,7 +339,7 @@ describe('report builder, preview and download', () => {
     const add = page.getByRole('button', { name: 'Add the workshop\u2019s draft learning points' });
     await add.focus();
     await page.keyboard.press('Enter');
-    await page.getByRole('status').filter({ hasText: '2 learning points added from the workshop. Save the draft to keep them.' }).waitFor();
+    await page.getByRole('status').filter({ hasText: '2 learning points added from the workshop.' }).waitFor();
     // Focus goes to the first one added, after the learning point already in the draft.
     await expect.poll(() => describeFocus(page)).toBe('TEXTAREA|textarea|Learning point 2');
     expect(await page.getByRole('textbox', { name: 'Learning point 3' }).inputValue()).toBe('Share concerns with health the same day.');
@@ -325,8 +349,7 @@ describe('report builder, preview and download', () => {
     expect(await page.getByRole('textbox', { name: 'Learning point 4' }).count()).toBe(0);
     await expectAxeClean(page, 'report builder with the workshop\u2019s learning points');
 
-    await page.getByRole('button', { name: 'Save draft' }).last().click();
-    await page.getByRole('status').filter({ hasText: 'The report draft was saved.' }).waitFor();
+    await allSaved(page);
     const stored = (await api(e2e.server.url, 'GET', `/api/reviews/${fx.reviewId}/report/draft`, { cookie: fx.lead.cookie })).body.draft;
     expect(stored.learningPoints.map((lp: { text: string }) => lp.text)).toEqual([
       'Concerns were not shared early enough between police and health.',
@@ -336,5 +359,5 @@ describe('report builder, preview and download', () => {
     const md = await previewMarkdown();
     expect(md).toContain('Learning Point 2: Ask Mother who lives in the home.');
     expect(md).not.toMatch(/Kerry|Thornbury/);
-  });
+  }, 180_000);
 });

@@ -30,6 +30,7 @@ export function CollabTextArea({
   rows = 3,
   maxLength = MAX_TEXT_FIELD_CHARS,
   error,
+  readOnly = false,
 }: {
   id: string;
   label: string;
@@ -46,6 +47,8 @@ export function CollabTextArea({
   onValue?(value: string): void;
   rows?: number;
   maxLength?: number;
+  /** Shown live (with others' carets) but not editable: a member who may only read the document. */
+  readOnly?: boolean;
 }) {
   const ref = useRef<HTMLTextAreaElement>(null);
   const overlay = useRef<HTMLDivElement>(null);
@@ -204,7 +207,7 @@ export function CollabTextArea({
           className="textarea"
           value={value}
           rows={rows}
-          readOnly={gone}
+          readOnly={gone || readOnly}
           onChange={(e) => {
             change(e.target.value);
             remember();

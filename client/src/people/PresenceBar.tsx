@@ -3,10 +3,22 @@ import { initials, type PresenceEntry } from '../lib/presence.js';
 
 const AVATAR_CLASSES = ['avatar--1', 'avatar--2', 'avatar--3', 'avatar--4', 'avatar--5', 'avatar--6'];
 
-/** Who has the register open and what each is editing; names are always written out, never only initials. */
-export function PresenceBar({ entries, people }: { entries: readonly PresenceEntry[]; people: readonly Person[] }) {
+/**
+ * Who has the document open and what each is editing; names are always written out, never only
+ * initials. By default `editing` names a person of the register; `describe` words it for other documents.
+ */
+export function PresenceBar({
+  entries,
+  people = [],
+  describe: describeEditing,
+}: {
+  entries: readonly PresenceEntry[];
+  people?: readonly Person[];
+  describe?(editing: string): string;
+}) {
   const describe = (e: PresenceEntry) => {
     if (!e.editing) return null;
+    if (describeEditing) return describeEditing(e.editing);
     const person = people.find((p) => p.id === e.editing);
     return person ? `editing ${person.reportLabel || person.name || 'a person'}` : 'adding a person';
   };

@@ -41,7 +41,7 @@ export function EvidenceTracePanel({
     const room = Math.max(0, 20 - kit.draft.themes.length);
     const adding = toAdd.slice(0, room);
     kit.dispatch({ type: 'replace', draft: { ...kit.draft, themes: [...kit.draft.themes, ...adding] } });
-    onAnnounce(`${adding.length === 1 ? '1 analysis theme' : `${adding.length} analysis themes`} added from the key themes. Save the draft to keep them.`);
+    onAnnounce(`${adding.length === 1 ? '1 analysis theme' : `${adding.length} analysis themes`} added from the key themes.`);
   };
   return (
     <SectionPanel id="report-evidence-trace" title="From evidence to recommendations" removedPrompts={removedPrompts} onTogglePrompt={onTogglePrompt}>

@@ -1,10 +1,10 @@
 import { SelectField } from '../components/SelectField.js';
-import { TextAreaField } from '../components/TextAreaField.js';
 import { itemControlsId, type BuilderKit } from './builderKit.js';
 import { MAX_ITEMS } from './draftReducer.js';
 import { fieldIds } from './draftValidation.js';
 import { ItemControls } from './ItemControls.js';
 import { themeLabel } from './labels.js';
+import { ReportTextArea } from './ReportTextArea.js';
 import { SectionPanel } from './SectionPanel.js';
 
 /**
@@ -31,14 +31,7 @@ export function LearningPointsPanel({ kit, workshopPoints, onAddWorkshopPoints }
             return (
               <li className="report-item" key={lp.id}>
                 <h4 id={`report-lp-${lp.id}-heading`}>Learning Point {n}</h4>
-                <TextAreaField
-                  id={fieldIds.learningPoint(lp.id, 'text')}
-                  label={`Learning point ${n}`}
-                  rows={3}
-                  value={lp.text}
-                  error={kit.error(fieldIds.learningPoint(lp.id, 'text'))}
-                  onChange={(text) => kit.dispatch({ type: 'update-learning-point', id: lp.id, patch: { text } })}
-                />
+                <ReportTextArea kit={kit} id={fieldIds.learningPoint(lp.id, 'text')} label={`Learning point ${n}`} root="learningPoints" itemId={lp.id} field="text" />
                 <SelectField
                   id={fieldIds.learningPoint(lp.id, 'theme')}
                   label={`Theme for learning point ${n}`}

@@ -1,4 +1,3 @@
-import { TextAreaField } from '../components/TextAreaField.js';
 import { TextField } from '../components/TextField.js';
 import { itemControlsId, type BuilderKit } from './builderKit.js';
 import { CheckboxGroup } from './CheckboxGroup.js';
@@ -6,6 +5,7 @@ import { MAX_ITEMS } from './draftReducer.js';
 import { fieldIds } from './draftValidation.js';
 import { ItemControls } from './ItemControls.js';
 import { learningPointLabel } from './labels.js';
+import { ReportTextArea } from './ReportTextArea.js';
 import { SectionPanel } from './SectionPanel.js';
 
 /** Recommendations: each linked to its learning points, addressed to a named organisation, with how its effect will be measured. */
@@ -28,14 +28,7 @@ export function RecommendationsPanel({ kit }: { kit: BuilderKit }) {
             return (
               <li className="report-item" key={r.id}>
                 <h4 id={`report-rec-${r.id}-heading`}>Recommendation {n}</h4>
-                <TextAreaField
-                  id={fieldIds.recommendation(r.id, 'text')}
-                  label={`Recommendation ${n}`}
-                  rows={3}
-                  value={r.text}
-                  error={kit.error(fieldIds.recommendation(r.id, 'text'))}
-                  onChange={(text) => kit.dispatch({ type: 'update-recommendation', id: r.id, patch: { text } })}
-                />
+                <ReportTextArea kit={kit} id={fieldIds.recommendation(r.id, 'text')} label={`Recommendation ${n}`} root="recommendations" itemId={r.id} field="text" />
                 <TextField
                   id={fieldIds.recommendation(r.id, 'organisation')}
                   label={`Organisation recommendation ${n} is addressed to`}
@@ -45,13 +38,13 @@ export function RecommendationsPanel({ kit }: { kit: BuilderKit }) {
                   error={kit.error(fieldIds.recommendation(r.id, 'organisation'))}
                   onChange={(organisation) => kit.dispatch({ type: 'update-recommendation', id: r.id, patch: { organisation } })}
                 />
-                <TextAreaField
+                <ReportTextArea
+                  kit={kit}
                   id={fieldIds.recommendation(r.id, 'measure')}
                   label={`How the effectiveness of recommendation ${n} will be measured`}
-                  rows={3}
-                  value={r.measure}
-                  error={kit.error(fieldIds.recommendation(r.id, 'measure'))}
-                  onChange={(measure) => kit.dispatch({ type: 'update-recommendation', id: r.id, patch: { measure } })}
+                  root="recommendations"
+                  itemId={r.id}
+                  field="measure"
                 />
                 <CheckboxGroup
                   id={fieldIds.recommendation(r.id, 'learning-points')}

@@ -8,18 +8,19 @@ import { PreviewDocument } from './PreviewDocument.js';
 import { PreviewResponseSchema, reportPaths } from './reportApi.js';
 
 /**
- * The preview of the last saved draft, assembled and pseudonymised by the server exactly as the Word
+ * The preview of the draft as the server holds it, assembled and pseudonymised by the server exactly as the Word
  * file is, and (for the lead reviewer) the downloads. The heading takes focus when the view opens.
  */
 export function ReportPreview({
   reviewId,
   canDownload,
-  unsaved,
+  pending = 0,
   headingRef,
 }: {
   reviewId: string;
   canDownload: boolean;
-  unsaved: boolean;
+  /** This page's changes the server has not yet acknowledged as saved. */
+  pending?: number;
   headingRef?: RefObject<HTMLHeadingElement | null>;
 }) {
   const preview = useApiData(reportPaths.preview(reviewId), PreviewResponseSchema);
@@ -29,12 +30,12 @@ export function ReportPreview({
         Preview
       </h3>
       <p>
-        This is what the Word file holds, block by block, pseudonymised from the people register. It shows the last saved draft.
+        This is what the Word file holds, block by block, pseudonymised from the people register. It shows the draft as saved when this view opened.
         {canDownload ? '' : ' Only the lead reviewer can change or download the report.'}
       </p>
-      {unsaved && (
-        <Notice tone="info" title="You have unsaved changes">
-          <p>The preview and the downloads show the last saved draft. Go back to the builder and save to include your changes.</p>
+      {pending > 0 && (
+        <Notice tone="info" title="Some changes are still being saved">
+          <p>The preview and the downloads show the draft as the server holds it. Open the preview again once the status says all changes are saved to include them.</p>
         </Notice>
       )}
       {canDownload && <RedactionReview reviewId={reviewId} />}

@@ -1,6 +1,5 @@
 import type { ReviewDetail } from '../api/schemas.js';
 import { RadioGroup } from '../components/RadioGroup.js';
-import { TextAreaField } from '../components/TextAreaField.js';
 import { TextField } from '../components/TextField.js';
 import { showDate } from '../lib/labels.js';
 import type { BuilderKit } from './builderKit.js';
@@ -8,6 +7,7 @@ import { itemControlsId } from './builderKit.js';
 import { MAX_ITEMS } from './draftReducer.js';
 import { fieldIds } from './draftValidation.js';
 import { ItemControls } from './ItemControls.js';
+import { ReportTextArea } from './ReportTextArea.js';
 import { SectionPanel } from './SectionPanel.js';
 
 /** Terms of reference and methodology: key lines of enquiry, the period, the agencies and the workshop. */
@@ -121,14 +121,15 @@ export function FamilyPanel({ kit }: { kit: BuilderKit }) {
           { value: 'unknown', label: 'Not recorded yet' },
         ]}
       />
-      <TextAreaField
+      <ReportTextArea
+        kit={kit}
         id={fieldIds.text('familyInvolvementStatement')}
         label="Statement on the family's involvement"
         hint={draft.familyInvolved === false ? 'Give the reasons the family did not contribute.' : 'How the family contributed and how their views shaped the review.'}
-        value={draft.familyInvolvementStatement}
-        error={kit.error(fieldIds.text('familyInvolvementStatement'))}
         rows={4}
-        onChange={(v) => kit.dispatch({ type: 'set-text', field: 'familyInvolvementStatement', value: v })}
+        root="sections"
+        itemId="familyInvolvementStatement"
+        field="text"
       />
     </SectionPanel>
   );

@@ -1,4 +1,3 @@
-import { TextAreaField } from '../components/TextAreaField.js';
 import { TextField } from '../components/TextField.js';
 import { itemControlsId, type BuilderKit } from './builderKit.js';
 import { CheckboxGroup } from './CheckboxGroup.js';
@@ -7,6 +6,7 @@ import { fieldIds } from './draftValidation.js';
 import { ItemControls } from './ItemControls.js';
 import { learningPointLabel } from './labels.js';
 import type { ChronologyRowView } from './reportApi.js';
+import { ReportTextArea } from './ReportTextArea.js';
 import { SectionPanel } from './SectionPanel.js';
 import { eventChoices, type PromptChoice } from './themeSources.js';
 
@@ -81,14 +81,15 @@ export function ThemesPanel({ kit, sources }: { kit: BuilderKit; sources: ThemeS
                   onToggle={(promptId) => kit.dispatch({ type: 'toggle-theme-prompt', id: t.id, promptId })}
                   empty={<p className="muted">No workshop has been set up for this review.</p>}
                 />
-                <TextAreaField
+                <ReportTextArea
+                  kit={kit}
                   id={fieldIds.theme(t.id, 'analysis')}
                   label={`Theme ${n} analysis`}
                   rows={6}
                   hint="Why did things happen as they did? Leave a blank line between paragraphs."
-                  value={t.analysis}
-                  error={kit.error(fieldIds.theme(t.id, 'analysis'))}
-                  onChange={(analysis) => kit.dispatch({ type: 'update-theme', id: t.id, patch: { analysis } })}
+                  root="themes"
+                  itemId={t.id}
+                  field="analysis"
                 />
                 <p className="muted">
                   {lps.length === 0

@@ -37,7 +37,7 @@ export type DraftAction =
   | { type: 'set-family-involved'; value: boolean | null }
   | { type: 'set-participants'; value: number | null }
   | { type: 'toggle-prompt'; promptId: string }
-  | { type: 'add'; list: DraftList }
+  | { type: 'add'; list: DraftList; salt?: string }
   | { type: 'remove'; list: DraftList; index: number }
   | { type: 'move'; list: DraftList; index: number; by: -1 | 1 }
   | { type: 'set-kloe'; index: number; value: string }
@@ -45,7 +45,7 @@ export type DraftAction =
   | { type: 'toggle-theme-entry'; id: string; entryId: string }
   | { type: 'toggle-theme-prompt'; id: string; promptId: string }
   | { type: 'update-learning-point'; id: string; patch: Partial<Pick<LearningPoint, 'text' | 'themeId'>> }
-  | { type: 'append-learning-points'; texts: string[] }
+  | { type: 'append-learning-points'; texts: string[]; salt?: string }
   | { type: 'update-recommendation'; id: string; patch: Partial<Pick<Recommendation, 'text' | 'organisation' | 'measure'>> }
   | { type: 'toggle-recommendation-lp'; id: string; learningPointId: string }
   | { type: 'update-action'; index: number; patch: Partial<ActionRow> };
@@ -67,7 +67,7 @@ export function blankActionRow(recommendationId: string): ActionRow {
   return { recommendationId, actions: '', responsible: '', timescale: '', actionsTaken: '', progress: '', rag: 'not-started', evidence: '' };
 }
 
-function add(d: ReportDraft, list: DraftList): ReportDraft {
+function add(d: ReportDraft, list: DraftList, salt?: string): ReportDraft {
   if (d[list].length >= MAX_ITEMS[list]) return d;
   switch (list) {
     case 'keyLinesOfEnquiry':
@@ -81,6 +81,7 @@ function add(d: ReportDraft, list: DraftList): ReportDraft {
             id: nextId(
               ID_PREFIXES.theme,
               d.themes.map((t) => t.id),
+              salt,
             ),
             title: '',
             analysis: '',
@@ -99,6 +100,7 @@ function add(d: ReportDraft, list: DraftList): ReportDraft {
             id: nextId(
               ID_PREFIXES.learningPoint,
               d.learningPoints.map((l) => l.id),
+              salt,
             ),
             text: '',
             themeId: d.themes.at(-1)?.id ?? null,
@@ -114,6 +116,7 @@ function add(d: ReportDraft, list: DraftList): ReportDraft {
             id: nextId(
               ID_PREFIXES.recommendation,
               d.recommendations.map((r) => r.id),
+              salt,
             ),
             text: '',
             organisation: '',
@@ -193,7 +196,7 @@ export function draftReducer(d: ReportDraft, a: DraftAction): ReportDraft {
     case 'toggle-prompt':
       return { ...d, removedPrompts: toggle(d.removedPrompts, a.promptId) };
     case 'add':
-      return add(d, a.list);
+      return add(d, a.list, a.salt);
     case 'remove':
       return remove(d, a.list, a.index);
     case 'move':
@@ -216,6 +219,7 @@ export function draftReducer(d: ReportDraft, a: DraftAction): ReportDraft {
           id: nextId(
             ID_PREFIXES.learningPoint,
             learningPoints.map((l) => l.id),
+            a.salt,
           ),
           text,
           themeId: null,
@@ -239,21 +243,4 @@ export function draftReducer(d: ReportDraft, a: DraftAction): ReportDraft {
     case 'update-action':
       return { ...d, actionPlan: d.actionPlan.map((row, i) => (i === a.index ? { ...row, ...a.patch } : row)) };
   }
-}
-
-/** JSON with object keys sorted, so two equal drafts compare equal whatever order their keys were written in. */
-function canonical(v: unknown): string {
-  if (Array.isArray(v)) return `[${v.map(canonical).join(',')}]`;
-  if (v && typeof v === 'object') {
-    return `{${Object.keys(v)
-      .sort()
-      .map((k) => `${JSON.stringify(k)}:${canonical((v as Record<string, unknown>)[k])}`)
-      .join(',')}}`;
-  }
-  return JSON.stringify(v) ?? 'null';
-}
-
-/** True when two drafts hold the same content (the builder's "unsaved changes" test). */
-export function sameDraft(a: ReportDraft, b: ReportDraft): boolean {
-  return canonical(a) === canonical(b);
 }

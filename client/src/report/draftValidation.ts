@@ -1,6 +1,5 @@
 import { MAX_LABEL_CHARS, MAX_TEXT_CHARS } from '../../../shared/limits.js';
 import { ReportDraftSchema, type ReportDraft } from '../../../shared/report/draft.js';
-import { ApiRequestError } from '../api/ApiRequestError.js';
 import type { FormError } from '../components/ErrorSummary.js';
 import type { ActionRow, DraftList, TextSection } from './draftReducer.js';
 
@@ -115,7 +114,7 @@ export function parseParticipants(text: string): { ok: true; value: number | nul
 }
 
 /**
- * Checks the draft before it is saved, with messages that say how to fix each problem, in the order the
+ * Checks the draft (the builder's "Check the draft"), with messages that say how to fix each problem, in the order the
  * fields appear. The shared schema then runs as a backstop, so nothing the server would refuse slips
  * through unnamed. Returns the draft to send (with the participants number read) when there is no problem.
  */
@@ -176,27 +175,4 @@ export function validateDraft(draft: ReportDraft, participantsText: string): { e
     }
   }
   return errors.length > 0 ? { errors, body: null } : { errors, body: candidate };
-}
-
-/**
- * Turns a failed save into error-summary entries. A 400 `invalid` lists `details.fields` as
- * `{path: "themes.0.title", message}`; each becomes a link to its field in the builder. Anything else
- * (refused, network) shows the server's message once.
- */
-export function saveErrorsFromApi(err: unknown, draft: ReportDraft): FormError[] {
-  const message = err instanceof Error ? err.message : 'The draft could not be saved. Please try again.';
-  if (!(err instanceof ApiRequestError)) return [{ fieldId: null, message }];
-  const details = err.details;
-  const fields = details && typeof details === 'object' && !Array.isArray(details) ? (details as { fields?: unknown }).fields : undefined;
-  const out: FormError[] = [];
-  if (Array.isArray(fields)) {
-    for (const f of fields) {
-      if (!f || typeof f !== 'object') continue;
-      const { path, message: m } = f as { path?: unknown; message?: unknown };
-      if (typeof path !== 'string' || typeof m !== 'string') continue;
-      const place = placeOf(path, draft);
-      out.push({ fieldId: place.fieldId, message: `${place.label}: ${m}` });
-    }
-  }
-  return out.length > 0 ? out : [{ fieldId: null, message }];
 }

@@ -13,11 +13,28 @@ export function isSlug(s: string): boolean {
  * highest number already used under that prefix, so a removed item's id is not handed to a new one
  * while something might still refer to it. Ids are never made from what the lead reviewer types, so
  * no name can reach an id. If the numbers run too long for the schema (a hand-made draft), the
- * smallest free number is used instead.
+ * smallest free number is used instead. With a `salt` (newIdSalt) the id ends `-<salt>`, so two people
+ * adding an item to the shared draft at the same moment, or one of them offline, get different ids and
+ * both items are kept (the same id would make one replace the other).
  */
-export function nextId(prefix: string, taken: Iterable<string>): string {
+export function nextId(prefix: string, taken: Iterable<string>, salt?: string): string {
+  const base = numberedId(prefix, taken);
+  return salt ? `${base}-${salt}` : base;
+}
+
+/** Characters of the random part of a new item's id. */
+const SALT_CHARS = 6;
+
+/** A random suffix for a new item's id (lower-case letters and digits, so the id stays a slug). */
+export function newIdSalt(): string {
+  const alphabet = 'abcdefghijklmnopqrstuvwxyz0123456789';
+  const bytes = crypto.getRandomValues(new Uint8Array(SALT_CHARS));
+  return Array.from(bytes, (b) => alphabet[b % alphabet.length]).join('');
+}
+
+function numberedId(prefix: string, taken: Iterable<string>): string {
   const used = new Set(taken);
-  const pattern = new RegExp(`^${prefix.replace(/[^a-z0-9-]/g, '')}-(\\d+)$`);
+  const pattern = new RegExp(`^${prefix.replace(/[^a-z0-9-]/g, '')}-(\\d+)(?:-[a-z0-9]{1,${SALT_CHARS}})?$`);
   let highest = 0;
   for (const id of used) {
     const m = pattern.exec(id);

@@ -94,7 +94,7 @@ export function ReviewWorkspacePage({ reviewId, tab }: { reviewId: string; tab: 
             )}
             {tab === 'members' && <MembersTab detail={detail.data} onReviewChanged={detail.reload} />}
             {tab === 'workshop' && <WorkshopTab detail={detail.data} />}
-            {tab === 'report' && <ReportTab detail={detail.data} />}
+            {tab === 'report' && <ReportTab detail={detail.data} onAccessChanged={() => void detail.reload()} />}
             {tab === 'timescales' && <TimescalesTab detail={detail.data} />}
             {tab === 'scoping' && <ScopingTab detail={detail.data} />}
             {tab === 'rapid-review' && <RapidReviewTab detail={detail.data} />}

@@ -1,14 +1,16 @@
 import { Router } from 'express';
-import { ReportDraftSchema, toMarkdown } from '../../../shared/report/index.js';
+import { toMarkdown } from '../../../shared/report/index.js';
 import type { AppDeps } from '../../app.js';
 import { buildReportModel, exportReport, type TermsOfReferenceSource } from '../../commands/reportExporter.js';
-import { parseInput } from '../../http/validate.js';
 import { sendFile } from '../../http/sendFile.js';
 import { readReportDraft } from '../../commands/reportDraftReader.js';
 import { authOf, membershipFor, requireAuth } from '../context.js';
 import { redactionReviewRoutes } from './redactionReviewRoutes.js';
 
-/** The report draft (lead reviewer writes; review team reads), its preview, and the exports (lead reviewer only). */
+/**
+ * The report draft (read here by the lead reviewer and the review team; written only through its
+ * shared document, review.<id>.report), its preview, and the exports (lead reviewer only).
+ */
 export function reportRoutes(deps: AppDeps, termsOfReference: TermsOfReferenceSource = async () => null): Router {
   const r = Router();
   r.use('/reviews/:id/report', requireAuth(deps));
@@ -18,13 +20,6 @@ export function reportRoutes(deps: AppDeps, termsOfReference: TermsOfReferenceSo
   r.get('/reviews/:id/report/draft', async (req, res) => {
     const m = await membershipFor(deps, req, res, ['lead-reviewer', 'review-team']);
     res.json({ draft: await readReportDraft(deps, m.reviewId) });
-  });
-
-  r.put('/reviews/:id/report/draft', async (req, res) => {
-    const m = await membershipFor(deps, req, res, ['lead-reviewer']);
-    const draft = parseInput(ReportDraftSchema, req.body);
-    await deps.records.put('reportDrafts', { id: m.reviewId, reviewId: m.reviewId, draft });
-    res.json({ draft });
   });
 
   r.get('/reviews/:id/report/preview', async (req, res) => {

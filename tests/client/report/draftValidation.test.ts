@@ -1,8 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { emptyDraft, type ReportDraft } from '../../../shared/report/draft.js';
-import { ApiRequestError } from '../../../client/src/api/ApiRequestError.js';
 import { blankActionRow } from '../../../client/src/report/draftReducer.js';
-import { fieldIds, parseParticipants, placeOf, saveErrorsFromApi, validateDraft } from '../../../client/src/report/draftValidation.js';
+import { fieldIds, parseParticipants, placeOf, validateDraft } from '../../../client/src/report/draftValidation.js';
 
 function draft(over: Partial<ReportDraft> = {}): ReportDraft {
   return {
@@ -94,29 +93,5 @@ describe('validateDraft', () => {
     expect(errors).toHaveLength(1);
     expect(errors[0]!.fieldId).toBeNull();
     expect(errors[0]!.message).toMatch(/^Guidance prompts: /);
-  });
-});
-
-describe('saveErrorsFromApi', () => {
-  it('turns the server\u2019s field list into links to the builder\u2019s fields', () => {
-    const err = new ApiRequestError(400, 'invalid', 'The request body is not valid: themes.1.title Too small.', {
-      fields: [
-        { path: 'themes.1.title', message: 'Too small: expected string to have >=1 characters' },
-        { path: 'actionPlan.0.evidence', message: 'Too big' },
-      ],
-    });
-    expect(saveErrorsFromApi(err, draft())).toEqual([
-      { fieldId: 'report-theme-theme-7-title', message: 'Theme 2 title: Too small: expected string to have >=1 characters' },
-      { fieldId: 'report-action-0-evidence', message: 'Action plan row 1: Evidence of impact or outcome: Too big' },
-    ]);
-  });
-
-  it('shows the server\u2019s message once for a refusal or a failure without field details', () => {
-    expect(saveErrorsFromApi(new ApiRequestError(403, 'forbidden', 'Only the lead reviewer can do that.'), draft())).toEqual([
-      { fieldId: null, message: 'Only the lead reviewer can do that.' },
-    ]);
-    expect(saveErrorsFromApi(new ApiRequestError(400, 'invalid', 'Bad.', { fields: [{ path: 3 }, 'x'] }), draft())).toEqual([{ fieldId: null, message: 'Bad.' }]);
-    expect(saveErrorsFromApi(new Error('Could not reach the server.'), draft())).toEqual([{ fieldId: null, message: 'Could not reach the server.' }]);
-    expect(saveErrorsFromApi('odd', draft())).toEqual([{ fieldId: null, message: 'The draft could not be saved. Please try again.' }]);
   });
 });

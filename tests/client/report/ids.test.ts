@@ -1,7 +1,19 @@
 import { describe, expect, it } from 'vitest';
-import { isSlug, MAX_ID_CHARS, nextId } from '../../../client/src/report/ids.js';
+import { isSlug, MAX_ID_CHARS, newIdSalt, nextId } from '../../../client/src/report/ids.js';
 
 describe('nextId', () => {
+  it('ends a new id with its salt, so two co-authors adding at once get different ids, and counts salted ids too', () => {
+    expect(nextId('lp', ['lp-1'], 'a1b2c3')).toBe('lp-2-a1b2c3');
+    expect(nextId('lp', ['lp-2-a1b2c3', 'lp-1'], 'zz9zz9')).toBe('lp-3-zz9zz9');
+    expect(nextId('lp', ['lp-2-a1b2c3'])).toBe('lp-3');
+    const salts = new Set(Array.from({ length: 50 }, () => newIdSalt()));
+    expect(salts.size).toBe(50);
+    for (const salt of salts) {
+      expect(salt).toMatch(/^[a-z0-9]{6}$/);
+      expect(isSlug(nextId('recommendation', [], salt))).toBe(true);
+    }
+  });
+
   it('starts at 1 and goes one past the highest number under the prefix', () => {
     expect(nextId('theme', [])).toBe('theme-1');
     expect(nextId('theme', ['theme-1', 'theme-2'])).toBe('theme-3');

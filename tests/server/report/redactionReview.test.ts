@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestServer } from '../../utils/testServer.js';
 import { api } from '../../utils/api.js';
 import { createReviewWithMembers } from '../../utils/factories.js';
+import { writeReportDraft } from '../../utils/reportDraft.js';
 import { openDoc, synced, until, type TestClient } from '../../utils/yjsClient.js';
 import { blankPerson } from '../../../shared/people.js';
 import { writePerson } from '../../../shared/peopleDoc.js';
@@ -47,7 +48,7 @@ beforeAll(async () => {
   const checkTeam = open(`review.${fx.reviewId}.chronology-team`, fx.lead.cookie);
   await until(() => check.doc.getMap('entries').size === 1 && checkTeam.doc.getMap('teamFields').size === 1, 'chronology synced');
   const draft = { ...emptyDraft(), introduction: 'Maisie Thornbury\u2019s family was invited to contribute.', familyInvolved: true };
-  expect((await api(server.url, 'PUT', `/api/reviews/${fx.reviewId}/report/draft`, { cookie: fx.lead.cookie, body: draft })).status).toBe(200);
+  await writeReportDraft(server.url, fx.reviewId, fx.lead.cookie, draft);
 });
 afterAll(async () => {
   for (const c of clients) c.destroy();

@@ -10,7 +10,11 @@ import { openDoc, synced, until, type TestClient } from '../../utils/yjsClient.j
 import { blankPerson } from '../../../shared/people.js';
 import { writePerson } from '../../../shared/peopleDoc.js';
 import { writeEntry, writeTeamFields, blankTeamFields } from '../../../shared/chronology/index.js';
+import * as Y from 'yjs';
+import { docName } from '../../../shared/docNames.js';
 import { emptyDraft } from '../../../shared/report/index.js';
+import { DRAFT_ROOTS } from '../../../shared/report/draftDoc.js';
+import { writeReportDraft } from '../../utils/reportDraft.js';
 import { checkDocx } from '../../../server/report/docxLeakCheck.js';
 
 let server: Awaited<ReturnType<typeof startTestServer>>;
@@ -57,7 +61,7 @@ beforeAll(async () => {
   const check = open(`review.${fx.reviewId}.chronology-team`, fx.team.cookie);
   await until(() => check.doc.getMap('teamFields').size === 1, 'team fields synced');
   const draft = { ...emptyDraft(), introduction: 'Kerry Thornbury\u2019s views were sought. Contact on 07700 900123 or kerry@example.com.', familyInvolved: true };
-  expect((await api(server.url, 'PUT', `/api/reviews/${fx.reviewId}/report/draft`, { cookie: fx.lead.cookie, body: draft })).status).toBe(200);
+  await writeReportDraft(server.url, fx.reviewId, fx.lead.cookie, draft);
 });
 afterAll(async () => {
   for (const c of clients) c.destroy();
@@ -83,6 +87,31 @@ describe('report export', () => {
       .join('');
     expect(headers).toContain('DRAFT \u2013 OFFICIAL-SENSITIVE');
     expect(checkDocx(res.bytes, people, 'Demo Safeguarding Children Partnership')).toEqual([]);
+  });
+
+  it('exports text typed into the draft\u2019s shared document, keystroke by keystroke, pseudonymised', async () => {
+    const lead = open(docName({ reviewId: fx.reviewId, kind: 'report' }), fx.lead.cookie);
+    await synced(lead);
+    const section = lead.doc.getMap(DRAFT_ROOTS.sections).get('goodPractice');
+    expect(section).toBeInstanceOf(Y.Map);
+    const text = (section as Y.Map<unknown>).get('text') as Y.Text;
+    const typed = 'Kerry and the health visitor met the same day.';
+    // One Yjs update per character, as the builder's text field sends them.
+    for (const ch of typed) text.insert(text.length, ch);
+    await until(
+      async () => (await api(server.url, 'GET', `/api/reviews/${fx.reviewId}/report/draft`, { cookie: fx.lead.cookie })).body.draft.goodPractice === typed,
+      'the typed text on the server',
+    );
+    const res = await download(`/api/reviews/${fx.reviewId}/export/report.docx`, fx.lead.cookie);
+    expect(res.status).toBe(200);
+    const plain = strFromU8(unzipSync(res.bytes)['word/document.xml']!).replace(/<[^>]+>/g, '');
+    expect(plain).toContain('Mother and the health visitor met the same day.');
+    expect(plain).not.toMatch(/Kerry/);
+    text.delete(0, text.length);
+    await until(
+      async () => (await api(server.url, 'GET', `/api/reviews/${fx.reviewId}/report/draft`, { cookie: fx.lead.cookie })).body.draft.goodPractice === '',
+      'the section emptied again',
+    );
   });
 
   it('finds a name Word split across runs, in a footer or in properties', async () => {
@@ -122,7 +151,8 @@ describe('report export', () => {
     expect(text).not.toContain('Kerry');
     expect((await download(`/api/reviews/${fx.reviewId}/export/report.docx`, fx.team.cookie)).status).toBe(403);
     expect((await api(server.url, 'GET', `/api/reviews/${fx.reviewId}/report/preview`, { cookie: fx.team.cookie })).status).toBe(200);
-    expect((await api(server.url, 'PUT', `/api/reviews/${fx.reviewId}/report/draft`, { cookie: fx.team.cookie, body: emptyDraft() })).status).toBe(403);
+    // The draft is written only through its shared document (issue 13): there is no REST save.
+    expect((await api(server.url, 'PUT', `/api/reviews/${fx.reviewId}/report/draft`, { cookie: fx.lead.cookie, body: emptyDraft() })).status).toBe(404);
     const audit = JSON.stringify(await server.deps.audit.lines());
     expect(audit).toContain('"reason":"report-docx"');
     expect(audit).toContain('"type":"export.refused"');

@@ -156,4 +156,34 @@ describe('the report draft document', () => {
       c.destroy();
     }
   });
+
+  it('takes collaborative text only in the draft\u2019s listed text fields and within the cap, applying nothing else', async () => {
+    const lead = open(server.url, name(), fx.lead.cookie);
+    await synced(lead);
+    writeDraftDoc(lead.doc, {
+      ...readDraftDoc(lead.doc),
+      goodPractice: 'x'.repeat(MAX_TEXT_FIELD_CHARS),
+      themes: [{ id: 'theme-1', title: 'Sharing', analysis: '', entryIds: [], promptIds: [] }],
+    });
+    await until(async () => readDraftDoc(await stored(name())).goodPractice.length === MAX_TEXT_FIELD_CHARS, 'section at the cap stored', 20_000);
+
+    const refusals: [Uint8Array, number][] = [
+      // One character past the cap, in a listed text field.
+      [editOf(lead, (d) => ((d.getMap<Y.Map<unknown>>('sections').get('goodPractice') as Y.Map<unknown>).get('text') as Y.Text).insert(0, 'y')), CLOSE_TOO_LARGE],
+      // A Y.Text in a field of a record that holds plain values (a theme's title).
+      [editOf(lead, (d) => d.getMap<Y.Map<unknown>>('themes').get('theme-1')!.set('title', new Y.Text('Sharing'))), CLOSE_BAD_SHAPE],
+      // A Y.Text in the plain settings root.
+      [editOf(lead, (d) => d.getMap('settings').set('removedPrompts', new Y.Text('x'))), CLOSE_BAD_SHAPE],
+    ];
+    for (const [update, code] of refusals) {
+      const raw = openRaw(server.url, name(), fx.lead.cookie);
+      await raw.opened;
+      raw.ws.send(syncFrame(2, update));
+      expect(await raw.closed).toBe(code);
+    }
+    const d = await stored(name());
+    expect(readDraftDoc(d).goodPractice).toBe('x'.repeat(MAX_TEXT_FIELD_CHARS));
+    expect(d.getMap<Y.Map<unknown>>('themes').get('theme-1')!.get('title')).toBe('Sharing');
+    expect(d.getMap('settings').get('removedPrompts')).toEqual([]);
+  });
 });
