@@ -56,7 +56,7 @@ async function main(): Promise<void> {
     await Promise.all([...procs, probe].map((p) => p.ready));
     const t0 = performance.now();
     const per = Math.ceil(CONNECTIONS / PROCS);
-    await Promise.all(
+    const opened = await Promise.all(
       procs.map((p, i) =>
         p.ask(
           {
@@ -68,7 +68,7 @@ async function main(): Promise<void> {
             headers: DOCS === 1 ? headers : adminOnly,
             count: Math.min(per, CONNECTIONS - i * per),
             renewMs: RENEW_MS,
-            observe: false,
+            observers: 0,
           },
           'opened',
         ),
@@ -117,9 +117,11 @@ async function main(): Promise<void> {
       loadAverageBefore: loadBefore,
       loadAverageAfter: loadavg(),
       joinAllS: ms(joinS),
+      reopenedWhileJoining: opened.reduce((n, o) => n + o.reopened, 0),
       serverCpuPercentOfOneCore: ms((cpuS * 100) / elapsedS),
       probes: { sent: probes, arrived: lat.length, p50ms: ms(percentile(lat, 50)), p99ms: ms(percentile(lat, 99)), maxms: ms(Math.max(...lat)) },
       idleSocketsClosedDuringMeasurement: closed,
+      closeCodes: idle.flatMap((r) => r.closeCodes),
       probeSocketsClosed: probeReport.closes,
       serverRssMiB: mem.rss,
       serverPeakRssMiB: mem.peak,

@@ -8,7 +8,8 @@ import { openRawClient, type Framing, type RawClient } from './rawClient.js';
  *   every 15 s), answers `opened` once all have synced;
  * - `edit`: client `index` sets key `key` of map `map` to the current time (ms since the epoch, with
  *   sub-millisecond precision, the same clock in every process on the machine);
- * - `watch`: every client records, for each key it sees change, now − the time written in it;
+ * - observers (the first `observers` clients) record, for each key they see change, now − the time
+ *   written in it (seeded rows carry no time);
  * - `report`: answers the latencies seen since the last report and the number of socket closes.
  */
 type Open = {
@@ -19,36 +20,57 @@ type Open = {
   headers: Record<string, string>[];
   count: number;
   renewMs?: number;
-  observe: boolean;
+  /** How many of this process's clients (the first ones) apply updates and record latencies; the rest only read frames. */
+  observers: number;
 };
 type Msg = Open | { cmd: 'edit'; index: number; map: string; key: string } | { cmd: 'report' } | { cmd: 'seed'; map: string; rows: number } | { cmd: 'close' };
 
 const clients: RawClient[] = [];
 let latencies: number[] = [];
+/** Connections that had to be opened again while opening (reset or refused by a busy server). */
+let reopened = 0;
 const now = () => performance.timeOrigin + performance.now();
 const timers: NodeJS.Timeout[] = [];
 
 process.on('message', async (m: Msg) => {
   if (m.cmd === 'open') {
     const opened: RawClient[] = [];
-    for (let i = 0; i < m.count; i++) {
+    const openOne = (i: number): RawClient => {
       const docName = m.docNames[i % m.docNames.length]!;
       const base = m.framing === 'hocuspocus' ? m.url : `${m.url}/${docName}`;
-      const c = openRawClient({ url: base, docName, framing: m.framing, headers: m.headers[i % m.headers.length] });
-      opened.push(c);
-      if (m.observe)
+      const observer = i < m.observers;
+      const c = openRawClient({ url: base, docName, framing: m.framing, headers: m.headers[i % m.headers.length], applyUpdates: observer });
+      if (observer)
         c.doc.getMap('positions').observe((ev) => {
           if (ev.transaction.local) return;
           const t = now();
           for (const key of ev.keysChanged) {
             const v = c.doc.getMap('positions').get(key) as { t?: number } | undefined;
-            if (v && typeof v.t === 'number') latencies.push(t - v.t);
+            if (v && typeof v.t === 'number' && v.t > 0) latencies.push(t - v.t);
           }
         });
-      // Open in small batches so that the server's upgrade path is not flooded all at once.
-      if (i % 50 === 49) await new Promise((r) => setTimeout(r, 20));
+      return c;
+    };
+    // Open in batches of 50, each synced before the next, so that a loaded server's accept queue does not
+    // overflow; a connection refused or reset while opening is opened again (up to 5 times) and counted.
+    for (let from = 0; from < m.count; from += 50) {
+      const batch = Array.from({ length: Math.min(50, m.count - from) }, (_, k) => from + k);
+      for (let attempt = 0; batch.length > 0; attempt++) {
+        const cs = batch.map(openOne);
+        const results = await Promise.allSettled(cs.map((c) => c.synced));
+        const failed: number[] = [];
+        results.forEach((r, k) => {
+          if (r.status === 'fulfilled') opened.push(cs[k]!);
+          else {
+            cs[k]!.close();
+            failed.push(batch[k]!);
+          }
+        });
+        reopened += failed.length;
+        if (failed.length > 0 && attempt >= 4) throw new Error(`${failed.length} clients could not connect`);
+        batch.splice(0, batch.length, ...failed);
+      }
     }
-    await Promise.all(opened.map((c) => c.synced));
     clients.push(...opened);
     const renewMs = m.renewMs;
     if (renewMs) {
@@ -62,7 +84,7 @@ process.on('message', async (m: Msg) => {
         timers.push(start);
       }
     }
-    process.send!({ cmd: 'opened', count: opened.length });
+    process.send!({ cmd: 'opened', count: opened.length, reopened });
   } else if (m.cmd === 'seed') {
     // One client writes the rows in batches of 100 (a document with that many rows already in it).
     const c = clients[0]!;
@@ -76,7 +98,7 @@ process.on('message', async (m: Msg) => {
   } else if (m.cmd === 'edit') {
     clients[m.index]!.doc.getMap(m.map).set(m.key, { x: Math.random(), y: Math.random(), t: now() });
   } else if (m.cmd === 'report') {
-    process.send!({ cmd: 'report', latencies, closes: clients.reduce((n, c) => n + c.closes, 0) });
+    process.send!({ cmd: 'report', latencies, closes: clients.reduce((n, c) => n + c.closes, 0), closeCodes: clients.flatMap((c) => c.closeCodes) });
     latencies = [];
   } else if (m.cmd === 'close') {
     for (const t of timers) clearTimeout(t);

@@ -111,7 +111,7 @@ export class ClientProcess {
   /** Closes every client and waits for the process to end. */
   async close(): Promise<void> {
     const exited = new Promise<void>((r) => this.child.once('exit', () => r()));
-    this.child.send({ cmd: 'close' });
+    if (this.child.connected) this.child.send({ cmd: 'close' });
     await Promise.race([exited, new Promise((r) => setTimeout(r, 5_000))]);
     await killAndWait(this.child, 'SIGKILL');
   }

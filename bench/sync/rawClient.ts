@@ -23,6 +23,8 @@ export type RawClient = {
   sendPresence(state: Record<string, unknown> | null): void;
   /** Number of times the socket closed (a drop by the server's heartbeat shows here). */
   closes: number;
+  /** Close codes seen (1006: cut off without a close frame, e.g. by a heartbeat's terminate). */
+  closeCodes: number[];
   close(): void;
 };
 
@@ -31,11 +33,12 @@ const AWARENESS = 1;
 const AUTH = 2;
 
 /** Opens one client on `url` (ws://…/yjs/<doc> or ws://…/ for Hocuspocus) and starts the sync handshake. */
-export function openRawClient(opts: { url: string; docName: string; framing: Framing; headers?: Record<string, string> }): RawClient {
+export function openRawClient(opts: { url: string; docName: string; framing: Framing; headers?: Record<string, string>; applyUpdates?: boolean }): RawClient {
   const doc = new Y.Doc();
   const ws = new WebSocket(opts.url, { headers: opts.headers ?? {}, perMessageDeflate: false });
   ws.binaryType = 'nodebuffer';
   let presenceClock = 0;
+  let skipUpdates = false;
   let resolveSynced!: () => void;
   let rejectSynced!: (e: Error) => void;
   const synced = new Promise<void>((res, rej) => {
@@ -47,6 +50,7 @@ export function openRawClient(opts: { url: string; docName: string; framing: Fra
     doc,
     synced,
     closes: 0,
+    closeCodes: [],
     sendPresence(state) {
       presenceClock += 1;
       send(AWARENESS, (e) => {
@@ -88,14 +92,21 @@ export function openRawClient(opts: { url: string; docName: string; framing: Fra
     const type = decoding.readVarUint(d);
     // Hocuspocus's SyncReply (4) carries a sync message too.
     if (type !== SYNC && !(opts.framing === 'hocuspocus' && type === 4)) return;
+    // A client that does not apply updates (applyUpdates false) still answers the handshake, then only
+    // reads its frames: a cheap stand-in for a browser tab, so that the client processes keep up.
+    if (skipUpdates && decoding.peekVarUint(d) === syncProtocol.messageYjsUpdate) return;
     const e = encoding.createEncoder();
     const syncType = syncProtocol.readSyncMessage(d, e, doc, 'remote');
     if (encoding.length(e) > 0) send(SYNC, (out) => encoding.writeUint8Array(out, encoding.toUint8Array(e)));
-    if (syncType === syncProtocol.messageYjsSyncStep2) resolveSynced();
+    if (syncType === syncProtocol.messageYjsSyncStep2) {
+      resolveSynced();
+      skipUpdates = opts.applyUpdates === false;
+    }
   });
   ws.on('error', (err) => rejectSynced(err));
-  ws.on('close', () => {
+  ws.on('close', (code: number) => {
     client.closes += 1;
+    client.closeCodes.push(code);
     rejectSynced(new Error('closed before sync'));
   });
   return client;
