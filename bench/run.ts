@@ -5,6 +5,8 @@ import path from 'node:path';
 const BENCHES = [
   'docBytes.ts',
   'syncFanout.ts',
+  'syncCpu.ts',
+  'presenceIdle.ts',
   'ackLatency.ts',
   'workshopLoad.ts',
   'reportExport.ts',

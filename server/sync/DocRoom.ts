@@ -122,7 +122,7 @@ export class DocRoom {
         withinByteCap: (bytes) => this.withinByteCap(bytes),
         threw: () => this.fail('sync.doc-threw'),
         // Acknowledged to its author once durable (durableAcks.ts); the relay has already happened.
-        applied: (conn, update) => this.acks.accepted(conn.ws, update),
+        applied: (conn, _update, checked) => this.acks.accepted(conn.ws, checked),
       },
       this.shape,
       this.owners,

@@ -1,7 +1,8 @@
 import type * as Y from 'yjs';
 import * as encoding from 'lib0/encoding';
 import type { WebSocket } from 'ws';
-import { MESSAGE_DURABLE, ackForDoc, ackForUpdate, encodeDurable, type Durable } from '../../shared/sync/durable.js';
+import { MESSAGE_DURABLE, ackForDecoded, ackForDoc, encodeDurable, type Durable } from '../../shared/sync/durable.js';
+import type { UpdateVerdict } from '../../shared/sync/checkUpdate.js';
 import { frame } from './messages.js';
 
 /** What the acknowledger needs from its room. */
@@ -41,9 +42,16 @@ export class DurableAcks {
     this.later(ws, ackForDoc(this.room.doc));
   }
 
-  /** An update from `ws` was applied: once durable, acknowledge the part of it the doc holds. */
-  accepted(ws: WebSocket, update: Uint8Array): void {
-    this.later(ws, ackForUpdate(this.room.doc, update));
+  /**
+   * An update from `ws` was applied: once durable, acknowledge the part of it the doc holds. `checked`
+   * is the update check's verdict, which already holds the update's clients and deletions, so the
+   * update is not decoded again here (ackForUpdate would decode it twice more).
+   */
+  accepted(ws: WebSocket, checked: Extract<UpdateVerdict, { ok: true }>): void {
+    this.later(
+      ws,
+      ackForDecoded(this.room.doc, checked.structClients, () => checked.ds),
+    );
     // Coalesced: at most one doc-wide acknowledgement per DOC_ACK_DELAY_MS, however many updates arrive.
     this.docAckTimer ??= setTimeout(() => {
       this.docAckTimer = null;

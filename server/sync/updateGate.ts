@@ -1,5 +1,5 @@
 import * as Y from 'yjs';
-import { checkUpdate } from '../../shared/sync/checkUpdate.js';
+import { checkUpdate, type UpdateVerdict } from '../../shared/sync/checkUpdate.js';
 import type { RootShape } from '../../shared/sync/docShapes.js';
 import { CLOSE_BAD_DATA, CLOSE_BAD_SHAPE, CLOSE_FOREIGN_CLIENT, CLOSE_TOO_LARGE } from '../../shared/sync/closeCodes.js';
 import type { ClientOwners } from './clientOwners.js';
@@ -21,8 +21,8 @@ export interface GateHost {
   withinByteCap(bytes: number): boolean;
   /** The document threw while applying an update: the room must be rebuilt. */
   threw(): void;
-  /** An update from `conn` was applied (after its relay), e.g. to acknowledge it once durable. */
-  applied(conn: Conn, update: Uint8Array): void;
+  /** An update from `conn` was applied (after its relay), e.g. to acknowledge it once durable; `checked` is its verdict. */
+  applied(conn: Conn, update: Uint8Array, checked: Extract<UpdateVerdict, { ok: true }>): void;
 }
 
 /** The origin of updates the server makes itself (client id owners). */
@@ -115,7 +115,7 @@ export class UpdateGate {
       this.host.threw();
       return 'refused';
     }
-    this.host.applied(conn, update);
+    this.host.applied(conn, update, verdict);
     return 'applied';
   }
 

@@ -9,12 +9,16 @@ import { MAX_DELETABLE_NEST_DEPTH, MAX_KEY_CHARS, MAX_RECORD_FIELDS, MAX_TEXT_FI
  * the document holds plus what the update adds.
  *
  * The verdict:
- * - `ok`, with the client ids that introduce new structs (the server checks who owns them);
+ * - `ok`, with the client ids that introduce new structs (the server checks who owns them), and what
+ *   the decoding found that a caller would otherwise decode the update again for: every client id with
+ *   structs in it and its delete set (a durable acknowledgement is built from these, durable.ts);
  * - `missing`: the update depends on structs the document does not hold yet (Yjs would keep it
  *   pending); the caller may hold it for a while and retry, but must not apply it;
  * - `shape` or `cap`: refused; `malformed`: it does not decode.
  */
-export type UpdateVerdict = { ok: true; clients: number[] } | { ok: false; reason: 'malformed' | 'shape' | 'cap' | 'missing'; detail: string };
+export type UpdateVerdict =
+  | { ok: true; clients: number[]; structClients: number[]; ds: ReturnType<typeof Y.createDeleteSet> }
+  | { ok: false; reason: 'malformed' | 'shape' | 'cap' | 'missing'; detail: string };
 
 /** Where a struct sits once integrated. `gc` means Yjs will integrate it as garbage (its parent is gone). */
 type Container = { t: 'root'; name: string } | { t: 'type'; depth: number; root: string; type: 'map' | 'text' | 'other'; key: string; doc: AnyType | null; id: Y.ID } | { t: 'gc' };
@@ -45,7 +49,8 @@ export function checkUpdate(doc: Y.Doc, update: Uint8Array, roots: Readonly<Reco
     return { ok: false, reason: 'malformed', detail: 'update does not decode' };
   }
   try {
-    return { ok: true, clients: new Checker(doc, decoded, opts.server ? { ...roots, ...SERVER_ROOTS } : roots).run() };
+    const checker = new Checker(doc, decoded, opts.server ? { ...roots, ...SERVER_ROOTS } : roots);
+    return { ok: true, clients: checker.run(), structClients: checker.structClients(), ds: decoded.ds as unknown as ReturnType<typeof Y.createDeleteSet> };
   } catch (err) {
     if (err instanceof Refusal) return { ok: false, reason: err.reason, detail: err.message };
     return { ok: false, reason: 'malformed', detail: 'update does not decode' };
@@ -74,6 +79,11 @@ class Checker {
       }
       list.push(s);
     }
+  }
+
+  /** Every client id with structs in the update, in the update's order. */
+  structClients(): number[] {
+    return [...this.byClient.keys()];
   }
 
   run(): number[] {

@@ -24,10 +24,17 @@ export function emptyDurable(): Durable {
  * back (then none are claimed; the next full acknowledgement says the rest).
  */
 export function ackForUpdate(doc: Y.Doc, update: Uint8Array): Durable {
+  return ackForDecoded(doc, Y.parseUpdateMeta(update).to.keys(), () => Y.decodeUpdate(update).ds);
+}
+
+/**
+ * ackForUpdate for an update already decoded (the server's update check decodes every update it
+ * accepts): `clients` are the client ids with structs in it, `ds` answers its delete set.
+ */
+export function ackForDecoded(doc: Y.Doc, clients: Iterable<number>, ds: () => ReturnType<typeof Y.createDeleteSet>): Durable {
   const sv = new Map<number, number>();
-  for (const client of Y.parseUpdateMeta(update).to.keys()) sv.set(client, Y.getState(doc.store, client));
-  const ds = doc.store.pendingDs === null ? Y.decodeUpdate(update).ds : Y.createDeleteSet();
-  return Y.createSnapshot(ds, sv);
+  for (const client of clients) sv.set(client, Y.getState(doc.store, client));
+  return Y.createSnapshot(doc.store.pendingDs === null ? ds() : Y.createDeleteSet(), sv);
 }
 
 /** Everything `doc` holds, as an acknowledgement (sent once its writes so far are durable). */
