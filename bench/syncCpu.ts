@@ -1,3 +1,5 @@
+import fs from 'node:fs';
+import path from 'node:path';
 import { COMPILED_SERVER, spawnServer, tempDataDir } from '../tests/utils/testServer.js';
 import { createReviewWithMembers } from '../tests/utils/factories.js';
 import { percentile, writeResult } from './benchUtils.js';
@@ -11,7 +13,9 @@ import { ClientProcess, cpuSeconds, killAndWait, loadavg, rssMiB, spawnBenchServ
  *   environment, real sign-in (four review members' cookies), access checks, presence, the update gate,
  *   attribution and every update appended to the fsync'd log;
  * - **bare**: a y-protocols relay (bench/sync/bareRelay.mjs), no auth, no presence, no persistence;
- * - **hocuspocus**: @hocuspocus/server 3.4.4 with its SQLite extension (bench/sync/hocuspocusServer.mjs).
+ * - **hocuspocus**: @hocuspocus/server 3.4.4 with its SQLite extension (bench/hocuspocus/server.mjs), installed apart from the
+ *   app with `npm ci --prefix bench/hocuspocus` (its sqlite3 is a native build); left out, with a note, when
+ *   that has not been run.
  * All clients are the same minimal Yjs client (bench/sync/rawClient.ts). One document holds ROWS rows;
  * then EDITS small edits (one entry's value replaced) are made at RATE per second, client after client,
  * and each is timed until it has been applied by the observing clients (SYNC_OBSERVERS per client
@@ -33,7 +37,14 @@ const EDITS = Number(process.env.SYNC_EDITS ?? 200);
 const RATE = Number(process.env.SYNC_RATE ?? 10);
 const RUNS = Number(process.env.SYNC_RUNS ?? 2);
 const PROCS = Number(process.env.SYNC_CLIENT_PROCESSES ?? 2);
-const KINDS = (process.env.SYNC_SERVERS ?? 'ours,bare,hocuspocus').split(',');
+/** Where Hocuspocus is installed for this bench only (bench/hocuspocus/package.json). */
+const HOCUSPOCUS_DIR = path.resolve(import.meta.dirname, 'hocuspocus');
+const HOCUSPOCUS_INSTALLED = fs.existsSync(path.join(HOCUSPOCUS_DIR, 'node_modules', '@hocuspocus', 'server'));
+const KINDS = (process.env.SYNC_SERVERS ?? 'ours,bare,hocuspocus').split(',').filter((k) => {
+  if (k !== 'hocuspocus' || HOCUSPOCUS_INSTALLED) return true;
+  console.warn('Hocuspocus is not installed for the bench: run `npm ci --prefix bench/hocuspocus` to compare with it.');
+  return false;
+});
 const PROF = process.env.SYNC_CPU_PROF;
 /** Clients per client process that apply every update and time it; the others only read their frames. */
 const OBSERVERS = Number(process.env.SYNC_OBSERVERS ?? 10);
@@ -47,7 +58,7 @@ function servers(): string[] {
 /** Starts a server and answers where its clients connect, with the doc name and headers they use. */
 async function start(server: string): Promise<{ s: ServerUnderTest; docName: string; headers: Record<string, string>[] }> {
   if (server === 'bare') return { s: await spawnBenchServer('bareRelay.mjs', 'y-websocket'), docName: 'bench', headers: [{}] };
-  if (server === 'hocuspocus') return { s: await spawnBenchServer('hocuspocusServer.mjs', 'hocuspocus'), docName: 'bench', headers: [{}] };
+  if (server === 'hocuspocus') return { s: await spawnBenchServer('../hocuspocus/server.mjs', 'hocuspocus'), docName: 'bench', headers: [{}] };
   const bundle = server.split('=')[1]!;
   const srv = await spawnServer(tempDataDir('rr-bench-'), { LOG_LEVEL: 'silent' }, 0, {
     compiled: true,

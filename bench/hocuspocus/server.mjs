@@ -5,7 +5,7 @@ import { Server } from '@hocuspocus/server';
 import { SQLite } from '@hocuspocus/extension-sqlite';
 
 /**
- * Hocuspocus for bench/syncCpu.ts, in its own process: `node bench/sync/hocuspocusServer.mjs`, with
+ * Hocuspocus for bench/syncCpu.ts, in its own process: `node bench/hocuspocus/server.mjs`, with
  * its SQLite extension on a file in a fresh temporary directory (its defaults: the whole document is
  * stored on a 2 s debounce, at most every 10 s, not every edit), no authentication hook, quiet. Prints
  * "listening <port>".
