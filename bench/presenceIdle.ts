@@ -85,7 +85,7 @@ async function main(): Promise<void> {
         headers: DOCS === 1 ? headers : adminOnly,
         count: probeDocs.length,
         renewMs: RENEW_MS,
-        observe: true,
+        observers: probeDocs.length,
       },
       'opened',
     );
