@@ -1,5 +1,3 @@
-import v8 from 'node:v8';
-
 /**
  * How far V8 lets the JavaScript heap grow past what the last full collection kept, in percent. V8's
  * own default grows it up to 4× the live heap when collecting is cheap, and a server that has just
@@ -11,12 +9,12 @@ import v8 from 'node:v8';
 export const HEAP_GROWING_PERCENT = 50;
 
 /**
- * Applies HEAP_GROWING_PERCENT to this process. V8 reads the flag each time it sets the next
- * collection's limit, so setting it at start-up works however the server was started (`npm start`,
- * plain `node dist/server/main.js`, a service unit), with no command-line option or environment.
- * An explicit `--heap-growing-percent` on the command line wins.
+ * The Node option that applies HEAP_GROWING_PERCENT, unless the command line already sets it. It is
+ * given on the command line (`npm start`, and the launcher's relaunch in relaunch.ts) rather than with
+ * `v8.setFlagsFromString` at run time, which Node documents as unsafe once the VM has started; set that
+ * way, a server's SIGTERM handling was seen to fail in tests/server/relaunch.test.ts.
  */
-export function applyHeapPolicy(execArgv: readonly string[] = process.execArgv): void {
-  if (execArgv.some((a) => a.startsWith('--heap-growing-percent') || a.startsWith('--heap_growing_percent'))) return;
-  v8.setFlagsFromString(`--heap-growing-percent=${HEAP_GROWING_PERCENT}`);
+export function heapArgs(execArgv: readonly string[]): string[] {
+  if (execArgv.some((a) => a.startsWith('--heap-growing-percent') || a.startsWith('--heap_growing_percent'))) return [];
+  return [`--heap-growing-percent=${HEAP_GROWING_PERCENT}`];
 }

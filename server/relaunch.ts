@@ -1,4 +1,5 @@
 import { spawn } from 'node:child_process';
+import { heapArgs } from './heapPolicy.js';
 
 /**
  * The glibc allocator setting the server runs with: a fixed mmap threshold of 128 KiB, so freed large
@@ -24,7 +25,8 @@ export function needsRelaunch(env: NodeJS.ProcessEnv, platform: NodeJS.Platform)
  * (kill -9), and then stops gracefully rather than run on unsupervised.
  */
 export function relaunch(): void {
-  const args = [...process.execArgv, ...process.argv.slice(1)];
+  // The heap setting goes with it (heapPolicy.ts), so a plainly started server gets both.
+  const args = [...process.execArgv, ...heapArgs(process.execArgv), ...process.argv.slice(1)];
   const env = { ...process.env, ...ALLOCATOR_ENV };
   // Node 23.11+ can replace this process in place (same pid, no launcher left); Node 20 cannot.
   const execve = (process as { execve?: (file: string, args: string[], env: NodeJS.ProcessEnv) => never }).execve;

@@ -6,10 +6,8 @@ import { startServer } from './app.js';
 import { FIRST_RUN_FILE } from './commands/adminBootstrapper.js';
 import { listSignInAccounts } from './commands/signInAccountsLister.js';
 import { startBanner } from './startBanner.js';
-import { applyHeapPolicy } from './heapPolicy.js';
 
 /** The server process (started by main.ts). Prints one block saying where to go and how to sign in (startBanner.ts). */
-applyHeapPolicy();
 const config = loadConfig(process.env);
 const server = await startServer(config);
 const credentials = path.join(config.dataDir, FIRST_RUN_FILE);

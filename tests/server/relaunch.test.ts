@@ -2,6 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import fs from 'node:fs';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { ALLOCATOR_ENV, needsRelaunch } from '../../server/relaunch.js';
+import { HEAP_GROWING_PERCENT } from '../../server/heapPolicy.js';
 import { COMPILED_SERVER, PRODUCTION_ENV, spawnServer, tempDataDir, testEnv } from '../utils/testServer.js';
 import { api } from '../utils/api.js';
 
@@ -67,6 +68,10 @@ describe('the production bundle started without the allocator setting', () => {
     const s = await launch();
     expect(environOf(s.launcher)).not.toContain('MALLOC_MMAP_THRESHOLD_=131072');
     expect(environOf(s.server)).toContain('MALLOC_MMAP_THRESHOLD_=131072');
+    // The heap setting (server/heapPolicy.ts) goes with it, on the command line.
+    const cmdline = (pid: number) => fs.readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0');
+    expect(cmdline(s.server)).toContain(`--heap-growing-percent=${HEAP_GROWING_PERCENT}`);
+    expect(cmdline(s.launcher)).not.toContain(`--heap-growing-percent=${HEAP_GROWING_PERCENT}`);
     expect(childrenOf(s.server).length).toBe(0);
     expect((await api(s.url, 'GET', '/api/health')).body).toEqual({ status: 'ok' });
   });
