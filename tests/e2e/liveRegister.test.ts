@@ -108,8 +108,10 @@ describe('two people co-editing the register', () => {
 
     await teamPanel.getByRole('button', { name: 'Save changes' }).click();
     await teamPanel.waitFor({ state: 'detached' });
-    // The lead's open panel says someone else changed this person, and saving keeps their change.
-    await leadPanel.getByText('Someone else changed this person while you were editing').waitFor();
+    // The notes are shared as they are typed, so the lead's open panel already shows the team's words
+    // (nothing is stale, so no notice), and saving keeps both changes.
+    await expect.poll(() => leadPanel.getByLabel('Notes (optional)').inputValue(), WAIT).toBe('Moved in during 2025.');
+    await expect(leadPanel.getByText(/changed this person while you were editing/).count()).resolves.toBe(0);
     await leadPanel.getByRole('button', { name: 'Save changes' }).click();
     await leadPanel.waitFor({ state: 'detached' });
 

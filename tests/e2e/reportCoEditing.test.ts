@@ -52,6 +52,46 @@ const status = (page: Page) => page.getByTestId('sync-status');
 /** The draft as the server holds it, through a real Yjs client that has been open all along. */
 const onServer = (): ReportDraft => readDraftDoc(watcher.doc);
 
+/** How many updates the browser's local copies (y-indexeddb) of report docs hold. */
+const localCopyUpdates = (page: Page): Promise<number> =>
+  page.evaluate(async () => {
+    let n = 0;
+    for (const { name } of await indexedDB.databases()) {
+      if (!name?.endsWith('.report')) continue;
+      const db = await new Promise<IDBDatabase>((resolve, reject) => {
+        const r = indexedDB.open(name);
+        r.onsuccess = () => resolve(r.result);
+        r.onerror = () => reject(r.error);
+      });
+      if (db.objectStoreNames.contains('updates')) {
+        n += await new Promise<number>((resolve, reject) => {
+          const r = db.transaction('updates').objectStore('updates').count();
+          r.onsuccess = () => resolve(r.result);
+          r.onerror = () => reject(r.error);
+        });
+      }
+      db.close();
+    }
+    return n;
+  });
+
+/**
+ * Waits until the local copy has stored what was typed: its update count no longer grows over three
+ * reads. A reload a few milliseconds after a keystroke can still lose it, as in any browser app; this
+ * test is about what the local copy keeps, not about that race.
+ */
+async function localCopySettled(page: Page): Promise<void> {
+  let last = -1;
+  let same = 0;
+  for (let i = 0; i < 100 && same < 3; i++) {
+    const n = await localCopyUpdates(page);
+    same = n === last && n > 0 ? same + 1 : 0;
+    last = n;
+    await page.waitForTimeout(100);
+  }
+  expect(same).toBe(3);
+}
+
 /** Opens the builder and waits until the page has the server's copy and nothing unsaved. */
 async function openBuilder(page: Page): Promise<void> {
   await page.goto(`/reviews/${fx.reviewId}/report`);
@@ -116,6 +156,7 @@ describe('the report draft, co-edited', () => {
     await status(a)
       .getByText(/waiting to be saved/)
       .waitFor(WAIT);
+    await localCopySettled(a);
     await a.reload();
     // The browser's own copy brings the text back before any connection.
     await expect.poll(() => field(a, 'About the child').inputValue(), WAIT).toBe('Typed offline, kept over a reload.');
