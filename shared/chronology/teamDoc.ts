@@ -3,6 +3,7 @@ import { IdSchema } from '../ids.js';
 import { TEAM_TEXT_KEYS, TeamFieldsSchema, blankTeamFields, type TeamFields } from './entry.js';
 import { ChronologyLimitError } from './chronologyDoc.js';
 import { MAX_TEAM_FIELD_ROWS } from './limits.js';
+import { ensureText } from '../sync/yText.js';
 import { recordFields, writeRecord } from './yRecord.js';
 
 /**
@@ -47,6 +48,23 @@ export function writeTeamFields(doc: Y.Doc, entryId: string, fields: TeamFields)
     throw new ChronologyLimitError(`The review team can annotate at most ${MAX_TEAM_FIELD_ROWS.toLocaleString('en-GB')} entries`);
   }
   doc.transact(() => writeRecord(map, id, valid, TEAM_KEYS, TEAM_TEXT_KEYS));
+}
+
+/**
+ * Makes the team note of an entry ready to be typed into live: a blank record (its note an empty Y.Text)
+ * when the entry has none, or the note turned into a Y.Text when it is a plain string. Done once the
+ * document is synced, before anyone types, so two people typing at once edit the same Y.Text rather than
+ * two new ones of which only one would survive. Nothing is written when it is ready already. Throws a
+ * ChronologyLimitError past MAX_TEAM_FIELD_ROWS.
+ */
+export function prepareTeamNote(doc: Y.Doc, entryId: string): void {
+  const id = IdSchema.parse(entryId);
+  const record = doc.getMap<unknown>(TEAM_FIELDS_MAP).get(id);
+  if (!(record instanceof Y.Map)) {
+    writeTeamFields(doc, id, blankTeamFields());
+    return;
+  }
+  if (!(record.get('note') instanceof Y.Text)) doc.transact(() => ensureText(record as Y.Map<unknown>, 'note'));
 }
 
 /** Removes the team fields of an entry (when the entry itself is removed). */

@@ -303,6 +303,15 @@ describe('report builder, preview and download', () => {
     const intro = page.getByRole('textbox', { name: 'Introduction', exact: true });
     await expect.poll(() => intro.inputValue(), WAIT).toBe(INTRO);
     expect(await intro.isEditable()).toBe(false);
+    // Read only, not disabled: the reader can focus the text, select it and copy it, but not change it.
+    expect(await intro.getAttribute('readonly')).not.toBeNull();
+    expect(await intro.isDisabled()).toBe(false);
+    await intro.focus();
+    expect(await intro.evaluate((el) => el === document.activeElement)).toBe(true);
+    await page.keyboard.press('Control+A');
+    expect(await intro.evaluate((el) => [(el as HTMLTextAreaElement).selectionStart, (el as HTMLTextAreaElement).selectionEnd])).toEqual([0, INTRO.length]);
+    await page.keyboard.type('x');
+    expect(await intro.inputValue()).toBe(INTRO);
     await page.getByTestId('sync-status').getByText('Connected. Showing the latest version.').waitFor(WAIT);
     expect(await page.getByRole('button', { name: 'Check the draft' }).count()).toBe(0);
     expect(await page.getByRole('button', { name: 'Add a theme' }).isEnabled()).toBe(false);

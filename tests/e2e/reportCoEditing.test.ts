@@ -12,6 +12,7 @@ import { expectAxeClean, startE2e, WAIT, type E2e } from './harness.js';
  * Issue 13 (no lost work), e2e: the report draft is a co-edited document. Two lead reviewers type in
  * one section at once and in different sections, and every word survives on both pages and on the
  * server; text typed with the connection down survives a reload and reaches the server when it is back.
+ * The action plan's long fields are collaborative text too.
  */
 
 let e2e: E2e;
@@ -169,5 +170,24 @@ describe('the report draft, co-edited', () => {
     await expect.poll(() => field(b, 'About the child').inputValue(), WAIT).toBe('Typed offline, kept over a reload.');
     // Nothing typed before was lost on the way.
     expect(onServer().introduction).toBe('Start: Alpha begins. Bravo ends.');
+  }, 240_000);
+
+  it('merges two lead reviewers typing in one action plan field at once', async () => {
+    await a.getByRole('button', { name: 'Add a recommendation' }).click();
+    await a.getByRole('button', { name: 'Add an action plan row' }).click();
+    for (const page of [a, b]) await field(page, 'Agreed actions').waitFor(WAIT);
+    await caretAt(a, 'Agreed actions', 'end');
+    await a.keyboard.type('Audit referrals.');
+    await expect.poll(() => field(b, 'Agreed actions').inputValue(), WAIT).toBe('Audit referrals.');
+
+    await caretAt(b, 'Agreed actions', 'end');
+    await caretAt(a, 'Agreed actions', 'start');
+    await Promise.all([a.keyboard.type('First: ', { delay: 25 }), b.keyboard.type(' Then train staff.', { delay: 25 })]);
+    const want = 'First: Audit referrals. Then train staff.';
+    for (const page of [a, b]) await expect.poll(() => field(page, 'Agreed actions').inputValue(), WAIT).toBe(want);
+    await expect.poll(() => onServer().actionPlan[0]?.actions, WAIT).toBe(want);
+    const othersId = `${await field(b, 'Agreed actions').getAttribute('id')}-others`;
+    await expect.poll(() => b.getByTestId(othersId).textContent(), WAIT).toContain(fx.lead.name);
+    await expectAxeClean(b, 'report builder with a co-author typing in the action plan');
   }, 240_000);
 });

@@ -509,6 +509,7 @@ export function ChronologyTab({ detail, onAccessChanged }: { detail: ReviewDetai
                 live={
                   data.sharedByAgency[panel.agencyId] ? { doc: data.sharedByAgency[panel.agencyId]!.doc, awareness: data.sharedByAgency[panel.agencyId]!.provider.awareness } : null
                 }
+                liveTeam={data.team ? { doc: data.team.doc, provider: data.team.provider } : null}
               />
               {!panel.isNew && (
                 <RowQueries

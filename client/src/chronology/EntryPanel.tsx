@@ -1,7 +1,9 @@
 import { useEffect, useMemo, useRef, useState, type FormEvent } from 'react';
 import * as Y from 'yjs';
 import type { Awareness } from 'y-protocols/awareness';
-import { ENTRIES_MAP, ENTRY_TEXT_KEYS } from '../../../shared/chronology/index.js';
+import type { WebsocketProvider } from 'y-websocket';
+import { ENTRIES_MAP, ENTRY_TEXT_KEYS, TEAM_FIELDS_MAP, prepareTeamNote } from '../../../shared/chronology/index.js';
+import { MAX_TEXT_CHARS } from '../../../shared/limits.js';
 import { readTextValue } from '../../../shared/sync/yText.js';
 import { CollabTextArea } from '../collab/CollabTextArea.js';
 import {
@@ -93,6 +95,7 @@ export function EntryPanel({
   onCancel,
   otherEditors = [],
   live = null,
+  liveTeam = null,
 }: {
   /**
    * The agency's live document and its presence: with it, an existing row's long fields are edited in
@@ -100,6 +103,11 @@ export function EntryPanel({
    * or the document not open yet) they are ordinary fields saved with the rest.
    */
   live?: { doc: Y.Doc; awareness: Awareness | null } | null;
+  /**
+   * The review team's live document and its provider: with it, an existing row's team note is edited in
+   * place as collaborative text, for a member who may write the team's fields.
+   */
+  liveTeam?: { doc: Y.Doc; provider: WebsocketProvider } | null;
   /** Names of the others who have this row open: who may have changed it meanwhile. */
   otherEditors?: readonly string[];
   isNew: boolean;
@@ -142,6 +150,36 @@ export function EntryPanel({
     if (!r) return {};
     return Object.fromEntries(ENTRY_TEXT_KEYS.map((k) => [k, readTextValue(r.get(k)) ?? ''] as const));
   };
+
+  // The team note of an existing row is typed into the team document live, like the row's long fields.
+  const teamCollab = !isNew && canEditTeam && liveTeam !== null;
+  const liveTeamRecord = () => {
+    const r = liveTeam?.doc.getMap<unknown>(TEAM_FIELDS_MAP).get(opened.id);
+    return r instanceof Y.Map ? (r as Y.Map<unknown>) : null;
+  };
+  const teamDoc = liveTeam?.doc ?? null;
+  const teamProvider = liveTeam?.provider ?? null;
+  // A row with no team record yet gets one (its note an empty Y.Text) once the document holds the server's
+  // copy: made earlier, it could replace a record the server already has.
+  useEffect(() => {
+    if (!teamCollab || !teamDoc || !teamProvider) return;
+    const prepare = () => {
+      try {
+        prepareTeamNote(teamDoc, opened.id);
+      } catch {
+        // At the cap of annotated rows: the note stays read only, and saving says why.
+      }
+    };
+    if (teamProvider.synced) {
+      prepare();
+      return;
+    }
+    const onSync = (synced: boolean) => {
+      if (synced) prepare();
+    };
+    teamProvider.on('sync', onSync);
+    return () => teamProvider.off('sync', onSync);
+  }, [teamCollab, teamDoc, teamProvider, opened.id]);
 
   // A row changed under the open form: untouched fields take the newer value, fields both changed are
   // conflicts shown with the newer value, so saving never writes back a value this person has not seen.
@@ -206,9 +244,12 @@ export function EntryPanel({
       entry = r.entry && collab ? { ...r.entry, ...texts } : r.entry;
     }
     if (canEditTeam) {
-      const t = formToTeam(team);
+      // A live note is read from the document as it stands (never the form's copy), so saving writes nothing for it.
+      const record = teamCollab ? liveTeamRecord() : null;
+      const note = teamCollab ? (record ? (readTextValue(record.get('note')) ?? '') : currentTeam.note) : null;
+      const t = formToTeam(note === null ? team : { ...team, note: '' });
       if (t.error) found.team = t.error;
-      teamFields = t.fields;
+      teamFields = t.fields && note !== null ? { ...t.fields, note } : t.fields;
     }
     setErrors(found);
     if (Object.keys(found).length > 0) {
@@ -230,7 +271,9 @@ export function EntryPanel({
     return String(x ?? '').trim() || '(blank)';
   };
   const removedMeanwhile = !isNew && current === null;
-  const teamChangedMeanwhile = !isNew && JSON.stringify(currentTeam) !== JSON.stringify(openedTeam);
+  // A live note is never stale, so only the short team fields count as changed under the form.
+  const teamShort = (t: TeamFields) => JSON.stringify(teamCollab ? { ...t, note: '' } : t);
+  const teamChangedMeanwhile = !isNew && teamShort(currentTeam) !== teamShort(openedTeam);
   const phaseTitle = (id: string | null) => (id ? (phases?.find((p) => p.id === id)?.title ?? null) : null);
   const future = check?.warning ?? null;
   const showsEntryForm = canEditEntry;
@@ -471,7 +514,23 @@ export function EntryPanel({
               ...(team.phaseId && !(phases ?? []).some((p) => p.id === team.phaseId) ? [{ value: team.phaseId, label: 'A phase no longer listed' }] : []),
             ]}
           />
-          <TextAreaField id="team-note" label="Review team note (optional)" value={team.note} onChange={(v) => setTeam((t) => ({ ...t, note: v }))} error={errors.team} />
+          {teamCollab && liveTeam ? (
+            <CollabTextArea
+              id="team-note"
+              label="Review team note (optional)"
+              hint="Shared as you type, with anyone else in the review team who has this row open."
+              error={errors.team}
+              doc={liveTeam.doc}
+              awareness={liveTeam.provider.awareness}
+              getRecord={liveTeamRecord}
+              field="note"
+              cursorKey={`team:${opened.id}:note`}
+              maxLength={MAX_TEXT_CHARS}
+              onValue={(v) => setTeam((t) => ({ ...t, note: v }))}
+            />
+          ) : (
+            <TextAreaField id="team-note" label="Review team note (optional)" value={team.note} onChange={(v) => setTeam((t) => ({ ...t, note: v }))} error={errors.team} />
+          )}
         </fieldset>
       ) : (
         !isNew && (

@@ -1,11 +1,11 @@
 import { SelectField } from '../components/SelectField.js';
-import { TextAreaField } from '../components/TextAreaField.js';
 import { TextField } from '../components/TextField.js';
 import { itemControlsId, type BuilderKit } from './builderKit.js';
 import { MAX_ITEMS, type Rag } from './draftReducer.js';
 import { ACTION_LABELS, fieldIds } from './draftValidation.js';
 import { ItemControls } from './ItemControls.js';
 import { RAG_OPTIONS, recommendationLabel } from './labels.js';
+import { ReportTextArea } from './ReportTextArea.js';
 import { SectionPanel } from './SectionPanel.js';
 
 /** The action plan (Document 20): one row per agreed action, each answering a recommendation, with a RAG rating in words. */
@@ -29,14 +29,8 @@ export function ActionPlanPanel({ kit }: { kit: BuilderKit }) {
             const n = i + 1;
             const id = (part: keyof typeof ACTION_LABELS) => fieldIds.action(i, part);
             const text = (part: 'actions' | 'actionsTaken' | 'progress' | 'evidence', rows = 3) => (
-              <TextAreaField
-                id={id(part)}
-                label={ACTION_LABELS[part]}
-                rows={rows}
-                value={row[part]}
-                error={kit.error(id(part))}
-                onChange={(v) => kit.dispatch({ type: 'update-action', index: i, patch: { [part]: v } })}
-              />
+              // Collaborative text of the row's record, which the draft document keys by its recommendation id.
+              <ReportTextArea kit={kit} id={id(part)} label={ACTION_LABELS[part]} rows={rows} root="actionPlan" itemId={row.recommendationId} field={part} />
             );
             return (
               // biome-ignore lint/suspicious/noArrayIndexKey: action plan rows have no ids; a row is its position ("Action plan row 2", field ids and edits are by index)

@@ -1,4 +1,4 @@
-import { useEffect, useState, type FormEvent, type ReactNode } from 'react';
+import { useEffect, useRef, useState, type FormEvent, type ReactNode } from 'react';
 import type { Awareness } from 'y-protocols/awareness';
 import type * as Y from 'yjs';
 import { reportTitle } from '../../../shared/report/assemble.js';
@@ -19,6 +19,7 @@ import { SectionPanel } from './SectionPanel.js';
 import { SummaryLength } from './SummaryLength.js';
 import { FamilyPanel, TermsPanel } from './TermsPanels.js';
 import { ThemesPanel, type ThemeSources } from './ThemesPanel.js';
+import { useDisabledControls } from './useDisabledControls.js';
 import { learningPointsToAdd } from './workshopLearningPoints.js';
 
 const participantsOf = (d: ReportDraft) => (d.workshopParticipants === null ? '' : String(d.workshopParticipants));
@@ -79,6 +80,9 @@ export function ReportBuilder({
   const [attempt, setAttempt] = useState(0);
   const [announcement, setAnnouncement] = useState('');
   const [focusIds, setFocusIds] = useState<string[] | null>(null);
+  // A reader's short controls are disabled; the long texts stay focusable and selectable, read only.
+  const controls = useRef<HTMLFieldSetElement>(null);
+  useDisabledControls(controls, readOnly);
 
   // A number typed elsewhere replaces what this box shows, unless it already reads as that number.
   useEffect(() => {
@@ -190,7 +194,7 @@ export function ReportBuilder({
         {announcement}
       </p>
       <form onSubmit={check} onFocus={onFocusIn} onBlur={() => onEditing(null)} noValidate aria-label="Report draft">
-        <fieldset className="report-fieldset" disabled={readOnly}>
+        <fieldset className="report-fieldset" ref={controls}>
           <SectionPanel id="report-title-page" title="Title page and contents" removedPrompts={draft.removedPrompts} onTogglePrompt={togglePrompt}>
             <p>
               Drawn from the review: &ldquo;{reportTitle(detail.review.kind, child)}&rdquo;, the partnership, the lead reviewer(s), today&rsquo;s date and the marking &ldquo;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { TEAM_FIELDS_MAP, readTeamFields, removeTeamFields, writeTeamFields } from '../../../shared/chronology/index.js';
+import { TEAM_FIELDS_MAP, prepareTeamNote, readTeamFields, removeTeamFields, writeTeamFields } from '../../../shared/chronology/index.js';
 
 const E1 = 'entry0000000000000001';
 const E2 = 'entry0000000000000002';
@@ -32,6 +32,29 @@ describe('chronology-team document', () => {
       map.set('entry0000000000000003', 42);
     });
     expect(readTeamFields(doc)).toEqual(new Map([[E1, { keyLearning: true, phaseId: null, note: '' }]]));
+  });
+
+  it('prepares a live team note: a blank record with an empty Y.Text, a plain note made a Y.Text, nothing written when ready', () => {
+    const doc = new Y.Doc();
+    const map = doc.getMap<unknown>(TEAM_FIELDS_MAP);
+    prepareTeamNote(doc, E1);
+    expect((map.get(E1) as Y.Map<unknown>).get('note')).toBeInstanceOf(Y.Text);
+    expect(readTeamFields(doc).get(E1)).toEqual({ keyLearning: false, phaseId: null, note: '' });
+    doc.transact(() => {
+      const old = new Y.Map<unknown>();
+      map.set(E2, old);
+      old.set('keyLearning', true);
+      old.set('note', 'Written before live text');
+    });
+    prepareTeamNote(doc, E2);
+    expect((map.get(E2) as Y.Map<unknown>).get('note')).toBeInstanceOf(Y.Text);
+    expect(readTeamFields(doc).get(E2)).toEqual({ keyLearning: true, phaseId: null, note: 'Written before live text' });
+    let updates = 0;
+    doc.on('update', () => updates++);
+    prepareTeamNote(doc, E1);
+    prepareTeamNote(doc, E2);
+    expect(updates).toBe(0);
+    expect(() => prepareTeamNote(doc, 'bad key')).toThrow();
   });
 
   it('validates writes and removes', () => {
