@@ -5,6 +5,7 @@ import path from 'node:path';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { loadConfig, type Config } from '../../server/config.js';
 import { startServer, type RunningServer } from '../../server/app.js';
+import { heapArgs } from '../../server/heapPolicy.js';
 
 /** Credentials of the admin every test server starts with. */
 export const TEST_ADMIN = { email: 'admin@test.invalid', password: 'correct horse battery staple' };
@@ -78,6 +79,9 @@ export const COMPILED_SERVER = 'dist/server/main.js';
  */
 export const PRODUCTION_ENV: Readonly<Record<string, string>> = { MALLOC_MMAP_THRESHOLD_: '131072' };
 
+/** The Node options `npm start` gives the server: the heap setting (server/heapPolicy.ts). */
+export const PRODUCTION_NODE_ARGS: readonly string[] = heapArgs([]);
+
 /**
  * The real server in a child process (for kill -9 tests and benchmarks). Resolves once it prints its
  * URL. `compiled` runs the production bundle instead of the TypeScript sources under tsx, with the
@@ -94,7 +98,9 @@ export async function spawnServer(
   const root = path.resolve(import.meta.dirname, '../..');
   const bundle = opts.bundle ?? COMPILED_SERVER;
   if (opts.compiled && !fs.existsSync(path.resolve(root, bundle))) throw new Error(`${bundle} is missing: run npm run build:server first`);
-  const child = spawn(process.execPath, [...(opts.execArgv ?? []), ...(opts.compiled ? [bundle] : ['--import', 'tsx', 'server/main.ts'])], {
+  // The production bundle with npm start's environment also gets npm start's Node options (heapPolicy.ts).
+  const nodeArgs = opts.compiled && opts.productionEnv !== false ? PRODUCTION_NODE_ARGS : [];
+  const child = spawn(process.execPath, [...(opts.execArgv ?? []), ...nodeArgs, ...(opts.compiled ? [bundle] : ['--import', 'tsx', 'server/main.ts'])], {
     cwd: root,
     env: { ...process.env, ...(opts.productionEnv !== false ? PRODUCTION_ENV : {}), ...testEnv(dataDir, { ...env, PORT: String(port) }), LOG_LEVEL: 'info' },
     stdio: ['ignore', 'pipe', 'pipe'],

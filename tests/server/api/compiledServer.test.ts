@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import fs from 'node:fs';
-import { COMPILED_SERVER, PRODUCTION_ENV, spawnServer, tempDataDir } from '../../utils/testServer.js';
+import { COMPILED_SERVER, PRODUCTION_ENV, PRODUCTION_NODE_ARGS, spawnServer, tempDataDir } from '../../utils/testServer.js';
 import { api } from '../../utils/api.js';
 import { createReviewWithMembers } from '../../utils/factories.js';
 import { openDoc, synced, until } from '../../utils/yjsClient.js';
@@ -28,7 +28,7 @@ describe('the production server bundle', () => {
     const env = Object.entries(PRODUCTION_ENV)
       .map(([k, v]) => `${k}=${v}`)
       .join(' ');
-    expect(start).toContain(`${env} node ${COMPILED_SERVER}`);
+    expect(start).toContain(`${env} node ${[...PRODUCTION_NODE_ARGS, COMPILED_SERVER].join(' ')}`);
   });
 
   it('serves the API, the client, Yjs sync and Socket.IO, and keeps data across a graceful restart', async () => {
